@@ -1,0 +1,95 @@
+import Foundation
+
+/// The arguments of one command invocation, with typed accessors that throw
+/// ``UsageError`` naming the option when a value is missing or malformed.
+public struct ParsedArguments: Sendable {
+    public let commandPath: [String]
+    public let positionals: [String]
+    private let values: [String: [String]]
+    private let flags: Set<String>
+
+    init(commandPath: [String], positionals: [String], values: [String: [String]], flags: Set<String>) {
+        self.commandPath = commandPath
+        self.positionals = positionals
+        self.values = values
+        self.flags = flags
+    }
+
+    /// Whether the switch `--name` was given.
+    public func flag(_ name: String) -> Bool { flags.contains(name) }
+
+    /// The value of `--name`, if given (the last one wins).
+    public func value(_ name: String) -> String? { values[name]?.last }
+
+    /// Every value of a repeatable `--name`, in order.
+    public func values(_ name: String) -> [String] { values[name] ?? [] }
+
+    /// The value of `--name`, or a usage error saying it is required.
+    public func required(_ name: String) throws(UsageError) -> String {
+        guard let value = value(name) else { throw UsageError("missing required option --\(name)") }
+        return value
+    }
+
+    /// The positional argument at `index`, if given.
+    public func positional(_ index: Int) -> String? {
+        positionals.indices.contains(index) ? positionals[index] : nil
+    }
+
+    /// `--name` as an integer within `range`.
+    public func int(_ name: String, in range: ClosedRange<Int> = Int.min...Int.max) throws(UsageError) -> Int? {
+        guard let raw = value(name) else { return nil }
+        guard let number = Int(raw), range.contains(number) else {
+            throw UsageError("--\(name) expects a whole number in \(range.lowerBound)…\(range.upperBound), got '\(raw)'")
+        }
+        return number
+    }
+
+    /// `--name` as a finite decimal number.
+    public func double(_ name: String) throws(UsageError) -> Double? {
+        guard let raw = value(name) else { return nil }
+        guard let number = Double(raw), number.isFinite else {
+            throw UsageError("--\(name) expects a decimal number (e.g. 44.8378), got '\(raw)'")
+        }
+        return number
+    }
+
+    /// `--name` as one of `choices`.
+    public func choice(_ name: String, from choices: [String]) throws(UsageError) -> String? {
+        guard let raw = value(name) else { return nil }
+        guard choices.contains(raw) else {
+            throw UsageError("--\(name) must be one of \(choices.joined(separator: ", ")); got '\(raw)'")
+        }
+        return raw
+    }
+
+    /// `--name` as an ISO 8601 instant (`2026-03-29T10:00:00+02:00` or `…Z`).
+    public func date(_ name: String) throws(UsageError) -> Date? {
+        guard let raw = value(name) else { return nil }
+        guard let date = ISO8601.parse(raw) else {
+            throw UsageError("--\(name) expects an ISO 8601 date-time with offset, e.g. 2026-03-29T10:00:00+02:00; got '\(raw)'")
+        }
+        return date
+    }
+}
+
+/// ISO 8601 parsing and formatting helpers shared by commands.
+public enum ISO8601 {
+    /// Parses `YYYY-MM-DDTHH:MM[:SS][.fff](Z|±HH:MM)`.
+    public static func parse(_ text: String) -> Date? {
+        let plain = Date.ISO8601FormatStyle()
+        if let date = try? plain.parse(text) { return date }
+        let fractional = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+        return try? fractional.parse(text)
+    }
+
+    /// Formats `date` with the offset of `timeZone`, e.g. `2026-03-30T09:00:00+02:00`.
+    public static func format(_ date: Date, in timeZone: TimeZone) -> String {
+        let style = Date.ISO8601FormatStyle(timeZone: timeZone)
+        var text = style.format(date)
+        if text.hasSuffix("Z"), timeZone.secondsFromGMT(for: date) == 0, timeZone.identifier != "GMT", timeZone.identifier != "UTC" {
+            text.removeLast()
+            text += "+00:00"
+        }
+        return text
+    }
+}

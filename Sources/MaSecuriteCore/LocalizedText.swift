@@ -1,0 +1,45 @@
+/// A language the SDK's content is written in.
+public enum Language: String, Hashable, Sendable, Codable, CaseIterable {
+    case french = "fr"
+    case english = "en"
+}
+
+/// A text in French (always present) and optionally English.
+///
+/// French is the reference language of every public service text; English is
+/// optional and ``text(in:)`` falls back to French explicitly when it is missing.
+/// Encoded as `{"fr": "…", "en": "…"}`.
+public struct LocalizedText: Hashable, Sendable, Codable {
+    /// The French text (required, the reference).
+    public var french: String
+    /// The English text, if translated.
+    public var english: String?
+
+    public init(french: String, english: String? = nil) {
+        self.french = french
+        self.english = english
+    }
+
+    /// Shorthand: `LocalizedText("Bonjour", en: "Hello")`.
+    public init(_ french: String, en english: String? = nil) {
+        self.init(french: french, english: english)
+    }
+
+    /// The text in `language`, falling back to French when there is no translation.
+    public func text(in language: Language) -> String {
+        switch language {
+        case .french: return french
+        case .english: return english ?? french
+        }
+    }
+
+    /// Whether the text exists in `language` without falling back.
+    public func hasTranslation(in language: Language) -> Bool {
+        switch language {
+        case .french: return true
+        case .english: return english != nil
+        }
+    }
+
+    private enum CodingKeys: String, CodingKey { case french = "fr", english = "en" }
+}

@@ -1,0 +1,7 @@
+import Foundation
+import MaSecuriteCLI
+
+let console = StandardConsole()
+let status = await MaSecuriteCommandLine.main(Array(CommandLine.arguments.dropFirst()), context: CommandContext(console: console))
+console.flush()
+exit(status)
