@@ -1,0 +1,1 @@
+print("AppointmentsBenchmark: no benchmark yet")

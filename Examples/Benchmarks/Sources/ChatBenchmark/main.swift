@@ -1,0 +1,1 @@
+print("ChatBenchmark: no benchmark yet")

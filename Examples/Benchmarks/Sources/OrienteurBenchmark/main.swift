@@ -1,0 +1,1 @@
+print("OrienteurBenchmark: no benchmark yet")

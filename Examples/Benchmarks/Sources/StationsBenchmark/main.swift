@@ -1,0 +1,1 @@
+print("StationsBenchmark: no benchmark yet")
