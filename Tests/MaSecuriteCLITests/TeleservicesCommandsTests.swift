@@ -62,7 +62,7 @@ import Testing
 
     @Test func checkKnownAuthorIsNotEligibleWithTheReason() async throws {
         let (status, console) = await run(["teleservices", "check", "plainte-en-ligne", "--fact", "emergency_now=false",
-                                           "--fact", "offence=vol", "--fact", "author_known=true", "--json"])
+                                           "--fact", "offence=vol", "--fact", "author_known=true", "--json", "--lang", "en"])
         #expect(status == 0)
         let result = try decode(CheckRow.self, console.output)
         #expect(result == CheckRow(id: "plainte-en-ligne", verdict: "not-eligible",
@@ -94,7 +94,7 @@ import Testing
 
     @Test func checkTextOutputNamesAlternatives() async {
         let (status, console) = await run(["teleservices", "check", "plainte-en-ligne", "--fact", "offence=escroquerie",
-                                           "--fact", "happened_online=true"])
+                                           "--fact", "happened_online=true", "--lang", "en"])
         #expect(status == 0)
         #expect(console.output.contains("not eligible"))
         #expect(console.output.contains("thesee"))

@@ -20,8 +20,8 @@ enum TeleservicesCLI {
 
     static func language(_ arguments: ParsedArguments) throws(UsageError) -> Language {
         switch try arguments.choice("lang", from: ["fr", "en"]) {
-        case "fr": return .french
-        default: return .english
+        case "en": return .english
+        default: return .french
         }
     }
 

@@ -22,7 +22,7 @@ enum TeleservicesCommands: CommandArea {
 
     static let dateOption = OptionSpec("date", .value(placeholder: "YYYY-MM-DD"),
                                        help: "The day to check (default: today, in the département's time zone or Paris time).")
-    static let langOption = OptionSpec("lang", .value(placeholder: "fr|en"), help: "Language of names and explanations (default: en).")
+    static let langOption = OptionSpec("lang", .value(placeholder: "fr|en"), help: "Language of names and explanations (default: fr).")
     static let factOption = OptionSpec("fact", .repeatable(placeholder: "name=value"),
                                        help: "A fact of the situation, e.g. author_known=false, offence=vol, department=33, age=17; '?' means « I don't know ».")
 
