@@ -100,15 +100,15 @@ public struct StationFinder: Sendable {
 
     // MARK: Places
 
-    /// Communes for a free-text place: a 5-digit postal code (every commune it
-    /// serves), an INSEE code, or a commune name (folded, typo-tolerant), best first.
+    /// Communes for a free-text place, best first: a 5-digit postal code
+    /// (every commune it serves), else an INSEE code, else a commune name
+    /// (folded, typo-tolerant). Five digits are read as a postal code first.
     public func places(matching query: String, limit: Int = 10) -> [Commune] {
         let trimmed = query.trimmingASCIISpaces()
         if trimmed.utf8.count == 5, trimmed.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x41 || $0 == 0x42 || $0 == 0x61 || $0 == 0x62 }) {
             var result: [Commune] = []
             if let postal = try? PostalCode(trimmed) { result = gazetteer.communes(postalCode: postal) }
-            if let insee = try? INSEECode(trimmed), let commune = gazetteer.commune(insee: insee),
-               !result.contains(commune) {
+            if result.isEmpty, let insee = try? INSEECode(trimmed), let commune = gazetteer.commune(insee: insee) {
                 result.append(commune)
             }
             return Array(result.prefix(limit))
