@@ -12,7 +12,7 @@ import Testing
         #expect(finder.stations.filter { $0.kind == .gendarmerie }.count == 3_054)
         #expect(finder.stations.filter { $0.hours != .unknown }.count == 382)
         #expect(!finder.stations.contains { $0.isMotorisedUnit })
-        #expect(finder.gazetteer.communes.count == 35_105)
+        #expect(try finder.communeGazetteer().communes.count == 35_105)
     }
 
     @Test func motorisedUnitsOnlyOnRequest() throws {
@@ -47,7 +47,7 @@ import Testing
 
     @Test func nearestToFortDeFranceByPostalCode() throws {
         let finder = try Bundled.finder()
-        let place = try #require(finder.places(matching: "97200").first)
+        let place = try #require(try finder.places(matching: "97200").first)
         #expect(place.insee.rawValue == "97209")
         let results = finder.nearest(to: place, count: 3)
         #expect(results.map(\.station.id) == [
