@@ -181,3 +181,23 @@ import Testing
         #expect(!station.receivesPublic)
     }
 }
+
+@Suite struct CSVStationSourceTests {
+    @Test func fileSourceInStrictAndLenientMode() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("stations-\(UUID().uuidString).csv")
+        let text = StationCSV.text([
+            StationCSV.row(replacing: "id", with: "a", id: "a"),
+            StationCSV.row(replacing: "lat", with: "abc", id: "b"),
+        ])
+        try Data(text.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect(throws: StationDataError.self) { _ = try CSVStationSource(url: url).loadStations() }
+        let lenient = CSVStationSource(url: url, mode: .lenient, version: "2026-03")
+        #expect(try lenient.loadStations().map(\.id) == ["a"])
+        #expect(lenient.version == "2026-03")
+        let detailed = try StationCSVLoader.load(contentsOf: url, mode: .lenient)
+        #expect(detailed.problems.map(\.description) == [
+            "\(url.lastPathComponent), line 3, field 'lat': 'abc' is not valid: expected a latitude in decimal degrees within -90…90",
+        ])
+    }
+}
