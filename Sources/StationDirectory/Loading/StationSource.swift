@@ -35,6 +35,7 @@ public struct BundledStationSource: StationSource {
         includesMotorisedUnits = includingMotorisedUnits
     }
 
+    /// The snapshot date followed by "snapshot".
     public var version: String { "\(BundledStationSource.snapshotDate) snapshot" }
 
     /// Loads the bundled files (strictly: the bundled data has no bad row).
@@ -61,6 +62,7 @@ public struct CSVStationSource: StationSource {
     public let url: URL
     /// Strict or lenient loading.
     public let mode: LoadingMode
+    /// The label given at creation, else the file name.
     public let version: String
 
     /// Creates the source. In lenient mode, bad rows are skipped silently by
@@ -71,6 +73,8 @@ public struct CSVStationSource: StationSource {
         self.version = version ?? url.lastPathComponent
     }
 
+    /// Reads the file.
+    /// - Throws: ``StationDataError`` (in strict mode, for the first bad row).
     public func loadStations() throws -> [Station] {
         try StationCSVLoader.load(contentsOf: url, mode: mode).items
     }
