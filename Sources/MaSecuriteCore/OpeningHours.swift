@@ -314,14 +314,14 @@ extension OpeningHours {
             }
             let words = rule.split(whereSeparator: \.isWhitespace).map(String.init)
             let timeIndex = words.firstIndex { word in
-                word == "off" || word == "closed" || (word.first?.isASCIIDigit ?? false)
+                word == "off" || word == "closed" || ((word.first?.isASCIIDigit ?? false) && word.contains(":"))
             } ?? words.endIndex
             let selectorWords = Array(words[..<timeIndex])
             let timeWords = Array(words[timeIndex...])
+            let (days, holidaySelected) = try parseSelector(selectorWords)
             guard !timeWords.isEmpty else {
                 throw .invalidToken(rule, reason: "expected a day selector followed by times like 08:00-12:00 or 'off'")
             }
-            let (days, holidaySelected) = try parseSelector(selectorWords)
             let ranges: [TimeRange]
             if timeWords == ["off"] || timeWords == ["closed"] {
                 ranges = []
@@ -341,14 +341,14 @@ extension OpeningHours {
         var holidaySelected = false
         var previous: String?
         for word in words {
-            if let previous, !previous.hasSuffix(","), !word.hasPrefix(",") {
-                throw .invalidToken(word, reason: "separate day selectors with a comma (Mo-Fr,Sa) and rules with ';'")
-            }
-            previous = word
             for selector in word.split(separator: ",", omittingEmptySubsequences: true).map(String.init) {
                 if selector == "PH" { holidaySelected = true; continue }
                 days.append(contentsOf: try parseDays(selector))
             }
+            if let previous, !previous.hasSuffix(","), !word.hasPrefix(",") {
+                throw .invalidToken(word, reason: "separate day selectors with a comma (Mo-Fr,Sa) and rules with ';'")
+            }
+            previous = word
         }
         return (days, holidaySelected)
     }
@@ -361,7 +361,8 @@ extension OpeningHours {
         var resolved: [Weekday] = []
         for bound in bounds {
             guard let day = Weekday(rawValue: bound) else {
-                throw .invalidToken(bound, reason: "expected a weekday: Mo Tu We Th Fr Sa Su, or PH")
+                let token = (selector.first?.isASCIIDigit ?? false) ? selector : bound
+                throw .invalidToken(token, reason: "expected a weekday: Mo Tu We Th Fr Sa Su, or PH (dates, months and weeks are not supported)")
             }
             resolved.append(day)
         }
