@@ -1,14 +1,18 @@
 import Foundation
+import MaSecuriteCore
 
 /// The arguments of one command invocation, with typed accessors that throw
 /// ``UsageError`` naming the option when a value is missing or malformed.
 public struct ParsedArguments: Sendable {
+    /// The command's words, e.g. `["stations", "near"]`.
     public let commandPath: [String]
+    /// The positional arguments in order (a variadic last positional contributes all its words).
     public let positionals: [String]
     private let values: [String: [String]]
     private let flags: Set<String>
 
-    init(commandPath: [String], positionals: [String], values: [String: [String]], flags: Set<String>) {
+    /// Arguments as the parser produces them; public so commands can be unit-tested directly.
+    public init(commandPath: [String], positionals: [String] = [], values: [String: [String]] = [:], flags: Set<String> = []) {
         self.commandPath = commandPath
         self.positionals = positionals
         self.values = values
@@ -82,14 +86,22 @@ public enum ISO8601 {
         return try? fractional.parse(text)
     }
 
-    /// Formats `date` with the offset of `timeZone`, e.g. `2026-03-30T09:00:00+02:00`.
+    /// Formats `date` with the offset of `timeZone`, e.g. `2026-03-30T09:00:00+02:00`
+    /// (whole seconds; `Z` when the zone is UTC or GMT itself).
     public static func format(_ date: Date, in timeZone: TimeZone) -> String {
-        let style = Date.ISO8601FormatStyle(timeZone: timeZone)
-        var text = style.format(date)
-        if text.hasSuffix("Z"), timeZone.secondsFromGMT(for: date) == 0, timeZone.identifier != "GMT", timeZone.identifier != "UTC" {
-            text.removeLast()
-            text += "+00:00"
+        let offset = timeZone.secondsFromGMT(for: date)
+        let day = LocalDate(date, in: timeZone)
+        let local = (date.timeIntervalSince1970 + TimeInterval(offset)).rounded(.down)
+        let secondsOfDay = Int(local - (local / 86_400).rounded(.down) * 86_400)
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let clock = "\(two(secondsOfDay / 3600)):\(two(secondsOfDay / 60 % 60)):\(two(secondsOfDay % 60))"
+        let zone: String
+        if offset == 0, ["UTC", "GMT"].contains(timeZone.identifier) {
+            zone = "Z"
+        } else {
+            let magnitude = abs(offset) / 60
+            zone = "\(offset < 0 ? "-" : "+")\(two(magnitude / 60)):\(two(magnitude % 60))"
         }
-        return text
+        return "\(day)T\(clock)\(zone)"
     }
 }
