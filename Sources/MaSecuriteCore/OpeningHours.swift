@@ -202,6 +202,9 @@ public struct OpeningHours: Hashable, Sendable, Codable {
     /// `nil` when nothing opens within `horizonDays` days.
     public func nextOpening(after instant: Date, in context: OpeningHoursContext, horizonDays: Int = 366) -> Date? {
         if isOpen(at: instant, in: context) { return instant }
+        if holidays.isClosedOrAsUsual, weekly.allSatisfy(\.isEmpty), exceptions.values.allSatisfy(\.isEmpty) {
+            return nil // nothing ever opens
+        }
         let today = LocalDate(instant, in: context.timeZone)
         for offset in 0...max(0, horizonDays) {
             for interval in intervals(on: today.adding(days: offset), in: context) where interval.start > instant {
@@ -262,6 +265,13 @@ public struct OpeningHours: Hashable, Sendable, Codable {
         try container.encode(days, forKey: .weekly)
         try container.encode(holidays, forKey: .holidays)
         try container.encode(exceptions, forKey: .exceptions)
+    }
+}
+
+extension OpeningHours.HolidayRule {
+    var isClosedOrAsUsual: Bool {
+        if case .open = self { return false }
+        return true
     }
 }
 

@@ -54,6 +54,16 @@ public struct DepartementCode: Hashable, Sendable, Codable, Comparable, CustomSt
         return false
     }
 
+    /// Every valid code, in order: `01`…`19`, `21`…`95` with `2A` and `2B`
+    /// between `29` and `30` (text order), then `971`…`988`.
+    public static let all: [DepartementCode] = {
+        let metropolitan = (1...95).filter { $0 != 20 }.map { $0 < 10 ? "0\($0)" : "\($0)" } + ["2A", "2B"]
+        let codes = metropolitan + overseasDepartements
+        return codes.map { DepartementCode(uncheckedRawValue: $0) }.sorted()
+    }()
+
+    private init(uncheckedRawValue: String) { rawValue = uncheckedRawValue }
+
     /// The territory, which gives the time zone and the public holidays.
     public var territory: Territory {
         switch rawValue {

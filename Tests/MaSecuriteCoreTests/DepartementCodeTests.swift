@@ -51,6 +51,17 @@ import Testing
         #expect(codes.sorted().map(\.rawValue) == ["01", "19", "21", "2A", "2B", "95", "971"])
     }
 
+    @Test func allListsEveryValidCodeOnce() throws {
+        let all = DepartementCode.all
+        #expect(all.count == 94 + 2 + 12)
+        #expect(Set(all).count == all.count)
+        #expect(all == all.sorted())
+        #expect(all.first?.rawValue == "01")
+        #expect(all.last?.rawValue == "988")
+        for code in all { #expect(try DepartementCode(code.rawValue) == code) }
+        #expect(!all.contains { $0.rawValue == "20" })
+    }
+
     @Test func codableIsAPlainString() throws {
         let code = try DepartementCode("2A")
         #expect(try encodeJSON([code]) == #"["2A"]"#)
