@@ -1,5 +1,4 @@
 import Foundation
-import MaSecuriteCore
 
 /// The arguments of one command invocation, with typed accessors that throw
 /// ``UsageError`` naming the option when a value is missing or malformed.
@@ -86,22 +85,9 @@ public enum ISO8601 {
         return try? fractional.parse(text)
     }
 
-    /// Formats `date` with the offset of `timeZone`, e.g. `2026-03-30T09:00:00+02:00`
-    /// (whole seconds; `Z` when the zone is UTC or GMT itself).
+    /// Formats `date` with the offset of `timeZone` (RFC 3339), e.g.
+    /// `2026-03-30T09:00:00+02:00`; UTC is written `Z`.
     public static func format(_ date: Date, in timeZone: TimeZone) -> String {
-        let offset = timeZone.secondsFromGMT(for: date)
-        let day = LocalDate(date, in: timeZone)
-        let local = (date.timeIntervalSince1970 + TimeInterval(offset)).rounded(.down)
-        let secondsOfDay = Int(local - (local / 86_400).rounded(.down) * 86_400)
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        let clock = "\(two(secondsOfDay / 3600)):\(two(secondsOfDay / 60 % 60)):\(two(secondsOfDay % 60))"
-        let zone: String
-        if offset == 0, ["UTC", "GMT"].contains(timeZone.identifier) {
-            zone = "Z"
-        } else {
-            let magnitude = abs(offset) / 60
-            zone = "\(offset < 0 ? "-" : "+")\(two(magnitude / 60)):\(two(magnitude % 60))"
-        }
-        return "\(day)T\(clock)\(zone)"
+        Date.ISO8601FormatStyle(timeZoneSeparator: .colon, timeZone: timeZone).format(date)
     }
 }
