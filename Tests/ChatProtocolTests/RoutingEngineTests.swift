@@ -71,6 +71,18 @@ import Testing
         #expect(engine.dispatch(now: testStart.addingTimeInterval(7)).map(\.conversation) == [id(4)])
     }
 
+    @Test func anEmergencyIsTakenAtTheShortCostByAnOperatorWithRoom() throws {
+        var engine = try engine([officer(1)])
+        try engine.enqueue(id(1), .init(platform: .tchat), now: testStart)
+        _ = engine.dispatch(now: testStart)
+        try engine.enqueue(id(2), .init(platform: .tchat, kind: .long), now: testStart)
+        #expect(engine.dispatch(now: testStart).isEmpty, "a long conversation waits for a free operator")
+        try engine.raiseEmergency(id(2))
+        #expect(engine.dispatch(now: testStart).map(\.conversation) == [id(2)])
+        #expect(engine.load(of: OperatorID("op1")) == 2)
+        #expect(engine.isEmergency(id(2)))
+    }
+
     @Test func emergencyOnAnotherPlatformGoesFirstAcrossQueues() throws {
         var engine = try engine([officer(1, platforms: [.tchat, .pnav], capacity: 1, vss: true)])
         try engine.enqueue(id(1), .init(platform: .tchat), now: testStart)

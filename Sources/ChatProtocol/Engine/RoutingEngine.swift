@@ -12,7 +12,8 @@ import Foundation
 /// then arrival order), the eligible operator with the lowest load; ties go to the
 /// operator who has waited longest since their last assignment. A long conversation that
 /// finds no operator with enough free units reserves the least-loaded eligible operator,
-/// so short conversations do not starve it.
+/// so short conversations do not starve it. An emergency waits at the short cost (one unit),
+/// so it is taken by the first operator with a free unit; the operator may then convert it.
 public struct RoutingEngine: Sendable {
     /// Tunables of the engine.
     public struct Configuration: Sendable, Hashable {
@@ -130,6 +131,9 @@ public struct RoutingEngine: Sendable {
         nextOrder += 1
         var requirements = requirements
         requirements.language = Self.primaryLanguage(requirements.language)
+        // An emergency is taken at the short cost, so it never waits for an operator to empty;
+        // the operator converts it to long afterwards if needed.
+        if emergency { requirements.kind = .short }
         records[id] = Record(requirements: requirements, state: .waiting, emergency: emergency, order: nextOrder, enqueuedAt: now)
         insertInQueue(id)
     }
@@ -156,6 +160,7 @@ public struct RoutingEngine: Sendable {
         guard !record.state.isFinal else { throw .invalidTransition(from: record.state, transition: .assign) }
         guard !record.emergency else { return false }
         record.emergency = true
+        if record.state == .waiting { record.requirements.kind = .short }
         records[id] = record
         if record.state == .waiting {
             removeFromQueue(id, platform: record.requirements.platform)

@@ -32,7 +32,7 @@ public enum ChatSimulator {
             var visitor: Visitor
             if draw < scenario.emergencyShare {
                 visitor = Visitor(arrival: arrival, handle: random.exponential(mean: scenario.emergencyMeanMinutes * 60),
-                                  requirements: ConversationRequirements(platform: random.unit() < 0.7 ? .tchat : .pnav, kind: .long),
+                                  requirements: ConversationRequirements(platform: random.unit() < 0.7 ? .tchat : .pnav, kind: .short),
                                   emergency: true)
             } else if draw < scenario.emergencyShare + scenario.longShare {
                 visitor = Visitor(arrival: arrival, handle: random.uniform(3_600...14_400),

@@ -17,7 +17,7 @@ public struct DayScenario: Sendable, Hashable {
     public var seed: UInt64
     /// Units per operator (8: eight short conversations or one long one).
     public var capacity: Int
-    /// Share of emergencies (sensitive: the operator's whole capacity; mean 20 minutes).
+    /// Share of emergencies (taken at the short cost so they never wait for an operator to empty; mean 20 minutes).
     public var emergencyShare: Double
     /// Share of long VSS conversations on `pnav` (whole capacity; one to four hours).
     public var longShare: Double
