@@ -128,17 +128,19 @@ import Testing
         #expect(!night.contains(secondOfDay: 12 * 3_600))
     }
 
-    @Test func conversionChecksCapacity() throws {
+    @Test func aConversionToLongDrainsTheOperatorWithoutExceedingCapacity() throws {
         var engine = try engine([officer(1)])
-        try engine.enqueue(id(1), .init(platform: .tchat), now: testStart)
-        try engine.enqueue(id(2), .init(platform: .tchat), now: testStart)
+        for n in 1...3 { try engine.enqueue(id(n), .init(platform: .tchat), now: testStart) }
         _ = engine.dispatch(now: testStart)
-        #expect(throws: ChatEngineError.capacityExceeded(OperatorID("op1"), needed: 8, free: 7)) { try engine.convert(id(1), to: .long) }
-        try engine.close(id(2), now: testStart)
         try engine.convert(id(1), to: .long)
-        #expect(engine.load(of: OperatorID("op1")) == 8)
+        #expect(engine.load(of: OperatorID("op1")) == 8, "the long conversation takes every free unit")
+        try engine.enqueue(id(4), .init(platform: .tchat), now: testStart)
+        #expect(engine.dispatch(now: testStart).isEmpty, "no new conversation while draining")
+        try engine.close(id(2), now: testStart)
+        #expect(engine.load(of: OperatorID("op1")) == 8, "freed units go to the long conversation")
         try engine.convert(id(1), to: .short)
-        #expect(engine.load(of: OperatorID("op1")) == 1)
+        #expect(engine.load(of: OperatorID("op1")) == 2)
+        #expect(engine.dispatch(now: testStart).map(\.conversation) == [id(4)])
     }
 
     @Test func transfersMoveCapacityAndQueues() throws {

@@ -234,18 +234,18 @@ public struct RoutingEngine: Sendable {
         }
     }
 
-    /// Changes the conversation's kind (short ↔ long). If it is taken, its operator must have room for the new cost.
+    /// Changes the conversation's kind (short ↔ long). A conversation converted to long takes every
+    /// unit its operator has free now and every unit freed later (the operator gets no new conversation
+    /// until the others end), so capacity is never exceeded and the conversion never waits.
     public mutating func convert(_ id: ConversationID, to kind: ConversationKind) throws(ChatEngineError) {
         guard let record = records[id] else { throw .unknownConversation(id) }
         guard !record.state.isFinal else { throw .invalidTransition(from: record.state, transition: .assign) }
-        if let index = record.operatorIndex {
-            let newCost = cost(of: kind, for: index)
-            let free = operators[index].profile.capacity - operators[index].load + record.cost
-            guard newCost <= free else { throw .capacityExceeded(operators[index].profile.id, needed: newCost, free: free) }
-            operators[index].load += newCost - record.cost
-            records[id]?.cost = newCost
-        }
         records[id]?.requirements.kind = kind
+        guard let index = record.operatorIndex else { return }
+        let others = operators[index].load - record.cost
+        let newCost = kind == .long ? operators[index].profile.capacity - others : configuration.shortCost
+        operators[index].load = others + newCost
+        records[id]?.cost = newCost
     }
 
     /// Forgets a finished conversation (to bound memory).
@@ -385,6 +385,12 @@ public struct RoutingEngine: Sendable {
         operators[index].conversations.remove(id)
         records[id]?.operatorIndex = nil
         records[id]?.cost = 0
+        // A long conversation of the same operator absorbs the freed units.
+        if let long = operators[index].conversations.first(where: { records[$0]?.requirements.kind == .long }) {
+            let free = operators[index].profile.capacity - operators[index].load
+            records[long]?.cost += free
+            operators[index].load += free
+        }
         if observeHandle, let assignedAt = record.assignedAt {
             let kind = record.requirements.kind
             let observed = now.timeIntervalSince(assignedAt)

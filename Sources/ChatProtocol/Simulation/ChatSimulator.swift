@@ -35,8 +35,11 @@ public enum ChatSimulator {
                                   requirements: ConversationRequirements(platform: random.unit() < 0.7 ? .tchat : .pnav, kind: .short),
                                   emergency: true)
             } else if draw < scenario.emergencyShare + scenario.longShare {
+                // A VSS conversation starts as a first contact (one unit); the operator converts it
+                // to long once taken, and gets no new conversation until the others end.
                 visitor = Visitor(arrival: arrival, handle: random.uniform(3_600...14_400),
-                                  requirements: ConversationRequirements(platform: .pnav, kind: .long), emergency: false)
+                                  requirements: ConversationRequirements(platform: .pnav, kind: .short), emergency: false)
+                visitor.convertsToLong = true
             } else {
                 let platformDraw = random.unit()
                 let platform: Platform = platformDraw < 0.80 ? .tchat : platformDraw < 0.92 ? .pnav : .espaceMineurs
@@ -138,6 +141,7 @@ public enum ChatSimulator {
         var requirements: ConversationRequirements
         var emergency: Bool
         var patience: Double?
+        var convertsToLong = false
         var wait: Double?
         var abandoned = false
     }
@@ -193,8 +197,9 @@ public enum ChatSimulator {
                 guard let index = indexOf[assignment.conversation] else { continue }
                 let visitor = visitors[index]
                 visitors[index].wait = event.time - visitor.arrival
+                if visitor.convertsToLong { try? engine.convert(assignment.conversation, to: .long) }
                 let end = event.time + visitor.handle
-                let cost = visitor.requirements.kind == .short ? 1 : capacity
+                let cost = visitor.requirements.kind == .short && !visitor.convertsToLong ? 1 : capacity
                 busyUnitSeconds += Double(cost) * max(0, min(end, horizon) - min(event.time, horizon))
                 schedule(end, .departure, index)
             }
@@ -203,15 +208,18 @@ public enum ChatSimulator {
         let counted = visitors.dropFirst(min(warmup, visitors.count))
         var waits: [Double] = []
         waits.reserveCapacity(counted.count)
-        var within = 0, abandoned = 0, emergencies = 0, emergenciesWithin = 0
+        var within = 0, abandoned = 0, emergencies = 0, emergenciesWithin = 0, long = 0, longWithin = 0
         for visitor in counted {
+            let isLong = visitor.requirements.kind == .long || visitor.convertsToLong
             if visitor.abandoned { abandoned += 1 }
             if visitor.emergency { emergencies += 1 }
+            if isLong { long += 1 }
             guard let wait = visitor.wait else { continue }
             waits.append(wait)
             if wait <= 120 {
                 within += 1
                 if visitor.emergency { emergenciesWithin += 1 }
+                if isLong { longWithin += 1 }
             }
         }
         waits.sort()
@@ -227,6 +235,7 @@ public enum ChatSimulator {
                                 abandoned: Double(abandoned) / Double(n), abandonedCount: abandoned,
                                 occupancy: availableUnitSeconds > 0 ? min(1, busyUnitSeconds / availableUnitSeconds) : 0,
                                 emergenciesTakenWithin120s: emergencies == 0 ? 1 : Double(emergenciesWithin) / Double(emergencies),
+                                longTakenWithin120s: long == 0 ? 1 : Double(longWithin) / Double(long),
                                 operators: operators)
     }
 

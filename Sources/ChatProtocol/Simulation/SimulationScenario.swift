@@ -19,7 +19,8 @@ public struct DayScenario: Sendable, Hashable {
     public var capacity: Int
     /// Share of emergencies (taken at the short cost so they never wait for an operator to empty; mean 20 minutes).
     public var emergencyShare: Double
-    /// Share of long VSS conversations on `pnav` (whole capacity; one to four hours).
+    /// Share of long VSS conversations on `pnav` (one to four hours): taken as a first contact,
+    /// then converted to long, which takes the operator's whole capacity as it frees up.
     public var longShare: Double
     /// Mean handling time of a short information conversation, in minutes (exponential).
     public var shortMeanMinutes: Double
@@ -154,6 +155,8 @@ public struct SimulationReport: Sendable, Hashable, Codable {
     public var occupancy: Double
     /// Share of emergencies taken within 120 seconds (0–1; 1 when there is none).
     public var emergenciesTakenWithin120s: Double
+    /// Share of long conversations (VSS, whole capacity) taken within 120 seconds (0–1; 1 when there is none).
+    public var longTakenWithin120s: Double
     /// Operators simulated.
     public var operators: Int
 
@@ -165,5 +168,6 @@ public struct SimulationReport: Sendable, Hashable, Codable {
         case waitP99Seconds = "wait_p99_s"
         case abandonedCount = "abandoned_count"
         case emergenciesTakenWithin120s = "emergencies_taken_within_120s"
+        case longTakenWithin120s = "long_taken_within_120s"
     }
 }

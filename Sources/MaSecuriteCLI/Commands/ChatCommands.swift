@@ -181,6 +181,7 @@ enum ChatCommands: CommandArea {
         console.line("  conversations:          \(report.conversations)")
         console.line("  taken within 120 s:     \(percent(report.takenWithin120s))")
         console.line("  emergencies in 120 s:   \(percent(report.emergenciesTakenWithin120s))")
+        console.line("  long (VSS) in 120 s:    \(percent(report.longTakenWithin120s))")
         console.line("  wait p50 / p90 / p99:   \(format(report.waitP50Seconds)) s / \(format(report.waitP90Seconds)) s / \(format(report.waitP99Seconds)) s")
         console.line("  abandoned:              \(percent(report.abandoned)) (\(report.abandonedCount))")
         console.line("  occupancy:              \(percent(report.occupancy))")
