@@ -82,14 +82,9 @@ public enum ISO8601 {
         return try? fractional.parse(text)
     }
 
-    /// Formats `date` with the offset of `timeZone`, e.g. `2026-03-30T09:00:00+02:00`.
+    /// Formats `date` with the offset of `timeZone` (RFC 3339), e.g.
+    /// `2026-03-30T09:00:00+02:00`; UTC is written `Z`.
     public static func format(_ date: Date, in timeZone: TimeZone) -> String {
-        let style = Date.ISO8601FormatStyle(timeZone: timeZone)
-        var text = style.format(date)
-        if text.hasSuffix("Z"), timeZone.secondsFromGMT(for: date) == 0, timeZone.identifier != "GMT", timeZone.identifier != "UTC" {
-            text.removeLast()
-            text += "+00:00"
-        }
-        return text
+        Date.ISO8601FormatStyle(timeZoneSeparator: .colon, timeZone: timeZone).format(date)
     }
 }
