@@ -78,6 +78,16 @@ import Testing
         #expect(transcript.events.filter { $0.event.clientTransactionID == "same" }.count == 1)
     }
 
+    @Test func aBurstOfFramesIsHandledInOrder() async throws {
+        let service = try await service()
+        let chat = try await started(service)
+        let frames = (1...3).map { ChatEnvelope.send(SendMessage(role: .visitor, conversation: chat.id, clientTransactionID: "b\($0)", text: "m\($0)")) }
+        await service.handle(frames + [frames[0]], from: chat.visitorConnection)
+        #expect(await chat.visitor.wait { _ in chat.visitor.acks.count == 4 })
+        #expect(chat.visitor.acks.map(\.clientTransactionID) == ["b1", "b2", "b3", "b1"])
+        #expect(chat.visitor.acks.map(\.sequence) == [2, 3, 4, 2])
+    }
+
     @Test func resumingReplaysExactlyTheMissedEventsInOrder() async throws {
         let service = try await service()
         let chat = try await started(service)

@@ -173,6 +173,11 @@ public actor ChatService {
         }
     }
 
+    /// Handles several frames from one client, in order (for a transport that reads them in a burst).
+    public func handle(_ frames: [ChatEnvelope], from connection: Int) async {
+        for frame in frames { await handle(frame, from: connection) }
+    }
+
     /// Handles one frame from a client. Answers (ack, error, events) arrive on the connection's stream.
     public func handle(_ envelope: ChatEnvelope, from connection: Int) async {
         guard let client = clients[connection] else { return }
