@@ -1,0 +1,118 @@
+import Foundation
+import Synchronization
+
+/// Why a ``ConversationStore`` refused an operation.
+public enum ConversationStoreError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The caller expected the conversation to end at `expected` but it ends at `actual`:
+    /// someone else appended first. Re-read and retry.
+    case conflict(ConversationID, expected: UInt64, actual: UInt64)
+    /// The backend failed (connection lost, disk full…); nothing was stored.
+    case backend(String)
+
+    public var description: String {
+        switch self {
+        case .conflict(let id, let expected, let actual):
+            "conversation \(id): expected last sequence \(expected), found \(actual)"
+        case .backend(let reason): "conversation store failure: \(reason)"
+        }
+    }
+}
+
+/// What ``ConversationStore/append(_:to:expectedLastSequence:at:)`` did.
+public enum AppendOutcome: Sendable, Hashable {
+    /// The event was stored with the next sequence number.
+    case appended(SequencedEvent)
+    /// A message with the same client transaction id was already stored: nothing new, here is the original.
+    case duplicate(SequencedEvent)
+
+    /// The stored event (new or original).
+    public var event: SequencedEvent {
+        switch self {
+        case .appended(let event), .duplicate(let event): event
+        }
+    }
+}
+
+/// Append-only storage of conversation events.
+///
+/// Contract (checked by `ChatProtocolTestSupport.ConversationStoreConformance`):
+/// - sequence numbers start at 1 and increase by one per conversation, without gaps;
+/// - an append of a message whose client transaction id is already stored in that
+///   conversation returns ``AppendOutcome/duplicate(_:)`` with the original, whatever the
+///   expected sequence number;
+/// - otherwise an append succeeds only if the conversation's last sequence number equals
+///   `expectedLastSequence` (0 for a new conversation), else it throws
+///   ``ConversationStoreError/conflict(_:expected:actual:)`` and stores nothing;
+/// - reads return events in sequence order.
+public protocol ConversationStore: Sendable {
+    /// Appends `event` as number `expectedLastSequence + 1`.
+    ///
+    /// The requirements are `nonisolated(nonsending)`: they run on the caller's executor (the
+    /// ``ChatService`` actor) without a hop, which keeps the in-memory path fast.
+    nonisolated(nonsending) func append(_ event: ConversationEvent, to conversation: ConversationID, expectedLastSequence: UInt64,
+                at date: Date) async throws(ConversationStoreError) -> AppendOutcome
+
+    /// The events after `sequence` (exclusive), in order, at most `limit` of them.
+    nonisolated(nonsending) func events(of conversation: ConversationID, after sequence: UInt64, limit: Int) async throws(ConversationStoreError) -> [SequencedEvent]
+
+    /// The last sequence number of the conversation (0 if it has no event).
+    nonisolated(nonsending) func lastSequence(of conversation: ConversationID) async throws(ConversationStoreError) -> UInt64
+
+    /// Deletes every conversation whose last event is older than `cutoff`; returns the deleted identifiers.
+    nonisolated(nonsending) func purge(lastActivityBefore cutoff: Date) async throws(ConversationStoreError) -> [ConversationID]
+}
+
+/// A ``ConversationStore`` in memory: for tests, simulations and single-process deployments.
+/// Thread-safe (a lock around a small state); calls run on the caller's executor.
+public final class InMemoryConversationStore: ConversationStore {
+    private struct Log {
+        var events: [SequencedEvent] = []
+        var transactions: [String: Int] = [:]
+    }
+
+    private let logs = Mutex<[ConversationID: Log]>([:])
+
+    /// Creates an empty store.
+    public init() {}
+
+    public nonisolated(nonsending) func append(_ event: ConversationEvent, to conversation: ConversationID, expectedLastSequence: UInt64,
+                                               at date: Date) async throws(ConversationStoreError) -> AppendOutcome {
+        let result: Result<AppendOutcome, ConversationStoreError> = logs.withLock { logs in
+            let transaction = event.clientTransactionID
+            var log = logs.removeValue(forKey: conversation) ?? Log()
+            defer { logs[conversation] = log }
+            if let transaction, let index = log.transactions[transaction] { return .success(.duplicate(log.events[index])) }
+            let last = UInt64(log.events.count)
+            guard last == expectedLastSequence else {
+                return .failure(.conflict(conversation, expected: expectedLastSequence, actual: last))
+            }
+            let stored = SequencedEvent(conversation: conversation, sequence: last + 1, at: date, event: event)
+            log.events.append(stored)
+            if let transaction { log.transactions[transaction] = Int(last) }
+            return .success(.appended(stored))
+        }
+        return try result.get()
+    }
+
+    public nonisolated(nonsending) func events(of conversation: ConversationID, after sequence: UInt64,
+                                               limit: Int) async throws(ConversationStoreError) -> [SequencedEvent] {
+        logs.withLock { logs in
+            guard let events = logs[conversation]?.events, sequence < UInt64(events.count), limit > 0 else { return [] }
+            let start = Int(sequence)
+            let end = limit >= events.count - start ? events.count : start + limit
+            return Array(events[start..<end])
+        }
+    }
+
+    public nonisolated(nonsending) func lastSequence(of conversation: ConversationID) async throws(ConversationStoreError) -> UInt64 {
+        logs.withLock { UInt64($0[conversation]?.events.count ?? 0) }
+    }
+
+    public nonisolated(nonsending) func purge(lastActivityBefore cutoff: Date) async throws(ConversationStoreError) -> [ConversationID] {
+        logs.withLock { logs in
+            let expired = logs.filter { ($0.value.events.last?.at ?? .distantPast) < cutoff }.map(\.key)
+            for id in expired { logs[id] = nil }
+            return expired.sorted { $0.rawValue < $1.rawValue }
+        }
+    }
+}
