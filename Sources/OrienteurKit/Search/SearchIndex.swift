@@ -182,7 +182,8 @@ public struct SearchIndex: Sendable {
         var ranked: [(Int, Double)] = []
         for (document, score) in scores.enumerated() where score > 0 {
             // A small bonus for documents matching more of the question's words.
-            ranked.append((document, score * (1 + 0.15 * Double(matched[document].count - 1))))
+            let boost = documents[document].kind == .leaf ? tuning.leafBoost : 1
+            ranked.append((document, boost * score * (1 + tuning.coverageBonus * Double(matched[document].count - 1))))
         }
         ranked.sort { $0.1 != $1.1 ? $0.1 > $1.1 : documents[$0.0].id < documents[$1.0].id }
         return ranked.prefix(max(0, limit)).map { document, score in
