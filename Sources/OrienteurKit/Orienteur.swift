@@ -70,6 +70,7 @@ public struct AskResponse: Hashable, Sendable, Encodable {
     /// Ranked results, best first.
     public let results: [SearchResult]
 
+    /// Creates a value from its fields.
     public init(language: Language, emergency: EmergencyAlert?, results: [SearchResult]) {
         self.language = language
         self.emergency = emergency

@@ -28,9 +28,13 @@ public protocol OrientationAnalytics: Sendable {
 /// The funnel of one question: how often it was shown, answered (per choice),
 /// left by going back, or abandoned.
 public struct NodeFunnel: Hashable, Sendable {
+    /// How many times the question was shown.
     public var shown = 0
+    /// The choices, 2 to 8.
     public var choices: [Int: Int] = [:]
+    /// How many times people went back from it.
     public var backs = 0
+    /// How many times people left there.
     public var abandoned = 0
 
     /// Answers at this question, all choices together.
@@ -51,7 +55,9 @@ public struct AnalyticsSummary: Hashable, Sendable {
     public var topFiches: [(id: String, count: Int)]
     /// Searches asked, emergencies among them, and the rank distribution of chosen results.
     public var searches: Int
+    /// Searches read as emergencies.
     public var emergencies: Int
+    /// How often each result rank was chosen.
     public var chosenRanks: [Int: Int]
 
     public static func == (lhs: AnalyticsSummary, rhs: AnalyticsSummary) -> Bool {

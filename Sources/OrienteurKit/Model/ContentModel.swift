@@ -5,6 +5,7 @@ public struct LocalizedKeywords: Hashable, Sendable, Codable {
     /// English keywords.
     public var english: [String]
 
+    /// Creates a value from its fields.
     public init(french: [String] = [], english: [String] = []) {
         self.french = french
         self.english = english
@@ -25,12 +26,16 @@ public struct LocalizedKeywords: Hashable, Sendable, Codable {
 /// One of the three entry journeys: *Je suis victime* (I am a victim), *Je signale*
 /// (I report), *Je m'informe* (I want information).
 public struct Journey: Hashable, Sendable, Codable, Identifiable {
+    /// The stable id (lowercase ASCII letters, digits and `-`).
     public var id: String
+    /// The title.
     public var title: LocalizedText
+    /// A short description.
     public var description: LocalizedText
     /// The id of the first question.
     public var start: String
 
+    /// Creates a value from its fields.
     public init(id: String, title: LocalizedText, description: LocalizedText, start: String) {
         self.id = id
         self.title = title
@@ -41,10 +46,12 @@ public struct Journey: Hashable, Sendable, Codable, Identifiable {
 
 /// One answer to a question, leading to another question or to a leaf.
 public struct Choice: Hashable, Sendable, Codable {
+    /// The text of the choice.
     public var label: LocalizedText
     /// The id of the next question or of a leaf.
     public var target: String
 
+    /// Creates a value from its fields.
     public init(label: LocalizedText, target: String) {
         self.label = label
         self.target = target
@@ -53,12 +60,16 @@ public struct Choice: Hashable, Sendable, Codable {
 
 /// A question of the decision tree, with 2 to 8 choices.
 public struct QuestionNode: Hashable, Sendable, Codable, Identifiable {
+    /// The stable id (lowercase ASCII letters, digits and `-`).
     public var id: String
+    /// The question asked.
     public var question: LocalizedText
     /// Optional help shown under the question.
     public var help: LocalizedText?
+    /// The choices, 2 to 8.
     public var choices: [Choice]
 
+    /// Creates a value from its fields.
     public init(id: String, question: LocalizedText, help: LocalizedText? = nil, choices: [Choice]) {
         self.id = id
         self.question = question
@@ -69,9 +80,12 @@ public struct QuestionNode: Hashable, Sendable, Codable, Identifiable {
 
 /// A sample citizen sentence that must lead to its leaf (used by tests and the search evaluation).
 public struct LeafExample: Hashable, Sendable, Codable {
+    /// The language of the text.
     public var lang: Language
+    /// The text.
     public var text: String
 
+    /// Creates a value from its fields.
     public init(lang: Language, text: String) {
         self.lang = lang
         self.text = text
@@ -80,20 +94,28 @@ public struct LeafExample: Hashable, Sendable, Codable {
 
 /// A final orientation: what to do, as actions in priority order.
 public struct Leaf: Hashable, Sendable, Codable, Identifiable {
+    /// The stable id (lowercase ASCII letters, digits and `-`).
     public var id: String
+    /// The title.
     public var title: LocalizedText
+    /// What to do and why, in one to three short sentences.
     public var summary: LocalizedText
+    /// More detail in plain language.
     public var body: LocalizedText?
+    /// The words people use for this case.
     public var keywords: LocalizedKeywords
+    /// What to do, in priority order.
     public var actions: [Action]
     /// Ids of the document lists to bring (for visits and appointments).
     public var documents: [String]
     /// Whether this leaf answers a danger happening now.
     public var emergency: Bool
+    /// Sample citizen sentences that must lead here.
     public var examples: [LeafExample]
     /// Action strings that could not be parsed, with the reason (reported by validation).
     public var unparsedActions: [String] = []
 
+    /// Creates a value from its fields.
     public init(id: String, title: LocalizedText, summary: LocalizedText, body: LocalizedText? = nil,
                 keywords: LocalizedKeywords = LocalizedKeywords(), actions: [Action], documents: [String] = [],
                 emergency: Bool = false, examples: [LeafExample] = []) {
@@ -141,9 +163,12 @@ public struct Leaf: Hashable, Sendable, Codable, Identifiable {
 
 /// One section of a fiche: a heading and a few short sentences.
 public struct FicheSection: Hashable, Sendable, Codable {
+    /// The heading of the section.
     public var heading: LocalizedText
+    /// More detail in plain language.
     public var body: LocalizedText
 
+    /// Creates a value from its fields.
     public init(heading: LocalizedText, body: LocalizedText) {
         self.heading = heading
         self.body = body
@@ -152,10 +177,15 @@ public struct FicheSection: Hashable, Sendable, Codable {
 
 /// A fiche pratique (practical guide): title, summary, sections and last-reviewed date.
 public struct Fiche: Hashable, Sendable, Codable, Identifiable {
+    /// The stable id (lowercase ASCII letters, digits and `-`).
     public var id: String
+    /// The title.
     public var title: LocalizedText
+    /// What to do and why, in one to three short sentences.
     public var summary: LocalizedText
+    /// The sections, 2 to 6.
     public var sections: [FicheSection]
+    /// The words people use for this case.
     public var keywords: LocalizedKeywords
     /// Related actions, in priority order.
     public var actions: [Action]
@@ -164,6 +194,7 @@ public struct Fiche: Hashable, Sendable, Codable, Identifiable {
     /// Action strings that could not be parsed, with the reason (reported by validation).
     public var unparsedActions: [String] = []
 
+    /// Creates a value from its fields.
     public init(id: String, title: LocalizedText, summary: LocalizedText, sections: [FicheSection],
                 keywords: LocalizedKeywords = LocalizedKeywords(), actions: [Action] = [], lastReviewed: String) {
         self.id = id
@@ -202,7 +233,9 @@ public struct Fiche: Hashable, Sendable, Codable, Identifiable {
 
 /// How a number can be reached.
 public enum PhoneChannel: String, Hashable, Sendable, Codable {
+    /// A voice call.
     case call
+    /// A text message (SMS).
     case sms
 }
 
@@ -210,13 +243,20 @@ public enum PhoneChannel: String, Hashable, Sendable, Codable {
 public struct PhoneNumber: Hashable, Sendable, Codable {
     /// Dialable digits only, e.g. `17`, `0800059595`.
     public var number: String
+    /// The name.
     public var name: LocalizedText
+    /// When to use it.
     public var purpose: LocalizedText
+    /// When it can be reached.
     public var hours: LocalizedText
+    /// How it can be reached (call, SMS).
     public var channels: [PhoneChannel]
+    /// Whether it is free of charge.
     public var free: Bool
+    /// Whether this is an emergency.
     public var emergency: Bool
 
+    /// Creates a value from its fields.
     public init(number: String, name: LocalizedText, purpose: LocalizedText, hours: LocalizedText,
                 channels: [PhoneChannel], free: Bool = true, emergency: Bool = false) {
         self.number = number
@@ -244,12 +284,16 @@ public struct PhoneNumber: Hashable, Sendable, Codable {
 
 /// What to bring for a visit or an appointment.
 public struct DocumentList: Hashable, Sendable, Codable, Identifiable {
+    /// The stable id (lowercase ASCII letters, digits and `-`).
     public var id: String
+    /// The title.
     public var title: LocalizedText
+    /// The items to bring.
     public var items: [LocalizedText]
     /// How long it usually takes, if known.
     public var duration: LocalizedText?
 
+    /// Creates a value from its fields.
     public init(id: String, title: LocalizedText, items: [LocalizedText], duration: LocalizedText? = nil) {
         self.id = id
         self.title = title
@@ -260,9 +304,12 @@ public struct DocumentList: Hashable, Sendable, Codable, Identifiable {
 
 /// Words treated as equivalent by search (the first term is the canonical one).
 public struct SynonymGroup: Hashable, Sendable, Codable {
+    /// The language of the text.
     public var lang: Language
+    /// The equivalent terms, canonical first.
     public var terms: [String]
 
+    /// Creates a value from its fields.
     public init(lang: Language, terms: [String]) {
         self.lang = lang
         self.terms = terms
@@ -271,11 +318,16 @@ public struct SynonymGroup: Hashable, Sendable, Codable {
 
 /// A partner outside the police and gendarmerie (mairie — town hall, bank, operator…).
 public struct Partner: Hashable, Sendable, Codable, Identifiable {
+    /// The stable id (lowercase ASCII letters, digits and `-`).
     public var id: String
+    /// The name.
     public var name: LocalizedText
+    /// A short description.
     public var description: LocalizedText
+    /// The website (https).
     public var url: String?
 
+    /// Creates a value from its fields.
     public init(id: String, name: LocalizedText, description: LocalizedText, url: String? = nil) {
         self.id = id
         self.name = name

@@ -15,6 +15,7 @@ public struct ContentLoadError: Error, Sendable, Equatable, CustomStringConverti
     /// What is wrong, with the JSON path when known.
     public let message: String
 
+    /// Creates a value from its fields.
     public init(file: String, message: String) {
         self.file = file
         self.message = message
@@ -29,6 +30,7 @@ public struct DirectoryContentProvider: ContentProvider {
     /// The directory holding the JSON files.
     public let directory: URL
 
+    /// Creates a value from its fields.
     public init(directory: URL) { self.directory = directory }
 
     public func loadContent() throws(ContentLoadError) -> OrienteurContent {
@@ -38,6 +40,7 @@ public struct DirectoryContentProvider: ContentProvider {
 
 /// The content bundled with the SDK (`Resources/content`).
 public struct BundledContentProvider: ContentProvider {
+    /// Creates a value from its fields.
     public init() {}
 
     /// The folder of the bundled content files, if the resource bundle is present.
@@ -62,7 +65,9 @@ public struct BundledContentProvider: ContentProvider {
 
 /// The content of a base provider with a deployment's overlay merged on top.
 public struct OverlayContentProvider: ContentProvider {
+    /// The content the overlay applies to.
     public let base: any ContentProvider
+    /// The local additions.
     public let overlay: @Sendable () throws(ContentLoadError) -> ContentOverlay
 
     /// - Parameters:

@@ -7,16 +7,25 @@ public struct OrienteurContent: Sendable, Hashable {
     /// The schema version this SDK reads.
     public static let supportedSchemaVersion = 1
 
+    /// The version of the file format.
     public var schemaVersion: Int
     /// The version of the content itself, e.g. `2026.11.25`; carried in session tokens.
     public var contentVersion: String
+    /// The journeys.
     public var journeys: [Journey]
+    /// The questions.
     public var nodes: [QuestionNode]
+    /// The leaves (final orientations).
     public var leaves: [Leaf]
+    /// The fiches pratiques (practical guides).
     public var fiches: [Fiche]
+    /// The phone numbers with purpose and hours.
     public var numbers: [PhoneNumber]
+    /// The lists of documents to bring.
     public var documentLists: [DocumentList]
+    /// The synonym groups used by search.
     public var synonyms: [SynonymGroup]
+    /// The partners outside the police.
     public var partners: [Partner]
     /// Schema versions found in the other files, by file name (checked by validation).
     public var fileSchemaVersions: [String: Int]
@@ -28,6 +37,7 @@ public struct OrienteurContent: Sendable, Hashable {
     private var documentIndex: [String: Int] = [:]
     private var partnerIndex: [String: Int] = [:]
 
+    /// Creates a value from its fields.
     public init(schemaVersion: Int = OrienteurContent.supportedSchemaVersion, contentVersion: String,
                 journeys: [Journey], nodes: [QuestionNode], leaves: [Leaf], fiches: [Fiche] = [],
                 numbers: [PhoneNumber] = [], documentLists: [DocumentList] = [], synonyms: [SynonymGroup] = [],
@@ -123,15 +133,24 @@ public struct OrienteurContent: Sendable, Hashable {
 public struct ContentOverlay: Sendable, Hashable {
     /// A version suffix for the merged content, e.g. `"gironde.3"`; changes the content version.
     public var contentVersion: String?
+    /// The journeys.
     public var journeys: [Journey]
+    /// The questions.
     public var nodes: [QuestionNode]
+    /// The leaves (final orientations).
     public var leaves: [Leaf]
+    /// The fiches pratiques (practical guides).
     public var fiches: [Fiche]
+    /// The phone numbers with purpose and hours.
     public var numbers: [PhoneNumber]
+    /// The lists of documents to bring.
     public var documentLists: [DocumentList]
+    /// The synonym groups used by search.
     public var synonyms: [SynonymGroup]
+    /// The partners outside the police.
     public var partners: [Partner]
 
+    /// Creates a value from its fields.
     public init(contentVersion: String? = nil, journeys: [Journey] = [], nodes: [QuestionNode] = [], leaves: [Leaf] = [],
                 fiches: [Fiche] = [], numbers: [PhoneNumber] = [], documentLists: [DocumentList] = [],
                 synonyms: [SynonymGroup] = [], partners: [Partner] = []) {

@@ -20,9 +20,13 @@ public struct BreadcrumbItem: Hashable, Sendable {
 
 /// Why a navigation step is not possible.
 public enum NavigationError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// No journey has this id.
     case unknownJourney(String)
+    /// The choice index is not one of the question's choices.
     case choiceOutOfRange(index: Int, available: Int)
+    /// A leaf is reached: there is nothing more to choose.
     case nothingToChooseAtLeaf(String)
+    /// A choice names a question or leaf that does not exist.
     case brokenContent(String)
 
     public var description: String {
@@ -47,6 +51,7 @@ public enum NavigationError: Error, Hashable, Sendable, CustomStringConvertible 
 /// let token = session.token   // later: try orienteur.session(token: token)
 /// ```
 public struct OrientationSession: Hashable, Sendable {
+    /// The content navigated.
     public let content: OrienteurContent
     /// The journey picked, if any.
     public private(set) var journeyID: String?

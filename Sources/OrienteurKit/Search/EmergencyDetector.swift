@@ -1,14 +1,26 @@
+import Foundation
+
 /// Why a sentence was read as a danger happening now.
 public enum EmergencyReason: String, Hashable, Sendable, Codable, CaseIterable {
+    /// Violence happening now.
     case violenceNow = "violence-now"
+    /// Someone armed is there.
     case armedPerson = "armed-person"
+    /// The person is being followed.
     case beingFollowed = "being-followed"
+    /// Someone is locked in or held.
     case lockedIn = "locked-in"
+    /// A child is in danger now.
     case childInDanger = "child-in-danger"
+    /// Someone is in the home or trying to get in.
     case intruderNow = "intruder-now"
+    /// Suicidal thoughts or intent (3114 and 112).
     case suicide = "suicide"
+    /// Injury or medical distress (15).
     case medical = "medical"
+    /// Fire, smoke, gas or an accident (18).
     case fire = "fire"
+    /// An urgent call for help without more detail.
     case callForHelp = "call-for-help"
 
     /// A short explanation in `language`.
@@ -45,6 +57,7 @@ public struct EmergencyAlert: Hashable, Sendable {
     /// The numbers to call or text, in priority order (e.g. `call:17`, `call:112`, `sms:114`).
     public var actions: [Action]
 
+    /// Creates a value from its fields.
     public init(reasons: [EmergencyReason], actions: [Action]) {
         self.reasons = reasons
         self.actions = actions
@@ -62,6 +75,7 @@ public struct EmergencyAlert: Hashable, Sendable {
 /// "il y a deux ans", "last week") are not, unless a present cue is also there.
 /// Suicidal intent always is (3114 and 112).
 public struct EmergencyDetector: Sendable {
+    /// Creates a value from its fields.
     public init() {}
 
     /// The alert for `text`, or nil when nothing suggests a danger happening now.
@@ -249,7 +263,6 @@ public struct EmergencyDetector: Sendable {
     }
 }
 
-import Foundation
 
 /// Phrases written as `" word word "` (whole words) or `" word pre"` (the last
 /// word is a prefix), matched against a sentence's words without string search.

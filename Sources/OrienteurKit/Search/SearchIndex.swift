@@ -1,3 +1,5 @@
+import Foundation
+
 /// A BM25F index over leaves, fiches and injected documents, for one language.
 ///
 /// Fields are weighted title > keywords > summary > body; each query word is
@@ -37,7 +39,9 @@ public struct SearchIndex: Sendable {
         let frequency: Float
     }
 
+    /// The language.
     public let language: Language
+    /// Field weights and BM25 parameters.
     public let tuning: SearchTuning
     let analyzer: TextAnalyzer
     let documents: [Document]
@@ -236,4 +240,3 @@ public struct SearchIndex: Sendable {
     }
 }
 
-import Foundation

@@ -11,15 +11,22 @@ public enum SearchResultKind: String, Hashable, Sendable, Codable {
 /// A searchable item the caller adds to the content, e.g. the Teleservices
 /// catalog entries (OrienteurKit cannot see the catalog itself).
 public struct SearchDocument: Hashable, Sendable {
+    /// What the result points to.
     public var kind: SearchResultKind
+    /// The stable id (lowercase ASCII letters, digits and `-`).
     public var id: String
+    /// The title.
     public var title: LocalizedText
+    /// The words people use for this case.
     public var keywords: LocalizedKeywords
+    /// What to do and why, in one to three short sentences.
     public var summary: LocalizedText
+    /// More detail in plain language.
     public var body: LocalizedText?
     /// What to do, e.g. `[.teleservice("thesee")]`.
     public var actions: [Action]
 
+    /// Creates a value from its fields.
     public init(kind: SearchResultKind = .teleservice, id: String, title: LocalizedText, keywords: LocalizedKeywords = LocalizedKeywords(),
                 summary: LocalizedText, body: LocalizedText? = nil, actions: [Action]) {
         self.kind = kind
@@ -34,7 +41,9 @@ public struct SearchDocument: Hashable, Sendable {
 
 /// One ranked answer to a free-text question.
 public struct SearchResult: Hashable, Sendable, Codable {
+    /// What the result points to.
     public var kind: SearchResultKind
+    /// The stable id (lowercase ASCII letters, digits and `-`).
     public var id: String
     /// The title in the language of the question.
     public var title: String
@@ -45,6 +54,7 @@ public struct SearchResult: Hashable, Sendable, Codable {
     /// The words of the question that matched (explains the ranking).
     public var matched: [String]
 
+    /// Creates a value from its fields.
     public init(kind: SearchResultKind, id: String, title: String, score: Double, actions: [String], matched: [String]) {
         self.kind = kind
         self.id = id
@@ -57,11 +67,17 @@ public struct SearchResult: Hashable, Sendable, Codable {
 
 /// Field weights and BM25 parameters of the search.
 public struct SearchTuning: Hashable, Sendable {
+    /// BM25 term-frequency saturation (Lucene default 1.2).
     public var k1: Double = 1.2
+    /// BM25 length normalisation (Lucene default 0.75).
     public var b: Double = 0.75
+    /// Weight of the title field.
     public var titleWeight: Double = 2.5
+    /// Weight of the keywords field.
     public var keywordsWeight: Double = 2.0
+    /// Weight of the summary field.
     public var summaryWeight: Double = 1.0
+    /// Weight of the body field (fiche sections included).
     public var bodyWeight: Double = 0.5
     /// Weight of a term reached through the synonym table.
     public var synonymWeight: Double = 0.85
@@ -74,5 +90,6 @@ public struct SearchTuning: Hashable, Sendable {
     /// Typo tolerance applies to words of at least this many letters.
     public var typoMinimumLength: Int = 5
 
+    /// Creates a value from its fields.
     public init() {}
 }

@@ -12,8 +12,10 @@ public struct AnalyzedToken: Hashable, Sendable {
 /// stop words, stemming (Snowball French or a light English stemmer), then
 /// accent and ligature folding — after stemming, since the French rules need accents.
 public struct TextAnalyzer: Sendable {
+    /// The language.
     public let language: Language
 
+    /// Creates a value from its fields.
     public init(language: Language) { self.language = language }
 
     /// The tokens of `text`, stop words removed.

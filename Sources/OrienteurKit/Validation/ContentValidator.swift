@@ -18,6 +18,7 @@ public struct ContentValidator: Sendable {
     /// Whether every text must exist in English too (bundled content: yes).
     public var requireEnglish: Bool
 
+    /// Creates a value from its fields.
     public init(teleserviceIDs: Set<String> = KnownTeleservices.ids, maxChoicesInJourney: Int = 5, requireEnglish: Bool = true) {
         self.teleserviceIDs = teleserviceIDs
         self.maxChoicesInJourney = maxChoicesInJourney
