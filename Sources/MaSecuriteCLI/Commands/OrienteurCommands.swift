@@ -13,8 +13,8 @@ enum OrienteurCommands: CommandArea {
     static var bundledData: [BundledDataInfo] {
         let version = (try? BundledContentProvider().loadContent().contentVersion) ?? "missing"
         return [BundledDataInfo(name: "Orienteur content (decision tree, fiches pratiques, numbers)", version: version,
-                                source: "Written for MaSecurite from public information on the Ma Sécurité portal and service-public.fr",
-                                licence: "Licence Ouverte 2.0 (Etalab)")]
+                                source: "Written in plain words for MaSecurite from public facts (Ma Sécurité portal, service-public.fr, helpline sites)",
+                                licence: "Original text, same licence as the SDK; the facts it restates are public (Licence Ouverte 2.0 where applicable)")]
     }
 
     static let languageOption = OptionSpec("lang", .value(placeholder: "fr|en"), help: "Language of the texts (default fr; ask guesses it from the sentence).")

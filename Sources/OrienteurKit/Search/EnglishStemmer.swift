@@ -9,11 +9,21 @@ public enum EnglishStemmer {
         var w = Array(word.unicodeScalars)
         guard w.count > 3 else { return word }
         func ends(_ s: String) -> Bool {
-            let t = Array(s.unicodeScalars)
-            return w.count >= t.count && Array(w[(w.count - t.count)...]) == t
+            var index = w.count
+            for scalar in s.unicodeScalars.reversed() {
+                index -= 1
+                if index < 0 || w[index] != scalar { return false }
+            }
+            return true
+        }
+        func isVowel(_ c: Unicode.Scalar) -> Bool {
+            switch c {
+            case "a", "e", "i", "o", "u", "y": true
+            default: false
+            }
         }
         func hasVowel(_ upTo: Int) -> Bool {
-            w[0..<max(0, upTo)].contains { "aeiouy".unicodeScalars.contains($0) }
+            w[0..<max(0, min(upTo, w.count))].contains { isVowel($0) }
         }
         func replace(_ suffix: String, _ with: String, minStem: Int = 2) -> Bool {
             guard ends(suffix) else { return false }
@@ -40,8 +50,8 @@ public enum EnglishStemmer {
             if removed {
                 if ends("at") || ends("bl") || ends("iz") {
                     w.append("e")
-                } else if w.count >= 2, w[w.count - 1] == w[w.count - 2], !"lsz".unicodeScalars.contains(w[w.count - 1]),
-                          !"aeiou".unicodeScalars.contains(w[w.count - 1]) {
+                } else if w.count >= 2, w[w.count - 1] == w[w.count - 2], w[w.count - 1] != "l", w[w.count - 1] != "s", w[w.count - 1] != "z",
+                          !isVowel(w[w.count - 1]) {
                     w.removeLast()
                 }
             }
