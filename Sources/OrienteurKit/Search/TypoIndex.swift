@@ -23,7 +23,6 @@ struct TypoIndex: Sendable {
             let bytes = Array(word.utf8)
             result[bytes.count, default: []].append(bytes)
         }
-        for key in result.keys { result[key]?.sort { $0.lexicographicallyPrecedes($1) } }
         return result
     }
 
@@ -46,7 +45,8 @@ struct TypoIndex: Sendable {
                 result.append(String(decoding: candidate, as: UTF8.self))
             }
         }
-        return result
+        // Buckets follow dictionary order: sort so results never depend on hashing.
+        return result.sorted()
     }
 
     static func withinOne(_ a: String, _ b: String) -> Bool { withinOne(Array(a.utf8), Array(b.utf8)) }
