@@ -1,0 +1,90 @@
+/// A light English suffix stripper in the spirit of Porter's step 1 and a few
+/// common derivational endings. Applied the same way to content and queries,
+/// so it only needs to conflate the usual variants (stolen/steal aside):
+/// `burglaries` → `burglari`, `hacked` → `hack`, `harassing` → `harass`.
+public enum EnglishStemmer {
+    /// The stem of one lowercase English word.
+    public static func stem(_ word: String) -> String {
+        if let base = irregular[word] { return base }
+        var w = Array(word.unicodeScalars)
+        guard w.count > 3 else { return word }
+        func ends(_ s: String) -> Bool {
+            var index = w.count
+            for scalar in s.unicodeScalars.reversed() {
+                index -= 1
+                if index < 0 || w[index] != scalar { return false }
+            }
+            return true
+        }
+        func isVowel(_ c: Unicode.Scalar) -> Bool {
+            switch c {
+            case "a", "e", "i", "o", "u", "y": true
+            default: false
+            }
+        }
+        func hasVowel(_ upTo: Int) -> Bool {
+            w[0..<max(0, min(upTo, w.count))].contains { isVowel($0) }
+        }
+        func replace(_ suffix: String, _ with: String, minStem: Int = 2) -> Bool {
+            guard ends(suffix) else { return false }
+            let stemLength = w.count - suffix.unicodeScalars.count
+            guard stemLength >= minStem else { return false }
+            w.removeLast(suffix.unicodeScalars.count)
+            w.append(contentsOf: with.unicodeScalars)
+            return true
+        }
+        // Step 1a: plurals.
+        if ends("sses") { w.removeLast(2) } else if ends("ies") { w.removeLast(2) } else if ends("s"), !ends("ss"), !ends("us"), !ends("is") {
+            w.removeLast()
+        }
+        // Step 1b: -eed, -ed, -ing.
+        if ends("eed") {
+            if w.count > 4 { w.removeLast() }
+        } else {
+            var removed = false
+            for suffix in ["ing", "ed"] where ends(suffix) && hasVowel(w.count - suffix.unicodeScalars.count) && w.count - suffix.unicodeScalars.count >= 3 {
+                w.removeLast(suffix.unicodeScalars.count)
+                removed = true
+                break
+            }
+            if removed {
+                if ends("at") || ends("bl") || ends("iz") {
+                    w.append("e")
+                } else if w.count >= 2, w[w.count - 1] == w[w.count - 2], w[w.count - 1] != "l", w[w.count - 1] != "s", w[w.count - 1] != "z",
+                          !isVowel(w[w.count - 1]) {
+                    w.removeLast()
+                }
+            }
+        }
+        // Step 1c: y → i.
+        if ends("y"), w.count > 2, hasVowel(w.count - 1) { w[w.count - 1] = "i" }
+        // A few derivational endings.
+        for (suffix, with) in [("ational", "ate"), ("tional", "tion"), ("ization", "ize"), ("fulness", "ful"), ("ousness", "ous"),
+                               ("iveness", "ive"), ("ment", ""), ("ness", ""), ("ful", ""), ("ably", "able"), ("ly", "")] {
+            if replace(suffix, with, minStem: 4) { break }
+        }
+        // Final -e.
+        if ends("e"), w.count > 4 { w.removeLast() }
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: w)
+        let stem = String(result)
+        return irregular[stem] ?? stem
+    }
+
+    /// Irregular forms common in what people report, mapped to one stem.
+    static let irregular: [String: String] = [
+        "stolen": "steal", "stole": "steal", "steal": "steal", "stealing": "steal", "theft": "steal", "thefts": "steal",
+        "thief": "steal", "thieves": "steal", "robbed": "rob", "robbery": "rob", "robberies": "rob", "robber": "rob",
+        "burgled": "burglar", "burglary": "burglar", "burglaries": "burglar", "burglar": "burglar", "burglars": "burglar",
+        "burgl": "burglar", "burglari": "burglar", "broke": "break", "broken": "break", "lost": "lose", "found": "find",
+        "bought": "buy", "sold": "sell", "hit": "hit", "hitting": "hit", "beaten": "beat", "fought": "fight",
+        "threatened": "threat", "threatening": "threat", "threats": "threat", "threaten": "threat", "harassment": "harass",
+        "harassed": "harass", "harassing": "harass", "scammed": "scam", "scammer": "scam", "scammers": "scam",
+        "hacked": "hack", "hacker": "hack", "hackers": "hack", "children": "child", "kids": "child", "kid": "child",
+        "women": "woman", "men": "man", "people": "person", "taken": "take", "took": "take", "left": "leave",
+        "driven": "drive", "drove": "drive", "towed": "tow", "paid": "pay", "sent": "send", "raped": "rape",
+        "abused": "abus", "abusive": "abus", "abuse": "abus", "abuser": "abus", "bullied": "bulli", "bullying": "bulli",
+        "bully": "bulli", "identity": "ident", "id": "ident", "officers": "officer", "policeman": "officer",
+        "policemen": "officer", "cop": "officer", "cops": "officer", "gendarme": "officer", "gendarmes": "officer",
+    ]
+}
