@@ -40,9 +40,55 @@ public struct DepartementCode: Hashable, Sendable, Codable, Comparable, CustomSt
     /// Validates `code` (surrounding spaces are ignored; `2a` is accepted as `2A`).
     /// - Throws: ``TerritorialCodeError/invalidDepartement(_:)`` quoting `code`.
     public init(_ code: String) throws(TerritorialCodeError) {
+        let scanned = ASCIICode.scan(code) { bytes in
+            DepartementCode.isValid(bytes) ? ASCIICode.makeString(code, bytes, upperCased: true) : nil
+        }
+        switch scanned {
+        case .some(.some(let value)): rawValue = value
+        case .some(.none): throw .invalidDepartement(code)
+        case .none:
+            guard let value = DepartementCode.validatedByFoundation(code) else { throw .invalidDepartement(code) }
+            rawValue = value
+        }
+    }
+
+    /// The reference path (Foundation trimming, Unicode upper-casing,
+    /// `Character` tests), taken only for input holding a non-ASCII byte.
+    /// Returns the normalised code, or nil when invalid.
+    static func validatedByFoundation(_ code: String) -> String? {
         let value = code.trimmingCharacters(in: .whitespaces).uppercased()
-        guard DepartementCode.isValid(value) else { throw .invalidDepartement(code) }
-        rawValue = value
+        return DepartementCode.isValid(value) ? value : nil
+    }
+
+    /// Whether ASCII `bytes` (already trimmed; `a`/`b` accepted as `A`/`B`) form a valid code.
+    static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch bytes.count {
+        case 2: return isValid(bytes[0], bytes[1])
+        case 3: return isValid(bytes[0], bytes[1], bytes[2])
+        default: return false
+        }
+    }
+
+    /// Two-character codes: `01`…`95` except `20`, and `2A`/`2B` in either case.
+    static func isValid(_ b0: UInt8, _ b1: UInt8) -> Bool {
+        if b0 == UInt8(ascii: "2") {
+            let upper = ASCIICode.upperCased(b1)
+            if upper == UInt8(ascii: "A") || upper == UInt8(ascii: "B") { return true }
+        }
+        guard ASCIICode.isDigit(b0), ASCIICode.isDigit(b1) else { return false }
+        let n = Int(b0 &- 0x30) * 10 + Int(b1 &- 0x30)
+        return n >= 1 && n <= 95 && n != 20
+    }
+
+    /// Three-character codes: `971`…`978`, `984`, `986`, `987`, `988`.
+    static func isValid(_ b0: UInt8, _ b1: UInt8, _ b2: UInt8) -> Bool {
+        guard b0 == UInt8(ascii: "9") else { return false }
+        switch b1 {
+        case UInt8(ascii: "7"): return b2 >= UInt8(ascii: "1") && b2 <= UInt8(ascii: "8")
+        case UInt8(ascii: "8"):
+            return b2 == UInt8(ascii: "4") || (b2 >= UInt8(ascii: "6") && b2 <= UInt8(ascii: "8"))
+        default: return false
+        }
     }
 
     static func isValid(_ value: String) -> Bool {
@@ -62,7 +108,7 @@ public struct DepartementCode: Hashable, Sendable, Codable, Comparable, CustomSt
         return codes.map { DepartementCode(uncheckedRawValue: $0) }.sorted()
     }()
 
-    private init(uncheckedRawValue: String) { rawValue = uncheckedRawValue }
+    fileprivate init(uncheckedRawValue: String) { rawValue = uncheckedRawValue }
 
     /// The territory, which gives the time zone and the public holidays.
     public var territory: Territory {
@@ -125,9 +171,39 @@ public struct INSEECode: Hashable, Sendable, Codable, Comparable, CustomStringCo
     /// Monaco (`99138`) and Clipperton (`98901`), present in La Poste's base, are rejected.
     /// - Throws: ``TerritorialCodeError/invalidINSEECode(_:)`` quoting `code`.
     public init(_ code: String) throws(TerritorialCodeError) {
+        let scanned = ASCIICode.scan(code) { bytes -> (String, String)? in
+            guard bytes.count == 5 else { return nil }
+            // `97x`/`98x` have a 3-character département prefix, the others 2.
+            let prefixLength = bytes[0] == UInt8(ascii: "9")
+                && (bytes[1] == UInt8(ascii: "7") || bytes[1] == UInt8(ascii: "8")) ? 3 : 2
+            let prefixValid = prefixLength == 3
+                ? DepartementCode.isValid(bytes[0], bytes[1], bytes[2])
+                : DepartementCode.isValid(bytes[0], bytes[1])
+            guard prefixValid else { return nil }
+            for index in prefixLength..<5 where !ASCIICode.isDigit(bytes[index]) { return nil }
+            let value = ASCIICode.makeString(code, bytes, upperCased: true)
+            let prefix = String(decoding: bytes.prefix(prefixLength).lazy.map(ASCIICode.upperCased(_:)), as: UTF8.self)
+            return (value, prefix)
+        }
+        switch scanned {
+        case .some(.some(let (value, prefix))):
+            rawValue = value
+            departement = DepartementCode(uncheckedRawValue: prefix)
+        case .some(.none): throw .invalidINSEECode(code)
+        case .none:
+            guard let (value, departement) = INSEECode.validatedByFoundation(code) else { throw .invalidINSEECode(code) }
+            rawValue = value
+            self.departement = departement
+        }
+    }
+
+    /// The reference path (Foundation trimming, Unicode upper-casing,
+    /// `Character` tests), taken only for input holding a non-ASCII byte.
+    /// Returns the normalised code and its département, or nil when invalid.
+    static func validatedByFoundation(_ code: String) -> (String, DepartementCode)? {
         let value = code.trimmingCharacters(in: .whitespaces).uppercased()
         guard value.count == 5, value.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "A" || $0 == "B") }) else {
-            throw .invalidINSEECode(code)
+            return nil
         }
         let prefix: String
         if value.hasPrefix("97") || value.hasPrefix("98") {
@@ -137,10 +213,9 @@ public struct INSEECode: Hashable, Sendable, Codable, Comparable, CustomStringCo
         }
         guard value.dropFirst(prefix.count).allSatisfy(\.isASCIIDigit),
               let departement = try? DepartementCode(prefix) else {
-            throw .invalidINSEECode(code)
+            return nil
         }
-        rawValue = value
-        self.departement = departement
+        return (value, departement)
     }
 
     /// The territory of the commune, for time zone and public holidays.
@@ -183,12 +258,31 @@ public struct PostalCode: Hashable, Sendable, Codable, Comparable, CustomStringC
     /// CEDEX codes have the same shape and are accepted.
     /// - Throws: ``TerritorialCodeError/invalidPostalCode(_:)`` quoting `code`.
     public init(_ code: String) throws(TerritorialCodeError) {
+        let scanned = ASCIICode.scan(code) { bytes -> String? in
+            guard bytes.count == 5 else { return nil }
+            for byte in bytes where !ASCIICode.isDigit(byte) { return nil }
+            let n = Int(bytes[0] &- 0x30) * 10 + Int(bytes[1] &- 0x30)
+            guard (n >= 1 && n <= 95) || n == 97 || n == 98 else { return nil }
+            return ASCIICode.makeString(code, bytes, upperCased: false)
+        }
+        switch scanned {
+        case .some(.some(let value)): rawValue = value
+        case .some(.none): throw .invalidPostalCode(code)
+        case .none:
+            guard let value = PostalCode.validatedByFoundation(code) else { throw .invalidPostalCode(code) }
+            rawValue = value
+        }
+    }
+
+    /// The reference path (Foundation trimming, `Character` tests), taken
+    /// only for input holding a non-ASCII byte. Returns the code, or nil when invalid.
+    static func validatedByFoundation(_ code: String) -> String? {
         let value = code.trimmingCharacters(in: .whitespaces)
         guard value.count == 5, value.allSatisfy(\.isASCIIDigit), let n = Int(value.prefix(2)),
               (1...95).contains(n) || n == 97 || n == 98 else {
-            throw .invalidPostalCode(code)
+            return nil
         }
-        rawValue = value
+        return value
     }
 
     /// The territory the postal code belongs to, for time zone and holidays.
@@ -235,6 +329,40 @@ public struct PostalCode: Hashable, Sendable, Codable, Comparable, CustomStringC
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)
     }
+}
+
+/// The ASCII fast path shared by the code initialisers: works on the UTF-8
+/// bytes, without Foundation trimming or `Character` iteration.
+enum ASCIICode {
+    /// Runs `validate` on the input's bytes with leading and trailing ASCII
+    /// spaces and tabs removed (the ASCII members of `CharacterSet.whitespaces`).
+    /// Returns nil, without calling `validate`, when the input holds a non-ASCII
+    /// byte: Unicode spaces, case mapping and digits are then left to Foundation.
+    @inline(__always)
+    static func scan<R>(_ code: String, _ validate: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        var code = code
+        return code.withUTF8 { all -> R? in
+            for byte in all where byte >= 0x80 { return nil }
+            var start = 0
+            var end = all.count
+            while start < end, isSpace(all[start]) { start += 1 }
+            while end > start, isSpace(all[end - 1]) { end -= 1 }
+            return validate(UnsafeBufferPointer(rebasing: all[start..<end]))
+        }
+    }
+
+    /// The valid code as a string: `code` itself when it needs no change
+    /// (no allocation), else the trimmed bytes, upper-cased if asked.
+    static func makeString(_ code: String, _ bytes: UnsafeBufferPointer<UInt8>, upperCased: Bool) -> String {
+        let needsUpperCasing = upperCased && bytes.contains { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }
+        if !needsUpperCasing && bytes.count == code.utf8.count { return code }
+        guard needsUpperCasing else { return String(decoding: bytes, as: UTF8.self) }
+        return String(decoding: bytes.lazy.map(ASCIICode.upperCased(_:)), as: UTF8.self)
+    }
+
+    @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
+    @inline(__always) static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+    @inline(__always) static func upperCased(_ byte: UInt8) -> UInt8 { byte &- 0x61 < 26 ? byte &- 0x20 : byte }
 }
 
 extension Character {
