@@ -30,6 +30,13 @@ struct Facts {
         for (name, answer) in other.answers { set(name, answer: answer, origin) }
     }
 
+    /// Sets `victim_is_minor` from a known `age` when it is not known yet
+    /// (the person speaking is taken as the victim).
+    mutating func deriveMinorFromAge() {
+        guard situation["victim_is_minor"] == nil, case .value(.number(let age))? = situation["age"], let origin = origins["age"] else { return }
+        set("victim_is_minor", .bool(age < 18), origin)
+    }
+
     /// The facts by name, for the answer.
     var list: [KnownFact] {
         situation.answers.keys.sorted().compactMap { name in

@@ -33,20 +33,17 @@ public struct Guichet: Sendable {
 
     let leafSituations: [String: Situation]
 
-    /// Builds the guichet from loaded modules.
+    /// Builds the guichet from loaded modules and an orienteur engine already
+    /// built (its search indexes are the costly part: share one engine between guichets).
     /// - Throws: ``GuichetError/invalidFact(leaf:fact:message:)`` when a leaf fact hint does not fit the catalog's vocabulary.
-    public init(content: OrienteurContent, catalog: TeleserviceCatalog, stations: StationFinder, appointments: AppointmentBook,
+    public init(orienteur: Orienteur, catalog: TeleserviceCatalog, stations: StationFinder, appointments: AppointmentBook,
                 clock: any WallClock = SystemWallClock(), options: GuichetOptions = GuichetOptions()) throws(GuichetError) {
+        self.orienteur = orienteur
         self.catalog = catalog
         self.stations = stations
         self.appointments = appointments
         self.clock = clock
         self.options = options
-        let documents = catalog.services.filter { !$0.isRetired }.map { service in
-            SearchDocument(kind: .teleservice, id: service.id, title: service.name, summary: service.purpose,
-                           actions: [.teleservice(service.id)])
-        }
-        orienteur = Orienteur(content: content, extraDocuments: documents)
         var situations: [String: Situation] = [:]
         for (leaf, facts) in options.leafFacts {
             var situation = Situation()
@@ -58,6 +55,24 @@ public struct Guichet: Sendable {
             situations[leaf] = situation
         }
         leafSituations = situations
+    }
+
+    /// Builds the guichet from loaded modules; the orienteur's search also
+    /// covers the catalog's services (see ``searchDocuments(for:)``).
+    /// - Throws: ``GuichetError/invalidFact(leaf:fact:message:)`` when a leaf fact hint does not fit the catalog's vocabulary.
+    public init(content: OrienteurContent, catalog: TeleserviceCatalog, stations: StationFinder, appointments: AppointmentBook,
+                clock: any WallClock = SystemWallClock(), options: GuichetOptions = GuichetOptions()) throws(GuichetError) {
+        try self.init(orienteur: Orienteur(content: content, extraDocuments: Guichet.searchDocuments(for: catalog)),
+                      catalog: catalog, stations: stations, appointments: appointments, clock: clock, options: options)
+    }
+
+    /// The catalog's current services as search documents, so that a sentence
+    /// can also find an online service (pass them to ``Orienteur/init(content:extraDocuments:tuning:)``).
+    public static func searchDocuments(for catalog: TeleserviceCatalog) -> [SearchDocument] {
+        catalog.services.filter { !$0.isRetired }.map { service in
+            SearchDocument(kind: .teleservice, id: service.id, title: service.name, summary: service.purpose,
+                           actions: [.teleservice(service.id)])
+        }
     }
 
     /// Builds the guichet from the modules' storage protocols. Every parameter
@@ -179,6 +194,7 @@ public struct Guichet: Sendable {
         if let place { known.set(TeleserviceCatalog.departmentFact, .departement(place.departement), .place) }
         known.set("emergency_now", .bool(leaf.emergency), leaf.emergency ? .emergency : .orientation)
         known.merge(given, origin: .citizen)
+        known.deriveMinorFromAge()
         if leaf.emergency || known.situation.value(of: "emergency_now") == .bool(true) {
             let actions = leaf.actions.filter { $0.kind == "call" || $0.kind == "sms" }
             let alert = EmergencyAlert(reasons: [.callForHelp], actions: actions.isEmpty ? [.call("17"), .call("112"), .sms("114")] : actions)

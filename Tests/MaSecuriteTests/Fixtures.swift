@@ -5,14 +5,15 @@ import Foundation
 /// own ``Guichet`` with a fresh in-memory booking store and its own clock.
 enum Fixtures {
     struct Modules: Sendable {
-        let content: OrienteurContent
+        let orienteur: Orienteur
         let catalog: TeleserviceCatalog
         let stations: StationFinder
     }
 
     static let modules: Result<Modules, any Error> = Result {
-        Modules(content: try BundledContentProvider().loadContent(), catalog: try TeleserviceCatalog.bundled(),
-                stations: try StationFinder.bundled())
+        let catalog = try TeleserviceCatalog.bundled()
+        return Modules(orienteur: try Orienteur.bundled(extraDocuments: Guichet.searchDocuments(for: catalog)), catalog: catalog,
+                       stations: try StationFinder.bundled())
     }
 
     /// Tuesday 10 March 2026, 10:00 in Paris (09:00 UTC).
@@ -21,7 +22,7 @@ enum Fixtures {
     static func guichet(at date: Date = tuesdayMorning, store: any BookingStore = InMemoryBookingStore()) throws -> (Guichet, ManualWallClock) {
         let modules = try modules.get()
         let clock = ManualWallClock(date)
-        let guichet = try Guichet(content: modules.content, catalog: modules.catalog, stations: modules.stations,
+        let guichet = try Guichet(orienteur: modules.orienteur, catalog: modules.catalog, stations: modules.stations,
                                   appointments: AppointmentBook(store: store, clock: clock), clock: clock)
         return (guichet, clock)
     }

@@ -67,17 +67,24 @@ struct GuichetTests {
     @Test("A minor is not offered plainte en ligne, and is sent to the space for minors")
     func minorNoOnlineComplaint() async throws {
         let (guichet, _) = try Fixtures.guichet()
-        let guidance = try await guichet.guidance(for: "j'ai 15 ans et on m'a volé mon vélo devant le collège",
-                                                  at: .postalCode(try PostalCode("33000")))
-        #expect(guidance.emergency == nil)
-        #expect(!guidance.steps.contains { $0.action == "teleservice:plainte-en-ligne" })
-        let setAside = try #require(guidance.setAside.first { $0.id == "plainte-en-ligne" })
+        let place = Place.postalCode(try PostalCode("33000"))
+        let spoken = try await guichet.guidance(for: "j'ai 15 ans et on m'a volé mon vélo devant le collège", at: place)
+        #expect(spoken.emergency == nil)
+        #expect(!spoken.steps.contains { $0.action == "teleservice:plainte-en-ligne" })
+        #expect(spoken.facts.contains(KnownFact(name: "victim_is_minor", value: "true", origin: .sentence)))
+        #expect(spoken.chat?.platform == .espaceMineurs)
+        #expect(spoken.steps.contains { $0.kind == "visit" })
+
+        // Even on the bike-theft orientation, an age under 18 sets plainte en ligne aside with the reason.
+        let bike = try await guichet.guidance(forLeaf: "a-veh-velo", at: place, facts: Situation(values: ["age": .number(15)]))
+        #expect(!bike.steps.contains { $0.action == "teleservice:plainte-en-ligne" })
+        let setAside = try #require(bike.setAside.first { $0.id == "plainte-en-ligne" })
         #expect(setAside.verdict == .notEligible)
-        #expect(setAside.reasons.contains { $0.contains("mineur") })
-        #expect(guidance.facts.contains(KnownFact(name: "victim_is_minor", value: "true", origin: .sentence)))
-        #expect(guidance.chat?.platform == .espaceMineurs)
-        // The station visit remains: a minor files the complaint in person.
-        #expect(guidance.steps.contains { $0.kind == "visit" })
+        #expect(setAside.alternatives.contains("espace-mineurs"))
+        #expect(bike.facts.contains(KnownFact(name: "victim_is_minor", value: "true", origin: .citizen)))
+        #expect(bike.chat?.platform == .espaceMineurs)
+        // A minor files the complaint in person: the station visit remains.
+        #expect(bike.steps.first { $0.kind == "visit" }?.stations?.stations.count == 3)
     }
 
     @Test("The citizen's own answers win and can make a service eligible")
@@ -161,7 +168,7 @@ struct GuichetTests {
         let modules = try Fixtures.modules.get()
         let clock = ManualWallClock(Fixtures.tuesdayMorning)
         #expect(throws: GuichetError.self) {
-            try Guichet(content: modules.content, catalog: modules.catalog, stations: modules.stations,
+            try Guichet(orienteur: modules.orienteur, catalog: modules.catalog, stations: modules.stations,
                         appointments: AppointmentBook(store: InMemoryBookingStore(), clock: clock), clock: clock,
                         options: GuichetOptions(leafFacts: ["a-vol-inconnu": ["offence": "stolen-bike"]]))
         }
