@@ -17,8 +17,33 @@ public struct ConfirmationCode: Hashable, Sendable, Codable, CustomStringConvert
 
     /// The 20 symbols without separators.
     public let rawValue: String
+    /// The symbols' indices packed 5 bits each (12 in `high`, 8 in `low`): cheap hashing and equality.
+    private let high: UInt64
+    private let low: UInt64
 
     private static let symbols: [UInt8] = Array("23456789ABCDEFGHJKMNPQRSTUVWXYZ".utf8)
+    private static let indices: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 128)
+        for (index, symbol) in symbols.enumerated() { table[Int(symbol)] = UInt8(index) }
+        return table
+    }()
+
+    private static func pack(_ bytes: [UInt8]) -> (UInt64, UInt64) {
+        var high: UInt64 = 0
+        var low: UInt64 = 0
+        for (position, byte) in bytes.enumerated() {
+            let index = UInt64(indices[Int(byte & 0x7F)])
+            if position < 12 { high = high << 5 | index } else { low = low << 5 | index }
+        }
+        return (high, low)
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.high == rhs.high && lhs.low == rhs.low }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(high)
+        hasher.combine(low)
+    }
 
     /// Parses a code typed or read out by a person.
     /// - Throws: ``AppointmentError/invalidCode(_:)`` when it is not 20 symbols of the alphabet.
@@ -31,10 +56,13 @@ public struct ConfirmationCode: Hashable, Sendable, Codable, CustomStringConvert
             bytes.append(upper)
         }
         guard bytes.count == ConfirmationCode.length else { throw .invalidCode(text) }
-        rawValue = String(decoding: bytes, as: UTF8.self)
+        self.init(validated: bytes)
     }
 
-    private init(validated: String) { rawValue = validated }
+    private init(validated bytes: [UInt8]) {
+        rawValue = String(decoding: bytes, as: UTF8.self)
+        (high, low) = ConfirmationCode.pack(bytes)
+    }
 
     /// A fresh random code.
     public static func random() -> ConfirmationCode {
@@ -60,7 +88,7 @@ public struct ConfirmationCode: Hashable, Sendable, Codable, CustomStringConvert
                 value /= base
             }
         }
-        return ConfirmationCode(validated: String(decoding: bytes, as: UTF8.self))
+        return ConfirmationCode(validated: bytes)
     }
 
     /// The code in groups of four for reading out: `XXXX-XXXX-XXXX-XXXX-XXXX`.
@@ -88,5 +116,29 @@ public struct ConfirmationCode: Hashable, Sendable, Codable, CustomStringConvert
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(formatted)
+    }
+}
+
+/// Makes the opaque booking ids (the calendar UID): a random 64-bit prefix
+/// drawn once from `SystemRandomNumberGenerator` per store instance, followed
+/// by a counter, in UUID form (version 8, "custom"). Unique without a system
+/// call per booking; the id is not a secret (the confirmation code is).
+struct BookingIDGenerator: Sendable {
+    private let prefix: UInt64
+    private var counter: UInt64
+
+    init() {
+        var generator = SystemRandomNumberGenerator()
+        prefix = generator.next()
+        counter = generator.next() >> 2
+    }
+
+    mutating func next() -> UUID {
+        counter &+= 1
+        let high = (prefix & 0xFFFF_FFFF_FFFF_0FFF) | 0x0000_0000_0000_8000
+        let low = (counter & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000
+        func byte(_ value: UInt64, _ index: Int) -> UInt8 { UInt8(truncatingIfNeeded: value >> (56 - 8 * index)) }
+        return UUID(uuid: (byte(high, 0), byte(high, 1), byte(high, 2), byte(high, 3), byte(high, 4), byte(high, 5), byte(high, 6), byte(high, 7),
+                           byte(low, 0), byte(low, 1), byte(low, 2), byte(low, 3), byte(low, 4), byte(low, 5), byte(low, 6), byte(low, 7)))
     }
 }

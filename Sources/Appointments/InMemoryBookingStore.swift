@@ -15,6 +15,7 @@ public actor InMemoryBookingStore: BookingStore {
     private var seats: [SlotKey: Set<Int>] = [:]
     private var closures: [String: Set<LocalDate>] = [:]
     private var waiting: [WaitlistEntry] = []
+    private var ids = BookingIDGenerator()
 
     /// An empty store.
     public init() {}
@@ -28,17 +29,25 @@ public actor InMemoryBookingStore: BookingStore {
             throw BookingStoreError.dayClosed(station: request.station, day: request.day)
         }
         let slot = SlotKey(station: request.station, motif: request.motif, start: request.start)
-        let seat = try freeSeat(slot, capacity: request.capacity)
         var code = request.code
         while byCode[code] != nil { code = .random() }
-        let booking = Booking(id: UUID(), code: code, station: request.station, motif: request.motif,
+        // One hash of the slot key: find and hold the seat in place.
+        let seat = try Self.holdSeat(in: &seats[slot, default: []], slot: slot, capacity: request.capacity)
+        let booking = Booking(id: ids.next(), code: code, station: request.station, motif: request.motif,
                               start: request.start, end: request.end, seat: seat, status: .booked,
                               contact: request.contact.flatMap { $0.isEmpty ? nil : $0 },
                               idempotencyKey: request.idempotencyKey, createdAt: request.at, updatedAt: request.at)
-        seats[slot, default: []].insert(seat)
         byCode[code] = booking
         if let key = request.idempotencyKey { byKey[key] = code }
         return Reservation(booking: booking, isReplay: false)
+    }
+
+    private static func holdSeat(in taken: inout Set<Int>, slot: SlotKey, capacity: Int) throws -> Int {
+        guard let seat = (0..<max(capacity, 0)).first(where: { !taken.contains($0) }) else {
+            throw BookingStoreError.slotFull(station: slot.station, motif: slot.motif, start: slot.start, capacity: capacity)
+        }
+        taken.insert(seat)
+        return seat
     }
 
     private func freeSeat(_ slot: SlotKey, capacity: Int) throws -> Int {

@@ -18,6 +18,7 @@ public actor SQLiteBookingStore: BookingStore {
     public static let schemaVersion = 1
 
     private let connection: SQLiteConnection
+    private var ids = BookingIDGenerator()
 
     /// Opens or creates the database file at `path` (its directory must exist)
     /// and brings its schema up to date.
@@ -174,7 +175,7 @@ public actor SQLiteBookingStore: BookingStore {
             var code = request.code
             while try fetch(code: code) != nil { code = .random() }
             let contact = request.contact.flatMap { $0.isEmpty ? nil : $0 }
-            let booking = Booking(id: UUID(), code: code, station: request.station, motif: request.motif,
+            let booking = Booking(id: ids.next(), code: code, station: request.station, motif: request.motif,
                                   start: request.start, end: request.end, seat: seat, status: .booked, contact: contact,
                                   idempotencyKey: request.idempotencyKey, createdAt: request.at, updatedAt: request.at)
             do throws(BookingStoreError) {

@@ -12,7 +12,8 @@ import Foundation
 /// then arrival order), the eligible operator with the lowest load; ties go to the
 /// operator who has waited longest since their last assignment. A long conversation that
 /// finds no operator with enough free units reserves the least-loaded eligible operator,
-/// so short conversations do not starve it.
+/// so short conversations do not starve it. An emergency waits at the short cost (one unit),
+/// so it is taken by the first operator with a free unit; the operator may then convert it.
 public struct RoutingEngine: Sendable {
     /// Tunables of the engine.
     public struct Configuration: Sendable, Hashable {
@@ -130,6 +131,9 @@ public struct RoutingEngine: Sendable {
         nextOrder += 1
         var requirements = requirements
         requirements.language = Self.primaryLanguage(requirements.language)
+        // An emergency is taken at the short cost, so it never waits for an operator to empty;
+        // the operator converts it to long afterwards if needed.
+        if emergency { requirements.kind = .short }
         records[id] = Record(requirements: requirements, state: .waiting, emergency: emergency, order: nextOrder, enqueuedAt: now)
         insertInQueue(id)
     }
@@ -156,6 +160,7 @@ public struct RoutingEngine: Sendable {
         guard !record.state.isFinal else { throw .invalidTransition(from: record.state, transition: .assign) }
         guard !record.emergency else { return false }
         record.emergency = true
+        if record.state == .waiting { record.requirements.kind = .short }
         records[id] = record
         if record.state == .waiting {
             removeFromQueue(id, platform: record.requirements.platform)
@@ -229,18 +234,18 @@ public struct RoutingEngine: Sendable {
         }
     }
 
-    /// Changes the conversation's kind (short ↔ long). If it is taken, its operator must have room for the new cost.
+    /// Changes the conversation's kind (short ↔ long). A conversation converted to long takes every
+    /// unit its operator has free now and every unit freed later (the operator gets no new conversation
+    /// until the others end), so capacity is never exceeded and the conversion never waits.
     public mutating func convert(_ id: ConversationID, to kind: ConversationKind) throws(ChatEngineError) {
         guard let record = records[id] else { throw .unknownConversation(id) }
         guard !record.state.isFinal else { throw .invalidTransition(from: record.state, transition: .assign) }
-        if let index = record.operatorIndex {
-            let newCost = cost(of: kind, for: index)
-            let free = operators[index].profile.capacity - operators[index].load + record.cost
-            guard newCost <= free else { throw .capacityExceeded(operators[index].profile.id, needed: newCost, free: free) }
-            operators[index].load += newCost - record.cost
-            records[id]?.cost = newCost
-        }
         records[id]?.requirements.kind = kind
+        guard let index = record.operatorIndex else { return }
+        let others = operators[index].load - record.cost
+        let newCost = kind == .long ? operators[index].profile.capacity - others : configuration.shortCost
+        operators[index].load = others + newCost
+        records[id]?.cost = newCost
     }
 
     /// Forgets a finished conversation (to bound memory).
@@ -380,6 +385,12 @@ public struct RoutingEngine: Sendable {
         operators[index].conversations.remove(id)
         records[id]?.operatorIndex = nil
         records[id]?.cost = 0
+        // A long conversation of the same operator absorbs the freed units.
+        if let long = operators[index].conversations.first(where: { records[$0]?.requirements.kind == .long }) {
+            let free = operators[index].profile.capacity - operators[index].load
+            records[long]?.cost += free
+            operators[index].load += free
+        }
         if observeHandle, let assignedAt = record.assignedAt {
             let kind = record.requirements.kind
             let observed = now.timeIntervalSince(assignedAt)

@@ -480,13 +480,15 @@ public actor ChatService {
             do {
                 let outcome = try await store.append(event, to: id, expectedLastSequence: expected, at: clock.now())
                 if case .appended(let stored) = outcome {
-                    conversations[id]?.lastSequence = max(conversations[id]?.lastSequence ?? 0, stored.sequence)
+                    let known = conversations[id]?.lastSequence ?? 0
+                    conversations[id]?.lastSequence = max(known, stored.sequence)
                     deliver(stored)
                 }
                 return outcome
             } catch .conflict(_, _, let actual) {
                 // Another append of this service got there first; it delivers its own event.
-                conversations[id]?.lastSequence = max(conversations[id]?.lastSequence ?? 0, actual)
+                let known = conversations[id]?.lastSequence ?? 0
+                conversations[id]?.lastSequence = max(known, actual)
             } catch {
                 throw ChatErrorFrame(code: .storeUnavailable, message: "the conversation store failed; retry with the same client_txn_id",
                                      conversation: id, clientTransactionID: event.clientTransactionID)

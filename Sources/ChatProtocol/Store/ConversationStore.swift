@@ -92,7 +92,8 @@ public actor InMemoryConversationStore: ConversationStore {
     public func events(of conversation: ConversationID, after sequence: UInt64, limit: Int) -> [SequencedEvent] {
         guard let events = logs[conversation]?.events, sequence < UInt64(events.count), limit > 0 else { return [] }
         let start = Int(sequence)
-        return Array(events[start..<min(events.count, start + limit)])
+        let end = limit >= events.count - start ? events.count : start + limit
+        return Array(events[start..<end])
     }
 
     public func lastSequence(of conversation: ConversationID) -> UInt64 {

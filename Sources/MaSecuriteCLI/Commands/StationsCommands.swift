@@ -85,7 +85,7 @@ enum StationsCommands: CommandArea {
         } else if let postal {
             let code: PostalCode
             do { code = try PostalCode(postal) } catch { throw UsageError("--postal-code: \(error)") }
-            let candidates = finder.gazetteer.communes(postalCode: code)
+            let candidates = try finder.communeGazetteer().communes(postalCode: code)
             guard let first = candidates.first else {
                 throw OperationError("no commune has postal code \(code) (CEDEX codes are not listed); try --commune")
             }
@@ -95,7 +95,7 @@ enum StationsCommands: CommandArea {
                 placeNote? += "; the code also serves " + candidates.dropFirst().map { "\($0.name) (\($0.insee))" }.joined(separator: ", ")
             }
         } else if let communeName {
-            let matches = finder.gazetteer.search(name: communeName, limit: 5)
+            let matches = try finder.communeGazetteer().search(name: communeName, limit: 5)
             guard let first = matches.first else {
                 throw OperationError("no commune matches '\(communeName)'; check the spelling or give a postal code")
             }

@@ -22,6 +22,9 @@ struct CSVReader {
     private var position: Int
     private var line = 1
     private var scratch: [UInt8] = []
+    /// Whether the whole input is valid UTF-8 (checked once, so fields can be
+    /// decoded without validating each one).
+    private let isValidUTF8: Bool
 
     private static let quote: UInt8 = 0x22
     private static let comma: UInt8 = 0x2C
@@ -36,6 +39,15 @@ struct CSVReader {
             position = 0
         }
         scratch.reserveCapacity(256)
+        isValidUTF8 = String(validating: bytes, as: UTF8.self) != nil
+    }
+
+    /// Decodes `bytes[start..<end]`, `nil` when it is not valid UTF-8.
+    private func text(_ start: Int, _ end: Int) -> String? {
+        bytes.withUnsafeBufferPointer { buffer in
+            let slice = UnsafeBufferPointer(rebasing: buffer[start..<end])
+            return isValidUTF8 ? String(decoding: slice, as: UTF8.self) : String(validating: slice, as: UTF8.self)
+        }
     }
 
     /// The next record, `nil` at the end of the input.
@@ -110,7 +122,9 @@ struct CSVReader {
                             throw CSVSyntaxError(line: line, reason: .textAfterClosingQuote)
                         }
                     }
-                    guard let text = String(validating: scratch, as: UTF8.self) else {
+                    guard let text = scratch.withUnsafeBufferPointer({ buffer in
+                        isValidUTF8 ? String(decoding: buffer, as: UTF8.self) : String(validating: buffer, as: UTF8.self)
+                    }) else {
                         throw CSVSyntaxError(line: recordLine, reason: .invalidUTF8)
                     }
                     return text
@@ -131,7 +145,7 @@ struct CSVReader {
             position += 1
         }
         if start == position { return "" }
-        guard let text = String(validating: bytes[start..<position], as: UTF8.self) else {
+        guard let text = text(start, position) else {
             throw CSVSyntaxError(line: line, reason: .invalidUTF8)
         }
         return text

@@ -20,6 +20,7 @@ public enum CommuneCSVLoader {
         communes.reserveCapacity(bytes.count / 70)
         var problems: [StationDataError] = []
         var seen: Set<INSEECode> = []
+        var postalCache: [Substring: PostalCode] = [:]
         while true {
             do throws(StationDataError) {
                 guard let record = try table.next() else { break }
@@ -35,9 +36,14 @@ public enum CommuneCSVLoader {
                 guard !name.isEmpty else { throw invalid("name", name, "a non-empty name") }
                 var postalCodes: [PostalCode] = []
                 for part in fields[postalColumn].split(separator: "|") {
+                    if let cached = postalCache[part] {
+                        postalCodes.append(cached)
+                        continue
+                    }
                     guard let code = try? PostalCode(String(part)) else {
                         throw invalid("postal_codes", fields[postalColumn], "5-digit postal codes separated by '|'")
                     }
+                    postalCache[part] = code
                     postalCodes.append(code)
                 }
                 let latText = fields[latColumn], lonText = fields[lonColumn]

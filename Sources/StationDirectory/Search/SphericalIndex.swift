@@ -147,7 +147,9 @@ public struct SphericalIndex: Sendable {
         guard high - low > bucketSize else { return }
         var minX = Double.infinity, minY = Double.infinity, minZ = Double.infinity
         var maxX = -Double.infinity, maxY = -Double.infinity, maxZ = -Double.infinity
-        for i in low..<high {
+        // The widest axis, estimated from at most 256 evenly spaced points.
+        let step = max(1, (high - low) / 256)
+        for i in stride(from: low, to: high, by: step) {
             let e = entries[i]
             minX = Swift.min(minX, e.x); maxX = Swift.max(maxX, e.x)
             minY = Swift.min(minY, e.y); maxY = Swift.max(maxY, e.y)

@@ -16,8 +16,7 @@ import Foundation
 public struct StationFinder: Sendable {
     /// Every station, in source order.
     public let stations: [Station]
-    /// The communes used for place lookup.
-    public let gazetteer: CommuneGazetteer
+    private var communeStore: CommuneStore
     /// The data version reported by the source.
     public let version: String
     private let index: SphericalIndex
@@ -41,20 +40,39 @@ public struct StationFinder: Sendable {
         self.byID = byID
         self.byDepartement = byDepartement
         self.byCommune = byCommune
-        gazetteer = CommuneGazetteer(communes: communes, prominence: byCommune.mapValues(\.count))
+        communeStore = .loaded(CommuneGazetteer(communes: communes, prominence: byCommune.mapValues(\.count)))
     }
+
+    /// Indexes the stations of `source`; place lookups use the bundled communes,
+    /// loaded on first use (many searches never need them).
+    public init(source: some StationSource) throws {
+        let stations = try source.loadStations()
+        self.init(stations: stations, communes: [], version: source.version)
+        communeStore = .bundled
+    }
+
+
 
     /// Loads the stations of `source` and indexes them with `communes`.
     public init(source: some StationSource, communes: [Commune]) throws {
         self.init(stations: try source.loadStations(), communes: communes, version: source.version)
     }
 
-    /// The bundled directory and communes.
+    /// The bundled directory; the bundled communes are loaded on the first place lookup.
     /// - Parameter includingMotorisedUnits: also index the motorised units,
     ///   which do not receive the public (off by default).
     public static func bundled(includingMotorisedUnits: Bool = false) throws -> StationFinder {
-        let source = BundledStationSource(includingMotorisedUnits: includingMotorisedUnits)
-        return try StationFinder(source: source, communes: BundledStationSource.loadCommunes().items)
+        try StationFinder(source: BundledStationSource(includingMotorisedUnits: includingMotorisedUnits))
+    }
+
+    /// The communes used for place lookup (for the bundled communes, loaded
+    /// once per process on first use).
+    /// - Throws: ``StationDataError`` when the bundled communes cannot be read.
+    public func communeGazetteer() throws(StationDataError) -> CommuneGazetteer {
+        switch communeStore {
+        case .loaded(let gazetteer): return gazetteer
+        case .bundled: return try BundledGazetteer.shared.get()
+        }
     }
 
     // MARK: Lookup
@@ -100,15 +118,16 @@ public struct StationFinder: Sendable {
 
     // MARK: Places
 
-    /// Communes for a free-text place: a 5-digit postal code (every commune it
-    /// serves), an INSEE code, or a commune name (folded, typo-tolerant), best first.
-    public func places(matching query: String, limit: Int = 10) -> [Commune] {
+    /// Communes for a free-text place, best first: a 5-digit postal code
+    /// (every commune it serves), else an INSEE code, else a commune name
+    /// (folded, typo-tolerant). Five digits are read as a postal code first.
+    public func places(matching query: String, limit: Int = 10) throws(StationDataError) -> [Commune] {
+        let gazetteer = try communeGazetteer()
         let trimmed = query.trimmingASCIISpaces()
         if trimmed.utf8.count == 5, trimmed.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x41 || $0 == 0x42 || $0 == 0x61 || $0 == 0x62 }) {
             var result: [Commune] = []
             if let postal = try? PostalCode(trimmed) { result = gazetteer.communes(postalCode: postal) }
-            if let insee = try? INSEECode(trimmed), let commune = gazetteer.commune(insee: insee),
-               !result.contains(commune) {
+            if result.isEmpty, let insee = try? INSEECode(trimmed), let commune = gazetteer.commune(insee: insee) {
                 result.append(commune)
             }
             return Array(result.prefix(limit))
@@ -119,5 +138,25 @@ public struct StationFinder: Sendable {
     /// The stations nearest to a commune's centre.
     public func nearest(to commune: Commune, count: Int, filter: StationFilter = .none) -> [StationResult] {
         nearest(to: commune.location, count: count, filter: filter)
+    }
+}
+
+/// Where a finder's communes come from.
+private enum CommuneStore: Sendable {
+    case loaded(CommuneGazetteer)
+    case bundled
+}
+
+/// The bundled communes, loaded once per process (Swift initialises a static
+/// constant once, thread-safely). Communes with a station open to the public
+/// rank first among equals.
+private enum BundledGazetteer {
+    static let shared: Result<CommuneGazetteer, StationDataError> = Result { () throws(StationDataError) -> CommuneGazetteer in
+        let communes = try BundledStationSource.loadCommunes().items
+        var prominence: [INSEECode: Int] = [:]
+        let stations = try StationCSVLoader.load(bytes: BundledResource.bytes(of: "stations_fr"),
+                                                 source: "stations_fr.csv", mode: .strict).items
+        for station in stations { prominence[station.insee, default: 0] += 1 }
+        return CommuneGazetteer(communes: communes, prominence: prominence)
     }
 }

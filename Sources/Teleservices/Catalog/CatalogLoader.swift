@@ -56,9 +56,9 @@ struct CatalogLoader {
         if raw.schema_version != CatalogFiles.schemaVersion {
             compiler.report("schema_version", "unsupported schema version \(raw.schema_version) (this SDK reads \(CatalogFiles.schemaVersion))")
         }
-        let examplesDate = (try? LocalDate(iso: raw.examples_on)) ?? LocalDate(daysSinceEpoch: 0)
-        if (try? LocalDate(iso: raw.examples_on)) == nil {
-            compiler.report("examples_on", "expected a date YYYY-MM-DD, got \"\(raw.examples_on)\"")
+        var examplesDate = LocalDate(daysSinceEpoch: 0)
+        do { examplesDate = try LocalDate(iso: raw.examples_on) } catch {
+            compiler.report("examples_on", error.description)
         }
         let ids = raw.services.map(\.id)
         let knownIDs = Set(ids)

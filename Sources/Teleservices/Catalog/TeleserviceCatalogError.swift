@@ -47,6 +47,7 @@ public enum SituationError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The value does not have the fact's type (or is not one of its enum values).
     case invalidValue(fact: String, message: String)
 
+    /// A message naming what is wrong and the valid choices.
     public var description: String {
         switch self {
         case .unknownService(let id, let valid):

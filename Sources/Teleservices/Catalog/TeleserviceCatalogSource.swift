@@ -24,6 +24,7 @@ public struct BundledTeleserviceCatalogSource: TeleserviceCatalogSource {
     /// Creates the source.
     public init() {}
 
+    /// Loads and checks the catalog.
     public func loadCatalog() throws(TeleserviceCatalogError) -> TeleserviceCatalog {
         try Self.cached.get()
     }
@@ -54,6 +55,7 @@ public struct JSONTeleserviceCatalogSource: TeleserviceCatalogSource {
         self.factsJSON = factsJSON
     }
 
+    /// Loads and checks the catalog.
     public func loadCatalog() throws(TeleserviceCatalogError) -> TeleserviceCatalog {
         try TeleserviceCatalog(catalogJSON: catalogJSON, factsJSON: factsJSON)
     }
@@ -69,6 +71,7 @@ public struct FileTeleserviceCatalogSource: TeleserviceCatalogSource {
         self.directory = directory
     }
 
+    /// Loads and checks the catalog.
     public func loadCatalog() throws(TeleserviceCatalogError) -> TeleserviceCatalog {
         func read(_ name: String) throws(TeleserviceCatalogError) -> Data {
             let url = directory.appendingPathComponent(name)
