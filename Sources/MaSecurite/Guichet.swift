@@ -139,9 +139,7 @@ public struct Guichet: Sendable {
         let resolved = try place.map { (place) throws(GuichetError) in try resolve(place) }
         let when = date ?? clock.now()
         var known = Facts()
-        let stated = SentenceFacts.read(trimmed)
-        if let age = stated.age { known.set("age", .number(Double(age)), .sentence) }
-        if let minor = stated.isMinor { known.set("victim_is_minor", .bool(minor), .sentence) }
+        known.merge(self.facts(statedIn: trimmed), origin: .sentence)
 
         if let alert = answer.emergency {
             known.set("emergency_now", .bool(true), .emergency)
@@ -173,6 +171,17 @@ public struct Guichet: Sendable {
         guard let leaf = content.leaf(id) else { throw .unknownLeaf(id) }
         let resolved = try place.map { (place) throws(GuichetError) in try resolve(place) }
         return try await resolveLeaf(leaf, place: resolved, date: date ?? clock.now(), language: language, known: Facts(), given: facts)
+    }
+
+    /// The facts a sentence states plainly — an age ("j'ai 15 ans", "I'm 15")
+    /// and being under 18 — to carry over when the citizen then picks another
+    /// orientation than the one found (pass them as `facts`).
+    public func facts(statedIn sentence: String) -> Situation {
+        var facts = Facts()
+        let stated = SentenceFacts.read(sentence)
+        if let age = stated.age { facts.set("age", .number(Double(age)), .sentence) }
+        if let minor = stated.isMinor { facts.set("victim_is_minor", .bool(minor), .sentence) }
+        return facts.situation
     }
 
     /// Books one of the slots a guidance offered (anonymous unless a contact is given).

@@ -78,5 +78,22 @@ public enum LeafFacts {
         "b-rodeo-recurrent": ["report_subject": "rodeo"],
         "b-animal-web": ["report_subject": "contenu-illicite-en-ligne", "content_public_online": "true", "happened_online": "true"],
         "b-fdo": ["report_subject": "comportement-policier"],
+        "b-objet": ["need": "objet-perdu"],
+        // Je m'informe
+        "c-proc-fi": ["need": "procuration"],
+        "c-proc-std": ["need": "procuration"],
+        "c-proc-domicile": ["need": "procuration"],
+        "c-otv": ["need": "surveillance-logement"],
+        "c-prev-camb": ["need": "surveillance-logement"],
+        "c-rdv": ["need": "rendez-vous"],
+        "c-contact-annuaire": ["need": "rendez-vous"],
+        "c-perte-cni": ["need": "titre"],
+        "c-perte-permis": ["need": "titre"],
+        "c-objet-perdu": ["need": "objet-perdu"],
+        "c-histovec": ["need": "vehicule-occasion"],
+        "c-armes": ["need": "armes"],
+        "c-comment-plainte": ["need": "porter-plainte"],
+        "c-pre-plainte": ["need": "porter-plainte"],
+        "c-prev-cyber": ["happened_online": "true"],
     ]
 }

@@ -174,3 +174,28 @@ struct GuichetTests {
         }
     }
 }
+
+@Suite("Leaf fact hints")
+struct LeafFactsTests {
+    @Test("Every bundled hint names a leaf of the bundled content and fits the fact vocabulary")
+    func hintsMatchContent() throws {
+        let modules = try Fixtures.modules.get()
+        for (leaf, facts) in LeafFacts.bundled {
+            #expect(modules.orienteur.content.leaf(leaf) != nil, "hint for unknown leaf \(leaf)")
+            for (name, value) in facts {
+                #expect(throws: Never.self, "\(leaf).\(name)") { _ = try modules.catalog.facts.answer(for: name, text: value) }
+            }
+        }
+    }
+
+    @Test("A procuration leaf makes Maprocuration fit an adult without asking what for")
+    func procuration() async throws {
+        let (guichet, _) = try Fixtures.guichet()
+        let guidance = try await guichet.guidance(forLeaf: "c-proc-std", at: .communeName("Lyon"), facts: Situation(values: ["age": .number(40)]))
+        let service = try #require(guidance.steps.first { $0.action == "teleservice:maprocuration" }?.teleservice)
+        #expect(service.verdict == .eligible)
+        let appointment = try #require(guidance.steps.first { $0.kind == "appointment" }?.stations)
+        #expect(appointment.motif == "procuration")
+        #expect(appointment.stations.allSatisfy { $0.departement == "69" })
+    }
+}
