@@ -87,6 +87,17 @@ public enum Action: Hashable, Sendable, Codable, CustomStringConvertible {
         }
     }
 
+    /// Parses every string; the ones that fail come back as `"text: reason"` so
+    /// validation can report them all instead of stopping at the first.
+    static func parseLeniently(_ texts: [String]) -> ([Action], [String]) {
+        var actions: [Action] = []
+        var failures: [String] = []
+        for text in texts {
+            do { actions.append(try Action(parsing: text)) } catch { failures.append(error.description) }
+        }
+        return (actions, failures)
+    }
+
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)

@@ -91,6 +91,8 @@ public struct Leaf: Hashable, Sendable, Codable, Identifiable {
     /// Whether this leaf answers a danger happening now.
     public var emergency: Bool
     public var examples: [LeafExample]
+    /// Action strings that could not be parsed, with the reason (reported by validation).
+    public var unparsedActions: [String] = []
 
     public init(id: String, title: LocalizedText, summary: LocalizedText, body: LocalizedText? = nil,
                 keywords: LocalizedKeywords = LocalizedKeywords(), actions: [Action], documents: [String] = [],
@@ -110,6 +112,19 @@ public struct Leaf: Hashable, Sendable, Codable, Identifiable {
         case id, title, summary, body, keywords, actions, documents, emergency, examples
     }
 
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(title, forKey: .title)
+        try c.encode(summary, forKey: .summary)
+        try c.encodeIfPresent(body, forKey: .body)
+        try c.encode(keywords, forKey: .keywords)
+        try c.encode(actions, forKey: .actions)
+        try c.encode(documents, forKey: .documents)
+        if emergency { try c.encode(emergency, forKey: .emergency) }
+        try c.encode(examples, forKey: .examples)
+    }
+
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)
@@ -117,7 +132,7 @@ public struct Leaf: Hashable, Sendable, Codable, Identifiable {
         summary = try c.decode(LocalizedText.self, forKey: .summary)
         body = try c.decodeIfPresent(LocalizedText.self, forKey: .body)
         keywords = try c.decodeIfPresent(LocalizedKeywords.self, forKey: .keywords) ?? LocalizedKeywords()
-        actions = try c.decodeIfPresent([Action].self, forKey: .actions) ?? []
+        (actions, unparsedActions) = Action.parseLeniently(try c.decodeIfPresent([String].self, forKey: .actions) ?? [])
         documents = try c.decodeIfPresent([String].self, forKey: .documents) ?? []
         emergency = try c.decodeIfPresent(Bool.self, forKey: .emergency) ?? false
         examples = try c.decodeIfPresent([LeafExample].self, forKey: .examples) ?? []
@@ -146,6 +161,8 @@ public struct Fiche: Hashable, Sendable, Codable, Identifiable {
     public var actions: [Action]
     /// The day the content was last checked, `YYYY-MM-DD`.
     public var lastReviewed: String
+    /// Action strings that could not be parsed, with the reason (reported by validation).
+    public var unparsedActions: [String] = []
 
     public init(id: String, title: LocalizedText, summary: LocalizedText, sections: [FicheSection],
                 keywords: LocalizedKeywords = LocalizedKeywords(), actions: [Action] = [], lastReviewed: String) {
@@ -160,6 +177,17 @@ public struct Fiche: Hashable, Sendable, Codable, Identifiable {
 
     private enum CodingKeys: String, CodingKey { case id, title, summary, sections, keywords, actions, lastReviewed }
 
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(title, forKey: .title)
+        try c.encode(summary, forKey: .summary)
+        try c.encode(sections, forKey: .sections)
+        try c.encode(keywords, forKey: .keywords)
+        try c.encode(actions, forKey: .actions)
+        try c.encode(lastReviewed, forKey: .lastReviewed)
+    }
+
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)
@@ -167,7 +195,7 @@ public struct Fiche: Hashable, Sendable, Codable, Identifiable {
         summary = try c.decode(LocalizedText.self, forKey: .summary)
         sections = try c.decodeIfPresent([FicheSection].self, forKey: .sections) ?? []
         keywords = try c.decodeIfPresent(LocalizedKeywords.self, forKey: .keywords) ?? LocalizedKeywords()
-        actions = try c.decodeIfPresent([Action].self, forKey: .actions) ?? []
+        (actions, unparsedActions) = Action.parseLeniently(try c.decodeIfPresent([String].self, forKey: .actions) ?? [])
         lastReviewed = try c.decodeIfPresent(String.self, forKey: .lastReviewed) ?? ""
     }
 }

@@ -42,7 +42,14 @@ public struct BundledContentProvider: ContentProvider {
 
     /// The folder of the bundled content files, if the resource bundle is present.
     public static var directory: URL? {
-        Bundle.module.resourceURL?.appendingPathComponent("Resources").appendingPathComponent("content")
+        // Foundation on Linux reports the copied "Resources" folder itself as the resource URL; Darwin reports its parent.
+        var candidates: [URL] = []
+        if let resources = Bundle.module.resourceURL {
+            candidates.append(resources.appendingPathComponent("Resources").appendingPathComponent("content"))
+            candidates.append(resources.appendingPathComponent("content"))
+        }
+        candidates.append(Bundle.module.bundleURL.appendingPathComponent("Resources").appendingPathComponent("content"))
+        return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("tree.json").path) }
     }
 
     public func loadContent() throws(ContentLoadError) -> OrienteurContent {

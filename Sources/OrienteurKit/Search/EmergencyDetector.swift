@@ -84,7 +84,7 @@ public struct EmergencyDetector: Sendable {
                 reasons.append(reason)
             }
         }
-        if reasons.isEmpty, has(Cues.help) { reasons.append(.callForHelp) }
+        if reasons.isEmpty, has(Cues.help) || (has(Cues.danger) && !toneDown) { reasons.append(.callForHelp) }
         guard !reasons.isEmpty else { return nil }
         var actions: [Action] = []
         func add(_ list: [Action]) { for action in list where !actions.contains(action) { actions.append(action) } }
@@ -156,17 +156,22 @@ public struct EmergencyDetector: Sendable {
             " me suicider ", " me suicide ", " suicidaire ", " suicide ", " suicider ", " me tuer ", " en finir ",
             " mettre fin a mes jours ", " mettre fin a ma vie ", " envie de mourir ", " veux mourir ", " vais mourir ",
             " plus envie de vivre ", " me foutre en l air ", " me jeter ", " sauter du ", " me pendre ", " kill myself ",
-            " killing myself ", " suicidal ", " end my life ", " want to die ", " end it all ", " take my own life ",
+            " killing myself ", " suicidal ", " end her life ", " end his life ", " end their life ", " kill herself ",
+            " kill himself ", " se tuer ", " mettre fin a ses jours ", " veut mourir ", " wants to die ", " end my life ", " want to die ", " end it all ", " take my own life ",
             " dont want to live ", " don t want to live ", " no reason to live ", " en finir avec la vie ",
         ]
         static let suicidePast = [" s est suicide ", " est suicidee ", " s est suicidee ", " committed suicide ", " took his own life ", " took her own life "]
+        static let danger = [
+            " est en danger ", " suis en danger ", " sont en danger ", " l air en danger ", " en danger de mort ",
+            " is in danger ", " am in danger ", " are in danger ", " life is in danger ",
+        ]
         static let help = [" au secours ", " aidez moi ", " a l aide ", " help me ", " sos ", " help ! "]
 
         /// (reason, strong phrases that mean "now" on their own, weak words that need a present cue).
         static let categories: [(EmergencyReason, [String], [String])] = [
             (.violenceNow,
              [" me frappe ", " me frappent ", " me bat ", " me battent ", " me tape ", " me tapent ", " me cogne ",
-              " m etrangle ", " m etranglent ", " m etouffe ", " va me tuer ", " veut me tuer ", " vont me tuer ",
+              " m etrangle ", " m etranglent ", " etrangle ", " etranglent ", " m etouffe ", " va me tuer ", " veut me tuer ", " vont me tuer ",
               " menace de me tuer ", " va me frapper ", " veut me frapper ", " me tabasse ", " me tabassent ",
               " frappe ma ", " frappe mon ", " frappe sa ", " frappe son ", " bat sa ", " bat son ", " bat ma ", " bat mon ",
               " tape sa ", " tape son ", " tape ma ", " tape mon ", " se battent ", " se bat ", " bagarre ", " agression en cours ",
@@ -175,7 +180,7 @@ public struct EmergencyDetector: Sendable {
               " gonna kill ", " wants to kill ", " threatening to kill ", " is beating ", " are beating ", " attacking me ",
               " is attacking ", " are attacking ", " being attacked ", " being beaten ", " fight outside ", " fighting outside ",
               " mfrappe ", " me frap ", " il me frape "],
-             [" frappe ", " frapper ", " violence ", " violences ", " agresse ", " agression ", " attaque ", " battre ",
+             [" frappe ", " frappee ", " frapper ", " tape ", " tapee ", " battu ", " battue ", " cogne ", " agressee ", " violence ", " violences ", " agresse ", " agression ", " attaque ", " battre ",
               " coups ", " hurt ", " violent ", " attack ", " hitting ", " beating ", " fight ", " menace ", " threat "]),
             (.armedPerson,
              [" arme ", " armes ", " armee ", " couteau ", " couteaux ", " pistolet ", " fusil ", " flingue ", " revolver ",
@@ -197,12 +202,14 @@ public struct EmergencyDetector: Sendable {
               " enleve mon enfant ", " enlevement ", " kidnapping ", " kidnapped ", " enfant a disparu ", " child in danger ",
               " child alone ", " baby alone ", " taking my child ", " took my child ", " child is missing ", " fils a disparu ",
               " fille a disparu ", " frappe un enfant ", " frappe son enfant ", " frappe son fils ", " frappe sa fille ",
-              " hitting a child ", " hitting his child ", " hitting her child ", " secoue le bebe ", " shaking the baby "],
+              " enfant est seul ", " enfant tout seul ", " hitting a child ", " hitting his child ", " hitting her child ", " secoue le bebe ", " shaking the baby "],
              [" enfant ", " enfants ", " bebe ", " child ", " kid ", " baby ", " petit "]),
             (.intruderNow,
              [" quelqu un chez moi ", " quelqu un dans ma maison ", " quelqu un dans mon appart ", " qqn chez moi ",
               " quelqu un dans la maison ", " quelqu un essaie d entrer ", " essaie d entrer ", " essaient d entrer ",
-              " force ma porte ", " force la porte ", " fracturer ", " cambrioleurs sont ", " cambrioleur est ",
+              " force ma porte ", " force la porte ", " forcer la porte ", " forcer ma porte ", " forcent la porte ",
+              " quelqu un est dans mon ", " quelqu un est dans ma ", " quelqu un est chez moi ", " je suis cachee ",
+              " je suis cache ", " je me cache ", " break into ", " breaking into ", " broke into my ", " hiding in ", " fracturer ", " cambrioleurs sont ", " cambrioleur est ",
               " des gens chez moi ", " entend quelqu un ", " entends quelqu un ", " intrus ", " someone in my house ",
               " someone in my home ", " someone is in my ", " trying to get in ", " breaking in ", " break in ",
               " burglars are ", " burglar is ", " intruder ", " someone downstairs ", " cambriolage en cours "],

@@ -5,6 +5,7 @@
 public enum EnglishStemmer {
     /// The stem of one lowercase English word.
     public static func stem(_ word: String) -> String {
+        if let base = irregular[word] { return base }
         var w = Array(word.unicodeScalars)
         guard w.count > 3 else { return word }
         func ends(_ s: String) -> Bool {
@@ -56,6 +57,24 @@ public enum EnglishStemmer {
         if ends("e"), w.count > 4 { w.removeLast() }
         var result = String.UnicodeScalarView()
         result.append(contentsOf: w)
-        return String(result)
+        let stem = String(result)
+        return irregular[stem] ?? stem
     }
+
+    /// Irregular forms common in what people report, mapped to one stem.
+    static let irregular: [String: String] = [
+        "stolen": "steal", "stole": "steal", "steal": "steal", "stealing": "steal", "theft": "steal", "thefts": "steal",
+        "thief": "steal", "thieves": "steal", "robbed": "rob", "robbery": "rob", "robberies": "rob", "robber": "rob",
+        "burgled": "burglar", "burglary": "burglar", "burglaries": "burglar", "burglar": "burglar", "burglars": "burglar",
+        "burgl": "burglar", "burglari": "burglar", "broke": "break", "broken": "break", "lost": "lose", "found": "find",
+        "bought": "buy", "sold": "sell", "hit": "hit", "hitting": "hit", "beaten": "beat", "fought": "fight",
+        "threatened": "threat", "threatening": "threat", "threats": "threat", "threaten": "threat", "harassment": "harass",
+        "harassed": "harass", "harassing": "harass", "scammed": "scam", "scammer": "scam", "scammers": "scam",
+        "hacked": "hack", "hacker": "hack", "hackers": "hack", "children": "child", "kids": "child", "kid": "child",
+        "women": "woman", "men": "man", "people": "person", "taken": "take", "took": "take", "left": "leave",
+        "driven": "drive", "drove": "drive", "towed": "tow", "paid": "pay", "sent": "send", "raped": "rape",
+        "abused": "abus", "abusive": "abus", "abuse": "abus", "abuser": "abus", "bullied": "bulli", "bullying": "bulli",
+        "bully": "bulli", "identity": "ident", "id": "ident", "officers": "officer", "policeman": "officer",
+        "policemen": "officer", "cop": "officer", "cops": "officer", "gendarme": "officer", "gendarmes": "officer",
+    ]
 }

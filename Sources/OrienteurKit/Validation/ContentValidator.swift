@@ -133,7 +133,8 @@ public struct ContentValidator: Sendable {
             text(leaf.summary, "\(path)/summary")
             text(leaf.body, "\(path)/body", required: false)
             keywords(leaf.keywords, path)
-            if leaf.actions.isEmpty { add(path, "leaf without action") }
+            if leaf.actions.isEmpty && leaf.unparsedActions.isEmpty { add(path, "leaf without action") }
+            for failure in leaf.unparsedActions { add("\(path)/actions", failure) }
             actions(leaf.actions, path)
             for document in leaf.documents where content.documentList(document) == nil {
                 add("\(path)/documents", "no document list with id '\(document)'")
@@ -154,6 +155,7 @@ public struct ContentValidator: Sendable {
             }
             keywords(fiche.keywords, path)
             actions(fiche.actions, path)
+            for failure in fiche.unparsedActions { add("\(path)/actions", failure) }
             if !isISODate(fiche.lastReviewed) { add("\(path)/lastReviewed", "'\(fiche.lastReviewed)' is not a YYYY-MM-DD date") }
         }
         for number in content.numbers {
