@@ -5,9 +5,13 @@ extension Guichet {
     /// its stations), with the other communes a postal code or name could mean.
     /// - Throws: ``GuichetError/placeNotFound(_:)`` when nothing matches.
     public func resolve(_ place: Place) throws(GuichetError) -> ResolvedPlace {
+        let gazetteer: CommuneGazetteer
+        do { gazetteer = try stations.communeGazetteer() } catch {
+            throw .loading(module: "StationDirectory communes", message: error.description)
+        }
         switch place {
         case .point(let point):
-            let nearestCommune = stations.gazetteer.communes.min { $0.location.distance(to: point) < $1.location.distance(to: point) }
+            let nearestCommune = gazetteer.communes.min { $0.location.distance(to: point) < $1.location.distance(to: point) }
             let departement: DepartementCode
             if let commune = nearestCommune {
                 departement = commune.departement
@@ -20,18 +24,18 @@ extension Guichet {
                                  postalCode: nearestCommune?.postalCodes.first?.rawValue, departement: departement,
                                  location: point, approximate: false)
         case .postalCode(let code):
-            let communes = stations.gazetteer.communes(postalCode: code)
+            let communes = gazetteer.communes(postalCode: code)
             guard let first = communes.first else { throw .placeNotFound(code.rawValue) }
             return ResolvedPlace(query: place, commune: first.name, insee: first.insee.rawValue, postalCode: code.rawValue,
                                  departement: first.departement, location: first.location, approximate: false,
                                  otherCommunes: communes.dropFirst().map(\.name))
         case .insee(let code):
-            guard let commune = stations.gazetteer.commune(insee: code) else { throw .placeNotFound(code.rawValue) }
+            guard let commune = gazetteer.commune(insee: code) else { throw .placeNotFound(code.rawValue) }
             return ResolvedPlace(query: place, commune: commune.name, insee: code.rawValue,
                                  postalCode: commune.postalCodes.first?.rawValue, departement: commune.departement,
                                  location: commune.location, approximate: false)
         case .communeName(let name):
-            let matches = stations.gazetteer.search(name: name, limit: 4)
+            let matches = gazetteer.search(name: name, limit: 4)
             guard let best = matches.first else { throw .placeNotFound(name) }
             return ResolvedPlace(query: place, commune: best.commune.name, insee: best.commune.insee.rawValue,
                                  postalCode: best.commune.postalCodes.first?.rawValue, departement: best.commune.departement,

@@ -81,7 +81,7 @@ public struct Guichet: Sendable {
     ///   - contentProvider: the orienteur content (default: bundled).
     ///   - catalogSource: the teleservices catalog (default: bundled).
     ///   - stationSource: the station directory (default: bundled snapshot).
-    ///   - communes: the communes for place lookup (default: bundled).
+    ///   - communes: the communes for place lookup (default: the bundled ones, loaded on first use).
     ///   - bookingStore: where bookings live (default: in memory).
     ///   - schedules: station appointment schedules (default: the documented standard schedule).
     ///   - clock: "now".
@@ -103,8 +103,11 @@ public struct Guichet: Sendable {
         }
         let finder: StationFinder
         do {
-            let places = try communes ?? BundledStationSource.loadCommunes().items
-            finder = try StationFinder(source: stationSource, communes: places)
+            if let communes {
+                finder = try StationFinder(source: stationSource, communes: communes)
+            } else {
+                finder = try StationFinder(source: stationSource)
+            }
         } catch {
             throw .loading(module: "StationDirectory", message: "\(error)")
         }

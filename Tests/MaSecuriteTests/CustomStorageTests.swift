@@ -23,7 +23,7 @@ struct CustomStorageTests {
     @Test("Any StationSource, BookingStore and clock plug into the guichet")
     func customStations() async throws {
         let clock = ManualWallClock(Fixtures.tuesdayMorning)
-        let communes = try Fixtures.modules.get().stations.gazetteer.communes
+        let communes = try Fixtures.modules.get().stations.communeGazetteer().communes
         let guichet = try Guichet(stationSource: TwoStations(), communes: communes, bookingStore: InMemoryBookingStore(), clock: clock,
                                   options: GuichetOptions(stationCount: 5))
         let guidance = try await guichet.guidance(forLeaf: "a-vol-connu", at: .postalCode(try PostalCode("33000")))
