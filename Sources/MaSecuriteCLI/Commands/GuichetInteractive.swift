@@ -101,20 +101,21 @@ enum GuichetInteractive {
             }
             let place = try askPlace()
             var guidance: Guidance
+            var inputEnded = false
             do {
                 guidance = try await guichet.guidance(forLeaf: leafID, at: place, language: language, facts: facts)
                 if guidance.emergency == nil {
-                    facts = try askMissingFacts(guidance, facts: facts)
+                    (facts, inputEnded) = askMissingFacts(guidance, facts: facts)
                     guidance = try await guichet.guidance(forLeaf: leafID, at: place, language: language, facts: facts)
                 }
-            } catch let error as GuichetError {
+            } catch {
                 console.line(error.description)
                 return
-            } catch {
-                throw Quit()
             }
             console.line("")
             console.write(GuichetRendering(language: language).render(guidance))
+            // The answers so far still deserve the full guidance, even if the input ended during the optional questions.
+            if inputEnded { throw Quit() }
             try await offerBooking(guidance)
         }
 
@@ -193,7 +194,8 @@ enum GuichetInteractive {
         }
 
         /// Asks the yes/no and choice facts the online services still need (Enter skips one).
-        private func askMissingFacts(_ guidance: Guidance, facts: Situation) throws(Quit) -> Situation {
+        /// Returns the facts and whether the input ended (or the citizen quit) meanwhile.
+        private func askMissingFacts(_ guidance: Guidance, facts: Situation) -> (Situation, ended: Bool) {
             var facts = facts
             var asked = Set<String>()
             let missing = guidance.steps.compactMap(\.teleservice).flatMap(\.missing)
@@ -210,14 +212,17 @@ enum GuichetInteractive {
                     : fact.choices.map { ($0.label, .enumValue($0.id)) }
                 for (index, choice) in choices.enumerated() { console.line("  \(index + 1). \(choice.0)") }
                 console.line("  0. " + t("Je ne sais pas", "I don't know"))
-                let answer = try ask(t("Votre réponse (Entrée pour passer)", "Your answer (Enter to skip)"))
+                let answer: String
+                do { answer = try ask(t("Votre réponse (Entrée pour passer)", "Your answer (Enter to skip)")) } catch {
+                    return (facts, true)
+                }
                 if answer == "0" {
                     facts = facts.settingDontKnow(fact.name)
                 } else if let number = Int(answer), choices.indices.contains(number - 1) {
                     facts = facts.setting(fact.name, to: choices[number - 1].1)
                 }
             }
-            return facts
+            return (facts, false)
         }
 
         private func offerBooking(_ guidance: Guidance) async throws(Quit) {
