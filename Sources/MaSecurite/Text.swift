@@ -23,13 +23,14 @@ enum Text {
         LocalizedText("Le service en ligne « \(id) » n'est pas dans le catalogue.", en: "The online service '\(id)' is not in the catalog.")
     }
 
+    /// « Appeler : Police secours (17) » — number names already show the number as people write it.
     static func numberTitle(_ kind: String, _ info: NumberInfo, _ language: Language) -> String {
-        let name = info.name == info.number ? "" : " (\(info.name))"
+        let known = info.name != info.number
         switch (kind, language) {
-        case ("sms", .french): return "Envoyer un SMS au \(info.number)\(name)"
-        case ("sms", .english): return "Text \(info.number)\(name)"
-        case (_, .french): return "Appeler le \(info.number)\(name)"
-        case (_, .english): return "Call \(info.number)\(name)"
+        case ("sms", .french): return known ? "Envoyer un SMS : \(info.name)" : "Envoyer un SMS au \(info.number)"
+        case ("sms", .english): return known ? "Text: \(info.name)" : "Text \(info.number)"
+        case (_, .french): return known ? "Appeler : \(info.name)" : "Appeler le \(info.number)"
+        case (_, .english): return known ? "Call: \(info.name)" : "Call \(info.number)"
         }
     }
 

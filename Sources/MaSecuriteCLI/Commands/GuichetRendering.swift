@@ -13,9 +13,9 @@ struct GuichetRendering {
         if let emergency = guidance.emergency {
             lines.append(t("URGENCE — appelez maintenant", "EMERGENCY — call now"))
             lines.append(emergency.reason)
-            for number in emergency.numbers {
-                let verb = number.channels == ["sms"] ? t("SMS au", "Text") : t("Appeler le", "Call")
-                lines.append("  - \(verb) \(number.number) : \(number.name). \(number.purpose) \(number.hours)")
+            for step in guidance.steps {
+                let detail = [step.number?.purpose, step.number?.hours].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+                lines.append("  - \(step.title)" + (detail.isEmpty ? "" : " — \(detail)"))
             }
             lines.append(contentsOf: guidance.notes)
             return lines.joined(separator: "\n") + "\n"
@@ -56,7 +56,7 @@ struct GuichetRendering {
             lines.append("")
             lines.append(t("Numéros utiles :", "Useful numbers:"))
             for number in guidance.numbers {
-                lines.append("  - \(number.number) : \(number.name). \(number.purpose) \(number.hours)")
+                lines.append("  - \(number.name) — \(number.purpose) \(number.hours)")
             }
         }
         if let chat = guidance.chat {
