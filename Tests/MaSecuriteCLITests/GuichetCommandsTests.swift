@@ -75,6 +75,24 @@ import Testing
         #expect(notFound.error.contains("zzzzqqqxxw"))
     }
 
+    @Test func guidePreviewsLocalContent() async throws {
+        let harness = try Harness()
+        let source = try #require(BundledContentProvider.directory)
+        let copy = URL(fileURLWithPath: harness.directory).appendingPathComponent("content")
+        try FileManager.default.createDirectory(atPath: harness.directory, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: source, to: copy)
+        let treeURL = copy.appendingPathComponent("tree.json")
+        let tree = try String(contentsOf: treeURL, encoding: .utf8)
+        let version = try #require(tree.range(of: #""contentVersion": "[^"]*""#, options: .regularExpression))
+        try tree.replacingCharacters(in: version, with: #""contentVersion": "local.1""#).write(to: treeURL, atomically: true, encoding: .utf8)
+        let result = await harness.run(["guide", "--leaf", "a-veh-velo", "--content", copy.path, "--json"])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(try JSONDecoder().decode(Guidance.self, from: Data(result.output.utf8)).contentVersion == "local.1")
+        let missing = await harness.run(["guide", "vol", "--content", harness.directory + "/nowhere"])
+        #expect(missing.status == 1)
+        #expect(missing.error.contains("tree.json"))
+    }
+
     @Test func interactiveJourneyWithBookingStoredInSQLite() async throws {
         let harness = try Harness()
         // Victim → theft → something stolen without violence → I know who → postal code → book slot 1 → no other situation.

@@ -20,6 +20,7 @@ enum GuichetCommands: CommandArea {
           masecurite guide "on m'a volé mon vélo devant la gare" --postal-code 33000
           masecurite guide "someone is hitting me right now" --lang en --json
           masecurite guide --leaf a-vol-inconnu --commune "st etienne" --fact victim_is_minor=false
+          masecurite guide --leaf gironde-velo --content ./my-content --postal-code 33000   (preview local content)
         """,
         positionals: [PositionalSpec("SENTENCE", help: "The situation in your own words (in quotes).", optional: true)],
         options: [
@@ -32,6 +33,8 @@ enum GuichetCommands: CommandArea {
             OptionSpec("date", .value(placeholder: "ISO8601"), help: "Answer for this instant instead of now, e.g. 2026-03-10T10:00:00+01:00."),
             OptionSpec("fact", .repeatable(placeholder: "name=value"), help: "A fact you know, e.g. author_known=false or age=15 (? for « I don't know »)."),
             langOption,
+            OptionSpec("content", .value(placeholder: "DIR"), help: "Use this orienteur content directory instead of the bundled one (to preview local edits)."),
+            OptionSpec("catalog", .value(placeholder: "DIR"), help: "Use this teleservices catalog directory (catalog.json, facts.json) instead of the bundled one."),
             AppointmentsCommands.storeOption,
             .json,
         ]
@@ -46,7 +49,8 @@ enum GuichetCommands: CommandArea {
         let date = try arguments.date("date")
         // Reading the bookings file is not needed to list free slots when it does not exist yet.
         let store = try AppointmentsCommands.openStore(arguments, context, create: false) ?? InMemoryBookingStore()
-        let guichet = try GuichetSupport.guichet(store: store, context: context)
+        let guichet = try GuichetSupport.guichet(store: store, context: context, contentDirectory: arguments.value("content"),
+                                                 catalogDirectory: arguments.value("catalog"))
         let facts = try GuichetSupport.facts(arguments.values("fact"), catalog: guichet.catalog)
         let guidance: Guidance
         do {

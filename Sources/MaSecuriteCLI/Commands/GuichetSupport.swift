@@ -16,11 +16,33 @@ enum GuichetSupport {
     }
 
     /// A guichet over the bundled content and directory, with `store` for bookings.
-    static func guichet(store: any BookingStore, context: CommandContext) throws -> Guichet {
+    /// - Parameters:
+    ///   - contentDirectory: a full orienteur content directory to use instead of the bundled one
+    ///     (as checked by `masecurite content validate PATH`).
+    ///   - catalogDirectory: a directory holding `catalog.json` and `facts.json` to use instead of the bundled catalog.
+    static func guichet(store: any BookingStore, context: CommandContext, contentDirectory: String? = nil,
+                        catalogDirectory: String? = nil) throws -> Guichet {
         let modules: Modules
-        switch shared {
-        case .success(let loaded): modules = loaded
-        case .failure(let error): throw OperationError("cannot load the bundled content: \(error)")
+        if contentDirectory == nil && catalogDirectory == nil {
+            switch shared {
+            case .success(let loaded): modules = loaded
+            case .failure(let error): throw OperationError("cannot load the bundled content: \(error)")
+            }
+        } else {
+            let catalog: TeleserviceCatalog
+            do {
+                catalog = try catalogDirectory.map { try FileTeleserviceCatalogSource(directory: URL(fileURLWithPath: $0, isDirectory: true)).loadCatalog() }
+                    ?? TeleserviceCatalog.bundled()
+            } catch {
+                throw OperationError("cannot load the teleservices catalog: \(error)")
+            }
+            let provider: any ContentProvider = contentDirectory.map { DirectoryContentProvider(directory: URL(fileURLWithPath: $0, isDirectory: true)) }
+                ?? BundledContentProvider()
+            do {
+                modules = Modules(orienteur: try Orienteur(provider: provider, extraDocuments: Guichet.searchDocuments(for: catalog)), catalog: catalog)
+            } catch {
+                throw OperationError("cannot load the orienteur content: \(error)")
+            }
         }
         return try Guichet(orienteur: modules.orienteur, catalog: modules.catalog, stations: StationsCatalog.finder(),
                            appointments: AppointmentsCommands.service(store: store, context: context), clock: context.clock)
