@@ -224,6 +224,16 @@ public struct AppointmentBook: Sendable {
         return ChangeOutcome(booking: cancelled, offer: offer)
     }
 
+    /// Cancels one booking on the station's side (no citizen rule applies).
+    /// The freed slot is offered to the waiting list.
+    public func cancelByStation(code: ConfirmationCode) async throws(AppointmentError) -> ChangeOutcome {
+        let store = self.store
+        let now = clock.now()
+        let cancelled = try await storeCall { try await store.setStatus(code: code, to: .cancelledByStation, at: now) }
+        let offer = try await offer(station: cancelled.station, motif: cancelled.motif, start: cancelled.start, end: cancelled.end)
+        return ChangeOutcome(booking: cancelled, offer: offer)
+    }
+
     /// Moves a booking to another slot of the same station and motif (rules
     /// enforced; the old seat is kept if the new slot is refused). The freed
     /// slot is offered to the waiting list.

@@ -106,6 +106,19 @@ import Testing
         #expect(try await book.store.waitlist(station: station, motif: .plainte).isEmpty)
     }
 
+    @Test func stationMayCancelEvenInTheLastHour() async throws {
+        let (book, clock) = try Fixture.book()
+        let start = try Fixture.date("2026-03-23T13:00:00Z")
+        let booking = try await book.book(station: station, motif: .plainte, start: start)
+        _ = try await book.joinWaitlist(station: station, motif: .plainte, earliest: start, latest: start)
+        clock.set(try Fixture.date("2026-03-23T12:30:00Z"))
+        let outcome = try await book.cancelByStation(code: booking.code)
+        #expect(outcome.booking.status == .cancelledByStation)
+        // Too late for anyone else to come: nobody is offered the slot.
+        #expect(outcome.offer == nil)
+        #expect(try await book.store.waitlist(station: station, motif: .plainte).count == 1)
+    }
+
     @Test func rescheduleMovesAndFreesTheOldSlot() async throws {
         let (book, _) = try Fixture.book()
         let start = try Fixture.date("2026-03-24T08:00:00Z")

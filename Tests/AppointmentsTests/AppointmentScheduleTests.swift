@@ -109,3 +109,39 @@ import Testing
         }
     }
 }
+
+@Suite struct AppointmentScheduleCodingTests {
+    @Test func aDeploymentFileOverridesTheDefault() throws {
+        let json = """
+        {"territory": "martinique",
+         "ranges": {"plainte": [{"days": ["Mo", "Sa"], "start": "08:00", "end": "10:00", "counters": 3}]},
+         "exceptions": [{"date": "2026-03-23", "closed": true},
+                        {"date": "2026-03-24", "motif": "plainte", "start": "14:00", "end": "15:00", "counters": 1}],
+         "minimum_notice_minutes": 60, "buffer_minutes": 15}
+        """
+        let schedule = try JSONDecoder().decode(AppointmentSchedule.self, from: Data(json.utf8))
+        #expect(schedule.timeZone.identifier == "America/Martinique")
+        #expect(schedule.minimumNoticeMinutes == 60 && schedule.maximumHorizonDays == 30)
+        #expect(schedule.slots(for: .plainte, from: try Fixture.day("2026-03-23"), days: 1).isEmpty)
+        let tuesday = schedule.slots(for: .plainte, from: try Fixture.day("2026-03-24"), days: 1)
+        #expect(tuesday.map(\.capacity) == [1])
+        let saturday = schedule.slots(for: .plainte, from: try Fixture.day("2026-03-28"), days: 1)
+        // 08:00, 08:45, 09:30 (30 min + 15 min buffer); the last one ends exactly at 10:00.
+        let expected = try Fixture.date("2026-03-28T12:00:00Z")
+        #expect(saturday.count == 3 && saturday.first?.start == expected)
+        let again = try JSONDecoder().decode(AppointmentSchedule.self, from: try JSONEncoder().encode(schedule))
+        #expect(again == schedule)
+    }
+
+    @Test func badFilesAreRefusedWithTheReason() {
+        let cases = [
+            #"{"territory": "metropole", "ranges": {"visite": []}}"#,
+            #"{"territory": "metropole", "ranges": {"plainte": [{"days": ["Mo"], "start": "09:00", "end": "12:00", "counters": 0}]}}"#,
+            #"{"territory": "metropole", "time_zone": "Mars/Olympus", "ranges": {}}"#,
+            #"{"territory": "metropole", "ranges": {}, "exceptions": [{"date": "2026-03-23"}]}"#,
+        ]
+        for json in cases {
+            #expect(throws: DecodingError.self, "\(json)") { _ = try JSONDecoder().decode(AppointmentSchedule.self, from: Data(json.utf8)) }
+        }
+    }
+}

@@ -1,5 +1,6 @@
 import ChatProtocol
 import Foundation
+import Synchronization
 import ChatProtocolTestSupport
 import Testing
 
@@ -23,22 +24,26 @@ import Testing
 }
 
 /// Appends without checking transaction ids (a broken backend, for the test above).
-actor ForgetfulStore: ConversationStore {
-    private var events: [ConversationID: [SequencedEvent]] = [:]
+final class ForgetfulStore: ConversationStore {
+    private let log = Mutex<[ConversationID: [SequencedEvent]]>([:])
 
-    func append(_ event: ConversationEvent, to conversation: ConversationID, expectedLastSequence: UInt64,
-                at date: Date) throws(ConversationStoreError) -> AppendOutcome {
-        let log = events[conversation] ?? []
-        let stored = SequencedEvent(conversation: conversation, sequence: UInt64(log.count + 1), at: date, event: event)
-        events[conversation] = log + [stored]
-        return .appended(stored)
+    nonisolated(nonsending) func append(_ event: ConversationEvent, to conversation: ConversationID, expectedLastSequence: UInt64,
+                                        at date: Date) async throws(ConversationStoreError) -> AppendOutcome {
+        log.withLock { log in
+            let stored = SequencedEvent(conversation: conversation, sequence: UInt64((log[conversation]?.count ?? 0) + 1), at: date, event: event)
+            log[conversation, default: []].append(stored)
+            return .appended(stored)
+        }
     }
 
-    func events(of conversation: ConversationID, after sequence: UInt64, limit: Int) -> [SequencedEvent] {
-        Array((events[conversation] ?? []).filter { $0.sequence > sequence }.prefix(limit))
+    nonisolated(nonsending) func events(of conversation: ConversationID, after sequence: UInt64,
+                                        limit: Int) async throws(ConversationStoreError) -> [SequencedEvent] {
+        log.withLock { Array(($0[conversation] ?? []).filter { $0.sequence > sequence }.prefix(limit)) }
     }
 
-    func lastSequence(of conversation: ConversationID) -> UInt64 { UInt64(events[conversation]?.count ?? 0) }
+    nonisolated(nonsending) func lastSequence(of conversation: ConversationID) async throws(ConversationStoreError) -> UInt64 {
+        log.withLock { UInt64($0[conversation]?.count ?? 0) }
+    }
 
-    func purge(lastActivityBefore cutoff: Date) -> [ConversationID] { [] }
+    nonisolated(nonsending) func purge(lastActivityBefore cutoff: Date) async throws(ConversationStoreError) -> [ConversationID] { [] }
 }

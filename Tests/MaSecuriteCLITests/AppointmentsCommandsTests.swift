@@ -121,6 +121,17 @@ import Testing
         #expect(malformed.status == 2)
     }
 
+    @Test func moveKeepsTheCodeAndChecksTheNewSlot() async throws {
+        let harness = try Harness()
+        let booked = await harness.run(["appointments", "book", "--station", bordeaux, "--motif", "plainte", "--at", "2026-03-24T09:00:00+01:00", "--json"])
+        let code = try #require((try json(booked.output) as? [String: String])?["code"])
+        let refused = await harness.run(["appointments", "move", code, "--at", "2026-03-24T12:00:00+01:00", "--json"])
+        #expect(refused.status == 1 && refused.output.contains("outside-opening"))
+        let moved = await harness.run(["appointments", "move", code, "--at", "2026-03-31T14:00:00+02:00", "--json"])
+        let details = try #require(try json(moved.output) as? [String: String])
+        #expect(details["code"] == code && details["start"] == "2026-03-31T14:00:00+02:00" && details["status"] == "booked")
+    }
+
     @Test func citizenCannotCancelInTheLastHour() async throws {
         let harness = try Harness()
         let booked = await harness.run(["appointments", "book", "--station", bordeaux, "--motif", "plainte", "--at", "2026-03-23T14:00:00+01:00", "--json"])

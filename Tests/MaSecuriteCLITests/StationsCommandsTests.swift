@@ -105,6 +105,7 @@ import Testing
         #expect(object["department"] as? String == "972")
         // 10:00 in Paris is 05:00 in Martinique: closed.
         #expect(object["open_now"] as? Bool == false)
+        #expect(object["next_opening"] as? String == "2026-03-04T08:00:00-04:00")
         #expect(object["phone_e164"] as? String != nil)
         let missing = await run(["stations", "show", "no-such-station"])
         #expect(missing.status == 1)

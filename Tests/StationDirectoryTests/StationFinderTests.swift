@@ -7,17 +7,21 @@ import Testing
 @Suite struct StationFinderTests {
     @Test func bundledDirectoryLoadsEveryRow() throws {
         let finder = try Bundled.finder()
-        #expect(finder.stations.count == 3_660)
+        // 3,660 rows minus La Roche-Chalais, which no longer receives the public.
+        #expect(finder.stations.count == 3_659)
         #expect(finder.stations.filter { $0.kind == .police }.count == 606)
-        #expect(finder.stations.filter { $0.kind == .gendarmerie }.count == 3_054)
+        #expect(finder.stations.filter { $0.kind == .gendarmerie }.count == 3_053)
+        #expect(finder.station(id: "gendarmerie-24354-01") == nil)
+        #expect(finder.stations.allSatisfy { $0.receivesPublic })
         #expect(finder.stations.filter { $0.hours != .unknown }.count == 382)
         #expect(!finder.stations.contains { $0.isMotorisedUnit })
         #expect(try finder.communeGazetteer().communes.count == 35_105)
     }
 
-    @Test func motorisedUnitsOnlyOnRequest() throws {
-        let stations = try BundledStationSource(includingMotorisedUnits: true).loadStations()
+    @Test func unitsClosedToThePublicOnlyOnRequest() throws {
+        let stations = try BundledStationSource(includingUnitsClosedToThePublic: true).loadStations()
         #expect(stations.count == 3_660 + 426)
+        #expect(stations.filter { !$0.receivesPublic }.count == 427)
         #expect(stations.filter(\.isMotorisedUnit).count == 426)
         #expect(stations.filter(\.isMotorisedUnit).allSatisfy { !$0.receivesPublic })
     }

@@ -501,6 +501,14 @@ public actor ChatService {
     /// Delivers events strictly in sequence order, even if appends complete out of order.
     private func deliver(_ stored: SequencedEvent) {
         let id = stored.conversation
+        // Fast path: the next expected event, nothing pending.
+        if let conversation = conversations[id], conversation.pending.isEmpty, stored.sequence == conversation.nextToDeliver {
+            conversations[id]?.nextToDeliver += 1
+            for subscriber in conversation.subscribers {
+                send(.event(redacted(stored, for: subscriber)), to: subscriber)
+            }
+            return
+        }
         guard var conversation = conversations[id] else { return }
         conversations[id] = nil
         conversation.pending[stored.sequence] = stored

@@ -104,6 +104,7 @@ public enum ChatSimulator {
 
     /// The smallest number of operators (over the day, split across shifts) that takes at least
     /// `target` of visitors within two minutes, searching up to `maximum`; `nil` if even `maximum` is not enough.
+    /// Simulate several days (``DayScenario/hours``) for a stable answer: one day is a noisy sample.
     public static func operatorsNeeded(for scenario: DayScenario, target: Double = 0.95, maximum: Int = 1_000) -> (operators: Int, report: SimulationReport)? {
         func report(_ operators: Int) -> SimulationReport {
             var copy = scenario

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Why a ``ConversationStore`` refused an operation.
 public enum ConversationStoreError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -45,64 +46,73 @@ public enum AppendOutcome: Sendable, Hashable {
 /// - reads return events in sequence order.
 public protocol ConversationStore: Sendable {
     /// Appends `event` as number `expectedLastSequence + 1`.
-    func append(_ event: ConversationEvent, to conversation: ConversationID, expectedLastSequence: UInt64,
+    ///
+    /// The requirements are `nonisolated(nonsending)`: they run on the caller's executor (the
+    /// ``ChatService`` actor) without a hop, which keeps the in-memory path fast.
+    nonisolated(nonsending) func append(_ event: ConversationEvent, to conversation: ConversationID, expectedLastSequence: UInt64,
                 at date: Date) async throws(ConversationStoreError) -> AppendOutcome
 
     /// The events after `sequence` (exclusive), in order, at most `limit` of them.
-    func events(of conversation: ConversationID, after sequence: UInt64, limit: Int) async throws(ConversationStoreError) -> [SequencedEvent]
+    nonisolated(nonsending) func events(of conversation: ConversationID, after sequence: UInt64, limit: Int) async throws(ConversationStoreError) -> [SequencedEvent]
 
     /// The last sequence number of the conversation (0 if it has no event).
-    func lastSequence(of conversation: ConversationID) async throws(ConversationStoreError) -> UInt64
+    nonisolated(nonsending) func lastSequence(of conversation: ConversationID) async throws(ConversationStoreError) -> UInt64
 
     /// Deletes every conversation whose last event is older than `cutoff`; returns the deleted identifiers.
-    func purge(lastActivityBefore cutoff: Date) async throws(ConversationStoreError) -> [ConversationID]
+    nonisolated(nonsending) func purge(lastActivityBefore cutoff: Date) async throws(ConversationStoreError) -> [ConversationID]
 }
 
 /// A ``ConversationStore`` in memory: for tests, simulations and single-process deployments.
-public actor InMemoryConversationStore: ConversationStore {
+/// Thread-safe (a lock around a small state); calls run on the caller's executor.
+public final class InMemoryConversationStore: ConversationStore {
     private struct Log {
         var events: [SequencedEvent] = []
         var transactions: [String: Int] = [:]
     }
 
-    private var logs: [ConversationID: Log] = [:]
+    private let logs = Mutex<[ConversationID: Log]>([:])
 
     /// Creates an empty store.
     public init() {}
 
-    public func append(_ event: ConversationEvent, to conversation: ConversationID, expectedLastSequence: UInt64,
-                       at date: Date) throws(ConversationStoreError) -> AppendOutcome {
-        var log = logs[conversation] ?? Log()
-        let transaction = event.clientTransactionID
-        if let transaction, let index = log.transactions[transaction] {
-            return .duplicate(log.events[index])
+    public nonisolated(nonsending) func append(_ event: ConversationEvent, to conversation: ConversationID, expectedLastSequence: UInt64,
+                                               at date: Date) async throws(ConversationStoreError) -> AppendOutcome {
+        let result: Result<AppendOutcome, ConversationStoreError> = logs.withLock { logs in
+            let transaction = event.clientTransactionID
+            var log = logs.removeValue(forKey: conversation) ?? Log()
+            defer { logs[conversation] = log }
+            if let transaction, let index = log.transactions[transaction] { return .success(.duplicate(log.events[index])) }
+            let last = UInt64(log.events.count)
+            guard last == expectedLastSequence else {
+                return .failure(.conflict(conversation, expected: expectedLastSequence, actual: last))
+            }
+            let stored = SequencedEvent(conversation: conversation, sequence: last + 1, at: date, event: event)
+            log.events.append(stored)
+            if let transaction { log.transactions[transaction] = Int(last) }
+            return .success(.appended(stored))
         }
-        let last = UInt64(log.events.count)
-        guard last == expectedLastSequence else {
-            throw .conflict(conversation, expected: expectedLastSequence, actual: last)
+        return try result.get()
+    }
+
+    public nonisolated(nonsending) func events(of conversation: ConversationID, after sequence: UInt64,
+                                               limit: Int) async throws(ConversationStoreError) -> [SequencedEvent] {
+        logs.withLock { logs in
+            guard let events = logs[conversation]?.events, sequence < UInt64(events.count), limit > 0 else { return [] }
+            let start = Int(sequence)
+            let end = limit >= events.count - start ? events.count : start + limit
+            return Array(events[start..<end])
         }
-        let stored = SequencedEvent(conversation: conversation, sequence: last + 1, at: date, event: event)
-        logs[conversation] = nil  // keep the log uniquely referenced while mutating
-        if let transaction { log.transactions[transaction] = log.events.count }
-        log.events.append(stored)
-        logs[conversation] = log
-        return .appended(stored)
     }
 
-    public func events(of conversation: ConversationID, after sequence: UInt64, limit: Int) -> [SequencedEvent] {
-        guard let events = logs[conversation]?.events, sequence < UInt64(events.count), limit > 0 else { return [] }
-        let start = Int(sequence)
-        let end = limit >= events.count - start ? events.count : start + limit
-        return Array(events[start..<end])
+    public nonisolated(nonsending) func lastSequence(of conversation: ConversationID) async throws(ConversationStoreError) -> UInt64 {
+        logs.withLock { UInt64($0[conversation]?.events.count ?? 0) }
     }
 
-    public func lastSequence(of conversation: ConversationID) -> UInt64 {
-        UInt64(logs[conversation]?.events.count ?? 0)
-    }
-
-    public func purge(lastActivityBefore cutoff: Date) -> [ConversationID] {
-        let expired = logs.filter { ($0.value.events.last?.at ?? .distantPast) < cutoff }.map(\.key)
-        for id in expired { logs[id] = nil }
-        return expired.sorted { $0.rawValue < $1.rawValue }
+    public nonisolated(nonsending) func purge(lastActivityBefore cutoff: Date) async throws(ConversationStoreError) -> [ConversationID] {
+        logs.withLock { logs in
+            let expired = logs.filter { ($0.value.events.last?.at ?? .distantPast) < cutoff }.map(\.key)
+            for id in expired { logs[id] = nil }
+            return expired.sorted { $0.rawValue < $1.rawValue }
+        }
     }
 }

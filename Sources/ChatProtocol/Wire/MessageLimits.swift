@@ -15,6 +15,7 @@ public struct MessageLimits: Sendable, Hashable {
     ///
     /// - Throws: ``ChatErrorFrame`` with `empty_message` or `message_too_long`.
     public func sanitize(_ text: String) throws(ChatErrorFrame) -> String {
+        if Self.needsNoCleaning(text) { return try checked(text) }
         var scalars = String.UnicodeScalarView()
         var previousWasCR = false
         var changed = false
@@ -37,7 +38,26 @@ public struct MessageLimits: Sendable, Hashable {
             }
             scalars.append(scalar)
         }
-        let cleaned = changed ? String(scalars) : text
+        return try checked(changed ? String(scalars) : text)
+    }
+
+    /// Whether the UTF-8 bytes hold no control character, carriage return or bidirectional
+    /// override (the common case), so the text can be kept as is.
+    private static func needsNoCleaning(_ text: String) -> Bool {
+        var utf8 = text.utf8
+        let fast = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            for byte in bytes {
+                // C0 controls (except line feed), DEL, lead bytes of C1 controls (0xC2) and of bidi controls (0xE2).
+                if (byte < 0x20 && byte != 0x0A) || byte == 0x7F || byte == 0xC2 || byte == 0xE2 { return false }
+            }
+            return true
+        }
+        if let fast { return fast }
+        utf8 = String(text).utf8
+        return utf8.allSatisfy { !(($0 < 0x20 && $0 != 0x0A) || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2) }
+    }
+
+    private func checked(_ cleaned: String) throws(ChatErrorFrame) -> String {
         if cleaned.allSatisfy(\.isWhitespace) {
             throw ChatErrorFrame(code: .emptyMessage, message: "the message is empty once control characters are removed")
         }

@@ -64,6 +64,15 @@ enum AppointmentsCommands: CommandArea {
                 run: cancel
             ),
             CommandSpec(
+                path: ["appointments", "move"],
+                summary: "Move a booking to another slot of the same station and motif (not in the last hour).",
+                discussion: "The code stays the same. If the new slot is refused, the booking keeps its current slot.",
+                positionals: [codePositional],
+                options: [OptionSpec("at", .value(placeholder: "ISO8601"), help: "New slot start with offset, e.g. 2026-03-31T14:00:00+02:00."),
+                          storeOption, .json],
+                run: move
+            ),
+            CommandSpec(
                 path: ["appointments", "show"],
                 summary: "Show a booking, or export it as an iCalendar event with --ics.",
                 positionals: [codePositional],
@@ -276,6 +285,29 @@ enum AppointmentsCommands: CommandArea {
             context.console.line(try JSONOutput.encode(statusOutput(outcome.booking)))
         } else {
             context.console.line("Cancelled booking \(code.formatted) (\(statusOutput(outcome.booking).start)). The slot is free again.")
+        }
+        return 0
+    }
+
+    @Sendable static func move(_ arguments: ParsedArguments, _ context: CommandContext) async throws -> Int32 {
+        let code = try code(arguments)
+        _ = try arguments.required("at")
+        guard let start = try arguments.date("at") else { throw UsageError("missing required option --at") }
+        let json = arguments.flag("json")
+        guard let store = try openStore(arguments, context, create: false) else {
+            return try refuse(.notFound(code), json: json, context)
+        }
+        let outcome: ChangeOutcome
+        do {
+            outcome = try await service(store: store, context: context).reschedule(code: code, to: start)
+        } catch {
+            return try refuse(error, json: json, context)
+        }
+        let output = statusOutput(outcome.booking)
+        if json {
+            context.console.line(try JSONOutput.encode(output))
+        } else {
+            context.console.line("Booking \(output.code) now starts at \(output.start).")
         }
         return 0
     }

@@ -17,7 +17,8 @@ enum ChatCommands: CommandArea {
             with peaks late morning and in the evening; 85% short information (1 of 8 units), 5% long VSS
             (all 8 units, 1-4 h), 10% emergencies (jump the queue); visitors leave after ~10 minutes of waiting.
             --operators (default 60) are split across three shifts (06-14, 14-22, 22-06) by load.
-            --find-operators searches the smallest --operators taking --target (default 0.95) within 2 minutes.
+            --find-operators searches the smallest --operators taking --target (default 0.95) within 2 minutes
+            (over 5 simulated days unless --hours is given).
 
             Stationary mode (validation against Erlang C): give --arrivals-per-hour and --mean-handle-minutes
             with --operators, --capacity (default 1) and --distribution exponential|deterministic.
@@ -87,6 +88,8 @@ enum ChatCommands: CommandArea {
         }
         if let capacity = try arguments.int("capacity", in: 1...64) { scenario.capacity = capacity }
         if arguments.flag("find-operators") {
+            // One day is a noisy sample: search over five days unless told otherwise.
+            if arguments.value("hours") == nil { scenario.hours = 5 * 24 }
             let target = try arguments.double("target") ?? 0.95
             guard target > 0, target < 1 else { throw UsageError("--target expects a fraction between 0 and 1, got \(target)") }
             guard let (operators, report) = ChatSimulator.operatorsNeeded(for: scenario, target: target) else {

@@ -66,25 +66,27 @@ public struct EmergencyDetector: Sendable {
 
     /// The alert for `text`, or nil when nothing suggests a danger happening now.
     public func detect(_ text: String) -> EmergencyAlert? {
-        let normalized = EmergencyDetector.normalize(text)
-        func has(_ patterns: [String]) -> Bool { patterns.contains { normalized.contains($0) } }
+        let words = EmergencyDetector.normalize(text).split(separator: " ").map(String.init)
+        var positions: [String: [Int]] = [:]
+        for (offset, word) in words.enumerated() { positions[word, default: []].append(offset) }
+        func has(_ phrases: PhraseSet) -> Bool { phrases.occurs(in: words, positions: positions) }
 
-        let present = has(Cues.present)
-        let past = has(Cues.past)
-        let calm = has(Cues.calm)
+        let present = has(Compiled.present)
+        let past = has(Compiled.past)
+        let calm = has(Compiled.calm)
         // Past and calm cues tone down only when nothing says "now".
         let toneDown = (past || calm) && !present
         var reasons: [EmergencyReason] = []
 
-        if has(Cues.suicide) && !(past && has(Cues.suicidePast)) { reasons.append(.suicide) }
-        for (reason, strong, weak) in Cues.categories {
+        if has(Compiled.suicide) && !(past && has(Compiled.suicidePast)) { reasons.append(.suicide) }
+        for (reason, strong, weak) in Compiled.categories {
             if has(strong) && !toneDown {
                 reasons.append(reason)
             } else if has(weak) && present {
                 reasons.append(reason)
             }
         }
-        if reasons.isEmpty, has(Cues.help) || (has(Cues.danger) && !toneDown) { reasons.append(.callForHelp) }
+        if reasons.isEmpty, has(Compiled.help) || (has(Compiled.danger) && !toneDown) { reasons.append(.callForHelp) }
         guard !reasons.isEmpty else { return nil }
         var actions: [Action] = []
         func add(_ list: [Action]) { for action in list where !actions.contains(action) { actions.append(action) } }
@@ -102,15 +104,16 @@ public struct EmergencyDetector: Sendable {
 
     /// Lowercase, accents folded, apostrophes and punctuation as spaces, padded with spaces.
     static func normalize(_ text: String) -> String {
-        var result = " "
+        var result = String.UnicodeScalarView()
+        result.append(" ")
         var lastSpace = true
-        for character in TextAnalyzer.fold(text.lowercased().replacingOccurrences(of: "’", with: "'")) {
-            if character.isLetter || character.isNumber {
-                result.append(character)
+        for scalar in TextAnalyzer.fold(text.lowercased()).unicodeScalars {
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                result.append(scalar)
                 lastSpace = false
-            } else if character == "!" {
+            } else if scalar == "!" {
                 if !lastSpace { result.append(" ") }
-                result.append("! ")
+                result.append(contentsOf: "! ".unicodeScalars)
                 lastSpace = true
             } else if !lastSpace {
                 result.append(" ")
@@ -118,7 +121,19 @@ public struct EmergencyDetector: Sendable {
             }
         }
         if !lastSpace { result.append(" ") }
-        return result
+        return String(result)
+    }
+
+    /// The cue lists compiled to word sequences once.
+    enum Compiled {
+        static let present = PhraseSet(Cues.present)
+        static let past = PhraseSet(Cues.past)
+        static let calm = PhraseSet(Cues.calm)
+        static let suicide = PhraseSet(Cues.suicide)
+        static let suicidePast = PhraseSet(Cues.suicidePast)
+        static let help = PhraseSet(Cues.help)
+        static let danger = PhraseSet(Cues.danger)
+        static let categories: [(EmergencyReason, PhraseSet, PhraseSet)] = Cues.categories.map { ($0.0, PhraseSet($0.1), PhraseSet($0.2)) }
     }
 
     enum Cues {
@@ -229,3 +244,48 @@ public struct EmergencyDetector: Sendable {
 }
 
 import Foundation
+
+/// Phrases written as `" word word "` (whole words) or `" word pre"` (the last
+/// word is a prefix), matched against a sentence's words without string search.
+struct PhraseSet: Sendable {
+    struct Phrase: Sendable {
+        let words: [String]
+        let lastIsPrefix: Bool
+    }
+
+    let phrases: [Phrase]
+
+    init(_ patterns: [String]) {
+        phrases = patterns.compactMap { pattern in
+            let words = pattern.split(separator: " ").map(String.init)
+            guard !words.isEmpty else { return nil }
+            return Phrase(words: words, lastIsPrefix: !pattern.hasSuffix(" "))
+        }
+    }
+
+    func occurs(in words: [String], positions: [String: [Int]]) -> Bool {
+        for phrase in phrases {
+            let starts: [Int]
+            if phrase.words.count == 1 && phrase.lastIsPrefix {
+                if words.contains(where: { $0.hasPrefix(phrase.words[0]) }) { return true }
+                continue
+            } else {
+                starts = positions[phrase.words[0]] ?? []
+            }
+            for start in starts where start + phrase.words.count <= words.count {
+                var matches = true
+                for offset in 1..<phrase.words.count {
+                    let word = words[start + offset]
+                    let wanted = phrase.words[offset]
+                    let isLast = offset == phrase.words.count - 1
+                    if isLast && phrase.lastIsPrefix ? !word.hasPrefix(wanted) : word != wanted {
+                        matches = false
+                        break
+                    }
+                }
+                if matches { return true }
+            }
+        }
+        return false
+    }
+}

@@ -38,16 +38,15 @@ public enum FrenchStemmer {
         static let aisWords: [[Unicode.Scalar]] = ["beauvais", "calais", "malais", "mauvais", "palais", "déplais"].map { Array($0.unicodeScalars) }
 
         var keepsAis = false
+        static let elisionPrefixes: [[Unicode.Scalar]] = ["c", "d", "j", "l", "m", "n", "s", "t", "qu"].map { Array($0.unicodeScalars) }
 
         mutating func run() {
             elisions()
-            var whole = String.UnicodeScalarView()
-            whole.append(contentsOf: w)
-            if Worker.ouxPlurals.contains(String(whole)) {
+            if w.last == "x", w.count <= 8, Worker.ouxPlurals.contains(String(String.UnicodeScalarView(w))) {
                 w.removeLast()
                 return
             }
-            keepsAis = Worker.aisWords.contains { w.count >= $0.count && Array(w[0..<$0.count]) == $0 }
+            keepsAis = w.count >= 6 && Worker.aisWords.contains { w.count >= $0.count && Array(w[0..<$0.count]) == $0 }
             prelude()
             markRegions()
             let changedBySteps: Bool
@@ -71,8 +70,8 @@ public enum FrenchStemmer {
         // MARK: Prelude and regions
 
         mutating func elisions() {
-            let prefixes: [[Unicode.Scalar]] = ["c", "d", "j", "l", "m", "n", "s", "t", "qu"].map { Array($0.unicodeScalars) }
-            for prefix in prefixes where w.count > prefix.count + 1 && Array(w[0..<prefix.count]) == prefix && w[prefix.count] == "'" {
+            guard w.count > 2, w[1] == "'" || w[2] == "'" else { return }
+            for prefix in Worker.elisionPrefixes where w.count > prefix.count + 1 && Array(w[0..<prefix.count]) == prefix && w[prefix.count] == "'" {
                 w.removeFirst(prefix.count + 1)
                 return
             }
@@ -107,7 +106,8 @@ public enum FrenchStemmer {
             pV = n; p1 = n; p2 = n
             if n >= 3, isVowel(w[0]), isVowel(w[1]) {
                 pV = 3
-            } else if n >= 3, ["par", "col", "tap"].contains(where: { Array($0.unicodeScalars) == Array(w[0..<3]) }) {
+            } else if n >= 3, (w[0] == "p" && w[1] == "a" && w[2] == "r") || (w[0] == "c" && w[1] == "o" && w[2] == "l")
+                        || (w[0] == "t" && w[1] == "a" && w[2] == "p") {
                 pV = 3
             } else if n >= 3, w[0] == "n", w[1] == "i" {
                 pV = 3
@@ -131,19 +131,32 @@ public enum FrenchStemmer {
         // MARK: Helpers
 
         func ends(with suffix: String) -> Bool {
-            let s = Array(suffix.unicodeScalars)
-            return w.count >= s.count && Array(w[(w.count - s.count)...]) == s
+            var index = w.count
+            for scalar in suffix.unicodeScalars.reversed() {
+                index -= 1
+                if index < 0 || w[index] != scalar { return false }
+            }
+            return true
         }
 
-        /// The longest suffix of `list` ending the word and starting at or after `limit`.
-        func longest(_ list: [String], limit: Int = 0) -> (suffix: String, start: Int)? {
-            var best: (String, Int)?
-            for suffix in list {
-                let length = suffix.unicodeScalars.count
-                guard length <= w.count, w.count - length >= limit, ends(with: suffix) else { continue }
-                if best == nil || length > (best?.0.unicodeScalars.count ?? 0) { best = (suffix, w.count - length) }
+        /// The longest suffix of `table` ending the word and starting at or after `limit`.
+        func longest(_ table: SuffixTable, limit: Int = 0) -> (suffix: String, start: Int)? {
+            guard let last = w.last, let bucket = table.byLastScalar[last] else { return nil }
+            // Buckets are sorted longest first.
+            for (suffix, scalars) in bucket where scalars.count <= w.count && w.count - scalars.count >= limit {
+                var index = w.count - scalars.count
+                var matches = true
+                for scalar in scalars {
+                    if w[index] != scalar { matches = false; break }
+                    index += 1
+                }
+                if matches { return (suffix: suffix, start: w.count - scalars.count) }
             }
-            return best.map { (suffix: $0.0, start: $0.1) }
+            return nil
+        }
+
+        func longest(_ list: [String], limit: Int = 0) -> (suffix: String, start: Int)? {
+            longest(SuffixTable(list), limit: limit)
         }
 
         mutating func deleteFrom(_ start: Int) { w.removeSubrange(start...) }
@@ -152,6 +165,14 @@ public enum FrenchStemmer {
         }
 
         // MARK: Step 1
+
+        static let standardTable = SuffixTable(standardSuffixes)
+        static let iVerbTable = SuffixTable(iVerbSuffixes)
+        static let verbTable = SuffixTable(verbSuffixes)
+        static let residualTable = SuffixTable(["ion", "ier", "ière", "Ier", "Ière", "e"])
+        static let afterEmentTable = SuffixTable(["iv", "eus", "abl", "iqU", "ièr", "Ièr"])
+        static let afterIteTable = SuffixTable(["abil", "ic", "iv"])
+        static let verbSuffixesESet = Set(verbSuffixesE)
 
         static let standardSuffixes = [
             "ance", "iqUe", "isme", "able", "iste", "eux", "ances", "iqUes", "ismes", "ables", "istes",
@@ -162,7 +183,7 @@ public enum FrenchStemmer {
         ]
 
         mutating func standardSuffix() -> Bool {
-            guard let (suffix, start) = longest(Worker.standardSuffixes) else { return false }
+            guard let (suffix, start) = longest(Worker.standardTable) else { return false }
             switch suffix {
             case "ance", "iqUe", "isme", "able", "iste", "eux", "ances", "iqUes", "ismes", "ables", "istes":
                 guard start >= p2 else { return false }
@@ -186,7 +207,7 @@ public enum FrenchStemmer {
             case "ement", "ements":
                 guard start >= pV else { return false }
                 deleteFrom(start)
-                if let (inner, innerStart) = longest(["iv", "eus", "abl", "iqU", "ièr", "Ièr"]) {
+                if let (inner, innerStart) = longest(Worker.afterEmentTable) {
                     switch inner {
                     case "iv":
                         if innerStart >= p2 {
@@ -204,7 +225,7 @@ public enum FrenchStemmer {
             case "ité", "ités":
                 guard start >= p2 else { return false }
                 deleteFrom(start)
-                if let (inner, innerStart) = longest(["abil", "ic", "iv"]) {
+                if let (inner, innerStart) = longest(Worker.afterIteTable) {
                     switch inner {
                     case "abil":
                         if innerStart >= p2 { deleteFrom(innerStart) } else { replaceFrom(innerStart, with: "abl") }
@@ -257,7 +278,7 @@ public enum FrenchStemmer {
         ]
 
         mutating func iVerbSuffix() -> Bool {
-            guard let (_, start) = longest(Worker.iVerbSuffixes, limit: pV) else { return false }
+            guard let (_, start) = longest(Worker.iVerbTable, limit: pV) else { return false }
             guard start - 1 >= pV, w[start - 1] != "H", !isVowel(w[start - 1]) else { return false }
             deleteFrom(start)
             return true
@@ -274,12 +295,12 @@ public enum FrenchStemmer {
         static let verbSuffixes = ["ions"] + verbSuffixesE + verbSuffixesA
 
         mutating func verbSuffix() -> Bool {
-            guard let (suffix, start) = longest(Worker.verbSuffixes, limit: pV) else { return false }
+            guard let (suffix, start) = longest(Worker.verbTable, limit: pV) else { return false }
             if keepsAis, suffix == "ais" || suffix == "aise" || suffix == "aises" { return false }
             if suffix == "ions" {
                 guard start >= p2 else { return false }
                 deleteFrom(start)
-            } else if Worker.verbSuffixesE.contains(suffix) {
+            } else if Worker.verbSuffixesESet.contains(suffix) {
                 deleteFrom(start)
             } else {
                 deleteFrom(start)
@@ -297,7 +318,7 @@ public enum FrenchStemmer {
                 let notKept = k >= 1 && !Worker.keepWithS.contains(w[k - 1])
                 if afterHi || notKept { deleteFrom(k) }
             }
-            guard let (suffix, start) = longest(["ion", "ier", "ière", "Ier", "Ière", "e"], limit: pV) else { return }
+            guard let (suffix, start) = longest(Worker.residualTable, limit: pV) else { return }
             switch suffix {
             case "ion":
                 if start >= p2, start - 1 >= pV, w[start - 1] == "s" || w[start - 1] == "t" { deleteFrom(start) }
@@ -342,5 +363,20 @@ public enum FrenchStemmer {
             }
             w = out
         }
+    }
+}
+
+/// Suffixes bucketed by their last scalar, longest first, for allocation-free matching.
+struct SuffixTable: Sendable {
+    let byLastScalar: [Unicode.Scalar: [(String, [Unicode.Scalar])]]
+
+    init(_ suffixes: [String]) {
+        var buckets: [Unicode.Scalar: [(String, [Unicode.Scalar])]] = [:]
+        for suffix in suffixes {
+            let scalars = Array(suffix.unicodeScalars)
+            guard let last = scalars.last else { continue }
+            buckets[last, default: []].append((suffix, scalars))
+        }
+        byLastScalar = buckets.mapValues { $0.sorted { $0.1.count > $1.1.count } }
     }
 }

@@ -130,7 +130,7 @@ public struct SearchIndex: Sendable {
         let tokens = analyzer.tokens(query)
         guard !tokens.isEmpty, !documents.isEmpty else { return [] }
         // Each query word becomes a group of alternative terms with weights.
-        var groups: [(surface: String, alternatives: [(String, Double)])] = []
+        var groups: [(surface: String, alternatives: [(String, Double)], counts: Bool)] = []
         var seenTerms: Set<String> = []
         for token in tokens where seenTerms.insert(token.term).inserted {
             var alternatives: [(String, Double)] = []
@@ -146,18 +146,22 @@ public struct SearchIndex: Sendable {
                 alternatives.append((term, weight))
                 for synonym in synonyms[term] ?? [] { alternatives.append((synonym, weight * tuning.synonymWeight)) }
             }
-            if !alternatives.isEmpty { groups.append((token.surface, alternatives)) }
+            if !alternatives.isEmpty { groups.append((token.surface, alternatives, true)) }
         }
         let terms = tokens.map(\.term)
-        for phrase in phrases where phrase.terms.count <= terms.count {
+        var expanded: Set<[String]> = []
+        for phrase in phrases where phrase.terms.count <= terms.count && !expanded.contains(phrase.expansion) {
             for start in 0...(terms.count - phrase.terms.count) where Array(terms[start..<(start + phrase.terms.count)]) == phrase.terms {
                 let surface = tokens[start..<(start + phrase.terms.count)].map(\.surface).joined(separator: " ")
-                groups.append((surface, phrase.expansion.map { ($0, tuning.synonymWeight) }))
+                // The phrase's own words are already counted; it adds its synonyms, not coverage.
+                groups.append((surface, phrase.expansion.map { ($0, tuning.synonymWeight) }, false))
+                expanded.insert(phrase.expansion)
                 break
             }
         }
         var scores = [Double](repeating: 0, count: documents.count)
         var matched = [[String]](repeating: [], count: documents.count)
+        var covered = [Int](repeating: 0, count: documents.count)
         var best = [Double](repeating: 0, count: documents.count)
         var touched: [Int] = []
         let k1 = tuning.k1
@@ -175,14 +179,16 @@ public struct SearchIndex: Sendable {
             }
             for document in touched {
                 scores[document] += best[document]
-                matched[document].append(group.surface)
+                if !matched[document].contains(group.surface) { matched[document].append(group.surface) }
+                if group.counts { covered[document] += 1 }
                 best[document] = 0
             }
         }
         var ranked: [(Int, Double)] = []
         for (document, score) in scores.enumerated() where score > 0 {
             // A small bonus for documents matching more of the question's words.
-            ranked.append((document, score * (1 + 0.15 * Double(matched[document].count - 1))))
+            let boost = documents[document].kind == .leaf ? tuning.leafBoost : 1
+            ranked.append((document, boost * score * (1 + tuning.coverageBonus * Double(max(0, covered[document] - 1)))))
         }
         ranked.sort { $0.1 != $1.1 ? $0.1 > $1.1 : documents[$0.0].id < documents[$1.0].id }
         return ranked.prefix(max(0, limit)).map { document, score in

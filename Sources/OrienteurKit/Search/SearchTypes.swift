@@ -67,6 +67,10 @@ public struct SearchTuning: Hashable, Sendable {
     public var synonymWeight: Double = 0.85
     /// Weight of a term reached through typo tolerance (edit distance 1).
     public var typoWeight: Double = 0.7
+    /// Score bonus per extra question word a document matches (rewards covering the whole question).
+    public var coverageBonus: Double = 0.25
+    /// Score multiplier for leaves (a leaf is an orientation; fiches explain).
+    public var leafBoost: Double = 1.15
     /// Typo tolerance applies to words of at least this many letters.
     public var typoMinimumLength: Int = 5
 

@@ -1,82 +1,77 @@
 /// Finds index words at edit distance 1 (insertion, deletion, substitution or
-/// transposition) through a deletion neighbourhood: every word is filed under
-/// itself and each of its one-letter deletions.
+/// adjacent transposition). Words are bucketed by length, so a lookup scans
+/// only the words one letter shorter, as long, or one letter longer.
 struct TypoIndex: Sendable {
     /// folded surface word → its term.
     let surfaces: [String: String]
-    /// deletion key → surface words.
-    let surfaceNeighbours: [String: [String]]
-    /// deletion key → terms.
-    let termNeighbours: [String: [String]]
+    /// length → surface words (UTF-8) of that length.
+    let surfaceBuckets: [Int: [[UInt8]]]
+    /// length → terms (UTF-8) of that length.
+    let termBuckets: [Int: [[UInt8]]]
     let minimumLength: Int
 
     init(surfaces: [String: String], terms: Set<String>, minimumLength: Int) {
         self.surfaces = surfaces
         self.minimumLength = minimumLength
-        surfaceNeighbours = TypoIndex.neighbourhood(surfaces.keys.filter { $0.utf8.count >= minimumLength - 1 })
-        termNeighbours = TypoIndex.neighbourhood(terms.filter { $0.utf8.count >= minimumLength - 2 })
+        surfaceBuckets = TypoIndex.buckets(surfaces.keys.filter { $0.utf8.count >= minimumLength - 1 })
+        termBuckets = TypoIndex.buckets(terms.filter { $0.utf8.count >= minimumLength - 2 })
     }
 
-    static func neighbourhood<S: Sequence>(_ words: S) -> [String: [String]] where S.Element == String {
-        var result: [String: [String]] = [:]
+    static func buckets<S: Sequence>(_ words: S) -> [Int: [[UInt8]]] where S.Element == String {
+        var result: [Int: [[UInt8]]] = [:]
         for word in words {
-            result[word, default: []].append(word)
-            for key in deletions(word) where key != word { result[key, default: []].append(word) }
+            let bytes = Array(word.utf8)
+            result[bytes.count, default: []].append(bytes)
         }
+        for key in result.keys { result[key]?.sort { $0.lexicographicallyPrecedes($1) } }
         return result
     }
 
-    static func deletions(_ word: String) -> Set<String> {
-        let bytes = Array(word.utf8)
-        var keys: Set<String> = []
-        guard bytes.count > 1 else { return keys }
-        for index in bytes.indices {
-            var copy = bytes
-            copy.remove(at: index)
-            keys.insert(String(decoding: copy, as: UTF8.self))
-        }
-        return keys
-    }
-
-    /// Terms for a misspelled word: through its surface form first, then its stem.
+    /// Terms for a misspelled word: through its surface form first, then its stem (at most 3).
     func corrections(surface: String, term: String) -> [String] {
         var found: [String] = []
-        for candidate in candidates(surface, in: surfaceNeighbours) {
+        for candidate in candidates(Array(surface.utf8), in: surfaceBuckets) {
             if let mapped = surfaces[candidate], !found.contains(mapped) { found.append(mapped) }
         }
         if found.isEmpty, term.utf8.count >= minimumLength - 2 {
-            for candidate in candidates(term, in: termNeighbours) where !found.contains(candidate) { found.append(candidate) }
+            for candidate in candidates(Array(term.utf8), in: termBuckets) where !found.contains(candidate) { found.append(candidate) }
         }
         return Array(found.prefix(3))
     }
 
-    private func candidates(_ word: String, in neighbours: [String: [String]]) -> [String] {
-        var keys = TypoIndex.deletions(word)
-        keys.insert(word)
+    private func candidates(_ word: [UInt8], in buckets: [Int: [[UInt8]]]) -> [String] {
         var result: [String] = []
-        for key in keys {
-            for candidate in neighbours[key] ?? [] where !result.contains(candidate) && TypoIndex.withinOne(word, candidate) {
-                result.append(candidate)
+        for length in (word.count - 1)...(word.count + 1) {
+            for candidate in buckets[length] ?? [] where TypoIndex.withinOne(word, candidate) && candidate != word {
+                result.append(String(decoding: candidate, as: UTF8.self))
             }
         }
-        return result.sorted()
+        return result
     }
 
-    /// Whether `a` and `b` differ by at most one edit (with adjacent transposition as one edit).
-    static func withinOne(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
-        if x == y { return true }
-        if abs(x.count - y.count) > 1 { return false }
+    static func withinOne(_ a: String, _ b: String) -> Bool { withinOne(Array(a.utf8), Array(b.utf8)) }
+
+    /// Whether `x` and `y` differ by at most one edit (adjacent transposition counts as one).
+    static func withinOne(_ x: [UInt8], _ y: [UInt8]) -> Bool {
         if x.count == y.count {
-            let diffs = x.indices.filter { x[$0] != y[$0] }
-            if diffs.count == 1 { return true }
-            if diffs.count == 2, diffs[1] == diffs[0] + 1, x[diffs[0]] == y[diffs[1]], x[diffs[1]] == y[diffs[0]] { return true }
-            return false
+            var first = -1
+            var second = -1
+            for index in x.indices where x[index] != y[index] {
+                if first < 0 { first = index } else if second < 0 { second = index } else { return false }
+            }
+            if first < 0 || second < 0 { return true }
+            return second == first + 1 && x[first] == y[second] && x[second] == y[first]
         }
+        if abs(x.count - y.count) != 1 { return false }
         let (long, short) = x.count > y.count ? (x, y) : (y, x)
-        var i = 0, j = 0, skipped = false
+        var i = 0
+        var j = 0
+        var skipped = false
         while i < long.count, j < short.count {
-            if long[i] == short[j] { i += 1; j += 1 } else {
+            if long[i] == short[j] {
+                i += 1
+                j += 1
+            } else {
                 if skipped { return false }
                 skipped = true
                 i += 1

@@ -47,6 +47,7 @@ public struct StationDataError: Error, Hashable, Sendable, CustomStringConvertib
         self.reason = reason
     }
 
+    /// "file, line N, field 'x': what went wrong".
     public var description: String {
         var place = source
         if let line { place += ", line \(line)" }

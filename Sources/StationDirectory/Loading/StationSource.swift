@@ -13,11 +13,14 @@ public protocol StationSource: Sendable {
     func loadStations() throws -> [Station]
 }
 
-/// The directory bundled with the SDK: 3,660 police and gendarmerie sites
-/// (DILA annuaire, snapshot of late 2021, Licence Ouverte 2.0).
+/// The directory bundled with the SDK: the police and gendarmerie sites of
+/// France (DILA annuaire, snapshot of late 2021, Licence Ouverte 2.0).
 ///
-/// Motorised and motorway gendarmerie units do not receive the public and are
-/// left out unless ``includesMotorisedUnits`` is `true`.
+/// By default only units that receive the public are loaded: 3,659 of the
+/// 3,660 sites of `stations_fr.csv` (one brigade, La Roche-Chalais, says it no
+/// longer receives the public). The 426 motorised and motorway gendarmerie
+/// units and that brigade are loaded only when ``includesUnitsClosedToThePublic``
+/// is `true`.
 public struct BundledStationSource: StationSource {
     /// Date of the snapshot (the source's most recent update in the file).
     public static let snapshotDate = "2022-01-04"
@@ -26,26 +29,27 @@ public struct BundledStationSource: StationSource {
     /// Attribution of the bundled communes file.
     public static let communesAttribution = "La Poste — Base officielle des codes postaux (ODbL 1.0); names geo.api.gouv.fr (Licence Ouverte 2.0)"
 
-    /// Whether the 426 motorised / motorway gendarmerie units are included.
-    public let includesMotorisedUnits: Bool
+    /// Whether units that do not receive the public (motorised and motorway
+    /// units, and brigades saying so) are included.
+    public let includesUnitsClosedToThePublic: Bool
 
     /// Creates the source.
-    /// - Parameter includingMotorisedUnits: also load the units that do not receive the public.
-    public init(includingMotorisedUnits: Bool = false) {
-        includesMotorisedUnits = includingMotorisedUnits
+    /// - Parameter includingUnitsClosedToThePublic: also load the units that do
+    ///   not receive the public (``Station/receivesPublic`` is `false`).
+    public init(includingUnitsClosedToThePublic: Bool = false) {
+        includesUnitsClosedToThePublic = includingUnitsClosedToThePublic
     }
 
+    /// The snapshot date followed by "snapshot".
     public var version: String { "\(BundledStationSource.snapshotDate) snapshot" }
 
     /// Loads the bundled files (strictly: the bundled data has no bad row).
     public func loadStations() throws -> [Station] {
-        var stations = try StationCSVLoader.load(bytes: BundledResource.bytes(of: "stations_fr"),
+        let stations = try StationCSVLoader.load(bytes: BundledResource.bytes(of: "stations_fr"),
                                                  source: "stations_fr.csv", mode: .strict).items
-        if includesMotorisedUnits {
-            stations += try StationCSVLoader.load(bytes: BundledResource.bytes(of: "gendarmerie_motorisee_fr"),
-                                                  source: "gendarmerie_motorisee_fr.csv", mode: .strict).items
-        }
-        return stations
+        guard includesUnitsClosedToThePublic else { return stations.filter(\.receivesPublic) }
+        return stations + (try StationCSVLoader.load(bytes: BundledResource.bytes(of: "gendarmerie_motorisee_fr"),
+                                                     source: "gendarmerie_motorisee_fr.csv", mode: .strict).items)
     }
 
     /// The bundled communes (35,105 with a French INSEE code; Monaco and
@@ -61,6 +65,7 @@ public struct CSVStationSource: StationSource {
     public let url: URL
     /// Strict or lenient loading.
     public let mode: LoadingMode
+    /// The label given at creation, else the file name.
     public let version: String
 
     /// Creates the source. In lenient mode, bad rows are skipped silently by
@@ -71,6 +76,8 @@ public struct CSVStationSource: StationSource {
         self.version = version ?? url.lastPathComponent
     }
 
+    /// Reads the file.
+    /// - Throws: ``StationDataError`` (in strict mode, for the first bad row).
     public func loadStations() throws -> [Station] {
         try StationCSVLoader.load(contentsOf: url, mode: mode).items
     }

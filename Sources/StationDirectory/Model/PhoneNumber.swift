@@ -24,5 +24,6 @@ public struct PhoneNumber: Hashable, Sendable, Codable {
 public struct PhoneNumberError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The rejected value.
     public let value: String
+    /// What is wrong with the value.
     public var description: String { "'\(value)' is not an E.164 number (+ then 8 to 15 digits)" }
 }

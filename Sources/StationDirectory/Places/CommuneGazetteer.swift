@@ -9,6 +9,7 @@ public struct CommuneMatch: Hashable, Sendable {
         /// Close spelling (a few typing mistakes).
         case approximate = 2
 
+        /// Better matches sort first.
         public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 

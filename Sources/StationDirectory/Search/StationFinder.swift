@@ -59,10 +59,10 @@ public struct StationFinder: Sendable {
     }
 
     /// The bundled directory; the bundled communes are loaded on the first place lookup.
-    /// - Parameter includingMotorisedUnits: also index the motorised units,
-    ///   which do not receive the public (off by default).
-    public static func bundled(includingMotorisedUnits: Bool = false) throws -> StationFinder {
-        try StationFinder(source: BundledStationSource(includingMotorisedUnits: includingMotorisedUnits))
+    /// - Parameter includingUnitsClosedToThePublic: also index the units that
+    ///   do not receive the public, such as motorised units (off by default).
+    public static func bundled(includingUnitsClosedToThePublic: Bool = false) throws -> StationFinder {
+        try StationFinder(source: BundledStationSource(includingUnitsClosedToThePublic: includingUnitsClosedToThePublic))
     }
 
     /// The communes used for place lookup (for the bundled communes, loaded

@@ -2,7 +2,7 @@
 //   swift run -c release --package-path Examples/Benchmarks StationsBenchmark
 // BENCHMARK_QUICK=1 runs a reduced version in a few seconds (CI).
 //
-// Prints: load time of the bundled files; on the real 3,660 sites the index
+// Prints: load time of the bundled files; on the real sites (3,659 open to the public) the index
 // build time and k=5 latency p50/p99 and queries per second, against a
 // brute-force haversine scan over the same queries (ratio); on 1,000,000
 // synthetic points spread like France, build time, latency and index memory.
@@ -141,7 +141,7 @@ do {
     print("  StationFinder.bundled() (communes load on first place lookup): \(milli(bundledWall)) / \(milli(bundledCPU))")
     checksum &+= finder.stations.count
 
-    // 2. The real 3,660 sites.
+    // 2. The real sites.
     let points = stations.map(\.location)
     var builds: [Double] = []
     var index = SphericalIndex(points: points)
