@@ -109,7 +109,7 @@ struct GuichetRendering {
                 if !station.firstSlots.isEmpty {
                     let zone = TimeZone(identifier: station.timeZone) ?? .gmt
                     lines.append("   " + t("Premiers créneaux libres : ", "First free slots: ")
-                                 + station.firstSlots.map { when($0.start, in: zone) }.joined(separator: " ; "))
+                                 + station.firstSlots.map { when($0.start, in: zone) }.joined(separator: t(" ; ", "; ")))
                 }
             }
         }
