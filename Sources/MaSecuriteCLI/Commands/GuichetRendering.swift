@@ -33,8 +33,14 @@ struct GuichetRendering {
             lines.append("")
             lines.append(t("Ce que vous pouvez faire, dans l'ordre :", "What you can do, in order:"))
         }
+        var motifsShown = Set<String>()
         for (index, step) in guidance.steps.enumerated() {
             lines.append("\(index + 1). \(step.title)")
+            if let advice = step.stations, !advice.stations.isEmpty, !motifsShown.insert(advice.motif).inserted {
+                // Same stations as a step above (a visit and an appointment for one motif): say so once.
+                lines.append("   " + t("Mêmes commissariats et brigades que ci-dessus.", "Same stations as above."))
+                continue
+            }
             lines.append(contentsOf: details(step).map { "   " + $0 })
         }
         if !guidance.setAside.isEmpty {
