@@ -21,7 +21,14 @@ enum GuichetInteractive {
         options: [GuichetCommands.langOption, AppointmentsCommands.storeOption]
     ) { arguments, context in
         let language = try arguments.choice("lang", from: ["fr", "en"]).flatMap(Language.init(rawValue:)) ?? .french
-        let store = try AppointmentsCommands.openStore(arguments, context, create: true) ?? InMemoryBookingStore()
+        let store: any BookingStore
+        do {
+            store = try AppointmentsCommands.openStore(arguments, context, create: true) ?? InMemoryBookingStore()
+        } catch {
+            // The guidance does not need the file; only a booking would be lost at exit, so say it plainly.
+            context.console.errorLine("note: \(error); bookings made now will not be kept after this session")
+            store = InMemoryBookingStore()
+        }
         let guichet = try GuichetSupport.guichet(store: store, context: context)
         var session = Session(guichet: guichet, console: context.console, language: language)
         await session.run()
@@ -76,9 +83,11 @@ enum GuichetInteractive {
             for (index, journey) in journeys.enumerated() {
                 console.line("  \(index + 1). \(journey.title.text(in: language)) — \(journey.description.text(in: language))")
             }
-            let first = try ask(t("Tapez un numéro, ou écrivez votre situation avec vos mots (q pour quitter).",
+            var first = ""
+            while first.isEmpty {
+                first = try ask(t("Tapez un numéro, ou écrivez votre situation avec vos mots (q pour quitter).",
                                   "Type a number, or describe your situation in your own words (q to quit)."))
-            if first.isEmpty { return }
+            }
             var facts = Situation()
             let leafID: String
             if let number = Int(first), journeys.indices.contains(number - 1) {
