@@ -12,7 +12,7 @@ let swiftSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "MaSecurite",
-    platforms: [.macOS(.v14), .iOS(.v17)],
+    platforms: [.macOS(.v15), .iOS(.v18)],
     products: [
         .library(name: "MaSecuriteCore", targets: ["MaSecuriteCore"]),
         .library(name: "OrienteurKit", targets: ["OrienteurKit"]),

@@ -7,7 +7,7 @@ import PackageDescription
 
 let package = Package(
     name: "MaSecuriteBenchmarks",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     dependencies: [.package(name: "MaSecurite", path: "../..")],
     targets: [
         .executableTarget(

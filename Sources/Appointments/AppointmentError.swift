@@ -55,8 +55,20 @@ public enum AppointmentError: Error, Hashable, Sendable, CustomStringConvertible
         }
     }
 
+    /// The message with instants in UTC, e.g. `2026-03-30T07:00:00Z`.
     public var description: String {
-        func iso(_ date: Date) -> String { date.formatted(.iso8601) }
+        message { $0.formatted(.iso8601) }
+    }
+
+    /// The message with instants written in `timeZone` with their RFC 3339
+    /// offset, e.g. `2026-03-30T09:00:00+02:00` for a station in Paris: use
+    /// the station's own time zone so the citizen reads the time they booked.
+    public func message(in timeZone: TimeZone) -> String {
+        let style = Date.ISO8601FormatStyle(timeZoneSeparator: .colon, timeZone: timeZone)
+        return message { style.format($0) }
+    }
+
+    private func message(_ iso: (Date) -> String) -> String {
         switch self {
         case .slotFull(let station, let start):
             return "the slot at \(iso(start)) at station \(station) is full; choose another slot"

@@ -4,12 +4,19 @@ import Foundation
 public struct ConversationID: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The raw identifier.
     public let rawValue: String
+    /// The string's hash, computed once: conversations are looked up on every message.
+    private let digest: Int
     /// Wraps an existing identifier (as received on the wire or read from a store).
-    public init(_ rawValue: String) { self.rawValue = rawValue }
+    public init(_ rawValue: String) {
+        self.rawValue = rawValue
+        digest = rawValue.hashValue
+    }
     /// A new random identifier (128 random bits).
     public static func random() -> ConversationID { ConversationID("c_" + RandomToken.hex()) }
     public var description: String { rawValue }
-    public init(from decoder: any Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
+    public static func == (lhs: ConversationID, rhs: ConversationID) -> Bool { lhs.rawValue == rhs.rawValue }
+    public func hash(into hasher: inout Hasher) { hasher.combine(digest) }
+    public init(from decoder: any Decoder) throws { self.init(try decoder.singleValueContainer().decode(String.self)) }
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)

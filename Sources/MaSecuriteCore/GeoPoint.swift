@@ -4,6 +4,8 @@ import Foundation
 ///
 /// Construction fails with ``GeoPointError`` when a coordinate is not finite or
 /// out of range, so a `GeoPoint` value is always usable for distance maths.
+///
+/// Encoded as `{"lat": 48.8566, "lon": 2.3522}`; decoding validates too.
 public struct GeoPoint: Hashable, Sendable, Codable, CustomStringConvertible {
     /// Latitude in degrees, in [-90, 90].
     public let latitude: Double
@@ -48,10 +50,13 @@ public struct GeoPoint: Hashable, Sendable, Codable, CustomStringConvertible {
         return (c * cos(lambda), c * sin(lambda), sin(phi))
     }
 
+    /// `latitude,longitude` in decimal degrees.
     public var description: String { "\(latitude),\(longitude)" }
 
     private enum CodingKeys: String, CodingKey { case latitude = "lat", longitude = "lon" }
 
+    /// Decodes `{"lat": …, "lon": …}`; an out-of-range coordinate is a
+    /// `DecodingError.dataCorrupted` naming it.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let lat = try container.decode(Double.self, forKey: .latitude)
@@ -64,6 +69,7 @@ public struct GeoPoint: Hashable, Sendable, Codable, CustomStringConvertible {
         }
     }
 
+    /// Encodes `{"lat": …, "lon": …}`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(latitude, forKey: .latitude)
@@ -73,9 +79,12 @@ public struct GeoPoint: Hashable, Sendable, Codable, CustomStringConvertible {
 
 /// Why a ``GeoPoint`` could not be built.
 public enum GeoPointError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The latitude is not finite or outside [-90, 90]; carries the value.
     case latitudeOutOfRange(Double)
+    /// The longitude is not finite or outside [-180, 180]; carries the value.
     case longitudeOutOfRange(Double)
 
+    /// A message naming the coordinate, its value and the valid range.
     public var description: String {
         switch self {
         case .latitudeOutOfRange(let value):

@@ -1,4 +1,6 @@
 /// A French public holiday (jour férié) on a given date.
+///
+/// Encoded as `{"date": "2026-07-14", "id": "fete-nationale", "name": {"fr": …, "en": …}}`.
 public struct PublicHoliday: Hashable, Sendable, Codable {
     /// The civil date.
     public let date: LocalDate
@@ -6,6 +8,13 @@ public struct PublicHoliday: Hashable, Sendable, Codable {
     public let id: String
     /// Its name in French and English.
     public let name: LocalizedText
+
+    /// Creates a holiday entry.
+    public init(date: LocalDate, id: String, name: LocalizedText) {
+        self.date = date
+        self.id = id
+        self.name = name
+    }
 }
 
 /// French public holidays for any year and territory.
@@ -16,7 +25,12 @@ public struct PublicHoliday: Hashable, Sendable, Codable {
 ///   well-established local days of French Polynesia, New Caledonia and
 ///   Wallis-and-Futuna.
 ///
-/// Fixed days are not moved when they fall on a weekend.
+/// Fixed days are not moved when they fall on a weekend. Lundi de Pentecôte
+/// (Whit Monday) is listed: it is legally a holiday even where it is worked as
+/// the "journée de solidarité". Customary local days of lower legal standing
+/// (Mi-Carême or 21 July in the Antilles) are not included.
+///
+/// Everything is computed (no table, no global state): any year 1…9999 works.
 public enum PublicHolidays {
     /// Easter Sunday of `year` (Gregorian, Meeus/Jones/Butcher).
     public static func easterSunday(year: Int) -> LocalDate {
@@ -28,8 +42,10 @@ public enum PublicHolidays {
         return LocalDate(uncheckedYear: year, month: month, day: day)
     }
 
-    /// Every public holiday of `year` in `territory`, sorted by date.
+    /// Every public holiday of `year` in `territory`, sorted by date
+    /// (empty for a year outside 1…9999).
     public static func holidays(in year: Int, territory: Territory) -> [PublicHoliday] {
+        guard (1...9999).contains(year) else { return [] }
         let easter = easterSunday(year: year)
         func fixed(_ month: Int, _ day: Int) -> LocalDate { LocalDate(uncheckedYear: year, month: month, day: day) }
         var days: [PublicHoliday] = [
@@ -79,11 +95,42 @@ public enum PublicHolidays {
 
     /// The holiday on `date` in `territory`, if any.
     public static func holiday(on date: LocalDate, territory: Territory) -> PublicHoliday? {
-        holidays(in: date.year, territory: territory).first { $0.date == date }
+        guard isHoliday(date, territory: territory) else { return nil }
+        return holidays(in: date.year, territory: territory).first { $0.date == date }
     }
 
     /// Whether `date` is a public holiday in `territory`.
+    ///
+    /// Cheap: computed without building the year's list (opening-hours queries call it for every day they look at).
     public static func isHoliday(_ date: LocalDate, territory: Territory) -> Bool {
-        holiday(on: date, territory: territory) != nil
+        switch (date.month, date.day) {
+        case (1, 1), (5, 1), (5, 8), (7, 14), (8, 15), (11, 1), (11, 11), (12, 25): return true
+        default: break
+        }
+        if localFixedDays(territory).contains(where: { $0 == (date.month, date.day) }) { return true }
+        let offset = date.daysSinceEpoch - easterSunday(year: date.year).daysSinceEpoch
+        switch offset {
+        case 1, 39, 50: return true
+        case -2: return territory == .alsaceMoselle || territory == .polynesieFrancaise
+        default: return false
+        }
+    }
+
+    /// The fixed (month, day) holidays specific to `territory`, as in ``holidays(in:territory:)``.
+    private static func localFixedDays(_ territory: Territory) -> [(Int, Int)] {
+        switch territory {
+        case .metropole, .saintPierreEtMiquelon, .terresAustralesEtAntarctiques: return []
+        case .alsaceMoselle: return [(12, 26)]
+        case .mayotte: return [(4, 27)]
+        case .martinique: return [(5, 22)]
+        case .guadeloupe: return [(5, 27)]
+        case .saintMartin: return [(5, 28)]
+        case .guyane: return [(6, 10)]
+        case .saintBarthelemy: return [(10, 9)]
+        case .reunion: return [(12, 20)]
+        case .polynesieFrancaise: return [(3, 5), (6, 29)]
+        case .nouvelleCaledonie: return [(9, 24)]
+        case .wallisEtFutuna: return [(4, 28), (6, 29), (7, 29)]
+        }
     }
 }

@@ -2,10 +2,14 @@ import Foundation
 
 /// Why a French territorial code was rejected.
 public enum TerritorialCodeError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// Not a département or overseas collectivity code; carries the input as given.
     case invalidDepartement(String)
+    /// Not an INSEE commune code; carries the input as given.
     case invalidINSEECode(String)
+    /// Not a French postal code; carries the input as given.
     case invalidPostalCode(String)
 
+    /// A message quoting the rejected input and the expected form.
     public var description: String {
         switch self {
         case .invalidDepartement(let s):
@@ -13,21 +17,28 @@ public enum TerritorialCodeError: Error, Hashable, Sendable, CustomStringConvert
         case .invalidINSEECode(let s):
             return "'\(s)' is not an INSEE commune code (expected 5 characters: département + commune number, e.g. 33063, 2A004, 97209)"
         case .invalidPostalCode(let s):
-            return "'\(s)' is not a French postal code (expected 5 digits, e.g. 75001, 97200)"
+            return "'\(s)' is not a French postal code (expected 5 digits starting 01…95, 97 or 98, e.g. 75001, 20000, 97200)"
         }
     }
 }
 
 private let overseasDepartements: Set<String> = ["971", "972", "973", "974", "975", "976", "977", "978", "984", "986", "987", "988"]
 
-/// A French département or overseas collectivity code: `01`…`95` (without `20`),
-/// `2A`/`2B` (Corsica), `971`…`976`, and the collectivities `975`, `977`, `978`,
-/// `984` (TAAF), `986`, `987`, `988`.
+/// A French département or overseas collectivity code: `01`…`95` (without `20`,
+/// split since 1976 into `2A` Corse-du-Sud and `2B` Haute-Corse), the overseas
+/// départements `971` Guadeloupe, `972` Martinique, `973` Guyane, `974` La Réunion,
+/// `976` Mayotte, and the collectivities `975` Saint-Pierre-et-Miquelon,
+/// `977` Saint-Barthélemy, `978` Saint-Martin, `984` TAAF, `986` Wallis-et-Futuna,
+/// `987` Polynésie française, `988` Nouvelle-Calédonie.
+///
+/// `00`, `20`, `96`, `979`…`983`, `985` and `989` (Clipperton, which has no
+/// département code of its own in this SDK) are rejected.
 public struct DepartementCode: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
     /// The code as written, e.g. `"33"`, `"2A"`, `"972"`.
     public let rawValue: String
 
     /// Validates `code` (surrounding spaces are ignored; `2a` is accepted as `2A`).
+    /// - Throws: ``TerritorialCodeError/invalidDepartement(_:)`` quoting `code`.
     public init(_ code: String) throws(TerritorialCodeError) {
         let value = code.trimmingCharacters(in: .whitespaces).uppercased()
         guard DepartementCode.isValid(value) else { throw .invalidDepartement(code) }
@@ -36,12 +47,22 @@ public struct DepartementCode: Hashable, Sendable, Codable, Comparable, CustomSt
 
     static func isValid(_ value: String) -> Bool {
         if value == "2A" || value == "2B" { return true }
-        if value.count == 2, let n = Int(value), value.allSatisfy(\.isASCIIDigit) {
+        if value.count == 2, value.allSatisfy(\.isASCIIDigit), let n = Int(value) {
             return (1...95).contains(n) && n != 20
         }
         if value.count == 3 { return overseasDepartements.contains(value) }
         return false
     }
+
+    /// Every valid code, in order: `01`…`19`, `21`…`95` with `2A` and `2B`
+    /// between `29` and `30` (text order), then `971`…`988`.
+    public static let all: [DepartementCode] = {
+        let metropolitan = (1...95).filter { $0 != 20 }.map { $0 < 10 ? "0\($0)" : "\($0)" } + ["2A", "2B"]
+        let codes = metropolitan + overseasDepartements
+        return codes.map { DepartementCode(uncheckedRawValue: $0) }.sorted()
+    }()
+
+    private init(uncheckedRawValue: String) { rawValue = uncheckedRawValue }
 
     /// The territory, which gives the time zone and the public holidays.
     public var territory: Territory {
@@ -66,10 +87,14 @@ public struct DepartementCode: Hashable, Sendable, Codable, Comparable, CustomSt
     /// The local time zone of the département.
     public var timeZone: TimeZone { territory.timeZone }
 
+    /// The code as written.
     public var description: String { rawValue }
 
+    /// Orders by the code's text (`01` < `19` < `21` < `2A` < `2B` < `95` < `971`).
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 
+    /// Decodes the code from a JSON string; an invalid code is a
+    /// `DecodingError.dataCorrupted` quoting it.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let raw = try container.decode(String.self)
@@ -78,6 +103,7 @@ public struct DepartementCode: Hashable, Sendable, Codable, Comparable, CustomSt
         }
     }
 
+    /// Encodes the code as a JSON string.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)
@@ -93,7 +119,11 @@ public struct INSEECode: Hashable, Sendable, Codable, Comparable, CustomStringCo
     /// The département the commune belongs to.
     public let departement: DepartementCode
 
-    /// Validates `code`.
+    /// Validates `code`: 5 characters whose département prefix (3 characters
+    /// for `97x`/`98x`, else 2) is a valid ``DepartementCode`` and whose rest is
+    /// digits. Surrounding spaces are ignored and `2a004` is read as `2A004`.
+    /// Monaco (`99138`) and Clipperton (`98901`), present in La Poste's base, are rejected.
+    /// - Throws: ``TerritorialCodeError/invalidINSEECode(_:)`` quoting `code`.
     public init(_ code: String) throws(TerritorialCodeError) {
         let value = code.trimmingCharacters(in: .whitespaces).uppercased()
         guard value.count == 5, value.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "A" || $0 == "B") }) else {
@@ -113,13 +143,20 @@ public struct INSEECode: Hashable, Sendable, Codable, Comparable, CustomStringCo
         self.departement = departement
     }
 
+    /// The territory of the commune, for time zone and public holidays.
+    public var territory: Territory { departement.territory }
+
     /// The local time zone of the commune.
     public var timeZone: TimeZone { departement.timeZone }
 
+    /// The code as written.
     public var description: String { rawValue }
 
+    /// Orders by the code's text (`01` < `19` < `21` < `2A` < `2B` < `95` < `971`).
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 
+    /// Decodes the code from a JSON string; an invalid code is a
+    /// `DecodingError.dataCorrupted` quoting it.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let raw = try container.decode(String.self)
@@ -128,6 +165,7 @@ public struct INSEECode: Hashable, Sendable, Codable, Comparable, CustomStringCo
         }
     }
 
+    /// Encodes the code as a JSON string.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)
@@ -140,11 +178,14 @@ public struct PostalCode: Hashable, Sendable, Codable, Comparable, CustomStringC
     /// The 5 digits.
     public let rawValue: String
 
-    /// Validates `code`.
+    /// Validates `code`: 5 ASCII digits whose first two are `01`…`95`
+    /// (including `20` for Corsica), `97` or `98`. Surrounding spaces are ignored.
+    /// CEDEX codes have the same shape and are accepted.
+    /// - Throws: ``TerritorialCodeError/invalidPostalCode(_:)`` quoting `code`.
     public init(_ code: String) throws(TerritorialCodeError) {
         let value = code.trimmingCharacters(in: .whitespaces)
         guard value.count == 5, value.allSatisfy(\.isASCIIDigit), let n = Int(value.prefix(2)),
-              (1...98).contains(n) else {
+              (1...95).contains(n) || n == 97 || n == 98 else {
             throw .invalidPostalCode(code)
         }
         rawValue = value
@@ -173,10 +214,14 @@ public struct PostalCode: Hashable, Sendable, Codable, Comparable, CustomStringC
     /// shares Paris time).
     public var timeZone: TimeZone { territory.timeZone }
 
+    /// The code as written.
     public var description: String { rawValue }
 
+    /// Orders by the code's text (`01` < `19` < `21` < `2A` < `2B` < `95` < `971`).
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 
+    /// Decodes the code from a JSON string; an invalid code is a
+    /// `DecodingError.dataCorrupted` quoting it.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let raw = try container.decode(String.self)
@@ -185,6 +230,7 @@ public struct PostalCode: Hashable, Sendable, Codable, Comparable, CustomStringC
         }
     }
 
+    /// Encodes the code as a JSON string.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)

@@ -10,7 +10,9 @@ public protocol WallClock: Sendable {
 
 /// The real clock of the machine.
 public struct SystemWallClock: WallClock {
+    /// The machine's clock.
     public init() {}
+    /// `Date()`: the only place the SDK reads the real time.
     public func now() -> Date { Date() }
 }
 
@@ -18,8 +20,10 @@ public struct SystemWallClock: WallClock {
 public final class ManualWallClock: WallClock {
     private let current: Mutex<Date>
 
+    /// A clock showing `start` until it is moved.
     public init(_ start: Date) { current = Mutex(start) }
 
+    /// The instant the clock was last set or moved to.
     public func now() -> Date { current.withLock { $0 } }
 
     /// Sets the clock to `date`.
@@ -27,4 +31,9 @@ public final class ManualWallClock: WallClock {
 
     /// Moves the clock forward by `seconds`.
     public func advance(by seconds: TimeInterval) { current.withLock { $0 += seconds } }
+}
+
+extension WallClock {
+    /// Today's civil date in `timeZone` according to this clock.
+    public func today(in timeZone: TimeZone) -> LocalDate { LocalDate(now(), in: timeZone) }
 }

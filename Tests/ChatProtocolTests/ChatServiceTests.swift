@@ -271,3 +271,50 @@ import Testing
         #expect(await service.load(of: OperatorID("op3")) == 4)
     }
 }
+
+/// Delays the append of messages whose text is "slow", so that appends interleave in the service.
+final class SlowStore: ConversationStore {
+    let inner = InMemoryConversationStore()
+
+    nonisolated(nonsending) func append(_ event: ConversationEvent, to conversation: ConversationID, expectedLastSequence: UInt64,
+                                        at date: Date) async throws(ConversationStoreError) -> AppendOutcome {
+        if case .visitorMessage(_, "slow", _) = event { try? await Task.sleep(for: .milliseconds(30)) }
+        return try await inner.append(event, to: conversation, expectedLastSequence: expectedLastSequence, at: date)
+    }
+
+    nonisolated(nonsending) func events(of conversation: ConversationID, after sequence: UInt64,
+                                        limit: Int) async throws(ConversationStoreError) -> [SequencedEvent] {
+        try await inner.events(of: conversation, after: sequence, limit: limit)
+    }
+
+    nonisolated(nonsending) func lastSequence(of conversation: ConversationID) async throws(ConversationStoreError) -> UInt64 {
+        try await inner.lastSequence(of: conversation)
+    }
+
+    nonisolated(nonsending) func purge(lastActivityBefore cutoff: Date) async throws(ConversationStoreError) -> [ConversationID] {
+        try await inner.purge(lastActivityBefore: cutoff)
+    }
+}
+
+@Suite struct ChatServiceInterleavingTests {
+    @Test func interleavedAppendsKeepSequenceAndDeliveryOrder() async throws {
+        let service = ChatService(configuration: .init(engine: .init(timeZone: .gmt)), store: SlowStore(), clock: ManualWallClock(testStart))
+        try await service.registerOperator(officer(1))
+        let operatorConnection = await service.connect(Hello(role: .operator, operatorID: OperatorID("op1")))
+        let operatorInbox = Inbox(operatorConnection)
+        let visitor = await service.connect(.newVisitor())
+        let inbox = Inbox(visitor)
+        #expect(await inbox.waitForEvents(1))
+        let id = try #require(inbox.welcome?.conversation)
+        async let slow: Void = service.handle(.send(SendMessage(role: .visitor, conversation: id, clientTransactionID: "a", text: "slow")), from: visitor.id)
+        try await Task.sleep(for: .milliseconds(5))
+        async let fast: Void = service.handle(.send(SendMessage(role: .operator, conversation: id, clientTransactionID: "b", text: "vite")), from: operatorConnection.id)
+        _ = await (slow, fast)
+        #expect(await inbox.waitForEvents(3))
+        // The operator's message overtook the slow one; the slow one retried and got the next number.
+        #expect(inbox.events.map(\.sequence) == [1, 2, 3])
+        #expect(inbox.events.map(\.event.clientTransactionID) == [nil, "b", "a"])
+        #expect(inbox.acks == [Ack(conversation: id, clientTransactionID: "a", sequence: 3, duplicate: false)])
+        #expect(await operatorInbox.wait { _ in operatorInbox.events.map(\.sequence) == [1, 2, 3] })
+    }
+}

@@ -6,7 +6,8 @@ import Testing
 
 @Suite struct AppointmentsCommandsTests {
     let bordeaux = "commissariat_police-33063-01"
-    let fortDeFrance = "gendarmerie-97209-01"
+    let fortDeFrance = "commissariat_police-97209-01"
+    let strasbourg = "commissariat_police-67482-01"
 
     /// A fresh data directory and a clock at Monday 2026-03-23 08:00 Paris.
     final class Harness: Sendable {
@@ -85,7 +86,7 @@ import Testing
         #expect(try await book("2026-03-23T09:00:00+01:00") == (1, "too-late"))
         #expect(try await book("2026-03-24T09:10:00+01:00") == (1, "outside-opening"))
         #expect(try await book("2026-05-12T09:00:00+02:00") == (1, "too-far-ahead"))
-        #expect(try await book("2026-03-24T09:00:00+01:00", station: "not-a-station") == (1, "invalid-station"))
+        #expect(try await book("2026-03-24T09:00:00+01:00", station: "not-a-station") == (1, "unknown-station"))
         #expect(try await book("2026-03-24T09:00:00+01:00").0 == 0)
         #expect(try await book("2026-03-24T08:00:00Z").0 == 0) // the same instant written in UTC
         #expect(try await book("2026-03-24T09:00:00+01:00") == (1, "slot-full"))
@@ -111,6 +112,13 @@ import Testing
         #expect(details["status"] == "booked" && details["start"] == "2026-03-25T14:15:00-04:00" && details["end"] == "2026-03-25T14:30:00-04:00")
         let ics = await harness.run(["appointments", "show", code, "--store", store, "--ics"])
         #expect(ics.status == 0 && ics.output.hasPrefix("BEGIN:VCALENDAR\r\n") && ics.output.contains("DTSTART:20260325T181500Z\r\n"))
+        // Unfolded (RFC 5545 §3.1): the station's name, address, postal code and commune; the documents to bring.
+        let unfolded = ics.output.replacingOccurrences(of: "\r\n ", with: "")
+        #expect(unfolded.contains("\r\nLOCATION:Commissariat de police de Fort-de-France\\, 3 rue Victor-Sévère\\, 97200 Fort-de-France\r\n"))
+        #expect(!unfolded.contains("LOCATION:Station"))
+        #expect(unfolded.contains("DESCRIPTION:") && unfolded.contains("À apporter :\\n- Une pièce d'identité"))
+        let text = await harness.run(["appointments", "show", code, "--store", store])
+        #expect(text.output.contains("place:   Commissariat de police de Fort-de-France, 3 rue Victor-Sévère, 97200 Fort-de-France"))
         let cancelled = await harness.run(["appointments", "cancel", code, "--store", store])
         #expect(cancelled.status == 0 && cancelled.output.contains("Cancelled"))
         let again = await harness.run(["appointments", "cancel", code, "--store", store, "--json"])
@@ -159,6 +167,77 @@ import Testing
         #expect(statuses.filter { $0 == 1 }.count == 10)
     }
 
+    @Test func unknownStationsAreRefusedWithAHint() async throws {
+        let harness = try Harness()
+        // Well formed, but the directory has no such site (Fort-de-France has a commissariat, not a brigade).
+        for id in ["gendarmerie-97209-01", "not-a-station"] {
+            let book = await harness.run(["appointments", "book", "--station", id, "--motif", "plainte", "--at", "2026-03-24T09:00:00+01:00", "--json"])
+            #expect(book.status == 1)
+            let error = try #require(try json(book.output) as? [String: String])
+            #expect(error["error"] == "unknown-station")
+            #expect(error["message"]?.contains("'\(id)'") == true && error["message"]?.contains("masecurite stations near") == true)
+            let slots = await harness.run(["appointments", "slots", "--station", id, "--motif", "plainte", "--from", "2026-03-24", "--json"])
+            #expect(slots.status == 1)
+            #expect((try json(slots.output) as? [String: String])?["error"] == "unknown-station")
+        }
+        // Without --json: slots explains on standard error; book still prints the JSON error (its contract).
+        let slots = await harness.run(["appointments", "slots", "--station", "gendarmerie-97209-01", "--motif", "plainte", "--from", "2026-03-24"])
+        #expect(slots.status == 1 && slots.output.isEmpty && slots.error.contains("masecurite stations near"))
+        let book = await harness.run(["appointments", "book", "--station", "gendarmerie-97209-01", "--motif", "plainte", "--at", "2026-03-24T09:00:00+01:00"])
+        #expect(book.status == 1 && book.output.contains("\"error\":\"unknown-station\"") && book.error.contains("masecurite stations near"))
+        // A refused station creates no bookings file.
+        #expect(!FileManager.default.fileExists(atPath: harness.storePath))
+    }
+
+    @Test func holidaysComeFromTheStationsTerritory() async throws {
+        let harness = try Harness()
+        // Good Friday (3 April 2026) is a public holiday in Alsace-Moselle, not in the rest of metropolitan France.
+        func slots(_ station: String) async throws -> [[String: Any]] {
+            let result = await harness.run(["appointments", "slots", "--station", station, "--motif", "plainte", "--from", "2026-04-03", "--days", "1", "--json"])
+            #expect(result.status == 0, "\(result.error)")
+            return try #require(try json(result.output) as? [[String: Any]])
+        }
+        #expect(try await slots(strasbourg).isEmpty)
+        #expect(try await slots(bordeaux).first?["start"] as? String == "2026-04-03T09:00:00+02:00")
+        let refused = await harness.run(["appointments", "book", "--station", strasbourg, "--motif", "plainte", "--at", "2026-04-03T09:00:00+02:00", "--json"])
+        #expect(refused.status == 1 && refused.output.contains("outside-opening"))
+    }
+
+    @Test func refusalsStateTimesInTheStationsLocalTime() async throws {
+        let harness = try Harness()
+        func message(_ arguments: [String]) async throws -> String {
+            let result = await harness.run(arguments)
+            #expect(result.status == 1)
+            let error = try #require(try json(result.output) as? [String: String])
+            let message = try #require(error["message"])
+            #expect(!message.contains(":00Z"), "no UTC time in '\(message)'")
+            return message
+        }
+        // Now is 08:00 in Paris: the earliest start is 10:00 (2 h notice).
+        let tooLate = try await message(["appointments", "book", "--station", bordeaux, "--motif", "plainte", "--at", "2026-03-23T08:00:00Z", "--json"])
+        #expect(tooLate.contains("2026-03-23T09:00:00+01:00") && tooLate.contains("2026-03-23T10:00:00+01:00"), "\(tooLate)")
+        let outside = try await message(["appointments", "book", "--station", fortDeFrance, "--motif", "plainte", "--at", "2026-03-24T13:10:00Z", "--json"])
+        #expect(outside.contains("2026-03-24T09:10:00-04:00"), "\(outside)")
+        let farAhead = try await message(["appointments", "book", "--station", fortDeFrance, "--motif", "plainte", "--at", "2026-05-12T09:00:00-04:00", "--json"])
+        #expect(farAhead.contains("2026-05-12T09:00:00-04:00") && farAhead.contains("2026-04-22T03:00:00-04:00"), "\(farAhead)")
+        for _ in 0..<2 {
+            let booked = await harness.run(["appointments", "book", "--station", fortDeFrance, "--motif", "plainte", "--at", "2026-03-24T09:00:00-04:00", "--json"])
+            #expect(booked.status == 0)
+        }
+        let full = try await message(["appointments", "book", "--station", fortDeFrance, "--motif", "plainte", "--at", "2026-03-24T13:00:00Z", "--json"])
+        #expect(full.contains("2026-03-24T09:00:00-04:00"), "\(full)")
+        // Without --json, the line on standard error is in local time too.
+        let plain = await harness.run(["appointments", "book", "--station", fortDeFrance, "--motif", "plainte", "--at", "2026-03-24T09:00:00-04:00"])
+        #expect(plain.error.contains("2026-03-24T09:00:00-04:00"), "\(plain.error)")
+        // Moving a booking: the refusal is in the booking's station time (after the change to summer time in Paris).
+        let booked = await harness.run(["appointments", "book", "--station", bordeaux, "--motif", "plainte", "--at", "2026-03-24T09:00:00+01:00", "--json"])
+        let code = try #require((try json(booked.output) as? [String: String])?["code"])
+        let moved = try await message(["appointments", "move", code, "--at", "2026-03-31T10:00:00Z", "--json"])
+        #expect(moved.contains("2026-03-31T12:00:00+02:00"), "\(moved)")
+        let slots = await harness.run(["appointments", "slots", "--station", bordeaux, "--motif", "plainte", "--from", "2026-03-24", "--days", "1"])
+        #expect(slots.output.contains("Commissariat de police de Bordeaux") && slots.output.contains("2026-03-24T09:30:00+01:00"))
+    }
+
     /// The built `masecurite` executable next to the test bundle, if present.
     static var executable: String? {
         let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
@@ -179,7 +258,7 @@ import Testing
         let paris = try #require(TimeZone(identifier: "Europe/Paris"))
         let schedule = AppointmentSchedule.standard(territory: .metropole)
         let slot = try #require(schedule.slots(for: .plainte, from: LocalDate(Date().addingTimeInterval(3 * 86_400), in: paris), days: 14).first)
-        let at = AppointmentsCommands.iso(slot.start, in: paris)
+        let at = ISO8601.format(slot.start, in: paris)
         var processes: [(Process, Pipe)] = []
         for _ in 0..<6 {
             let process = Process()

@@ -112,6 +112,21 @@ import Testing
         #expect(missing.console.errorOutput.contains("no-such-station"))
     }
 
+    @Test func timesUseTheStationsOffsetWithAColon() async throws {
+        // Text and JSON both write the next opening in Martinique time, RFC 3339 style.
+        let text = await run(["stations", "show", "commissariat_police-97209-01"])
+        #expect(text.console.output.contains("now:           closed, opens 2026-03-04T08:00:00-04:00"))
+        let near = await run(["stations", "near", "--lat", "14.6405", "--lon", "-61.0689", "--limit", "1"])
+        #expect(near.console.output.contains("closed, opens 2026-03-04T08:00:00-04:00"))
+        // The shared formatter: offsets of the day (summer time), east and west of Greenwich.
+        let instant = try Date("2026-07-01T10:00:00Z", strategy: .iso8601)
+        let expected = ["Europe/Paris": "2026-07-01T12:00:00+02:00", "Pacific/Noumea": "2026-07-01T21:00:00+11:00",
+                        "America/Miquelon": "2026-07-01T08:00:00-02:00", "Pacific/Marquesas": "2026-07-01T00:30:00-09:30"]
+        for (identifier, text) in expected {
+            #expect(ISO8601.format(instant, in: try #require(TimeZone(identifier: identifier))) == text)
+        }
+    }
+
     @Test func versionListsTheDataAndLicences() async {
         let (status, console) = await run(["version"])
         #expect(status == 0)

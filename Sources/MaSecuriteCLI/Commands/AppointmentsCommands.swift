@@ -6,9 +6,11 @@ import MaSecuriteCore
 ///
 /// Bookings go to an SQLite file shared safely by concurrent processes:
 /// `--store PATH`, else `$XDG_DATA_HOME/masecurite/appointments.sqlite`
-/// (`~/.local/share/masecurite/appointments.sqlite` when unset). Stations use
-/// the default appointment schedule in their own time zone, read from the
-/// station id (`<kind>-<INSEE>-<nn>`).
+/// (`~/.local/share/masecurite/appointments.sqlite` when unset). Station ids
+/// come from the bundled station directory (`masecurite stations near`); an
+/// unknown id is refused (`unknown-station`). Each station uses the default
+/// appointment schedule with the time zone and public holidays of its
+/// département, and every time is written in that time zone with its offset.
 enum AppointmentsCommands: CommandArea {
     static var groups: [CommandGroup] {
         [CommandGroup("appointments", summary: "Book a time at a commissariat or brigade, cancel it, show it (iCalendar).")]
@@ -17,7 +19,7 @@ enum AppointmentsCommands: CommandArea {
     static let storeOption = OptionSpec("store", .value(placeholder: "PATH"),
                                         help: "SQLite file of the bookings (default: $XDG_DATA_HOME/masecurite/appointments.sqlite).")
     static let stationOption = OptionSpec("station", .value(placeholder: "ID"),
-                                          help: "Station id from the directory, e.g. commissariat_police-33063-01.")
+                                          help: "Station id from the directory (see 'masecurite stations near'), e.g. commissariat_police-33063-01.")
     static let motifOption = OptionSpec("motif", .value(placeholder: "M"),
                                         help: "One of \(Motif.allCases.map(\.rawValue).joined(separator: ", ")).")
     static let codePositional = PositionalSpec("CODE", help: "The confirmation code, e.g. K7QM-4XTR-9BWE-2HPA-ZC3N (case, spaces and dashes ignored).")
@@ -122,7 +124,7 @@ enum AppointmentsCommands: CommandArea {
     }
 
     static func service(store: any BookingStore, context: CommandContext) -> AppointmentBook {
-        AppointmentBook(store: store, schedules: DefaultScheduleProvider(), clock: context.clock)
+        AppointmentBook(store: store, schedules: DirectoryScheduleProvider(), clock: context.clock)
     }
 
     struct ErrorOutput: Encodable {
@@ -130,14 +132,33 @@ enum AppointmentsCommands: CommandArea {
         let message: String
     }
 
-    /// Prints a refusal: JSON on standard output when `json`, always for `book`; a line on standard error otherwise.
-    static func refuse(_ error: AppointmentError, json: Bool, _ context: CommandContext) throws -> Int32 {
+    /// Prints a refusal: JSON on standard output when `json`; a line on standard error otherwise.
+    static func refuse(code: String, message: String, json: Bool, _ context: CommandContext) throws -> Int32 {
         if json {
-            context.console.line(try JSONOutput.encode(ErrorOutput(error: error.code, message: error.description), pretty: false))
+            context.console.line(try JSONOutput.encode(ErrorOutput(error: code, message: message), pretty: false))
         } else {
-            context.console.errorLine("error: \(error.description)")
+            context.console.errorLine("error: \(message)")
         }
         return 1
+    }
+
+    /// Prints a refusal with its times in `zone` (the station's) when known, else in UTC.
+    static func refuse(_ error: AppointmentError, in zone: TimeZone?, json: Bool, _ context: CommandContext) throws -> Int32 {
+        try refuse(code: error.code, message: zone.map(error.message(in:)) ?? error.description, json: json, context)
+    }
+
+    /// The directory's station `id` for `slots` and `book`; `nil` after printing
+    /// the `unknown-station` refusal (on standard output when `json`).
+    static func place(_ id: String, json: Bool, _ context: CommandContext) throws -> AppointmentPlace? {
+        if let place = try AppointmentPlace.directory(id) { return place }
+        _ = try refuse(code: "unknown-station", message: AppointmentPlace.unknownMessage(id), json: json, context)
+        return nil
+    }
+
+    /// The time zone of the booking with `code`, to write the times of a refusal; `nil` when it cannot be read.
+    static func zone(ofBooking code: ConfirmationCode, in book: AppointmentBook) async -> TimeZone? {
+        guard let booking = try? await book.booking(code: code) else { return nil }
+        return try? AppointmentPlace.stored(booking.station).timeZone
     }
 
     static func motif(_ arguments: ParsedArguments) throws(UsageError) -> Motif {
@@ -157,23 +178,6 @@ enum AppointmentsCommands: CommandArea {
         }
     }
 
-    /// `2026-03-30T09:00:00+02:00`: the station's wall-clock time with its UTC offset (extended format).
-    static func iso(_ date: Date, in zone: TimeZone) -> String {
-        let offset = zone.secondsFromGMT(for: date)
-        let local = Int(date.timeIntervalSince1970.rounded(.down)) + offset
-        let days = Int((Double(local) / 86_400).rounded(.down))
-        let day = LocalDate(daysSinceEpoch: days)
-        let seconds = local - days * 86_400
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        let sign = offset < 0 ? "-" : "+"
-        let magnitude = abs(offset) / 60
-        return "\(day)T\(two(seconds / 3600)):\(two(seconds % 3600 / 60)):\(two(seconds % 60))\(sign)\(two(magnitude / 60)):\(two(magnitude % 60))"
-    }
-
-    static func timeZone(of station: String) -> TimeZone {
-        (try? StationID.timeZone(of: station)) ?? TimeZone(identifier: "Europe/Paris") ?? .gmt
-    }
-
     // MARK: Commands
 
     struct SlotOutput: Encodable {
@@ -190,24 +194,27 @@ enum AppointmentsCommands: CommandArea {
         do { from = try LocalDate(iso: fromText) } catch { throw UsageError("--from expects a date YYYY-MM-DD, got '\(fromText)'") }
         let days = try arguments.int("days", in: 1...90) ?? 7
         let json = arguments.flag("json")
+        guard let place = try place(station, json: json, context) else { return 1 }
+        let zone = place.timeZone
         let store = try openStore(arguments, context, create: false) ?? InMemoryBookingStore()
         let book = service(store: store, context: context)
         let slots: [AvailableSlot]
         do {
             slots = try await book.availableSlots(station: station, motif: motif, from: from, days: days)
         } catch {
-            return try refuse(error, json: json, context)
+            return try refuse(error, in: zone, json: json, context)
         }
-        let zone = timeZone(of: station)
         if json {
-            let output = slots.map { SlotOutput(start: iso($0.slot.start, in: zone), end: iso($0.slot.end, in: zone), remaining: $0.remaining) }
+            let output = slots.map {
+                SlotOutput(start: ISO8601.format($0.slot.start, in: zone), end: ISO8601.format($0.slot.end, in: zone), remaining: $0.remaining)
+            }
             context.console.line(try JSONOutput.encode(output))
         } else if slots.isEmpty {
-            context.console.line("No free \(motif.rawValue) slot at \(station) from \(from) for \(days) day(s).")
+            context.console.line("No free \(motif.rawValue) slot at \(place.name) (\(station)) from \(from) for \(days) day(s).")
         } else {
-            context.console.line("Free \(motif.rawValue) slots at \(station) (\(zone.identifier) time):")
+            context.console.line("Free \(motif.rawValue) slots at \(place.name) (\(station)), \(zone.identifier) time:")
             for slot in slots {
-                context.console.line("  \(iso(slot.slot.start, in: zone))  \(slot.remaining) counter(s) free")
+                context.console.line("  \(ISO8601.format(slot.slot.start, in: zone))  \(slot.remaining) counter(s) free")
             }
         }
         return 0
@@ -227,8 +234,14 @@ enum AppointmentsCommands: CommandArea {
         guard let start = try arguments.date("at") else { throw UsageError("missing required option --at") }
         let contact = Contact(pseudonym: arguments.value("pseudonym"), email: arguments.value("email"), phone: arguments.value("phone"))
         let json = arguments.flag("json")
-        // Refuse a bad station before creating any file.
-        do { _ = try StationID.territory(of: station) } catch { return try refuse(error, json: true, context) }
+        // Refuse an unknown station before creating any file. The JSON error is
+        // the contract of `book`, with or without --json.
+        guard let place = try AppointmentPlace.directory(station) else {
+            let message = AppointmentPlace.unknownMessage(station)
+            if !json { context.console.errorLine("error: \(message)") }
+            return try refuse(code: "unknown-station", message: message, json: true, context)
+        }
+        let zone = place.timeZone
         guard let store = try openStore(arguments, context, create: true) else { throw OperationError("cannot open the bookings file") }
         let book = service(store: store, context: context)
         let booking: Booking
@@ -237,16 +250,15 @@ enum AppointmentsCommands: CommandArea {
                                           idempotencyKey: arguments.value("idempotency-key"))
         } catch {
             // The JSON error is the contract of `book`, with or without --json.
-            if !json { context.console.errorLine("error: \(error.description)") }
-            return try refuse(error, json: true, context)
+            if !json { context.console.errorLine("error: \(error.message(in: zone))") }
+            return try refuse(error, in: zone, json: true, context)
         }
-        let zone = timeZone(of: station)
         let output = BookOutput(code: booking.code.formatted, station: booking.station, motif: booking.motif.rawValue,
-                                start: iso(booking.start, in: zone))
+                                start: ISO8601.format(booking.start, in: zone))
         if json {
             context.console.line(try JSONOutput.encode(output))
         } else {
-            context.console.line("Booked: \(motif.name.text(in: .english)) at \(station), \(output.start).")
+            context.console.line("Booked: \(motif.name.text(in: .english)) at \(place.location), \(output.start).")
             context.console.line("Confirmation code: \(output.code) (keep it to cancel or show the booking).")
             context.console.line(try JSONOutput.encode(output, pretty: false))
         }
@@ -262,29 +274,30 @@ enum AppointmentsCommands: CommandArea {
         let status: String
     }
 
-    static func statusOutput(_ booking: Booking) -> StatusOutput {
-        let zone = timeZone(of: booking.station)
-        return StatusOutput(code: booking.code.formatted, station: booking.station, motif: booking.motif.rawValue,
-                            start: iso(booking.start, in: zone), end: iso(booking.end, in: zone),
-                            status: booking.status.rawValue)
+    static func statusOutput(_ booking: Booking, in zone: TimeZone) -> StatusOutput {
+        StatusOutput(code: booking.code.formatted, station: booking.station, motif: booking.motif.rawValue,
+                     start: ISO8601.format(booking.start, in: zone), end: ISO8601.format(booking.end, in: zone),
+                     status: booking.status.rawValue)
     }
 
     @Sendable static func cancel(_ arguments: ParsedArguments, _ context: CommandContext) async throws -> Int32 {
         let code = try code(arguments)
         let json = arguments.flag("json")
         guard let store = try openStore(arguments, context, create: false) else {
-            return try refuse(.notFound(code), json: json, context)
+            return try refuse(.notFound(code), in: nil, json: json, context)
         }
+        let book = service(store: store, context: context)
         let outcome: ChangeOutcome
         do {
-            outcome = try await service(store: store, context: context).cancel(code: code)
+            outcome = try await book.cancel(code: code)
         } catch {
-            return try refuse(error, json: json, context)
+            return try refuse(error, in: await zone(ofBooking: code, in: book), json: json, context)
         }
+        let output = statusOutput(outcome.booking, in: try AppointmentPlace.stored(outcome.booking.station).timeZone)
         if json {
-            context.console.line(try JSONOutput.encode(statusOutput(outcome.booking)))
+            context.console.line(try JSONOutput.encode(output))
         } else {
-            context.console.line("Cancelled booking \(code.formatted) (\(statusOutput(outcome.booking).start)). The slot is free again.")
+            context.console.line("Cancelled booking \(code.formatted) (\(output.start)). The slot is free again.")
         }
         return 0
     }
@@ -295,15 +308,16 @@ enum AppointmentsCommands: CommandArea {
         guard let start = try arguments.date("at") else { throw UsageError("missing required option --at") }
         let json = arguments.flag("json")
         guard let store = try openStore(arguments, context, create: false) else {
-            return try refuse(.notFound(code), json: json, context)
+            return try refuse(.notFound(code), in: nil, json: json, context)
         }
+        let book = service(store: store, context: context)
         let outcome: ChangeOutcome
         do {
-            outcome = try await service(store: store, context: context).reschedule(code: code, to: start)
+            outcome = try await book.reschedule(code: code, to: start)
         } catch {
-            return try refuse(error, json: json, context)
+            return try refuse(error, in: await zone(ofBooking: code, in: book), json: json, context)
         }
-        let output = statusOutput(outcome.booking)
+        let output = statusOutput(outcome.booking, in: try AppointmentPlace.stored(outcome.booking.station).timeZone)
         if json {
             context.console.line(try JSONOutput.encode(output))
         } else {
@@ -316,32 +330,39 @@ enum AppointmentsCommands: CommandArea {
         let code = try code(arguments)
         let json = arguments.flag("json")
         guard let store = try openStore(arguments, context, create: false) else {
-            return try refuse(.notFound(code), json: json, context)
+            return try refuse(.notFound(code), in: nil, json: json, context)
         }
         let book = service(store: store, context: context)
         let booking: Booking
         do {
             booking = try await book.booking(code: code)
         } catch {
-            return try refuse(error, json: json, context)
+            return try refuse(error, in: nil, json: json, context)
+        }
+        let place: AppointmentPlace
+        do {
+            place = try AppointmentPlace.stored(booking.station)
+        } catch let error as AppointmentError {
+            return try refuse(error, in: nil, json: json, context)
         }
         if arguments.flag("ics") {
             let ics: String
             do {
-                ics = try await book.calendarEvent(for: booking, location: "Station \(booking.station)")
+                ics = try await book.calendarEvent(for: booking, location: place.location)
             } catch {
-                return try refuse(error, json: json, context)
+                return try refuse(error, in: place.timeZone, json: json, context)
             }
             context.console.write(ics)
             return 0
         }
-        let output = statusOutput(booking)
+        let output = statusOutput(booking, in: place.timeZone)
         if json {
             context.console.line(try JSONOutput.encode(output))
             return 0
         }
         context.console.line("Booking \(output.code)")
         context.console.line("  station: \(output.station)")
+        context.console.line("  place:   \(place.location)")
         context.console.line("  motif:   \(output.motif)")
         context.console.line("  start:   \(output.start)")
         context.console.line("  end:     \(output.end)")

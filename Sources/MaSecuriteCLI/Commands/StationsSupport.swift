@@ -24,7 +24,7 @@ struct StationJSON: Encodable {
         self.station = station
         self.distance = distance.map { ($0 * 10).rounded() / 10 }
         openNow = station.isOpen(at: instant)
-        nextOpening = station.nextOpening(after: instant).map { StationsFormatting.timestamp($0, in: station.openingHoursContext.timeZone) }
+        nextOpening = station.nextOpening(after: instant).map { ISO8601.format($0, in: station.openingHoursContext.timeZone) }
     }
 
     private enum Keys: String, CodingKey {
@@ -72,22 +72,6 @@ enum StationsFormatting {
         return "\(tenths / 10).\(tenths % 10)"
     }
 
-    /// RFC 3339 time in the station's zone, e.g. `2026-03-04T08:00:00-04:00`
-    /// (a colon in the offset, which `ISO8601.format` leaves out).
-    static func timestamp(_ date: Date, in timeZone: TimeZone) -> String {
-        var text = ISO8601.format(date, in: timeZone)
-        let utf8 = Array(text.utf8)
-        if utf8.count >= 5 {
-            let tail = utf8.suffix(5)
-            let sign = tail[tail.startIndex]
-            if sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"),
-               tail.dropFirst().allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
-                text.insert(":", at: text.index(text.endIndex, offsetBy: -2))
-            }
-        }
-        return text
-    }
-
     /// `850 m` or `12.3 km`.
     static func distance(_ metres: Double) -> String {
         metres < 1000 ? "\(Int(metres.rounded())) m" : "\(oneDecimal(metres / 1000)) km"
@@ -98,7 +82,7 @@ enum StationsFormatting {
         case .some(true): return "open"
         case .some(false):
             if let next = station.nextOpening(after: instant) {
-                return "closed, opens \(timestamp(next, in: station.openingHoursContext.timeZone))"
+                return "closed, opens \(ISO8601.format(next, in: station.openingHoursContext.timeZone))"
             }
             return "closed"
         case .none: return "hours unknown"

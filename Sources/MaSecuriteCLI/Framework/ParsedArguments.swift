@@ -3,12 +3,15 @@ import Foundation
 /// The arguments of one command invocation, with typed accessors that throw
 /// ``UsageError`` naming the option when a value is missing or malformed.
 public struct ParsedArguments: Sendable {
+    /// The command's words, e.g. `["stations", "near"]`.
     public let commandPath: [String]
+    /// The positional arguments in order (a variadic last positional contributes all its words).
     public let positionals: [String]
     private let values: [String: [String]]
     private let flags: Set<String>
 
-    init(commandPath: [String], positionals: [String], values: [String: [String]], flags: Set<String>) {
+    /// Arguments as the parser produces them; public so commands can be unit-tested directly.
+    public init(commandPath: [String], positionals: [String] = [], values: [String: [String]] = [:], flags: Set<String> = []) {
         self.commandPath = commandPath
         self.positionals = positionals
         self.values = values

@@ -79,11 +79,11 @@ public struct EmergencyDetector: Sendable {
         var reasons: [EmergencyReason] = []
 
         if has(Compiled.suicide) && !(past && has(Compiled.suicidePast)) { reasons.append(.suicide) }
-        for (reason, strong, weak) in Compiled.categories {
-            if has(strong) && !toneDown {
-                reasons.append(reason)
-            } else if has(weak) && present {
-                reasons.append(reason)
+        for category in Compiled.categories {
+            if has(category.strong) && !toneDown {
+                reasons.append(category.reason)
+            } else if has(category.weak) && present {
+                reasons.append(category.reason)
             }
         }
         if reasons.isEmpty, has(Compiled.help) || (has(Compiled.danger) && !toneDown) { reasons.append(.callForHelp) }
@@ -133,7 +133,13 @@ public struct EmergencyDetector: Sendable {
         static let suicidePast = PhraseSet(Cues.suicidePast)
         static let help = PhraseSet(Cues.help)
         static let danger = PhraseSet(Cues.danger)
-        static let categories: [(EmergencyReason, PhraseSet, PhraseSet)] = Cues.categories.map { ($0.0, PhraseSet($0.1), PhraseSet($0.2)) }
+        struct Category: Sendable {
+            let reason: EmergencyReason
+            let strong: PhraseSet
+            let weak: PhraseSet
+        }
+
+        static let categories: [Category] = Cues.categories.map { Category(reason: $0.0, strong: PhraseSet($0.1), weak: PhraseSet($0.2)) }
     }
 
     enum Cues {

@@ -30,7 +30,12 @@ public enum FrenchStemmer {
         static let vowels: Set<Unicode.Scalar> = Set("aeiouyâàëéêèïîôûù".unicodeScalars)
         static let keepWithS: Set<Unicode.Scalar> = Set("aiouès".unicodeScalars)
 
-        func isVowel(_ c: Unicode.Scalar) -> Bool { Worker.vowels.contains(c) }
+        func isVowel(_ c: Unicode.Scalar) -> Bool {
+            switch c {
+            case "a", "e", "i", "o", "u", "y", "â", "à", "ë", "é", "ê", "è", "ï", "î", "ô", "û", "ù": true
+            default: false
+            }
+        }
 
         /// Plurals in -oux whose reference stem drops the x (bijoux → bijou).
         static let ouxPlurals: Set<String> = ["bijoux", "cailloux", "choux", "genoux", "hiboux", "joujoux", "poux", "jaloux", "époux"]
@@ -140,23 +145,19 @@ public enum FrenchStemmer {
         }
 
         /// The longest suffix of `table` ending the word and starting at or after `limit`.
-        func longest(_ table: SuffixTable, limit: Int = 0) -> (suffix: String, start: Int)? {
+        func longest(_ table: SuffixTable, limit: Int = 0) -> SuffixMatch? {
             guard let last = w.last, let bucket = table.byLastScalar[last] else { return nil }
             // Buckets are sorted longest first.
-            for (suffix, scalars) in bucket where scalars.count <= w.count && w.count - scalars.count >= limit {
-                var index = w.count - scalars.count
+            for entry in bucket where entry.scalars.count <= w.count && w.count - entry.scalars.count >= limit {
+                var index = w.count - entry.scalars.count
                 var matches = true
-                for scalar in scalars {
+                for scalar in entry.scalars {
                     if w[index] != scalar { matches = false; break }
                     index += 1
                 }
-                if matches { return (suffix: suffix, start: w.count - scalars.count) }
+                if matches { return SuffixMatch(suffix: entry.text, start: w.count - entry.scalars.count) }
             }
             return nil
-        }
-
-        func longest(_ list: [String], limit: Int = 0) -> (suffix: String, start: Int)? {
-            longest(SuffixTable(list), limit: limit)
         }
 
         mutating func deleteFrom(_ start: Int) { w.removeSubrange(start...) }
@@ -183,7 +184,9 @@ public enum FrenchStemmer {
         ]
 
         mutating func standardSuffix() -> Bool {
-            guard let (suffix, start) = longest(Worker.standardTable) else { return false }
+            guard let match = longest(Worker.standardTable) else { return false }
+            let suffix = match.suffix
+            let start = match.start
             switch suffix {
             case "ance", "iqUe", "isme", "able", "iste", "eux", "ances", "iqUes", "ismes", "ables", "istes":
                 guard start >= p2 else { return false }
@@ -207,7 +210,9 @@ public enum FrenchStemmer {
             case "ement", "ements":
                 guard start >= pV else { return false }
                 deleteFrom(start)
-                if let (inner, innerStart) = longest(Worker.afterEmentTable) {
+                if let match = longest(Worker.afterEmentTable) {
+                    let inner = match.suffix
+                    let innerStart = match.start
                     switch inner {
                     case "iv":
                         if innerStart >= p2 {
@@ -225,7 +230,9 @@ public enum FrenchStemmer {
             case "ité", "ités":
                 guard start >= p2 else { return false }
                 deleteFrom(start)
-                if let (inner, innerStart) = longest(Worker.afterIteTable) {
+                if let match = longest(Worker.afterIteTable) {
+                    let inner = match.suffix
+                    let innerStart = match.start
                     switch inner {
                     case "abil":
                         if innerStart >= p2 { deleteFrom(innerStart) } else { replaceFrom(innerStart, with: "abl") }
@@ -278,7 +285,7 @@ public enum FrenchStemmer {
         ]
 
         mutating func iVerbSuffix() -> Bool {
-            guard let (_, start) = longest(Worker.iVerbTable, limit: pV) else { return false }
+            guard let start = longest(Worker.iVerbTable, limit: pV)?.start else { return false }
             guard start - 1 >= pV, w[start - 1] != "H", !isVowel(w[start - 1]) else { return false }
             deleteFrom(start)
             return true
@@ -295,7 +302,9 @@ public enum FrenchStemmer {
         static let verbSuffixes = ["ions"] + verbSuffixesE + verbSuffixesA
 
         mutating func verbSuffix() -> Bool {
-            guard let (suffix, start) = longest(Worker.verbTable, limit: pV) else { return false }
+            guard let match = longest(Worker.verbTable, limit: pV) else { return false }
+            let suffix = match.suffix
+            let start = match.start
             if keepsAis, suffix == "ais" || suffix == "aise" || suffix == "aises" { return false }
             if suffix == "ions" {
                 guard start >= p2 else { return false }
@@ -315,10 +324,12 @@ public enum FrenchStemmer {
             if ends(with: "s") {
                 let k = w.count - 1
                 let afterHi = k >= 2 && w[k - 2] == "H" && w[k - 1] == "i"
-                let notKept = k >= 1 && !Worker.keepWithS.contains(w[k - 1])
+                let notKept = k >= 1 && !["a", "i", "o", "u", "è", "s"].contains(w[k - 1])
                 if afterHi || notKept { deleteFrom(k) }
             }
-            guard let (suffix, start) = longest(Worker.residualTable, limit: pV) else { return }
+            guard let match = longest(Worker.residualTable, limit: pV) else { return }
+            let suffix = match.suffix
+            let start = match.start
             switch suffix {
             case "ion":
                 if start >= p2, start - 1 >= pV, w[start - 1] == "s" || w[start - 1] == "t" { deleteFrom(start) }
@@ -368,15 +379,26 @@ public enum FrenchStemmer {
 
 /// Suffixes bucketed by their last scalar, longest first, for allocation-free matching.
 struct SuffixTable: Sendable {
-    let byLastScalar: [Unicode.Scalar: [(String, [Unicode.Scalar])]]
+    struct Entry: Sendable {
+        let text: String
+        let scalars: [Unicode.Scalar]
+    }
+
+    let byLastScalar: [Unicode.Scalar: [Entry]]
 
     init(_ suffixes: [String]) {
-        var buckets: [Unicode.Scalar: [(String, [Unicode.Scalar])]] = [:]
+        var buckets: [Unicode.Scalar: [Entry]] = [:]
         for suffix in suffixes {
             let scalars = Array(suffix.unicodeScalars)
             guard let last = scalars.last else { continue }
-            buckets[last, default: []].append((suffix, scalars))
+            buckets[last, default: []].append(Entry(text: suffix, scalars: scalars))
         }
-        byLastScalar = buckets.mapValues { $0.sorted { $0.1.count > $1.1.count } }
+        byLastScalar = buckets.mapValues { $0.sorted { $0.scalars.count > $1.scalars.count } }
     }
+}
+
+/// A suffix found at the end of a word.
+struct SuffixMatch {
+    let suffix: String
+    let start: Int
 }

@@ -11,6 +11,27 @@ public struct SearchIndex: Sendable {
         let actions: [String]
     }
 
+    struct WeightedTerm: Sendable {
+        let term: String
+        let weight: Double
+    }
+
+    struct QueryGroup: Sendable {
+        let surface: String
+        let alternatives: [WeightedTerm]
+        let counts: Bool
+    }
+
+    struct RankedDocument: Sendable {
+        let document: Int
+        let score: Double
+    }
+
+    struct Phrase: Sendable {
+        let terms: [String]
+        let expansion: [String]
+    }
+
     struct Posting: Sendable {
         let document: Int32
         let frequency: Float
@@ -26,7 +47,7 @@ public struct SearchIndex: Sendable {
     /// term → other terms of its synonym groups.
     let synonyms: [String: [String]]
     /// Multi-word synonym phrases (terms) → the single terms they stand for.
-    let phrases: [(terms: [String], expansion: [String])]
+    let phrases: [Phrase]
     /// Typo tolerance over folded surface words and terms.
     let typos: TypoIndex
 
@@ -59,14 +80,25 @@ public struct SearchIndex: Sendable {
 
         // Term counts per field.
         var surfaces: [String: String] = [:]
+        // Each distinct word is stemmed once (content repeats its words a lot).
+        var termCache: [String: String] = [:]
         func count(_ text: String) -> ([String: Int], Int) {
             var counts: [String: Int] = [:]
-            let tokens = analyzer.tokens(text)
-            for token in tokens {
-                counts[token.term, default: 0] += 1
-                surfaces[TextAnalyzer.fold(token.surface)] = token.term
+            var length = 0
+            for surface in analyzer.surfaceWords(text) {
+                let term: String
+                if let cached = termCache[surface] {
+                    term = cached
+                } else {
+                    term = analyzer.term(surface)
+                    termCache[surface] = term
+                    if !term.isEmpty { surfaces[TextAnalyzer.fold(surface)] = term }
+                }
+                guard !term.isEmpty else { continue }
+                counts[term, default: 0] += 1
+                length += 1
             }
-            return (counts, tokens.count)
+            return (counts, length)
         }
         var fieldCounts: [[([String: Int], Int)]] = []
         var totals = [0.0, 0.0, 0.0, 0.0]
@@ -100,14 +132,14 @@ public struct SearchIndex: Sendable {
 
         // Synonyms.
         var synonymMap: [String: Set<String>] = [:]
-        var phrases: [(terms: [String], expansion: [String])] = []
+        var phrases: [Phrase] = []
         for group in content.synonyms where group.lang == language {
             let members = group.terms.map { analyzer.terms($0) }.filter { !$0.isEmpty }
             let singles = Array(Set(members.filter { $0.count == 1 }.map { $0[0] }))
             for term in singles { synonymMap[term, default: []].formUnion(singles.filter { $0 != term }) }
             for member in members where member.count > 1 {
                 let expansion = singles.isEmpty ? (members.first ?? member) : singles
-                phrases.append((terms: member, expansion: expansion))
+                phrases.append(Phrase(terms: member, expansion: expansion))
             }
             for member in group.terms {
                 for token in analyzer.tokens(member) where surfaces[TextAnalyzer.fold(token.surface)] == nil {
@@ -130,23 +162,25 @@ public struct SearchIndex: Sendable {
         let tokens = analyzer.tokens(query)
         guard !tokens.isEmpty, !documents.isEmpty else { return [] }
         // Each query word becomes a group of alternative terms with weights.
-        var groups: [(surface: String, alternatives: [(String, Double)], counts: Bool)] = []
+        var groups: [QueryGroup] = []
         var seenTerms: Set<String> = []
         for token in tokens where seenTerms.insert(token.term).inserted {
-            var alternatives: [(String, Double)] = []
-            var base: [(String, Double)] = []
+            var alternatives: [WeightedTerm] = []
+            var base: [WeightedTerm] = []
             if postings[token.term] != nil || synonyms[token.term] != nil {
-                base.append((token.term, 1))
+                base.append(WeightedTerm(term: token.term, weight: 1))
             } else if token.surface.count >= tuning.typoMinimumLength {
                 for corrected in typos.corrections(surface: TextAnalyzer.fold(token.surface), term: token.term) {
-                    base.append((corrected, tuning.typoWeight))
+                    base.append(WeightedTerm(term: corrected, weight: tuning.typoWeight))
                 }
             }
-            for (term, weight) in base {
-                alternatives.append((term, weight))
-                for synonym in synonyms[term] ?? [] { alternatives.append((synonym, weight * tuning.synonymWeight)) }
+            for entry in base {
+                alternatives.append(entry)
+                for synonym in synonyms[entry.term] ?? [] {
+                    alternatives.append(WeightedTerm(term: synonym, weight: entry.weight * tuning.synonymWeight))
+                }
             }
-            if !alternatives.isEmpty { groups.append((token.surface, alternatives, true)) }
+            if !alternatives.isEmpty { groups.append(QueryGroup(surface: token.surface, alternatives: alternatives, counts: true)) }
         }
         let terms = tokens.map(\.term)
         var expanded: Set<[String]> = []
@@ -154,7 +188,7 @@ public struct SearchIndex: Sendable {
             for start in 0...(terms.count - phrase.terms.count) where Array(terms[start..<(start + phrase.terms.count)]) == phrase.terms {
                 let surface = tokens[start..<(start + phrase.terms.count)].map(\.surface).joined(separator: " ")
                 // The phrase's own words are already counted; it adds its synonyms, not coverage.
-                groups.append((surface, phrase.expansion.map { ($0, tuning.synonymWeight) }, false))
+                groups.append(QueryGroup(surface: surface, alternatives: phrase.expansion.map { WeightedTerm(term: $0, weight: tuning.synonymWeight) }, counts: false))
                 expanded.insert(phrase.expansion)
                 break
             }
@@ -167,8 +201,9 @@ public struct SearchIndex: Sendable {
         let k1 = tuning.k1
         for group in groups {
             touched.removeAll(keepingCapacity: true)
-            for (term, weight) in group.alternatives {
-                guard let list = postings[term], let termIDF = idf[term] else { continue }
+            for alternative in group.alternatives {
+                let weight = alternative.weight
+                guard let list = postings[alternative.term], let termIDF = idf[alternative.term] else { continue }
                 for posting in list {
                     let document = Int(posting.document)
                     let tf = Double(posting.frequency)
@@ -184,14 +219,16 @@ public struct SearchIndex: Sendable {
                 best[document] = 0
             }
         }
-        var ranked: [(Int, Double)] = []
+        var ranked: [RankedDocument] = []
         for (document, score) in scores.enumerated() where score > 0 {
             // A small bonus for documents matching more of the question's words.
             let boost = documents[document].kind == .leaf ? tuning.leafBoost : 1
-            ranked.append((document, boost * score * (1 + tuning.coverageBonus * Double(max(0, covered[document] - 1)))))
+            ranked.append(RankedDocument(document: document, score: boost * score * (1 + tuning.coverageBonus * Double(max(0, covered[document] - 1)))))
         }
-        ranked.sort { $0.1 != $1.1 ? $0.1 > $1.1 : documents[$0.0].id < documents[$1.0].id }
-        return ranked.prefix(max(0, limit)).map { document, score in
+        ranked.sort { $0.score != $1.score ? $0.score > $1.score : documents[$0.document].id < documents[$1.document].id }
+        return ranked.prefix(max(0, limit)).map { entry in
+            let document = entry.document
+            let score = entry.score
             let doc = documents[document]
             return SearchResult(kind: doc.kind, id: doc.id, title: doc.title, score: (score * 1000).rounded() / 1000,
                                 actions: doc.actions, matched: matched[document])

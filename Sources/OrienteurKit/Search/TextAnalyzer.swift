@@ -18,17 +18,24 @@ public struct TextAnalyzer: Sendable {
 
     /// The tokens of `text`, stop words removed.
     public func tokens(_ text: String) -> [AnalyzedToken] {
-        var result: [AnalyzedToken] = []
-        for word in TextAnalyzer.words(text) {
-            guard let surface = strip(word) else { continue }
-            let stops = language == .french ? TextAnalyzer.frenchStopWords : TextAnalyzer.englishStopWords
-            if stops.contains(surface) { continue }
-            let stem = language == .french ? FrenchStemmer.stem(surface) : EnglishStemmer.stem(surface)
-            let term = TextAnalyzer.fold(stem)
-            guard !term.isEmpty else { continue }
-            result.append(AnalyzedToken(surface: surface, term: term))
+        surfaceWords(text).compactMap { surface in
+            let term = self.term(surface)
+            return term.isEmpty ? nil : AnalyzedToken(surface: surface, term: term)
         }
-        return result
+    }
+
+    /// The words of `text` after elision removal, stop words dropped (lowercase, accents kept).
+    func surfaceWords(_ text: String) -> [String] {
+        let stops = language == .french ? TextAnalyzer.frenchStopWords : TextAnalyzer.englishStopWords
+        return TextAnalyzer.words(text).compactMap { word in
+            guard let surface = strip(word), !stops.contains(surface) else { return nil }
+            return surface
+        }
+    }
+
+    /// The search term of one surface word: stemmed, then folded.
+    func term(_ surface: String) -> String {
+        TextAnalyzer.fold(language == .french ? FrenchStemmer.stem(surface) : EnglishStemmer.stem(surface))
     }
 
     /// The search terms of `text`.
@@ -37,7 +44,7 @@ public struct TextAnalyzer: Sendable {
     /// Removes elisions and possessive endings; nil when nothing is left.
     func strip(_ word: String) -> String? {
         var word = word
-        if word.contains("'") {
+        if word.unicodeScalars.contains("'") {
             let parts = word.split(separator: "'", omittingEmptySubsequences: true).map(String.init)
             guard !parts.isEmpty else { return nil }
             if language == .french {
@@ -63,7 +70,10 @@ public struct TextAnalyzer: Sendable {
         var words: [String] = []
         var current = String.UnicodeScalarView()
         for scalar in text.lowercased().unicodeScalars {
-            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+            let isWordScalar = scalar.value < 128
+                ? (scalar.value >= 97 && scalar.value <= 122) || (scalar.value >= 48 && scalar.value <= 57)
+                : scalar.properties.isAlphabetic
+            if isWordScalar {
                 current.append(scalar)
             } else if scalar == "'" || scalar == "’" || scalar == "‘" || scalar == "`" {
                 if !current.isEmpty { current.append("'") }
