@@ -9,7 +9,7 @@ import PackageDescription
 
 let package = Package(
     name: "ChatBot",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     dependencies: [.package(name: "MaSecurite", path: "../..")],
     targets: [
         .executableTarget(

@@ -10,7 +10,7 @@ import PackageDescription
 
 let package = Package(
     name: "PartnerIntegration",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     dependencies: [.package(name: "MaSecurite", path: "../..")],
     targets: [
         .executableTarget(
