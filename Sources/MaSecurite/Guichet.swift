@@ -137,6 +137,7 @@ public struct Guichet: Sendable {
                          facts: Situation = Situation()) async throws(GuichetError) -> Guidance {
         let trimmed = sentence.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw .emptySentence }
+        try check(facts)
         let answer = orienteur.ask(trimmed, language: language, limit: options.alternativeCount + 3)
         let language = answer.language
         let resolved = try place.map { (place) throws(GuichetError) in try resolve(place) }
@@ -172,6 +173,7 @@ public struct Guichet: Sendable {
     public func guidance(forLeaf id: String, at place: Place? = nil, on date: Date? = nil, language: Language = .french,
                          facts: Situation = Situation()) async throws(GuichetError) -> Guidance {
         guard let leaf = content.leaf(id) else { throw .unknownLeaf(id) }
+        try check(facts)
         let resolved = try place.map { (place) throws(GuichetError) in try resolve(place) }
         return try await resolveLeaf(leaf, place: resolved, date: date ?? clock.now(), language: language, known: Facts(), given: facts)
     }
@@ -198,6 +200,18 @@ public struct Guichet: Sendable {
     }
 
     // MARK: Resolution
+
+    /// Checks the citizen's facts against the catalog's vocabulary (names, types, values).
+    private func check(_ facts: Situation) throws(GuichetError) {
+        do { try catalog.facts.validate(facts) } catch {
+            switch error {
+            case .unknownFact(let name, _), .invalidValue(let name, _):
+                throw .invalidFact(leaf: nil, fact: name, message: error.description)
+            case .unknownService(let id, _):
+                throw .invalidFact(leaf: nil, fact: id, message: error.description)
+            }
+        }
+    }
 
     private func resolveLeaf(_ leaf: Leaf, place: ResolvedPlace?, date: Date, language: Language, known: Facts,
                              given: Situation) async throws(GuichetError) -> Guidance {

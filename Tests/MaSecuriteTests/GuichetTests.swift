@@ -161,6 +161,12 @@ struct GuichetTests {
         await #expect(throws: GuichetError.unknownLeaf("nope")) { try await guichet.guidance(forLeaf: "nope") }
         await #expect(throws: GuichetError.emptySentence) { try await guichet.guidance(for: "   ") }
         #expect(throws: GuichetError.self) { try guichet.resolve(.communeName("zzzzqqqxxw")) }
+        await #expect(throws: GuichetError.self) {
+            try await guichet.guidance(forLeaf: "a-vol-inconnu", facts: Situation(values: ["author_known": .enumValue("maybe")]))
+        }
+        await #expect(throws: GuichetError.self) {
+            try await guichet.guidance(for: "vol", facts: Situation(values: ["colour": .bool(true)]))
+        }
     }
 
     @Test("A wrong fact hint is refused when the guichet is built")
