@@ -1,11 +1,101 @@
 import Foundation
+import MaSecurite
 
-/// The `masecurite` commands of this area (registered in MaSecuriteCommandLine).
+/// `masecurite guide` (the whole answer for a sentence or a leaf, in one go)
+/// and the interactive guichet that `masecurite` runs without arguments.
 enum GuichetCommands: CommandArea {
-    static var commands: [CommandSpec] { [] }
+    static var commands: [CommandSpec] { [guide, GuichetInteractive.command] }
+
+    static let langOption = OptionSpec("lang", .value(placeholder: "fr|en"), help: "Language of the answer (default: guessed from the sentence, French otherwise).")
+
+    static let guide = CommandSpec(
+        path: ["guide"],
+        summary: "The full guidance for a situation: emergency first, online services, nearest stations, slots, documents, chat.",
+        discussion: """
+        Give the situation in your own words, or --leaf with an orientation id of the orienteur.
+        Give where you are with --postal-code, --commune, --department or --lat/--lon to see the
+        nearest stations, their hours and free slots, and the online services offered there.
+        Answers you already know can be given with --fact (see 'masecurite teleservices check --help').
+        Examples:
+          masecurite guide "on m'a volé mon vélo devant la gare" --postal-code 33000
+          masecurite guide "someone is hitting me right now" --lang en --json
+          masecurite guide --leaf a-vol-inconnu --commune "st etienne" --fact victim_is_minor=false
+          masecurite guide --leaf gironde-velo --content ./my-content --postal-code 33000   (preview local content)
+        """,
+        positionals: [PositionalSpec("SENTENCE", help: "The situation in your own words (in quotes).", optional: true)],
+        options: [
+            OptionSpec("leaf", .value(placeholder: "ID"), help: "An orientation (leaf) id instead of a sentence, e.g. a-veh-velo."),
+            OptionSpec("postal-code", .value(placeholder: "P"), help: "Your postal code, e.g. 33000."),
+            OptionSpec("commune", .value(placeholder: "NAME"), help: "Your commune, e.g. \"Saint-Étienne\" (typos tolerated)."),
+            OptionSpec("department", .value(placeholder: "D"), help: "Only your département, e.g. 33 or 972."),
+            OptionSpec("lat", .value(placeholder: "X"), help: "Latitude in decimal degrees (with --lon)."),
+            OptionSpec("lon", .value(placeholder: "Y"), help: "Longitude in decimal degrees (with --lat)."),
+            OptionSpec("date", .value(placeholder: "ISO8601"), help: "Answer for this instant instead of now, e.g. 2026-03-10T10:00:00+01:00."),
+            OptionSpec("fact", .repeatable(placeholder: "name=value"), help: "A fact you know, e.g. author_known=false or age=15 (? for « I don't know »)."),
+            langOption,
+            OptionSpec("content", .value(placeholder: "DIR"), help: "Use this orienteur content directory instead of the bundled one (to preview local edits)."),
+            OptionSpec("catalog", .value(placeholder: "DIR"), help: "Use this teleservices catalog directory (catalog.json, facts.json) instead of the bundled one."),
+            AppointmentsCommands.storeOption,
+            .json,
+        ]
+    ) { arguments, context in
+        let sentence = arguments.positional(0)
+        let leaf = arguments.value("leaf")
+        guard (sentence == nil) != (leaf == nil) else {
+            throw UsageError("give either a SENTENCE or --leaf ID")
+        }
+        let language = try arguments.choice("lang", from: ["fr", "en"]).flatMap(Language.init(rawValue:))
+        let place = try place(arguments)
+        let date = try arguments.date("date")
+        // Reading the bookings file is not needed to list free slots when it does not exist yet.
+        let store = try AppointmentsCommands.openStore(arguments, context, create: false) ?? InMemoryBookingStore()
+        let guichet = try GuichetSupport.guichet(store: store, context: context, contentDirectory: arguments.value("content"),
+                                                 catalogDirectory: arguments.value("catalog"))
+        let facts = try GuichetSupport.facts(arguments.values("fact"), catalog: guichet.catalog)
+        let guidance: Guidance
+        do {
+            if let leaf {
+                guidance = try await guichet.guidance(forLeaf: leaf, at: place, on: date, language: language ?? .french, facts: facts)
+            } else {
+                guidance = try await guichet.guidance(for: sentence ?? "", at: place, on: date, language: language, facts: facts)
+            }
+        } catch let error as GuichetError {
+            switch error {
+            case .unknownLeaf, .emptySentence, .invalidPlace, .invalidFact: throw UsageError(error.description)
+            case .placeNotFound, .loading: throw OperationError(error.description)
+            }
+        }
+        if arguments.flag("json") {
+            context.console.line(try JSONOutput.encode(guidance))
+        } else {
+            context.console.write(GuichetRendering(language: guidance.language).render(guidance))
+        }
+        return 0
+    }
+
+    /// The place options: at most one of postal code, commune, département, or lat+lon.
+    static func place(_ arguments: ParsedArguments) throws(UsageError) -> Place? {
+        let latitude = try arguments.double("lat")
+        let longitude = try arguments.double("lon")
+        let given = [arguments.value("postal-code") != nil, arguments.value("commune") != nil, arguments.value("department") != nil,
+                     latitude != nil || longitude != nil].filter { $0 }.count
+        guard given <= 1 else { throw UsageError("give at most one place: --postal-code, --commune, --department, or --lat and --lon") }
+        do {
+            if let code = arguments.value("postal-code") { return .postalCode(try PostalCode(code)) }
+            if let code = arguments.value("department") { return .departement(try DepartementCode(code)) }
+        } catch {
+            throw UsageError(error.description)
+        }
+        if let name = arguments.value("commune") { return .communeName(name) }
+        if latitude != nil || longitude != nil {
+            guard let latitude, let longitude else { throw UsageError("--lat and --lon go together") }
+            do { return .point(try GeoPoint(latitude: latitude, longitude: longitude)) } catch { throw UsageError(error.description) }
+        }
+        return nil
+    }
 }
 
 extension GuichetCommands {
-    /// What `masecurite` runs without arguments; `nil` prints the help.
-    static var interactive: CommandSpec? { nil }
+    /// What `masecurite` runs without arguments: the interactive guichet.
+    static var interactive: CommandSpec? { GuichetInteractive.command }
 }

@@ -1,0 +1,32 @@
+/// Why the guichet could not answer. Each case names what is wrong and where.
+public enum GuichetError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The orienteur has no leaf with this id.
+    case unknownLeaf(String)
+    /// The sentence is empty once trimmed.
+    case emptySentence
+    /// A place the citizen typed cannot be used.
+    case invalidPlace(String, reason: String)
+    /// No commune matches the place.
+    case placeNotFound(String)
+    /// A fact hint or a given fact does not fit the teleservices' fact vocabulary.
+    case invalidFact(leaf: String?, fact: String, message: String)
+    /// A module could not load its data (content, catalog, directory).
+    case loading(module: String, message: String)
+
+    public var description: String {
+        switch self {
+        case .unknownLeaf(let id):
+            return "the orienteur has no orientation (leaf) with id '\(id)'"
+        case .emptySentence:
+            return "the sentence is empty: describe the situation in a few words"
+        case .invalidPlace(let text, let reason):
+            return "place '\(text)' cannot be used: \(reason)"
+        case .placeNotFound(let text):
+            return "no French commune matches '\(text)'; give a postal code (e.g. 33000) or a commune name"
+        case .invalidFact(let leaf, let fact, let message):
+            return (leaf.map { "fact hint of leaf '\($0)', " } ?? "") + "fact '\(fact)': \(message)"
+        case .loading(let module, let message):
+            return "\(module) could not be loaded: \(message)"
+        }
+    }
+}
