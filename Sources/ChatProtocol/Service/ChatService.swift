@@ -200,6 +200,15 @@ public actor ChatService {
     public func handle(_ envelope: ChatEnvelope, from connection: Int) async {
         guard let client = clients[connection] else { return }
         do {
+            // Hot path: a message on an open session, in-memory store, nothing to await.
+            if case .send(let message) = envelope, let memoryStore, translator == nil, classifier == nil {
+                if case .none = client.session { throw ChatErrorFrame(code: .helloRequired, message: "the first frame must be 'hello'") }
+                let admitted = try admit(message, session: client.session)
+                let outcome = try append(makeEvent(message, admitted, translation: nil), to: message.conversation,
+                                         conversation: admitted.conversation, at: admitted.now, in: memoryStore)
+                acknowledge(message, admitted, outcome, connection: connection)
+                return
+            }
             switch (envelope, client.session) {
             case (.hello(let hello), .none): try await openSession(hello, on: connection)
             case (.hello, _): throw ChatErrorFrame(code: .helloRequired, message: "this connection already said hello")
@@ -331,7 +340,40 @@ public actor ChatService {
 
     // MARK: Messages
 
+    /// A message that passed the checks (session, transaction id, state, rate limit, limits).
+    private struct AdmittedMessage {
+        let conversation: Conversation
+        let role: ParticipantRole
+        let text: String
+        let now: Date
+    }
+
     private func handleMessage(_ message: SendMessage, session: Session, connection: Int) async throws {
+        let admitted = try admit(message, session: session)
+        let conversation = admitted.conversation
+        var translation: Translation?
+        if let translator, conversation.language != configuration.operatorLanguage {
+            let (source, target) = admitted.role == .visitor ? (conversation.language, configuration.operatorLanguage)
+                                                             : (configuration.operatorLanguage, conversation.language)
+            if let translated = await translator.translate(admitted.text, from: source, to: target) {
+                translation = Translation(language: target, text: translated)
+            }
+        }
+        let event = makeEvent(message, admitted, translation: translation)
+        let outcome: AppendOutcome
+        if let memoryStore, translation == nil {
+            // In-memory store and nothing awaited: sequence, store and deliver without an async call.
+            outcome = try append(event, to: message.conversation, conversation: conversation, at: admitted.now, in: memoryStore)
+        } else {
+            outcome = try await append(event, to: message.conversation)
+        }
+        if acknowledge(message, admitted, outcome, connection: connection), let classifier, await classifier.isEmergency(admitted.text) {
+            try await raiseEmergency(message.conversation, source: .classifier)
+        }
+    }
+
+    /// Checks a message and applies the rate limit and the message limits.
+    private func admit(_ message: SendMessage, session: Session) throws -> AdmittedMessage {
         let id = message.conversation
         let role = try authorize(id, session: session)
         guard role == message.role else {
@@ -354,42 +396,34 @@ public actor ChatService {
             throw ChatErrorFrame(code: .rateLimited, message: "too many messages; retry in \(Int(retry.rounded(.up))) s with the same client_txn_id",
                                  conversation: id, clientTransactionID: message.clientTransactionID)
         }
-        let text: String
-        do { text = try configuration.limits.sanitize(message.text) } catch {
+        do {
+            return AdmittedMessage(conversation: conversation, role: role, text: try configuration.limits.sanitize(message.text), now: now)
+        } catch {
             var error = error
             error.conversation = id
             error.clientTransactionID = message.clientTransactionID
             throw error
         }
-        var translation: Translation?
-        if let translator, conversation.language != configuration.operatorLanguage {
-            let (source, target) = role == .visitor ? (conversation.language, configuration.operatorLanguage) : (configuration.operatorLanguage, conversation.language)
-            if let translated = await translator.translate(text, from: source, to: target) {
-                translation = Translation(language: target, text: translated)
-            }
-        }
-        let event: ConversationEvent = role == .visitor
-            ? .visitorMessage(clientTransactionID: message.clientTransactionID, text: text, translation: translation)
-            : .operatorMessage(clientTransactionID: message.clientTransactionID, pseudonym: engine.operatorOf(id)?.pseudonym ?? "",
-                               text: text, translation: translation)
-        let outcome: AppendOutcome
-        if let memoryStore, translation == nil {
-            // In-memory store and nothing awaited: sequence, store and deliver without an async call.
-            outcome = try append(event, to: id, conversation: conversation, at: now, in: memoryStore)
-        } else {
-            outcome = try await append(event, to: id)
-        }
-        conversation.lastActivity = now
+    }
+
+    private func makeEvent(_ message: SendMessage, _ admitted: AdmittedMessage, translation: Translation?) -> ConversationEvent {
+        admitted.role == .visitor
+            ? .visitorMessage(clientTransactionID: message.clientTransactionID, text: admitted.text, translation: translation)
+            : .operatorMessage(clientTransactionID: message.clientTransactionID, pseudonym: engine.operatorOf(message.conversation)?.pseudonym ?? "",
+                               text: admitted.text, translation: translation)
+    }
+
+    /// Sends the ack; returns whether this is the visitor's first stored message (to classify).
+    @discardableResult
+    private func acknowledge(_ message: SendMessage, _ admitted: AdmittedMessage, _ outcome: AppendOutcome, connection: Int) -> Bool {
+        admitted.conversation.lastActivity = admitted.now
         let duplicate: Bool
         if case .duplicate = outcome { duplicate = true } else { duplicate = false }
-        send(.ack(Ack(conversation: id, clientTransactionID: message.clientTransactionID, sequence: outcome.event.sequence, duplicate: duplicate)),
-             to: connection)
-        if role == .visitor, !duplicate, !conversation.sawFirstVisitorMessage {
-            conversation.sawFirstVisitorMessage = true
-            if let classifier, await classifier.isEmergency(text) {
-                try await raiseEmergency(id, source: .classifier)
-            }
-        }
+        send(.ack(Ack(conversation: message.conversation, clientTransactionID: message.clientTransactionID, sequence: outcome.event.sequence,
+                      duplicate: duplicate)), to: connection)
+        guard admitted.role == .visitor, !duplicate, !admitted.conversation.sawFirstVisitorMessage else { return false }
+        admitted.conversation.sawFirstVisitorMessage = true
+        return true
     }
 
     // MARK: Actions
