@@ -54,14 +54,22 @@ public actor ChatService {
         case `operator`(OperatorID)
     }
 
-    private struct Client {
-        var continuation: AsyncStream<ChatEnvelope>.Continuation
+    /// A connection's state. A class (confined to the actor) so that the hot path looks it up
+    /// once and updates it in place.
+    private final class Client {
+        let continuation: AsyncStream<ChatEnvelope>.Continuation
         var session: Session = .none
+
+        init(continuation: AsyncStream<ChatEnvelope>.Continuation) {
+            self.continuation = continuation
+        }
     }
 
-    private struct Conversation {
-        var visitor: VisitorToken
-        var language: String
+    /// A conversation's delivery state. A class (confined to the actor): a message looks it up
+    /// once, then reads and updates it through the reference.
+    private final class Conversation {
+        let visitor: VisitorToken
+        let language: String
         var lastSequence: UInt64 = 0
         var nextToDeliver: UInt64 = 1
         var pending: [UInt64: SequencedEvent] = [:]
@@ -70,10 +78,19 @@ public actor ChatService {
         var sawFirstVisitorMessage = false
         var notifiedPosition: Int?
         var bucket: TokenBucket
+
+        init(visitor: VisitorToken, language: String, lastActivity: Date, bucket: TokenBucket) {
+            self.visitor = visitor
+            self.language = language
+            self.lastActivity = lastActivity
+            self.bucket = bucket
+        }
     }
 
     private let configuration: Configuration
     private let store: any ConversationStore
+    /// The same store when it is the in-memory one: appended to synchronously, without an async frame.
+    private let memoryStore: InMemoryConversationStore?
     private let clock: any WallClock
     private let classifier: (any EmergencyClassifier)?
     private let translator: (any Translator)?
@@ -90,6 +107,7 @@ public actor ChatService {
                 translator: (any Translator)? = nil, supervisor: (any SupervisorHook)? = nil) {
         self.configuration = configuration
         self.store = store
+        memoryStore = store as? InMemoryConversationStore
         self.clock = clock
         self.classifier = classifier
         self.translator = translator
@@ -182,6 +200,15 @@ public actor ChatService {
     public func handle(_ envelope: ChatEnvelope, from connection: Int) async {
         guard let client = clients[connection] else { return }
         do {
+            // Hot path: a message on an open session, in-memory store, nothing to await.
+            if case .send(let message) = envelope, let memoryStore, translator == nil, classifier == nil {
+                if case .none = client.session { throw ChatErrorFrame(code: .helloRequired, message: "the first frame must be 'hello'") }
+                let admitted = try admit(message, session: client.session)
+                let outcome = try append(makeEvent(message, admitted, translation: nil), to: message.conversation,
+                                         conversation: admitted.conversation, at: admitted.now, in: memoryStore)
+                acknowledge(message, admitted, outcome, connection: connection)
+                return
+            }
             switch (envelope, client.session) {
             case (.hello(let hello), .none): try await openSession(hello, on: connection)
             case (.hello, _): throw ChatErrorFrame(code: .helloRequired, message: "this connection already said hello")
@@ -313,7 +340,40 @@ public actor ChatService {
 
     // MARK: Messages
 
+    /// A message that passed the checks (session, transaction id, state, rate limit, limits).
+    private struct AdmittedMessage {
+        let conversation: Conversation
+        let role: ParticipantRole
+        let text: String
+        let now: Date
+    }
+
     private func handleMessage(_ message: SendMessage, session: Session, connection: Int) async throws {
+        let admitted = try admit(message, session: session)
+        let conversation = admitted.conversation
+        var translation: Translation?
+        if let translator, conversation.language != configuration.operatorLanguage {
+            let (source, target) = admitted.role == .visitor ? (conversation.language, configuration.operatorLanguage)
+                                                             : (configuration.operatorLanguage, conversation.language)
+            if let translated = await translator.translate(admitted.text, from: source, to: target) {
+                translation = Translation(language: target, text: translated)
+            }
+        }
+        let event = makeEvent(message, admitted, translation: translation)
+        let outcome: AppendOutcome
+        if let memoryStore, translation == nil {
+            // In-memory store and nothing awaited: sequence, store and deliver without an async call.
+            outcome = try append(event, to: message.conversation, conversation: conversation, at: admitted.now, in: memoryStore)
+        } else {
+            outcome = try await append(event, to: message.conversation)
+        }
+        if acknowledge(message, admitted, outcome, connection: connection), let classifier, await classifier.isEmergency(admitted.text) {
+            try await raiseEmergency(message.conversation, source: .classifier)
+        }
+    }
+
+    /// Checks a message and applies the rate limit and the message limits.
+    private func admit(_ message: SendMessage, session: Session) throws -> AdmittedMessage {
         let id = message.conversation
         let role = try authorize(id, session: session)
         guard role == message.role else {
@@ -327,43 +387,43 @@ public actor ChatService {
             throw ChatErrorFrame(code: .invalidTransition, message: "conversation \(id) is over", conversation: id,
                                  clientTransactionID: message.clientTransactionID)
         }
+        guard let conversation = conversations[id] else {
+            throw ChatErrorFrame(code: .notFound, message: "no conversation \(id)", conversation: id)
+        }
         let now = clock.now()
-        if role == .visitor, conversations[id]?.bucket.take(now: now) == false {
-            let retry = conversations[id]?.bucket.secondsUntilNextToken(now: now) ?? 1
+        if role == .visitor, !conversation.bucket.take(now: now) {
+            let retry = conversation.bucket.secondsUntilNextToken(now: now)
             throw ChatErrorFrame(code: .rateLimited, message: "too many messages; retry in \(Int(retry.rounded(.up))) s with the same client_txn_id",
                                  conversation: id, clientTransactionID: message.clientTransactionID)
         }
-        let text: String
-        do { text = try configuration.limits.sanitize(message.text) } catch {
+        do {
+            return AdmittedMessage(conversation: conversation, role: role, text: try configuration.limits.sanitize(message.text), now: now)
+        } catch {
             var error = error
             error.conversation = id
             error.clientTransactionID = message.clientTransactionID
             throw error
         }
-        let visitorLanguage = conversations[id]?.language ?? configuration.operatorLanguage
-        var translation: Translation?
-        if let translator, visitorLanguage != configuration.operatorLanguage {
-            let (source, target) = role == .visitor ? (visitorLanguage, configuration.operatorLanguage) : (configuration.operatorLanguage, visitorLanguage)
-            if let translated = await translator.translate(text, from: source, to: target) {
-                translation = Translation(language: target, text: translated)
-            }
-        }
-        let event: ConversationEvent = role == .visitor
-            ? .visitorMessage(clientTransactionID: message.clientTransactionID, text: text, translation: translation)
-            : .operatorMessage(clientTransactionID: message.clientTransactionID, pseudonym: engine.operatorOf(id)?.pseudonym ?? "",
-                               text: text, translation: translation)
-        let outcome = try await append(event, to: id)
-        conversations[id]?.lastActivity = now
+    }
+
+    private func makeEvent(_ message: SendMessage, _ admitted: AdmittedMessage, translation: Translation?) -> ConversationEvent {
+        admitted.role == .visitor
+            ? .visitorMessage(clientTransactionID: message.clientTransactionID, text: admitted.text, translation: translation)
+            : .operatorMessage(clientTransactionID: message.clientTransactionID, pseudonym: engine.operatorOf(message.conversation)?.pseudonym ?? "",
+                               text: admitted.text, translation: translation)
+    }
+
+    /// Sends the ack; returns whether this is the visitor's first stored message (to classify).
+    @discardableResult
+    private func acknowledge(_ message: SendMessage, _ admitted: AdmittedMessage, _ outcome: AppendOutcome, connection: Int) -> Bool {
+        admitted.conversation.lastActivity = admitted.now
         let duplicate: Bool
         if case .duplicate = outcome { duplicate = true } else { duplicate = false }
-        send(.ack(Ack(conversation: id, clientTransactionID: message.clientTransactionID, sequence: outcome.event.sequence, duplicate: duplicate)),
-             to: connection)
-        if role == .visitor, !duplicate, conversations[id]?.sawFirstVisitorMessage == false {
-            conversations[id]?.sawFirstVisitorMessage = true
-            if let classifier, await classifier.isEmergency(text) {
-                try await raiseEmergency(id, source: .classifier)
-            }
-        }
+        send(.ack(Ack(conversation: message.conversation, clientTransactionID: message.clientTransactionID, sequence: outcome.event.sequence,
+                      duplicate: duplicate)), to: connection)
+        guard admitted.role == .visitor, !duplicate, !admitted.conversation.sawFirstVisitorMessage else { return false }
+        admitted.conversation.sawFirstVisitorMessage = true
+        return true
     }
 
     // MARK: Actions
@@ -503,19 +563,44 @@ public actor ChatService {
                              conversation: id, clientTransactionID: event.clientTransactionID)
     }
 
+    /// ``append(_:to:)`` for the in-memory store: synchronous, on a conversation already looked up.
+    private func append(_ event: ConversationEvent, to id: ConversationID, conversation: Conversation, at date: Date,
+                        in memoryStore: InMemoryConversationStore) throws -> AppendOutcome {
+        for _ in 0..<16 {
+            switch memoryStore.appendNow(event, to: id, expectedLastSequence: conversation.lastSequence, at: date) {
+            case .success(let outcome):
+                if case .appended(let stored) = outcome {
+                    conversation.lastSequence = max(conversation.lastSequence, stored.sequence)
+                    deliver(stored, in: conversation)
+                }
+                return outcome
+            case .failure(.conflict(_, _, let actual)):
+                // The store is shared with another writer that got there first.
+                conversation.lastSequence = max(conversation.lastSequence, actual)
+            case .failure:
+                throw ChatErrorFrame(code: .storeUnavailable, message: "the conversation store failed; retry with the same client_txn_id",
+                                     conversation: id, clientTransactionID: event.clientTransactionID)
+            }
+        }
+        throw ChatErrorFrame(code: .storeUnavailable, message: "the conversation is too busy; retry with the same client_txn_id",
+                             conversation: id, clientTransactionID: event.clientTransactionID)
+    }
+
     /// Delivers events strictly in sequence order, even if appends complete out of order.
     private func deliver(_ stored: SequencedEvent) {
-        let id = stored.conversation
+        guard let conversation = conversations[stored.conversation] else { return }
+        deliver(stored, in: conversation)
+    }
+
+    private func deliver(_ stored: SequencedEvent, in conversation: Conversation) {
         // Fast path: the next expected event, nothing pending.
-        if let conversation = conversations[id], conversation.pending.isEmpty, stored.sequence == conversation.nextToDeliver {
-            conversations[id]?.nextToDeliver += 1
+        if conversation.pending.isEmpty, stored.sequence == conversation.nextToDeliver {
+            conversation.nextToDeliver += 1
             for subscriber in conversation.subscribers {
                 send(.event(redacted(stored, for: subscriber)), to: subscriber)
             }
             return
         }
-        guard var conversation = conversations[id] else { return }
-        conversations[id] = nil
         conversation.pending[stored.sequence] = stored
         while let next = conversation.pending.removeValue(forKey: conversation.nextToDeliver) {
             conversation.nextToDeliver += 1
@@ -523,7 +608,6 @@ public actor ChatService {
                 send(.event(redacted(next, for: subscriber)), to: subscriber)
             }
         }
-        conversations[id] = conversation
     }
 
     /// Transfer notes are for operators only.

@@ -77,21 +77,41 @@ public final class InMemoryConversationStore: ConversationStore {
 
     public nonisolated(nonsending) func append(_ event: ConversationEvent, to conversation: ConversationID, expectedLastSequence: UInt64,
                                                at date: Date) async throws(ConversationStoreError) -> AppendOutcome {
-        let result: Result<AppendOutcome, ConversationStoreError> = logs.withLock { logs in
-            let transaction = event.clientTransactionID
-            var log = logs.removeValue(forKey: conversation) ?? Log()
-            defer { logs[conversation] = log }
-            if let transaction, let index = log.transactions[transaction] { return .success(.duplicate(log.events[index])) }
-            let last = UInt64(log.events.count)
-            guard last == expectedLastSequence else {
-                return .failure(.conflict(conversation, expected: expectedLastSequence, actual: last))
-            }
-            let stored = SequencedEvent(conversation: conversation, sequence: last + 1, at: date, event: event)
-            log.events.append(stored)
-            if let transaction { log.transactions[transaction] = Int(last) }
-            return .success(.appended(stored))
+        try appendNow(event, to: conversation, expectedLastSequence: expectedLastSequence, at: date).get()
+    }
+
+    /// The synchronous body of ``append(_:to:expectedLastSequence:at:)``: ``ChatService`` calls it
+    /// directly when it owns an in-memory store, without an async call frame.
+    func appendNow(_ event: ConversationEvent, to conversation: ConversationID, expectedLastSequence: UInt64,
+                   at date: Date) -> Result<AppendOutcome, ConversationStoreError> {
+        logs.withLock { logs in
+            // Mutated in place: one hash lookup of the conversation per append.
+            Self.append(event, to: conversation, expectedLastSequence: expectedLastSequence, at: date,
+                        log: &logs[conversation, default: Log()])
         }
-        return try result.get()
+    }
+
+    private static func append(_ event: ConversationEvent, to conversation: ConversationID, expectedLastSequence: UInt64,
+                               at date: Date, log: inout Log) -> Result<AppendOutcome, ConversationStoreError> {
+        let last = UInt64(log.events.count)
+        if let transaction = event.clientTransactionID {
+            if last == expectedLastSequence {
+                // The common case (a new message in sequence) hashes the transaction id once:
+                // register it, and undo if it was already there.
+                if let original = log.transactions.updateValue(log.events.count, forKey: transaction) {
+                    log.transactions[transaction] = original
+                    return .success(.duplicate(log.events[original]))
+                }
+            } else if let original = log.transactions[transaction] {
+                return .success(.duplicate(log.events[original]))
+            }
+        }
+        guard last == expectedLastSequence else {
+            return .failure(.conflict(conversation, expected: expectedLastSequence, actual: last))
+        }
+        let stored = SequencedEvent(conversation: conversation, sequence: last + 1, at: date, event: event)
+        log.events.append(stored)
+        return .success(.appended(stored))
     }
 
     public nonisolated(nonsending) func events(of conversation: ConversationID, after sequence: UInt64,

@@ -58,7 +58,7 @@ public struct MessageLimits: Sendable, Hashable {
     }
 
     private func checked(_ cleaned: String) throws(ChatErrorFrame) -> String {
-        if cleaned.allSatisfy(\.isWhitespace) {
+        if !Self.hasVisibleASCII(cleaned), cleaned.allSatisfy(\.isWhitespace) {
             throw ChatErrorFrame(code: .emptyMessage, message: "the message is empty once control characters are removed")
         }
         // Fast path: the UTF-8 length bounds the character count.
@@ -67,6 +67,16 @@ public struct MessageLimits: Sendable, Hashable {
                                  message: "the message has \(cleaned.count) characters; the limit is \(maximumCharacters)")
         }
         return cleaned
+    }
+
+    /// Whether the UTF-8 bytes hold a printable ASCII character other than space (then the
+    /// text is not blank: such a byte starts a character, or follows a prepended mark that is
+    /// not whitespace either). Saves a walk over grapheme clusters for nearly every message.
+    private static func hasVisibleASCII(_ text: String) -> Bool {
+        var utf8 = text.utf8
+        if let found = utf8.withContiguousStorageIfAvailable({ $0.contains { $0 > 0x20 && $0 < 0x7F } }) { return found }
+        utf8 = String(text).utf8
+        return utf8.contains { $0 > 0x20 && $0 < 0x7F }
     }
 
     /// Bidirectional overrides can disguise text (e.g. a reversed link): they are removed.
