@@ -218,6 +218,23 @@ public struct TextAnalyzer: Sendable {
         return String(result)
     }
 
+    /// The ASCII letters a non-ASCII lowercase scalar folds to (`é` → `e`, `œ` → `oe`), nil when it stays.
+    static func folding(_ scalar: Unicode.Scalar) -> String? {
+        switch scalar {
+        case "à", "â", "ä", "á", "ã", "å": "a"
+        case "ç", "ć": "c"
+        case "é", "è", "ê", "ë": "e"
+        case "î", "ï", "í", "ì": "i"
+        case "ô", "ö", "ó", "ò", "õ": "o"
+        case "ù", "û", "ü", "ú": "u"
+        case "ÿ", "ý": "y"
+        case "ñ": "n"
+        case "œ": "oe"
+        case "æ": "ae"
+        default: nil
+        }
+    }
+
     /// Guesses whether `text` is English or French from common function words
     /// (French when unsure, the reference language).
     public static func guessLanguage(_ text: String) -> Language {
