@@ -98,88 +98,42 @@ public struct SearchIndex: Sendable {
 
         var documents: [Document] = []
         documents.reserveCapacity(content.leaves.count + content.fiches.count + extraDocuments.count)
-        var memo = french ? SearchIndex.frenchSeed : SearchIndex.englishSeed
-        var termIDs: [String: Int32] = [:]
-        termIDs.reserveCapacity(4096)
-        var terms: [String] = []
-        terms.reserveCapacity(4096)
-        /// folded surface word → term id (typo tolerance).
-        var surfaces: [String: Int32] = [:]
-        surfaces.reserveCapacity(4096)
-
-        func intern(_ term: String) -> Int32 {
-            if let id = termIDs[term] { return id }
-            let id = Int32(terms.count)
-            termIDs[term] = id
-            terms.append(term)
-            return id
-        }
-        // The term id of one surface word (memoised), or a negative mark.
-        // Content words record their folded surface for typo tolerance (the last one wins).
-        func termID(_ surface: String, recordsSurface: Bool = true) -> Int32 {
-            if let cached = memo[surface] { return cached }
-            let term = analyzer.term(surface)
-            guard !term.isEmpty else {
-                memo[surface] = SearchIndex.emptyTerm
-                return SearchIndex.emptyTerm
-            }
-            let id = intern(term)
-            memo[surface] = id
-            if recordsSurface { surfaces[TextAnalyzer.fold(surface)] = id }
-            return id
-        }
+        var builder = IndexBuilder(analyzer: analyzer, memo: french ? SearchIndex.frenchSeed : SearchIndex.englishSeed)
 
         // Pass 1: the term ids of every field, in order (title, keywords, summary, body).
-        var fieldTerms: [Int32] = []
-        fieldTerms.reserveCapacity(65536)
-        var fieldEnds: [Int] = []
-        var totals = [0.0, 0.0, 0.0, 0.0]
-        func add(_ value: String) {
-            TextAnalyzer.forEachWord(value) { word in
-                guard let surface = TextAnalyzer.strip(word, french: french) else { return }
-                let id = termID(surface)
-                if id >= 0 { fieldTerms.append(id) }
-            }
-        }
-        func endField(_ field: Int) {
-            let start = fieldEnds.last ?? 0
-            totals[field] += Double(fieldTerms.count - start)
-            fieldEnds.append(fieldTerms.count)
-        }
-        func addDocument(_ document: Document, title: LocalizedText?, keywords: [String], summary: LocalizedText?, body: () -> Void) {
+        func addDocument(_ document: Document, title: LocalizedText?, keywords: [String], summary: LocalizedText?, body: [String]) {
             documents.append(document)
-            add(text(title))
-            endField(0)
-            for keyword in keywords { add(keyword) }
-            endField(1)
-            add(text(summary))
-            endField(2)
-            body()
-            endField(3)
+            builder.add(text(title))
+            builder.endField(0)
+            for keyword in keywords { builder.add(keyword) }
+            builder.endField(1)
+            builder.add(text(summary))
+            builder.endField(2)
+            for part in body { builder.add(part) }
+            builder.endField(3)
         }
         for leaf in content.leaves {
             addDocument(Document(kind: .leaf, id: leaf.id, title: leaf.title.text(in: language), actions: leaf.actions.map(\.description)),
-                        title: leaf.title, keywords: leaf.keywords.words(in: language), summary: leaf.summary) { add(text(leaf.body)) }
+                        title: leaf.title, keywords: leaf.keywords.words(in: language), summary: leaf.summary, body: [text(leaf.body)])
         }
         for fiche in content.fiches {
             addDocument(Document(kind: .fiche, id: fiche.id, title: fiche.title.text(in: language), actions: fiche.actions.map(\.description)),
-                        title: fiche.title, keywords: fiche.keywords.words(in: language), summary: fiche.summary) {
-                for section in fiche.sections {
-                    add(text(section.heading))
-                    add(text(section.body))
-                }
-            }
+                        title: fiche.title, keywords: fiche.keywords.words(in: language), summary: fiche.summary,
+                        body: fiche.sections.flatMap { [text($0.heading), text($0.body)] })
         }
         for extra in extraDocuments {
             addDocument(Document(kind: extra.kind, id: extra.id, title: extra.title.text(in: language), actions: extra.actions.map(\.description)),
-                        title: extra.title, keywords: extra.keywords.words(in: language), summary: extra.summary) { add(text(extra.body)) }
+                        title: extra.title, keywords: extra.keywords.words(in: language), summary: extra.summary, body: [text(extra.body)])
         }
+        let fieldTerms = builder.fieldTerms
+        let fieldEnds = builder.fieldEnds
+        let totals = builder.totals
 
         // Pass 2: weighted, length-normalised frequencies per document, then postings.
         let n = Double(max(documents.count, 1))
         let averages = totals.map { max($0 / n, 1) }
         let weights = [tuning.titleWeight, tuning.keywordsWeight, tuning.summaryWeight, tuning.bodyWeight]
-        let documentTermCount = terms.count
+        let documentTermCount = builder.terms.count
         var counts = [Int32](repeating: 0, count: documentTermCount)
         var weighted = [Double](repeating: 0, count: documentTermCount)
         var inDocument = [Bool](repeating: false, count: documentTermCount)
@@ -226,19 +180,9 @@ public struct SearchIndex: Sendable {
         // Synonyms (they may add terms of their own).
         var synonymSets: [Int32: Set<Int32>] = [:]
         var phrases: [Phrase] = []
-        func memberTerms(_ member: String) -> [Int32] {
-            var ids: [Int32] = []
-            analyzer.forEachSurface(member) { surface in
-                let id = termID(surface, recordsSurface: false)
-                guard id >= 0 else { return }
-                let folded = TextAnalyzer.fold(surface)
-                if surfaces[folded] == nil { surfaces[folded] = id }
-                ids.append(id)
-            }
-            return ids
-        }
         for group in content.synonyms where group.lang == language {
-            let members = group.terms.map(memberTerms).filter { !$0.isEmpty }
+            let members = group.terms.map { builder.memberTerms($0) }.filter { !$0.isEmpty }
+            let terms = builder.terms
             let singles = Set(members.filter { $0.count == 1 }.map { $0[0] }).sorted { terms[Int($0)] < terms[Int($1)] }
             for term in singles { synonymSets[term, default: []].formUnion(singles.filter { $0 != term }) }
             for member in members where member.count > 1 {
@@ -246,6 +190,7 @@ public struct SearchIndex: Sendable {
                 phrases.append(Phrase(terms: member, expansion: expansion))
             }
         }
+        let terms = builder.terms
         let termCount = terms.count
         var synonyms = [[Int32]](repeating: [], count: termCount)
         var inSynonymGroup = [Bool](repeating: false, count: termCount)
@@ -274,8 +219,8 @@ public struct SearchIndex: Sendable {
         }
 
         self.documents = documents
-        self.surfaceTerms = memo
-        self.termIDs = termIDs
+        self.surfaceTerms = builder.memo
+        self.termIDs = builder.termIDs
         self.terms = terms
         self.postingStarts = postingStarts
         self.postingDocuments = postingDocuments
@@ -286,7 +231,7 @@ public struct SearchIndex: Sendable {
         self.phrases = phrases
         var vocabulary: [Int32] = []
         for id in 0..<termCount where postingStarts[id + 1] > postingStarts[id] || inSynonymGroup[id] { vocabulary.append(Int32(id)) }
-        self.typos = TypoIndex(surfaces: surfaces, terms: terms, vocabulary: vocabulary, minimumLength: tuning.typoMinimumLength)
+        self.typos = TypoIndex(surfaces: builder.surfaces, terms: terms, vocabulary: vocabulary, minimumLength: tuning.typoMinimumLength)
     }
 
     /// How many documents are indexed.
@@ -429,5 +374,85 @@ public struct SearchIndex: Sendable {
             return SearchResult(kind: doc.kind, id: doc.id, title: doc.title, score: (score * 1000).rounded() / 1000,
                                 actions: doc.actions, matched: matched)
         }
+    }
+}
+
+/// The mutable state of an index build (a struct, so its accesses are checked
+/// statically rather than through captured variables).
+private struct IndexBuilder {
+    let analyzer: TextAnalyzer
+    let french: Bool
+    /// surface word → term id or a negative mark (stop words seeded).
+    var memo: [String: Int32]
+    var termIDs: [String: Int32] = [:]
+    var terms: [String] = []
+    /// folded surface word → term id (typo tolerance).
+    var surfaces: [String: Int32] = [:]
+    var fieldTerms: [Int32] = []
+    var fieldEnds: [Int] = []
+    var totals = [0.0, 0.0, 0.0, 0.0]
+
+    init(analyzer: TextAnalyzer, memo: [String: Int32]) {
+        self.analyzer = analyzer
+        french = analyzer.language == .french
+        self.memo = memo
+        termIDs.reserveCapacity(4096)
+        terms.reserveCapacity(4096)
+        surfaces.reserveCapacity(4096)
+        fieldTerms.reserveCapacity(65536)
+    }
+
+    mutating func intern(_ term: String) -> Int32 {
+        if let id = termIDs[term] { return id }
+        let id = Int32(terms.count)
+        termIDs[term] = id
+        terms.append(term)
+        return id
+    }
+
+    /// The term id of one surface word (memoised), or a negative mark. Content words
+    /// record their folded surface for typo tolerance (the last one wins).
+    mutating func termID(_ surface: String, recordsSurface: Bool = true) -> Int32 {
+        if let cached = memo[surface] { return cached }
+        let term = analyzer.term(surface)
+        guard !term.isEmpty else {
+            memo[surface] = SearchIndex.emptyTerm
+            return SearchIndex.emptyTerm
+        }
+        let id = intern(term)
+        memo[surface] = id
+        if recordsSurface { surfaces[TextAnalyzer.fold(surface)] = id }
+        return id
+    }
+
+    /// Adds the terms of `value` to the current field.
+    mutating func add(_ value: String) {
+        let french = french
+        TextAnalyzer.forEachWord(value) { word in
+            guard let surface = TextAnalyzer.strip(word, french: french) else { return }
+            let id = termID(surface)
+            if id >= 0 { fieldTerms.append(id) }
+        }
+    }
+
+    mutating func endField(_ field: Int) {
+        let start = fieldEnds.last ?? 0
+        totals[field] += Double(fieldTerms.count - start)
+        fieldEnds.append(fieldTerms.count)
+    }
+
+    /// The term ids of a synonym (its folded words recorded for typo tolerance when new).
+    mutating func memberTerms(_ member: String) -> [Int32] {
+        var ids: [Int32] = []
+        var surfaceWords: [String] = []
+        analyzer.forEachSurface(member) { surfaceWords.append($0) }
+        for surface in surfaceWords {
+            let id = termID(surface, recordsSurface: false)
+            guard id >= 0 else { continue }
+            let folded = TextAnalyzer.fold(surface)
+            if surfaces[folded] == nil { surfaces[folded] = id }
+            ids.append(id)
+        }
+        return ids
     }
 }
