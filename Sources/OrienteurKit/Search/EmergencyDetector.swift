@@ -80,10 +80,8 @@ public struct EmergencyDetector: Sendable {
 
     /// The alert for `text`, or nil when nothing suggests a danger happening now.
     public func detect(_ text: String) -> EmergencyAlert? {
-        let words = EmergencyDetector.normalize(text).split(separator: " ").map(String.init)
-        var positions: [String: [Int]] = [:]
-        for (offset, word) in words.enumerated() { positions[word, default: []].append(offset) }
-        func has(_ phrases: PhraseSet) -> Bool { phrases.occurs(in: words, positions: positions) }
+        let sentence = CueSentence(text, vocabulary: Compiled.vocabulary)
+        func has(_ phrases: PhraseSet) -> Bool { phrases.occurs(in: sentence) }
 
         let present = has(Compiled.present)
         let past = has(Compiled.past)
@@ -116,30 +114,20 @@ public struct EmergencyDetector: Sendable {
         return EmergencyAlert(reasons: reasons, actions: actions)
     }
 
-    /// Lowercase, accents folded, apostrophes and punctuation as spaces, padded with spaces.
-    static func normalize(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
-        result.append(" ")
-        var lastSpace = true
-        for scalar in TextAnalyzer.fold(text.lowercased()).unicodeScalars {
-            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                result.append(scalar)
-                lastSpace = false
-            } else if scalar == "!" {
-                if !lastSpace { result.append(" ") }
-                result.append(contentsOf: "! ".unicodeScalars)
-                lastSpace = true
-            } else if !lastSpace {
-                result.append(" ")
-                lastSpace = true
-            }
-        }
-        if !lastSpace { result.append(" ") }
-        return String(result)
-    }
-
     /// The cue lists compiled to word sequences once.
     enum Compiled {
+        /// Every word of every cue, numbered.
+        static let vocabulary: [String: Int32] = {
+            var vocabulary: [String: Int32] = [:]
+            let lists = [Cues.present, Cues.past, Cues.calm, Cues.suicide, Cues.suicidePast, Cues.help, Cues.danger]
+                + Cues.categories.flatMap { [$0.1, $0.2] }
+            for pattern in lists.joined() {
+                for word in pattern.split(separator: " ") where vocabulary[String(word)] == nil {
+                    vocabulary[String(word)] = Int32(vocabulary.count)
+                }
+            }
+            return vocabulary
+        }()
         static let present = PhraseSet(Cues.present)
         static let past = PhraseSet(Cues.past)
         static let calm = PhraseSet(Cues.calm)
@@ -264,40 +252,127 @@ public struct EmergencyDetector: Sendable {
 }
 
 
+/// A sentence normalised for cue matching: lowercase, accents folded,
+/// apostrophes and punctuation as spaces, `!` kept as a word; each word with
+/// its number in the cue vocabulary (`-1` when no cue uses it).
+struct CueSentence {
+    var words: [String] = []
+    var ids: [Int32] = []
+
+    init(_ text: String, vocabulary: [String: Int32]) {
+        var current: [UInt8] = []
+        current.reserveCapacity(32)
+        func flush() {
+            guard !current.isEmpty else { return }
+            let word = String(decoding: current, as: UTF8.self)
+            words.append(word)
+            ids.append(vocabulary[word] ?? -1)
+            current.removeAll(keepingCapacity: true)
+        }
+        func scalar(_ value: UInt32) {
+            // Already lowercase and folded.
+            if value < 128 {
+                if (value >= 97 && value <= 122) || (value >= 48 && value <= 57) {
+                    current.append(UInt8(value))
+                } else if value >= 65 && value <= 90 {
+                    current.append(UInt8(value + 32))
+                } else if value == 33 {
+                    flush()
+                    current.append(33)
+                    flush()
+                } else {
+                    flush()
+                }
+            } else if let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic {
+                TextAnalyzer.appendUTF8(value, to: &current)
+            } else {
+                flush()
+            }
+        }
+        var text = text
+        text.withUTF8 { bytes in
+            var i = 0
+            let count = bytes.count
+            while i < count {
+                let byte = bytes[i]
+                if byte < 0x80 {
+                    scalar(UInt32(byte))
+                    i += 1
+                    continue
+                }
+                var value: UInt32
+                if byte < 0xE0 {
+                    value = (UInt32(byte & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F)
+                    i += 2
+                } else if byte < 0xF0 {
+                    value = (UInt32(byte & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F)
+                    i += 3
+                } else {
+                    value = (UInt32(byte & 0x07) << 18) | (UInt32(bytes[i + 1] & 0x3F) << 12) | (UInt32(bytes[i + 2] & 0x3F) << 6)
+                        | UInt32(bytes[i + 3] & 0x3F)
+                    i += 4
+                }
+                guard let decoded = Unicode.Scalar(value) else { continue }
+                // Lowercase, then fold accents and ligatures, as `TextAnalyzer.fold(text.lowercased())`.
+                for lower in decoded.properties.lowercaseMapping.unicodeScalars {
+                    if let folded = TextAnalyzer.folding(lower) {
+                        for ascii in folded.utf8 { scalar(UInt32(ascii)) }
+                    } else {
+                        scalar(lower.value)
+                    }
+                }
+            }
+        }
+        flush()
+    }
+}
+
 /// Phrases written as `" word word "` (whole words) or `" word pre"` (the last
-/// word is a prefix), matched against a sentence's words without string search.
+/// word is a prefix), matched against a sentence's word numbers without string search.
 struct PhraseSet: Sendable {
     struct Phrase: Sendable {
+        /// The word numbers (the last one unused when it is a prefix).
+        let ids: [Int32]
         let words: [String]
         let lastIsPrefix: Bool
     }
 
-    let phrases: [Phrase]
+    /// Phrases by the number of their first word.
+    let byFirst: [Int32: [Phrase]]
+    /// One-word prefixes (matched against every word).
+    let prefixes: [String]
 
     init(_ patterns: [String]) {
-        phrases = patterns.compactMap { pattern in
+        let vocabulary = EmergencyDetector.Compiled.vocabulary
+        var byFirst: [Int32: [Phrase]] = [:]
+        var prefixes: [String] = []
+        for pattern in patterns {
             let words = pattern.split(separator: " ").map(String.init)
-            guard !words.isEmpty else { return nil }
-            return Phrase(words: words, lastIsPrefix: !pattern.hasSuffix(" "))
+            guard let first = words.first else { continue }
+            let lastIsPrefix = !pattern.hasSuffix(" ")
+            if words.count == 1 && lastIsPrefix {
+                prefixes.append(first)
+                continue
+            }
+            let phrase = Phrase(ids: words.map { vocabulary[$0] ?? -1 }, words: words, lastIsPrefix: lastIsPrefix)
+            byFirst[phrase.ids[0], default: []].append(phrase)
         }
+        self.byFirst = byFirst
+        self.prefixes = prefixes
     }
 
-    func occurs(in words: [String], positions: [String: [Int]]) -> Bool {
-        for phrase in phrases {
-            let starts: [Int]
-            if phrase.words.count == 1 && phrase.lastIsPrefix {
-                if words.contains(where: { $0.hasPrefix(phrase.words[0]) }) { return true }
-                continue
-            } else {
-                starts = positions[phrase.words[0]] ?? []
-            }
-            for start in starts where start + phrase.words.count <= words.count {
+    func occurs(in sentence: CueSentence) -> Bool {
+        for prefix in prefixes where sentence.words.contains(where: { $0.hasPrefix(prefix) }) { return true }
+        let ids = sentence.ids
+        for start in 0..<ids.count where ids[start] >= 0 {
+            guard let candidates = byFirst[ids[start]] else { continue }
+            for phrase in candidates where start + phrase.ids.count <= ids.count {
                 var matches = true
-                for offset in 1..<phrase.words.count {
-                    let word = words[start + offset]
-                    let wanted = phrase.words[offset]
-                    let isLast = offset == phrase.words.count - 1
-                    if isLast && phrase.lastIsPrefix ? !word.hasPrefix(wanted) : word != wanted {
+                for offset in 1..<max(1, phrase.ids.count) {
+                    let isLast = offset == phrase.ids.count - 1
+                    if isLast && phrase.lastIsPrefix
+                        ? !sentence.words[start + offset].hasPrefix(phrase.words[offset])
+                        : ids[start + offset] != phrase.ids[offset] {
                         matches = false
                         break
                     }

@@ -14,7 +14,7 @@ public struct SearchIndex: Sendable {
     }
 
     struct WeightedTerm: Sendable {
-        let term: String
+        let term: Int32
         let weight: Double
     }
 
@@ -30,14 +30,22 @@ public struct SearchIndex: Sendable {
     }
 
     struct Phrase: Sendable {
-        let terms: [String]
-        let expansion: [String]
+        let terms: [Int32]
+        let expansion: [Int32]
     }
 
-    struct Posting: Sendable {
-        let document: Int32
-        let frequency: Float
+    /// A query word: its surface and its term id (`-1` when the term is unknown to the index).
+    struct QueryToken {
+        let surface: String
+        let term: Int32
+        /// The term text, kept only for terms unknown to the index.
+        let unknownTerm: String
     }
+
+    /// Marks a stop word in ``surfaceTerms``.
+    static let stopWord: Int32 = -1
+    /// Marks a word whose term is empty in ``surfaceTerms``.
+    static let emptyTerm: Int32 = -2
 
     /// The language.
     public let language: Language
@@ -45,15 +53,35 @@ public struct SearchIndex: Sendable {
     public let tuning: SearchTuning
     let analyzer: TextAnalyzer
     let documents: [Document]
-    /// term → postings (weighted, length-normalised term frequency per document).
-    let postings: [String: [Posting]]
-    let idf: [String: Double]
-    /// term → other terms of its synonym groups.
-    let synonyms: [String: [String]]
+    /// Memoised analysis: surface word → term id (or ``stopWord`` / ``emptyTerm``),
+    /// for every word of the content and all stop words: each distinct word is stemmed once.
+    let surfaceTerms: [String: Int32]
+    /// Interned terms: term → id, and id → term.
+    let termIDs: [String: Int32]
+    let terms: [String]
+    /// Postings as flat arrays: term id `t` owns `postingStarts[t]..<postingStarts[t + 1]`
+    /// (documents ascending, weighted length-normalised term frequency).
+    let postingStarts: [Int32]
+    let postingDocuments: [Int32]
+    let postingFrequencies: [Float]
+    /// Per term id: BM25 idf (0 without postings).
+    let idf: [Double]
+    /// Per term id: other terms of its synonym groups (sorted by text), and whether it belongs to a group.
+    let synonyms: [[Int32]]
+    let inSynonymGroup: [Bool]
     /// Multi-word synonym phrases (terms) → the single terms they stand for.
     let phrases: [Phrase]
     /// Typo tolerance over folded surface words and terms.
     let typos: TypoIndex
+
+    static let frenchSeed = seed(TextAnalyzer.frenchStopWords)
+    static let englishSeed = seed(TextAnalyzer.englishStopWords)
+    static func seed(_ stops: Set<String>) -> [String: Int32] {
+        var memo: [String: Int32] = [:]
+        memo.reserveCapacity(4096)
+        for word in stops { memo[word] = stopWord }
+        return memo
+    }
 
     /// Builds the index for `language` from `content` and optional extra documents.
     public init(content: OrienteurContent, language: Language, extraDocuments: [SearchDocument] = [], tuning: SearchTuning = SearchTuning()) {
@@ -61,166 +89,268 @@ public struct SearchIndex: Sendable {
         self.tuning = tuning
         let analyzer = TextAnalyzer(language: language)
         self.analyzer = analyzer
+        let french = language == .french
 
-        struct Fields { var title: String; var keywords: [String]; var summary: String; var body: String }
-        var sources: [(Document, Fields)] = []
         func text(_ value: LocalizedText?) -> String {
             guard let value else { return "" }
-            return language == .french ? value.french : (value.english ?? "")
+            return french ? value.french : (value.english ?? "")
+        }
+
+        var documents: [Document] = []
+        documents.reserveCapacity(content.leaves.count + content.fiches.count + extraDocuments.count)
+        var builder = IndexBuilder(analyzer: analyzer, memo: french ? SearchIndex.frenchSeed : SearchIndex.englishSeed)
+
+        // Pass 1: the term ids of every field, in order (title, keywords, summary, body).
+        func addDocument(_ document: Document, title: LocalizedText?, keywords: [String], summary: LocalizedText?, body: [String]) {
+            documents.append(document)
+            builder.add(text(title))
+            builder.endField(0)
+            for keyword in keywords { builder.add(keyword) }
+            builder.endField(1)
+            builder.add(text(summary))
+            builder.endField(2)
+            for part in body { builder.add(part) }
+            builder.endField(3)
         }
         for leaf in content.leaves {
-            sources.append((Document(kind: .leaf, id: leaf.id, title: leaf.title.text(in: language), actions: leaf.actions.map(\.description)),
-                            Fields(title: text(leaf.title), keywords: leaf.keywords.words(in: language), summary: text(leaf.summary), body: text(leaf.body))))
+            addDocument(Document(kind: .leaf, id: leaf.id, title: leaf.title.text(in: language), actions: leaf.actions.map(\.description)),
+                        title: leaf.title, keywords: leaf.keywords.words(in: language), summary: leaf.summary, body: [text(leaf.body)])
         }
         for fiche in content.fiches {
-            let body = fiche.sections.map { text($0.heading) + ". " + text($0.body) }.joined(separator: " ")
-            sources.append((Document(kind: .fiche, id: fiche.id, title: fiche.title.text(in: language), actions: fiche.actions.map(\.description)),
-                            Fields(title: text(fiche.title), keywords: fiche.keywords.words(in: language), summary: text(fiche.summary), body: body)))
+            addDocument(Document(kind: .fiche, id: fiche.id, title: fiche.title.text(in: language), actions: fiche.actions.map(\.description)),
+                        title: fiche.title, keywords: fiche.keywords.words(in: language), summary: fiche.summary,
+                        body: fiche.sections.flatMap { [text($0.heading), text($0.body)] })
         }
         for extra in extraDocuments {
-            sources.append((Document(kind: extra.kind, id: extra.id, title: extra.title.text(in: language), actions: extra.actions.map(\.description)),
-                            Fields(title: text(extra.title), keywords: extra.keywords.words(in: language), summary: text(extra.summary), body: text(extra.body))))
+            addDocument(Document(kind: extra.kind, id: extra.id, title: extra.title.text(in: language), actions: extra.actions.map(\.description)),
+                        title: extra.title, keywords: extra.keywords.words(in: language), summary: extra.summary, body: [text(extra.body)])
         }
+        let fieldTerms = builder.fieldTerms
+        let fieldEnds = builder.fieldEnds
+        let totals = builder.totals
 
-        // Term counts per field.
-        var surfaces: [String: String] = [:]
-        // Each distinct word is stemmed once (content repeats its words a lot).
-        var termCache: [String: String] = [:]
-        func count(_ text: String) -> ([String: Int], Int) {
-            var counts: [String: Int] = [:]
-            var length = 0
-            for surface in analyzer.surfaceWords(text) {
-                let term: String
-                if let cached = termCache[surface] {
-                    term = cached
-                } else {
-                    term = analyzer.term(surface)
-                    termCache[surface] = term
-                    if !term.isEmpty { surfaces[TextAnalyzer.fold(surface)] = term }
-                }
-                guard !term.isEmpty else { continue }
-                counts[term, default: 0] += 1
-                length += 1
-            }
-            return (counts, length)
-        }
-        var fieldCounts: [[([String: Int], Int)]] = []
-        var totals = [0.0, 0.0, 0.0, 0.0]
-        for (_, fields) in sources {
-            let counts = [count(fields.title), count(fields.keywords.joined(separator: " . ")), count(fields.summary), count(fields.body)]
-            for (offset, entry) in counts.enumerated() { totals[offset] += Double(entry.1) }
-            fieldCounts.append(counts)
-        }
-        let n = Double(max(sources.count, 1))
+        // Pass 2: weighted, length-normalised frequencies per document, then postings.
+        let n = Double(max(documents.count, 1))
         let averages = totals.map { max($0 / n, 1) }
         let weights = [tuning.titleWeight, tuning.keywordsWeight, tuning.summaryWeight, tuning.bodyWeight]
-        var postings: [String: [Posting]] = [:]
-        for (documentIndex, counts) in fieldCounts.enumerated() {
-            var weighted: [String: Double] = [:]
-            for (field, entry) in counts.enumerated() {
-                let norm = 1 - tuning.b + tuning.b * Double(entry.1) / averages[field]
-                for (term, frequency) in entry.0 { weighted[term, default: 0] += weights[field] * Double(frequency) / norm }
+        let documentTermCount = builder.terms.count
+        var counts = [Int32](repeating: 0, count: documentTermCount)
+        var weighted = [Double](repeating: 0, count: documentTermCount)
+        var inDocument = [Bool](repeating: false, count: documentTermCount)
+        var fieldTouched: [Int32] = []
+        var documentTouched: [Int32] = []
+        var entryTerms: [Int32] = []
+        var entryDocuments: [Int32] = []
+        var entryFrequencies: [Float] = []
+        var documentFrequency = [Int32](repeating: 0, count: documentTermCount)
+        for document in 0..<documents.count {
+            documentTouched.removeAll(keepingCapacity: true)
+            for field in 0..<4 {
+                let slot = document * 4 + field
+                let end = fieldEnds[slot]
+                let start = slot == 0 ? 0 : fieldEnds[slot - 1]
+                fieldTouched.removeAll(keepingCapacity: true)
+                for index in start..<end {
+                    let id = Int(fieldTerms[index])
+                    if counts[id] == 0 { fieldTouched.append(Int32(id)) }
+                    counts[id] += 1
+                }
+                let norm = 1 - tuning.b + tuning.b * Double(end - start) / averages[field]
+                for id32 in fieldTouched {
+                    let id = Int(id32)
+                    if !inDocument[id] {
+                        inDocument[id] = true
+                        documentTouched.append(id32)
+                    }
+                    weighted[id] += weights[field] * Double(counts[id]) / norm
+                    counts[id] = 0
+                }
             }
-            for (term, frequency) in weighted {
-                postings[term, default: []].append(Posting(document: Int32(documentIndex), frequency: Float(frequency)))
+            for id32 in documentTouched {
+                let id = Int(id32)
+                entryTerms.append(id32)
+                entryDocuments.append(Int32(document))
+                entryFrequencies.append(Float(weighted[id]))
+                documentFrequency[id] += 1
+                weighted[id] = 0
+                inDocument[id] = false
             }
         }
-        var idf: [String: Double] = [:]
-        for (term, list) in postings {
-            let df = Double(list.count)
-            idf[term] = log(1 + (n - df + 0.5) / (df + 0.5))
-        }
-        self.documents = sources.map(\.0)
-        self.postings = postings
-        self.idf = idf
 
-        // Synonyms.
-        var synonymMap: [String: Set<String>] = [:]
+        // Synonyms (they may add terms of their own).
+        var synonymSets: [Int32: Set<Int32>] = [:]
         var phrases: [Phrase] = []
         for group in content.synonyms where group.lang == language {
-            let members = group.terms.map { analyzer.terms($0) }.filter { !$0.isEmpty }
-            let singles = Array(Set(members.filter { $0.count == 1 }.map { $0[0] }))
-            for term in singles { synonymMap[term, default: []].formUnion(singles.filter { $0 != term }) }
+            let members = group.terms.map { builder.memberTerms($0) }.filter { !$0.isEmpty }
+            let terms = builder.terms
+            let singles = Set(members.filter { $0.count == 1 }.map { $0[0] }).sorted { terms[Int($0)] < terms[Int($1)] }
+            for term in singles { synonymSets[term, default: []].formUnion(singles.filter { $0 != term }) }
             for member in members where member.count > 1 {
                 let expansion = singles.isEmpty ? (members.first ?? member) : singles
                 phrases.append(Phrase(terms: member, expansion: expansion))
             }
-            for member in group.terms {
-                for token in analyzer.tokens(member) where surfaces[TextAnalyzer.fold(token.surface)] == nil {
-                    surfaces[TextAnalyzer.fold(token.surface)] = token.term
-                }
-            }
         }
-        self.synonyms = synonymMap.mapValues { $0.sorted() }
+        let terms = builder.terms
+        let termCount = terms.count
+        var synonyms = [[Int32]](repeating: [], count: termCount)
+        var inSynonymGroup = [Bool](repeating: false, count: termCount)
+        for (term, others) in synonymSets {
+            synonyms[Int(term)] = others.sorted { terms[Int($0)] < terms[Int($1)] }
+            inSynonymGroup[Int(term)] = true
+        }
+
+        // Flat postings (a counting sort by term keeps documents ascending).
+        var postingStarts = [Int32](repeating: 0, count: termCount + 1)
+        for id in 0..<termCount { postingStarts[id + 1] = postingStarts[id] + (id < documentTermCount ? documentFrequency[id] : 0) }
+        var cursor = Array(postingStarts.dropLast())
+        var postingDocuments = [Int32](repeating: 0, count: entryTerms.count)
+        var postingFrequencies = [Float](repeating: 0, count: entryTerms.count)
+        for index in 0..<entryTerms.count {
+            let id = Int(entryTerms[index])
+            let slot = Int(cursor[id])
+            postingDocuments[slot] = entryDocuments[index]
+            postingFrequencies[slot] = entryFrequencies[index]
+            cursor[id] += 1
+        }
+        var idf = [Double](repeating: 0, count: termCount)
+        for id in 0..<documentTermCount where documentFrequency[id] > 0 {
+            let df = Double(documentFrequency[id])
+            idf[id] = log(1 + (n - df + 0.5) / (df + 0.5))
+        }
+
+        self.documents = documents
+        self.surfaceTerms = builder.memo
+        self.termIDs = builder.termIDs
+        self.terms = terms
+        self.postingStarts = postingStarts
+        self.postingDocuments = postingDocuments
+        self.postingFrequencies = postingFrequencies
+        self.idf = idf
+        self.synonyms = synonyms
+        self.inSynonymGroup = inSynonymGroup
         self.phrases = phrases
-        var vocabulary = Set(postings.keys)
-        vocabulary.formUnion(synonymMap.keys)
-        self.typos = TypoIndex(surfaces: surfaces, terms: vocabulary, minimumLength: tuning.typoMinimumLength)
+        var vocabulary: [Int32] = []
+        for id in 0..<termCount where postingStarts[id + 1] > postingStarts[id] || inSynonymGroup[id] { vocabulary.append(Int32(id)) }
+        self.typos = TypoIndex(surfaces: builder.surfaces, terms: terms, vocabulary: vocabulary, minimumLength: tuning.typoMinimumLength)
     }
 
     /// How many documents are indexed.
     public var documentCount: Int { documents.count }
 
+    /// Whether term `id` has postings.
+    @inline(__always)
+    func hasPostings(_ id: Int32) -> Bool { postingStarts[Int(id) + 1] > postingStarts[Int(id)] }
+
+    /// The analysed words of `query` (memoised analysis for the words the content uses).
+    func queryTokens(_ query: String) -> [QueryToken] {
+        var tokens: [QueryToken] = []
+        let french = language == .french
+        TextAnalyzer.forEachWord(query) { word in
+            guard let surface = TextAnalyzer.strip(word, french: french) else { return }
+            if let cached = surfaceTerms[surface] {
+                if cached >= 0 { tokens.append(QueryToken(surface: surface, term: cached, unknownTerm: "")) }
+                return
+            }
+            let term = analyzer.term(surface)
+            guard !term.isEmpty else { return }
+            if let id = termIDs[term] {
+                tokens.append(QueryToken(surface: surface, term: id, unknownTerm: ""))
+            } else {
+                tokens.append(QueryToken(surface: surface, term: -1, unknownTerm: term))
+            }
+        }
+        return tokens
+    }
+
     /// The `limit` best results for `query`, best first.
     public func search(_ query: String, limit: Int = 5) -> [SearchResult] {
-        let tokens = analyzer.tokens(query)
+        let tokens = queryTokens(query)
         guard !tokens.isEmpty, !documents.isEmpty else { return [] }
         // Each query word becomes a group of alternative terms with weights.
         var groups: [QueryGroup] = []
-        var seenTerms: Set<String> = []
-        for token in tokens where seenTerms.insert(token.term).inserted {
+        var seenTerms: [Int32] = []
+        var seenUnknown: [String] = []
+        for token in tokens {
+            if token.term >= 0 {
+                if seenTerms.contains(token.term) { continue }
+                seenTerms.append(token.term)
+            } else {
+                if seenUnknown.contains(token.unknownTerm) { continue }
+                seenUnknown.append(token.unknownTerm)
+            }
             var alternatives: [WeightedTerm] = []
             var base: [WeightedTerm] = []
-            if postings[token.term] != nil || synonyms[token.term] != nil {
+            if token.term >= 0, hasPostings(token.term) || inSynonymGroup[Int(token.term)] {
                 base.append(WeightedTerm(term: token.term, weight: 1))
             } else if token.surface.count >= tuning.typoMinimumLength {
-                for corrected in typos.corrections(surface: TextAnalyzer.fold(token.surface), term: token.term) {
+                let term = token.term >= 0 ? terms[Int(token.term)] : token.unknownTerm
+                for corrected in typos.corrections(surface: TextAnalyzer.fold(token.surface), term: term) {
                     base.append(WeightedTerm(term: corrected, weight: tuning.typoWeight))
                 }
             }
             for entry in base {
                 alternatives.append(entry)
-                for synonym in synonyms[entry.term] ?? [] {
+                for synonym in synonyms[Int(entry.term)] {
                     alternatives.append(WeightedTerm(term: synonym, weight: entry.weight * tuning.synonymWeight))
                 }
             }
             if !alternatives.isEmpty { groups.append(QueryGroup(surface: token.surface, alternatives: alternatives, counts: true)) }
         }
-        let terms = tokens.map(\.term)
-        var expanded: Set<[String]> = []
-        for phrase in phrases where phrase.terms.count <= terms.count && !expanded.contains(phrase.expansion) {
-            for start in 0...(terms.count - phrase.terms.count) where Array(terms[start..<(start + phrase.terms.count)]) == phrase.terms {
-                let surface = tokens[start..<(start + phrase.terms.count)].map(\.surface).joined(separator: " ")
+        var expanded: [[Int32]] = []
+        for phrase in phrases where phrase.terms.count <= tokens.count && !expanded.contains(phrase.expansion) {
+            let length = phrase.terms.count
+            for start in 0...(tokens.count - length) {
+                var equal = true
+                for offset in 0..<length where tokens[start + offset].term != phrase.terms[offset] {
+                    equal = false
+                    break
+                }
+                guard equal else { continue }
+                let surface = tokens[start..<(start + length)].map(\.surface).joined(separator: " ")
                 // The phrase's own words are already counted; it adds its synonyms, not coverage.
                 groups.append(QueryGroup(surface: surface, alternatives: phrase.expansion.map { WeightedTerm(term: $0, weight: tuning.synonymWeight) }, counts: false))
-                expanded.insert(phrase.expansion)
+                expanded.append(phrase.expansion)
                 break
             }
         }
-        var scores = [Double](repeating: 0, count: documents.count)
-        var matched = [[String]](repeating: [], count: documents.count)
-        var covered = [Int](repeating: 0, count: documents.count)
-        var best = [Double](repeating: 0, count: documents.count)
+        let documentCount = documents.count
+        var scores = [Double](repeating: 0, count: documentCount)
+        var covered = [Int](repeating: 0, count: documentCount)
+        var best = [Double](repeating: 0, count: documentCount)
+        // Which groups matched each document (bit sets), to explain the ranking.
+        let maskWords = (groups.count + 63) / 64
+        var matchedGroups = [UInt64](repeating: 0, count: documentCount * maskWords)
         var touched: [Int] = []
+        touched.reserveCapacity(documentCount)
         let k1 = tuning.k1
-        for group in groups {
-            touched.removeAll(keepingCapacity: true)
-            for alternative in group.alternatives {
-                let weight = alternative.weight
-                guard let list = postings[alternative.term], let termIDF = idf[alternative.term] else { continue }
-                for posting in list {
-                    let document = Int(posting.document)
-                    let tf = Double(posting.frequency)
-                    let value = weight * termIDF * tf * (k1 + 1) / (tf + k1)
-                    if best[document] == 0 { touched.append(document) }
-                    if value > best[document] { best[document] = value }
+        postingDocuments.withUnsafeBufferPointer { postingDocuments in
+            postingFrequencies.withUnsafeBufferPointer { postingFrequencies in
+                for (groupIndex, group) in groups.enumerated() {
+                    touched.removeAll(keepingCapacity: true)
+                    for alternative in group.alternatives {
+                        let weight = alternative.weight
+                        let id = Int(alternative.term)
+                        let start = Int(postingStarts[id])
+                        let end = Int(postingStarts[id + 1])
+                        guard start < end else { continue }
+                        let termIDF = idf[id]
+                        for index in start..<end {
+                            let document = Int(postingDocuments[index])
+                            let tf = Double(postingFrequencies[index])
+                            let value = weight * termIDF * tf * (k1 + 1) / (tf + k1)
+                            if best[document] == 0 { touched.append(document) }
+                            if value > best[document] { best[document] = value }
+                        }
+                    }
+                    let word = groupIndex >> 6
+                    let bit = UInt64(1) << UInt64(groupIndex & 63)
+                    for document in touched {
+                        scores[document] += best[document]
+                        matchedGroups[document * maskWords + word] |= bit
+                        if group.counts { covered[document] += 1 }
+                        best[document] = 0
+                    }
                 }
-            }
-            for document in touched {
-                scores[document] += best[document]
-                if !matched[document].contains(group.surface) { matched[document].append(group.surface) }
-                if group.counts { covered[document] += 1 }
-                best[document] = 0
             }
         }
         var ranked: [RankedDocument] = []
@@ -234,9 +364,95 @@ public struct SearchIndex: Sendable {
             let document = entry.document
             let score = entry.score
             let doc = documents[document]
+            var matched: [String] = []
+            for (groupIndex, group) in groups.enumerated() {
+                let bit = UInt64(1) << UInt64(groupIndex & 63)
+                if matchedGroups[document * maskWords + (groupIndex >> 6)] & bit != 0, !matched.contains(group.surface) {
+                    matched.append(group.surface)
+                }
+            }
             return SearchResult(kind: doc.kind, id: doc.id, title: doc.title, score: (score * 1000).rounded() / 1000,
-                                actions: doc.actions, matched: matched[document])
+                                actions: doc.actions, matched: matched)
         }
     }
 }
 
+/// The mutable state of an index build (a struct, so its accesses are checked
+/// statically rather than through captured variables).
+private struct IndexBuilder {
+    let analyzer: TextAnalyzer
+    let french: Bool
+    /// surface word → term id or a negative mark (stop words seeded).
+    var memo: [String: Int32]
+    var termIDs: [String: Int32] = [:]
+    var terms: [String] = []
+    /// folded surface word → term id (typo tolerance).
+    var surfaces: [String: Int32] = [:]
+    var fieldTerms: [Int32] = []
+    var fieldEnds: [Int] = []
+    var totals = [0.0, 0.0, 0.0, 0.0]
+
+    init(analyzer: TextAnalyzer, memo: [String: Int32]) {
+        self.analyzer = analyzer
+        french = analyzer.language == .french
+        self.memo = memo
+        termIDs.reserveCapacity(4096)
+        terms.reserveCapacity(4096)
+        surfaces.reserveCapacity(4096)
+        fieldTerms.reserveCapacity(65536)
+    }
+
+    mutating func intern(_ term: String) -> Int32 {
+        if let id = termIDs[term] { return id }
+        let id = Int32(terms.count)
+        termIDs[term] = id
+        terms.append(term)
+        return id
+    }
+
+    /// The term id of one surface word (memoised), or a negative mark. Content words
+    /// record their folded surface for typo tolerance (the last one wins).
+    mutating func termID(_ surface: String, recordsSurface: Bool = true) -> Int32 {
+        if let cached = memo[surface] { return cached }
+        let term = analyzer.term(surface)
+        guard !term.isEmpty else {
+            memo[surface] = SearchIndex.emptyTerm
+            return SearchIndex.emptyTerm
+        }
+        let id = intern(term)
+        memo[surface] = id
+        if recordsSurface { surfaces[TextAnalyzer.fold(surface)] = id }
+        return id
+    }
+
+    /// Adds the terms of `value` to the current field.
+    mutating func add(_ value: String) {
+        let french = french
+        TextAnalyzer.forEachWord(value) { word in
+            guard let surface = TextAnalyzer.strip(word, french: french) else { return }
+            let id = termID(surface)
+            if id >= 0 { fieldTerms.append(id) }
+        }
+    }
+
+    mutating func endField(_ field: Int) {
+        let start = fieldEnds.last ?? 0
+        totals[field] += Double(fieldTerms.count - start)
+        fieldEnds.append(fieldTerms.count)
+    }
+
+    /// The term ids of a synonym (its folded words recorded for typo tolerance when new).
+    mutating func memberTerms(_ member: String) -> [Int32] {
+        var ids: [Int32] = []
+        var surfaceWords: [String] = []
+        analyzer.forEachSurface(member) { surfaceWords.append($0) }
+        for surface in surfaceWords {
+            let id = termID(surface, recordsSurface: false)
+            guard id >= 0 else { continue }
+            let folded = TextAnalyzer.fold(surface)
+            if surfaces[folded] == nil { surfaces[folded] = id }
+            ids.append(id)
+        }
+        return ids
+    }
+}

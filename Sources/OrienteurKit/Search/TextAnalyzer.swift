@@ -20,18 +20,37 @@ public struct TextAnalyzer: Sendable {
 
     /// The tokens of `text`, stop words removed.
     public func tokens(_ text: String) -> [AnalyzedToken] {
-        surfaceWords(text).compactMap { surface in
+        var result: [AnalyzedToken] = []
+        forEachSurface(text) { surface in
             let term = self.term(surface)
-            return term.isEmpty ? nil : AnalyzedToken(surface: surface, term: term)
+            if !term.isEmpty { result.append(AnalyzedToken(surface: surface, term: term)) }
         }
+        return result
     }
 
     /// The words of `text` after elision removal, stop words dropped (lowercase, accents kept).
     func surfaceWords(_ text: String) -> [String] {
+        var result: [String] = []
+        forEachSurface(text) { result.append($0) }
+        return result
+    }
+
+    /// Calls `body` with each surface word of `text` (lowercase, elision removed,
+    /// accents kept), stop words dropped.
+    @inline(__always)
+    func forEachSurface(_ text: String, _ body: (String) -> Void) {
         let stops = language == .french ? TextAnalyzer.frenchStopWords : TextAnalyzer.englishStopWords
-        return TextAnalyzer.words(text).compactMap { word in
-            guard let surface = strip(word), !stops.contains(surface) else { return nil }
-            return surface
+        forEachStrippedWord(text) { surface in
+            if !stops.contains(surface) { body(surface) }
+        }
+    }
+
+    /// Calls `body` with each word of `text` after elision removal (stop words kept).
+    @inline(__always)
+    func forEachStrippedWord(_ text: String, _ body: (String) -> Void) {
+        let french = language == .french
+        TextAnalyzer.forEachWord(text) { word in
+            if let surface = TextAnalyzer.strip(word, french: french) { body(surface) }
         }
     }
 
@@ -45,47 +64,132 @@ public struct TextAnalyzer: Sendable {
 
     /// Removes elisions and possessive endings; nil when nothing is left.
     func strip(_ word: String) -> String? {
-        var word = word
-        if word.unicodeScalars.contains("'") {
-            let parts = word.split(separator: "'", omittingEmptySubsequences: true).map(String.init)
-            guard !parts.isEmpty else { return nil }
-            if language == .french {
-                let elided: Set<String> = ["l", "d", "qu", "j", "m", "n", "s", "t", "c", "jusqu", "lorsqu", "puisqu", "quoiqu"]
-                if parts.count >= 2, elided.contains(parts[0]) {
-                    word = parts.dropFirst().joined(separator: "'")
-                } else if word == "aujourd'hui" {
-                    return word
-                } else {
-                    word = parts.joined()
-                }
-            } else {
-                // English: drop possessive 's and contractions ('t, 're, 've, 'm, 'll, 'd).
-                word = parts[0]
-                if parts.count >= 2, parts[1] == "t", word.hasSuffix("n") { word = String(word.dropLast()) }
-            }
+        TextAnalyzer.strip(Array(word.utf8), french: language == .french)
+    }
+
+    static let apostrophe = UInt8(ascii: "'")
+    static let frenchElisions: [[UInt8]] = ["l", "d", "qu", "j", "m", "n", "s", "t", "c", "jusqu", "lorsqu", "puisqu", "quoiqu"].map { Array($0.utf8) }
+    static let aujourdhui = Array("aujourd'hui".utf8)
+
+    /// Removes elisions and possessive endings from one word (lowercase UTF-8,
+    /// apostrophes as `'`); nil when nothing is left.
+    static func strip(_ word: [UInt8], french: Bool) -> String? {
+        guard word.contains(apostrophe) else {
+            return word.isEmpty ? nil : String(decoding: word, as: UTF8.self)
         }
-        return word.isEmpty ? nil : word
+        let parts = word.split(separator: apostrophe, omittingEmptySubsequences: true)
+        guard let first = parts.first else { return nil }
+        var result: [UInt8]
+        if french {
+            if parts.count >= 2, frenchElisions.contains(where: { $0.elementsEqual(first) }) {
+                result = Array(parts[1])
+                for part in parts.dropFirst(2) {
+                    result.append(apostrophe)
+                    result.append(contentsOf: part)
+                }
+            } else if word == aujourdhui {
+                return "aujourd'hui"
+            } else {
+                result = []
+                for part in parts { result.append(contentsOf: part) }
+            }
+        } else {
+            // English: drop possessive 's and contractions ('t, 're, 've, 'm, 'll, 'd).
+            result = Array(first)
+            if parts.count >= 2, parts[1].elementsEqual([UInt8(ascii: "t")]), result.last == UInt8(ascii: "n") { result.removeLast() }
+        }
+        return result.isEmpty ? nil : String(decoding: result, as: UTF8.self)
     }
 
     /// Splits `text` into lowercase words of letters and digits, keeping inner apostrophes.
     static func words(_ text: String) -> [String] {
         var words: [String] = []
-        var current = String.UnicodeScalarView()
-        for scalar in text.lowercased().unicodeScalars {
-            let isWordScalar = scalar.value < 128
-                ? (scalar.value >= 97 && scalar.value <= 122) || (scalar.value >= 48 && scalar.value <= 57)
-                : scalar.properties.isAlphabetic
-            if isWordScalar {
-                current.append(scalar)
-            } else if scalar == "'" || scalar == "’" || scalar == "‘" || scalar == "`" {
-                if !current.isEmpty { current.append("'") }
-            } else {
-                if !current.isEmpty { words.append(String(current)) }
-                current = String.UnicodeScalarView()
+        forEachWord(text) { words.append(String(decoding: $0, as: UTF8.self)) }
+        return words
+    }
+
+    /// Calls `body` with each lowercase word of `text` (letters and digits, inner
+    /// apostrophes as `'`) as UTF-8 bytes, reading the text's UTF-8 once.
+    /// Same as lowercasing the whole text then splitting, without building it.
+    @inline(__always)
+    static func forEachWord(_ text: String, _ body: ([UInt8]) -> Void) {
+        var current: [UInt8] = []
+        current.reserveCapacity(32)
+        var text = text
+        text.withUTF8 { bytes in
+            var i = 0
+            let count = bytes.count
+            while i < count {
+                let byte = bytes[i]
+                if byte < 0x80 {
+                    i += 1
+                    if (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) {
+                        current.append(byte)
+                    } else if byte >= 65 && byte <= 90 {
+                        current.append(byte + 32)
+                    } else if byte == 39 || byte == 96 {
+                        if !current.isEmpty { current.append(apostrophe) }
+                    } else if !current.isEmpty {
+                        body(current)
+                        current.removeAll(keepingCapacity: true)
+                    }
+                    continue
+                }
+                // A multi-byte scalar (the string is valid UTF-8).
+                var value: UInt32
+                if byte < 0xE0 {
+                    value = (UInt32(byte & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F)
+                    i += 2
+                } else if byte < 0xF0 {
+                    value = (UInt32(byte & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F)
+                    i += 3
+                } else {
+                    value = (UInt32(byte & 0x07) << 18) | (UInt32(bytes[i + 1] & 0x3F) << 12) | (UInt32(bytes[i + 2] & 0x3F) << 6)
+                        | UInt32(bytes[i + 3] & 0x3F)
+                    i += 4
+                }
+                if value >= 0xC0 && value <= 0xFF && value != 0xD7 && value != 0xF7 {
+                    // Latin-1 letters: uppercase ones lowercase by +0x20 (ß and ÿ are already lowercase).
+                    if value <= 0xDE { value += 0x20 }
+                    appendUTF8(value, to: &current)
+                    continue
+                }
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+                    let isWordScalar = lower.value < 128
+                        ? (lower.value >= 97 && lower.value <= 122) || (lower.value >= 48 && lower.value <= 57)
+                        : lower.properties.isAlphabetic
+                    if isWordScalar {
+                        appendUTF8(lower.value, to: &current)
+                    } else if lower == "'" || lower == "’" || lower == "‘" || lower == "`" {
+                        if !current.isEmpty { current.append(apostrophe) }
+                    } else if !current.isEmpty {
+                        body(current)
+                        current.removeAll(keepingCapacity: true)
+                    }
+                }
             }
         }
-        if !current.isEmpty { words.append(String(current)) }
-        return words
+        if !current.isEmpty { body(current) }
+    }
+
+    @inline(__always)
+    static func appendUTF8(_ value: UInt32, to bytes: inout [UInt8]) {
+        if value < 0x80 {
+            bytes.append(UInt8(value))
+        } else if value < 0x800 {
+            bytes.append(UInt8(0xC0 | (value >> 6)))
+            bytes.append(UInt8(0x80 | (value & 0x3F)))
+        } else if value < 0x10000 {
+            bytes.append(UInt8(0xE0 | (value >> 12)))
+            bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (value & 0x3F)))
+        } else {
+            bytes.append(UInt8(0xF0 | (value >> 18)))
+            bytes.append(UInt8(0x80 | ((value >> 12) & 0x3F)))
+            bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (value & 0x3F)))
+        }
     }
 
     /// Folds accents and ligatures: `é` → `e`, `œ` → `oe`, `ç` → `c`.
@@ -112,6 +216,23 @@ public struct TextAnalyzer: Sendable {
             }
         }
         return String(result)
+    }
+
+    /// The ASCII letters a non-ASCII lowercase scalar folds to (`é` → `e`, `œ` → `oe`), nil when it stays.
+    static func folding(_ scalar: Unicode.Scalar) -> String? {
+        switch scalar {
+        case "à", "â", "ä", "á", "ã", "å": "a"
+        case "ç", "ć": "c"
+        case "é", "è", "ê", "ë": "e"
+        case "î", "ï", "í", "ì": "i"
+        case "ô", "ö", "ó", "ò", "õ": "o"
+        case "ù", "û", "ü", "ú": "u"
+        case "ÿ", "ý": "y"
+        case "ñ": "n"
+        case "œ": "oe"
+        case "æ": "ae"
+        default: nil
+        }
     }
 
     /// Guesses whether `text` is English or French from common function words

@@ -1,62 +1,84 @@
 /// Finds index words at edit distance 1 (insertion, deletion, substitution or
-/// adjacent transposition). Words are bucketed by length, so a lookup scans
-/// only the words one letter shorter, as long, or one letter longer.
+/// adjacent transposition). Words are bucketed by length in flat byte buffers,
+/// so a lookup scans only the words one letter shorter, as long, or one letter
+/// longer, without touching one allocation per word.
 struct TypoIndex: Sendable {
-    /// folded surface word → its term.
-    let surfaces: [String: String]
-    /// length → surface words (UTF-8) of that length.
-    let surfaceBuckets: [Int: [[UInt8]]]
-    /// length → terms (UTF-8) of that length.
-    let termBuckets: [Int: [[UInt8]]]
+    /// The words of one length, back to back, each with its term id.
+    struct Bucket: Sendable {
+        var bytes: [UInt8] = []
+        var values: [Int32] = []
+    }
+
+    /// length → folded surface words of that length (value: their term id).
+    let surfaceBuckets: [Bucket]
+    /// length → terms of that length (value: the term id).
+    let termBuckets: [Bucket]
     let minimumLength: Int
 
-    init(surfaces: [String: String], terms: Set<String>, minimumLength: Int) {
-        self.surfaces = surfaces
+    /// - Parameters:
+    ///   - surfaces: folded surface word → term id.
+    ///   - terms: term id → term.
+    ///   - vocabulary: the term ids that can be corrections.
+    init(surfaces: [String: Int32], terms: [String], vocabulary: [Int32], minimumLength: Int) {
         self.minimumLength = minimumLength
-        surfaceBuckets = TypoIndex.buckets(surfaces.keys.filter { $0.utf8.count >= minimumLength - 1 })
-        termBuckets = TypoIndex.buckets(terms.filter { $0.utf8.count >= minimumLength - 2 })
+        var surfaceBuckets: [Bucket] = []
+        for (word, id) in surfaces where word.utf8.count >= minimumLength - 1 {
+            TypoIndex.add(word, id, to: &surfaceBuckets)
+        }
+        var termBuckets: [Bucket] = []
+        for id in vocabulary where terms[Int(id)].utf8.count >= minimumLength - 2 {
+            TypoIndex.add(terms[Int(id)], id, to: &termBuckets)
+        }
+        self.surfaceBuckets = surfaceBuckets
+        self.termBuckets = termBuckets
     }
 
-    static func buckets<S: Sequence>(_ words: S) -> [Int: [[UInt8]]] where S.Element == String {
-        var result: [Int: [[UInt8]]] = [:]
-        for word in words {
-            let bytes = Array(word.utf8)
-            result[bytes.count, default: []].append(bytes)
-        }
-        return result
+    static func add(_ word: String, _ value: Int32, to buckets: inout [Bucket]) {
+        let length = word.utf8.count
+        while buckets.count <= length { buckets.append(Bucket()) }
+        buckets[length].bytes.append(contentsOf: word.utf8)
+        buckets[length].values.append(value)
     }
 
-    /// Terms for a misspelled word: through its surface form first, then its stem (at most 3).
-    func corrections(surface: String, term: String) -> [String] {
-        var found: [String] = []
-        for candidate in candidates(Array(surface.utf8), in: surfaceBuckets) {
-            if let mapped = surfaces[candidate], !found.contains(mapped) { found.append(mapped) }
-        }
+    /// Term ids for a misspelled word: through its folded surface form first, then its stem (at most 3).
+    func corrections(surface: String, term: String) -> [Int32] {
+        var found: [Int32] = []
+        for (_, mapped) in candidates(Array(surface.utf8), in: surfaceBuckets) where !found.contains(mapped) { found.append(mapped) }
         if found.isEmpty, term.utf8.count >= minimumLength - 2 {
-            for candidate in candidates(Array(term.utf8), in: termBuckets) where !found.contains(candidate) { found.append(candidate) }
+            for (_, candidate) in candidates(Array(term.utf8), in: termBuckets) where !found.contains(candidate) { found.append(candidate) }
         }
         return Array(found.prefix(3))
     }
 
-    private func candidates(_ word: [UInt8], in buckets: [Int: [[UInt8]]]) -> [String] {
-        var result: [String] = []
-        for length in (word.count - 1)...(word.count + 1) {
-            for candidate in buckets[length] ?? [] where TypoIndex.withinOne(word, candidate) && candidate != word {
-                result.append(String(decoding: candidate, as: UTF8.self))
+    /// The words at distance 1 of `word`, sorted by text so results never depend on hashing.
+    private func candidates(_ word: [UInt8], in buckets: [Bucket]) -> [(String, Int32)] {
+        var result: [(String, Int32)] = []
+        word.withUnsafeBufferPointer { word in
+            for length in max(0, word.count - 1)...(word.count + 1) where length < buckets.count && length > 0 {
+                let bucket = buckets[length]
+                bucket.bytes.withUnsafeBufferPointer { bytes in
+                    for index in 0..<bucket.values.count {
+                        let candidate = UnsafeBufferPointer(rebasing: bytes[(index * length)..<((index + 1) * length)])
+                        if TypoIndex.withinOne(word, candidate) && !candidate.elementsEqual(word) {
+                            result.append((String(decoding: candidate, as: UTF8.self), bucket.values[index]))
+                        }
+                    }
+                }
             }
         }
-        // Buckets follow dictionary order: sort so results never depend on hashing.
-        return result.sorted()
+        return result.sorted { $0.0 < $1.0 }
     }
 
-    static func withinOne(_ a: String, _ b: String) -> Bool { withinOne(Array(a.utf8), Array(b.utf8)) }
+    static func withinOne(_ a: String, _ b: String) -> Bool {
+        Array(a.utf8).withUnsafeBufferPointer { x in Array(b.utf8).withUnsafeBufferPointer { y in withinOne(x, y) } }
+    }
 
     /// Whether `x` and `y` differ by at most one edit (adjacent transposition counts as one).
-    static func withinOne(_ x: [UInt8], _ y: [UInt8]) -> Bool {
+    static func withinOne(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
         if x.count == y.count {
             var first = -1
             var second = -1
-            for index in x.indices where x[index] != y[index] {
+            for index in 0..<x.count where x[index] != y[index] {
                 if first < 0 { first = index } else if second < 0 { second = index } else { return false }
             }
             if first < 0 || second < 0 { return true }

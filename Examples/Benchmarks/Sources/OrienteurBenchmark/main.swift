@@ -5,6 +5,8 @@ import Foundation
 import OrienteurKit
 
 let quick = ProcessInfo.processInfo.environment["BENCHMARK_QUICK"] == "1"
+/// BENCHMARK_PROFILE=1 (with BENCHMARK_QUICK=1): skip the baseline, for instruction counts under callgrind.
+let profiling = ProcessInfo.processInfo.environment["BENCHMARK_PROFILE"] == "1"
 let clock = ContinuousClock()
 
 /// CPU time of this thread in µs: on a loaded machine (shared cores) wall time
@@ -92,7 +94,7 @@ let documents: [String] = content.leaves.map { [$0.title.french, $0.summary.fren
     + content.fiches.map { ([$0.title.french, $0.summary.french] + $0.sections.map(\.body.french)).joined(separator: " ").lowercased() }
 var baseline: [Double] = []
 var baselineHits = 0
-for _ in 0..<(quick ? 1 : 3) {
+for _ in 0..<(profiling ? 0 : quick ? 1 : 3) {
     for (sentence, _) in sentences {
         let start = clock.now
         let words = sentence.lowercased().split(separator: " ").filter { $0.count > 3 }
