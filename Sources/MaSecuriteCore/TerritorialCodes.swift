@@ -33,23 +33,18 @@ private let overseasDepartements: Set<String> = ["971", "972", "973", "974", "97
 ///
 /// `00`, `20`, `96`, `979`…`983`, `985` and `989` (Clipperton, which has no
 /// département code of its own in this SDK) are rejected.
-public struct DepartementCode: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
+public struct DepartementCode: TerritorialCode, Hashable, Sendable {
     /// The code as written, e.g. `"33"`, `"2A"`, `"972"`.
     public let rawValue: String
 
     /// Validates `code` (surrounding spaces are ignored; `2a` is accepted as `2A`).
     /// - Throws: ``TerritorialCodeError/invalidDepartement(_:)`` quoting `code`.
     public init(_ code: String) throws(TerritorialCodeError) {
-        let scanned = ASCIICode.scan(code) { bytes in
+        let validated = ASCIICode.validate(code, slow: DepartementCode.validatedByFoundation) { bytes in
             DepartementCode.isValid(bytes) ? ASCIICode.makeString(code, bytes, upperCased: true) : nil
         }
-        switch scanned {
-        case .some(.some(let value)): rawValue = value
-        case .some(.none): throw .invalidDepartement(code)
-        case .none:
-            guard let value = DepartementCode.validatedByFoundation(code) else { throw .invalidDepartement(code) }
-            rawValue = value
-        }
+        guard let value = validated else { throw .invalidDepartement(code) }
+        rawValue = value
     }
 
     /// The reference path (Foundation trimming, Unicode upper-casing,
@@ -133,33 +128,12 @@ public struct DepartementCode: Hashable, Sendable, Codable, Comparable, CustomSt
     /// The local time zone of the département.
     public var timeZone: TimeZone { territory.timeZone }
 
-    /// The code as written.
-    public var description: String { rawValue }
-
-    /// Orders by the code's text (`01` < `19` < `21` < `2A` < `2B` < `95` < `971`).
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
-
-    /// Decodes the code from a JSON string; an invalid code is a
-    /// `DecodingError.dataCorrupted` quoting it.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let raw = try container.decode(String.self)
-        do { try self.init(raw) } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
-
-    /// Encodes the code as a JSON string.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }
 
 /// An INSEE commune code ("code officiel géographique"): 5 characters, the
 /// département (2 characters, or 3 overseas) followed by the commune number,
 /// e.g. `33063` (Bordeaux), `2A004` (Ajaccio), `97209` (Fort-de-France).
-public struct INSEECode: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
+public struct INSEECode: TerritorialCode, Hashable, Sendable {
     /// The code as written.
     public let rawValue: String
     /// The département the commune belongs to.
@@ -171,7 +145,7 @@ public struct INSEECode: Hashable, Sendable, Codable, Comparable, CustomStringCo
     /// Monaco (`99138`) and Clipperton (`98901`), present in La Poste's base, are rejected.
     /// - Throws: ``TerritorialCodeError/invalidINSEECode(_:)`` quoting `code`.
     public init(_ code: String) throws(TerritorialCodeError) {
-        let scanned = ASCIICode.scan(code) { bytes -> (String, String)? in
+        let validated = ASCIICode.validate(code, slow: INSEECode.validatedByFoundation) { bytes -> (String, DepartementCode)? in
             guard bytes.count == 5 else { return nil }
             // `97x`/`98x` have a 3-character département prefix, the others 2.
             let prefixLength = bytes[0] == UInt8(ascii: "9")
@@ -183,18 +157,11 @@ public struct INSEECode: Hashable, Sendable, Codable, Comparable, CustomStringCo
             for index in prefixLength..<5 where !ASCIICode.isDigit(bytes[index]) { return nil }
             let value = ASCIICode.makeString(code, bytes, upperCased: true)
             let prefix = String(decoding: bytes.prefix(prefixLength).lazy.map(ASCIICode.upperCased(_:)), as: UTF8.self)
-            return (value, prefix)
+            return (value, DepartementCode(uncheckedRawValue: prefix))
         }
-        switch scanned {
-        case .some(.some(let (value, prefix))):
-            rawValue = value
-            departement = DepartementCode(uncheckedRawValue: prefix)
-        case .some(.none): throw .invalidINSEECode(code)
-        case .none:
-            guard let (value, departement) = INSEECode.validatedByFoundation(code) else { throw .invalidINSEECode(code) }
-            rawValue = value
-            self.departement = departement
-        }
+        guard let (value, departement) = validated else { throw .invalidINSEECode(code) }
+        rawValue = value
+        self.departement = departement
     }
 
     /// The reference path (Foundation trimming, Unicode upper-casing,
@@ -224,32 +191,11 @@ public struct INSEECode: Hashable, Sendable, Codable, Comparable, CustomStringCo
     /// The local time zone of the commune.
     public var timeZone: TimeZone { departement.timeZone }
 
-    /// The code as written.
-    public var description: String { rawValue }
-
-    /// Orders by the code's text (`01` < `19` < `21` < `2A` < `2B` < `95` < `971`).
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
-
-    /// Decodes the code from a JSON string; an invalid code is a
-    /// `DecodingError.dataCorrupted` quoting it.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let raw = try container.decode(String.self)
-        do { try self.init(raw) } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
-
-    /// Encodes the code as a JSON string.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }
 
 /// A French postal code: 5 digits (`75001`, `20000`, `97200`, `98800`).
 /// One postal code may serve several communes, and a commune several postal codes.
-public struct PostalCode: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
+public struct PostalCode: TerritorialCode, Hashable, Sendable {
     /// The 5 digits.
     public let rawValue: String
 
@@ -258,20 +204,15 @@ public struct PostalCode: Hashable, Sendable, Codable, Comparable, CustomStringC
     /// CEDEX codes have the same shape and are accepted.
     /// - Throws: ``TerritorialCodeError/invalidPostalCode(_:)`` quoting `code`.
     public init(_ code: String) throws(TerritorialCodeError) {
-        let scanned = ASCIICode.scan(code) { bytes -> String? in
+        let validated = ASCIICode.validate(code, slow: PostalCode.validatedByFoundation) { bytes -> String? in
             guard bytes.count == 5 else { return nil }
             for byte in bytes where !ASCIICode.isDigit(byte) { return nil }
             let n = Int(bytes[0] &- 0x30) * 10 + Int(bytes[1] &- 0x30)
             guard (n >= 1 && n <= 95) || n == 97 || n == 98 else { return nil }
             return ASCIICode.makeString(code, bytes, upperCased: false)
         }
-        switch scanned {
-        case .some(.some(let value)): rawValue = value
-        case .some(.none): throw .invalidPostalCode(code)
-        case .none:
-            guard let value = PostalCode.validatedByFoundation(code) else { throw .invalidPostalCode(code) }
-            rawValue = value
-        }
+        guard let value = validated else { throw .invalidPostalCode(code) }
+        rawValue = value
     }
 
     /// The reference path (Foundation trimming, `Character` tests), taken
@@ -308,27 +249,6 @@ public struct PostalCode: Hashable, Sendable, Codable, Comparable, CustomStringC
     /// shares Paris time).
     public var timeZone: TimeZone { territory.timeZone }
 
-    /// The code as written.
-    public var description: String { rawValue }
-
-    /// Orders by the code's text (`01` < `19` < `21` < `2A` < `2B` < `95` < `971`).
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
-
-    /// Decodes the code from a JSON string; an invalid code is a
-    /// `DecodingError.dataCorrupted` quoting it.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let raw = try container.decode(String.self)
-        do { try self.init(raw) } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
-
-    /// Encodes the code as a JSON string.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }
 
 /// The ASCII fast path shared by the code initialisers: works on the UTF-8
@@ -348,6 +268,19 @@ enum ASCIICode {
             while start < end, isSpace(all[start]) { start += 1 }
             while end > start, isSpace(all[end - 1]) { end -= 1 }
             return validate(UnsafeBufferPointer(rebasing: all[start..<end]))
+        }
+    }
+
+    /// The initialisers' validation: `fast` on the trimmed ASCII bytes, or
+    /// `slow` (the Foundation reference path) on `code` when it holds a
+    /// non-ASCII byte. Returns nil when the chosen path rejects the code.
+    @inline(__always)
+    static func validate<T>(
+        _ code: String, slow: (String) -> T?, fast: (UnsafeBufferPointer<UInt8>) -> T?
+    ) -> T? {
+        switch scan(code, fast) {
+        case .some(let result): return result
+        case .none: return slow(code)
         }
     }
 

@@ -282,57 +282,75 @@ enum AppointmentsCommands: CommandArea {
 
     @Sendable static func cancel(_ arguments: ParsedArguments, _ context: CommandContext) async throws -> Int32 {
         let code = try code(arguments)
-        let json = arguments.flag("json")
-        guard let store = try openStore(arguments, context, create: false) else {
-            return try refuse(.notFound(code), in: nil, json: json, context)
+        return try await change(code, json: arguments.flag("json"), arguments, context) { book throws(AppointmentError) in
+            try await book.cancel(code: code)
+        } message: { output in
+            "Cancelled booking \(code.formatted) (\(output.start)). The slot is free again."
         }
-        let book = service(store: store, context: context)
-        let outcome: ChangeOutcome
-        do {
-            outcome = try await book.cancel(code: code)
-        } catch {
-            return try refuse(error, in: await zone(ofBooking: code, in: book), json: json, context)
-        }
-        let output = statusOutput(outcome.booking, in: try AppointmentPlace.stored(outcome.booking.station).timeZone)
-        if json {
-            context.console.line(try JSONOutput.encode(output))
-        } else {
-            context.console.line("Cancelled booking \(code.formatted) (\(output.start)). The slot is free again.")
-        }
-        return 0
     }
 
     @Sendable static func move(_ arguments: ParsedArguments, _ context: CommandContext) async throws -> Int32 {
         let code = try code(arguments)
         _ = try arguments.required("at")
         guard let start = try arguments.date("at") else { throw UsageError("missing required option --at") }
-        let json = arguments.flag("json")
+        return try await change(code, json: arguments.flag("json"), arguments, context) { book throws(AppointmentError) in
+            try await book.reschedule(code: code, to: start)
+        } message: { output in
+            "Booking \(output.code) now starts at \(output.start)."
+        }
+    }
+
+    /// Runs `body` on the book of the existing store; a missing store is
+    /// refused as booking `code` not found (exit 1), as `cancel`, `move` and
+    /// `show` all do.
+    static func withExistingBook(
+        _ code: ConfirmationCode, json: Bool, _ arguments: ParsedArguments, _ context: CommandContext,
+        _ body: (AppointmentBook) async throws -> Int32
+    ) async throws -> Int32 {
         guard let store = try openStore(arguments, context, create: false) else {
             return try refuse(.notFound(code), in: nil, json: json, context)
         }
-        let book = service(store: store, context: context)
-        let outcome: ChangeOutcome
-        do {
-            outcome = try await book.reschedule(code: code, to: start)
-        } catch {
-            return try refuse(error, in: await zone(ofBooking: code, in: book), json: json, context)
+        return try await body(service(store: store, context: context))
+    }
+
+    /// The shared tail of `cancel` and `move`: applies `apply` to booking
+    /// `code`, refuses its error in the booking's time zone, and prints the
+    /// changed booking as JSON or as `message`.
+    static func change(
+        _ code: ConfirmationCode, json: Bool, _ arguments: ParsedArguments, _ context: CommandContext,
+        apply: (AppointmentBook) async throws(AppointmentError) -> ChangeOutcome,
+        message: (StatusOutput) -> String
+    ) async throws -> Int32 {
+        try await withExistingBook(code, json: json, arguments, context) { book in
+            let outcome: ChangeOutcome
+            do throws(AppointmentError) {
+                outcome = try await apply(book)
+            } catch {
+                return try refuse(error, in: await zone(ofBooking: code, in: book), json: json, context)
+            }
+            let output = statusOutput(outcome.booking, in: try AppointmentPlace.stored(outcome.booking.station).timeZone)
+            if json {
+                context.console.line(try JSONOutput.encode(output))
+            } else {
+                context.console.line(message(output))
+            }
+            return 0
         }
-        let output = statusOutput(outcome.booking, in: try AppointmentPlace.stored(outcome.booking.station).timeZone)
-        if json {
-            context.console.line(try JSONOutput.encode(output))
-        } else {
-            context.console.line("Booking \(output.code) now starts at \(output.start).")
-        }
-        return 0
     }
 
     @Sendable static func show(_ arguments: ParsedArguments, _ context: CommandContext) async throws -> Int32 {
         let code = try code(arguments)
         let json = arguments.flag("json")
-        guard let store = try openStore(arguments, context, create: false) else {
-            return try refuse(.notFound(code), in: nil, json: json, context)
+        return try await withExistingBook(code, json: json, arguments, context) { book in
+            try await show(code, book: book, json: json, arguments, context)
         }
-        let book = service(store: store, context: context)
+    }
+
+    /// `show` once the book is open: prints booking `code` as text, JSON or
+    /// an iCalendar event.
+    static func show(
+        _ code: ConfirmationCode, book: AppointmentBook, json: Bool, _ arguments: ParsedArguments, _ context: CommandContext
+    ) async throws -> Int32 {
         let booking: Booking
         do {
             booking = try await book.booking(code: code)
