@@ -1,6 +1,239 @@
 import Foundation
+import StationDirectory
 
-/// The `masecurite` commands of this area (registered in MaSecuriteCommandLine).
+/// `masecurite stations …`: find the nearest commissariat or brigade.
+///
+/// The command formats are a contract for test harnesses:
+/// - `stations near (--lat X --lon Y | --postal-code P | --commune NAME) [--limit K] [--kind police|gendarmerie] [--open-at ISO8601] [--json]`
+/// - `stations nearest --k K` (stdin `lat,lon` lines → stdout `query,rank,station_id,distance_m`)
+/// - `stations show ID [--json]`
 enum StationsCommands: CommandArea {
-    static var commands: [CommandSpec] { [] }
+    static var groups: [CommandGroup] {
+        [CommandGroup("stations", summary: "Find the nearest police station (commissariat) or gendarmerie (brigade) and its hours.")]
+    }
+
+    static var bundledData: [BundledDataInfo] {
+        [
+            BundledDataInfo(
+                name: "stations (police and gendarmerie sites)",
+                version: BundledStationSource.snapshotDate,
+                source: "DILA — Annuaire de l'administration (service-public.fr), via MTES-MCT/acceslibre",
+                licence: "Licence Ouverte / Open Licence 2.0 (Etalab)"),
+            BundledDataInfo(
+                name: "communes (postal codes, names, centres)",
+                version: "2023 (La Poste), names 2021 (geo.api.gouv.fr)",
+                source: "La Poste — Base officielle des codes postaux; geo.api.gouv.fr",
+                licence: "ODbL 1.0 (La Poste) and Licence Ouverte 2.0 (names)"),
+        ]
+    }
+
+    static var commands: [CommandSpec] { [near, nearest, show] }
+
+    // MARK: near
+
+    static let near = CommandSpec(
+        path: ["stations", "near"],
+        summary: "List the stations nearest to a point, a postal code or a commune.",
+        discussion: """
+        Give exactly one place: --lat and --lon, --postal-code, or --commune.
+        A postal code may serve several communes: the most prominent one is used
+        and the others are listed. Commune names ignore case, accents, hyphens and
+        'St'/'Saint', and tolerate typing mistakes.
+        With --open-at, only stations known to be open at that instant are listed
+        (stations whose hours are unknown are left out) and open_now is evaluated
+        at that instant; otherwise open_now is evaluated now.
+        Examples:
+          masecurite stations near --lat 44.8378 --lon -0.5792
+          masecurite stations near --postal-code 38500 --kind police --json
+          masecurite stations near --commune "st etienne" --open-at 2026-03-04T10:00:00+01:00
+        """,
+        options: [
+            OptionSpec("lat", .value(placeholder: "X"), help: "Latitude in decimal degrees (WGS 84)."),
+            OptionSpec("lon", .value(placeholder: "Y"), help: "Longitude in decimal degrees (WGS 84)."),
+            OptionSpec("postal-code", .value(placeholder: "P"), help: "A 5-digit postal code, e.g. 38500."),
+            OptionSpec("commune", .value(placeholder: "NAME"), help: "A commune name, e.g. \"Saint-Étienne\" or \"st etienne\"."),
+            OptionSpec("limit", .value(placeholder: "K"), help: "How many stations to list (1…100, default 5)."),
+            OptionSpec("kind", .value(placeholder: "police|gendarmerie"), help: "Only police or only gendarmerie."),
+            OptionSpec("open-at", .value(placeholder: "ISO8601"), help: "Only stations open at this instant, e.g. 2026-03-04T10:00:00+01:00."),
+            .json,
+        ]
+    ) { arguments, context in
+        let latitude = try arguments.double("lat")
+        let longitude = try arguments.double("lon")
+        let postal = arguments.value("postal-code")
+        let communeName = arguments.value("commune")
+        let given = [latitude != nil || longitude != nil, postal != nil, communeName != nil].filter { $0 }.count
+        guard given == 1 else {
+            throw UsageError("give exactly one place: --lat and --lon, --postal-code, or --commune")
+        }
+        let limit = try arguments.int("limit", in: 1...100) ?? 5
+        let kind = try arguments.choice("kind", from: StationKind.allCases.map(\.rawValue)).flatMap(StationKind.init(rawValue:))
+        let openAt = try arguments.date("open-at")
+        let finder = try StationsCatalog.finder()
+
+        let point: GeoPoint
+        var placeNote: String?
+        if let latitude {
+            guard let longitude else { throw UsageError("--lat needs --lon") }
+            do {
+                point = try GeoPoint(latitude: latitude, longitude: longitude)
+            } catch {
+                throw UsageError("--lat/--lon: \(error)")
+            }
+        } else if latitude == nil, longitude != nil {
+            throw UsageError("--lon needs --lat")
+        } else if let postal {
+            let code: PostalCode
+            do { code = try PostalCode(postal) } catch { throw UsageError("--postal-code: \(error)") }
+            let candidates = finder.gazetteer.communes(postalCode: code)
+            guard let first = candidates.first else {
+                throw OperationError("no commune has postal code \(code) (CEDEX codes are not listed); try --commune")
+            }
+            point = first.location
+            placeNote = "Place: \(first.name) (\(first.insee)), postal code \(code)"
+            if candidates.count > 1 {
+                placeNote? += "; the code also serves " + candidates.dropFirst().map { "\($0.name) (\($0.insee))" }.joined(separator: ", ")
+            }
+        } else if let communeName {
+            let matches = finder.gazetteer.search(name: communeName, limit: 5)
+            guard let first = matches.first else {
+                throw OperationError("no commune matches '\(communeName)'; check the spelling or give a postal code")
+            }
+            point = first.commune.location
+            placeNote = "Place: \(first.commune.name) (\(first.commune.insee))"
+            let others = matches.dropFirst().map { "\($0.commune.name) (\($0.commune.insee))" }
+            if !others.isEmpty { placeNote? += "; other matches: " + others.joined(separator: ", ") }
+        } else {
+            throw UsageError("give exactly one place: --lat and --lon, --postal-code, or --commune")
+        }
+
+        let filter = StationFilter(kinds: kind.map { [$0] }, openAt: openAt)
+        let results = finder.nearest(to: point, count: limit, filter: filter)
+        let instant = openAt ?? context.clock.now()
+        if arguments.flag("json") {
+            context.console.line(try JSONOutput.encode(results.map { StationJSON($0.station, distance: $0.distanceMetres, at: instant) }))
+            return 0
+        }
+        if let placeNote { context.console.line(placeNote) }
+        if results.isEmpty {
+            context.console.line(openAt == nil ? "No station found." : "No station with known hours is open at that time nearby.")
+        }
+        for (rank, result) in results.enumerated() {
+            let station = result.station
+            context.console.line("\(rank + 1). \(station.name) — \(StationsFormatting.distance(result.distanceMetres))")
+            var details = [station.kind.rawValue]
+            if let address = station.address { details.append(address) }
+            details.append("\(station.postalCode) \(station.commune)")
+            if let phone = station.phone { details.append(phone.display) }
+            details.append(StationsFormatting.openStatus(station, at: instant))
+            context.console.line("   " + details.joined(separator: " · "))
+            context.console.line("   id: \(station.id)")
+        }
+        return 0
+    }
+
+    // MARK: nearest (batch)
+
+    static let nearest = CommandSpec(
+        path: ["stations", "nearest"],
+        summary: "Batch mode: read 'lat,lon' lines on stdin, write the k nearest stations as CSV.",
+        discussion: """
+        Input: one 'lat,lon' per line (decimal degrees), with an optional first
+        line 'lat,lon'. Output: the header 'query,rank,station_id,distance_m', then
+        k rows per query; query is the 0-based index of the input line among the
+        data lines (bad lines keep their index), rank starts at 1, distance in
+        metres with one decimal. Input is streamed (any number of lines). A bad
+        line is reported on stderr with its line number and the run goes on; the
+        exit code is 1 if any line was bad.
+        """,
+        options: [OptionSpec("k", .value(placeholder: "K"), help: "How many stations per query (1…1000).")]
+    ) { arguments, context in
+        guard let k = try arguments.int("k", in: 1...1000) else { throw UsageError("missing required option --k") }
+        let finder = try StationsCatalog.finder()
+        let console = context.console
+        var output = "query,rank,station_id,distance_m\n"
+        output.reserveCapacity(1 << 16)
+        var lineNumber = 0
+        var query = 0
+        var badLines = 0
+        while let rawLine = console.readLine() {
+            lineNumber += 1
+            var line = Substring(rawLine)
+            if line.last == "\r" { line.removeLast() }
+            if lineNumber == 1, StationsFormatting.isHeader(line) { continue }
+            defer { query += 1 }
+            let point: GeoPoint
+            switch StationsFormatting.parsePoint(line) {
+            case .success(let parsed): point = parsed
+            case .failure(let reason):
+                badLines += 1
+                if !output.isEmpty { console.write(output); output.removeAll(keepingCapacity: true) }
+                console.errorLine("line \(lineNumber): \(reason.message)")
+                continue
+            }
+            let results = finder.nearest(to: point, count: k)
+            for (rank, result) in results.enumerated() {
+                output += String(query)
+                output += ","
+                output += String(rank + 1)
+                output += ","
+                output += result.station.id
+                output += ","
+                output += StationsFormatting.oneDecimal(result.distanceMetres)
+                output += "\n"
+            }
+            if output.utf8.count >= 1 << 16 {
+                console.write(output)
+                output.removeAll(keepingCapacity: true)
+            }
+        }
+        if !output.isEmpty { console.write(output) }
+        if badLines > 0 {
+            console.errorLine("\(badLines) bad line(s) skipped")
+            return 1
+        }
+        return 0
+    }
+
+    // MARK: show
+
+    static let show = CommandSpec(
+        path: ["stations", "show"],
+        summary: "Show one station: address, phone, hours and whether it is open now.",
+        positionals: [PositionalSpec("ID", help: "The station identifier, e.g. commissariat_police-33063-01.")],
+        options: [.json]
+    ) { arguments, context in
+        guard let id = arguments.positional(0) else { throw UsageError("missing argument ID") }
+        let finder = try StationsCatalog.finder()
+        guard let station = finder.station(id: id) else {
+            throw OperationError("no station has id '\(id)'; find ids with 'masecurite stations near'")
+        }
+        let now = context.clock.now()
+        if arguments.flag("json") {
+            context.console.line(try JSONOutput.encode(StationJSON(station, distance: nil, at: now)))
+            return 0
+        }
+        let console = context.console
+        console.line(station.name)
+        console.line("  id:            \(station.id)")
+        console.line("  kind:          \(station.kind.rawValue)")
+        console.line("  address:       \(station.address ?? "(not published)")")
+        console.line("  commune:       \(station.postalCode) \(station.commune) (INSEE \(station.insee), département \(station.departement))")
+        console.line("  location:      \(station.location.latitude),\(station.location.longitude) (\(station.coordinateQuality.rawValue))")
+        if let phone = station.phone {
+            console.line("  phone:         \(phone.display)" + (phone.e164.map { " (\($0))" } ?? ""))
+        } else {
+            console.line("  phone:         (not published)")
+        }
+        if let email = station.email { console.line("  e-mail:        \(email)") }
+        console.line("  hours:         \(station.hours.osmText ?? "unknown (call the station)")")
+        if let note = station.hoursNote { console.line("  hours note:    \(note)") }
+        console.line("  now:           \(StationsFormatting.openStatus(station, at: now))")
+        if let access = station.accessibility {
+            console.line("  accessibility: \(access.level.rawValue)" + (access.detail.map { " (\($0))" } ?? ""))
+        }
+        if let updated = station.updated { console.line("  updated:       \(updated)") }
+        console.line("  source:        \(BundledStationSource.attribution)")
+        return 0
+    }
 }
