@@ -1,0 +1,296 @@
+import Foundation
+
+/// A slot with the number of counters still free.
+public struct AvailableSlot: Hashable, Sendable {
+    /// The slot.
+    public let slot: Slot
+    /// Counters still free (≥ 1 in ``AppointmentBook/availableSlots(station:motif:from:days:)``).
+    public let remaining: Int
+
+    /// Creates a value.
+    public init(slot: Slot, remaining: Int) {
+        self.slot = slot
+        self.remaining = remaining
+    }
+}
+
+/// A freed slot to propose to the next person of the waiting list. The host
+/// app sends the offer; the person books it like any slot.
+public struct WaitlistOffer: Hashable, Sendable {
+    /// The person waiting (removed from the list when offered).
+    public let entry: WaitlistEntry
+    /// The freed slot's start.
+    public let start: Date
+    /// The freed slot's end.
+    public let end: Date
+
+    /// Creates an offer.
+    public init(entry: WaitlistEntry, start: Date, end: Date) {
+        self.entry = entry
+        self.start = start
+        self.end = end
+    }
+}
+
+/// What a cancellation or a move did: the booking as it now stands, and an
+/// offer of the freed slot to the next person waiting, if any.
+public struct ChangeOutcome: Hashable, Sendable {
+    /// The booking after the change.
+    public let booking: Booking
+    /// The freed slot offered to the waiting list, if someone was waiting for it.
+    public let offer: WaitlistOffer?
+
+    /// Creates an outcome.
+    public init(booking: Booking, offer: WaitlistOffer?) {
+        self.booking = booking
+        self.offer = offer
+    }
+}
+
+/// Appointments at police and gendarmerie stations: available slots, booking,
+/// cancelling and moving by confirmation code, station closures, a waiting
+/// list, reminders, calendar export and purge of personal data.
+///
+/// It checks the rules (schedule, minimum notice, horizon, motif rules) and
+/// leaves the one thing that must be atomic — holding a seat if one is left —
+/// to the ``BookingStore``.
+///
+/// ```swift
+/// let book = AppointmentBook(store: try SQLiteBookingStore(path: path))
+/// let slots = try await book.availableSlots(station: "commissariat_police-33063-01", motif: .plainte,
+///                                           from: try LocalDate(iso: "2026-03-30"), days: 7)
+/// let booking = try await book.book(station: "commissariat_police-33063-01", motif: .plainte,
+///                                   start: slots[0].slot.start, idempotencyKey: requestID)
+/// print(booking.code.formatted)
+/// ```
+public struct AppointmentBook: Sendable {
+    /// Where bookings live.
+    public let store: any BookingStore
+    /// Where schedules come from.
+    public let schedules: any ScheduleProvider
+    /// Now.
+    public let clock: any WallClock
+    /// Days after the end of an appointment before its personal data is erased (default 30).
+    public let purgeAfterDays: Int
+
+    /// Creates the service.
+    public init(store: any BookingStore, schedules: any ScheduleProvider = DefaultScheduleProvider(),
+                clock: any WallClock = SystemWallClock(), purgeAfterDays: Int = 30) {
+        self.store = store
+        self.schedules = schedules
+        self.clock = clock
+        self.purgeAfterDays = max(0, purgeAfterDays)
+    }
+
+    /// The schedule of `station`.
+    public func schedule(for station: String) async throws(AppointmentError) -> AppointmentSchedule {
+        do {
+            return try await schedules.schedule(forStation: station)
+        } catch let error as AppointmentError {
+            throw error
+        } catch {
+            throw .storage("cannot read the schedule of \(station): \(error)")
+        }
+    }
+
+    /// Runs a store call, turning its errors into ``AppointmentError``.
+    private func storeCall<T: Sendable>(_ body: () async throws -> T) async throws(AppointmentError) -> T {
+        do {
+            return try await body()
+        } catch let error as BookingStoreError {
+            throw AppointmentBook.map(error)
+        } catch let error as AppointmentError {
+            throw error
+        } catch {
+            throw .storage("\(error)")
+        }
+    }
+
+    static func map(_ error: BookingStoreError) -> AppointmentError {
+        switch error {
+        case .slotFull(let station, _, let start, _): return .slotFull(station: station, start: start)
+        case .dayClosed(let station, let day): return .dayClosed(station: station, day: day)
+        case .notFound(let code): return .notFound(code)
+        case .notActive(let code, let status): return .notActive(code: code, status: status)
+        case .idempotencyConflict(let key, _): return .idempotencyConflict(key: key)
+        case .database, .corruptRow: return .storage(error.description)
+        }
+    }
+
+    /// The bookable window now: earliest start (minimum notice) and latest start (horizon).
+    private func window(_ schedule: AppointmentSchedule) -> (earliest: Date, latest: Date) {
+        let now = clock.now()
+        return (now.addingTimeInterval(TimeInterval(schedule.minimumNoticeMinutes * 60)),
+                now.addingTimeInterval(TimeInterval(schedule.maximumHorizonDays * 86_400)))
+    }
+
+    // MARK: Slots
+
+    /// Slots of `motif` at `station` on the station's local dates `from …
+    /// from + days - 1` that can be booked now (notice and horizon respected,
+    /// closed days left out) with at least one free counter.
+    public func availableSlots(station: String, motif: Motif, from: LocalDate, days: Int) async throws(AppointmentError) -> [AvailableSlot] {
+        let schedule = try await schedule(for: station)
+        guard schedule.offers(motif) else { throw .motifNotOffered(station: station, motif: motif) }
+        let (earliest, latest) = window(schedule)
+        let slots = schedule.slots(for: motif, from: from, days: days).filter { $0.start >= earliest && $0.start <= latest }
+        guard let first = slots.first, let last = slots.last else { return [] }
+        let store = self.store
+        let closed = try await storeCall { try await store.closedDays(station: station) }
+        let taken = try await storeCall {
+            try await store.occupancy(station: station, motif: motif, from: first.start, to: last.start.addingTimeInterval(1))
+        }
+        return slots.compactMap { slot in
+            guard !closed.contains(slot.day) else { return nil }
+            let remaining = slot.capacity - (taken[slot.start] ?? 0)
+            return remaining > 0 ? AvailableSlot(slot: slot, remaining: remaining) : nil
+        }
+    }
+
+    /// Checks that `start` is a bookable slot of `motif` at `station` now.
+    private func bookableSlot(station: String, motif: Motif, start: Date) async throws(AppointmentError) -> (Slot, AppointmentSchedule) {
+        let schedule = try await schedule(for: station)
+        guard schedule.offers(motif) else { throw .motifNotOffered(station: station, motif: motif) }
+        guard let slot = schedule.slot(for: motif, startingAt: start) else {
+            throw .outsideOpening(station: station, motif: motif, start: start)
+        }
+        let (earliest, latest) = window(schedule)
+        guard start >= earliest else { throw .tooLate(start: start, earliest: earliest) }
+        guard start <= latest else { throw .tooFarAhead(start: start, latest: latest) }
+        return (slot, schedule)
+    }
+
+    // MARK: Booking
+
+    /// Books the slot of `motif` starting at `start` at `station`.
+    ///
+    /// A retried request with the same `idempotencyKey` returns the original
+    /// booking and books nothing more.
+    /// - Throws: ``AppointmentError`` — `slotFull`, `outsideOpening`, `tooLate`,
+    ///   `tooFarAhead`, `motifNotOffered`, `contactRequired`, `dayClosed`, `idempotencyConflict`, `storage`.
+    public func book(station: String, motif: Motif, start: Date, contact: Contact? = nil,
+                     idempotencyKey: String? = nil) async throws(AppointmentError) -> Booking {
+        let (slot, schedule) = try await bookableSlot(station: station, motif: motif, start: start)
+        let rules = schedule.rules(for: motif)
+        if !rules.anonymousAllowed && (contact?.isEmpty ?? true) { throw .contactRequired(motif) }
+        let request = ReservationRequest(station: station, motif: motif, start: slot.start, end: slot.end, day: slot.day,
+                                         capacity: slot.capacity, contact: contact, idempotencyKey: idempotencyKey,
+                                         at: clock.now())
+        let store = self.store
+        return try await storeCall { try await store.reserve(request) }.booking
+    }
+
+    /// The booking with `code`.
+    /// - Throws: ``AppointmentError/notFound(_:)``.
+    public func booking(code: ConfirmationCode) async throws(AppointmentError) -> Booking {
+        let store = self.store
+        guard let booking = try await storeCall({ try await store.booking(code: code) }) else { throw .notFound(code) }
+        return booking
+    }
+
+    private func checkCitizenMayChange(_ booking: Booking) async throws(AppointmentError) {
+        guard booking.status == .booked else { throw .notActive(code: booking.code, status: booking.status) }
+        let rules = try await schedule(for: booking.station).rules(for: booking.motif)
+        guard rules.citizenMayChange else {
+            throw .changeNotAllowed(code: booking.code, reason: "this kind of appointment is changed by calling the station")
+        }
+        let deadline = booking.start.addingTimeInterval(-TimeInterval(rules.changeNoticeMinutes * 60))
+        guard clock.now() <= deadline else {
+            throw .changeNotAllowed(code: booking.code,
+                                    reason: "changes close \(rules.changeNoticeMinutes) minutes before the start; please call the station")
+        }
+    }
+
+    /// Offers the freed slot to the next person waiting for it, if it can still be booked.
+    private func offer(station: String, motif: Motif, start: Date, end: Date) async throws(AppointmentError) -> WaitlistOffer? {
+        let schedule = try await schedule(for: station)
+        guard start >= window(schedule).earliest else { return nil }
+        let store = self.store
+        guard let entry = try await storeCall({ try await store.takeNextWaitlistEntry(station: station, motif: motif, covering: start) }) else {
+            return nil
+        }
+        return WaitlistOffer(entry: entry, start: start, end: end)
+    }
+
+    /// Cancels a booking for the citizen (rules of the motif enforced, e.g. not in the last hour).
+    /// The freed slot is offered to the waiting list.
+    public func cancel(code: ConfirmationCode) async throws(AppointmentError) -> ChangeOutcome {
+        let booking = try await booking(code: code)
+        try await checkCitizenMayChange(booking)
+        let store = self.store
+        let now = clock.now()
+        let cancelled = try await storeCall { try await store.setStatus(code: code, to: .cancelledByCitizen, at: now) }
+        let offer = try await offer(station: booking.station, motif: booking.motif, start: booking.start, end: booking.end)
+        return ChangeOutcome(booking: cancelled, offer: offer)
+    }
+
+    /// Moves a booking to another slot of the same station and motif (rules
+    /// enforced; the old seat is kept if the new slot is refused). The freed
+    /// slot is offered to the waiting list.
+    public func reschedule(code: ConfirmationCode, to start: Date) async throws(AppointmentError) -> ChangeOutcome {
+        let booking = try await booking(code: code)
+        try await checkCitizenMayChange(booking)
+        let (slot, _) = try await bookableSlot(station: booking.station, motif: booking.motif, start: start)
+        let request = MoveRequest(start: slot.start, end: slot.end, day: slot.day, capacity: slot.capacity, at: clock.now())
+        let store = self.store
+        let moved = try await storeCall { try await store.move(code: code, to: request) }
+        guard moved.start != booking.start else { return ChangeOutcome(booking: moved, offer: nil) }
+        let offer = try await offer(station: booking.station, motif: booking.motif, start: booking.start, end: booking.end)
+        return ChangeOutcome(booking: moved, offer: offer)
+    }
+
+    /// Records the station's attendance: `honoured` or `noShow`.
+    public func recordAttendance(code: ConfirmationCode, honoured: Bool) async throws(AppointmentError) -> Booking {
+        let store = self.store
+        let now = clock.now()
+        return try await storeCall { try await store.setStatus(code: code, to: honoured ? .honoured : .noShow, at: now) }
+    }
+
+    /// Closes `station` on its local `day` (e.g. an unplanned closure): cancels
+    /// every booking of that day as the station and returns them, so the host
+    /// can warn each person; no new booking is accepted that day.
+    public func closeDay(station: String, day: LocalDate) async throws(AppointmentError) -> [Booking] {
+        let schedule = try await schedule(for: station)
+        let from = day.instant(at: .midnight, in: schedule.timeZone)
+        let to = day.adding(days: 1).instant(at: .midnight, in: schedule.timeZone)
+        let store = self.store
+        let now = clock.now()
+        return try await storeCall { try await store.closeDay(station: station, day: day, from: from, to: to, at: now) }
+    }
+
+    /// Puts someone on the waiting list for `motif` at `station`, for a start between `earliest` and `latest`.
+    public func joinWaitlist(station: String, motif: Motif, earliest: Date, latest: Date,
+                             contact: Contact? = nil) async throws(AppointmentError) -> WaitlistEntry {
+        let schedule = try await schedule(for: station)
+        guard schedule.offers(motif) else { throw .motifNotOffered(station: station, motif: motif) }
+        let entry = WaitlistEntry(station: station, motif: motif, earliest: earliest, latest: max(earliest, latest),
+                                  contact: contact.flatMap { $0.isEmpty ? nil : $0 }, createdAt: clock.now())
+        let store = self.store
+        try await storeCall { try await store.enqueue(entry) }
+        return entry
+    }
+
+    // MARK: Reminders, calendar, purge
+
+    /// The reminders still to send for `booking` (see ``ReminderPlan``).
+    public func reminders(for booking: Booking) async throws(AppointmentError) -> [Reminder] {
+        let schedule = try await schedule(for: booking.station)
+        return ReminderPlan.reminders(for: booking, timeZone: schedule.timeZone, now: clock.now())
+    }
+
+    /// An iCalendar file for `booking` with the documents to bring.
+    /// - Parameter location: the station's name and address, from the station directory.
+    public func calendarEvent(for booking: Booking, location: String?, language: Language = .french) async throws(AppointmentError) -> String {
+        let rules = try await schedule(for: booking.station).rules(for: booking.motif)
+        return ICalendar.event(for: booking, location: location, documents: rules.documents, language: language, now: clock.now())
+    }
+
+    /// Erases the contact and idempotency key of every appointment that ended
+    /// more than ``purgeAfterDays`` days ago. Returns how many were purged.
+    public func purgePersonalData() async throws(AppointmentError) -> Int {
+        let now = clock.now()
+        let cutoff = now.addingTimeInterval(-TimeInterval(purgeAfterDays) * 86_400)
+        let store = self.store
+        return try await storeCall { try await store.purgePersonalData(endedBefore: cutoff, at: now) }
+    }
+}

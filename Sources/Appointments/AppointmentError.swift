@@ -1,0 +1,93 @@
+import Foundation
+
+/// Why an appointment operation was refused. Each case has a stable
+/// ``code`` (used by the command line's JSON errors) and a message a person can act on.
+public enum AppointmentError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// Every counter of the slot is taken.
+    case slotFull(station: String, start: Date)
+    /// No slot of this motif starts at that instant at that station.
+    case outsideOpening(station: String, motif: Motif, start: Date)
+    /// The slot starts too soon (minimum notice) or is already past.
+    case tooLate(start: Date, earliest: Date)
+    /// The slot is beyond the booking horizon.
+    case tooFarAhead(start: Date, latest: Date)
+    /// The station does not offer this motif.
+    case motifNotOffered(station: String, motif: Motif)
+    /// This motif needs a contact (e.g. restitution of an object to a named person).
+    case contactRequired(Motif)
+    /// The station closed that day.
+    case dayClosed(station: String, day: LocalDate)
+    /// No booking has this code.
+    case notFound(ConfirmationCode)
+    /// The citizen may no longer cancel or move this booking (too close to the start, or not allowed for the motif).
+    case changeNotAllowed(code: ConfirmationCode, reason: String)
+    /// The booking is no longer active (already cancelled, honoured or no-show).
+    case notActive(code: ConfirmationCode, status: BookingStatus)
+    /// The idempotency key was already used for a different request.
+    case idempotencyConflict(key: String)
+    /// The text is not a confirmation code.
+    case invalidCode(String)
+    /// The schedule is malformed.
+    case invalidSchedule(String)
+    /// The station id cannot be read (expected `<kind>-<INSEE>-<nn>`).
+    case invalidStation(String)
+    /// The storage failed (the message comes from the store).
+    case storage(String)
+
+    /// A stable, kebab-case identifier of the case, e.g. `"slot-full"`.
+    public var code: String {
+        switch self {
+        case .slotFull: return "slot-full"
+        case .outsideOpening: return "outside-opening"
+        case .tooLate: return "too-late"
+        case .tooFarAhead: return "too-far-ahead"
+        case .motifNotOffered: return "motif-not-offered"
+        case .contactRequired: return "contact-required"
+        case .dayClosed: return "day-closed"
+        case .notFound: return "not-found"
+        case .changeNotAllowed: return "change-not-allowed"
+        case .notActive: return "not-active"
+        case .idempotencyConflict: return "idempotency-conflict"
+        case .invalidCode: return "invalid-code"
+        case .invalidSchedule: return "invalid-schedule"
+        case .invalidStation: return "invalid-station"
+        case .storage: return "storage"
+        }
+    }
+
+    public var description: String {
+        func iso(_ date: Date) -> String { date.formatted(.iso8601) }
+        switch self {
+        case .slotFull(let station, let start):
+            return "the slot at \(iso(start)) at station \(station) is full; choose another slot"
+        case .outsideOpening(let station, let motif, let start):
+            return "station \(station) has no \(motif.rawValue) slot starting at \(iso(start)); list the slots first"
+        case .tooLate(let start, let earliest):
+            return "the slot at \(iso(start)) is too soon or past; the earliest bookable start is \(iso(earliest))"
+        case .tooFarAhead(let start, let latest):
+            return "the slot at \(iso(start)) is too far ahead; bookings open until \(iso(latest))"
+        case .motifNotOffered(let station, let motif):
+            return "station \(station) does not take \(motif.rawValue) appointments"
+        case .contactRequired(let motif):
+            return "a \(motif.rawValue) appointment needs a name or a way to reach you"
+        case .dayClosed(let station, let day):
+            return "station \(station) is closed on \(day)"
+        case .notFound(let code):
+            return "no booking has the code \(code.formatted)"
+        case .changeNotAllowed(let code, let reason):
+            return "booking \(code.formatted) can no longer be changed: \(reason)"
+        case .notActive(let code, let status):
+            return "booking \(code.formatted) is \(status.rawValue), not booked"
+        case .idempotencyConflict(let key):
+            return "the idempotency key '\(key)' was already used for a different booking request"
+        case .invalidCode(let text):
+            return "'\(text)' is not a confirmation code (20 characters, e.g. K7QM-4XTR-9BWE-2HPA-ZC3N)"
+        case .invalidSchedule(let reason):
+            return "invalid schedule: \(reason)"
+        case .invalidStation(let id):
+            return "cannot read the station id '\(id)' (expected <kind>-<INSEE code>-<nn>, e.g. gendarmerie-97209-01)"
+        case .storage(let message):
+            return "storage error: \(message)"
+        }
+    }
+}

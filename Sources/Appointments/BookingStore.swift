@@ -1,0 +1,182 @@
+import Foundation
+
+/// A request to hold one seat of a slot, as a ``BookingStore`` receives it.
+/// ``AppointmentBook`` builds it after checking the schedule and the rules.
+public struct ReservationRequest: Hashable, Sendable {
+    /// The station id.
+    public var station: String
+    /// The motif.
+    public var motif: Motif
+    /// Slot start.
+    public var start: Date
+    /// Slot end.
+    public var end: Date
+    /// The station's local date of the slot (for day closures).
+    public var day: LocalDate
+    /// Number of seats (counters) of the slot; the store never holds more.
+    public var capacity: Int
+    /// The optional contact.
+    public var contact: Contact?
+    /// The client's idempotency key, if any.
+    public var idempotencyKey: String?
+    /// The code to give the new booking (drawn by the caller).
+    public var code: ConfirmationCode
+    /// Now.
+    public var at: Date
+
+    /// Creates a request.
+    public init(station: String, motif: Motif, start: Date, end: Date, day: LocalDate, capacity: Int,
+                contact: Contact? = nil, idempotencyKey: String? = nil, code: ConfirmationCode = .random(), at: Date) {
+        self.station = station
+        self.motif = motif
+        self.start = start
+        self.end = end
+        self.day = day
+        self.capacity = capacity
+        self.contact = contact
+        self.idempotencyKey = idempotencyKey
+        self.code = code
+        self.at = at
+    }
+
+    /// Whether `booking` answers this same request (same station, motif and start).
+    public func matches(_ booking: Booking) -> Bool {
+        booking.station == station && booking.motif == motif && booking.start == start
+    }
+}
+
+/// The result of ``BookingStore/reserve(_:)``.
+public struct Reservation: Hashable, Sendable {
+    /// The booking made, or the original one when the idempotency key was already used.
+    public let booking: Booking
+    /// `true` when the idempotency key was already used and nothing new was booked.
+    public let isReplay: Bool
+
+    /// Creates a result.
+    public init(booking: Booking, isReplay: Bool) {
+        self.booking = booking
+        self.isReplay = isReplay
+    }
+}
+
+/// A request to move a booking to another slot of the same station and motif.
+public struct MoveRequest: Hashable, Sendable {
+    /// New start.
+    public var start: Date
+    /// New end.
+    public var end: Date
+    /// The station's local date of the new slot.
+    public var day: LocalDate
+    /// Seats of the new slot.
+    public var capacity: Int
+    /// Now.
+    public var at: Date
+
+    /// Creates a move request.
+    public init(start: Date, end: Date, day: LocalDate, capacity: Int, at: Date) {
+        self.start = start
+        self.end = end
+        self.day = day
+        self.capacity = capacity
+        self.at = at
+    }
+}
+
+/// Someone waiting for a slot to free up.
+public struct WaitlistEntry: Hashable, Sendable, Codable {
+    /// Identifier.
+    public let id: UUID
+    /// The station id.
+    public let station: String
+    /// The motif.
+    public let motif: Motif
+    /// Earliest acceptable start.
+    public let earliest: Date
+    /// Latest acceptable start.
+    public let latest: Date
+    /// How to reach the person with the offer (optional: a host app may notify in-app).
+    public let contact: Contact?
+    /// When the person joined the list (the list is first come, first served).
+    public let createdAt: Date
+
+    /// Creates an entry.
+    public init(id: UUID = UUID(), station: String, motif: Motif, earliest: Date, latest: Date, contact: Contact?, createdAt: Date) {
+        self.id = id
+        self.station = station
+        self.motif = motif
+        self.earliest = earliest
+        self.latest = latest
+        self.contact = contact
+        self.createdAt = createdAt
+    }
+}
+
+/// Where bookings live. Implementations: ``InMemoryBookingStore`` (an actor),
+/// ``SQLiteBookingStore`` (a file shared safely by several processes), and the
+/// PostgreSQL store of the partner server.
+///
+/// ## Contract
+///
+/// Every implementation must pass `BookingStoreConformance` (product
+/// `AppointmentsTestSupport`). Errors are ``BookingStoreError`` values.
+///
+/// - **Atomic reservation.** ``reserve(_:)`` is one indivisible step: it
+///   checks the idempotency key, the day closure, and the number of active
+///   seats of `(station, motif, start)`, and holds the lowest free seat
+///   `0 ..< capacity`, or throws ``BookingStoreError/slotFull(station:motif:start:capacity:)``.
+///   However many callers, tasks, connections or processes reserve at once,
+///   a slot never holds more than `capacity` active bookings. Durable
+///   stores also enforce it with a uniqueness constraint on
+///   `(station, motif, start, seat)`.
+/// - **Idempotency.** When `idempotencyKey` was already used, nothing is
+///   booked: the original booking is returned with `isReplay == true` if it
+///   answers the same station, motif and start, otherwise
+///   ``BookingStoreError/idempotencyConflict(key:existing:)`` is thrown.
+/// - **Freeing.** Moving to `cancelledByCitizen` or `cancelledByStation`
+///   frees the seat at once (`seat` becomes `nil`); `honoured` and `noShow`
+///   keep it. Only `booked` bookings change status or move.
+/// - **Moves** hold a seat in the new slot and free the old one in one step;
+///   on failure the booking is unchanged.
+/// - **Durability.** A call that returns has committed its change.
+public protocol BookingStore: Sendable {
+    /// Holds one seat of a slot atomically (see the contract above).
+    func reserve(_ request: ReservationRequest) async throws -> Reservation
+
+    /// The booking with `code`, if any.
+    func booking(code: ConfirmationCode) async throws -> Booking?
+
+    /// Every booking (any status) of `station` starting in `from ..< to`, by start.
+    func bookings(station: String, from: Date, to: Date) async throws -> [Booking]
+
+    /// Active seats per slot start of `station`/`motif` for starts in `from ..< to`.
+    func occupancy(station: String, motif: Motif, from: Date, to: Date) async throws -> [Date: Int]
+
+    /// Changes the status of a `booked` booking; cancellations free the seat.
+    func setStatus(code: ConfirmationCode, to status: BookingStatus, at: Date) async throws -> Booking
+
+    /// Moves a `booked` booking to another slot of the same station and motif, atomically.
+    func move(code: ConfirmationCode, to request: MoveRequest) async throws -> Booking
+
+    /// Records that `station` is closed on its local `day` and cancels (as the
+    /// station) every `booked` booking starting in `from ..< to`, atomically.
+    /// Returns the bookings cancelled. Later reservations that day fail with `dayClosed`.
+    func closeDay(station: String, day: LocalDate, from: Date, to: Date, at: Date) async throws -> [Booking]
+
+    /// The local days `station` was closed with ``closeDay(station:day:from:to:at:)``.
+    func closedDays(station: String) async throws -> Set<LocalDate>
+
+    /// Adds someone to the waiting list.
+    func enqueue(_ entry: WaitlistEntry) async throws
+
+    /// Removes and returns the earliest-created entry of `station`/`motif`
+    /// whose window contains `start`, atomically (an entry is offered once).
+    func takeNextWaitlistEntry(station: String, motif: Motif, covering start: Date) async throws -> WaitlistEntry?
+
+    /// The waiting list of `station`/`motif`, first come first.
+    func waitlist(station: String, motif: Motif) async throws -> [WaitlistEntry]
+
+    /// Erases the contact and idempotency key of bookings that ended before
+    /// `endedBefore`, and waiting-list entries whose window closed before it.
+    /// Returns how many bookings were purged.
+    func purgePersonalData(endedBefore: Date, at: Date) async throws -> Int
+}

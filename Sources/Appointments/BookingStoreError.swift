@@ -1,0 +1,38 @@
+import Foundation
+
+/// Why a ``BookingStore`` refused or failed an operation.
+public enum BookingStoreError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// Every seat of the slot is held by an active booking.
+    case slotFull(station: String, motif: Motif, start: Date, capacity: Int)
+    /// The station closed that local day (see ``BookingStore/closeDay(station:day:from:to:at:)``).
+    case dayClosed(station: String, day: LocalDate)
+    /// No booking has this code.
+    case notFound(ConfirmationCode)
+    /// The booking is not `booked` any more.
+    case notActive(ConfirmationCode, BookingStatus)
+    /// The idempotency key was already used for a request with other parameters.
+    case idempotencyConflict(key: String, existing: ConfirmationCode)
+    /// The underlying database failed: SQLite result code, its message, and what was being done.
+    case database(code: Int32, message: String, operation: String)
+    /// Stored data could not be read back (column and value named).
+    case corruptRow(String)
+
+    public var description: String {
+        switch self {
+        case .slotFull(let station, let motif, let start, let capacity):
+            return "slot full: \(motif.rawValue) at \(start.formatted(.iso8601)) at \(station) (\(capacity) counter(s), all taken)"
+        case .dayClosed(let station, let day):
+            return "station \(station) is closed on \(day)"
+        case .notFound(let code):
+            return "no booking with code \(code.formatted)"
+        case .notActive(let code, let status):
+            return "booking \(code.formatted) is \(status.rawValue)"
+        case .idempotencyConflict(let key, let existing):
+            return "idempotency key '\(key)' already used by booking \(existing.formatted) with other parameters"
+        case .database(let code, let message, let operation):
+            return "SQLite error \(code) while \(operation): \(message)"
+        case .corruptRow(let detail):
+            return "unreadable stored row: \(detail)"
+        }
+    }
+}

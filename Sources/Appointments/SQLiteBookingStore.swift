@@ -1,0 +1,356 @@
+import Foundation
+
+/// A ``BookingStore`` in an SQLite file, safe to share between threads,
+/// connections and processes (e.g. several `masecurite` commands at once).
+///
+/// - WAL journal and `synchronous=FULL`: a returned call is on disk.
+/// - Every write runs in `BEGIN IMMEDIATE`, which takes the database write lock
+///   before reading, so "count the seats, then insert" cannot interleave with
+///   another writer; waiting writers retry for up to the busy timeout.
+/// - `UNIQUE (station, motif, start_ms, seat)` makes a double booking
+///   impossible even if a writer bypassed this code: cancelled bookings have
+///   a `NULL` seat, which frees it.
+/// - A `schema_version` table and ordered migrations upgrade older files in place.
+/// - Personal data kept: optional pseudonym, e-mail, phone and idempotency key,
+///   erased by ``purgePersonalData(endedBefore:at:)``.
+public actor SQLiteBookingStore: BookingStore {
+    /// The schema version this code writes.
+    public static let schemaVersion = 1
+
+    private let connection: SQLiteConnection
+
+    /// Opens or creates the database file at `path` (its directory must exist)
+    /// and brings its schema up to date.
+    /// - Parameter busyTimeoutMilliseconds: how long a writer waits for another one.
+    /// - Throws: ``BookingStoreError/database(code:message:operation:)``.
+    public init(path: String, busyTimeoutMilliseconds: Int32 = 10_000) throws {
+        connection = try SQLiteConnection(path: path, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
+        try SQLiteBookingStore.migrate(connection)
+    }
+
+    /// The schema version of the open file.
+    public func currentSchemaVersion() throws -> Int {
+        let rows = try connection.query("SELECT MAX(version) FROM schema_version", operation: "reading the schema version")
+        if case .integer(let version)? = rows.first?.first { return Int(version) }
+        return 0
+    }
+
+    // MARK: Schema
+
+    /// Ordered migrations: index 0 brings version 0 to 1, and so on.
+    static let migrations: [String] = [
+        """
+        CREATE TABLE bookings (
+            id TEXT PRIMARY KEY,
+            code TEXT NOT NULL UNIQUE,
+            station TEXT NOT NULL,
+            motif TEXT NOT NULL,
+            start_ms INTEGER NOT NULL,
+            end_ms INTEGER NOT NULL,
+            seat INTEGER CHECK (seat IS NULL OR seat >= 0),
+            status TEXT NOT NULL CHECK (status IN ('booked','cancelled-by-citizen','cancelled-by-station','honoured','no-show')),
+            pseudonym TEXT,
+            email TEXT,
+            phone TEXT,
+            idempotency_key TEXT UNIQUE,
+            created_ms INTEGER NOT NULL,
+            updated_ms INTEGER NOT NULL,
+            purged INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (station, motif, start_ms, seat)
+        );
+        CREATE INDEX bookings_by_station_start ON bookings (station, start_ms);
+        CREATE INDEX bookings_by_end ON bookings (end_ms) WHERE purged = 0;
+        CREATE TABLE closures (
+            station TEXT NOT NULL,
+            day TEXT NOT NULL,
+            closed_ms INTEGER NOT NULL,
+            PRIMARY KEY (station, day)
+        );
+        CREATE TABLE waitlist (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            station TEXT NOT NULL,
+            motif TEXT NOT NULL,
+            earliest_ms INTEGER NOT NULL,
+            latest_ms INTEGER NOT NULL,
+            pseudonym TEXT,
+            email TEXT,
+            phone TEXT,
+            created_ms INTEGER NOT NULL
+        );
+        CREATE INDEX waitlist_by_station_motif ON waitlist (station, motif, created_ms);
+        """,
+    ]
+
+    private static func migrate(_ connection: SQLiteConnection) throws(BookingStoreError) {
+        try connection.immediateTransaction("migrating the schema") { () throws(BookingStoreError) in
+            try connection.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_ms INTEGER NOT NULL)",
+                                   operation: "creating schema_version")
+            let rows = try connection.query("SELECT MAX(version) FROM schema_version", operation: "reading the schema version")
+            var version = 0
+            if case .integer(let value)? = rows.first?.first { version = Int(value) }
+            guard version <= migrations.count else {
+                throw .database(code: 0, message: "the file has schema version \(version), newer than this code (\(migrations.count)); update the SDK",
+                                operation: "opening \(connection.path)")
+            }
+            for index in version..<migrations.count {
+                try connection.execute(migrations[index], operation: "migrating to schema version \(index + 1)")
+                try connection.query("INSERT INTO schema_version (version, applied_ms) VALUES (?, ?)",
+                                     [.integer(Int64(index + 1)), .integer(milliseconds(Date()))],
+                                     operation: "recording schema version \(index + 1)")
+            }
+        }
+    }
+
+    // MARK: Row mapping
+
+    private static let bookingColumns = "id, code, station, motif, start_ms, end_ms, seat, status, pseudonym, email, phone, idempotency_key, created_ms, updated_ms, purged"
+
+    private static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
+    private static func date(_ ms: Int64) -> Date { Date(timeIntervalSince1970: TimeInterval(ms) / 1000) }
+
+    private static func text(_ value: String?) -> SQLiteValue { value.map(SQLiteValue.text) ?? .null }
+
+    private static func booking(from row: [SQLiteValue]) throws(BookingStoreError) -> Booking {
+        guard row.count == 15 else { throw .corruptRow("booking row has \(row.count) columns, expected 15") }
+        func string(_ index: Int) -> String? { if case .text(let s) = row[index] { return s }; return nil }
+        func integer(_ index: Int) -> Int64? { if case .integer(let n) = row[index] { return n }; return nil }
+        guard let idText = string(0), let id = UUID(uuidString: idText) else { throw .corruptRow("bookings.id = \(row[0])") }
+        guard let codeText = string(1), let code = try? ConfirmationCode(codeText) else { throw .corruptRow("bookings.code of \(idText)") }
+        guard let station = string(2) else { throw .corruptRow("bookings.station of \(idText)") }
+        guard let motifText = string(3), let motif = Motif(rawValue: motifText) else { throw .corruptRow("bookings.motif of \(idText) = \(row[3])") }
+        guard let start = integer(4), let end = integer(5) else { throw .corruptRow("bookings.start_ms/end_ms of \(idText)") }
+        guard let statusText = string(7), let status = BookingStatus(rawValue: statusText) else { throw .corruptRow("bookings.status of \(idText) = \(row[7])") }
+        guard let created = integer(12), let updated = integer(13) else { throw .corruptRow("bookings.created_ms/updated_ms of \(idText)") }
+        let contact = Contact(pseudonym: string(8), email: string(9), phone: string(10))
+        return Booking(id: id, code: code, station: station, motif: motif, start: date(start), end: date(end),
+                       seat: integer(6).map(Int.init), status: status, contact: contact.isEmpty ? nil : contact,
+                       idempotencyKey: string(11), createdAt: date(created), updatedAt: date(updated),
+                       isPurged: (integer(14) ?? 0) != 0)
+    }
+
+    private func fetch(code: ConfirmationCode) throws(BookingStoreError) -> Booking? {
+        let rows = try connection.query("SELECT \(Self.bookingColumns) FROM bookings WHERE code = ?", [.text(code.rawValue)],
+                                        operation: "reading booking \(code.formatted)")
+        guard let row = rows.first else { return nil }
+        return try Self.booking(from: row)
+    }
+
+    private func freeSeat(station: String, motif: Motif, start: Date, capacity: Int) throws(BookingStoreError) -> Int {
+        let rows = try connection.query(
+            "SELECT seat FROM bookings WHERE station = ? AND motif = ? AND start_ms = ? AND seat IS NOT NULL",
+            [.text(station), .text(motif.rawValue), .integer(Self.milliseconds(start))], operation: "counting seats")
+        var taken = Set<Int64>()
+        for row in rows { if case .integer(let seat)? = row.first { taken.insert(seat) } }
+        guard let seat = (0..<Int64(max(capacity, 0))).first(where: { !taken.contains($0) }) else {
+            throw .slotFull(station: station, motif: motif, start: start, capacity: capacity)
+        }
+        return Int(seat)
+    }
+
+    private func isClosed(station: String, day: LocalDate) throws(BookingStoreError) -> Bool {
+        !(try connection.query("SELECT 1 FROM closures WHERE station = ? AND day = ?", [.text(station), .text(day.description)],
+                               operation: "checking closures")).isEmpty
+    }
+
+    // MARK: BookingStore
+
+    public func reserve(_ request: ReservationRequest) throws -> Reservation {
+        let connection = self.connection
+        return try connection.immediateTransaction("reserving a seat") { () throws(BookingStoreError) -> Reservation in
+            if let key = request.idempotencyKey {
+                let rows = try connection.query("SELECT \(Self.bookingColumns) FROM bookings WHERE idempotency_key = ?", [.text(key)],
+                                                operation: "checking the idempotency key")
+                if let row = rows.first {
+                    let original = try Self.booking(from: row)
+                    guard request.matches(original) else { throw .idempotencyConflict(key: key, existing: original.code) }
+                    return Reservation(booking: original, isReplay: true)
+                }
+            }
+            if try isClosed(station: request.station, day: request.day) {
+                throw .dayClosed(station: request.station, day: request.day)
+            }
+            let seat = try freeSeat(station: request.station, motif: request.motif, start: request.start, capacity: request.capacity)
+            var code = request.code
+            while try fetch(code: code) != nil { code = .random() }
+            let contact = request.contact.flatMap { $0.isEmpty ? nil : $0 }
+            let booking = Booking(id: UUID(), code: code, station: request.station, motif: request.motif,
+                                  start: request.start, end: request.end, seat: seat, status: .booked, contact: contact,
+                                  idempotencyKey: request.idempotencyKey, createdAt: request.at, updatedAt: request.at)
+            do throws(BookingStoreError) {
+                try connection.query(
+                    "INSERT INTO bookings (\(Self.bookingColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                    [.text(booking.id.uuidString), .text(code.rawValue), .text(booking.station), .text(booking.motif.rawValue),
+                     .integer(Self.milliseconds(booking.start)), .integer(Self.milliseconds(booking.end)), .integer(Int64(seat)),
+                     .text(BookingStatus.booked.rawValue), Self.text(contact?.pseudonym), Self.text(contact?.email),
+                     Self.text(contact?.phone), Self.text(request.idempotencyKey),
+                     .integer(Self.milliseconds(request.at)), .integer(Self.milliseconds(request.at))],
+                    operation: "inserting a booking")
+            } catch {
+                // The unique constraint on (station, motif, start, seat) is the last line of defence.
+                if case .database(let code, _, _) = error, code == SQLiteCodes.constraintUnique {
+                    throw .slotFull(station: request.station, motif: request.motif, start: request.start, capacity: request.capacity)
+                }
+                throw error
+            }
+            return Reservation(booking: booking, isReplay: false)
+        }
+    }
+
+    public func booking(code: ConfirmationCode) throws -> Booking? { try fetch(code: code) }
+
+    public func bookings(station: String, from: Date, to: Date) throws -> [Booking] {
+        let rows = try connection.query(
+            "SELECT \(Self.bookingColumns) FROM bookings WHERE station = ? AND start_ms >= ? AND start_ms < ? ORDER BY start_ms, seat, code",
+            [.text(station), .integer(Self.milliseconds(from)), .integer(Self.milliseconds(to))], operation: "listing bookings")
+        var result: [Booking] = []
+        for row in rows { result.append(try Self.booking(from: row)) }
+        return result
+    }
+
+    public func occupancy(station: String, motif: Motif, from: Date, to: Date) throws -> [Date: Int] {
+        let rows = try connection.query(
+            "SELECT start_ms, COUNT(*) FROM bookings WHERE station = ? AND motif = ? AND start_ms >= ? AND start_ms < ? AND seat IS NOT NULL GROUP BY start_ms",
+            [.text(station), .text(motif.rawValue), .integer(Self.milliseconds(from)), .integer(Self.milliseconds(to))],
+            operation: "counting occupancy")
+        var result: [Date: Int] = [:]
+        for row in rows {
+            if case .integer(let start) = row[0], case .integer(let count) = row[1] { result[Self.date(start)] = Int(count) }
+        }
+        return result
+    }
+
+    private func update(_ booking: Booking, operation: String) throws(BookingStoreError) {
+        try connection.query(
+            "UPDATE bookings SET start_ms = ?, end_ms = ?, seat = ?, status = ?, updated_ms = ? WHERE code = ?",
+            [.integer(Self.milliseconds(booking.start)), .integer(Self.milliseconds(booking.end)),
+             booking.seat.map { .integer(Int64($0)) } ?? .null, .text(booking.status.rawValue),
+             .integer(Self.milliseconds(booking.updatedAt)), .text(booking.code.rawValue)],
+            operation: operation)
+    }
+
+    private func changeStatus(code: ConfirmationCode, to status: BookingStatus, at: Date) throws(BookingStoreError) -> Booking {
+        guard var booking = try fetch(code: code) else { throw .notFound(code) }
+        guard booking.status == .booked else { throw .notActive(code, booking.status) }
+        booking.status = status
+        if !status.holdsSeat { booking.seat = nil }
+        booking.updatedAt = at
+        try update(booking, operation: "changing the status of \(code.formatted)")
+        return booking
+    }
+
+    public func setStatus(code: ConfirmationCode, to status: BookingStatus, at: Date) throws -> Booking {
+        try connection.immediateTransaction("changing a status") { () throws(BookingStoreError) -> Booking in
+            try changeStatus(code: code, to: status, at: at)
+        }
+    }
+
+    public func move(code: ConfirmationCode, to request: MoveRequest) throws -> Booking {
+        try connection.immediateTransaction("moving a booking") { () throws(BookingStoreError) -> Booking in
+            guard var booking = try fetch(code: code) else { throw .notFound(code) }
+            guard booking.status == .booked else { throw .notActive(code, booking.status) }
+            if booking.start == request.start { return booking }
+            if try isClosed(station: booking.station, day: request.day) { throw .dayClosed(station: booking.station, day: request.day) }
+            let seat = try freeSeat(station: booking.station, motif: booking.motif, start: request.start, capacity: request.capacity)
+            booking.start = request.start
+            booking.end = request.end
+            booking.seat = seat
+            booking.updatedAt = request.at
+            do throws(BookingStoreError) {
+                try update(booking, operation: "moving \(code.formatted)")
+            } catch {
+                if case .database(let sqliteCode, _, _) = error, sqliteCode == SQLiteCodes.constraintUnique {
+                    throw .slotFull(station: booking.station, motif: booking.motif, start: request.start, capacity: request.capacity)
+                }
+                throw error
+            }
+            return booking
+        }
+    }
+
+    public func closeDay(station: String, day: LocalDate, from: Date, to: Date, at: Date) throws -> [Booking] {
+        try connection.immediateTransaction("closing a day") { () throws(BookingStoreError) -> [Booking] in
+            try connection.query("INSERT OR IGNORE INTO closures (station, day, closed_ms) VALUES (?, ?, ?)",
+                                 [.text(station), .text(day.description), .integer(Self.milliseconds(at))], operation: "recording a closure")
+            let rows = try connection.query(
+                "SELECT code FROM bookings WHERE station = ? AND start_ms >= ? AND start_ms < ? AND status = 'booked' ORDER BY start_ms, seat",
+                [.text(station), .integer(Self.milliseconds(from)), .integer(Self.milliseconds(to))], operation: "finding bookings to cancel")
+            var cancelled: [Booking] = []
+            for row in rows {
+                guard case .text(let text)? = row.first, let code = try? ConfirmationCode(text) else { throw .corruptRow("bookings.code = \(row)") }
+                cancelled.append(try changeStatus(code: code, to: .cancelledByStation, at: at))
+            }
+            return cancelled
+        }
+    }
+
+    public func closedDays(station: String) throws -> Set<LocalDate> {
+        let rows = try connection.query("SELECT day FROM closures WHERE station = ?", [.text(station)], operation: "listing closures")
+        var days = Set<LocalDate>()
+        for row in rows {
+            guard case .text(let text)? = row.first, let day = try? LocalDate(iso: text) else { throw BookingStoreError.corruptRow("closures.day = \(row)") }
+            days.insert(day)
+        }
+        return days
+    }
+
+    public func enqueue(_ entry: WaitlistEntry) throws {
+        try connection.immediateTransaction("joining the waiting list") { () throws(BookingStoreError) in
+            try connection.query(
+                "INSERT INTO waitlist (id, station, motif, earliest_ms, latest_ms, pseudonym, email, phone, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [.text(entry.id.uuidString), .text(entry.station), .text(entry.motif.rawValue),
+                 .integer(Self.milliseconds(entry.earliest)), .integer(Self.milliseconds(entry.latest)),
+                 Self.text(entry.contact?.pseudonym), Self.text(entry.contact?.email), Self.text(entry.contact?.phone),
+                 .integer(Self.milliseconds(entry.createdAt))], operation: "adding to the waiting list")
+        }
+    }
+
+    private static let waitlistColumns = "id, station, motif, earliest_ms, latest_ms, pseudonym, email, phone, created_ms"
+
+    private static func entry(from row: [SQLiteValue]) throws(BookingStoreError) -> WaitlistEntry {
+        func string(_ index: Int) -> String? { if case .text(let s) = row[index] { return s }; return nil }
+        func integer(_ index: Int) -> Int64? { if case .integer(let n) = row[index] { return n }; return nil }
+        guard row.count == 9, let idText = string(0), let id = UUID(uuidString: idText), let station = string(1),
+              let motifText = string(2), let motif = Motif(rawValue: motifText),
+              let earliest = integer(3), let latest = integer(4), let created = integer(8) else {
+            throw .corruptRow("waitlist row \(row.first.map { "\($0)" } ?? "")")
+        }
+        let contact = Contact(pseudonym: string(5), email: string(6), phone: string(7))
+        return WaitlistEntry(id: id, station: station, motif: motif, earliest: date(earliest), latest: date(latest),
+                             contact: contact.isEmpty ? nil : contact, createdAt: date(created))
+    }
+
+    public func takeNextWaitlistEntry(station: String, motif: Motif, covering start: Date) throws -> WaitlistEntry? {
+        try connection.immediateTransaction("offering a freed slot") { () throws(BookingStoreError) -> WaitlistEntry? in
+            let ms = Self.milliseconds(start)
+            let rows = try connection.query(
+                "SELECT \(Self.waitlistColumns) FROM waitlist WHERE station = ? AND motif = ? AND earliest_ms <= ? AND latest_ms >= ? ORDER BY created_ms, seq LIMIT 1",
+                [.text(station), .text(motif.rawValue), .integer(ms), .integer(ms)], operation: "reading the waiting list")
+            guard let row = rows.first else { return nil }
+            let entry = try Self.entry(from: row)
+            try connection.query("DELETE FROM waitlist WHERE id = ?", [.text(entry.id.uuidString)], operation: "removing a waiting-list entry")
+            return entry
+        }
+    }
+
+    public func waitlist(station: String, motif: Motif) throws -> [WaitlistEntry] {
+        let rows = try connection.query(
+            "SELECT \(Self.waitlistColumns) FROM waitlist WHERE station = ? AND motif = ? ORDER BY created_ms, seq",
+            [.text(station), .text(motif.rawValue)], operation: "reading the waiting list")
+        var result: [WaitlistEntry] = []
+        for row in rows { result.append(try Self.entry(from: row)) }
+        return result
+    }
+
+    public func purgePersonalData(endedBefore: Date, at: Date) throws -> Int {
+        try connection.immediateTransaction("purging personal data") { () throws(BookingStoreError) -> Int in
+            let cutoff = Self.milliseconds(endedBefore)
+            try connection.query(
+                "UPDATE bookings SET pseudonym = NULL, email = NULL, phone = NULL, idempotency_key = NULL, purged = 1, updated_ms = ? WHERE purged = 0 AND end_ms < ?",
+                [.integer(Self.milliseconds(at)), .integer(cutoff)], operation: "purging bookings")
+            let count = connection.changes
+            try connection.query("DELETE FROM waitlist WHERE latest_ms < ?", [.integer(cutoff)], operation: "purging the waiting list")
+            return count
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Appointments
+import AppointmentsTestSupport
+import Foundation
+import Testing
+
+@Suite struct BookingStoreConformanceTests {
+    @Test func inMemoryStoreConforms() async throws {
+        try await BookingStoreConformance.run { InMemoryBookingStore() }
+    }
+
+    @Test func sqliteStoreConforms() async throws {
+        let paths = PathList()
+        defer { paths.removeAll() }
+        try await BookingStoreConformance.run {
+            let path = Fixture.temporaryDatabase()
+            paths.add(path)
+            return try SQLiteBookingStore(path: path)
+        }
+    }
+
+    @Test func sqliteRaceAcrossSeveralConnections() async throws {
+        let path = Fixture.temporaryDatabase()
+        defer { Fixture.remove(path) }
+        // Four connections (as four processes would have) on one file.
+        try await BookingStoreConformance.raceCheck(makeStore: { try SQLiteBookingStore(path: path) },
+                                                    attempts: 1_000, slots: 10, storesPerRace: 4)
+    }
+
+    @Test func conformanceReportsABrokenStore() async throws {
+        // A store that ignores capacity must fail the race with a clear message.
+        await #expect(throws: ConformanceFailure.self) {
+            try await BookingStoreConformance.raceCheck(makeStore: { OverbookingStore() }, attempts: 50, slots: 5)
+        }
+    }
+}
+
+/// Paths created during a test, removed at the end.
+final class PathList: Sendable {
+    private let paths = Mutex<[String]>([])
+    func add(_ path: String) { paths.withLock { $0.append(path) } }
+    func removeAll() { for path in paths.withLock({ $0 }) { Fixture.remove(path) } }
+}
+
+import Synchronization
+
+/// A deliberately wrong store: reserves without checking capacity.
+actor OverbookingStore: BookingStore {
+    private let inner = InMemoryBookingStore()
+    func reserve(_ request: ReservationRequest) async throws -> Reservation {
+        var unlimited = request
+        unlimited.capacity = 1_000
+        return try await inner.reserve(unlimited)
+    }
+    func booking(code: ConfirmationCode) async throws -> Booking? { await inner.booking(code: code) }
+    func bookings(station: String, from: Date, to: Date) async throws -> [Booking] { await inner.bookings(station: station, from: from, to: to) }
+    func occupancy(station: String, motif: Motif, from: Date, to: Date) async throws -> [Date: Int] {
+        await inner.occupancy(station: station, motif: motif, from: from, to: to)
+    }
+    func setStatus(code: ConfirmationCode, to status: BookingStatus, at: Date) async throws -> Booking {
+        try await inner.setStatus(code: code, to: status, at: at)
+    }
+    func move(code: ConfirmationCode, to request: MoveRequest) async throws -> Booking { try await inner.move(code: code, to: request) }
+    func closeDay(station: String, day: LocalDate, from: Date, to: Date, at: Date) async throws -> [Booking] {
+        try await inner.closeDay(station: station, day: day, from: from, to: to, at: at)
+    }
+    func closedDays(station: String) async throws -> Set<LocalDate> { await inner.closedDays(station: station) }
+    func enqueue(_ entry: WaitlistEntry) async throws { await inner.enqueue(entry) }
+    func takeNextWaitlistEntry(station: String, motif: Motif, covering start: Date) async throws -> WaitlistEntry? {
+        await inner.takeNextWaitlistEntry(station: station, motif: motif, covering: start)
+    }
+    func waitlist(station: String, motif: Motif) async throws -> [WaitlistEntry] { await inner.waitlist(station: station, motif: motif) }
+    func purgePersonalData(endedBefore: Date, at: Date) async throws -> Int { await inner.purgePersonalData(endedBefore: endedBefore, at: at) }
+}
