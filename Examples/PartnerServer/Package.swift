@@ -13,7 +13,7 @@ let swiftSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "PartnerServer",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "masecurite-server", targets: ["masecurite-server"]),
         .library(name: "PartnerServer", targets: ["PartnerServer"]),
@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.3.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.20.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.65.0"),
     ],
     targets: [
         .target(
@@ -43,7 +44,7 @@ let package = Package(
             name: "PartnerServer",
             dependencies: [
                 "PostgresBackends",
-                .product(name: "MaSecurite", package: "MaSecurite"),
+                .product(name: "MaSecuriteCore", package: "MaSecurite"),
                 .product(name: "OrienteurKit", package: "MaSecurite"),
                 .product(name: "StationDirectory", package: "MaSecurite"),
                 .product(name: "Teleservices", package: "MaSecurite"),
@@ -51,6 +52,7 @@ let package = Package(
                 .product(name: "ChatProtocol", package: "MaSecurite"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -62,6 +64,7 @@ let package = Package(
             dependencies: [
                 "PartnerServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -70,11 +73,16 @@ let package = Package(
             dependencies: [
                 "PartnerServer",
                 "PostgresBackends",
+                .product(name: "Appointments", package: "MaSecurite"),
+                .product(name: "ChatProtocol", package: "MaSecurite"),
                 .product(name: "AppointmentsTestSupport", package: "MaSecurite"),
                 .product(name: "ChatProtocolTestSupport", package: "MaSecurite"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

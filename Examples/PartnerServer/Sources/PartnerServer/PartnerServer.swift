@@ -22,7 +22,7 @@ public enum PartnerServer {
     public static func makeRouter(services: ServerServices, configuration: ServerConfiguration) throws -> Router<ServerContext> {
         let router = Router(context: ServerContext.self)
         addMiddleware(to: router, configuration: configuration)
-        let v1 = router.group(RouterPath(prefix))
+        let v1 = router.group("v1")
         SystemRoutes(services: services, openAPI: try SystemRoutes.loadDocument()).register(on: v1)
         StationRoutes(services: services).register(on: v1)
         OrientationRoutes(services: services).register(on: v1)
@@ -63,7 +63,7 @@ public enum PartnerServer {
         if let url = configuration.postgresURL {
             let settings = try PostgresURL(url)
             let postgres = PostgresClient(configuration: settings.clientConfiguration, backgroundLogger: logger)
-            let bookings = try PostgresBookingStore(client: postgres, logger: logger)
+            let bookings = try PostgresBookingStore(client: postgres, schema: configuration.postgresSchema, logger: logger)
             store = bookings
             storageName = "postgresql"
             check = { await bookings.ping() }
@@ -105,7 +105,7 @@ public enum PartnerServer {
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
             logger: logger)
         if let client {
-            let store = try PostgresBookingStore(client: client, logger: logger)
+            let store = try PostgresBookingStore(client: client, schema: configuration.postgresSchema, logger: logger)
             app.beforeServerStarts {
                 let version = try await store.migrate()
                 logger.info("booking schema ready", metadata: ["schema.version": "\(version)"])

@@ -12,6 +12,8 @@ public struct ServerConfiguration: Sendable {
     public var port: Int
     /// A `postgres://user:password@host:port/database` URL; `nil` keeps the local stores.
     public var postgresURL: String?
+    /// The PostgreSQL schema holding the server's tables (default `masecurite`).
+    public var postgresSchema: String = "masecurite"
     /// An SQLite file for bookings when ``postgresURL`` is `nil`; `nil` keeps them in memory.
     public var sqlitePath: String?
     /// Origins allowed by CORS: empty disables CORS headers, `["*"]` allows any origin.

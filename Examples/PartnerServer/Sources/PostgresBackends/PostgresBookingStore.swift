@@ -347,8 +347,8 @@ public struct PostgresBookingStore: BookingStore {
             }
         } catch let error as BookingStoreError {
             if case .database(_, let message, _) = error, message.hasPrefix("SQLSTATE 23505"),
-               let booking = try await booking(code: code) {
-                throw BookingStoreError.slotFull(station: booking.station, motif: booking.motif, start: request.start, capacity: request.capacity)
+               let current = try await self.booking(code: code) {
+                throw BookingStoreError.slotFull(station: current.station, motif: current.motif, start: request.start, capacity: request.capacity)
             }
             throw error
         }

@@ -41,7 +41,7 @@ struct ChatRoutes {
                         let data: Data
                         switch message {
                         case .text(let text): data = Data(text.utf8)
-                        case .binary(let buffer): data = Data(buffer: buffer)
+                        case .binary(let buffer): data = Data(buffer.readableBytesView)
                         }
                         guard let envelope = try? ChatEnvelope.decode(data) else {
                             await chat.receive(data, from: connection.id)  // answers with the precise error frame

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import MaSecuriteCore
 
 /// A coding key for any field name (used to list the fields a body really has).
 struct AnyCodingKey: CodingKey {
@@ -13,8 +14,8 @@ extension Decoder {
     /// Throws when the JSON object being decoded has a field outside `allowed`
     /// (strict bodies: a misspelt field is an error, never silently ignored).
     func rejectUnknownFields(_ allowed: Set<String>) throws {
-        let container = try container(keyedBy: AnyCodingKey.self)
-        for key in container.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) where !allowed.contains(key.stringValue) {
+        let fields = try self.container(keyedBy: AnyCodingKey.self)
+        for key in fields.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) where !allowed.contains(key.stringValue) {
             throw DecodingError.dataCorrupted(.init(codingPath: codingPath + [key], debugDescription: "unknown field"))
         }
     }
@@ -53,7 +54,7 @@ enum StrictJSON {
         } catch {
             throw APIProblem(.bodyTooLarge, "the body is larger than \(limit) bytes")
         }
-        return try decode(type, from: Data(buffer: buffer))
+        return try decode(type, from: Data(buffer.readableBytesView))
     }
 
     /// Decodes `data` as `T`, turning decoding errors into `invalid-body` problems naming the field.

@@ -95,14 +95,14 @@ struct AppointmentRoutes {
 
     // MARK: Helpers
 
-    private func station(_ id: String, field: String) throws -> Station {
+    private func findStation(_ id: String, field: String) throws -> Station {
         guard let station = services.stations.station(id: id) else {
             throw APIProblem(.stationNotFound, "no station has the id '\(id)'", field: field)
         }
         return station
     }
 
-    private func motif(_ text: String, field: String) throws -> Motif {
+    private func parseMotif(_ text: String, field: String) throws -> Motif {
         guard let motif = Motif(identifier: text) else {
             throw APIProblem(.invalidParameter, "'\(field)' must be one of \(Motif.allCases.map(\.rawValue).joined(separator: ", ")) (got '\(text)')",
                              field: field)
@@ -110,7 +110,7 @@ struct AppointmentRoutes {
         return motif
     }
 
-    private func code(_ context: ServerContext) throws -> ConfirmationCode {
+    private func parseCode(_ context: ServerContext) throws -> ConfirmationCode {
         let text = context.parameters.get("code") ?? ""
         do {
             return try ConfirmationCode(text)
@@ -119,7 +119,7 @@ struct AppointmentRoutes {
         }
     }
 
-    private func instant(_ text: String, field: String) throws -> Date {
+    private func parseInstant(_ text: String, field: String) throws -> Date {
         guard let date = Timestamps.parse(text) else {
             throw APIProblem(.invalidBody, "field '\(field)' must be an RFC 3339 date-time such as 2026-03-30T09:00:00+02:00 (got '\(text)')",
                              field: field)
@@ -172,8 +172,8 @@ struct AppointmentRoutes {
 
     @Sendable func slots(_ request: Request, context: ServerContext) async throws -> Response {
         let query = QueryReader(request: request, context: context)
-        let station = try station(try query.required("station"), field: "station")
-        let motif = try motif(try query.required("motif"), field: "motif")
+        let station = try findStation(try query.required("station"), field: "station")
+        let motif = try parseMotif(try query.required("motif"), field: "motif")
         let zone = (try? StationID.timeZone(of: station.id)) ?? .gmt
         let from = try query.date("from") ?? LocalDate(services.clock.now(), in: zone)
         let days = try query.int("days", default: 7, range: 1...31)
@@ -196,9 +196,9 @@ struct AppointmentRoutes {
             key = text
         }
         let body = try await StrictJSON.decode(BookBody.self, from: request, limit: services.maxBodyBytes)
-        let station = try station(body.station, field: "station")
-        let motif = try motif(body.motif, field: "motif")
-        let start = try instant(body.start, field: "start")
+        let station = try findStation(body.station, field: "station")
+        let motif = try parseMotif(body.motif, field: "motif")
+        let start = try parseInstant(body.start, field: "start")
         var contact: Contact?
         if let given = body.contact {
             for (name, value) in [("pseudonym", given.pseudonym), ("email", given.email), ("phone", given.phone)] {
@@ -218,30 +218,30 @@ struct AppointmentRoutes {
     }
 
     @Sendable func show(_ request: Request, context: ServerContext) async throws -> Response {
-        let code = try code(context)
+        let code = try parseCode(context)
         let book = services.appointments
         let booking = try await run { () async throws(AppointmentError) in try await book.booking(code: code) }
         return try JSONCoding.response(try await json(booking), headers: [.cacheControl: "no-store"])
     }
 
     @Sendable func cancel(_ request: Request, context: ServerContext) async throws -> Response {
-        let code = try code(context)
+        let code = try parseCode(context)
         let book = services.appointments
         let outcome = try await run { () async throws(AppointmentError) in try await book.cancel(code: code) }
         return try JSONCoding.response(try await json(outcome.booking), headers: [.cacheControl: "no-store"])
     }
 
     @Sendable func reschedule(_ request: Request, context: ServerContext) async throws -> Response {
-        let code = try code(context)
+        let code = try parseCode(context)
         let body = try await StrictJSON.decode(RescheduleBody.self, from: request, limit: services.maxBodyBytes)
-        let start = try instant(body.start, field: "start")
+        let start = try parseInstant(body.start, field: "start")
         let book = services.appointments
         let outcome = try await run { () async throws(AppointmentError) in try await book.reschedule(code: code, to: start) }
         return try JSONCoding.response(try await json(outcome.booking), headers: [.cacheControl: "no-store"])
     }
 
     @Sendable func calendar(_ request: Request, context: ServerContext) async throws -> Response {
-        let code = try code(context)
+        let code = try parseCode(context)
         let language: Language = QueryReader(request: request, context: context).string("lang") == "en" ? .english : .french
         let book = services.appointments
         let booking = try await run { () async throws(AppointmentError) in try await book.booking(code: code) }

@@ -120,7 +120,7 @@ struct OrientationRoutes {
         }
     }
 
-    func session(token: String?) throws -> OrientationSession {
+    func restore(token: String?) throws -> OrientationSession {
         guard let token, !token.isEmpty else { return services.orienteur.session() }
         do {
             return try services.orienteur.session(token: token)
@@ -133,13 +133,13 @@ struct OrientationRoutes {
 
     @Sendable func show(_ request: Request, context: ServerContext) async throws -> Response {
         let query = QueryReader(request: request, context: context)
-        let session = try session(token: query.string("token"))
+        let session = try restore(token: query.string("token"))
         return try JSONCoding.response(state(session, language: try query.language()))
     }
 
     @Sendable func step(_ request: Request, context: ServerContext) async throws -> Response {
         let body = try await StrictJSON.decode(StepBody.self, from: request, limit: services.maxBodyBytes)
-        var session = try session(token: body.token)
+        var session = try restore(token: body.token)
         do {
             switch body.action {
             case .start:
