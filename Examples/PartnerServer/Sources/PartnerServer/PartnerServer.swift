@@ -60,6 +60,7 @@ public enum PartnerServer {
         let storageName: String
         let check: @Sendable () async -> Bool
         var client: PostgresClient?
+        var conversations: any ConversationStore = InMemoryConversationStore()
         if let url = configuration.postgresURL {
             let settings = try PostgresURL(url)
             let postgres = PostgresClient(configuration: settings.clientConfiguration, backgroundLogger: logger)
@@ -68,6 +69,7 @@ public enum PartnerServer {
             storageName = "postgresql"
             check = { await bookings.ping() }
             client = postgres
+            conversations = try PostgresConversationStore(client: postgres, schema: configuration.postgresSchema, logger: logger)
         } else if let path = configuration.sqlitePath {
             store = try SQLiteBookingStore(path: path)
             storageName = "sqlite"
@@ -77,7 +79,7 @@ public enum PartnerServer {
             storageName = "memory"
             check = { true }
         }
-        let chat = ChatService(clock: clock)
+        let chat = ChatService(store: conversations, clock: clock)
         for account in configuration.operators {
             try await chat.registerOperator(OperatorProfile(id: OperatorID(account.id), pseudonym: account.displayName,
                                                             languages: Set(account.languages)))
@@ -105,10 +107,12 @@ public enum PartnerServer {
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
             logger: logger)
         if let client {
-            let store = try PostgresBookingStore(client: client, schema: configuration.postgresSchema, logger: logger)
+            let bookings = try PostgresBookingStore(client: client, schema: configuration.postgresSchema, logger: logger)
+            let chat = try PostgresConversationStore(client: client, schema: configuration.postgresSchema, logger: logger)
             app.beforeServerStarts {
-                let version = try await store.migrate()
-                logger.info("booking schema ready", metadata: ["schema.version": "\(version)"])
+                let bookingVersion = try await bookings.migrate()
+                let chatVersion = try await chat.migrate()
+                logger.info("database schema ready", metadata: ["schema.bookings": "\(bookingVersion)", "schema.chat": "\(chatVersion)"])
             }
         }
         return app

@@ -41,6 +41,26 @@ public struct ServerServices: Sendable {
 
     /// Loads the bundled content (orientation tree, station directory, catalog).
     static func loadBundled() throws -> (Orienteur, StationFinder, TeleserviceCatalog) {
-        (try Orienteur.bundled(), try StationFinder.bundled(), try TeleserviceCatalog.bundled())
+        try bundled.get()
+    }
+
+    /// The bundled content, loaded once per process (every application built in it shares it).
+    private static let bundled: Result<(Orienteur, StationFinder, TeleserviceCatalog), any Error> = Result {
+        (try bundledOrienteur(), try StationFinder.bundled(), try TeleserviceCatalog.bundled())
+    }
+
+    /// The bundled orientation content. When OrienteurKit is used from another
+    /// package on Linux, Foundation may already place the bundle's `resourceURL`
+    /// inside its `Resources` folder, so `BundledContentProvider.directory` has one
+    /// `Resources` too many: the folder next to it is tried then.
+    static func bundledOrienteur() throws -> Orienteur {
+        do {
+            return try Orienteur.bundled()
+        } catch {
+            guard let directory = BundledContentProvider.directory else { throw error }
+            let sibling = directory.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("content")
+            guard FileManager.default.fileExists(atPath: sibling.appendingPathComponent("tree.json").path) else { throw error }
+            return try Orienteur(provider: DirectoryContentProvider(directory: sibling))
+        }
     }
 }

@@ -390,7 +390,7 @@ public struct PostgresBookingStore: BookingStore {
     }
 
     public func enqueue(_ entry: WaitlistEntry) async throws {
-        try await call("joining the waiting list") { client, logger in
+        _ = try await call("joining the waiting list") { client, logger in
             try await client.query("""
                 INSERT INTO \(unescaped: schema).waitlist (id, station, motif, earliest_ms, latest_ms, pseudonym, email, phone, created_ms)
                 VALUES (\(entry.id), \(entry.station), \(entry.motif.rawValue), \(PG.milliseconds(entry.earliest)), \(PG.milliseconds(entry.latest)),

@@ -48,8 +48,9 @@ struct MaSecuriteServerCommand: AsyncParsableCommand {
         let configuration = ServerConfiguration(
             host: host, port: port, postgresURL: databaseURL, sqlitePath: sqlitePath, corsOrigins: corsOrigins,
             rateLimitPerMinute: rateLimit, maxBodyBytes: maxBodyBytes, operators: operators, trustForwardedFor: trustForwardedFor)
-        let app = try await PartnerServer.makeApplication(configuration: configuration, logger: logger) { port in
-            logger.notice("listening", metadata: ["port": "\(port)"])
+        let serverLogger = logger
+        let app = try await PartnerServer.makeApplication(configuration: configuration, logger: serverLogger) { port in
+            serverLogger.notice("listening", metadata: ["port": "\(port)"])
         }
         try await app.runService()
     }

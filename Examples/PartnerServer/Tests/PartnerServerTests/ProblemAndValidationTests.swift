@@ -60,7 +60,8 @@ import Testing
             try await client.execute(uri: "/v1/orientation/ask", method: .post, headers: TestSupport.jsonHeaders,
                                      body: ByteBuffer(string: "{\"text\": ")) { response in
                 #expect(response.status == .badRequest)
-                #expect(try TestSupport.object(response.body)["type"] as? String == "urn:masecurite:problem:invalid-body")
+                let problem = try TestSupport.object(response.body)
+                #expect(problem["type"] as? String == "urn:masecurite:problem:invalid-body")
             }
         }
     }
@@ -70,7 +71,8 @@ import Testing
             try await client.execute(uri: "/v1/orientation/ask", method: .post, headers: [.contentType: "text/plain"],
                                      body: ByteBuffer(string: "vol")) { response in
                 #expect(response.status == .unsupportedMediaType)
-                #expect(try TestSupport.object(response.body)["type"] as? String == "urn:masecurite:problem:unsupported-media-type")
+                let problem = try TestSupport.object(response.body)
+                #expect(problem["type"] as? String == "urn:masecurite:problem:unsupported-media-type")
             }
         }
     }
@@ -95,7 +97,8 @@ import Testing
                     if response.status == .tooManyRequests, limited == nil {
                         limited = response.status
                         retryAfter = response.headers[.retryAfter]
-                        #expect(try TestSupport.object(response.body)["type"] as? String == "urn:masecurite:problem:rate-limited")
+                        let problem = try TestSupport.object(response.body)
+                        #expect(problem["type"] as? String == "urn:masecurite:problem:rate-limited")
                     }
                 }
             }

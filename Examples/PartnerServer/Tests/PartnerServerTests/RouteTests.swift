@@ -38,7 +38,7 @@ import Testing
             let (byName, named) = try await client.getJSON("/v1/stations/near?commune=Voiron")
             #expect(byName == .ok)
             #expect((named["place"] as? [String: Any])?["insee"] as? String == "38563")
-            let (unknown, problem) = try await client.getJSON("/v1/stations/near?postal_code=00000")
+            let (unknown, problem) = try await client.getJSON("/v1/stations/near?commune=Qxzwvklmnop")
             #expect(unknown == .notFound && problem["type"] as? String == "urn:masecurite:problem:place-not-found")
         }
     }

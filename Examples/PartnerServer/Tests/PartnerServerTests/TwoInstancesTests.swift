@@ -29,9 +29,10 @@ struct TwoInstancesTests {
 
                 let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(
                     connectionPool: .init(idleTimeout: .seconds(30), concurrentHTTP1ConnectionsPerHostSoftLimit: 50)))
-                let statuses: [UInt] = try await withThrowingTaskGroup(of: UInt.self) { group in
+                let outcomes: [Result<UInt, any Error>] = await withTaskGroup(of: Result<UInt, any Error>.self) { group in
                     for attempt in 0..<500 {
                         group.addTask {
+                          do {
                             var request = HTTPClientRequest(url: "http://127.0.0.1:\(ports[attempt % 2])/v1/appointments")
                             request.method = .POST
                             request.headers.add(name: "Content-Type", value: "application/json")
@@ -40,14 +41,20 @@ struct TwoInstancesTests {
                             request.body = .bytes(ByteBuffer(bytes: body))
                             let response = try await http.execute(request, timeout: .seconds(120))
                             _ = try await response.body.collect(upTo: 64 * 1024)
-                            return response.status.code
+                            return .success(response.status.code)
+                          } catch {
+                            return .failure(error)
+                          }
                         }
                     }
-                    var all: [UInt] = []
-                    for try await status in group { all.append(status) }
+                    var all: [Result<UInt, any Error>] = []
+                    for await outcome in group { all.append(outcome) }
                     return all
                 }
                 try await http.shutdown()
+                let failures = outcomes.compactMap { if case .failure(let error) = $0 { return "\(error)" }; return nil }
+                #expect(failures.isEmpty, "\(failures.count) requests failed, e.g. \(failures.first ?? "")")
+                let statuses = outcomes.compactMap { try? $0.get() }
                 let created = statuses.filter { $0 == 201 }.count
                 let full = statuses.filter { $0 == 409 }.count
                 #expect(created == 5, "\(created) bookings made for 5 single-counter slots (statuses: \(Set(statuses)))")
@@ -61,8 +68,9 @@ struct TwoInstancesTests {
                 }
             }
         }
+        let schema = configuration.postgresSchema
         try await PostgresFixture.withClients { clients in
-            await PostgresFixture.drop([configuration.postgresSchema], on: clients[0])
+            await PostgresFixture.drop([schema], on: clients[0])
         }
     }
 }

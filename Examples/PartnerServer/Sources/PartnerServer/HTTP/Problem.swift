@@ -134,11 +134,11 @@ public struct APIProblem: Error, Sendable {
 
 /// Shared JSON encoders (sorted keys, so responses are stable).
 enum JSONCoding {
-    static let encoder: JSONEncoder = {
+    static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
-    }()
+    }
 
     /// A `200`-like JSON response.
     static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws -> Response {

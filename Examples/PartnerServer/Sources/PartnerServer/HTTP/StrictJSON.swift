@@ -106,7 +106,7 @@ struct QueryReader {
     let context: ServerContext
 
     func string(_ name: String) -> String? {
-        request.uri.queryParameters[name].map(String.init)
+        request.uri.queryParameters[Substring(name)].map(String.init)
     }
 
     func required(_ name: String) throws -> String {
