@@ -1,0 +1,94 @@
+// swift-tools-version: 6.1
+// MaSecurite partner server: an HTTP + WebSocket API over the SDK, with optional
+// PostgreSQL storage so several instances can share state behind a load balancer.
+// This package is separate from the SDK so the SDK itself stays dependency-free.
+//
+//   swift run --package-path Examples/PartnerServer masecurite-server --port 8080
+//   swift run --package-path Examples/PartnerServer masecurite-server --postgres-url postgres://…
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "PartnerServer",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "masecurite-server", targets: ["masecurite-server"]),
+        .library(name: "PartnerServer", targets: ["PartnerServer"]),
+        .library(name: "PostgresBackends", targets: ["PostgresBackends"]),
+    ],
+    dependencies: [
+        .package(name: "MaSecurite", path: "../.."),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.21.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.3.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.20.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.65.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
+    ],
+    targets: [
+        .target(
+            name: "PostgresBackends",
+            dependencies: [
+                .product(name: "Appointments", package: "MaSecurite"),
+                .product(name: "ChatProtocol", package: "MaSecurite"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "PartnerServer",
+            dependencies: [
+                "PostgresBackends",
+                .product(name: "MaSecuriteCore", package: "MaSecurite"),
+                .product(name: "OrienteurKit", package: "MaSecurite"),
+                .product(name: "StationDirectory", package: "MaSecurite"),
+                .product(name: "Teleservices", package: "MaSecurite"),
+                .product(name: "Appointments", package: "MaSecurite"),
+                .product(name: "ChatProtocol", package: "MaSecurite"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources")],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "masecurite-server",
+            dependencies: [
+                "PartnerServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PartnerServerTests",
+            dependencies: [
+                "PartnerServer",
+                "PostgresBackends",
+                .product(name: "Appointments", package: "MaSecurite"),
+                .product(name: "ChatProtocol", package: "MaSecurite"),
+                .product(name: "AppointmentsTestSupport", package: "MaSecurite"),
+                .product(name: "ChatProtocolTestSupport", package: "MaSecurite"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,71 @@
+import ChatProtocol
+import Foundation
+import Hummingbird
+import HummingbirdWebSocket
+import NIOCore
+
+/// `/v1/chat`: a WebSocket speaking exactly the ChatProtocol wire format (one
+/// JSON envelope per text frame). Visitors are anonymous; an operator sends
+/// `Authorization: Bearer <token>` on the upgrade request and may then say
+/// `hello` only as the operator that token belongs to.
+///
+/// Frames are handed to the SDK's ``ChatService``; nothing of their content is logged.
+struct ChatRoutes {
+    let chat: ChatService
+    /// Bearer token → operator id.
+    let operatorTokens: [String: OperatorID]
+    /// Largest accepted frame, in bytes.
+    let maxFrameBytes: Int
+
+    func register(on router: Router<ServerContext>) {
+        let tokens = operatorTokens
+        let chat = self.chat
+        let maxFrameBytes = self.maxFrameBytes
+        router.ws("/v1/chat") { request, _ in
+            if request.headers[.authorization] != nil && Self.operatorID(request.headers[.authorization], tokens: tokens) == nil {
+                return .dontUpgrade
+            }
+            return .upgrade([:])
+        } onUpgrade: { inbound, outbound, context in
+            let authenticated = Self.operatorID(context.request.headers[.authorization], tokens: tokens)
+            let connection = await chat.connect()
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    for await envelope in connection.events {
+                        try await outbound.write(.text(String(decoding: try envelope.jsonData(), as: UTF8.self)))
+                    }
+                }
+                defer { group.cancelAll() }
+                do {
+                    for try await message in inbound.messages(maxSize: maxFrameBytes) {
+                        let data: Data
+                        switch message {
+                        case .text(let text): data = Data(text.utf8)
+                        case .binary(let buffer): data = Data(buffer.readableBytesView)
+                        }
+                        guard let envelope = try? ChatEnvelope.decode(data) else {
+                            await chat.receive(data, from: connection.id)  // answers with the precise error frame
+                            continue
+                        }
+                        if case .hello(let hello) = envelope, hello.role == .operator, hello.operatorID == nil || hello.operatorID != authenticated {
+                            let refusal = ChatEnvelope.error(ChatErrorFrame(
+                                code: .forbidden, message: "operators connect with their bearer token and say hello with their own id"))
+                            try await outbound.write(.text(String(decoding: try refusal.jsonData(), as: UTF8.self)))
+                            continue
+                        }
+                        await chat.handle(envelope, from: connection.id)
+                    }
+                } catch {
+                    await chat.disconnect(connection.id)
+                    throw error
+                }
+                await chat.disconnect(connection.id)
+            }
+        }
+    }
+
+    static func operatorID(_ header: String?, tokens: [String: OperatorID]) -> OperatorID? {
+        guard let header, header.hasPrefix("Bearer ") else { return nil }
+        return tokens[String(header.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces)]
+    }
+}

@@ -1,0 +1,120 @@
+import Appointments
+import ChatProtocol
+import Foundation
+import Hummingbird
+import HummingbirdWebSocket
+import Logging
+import PostgresBackends
+import PostgresNIO
+
+/// Builds the partner server: an HTTP + WebSocket API over the MaSecurite SDK.
+///
+/// ```swift
+/// let app = try await PartnerServer.makeApplication(configuration: ServerConfiguration(port: 8080))
+/// try await app.runService()
+/// ```
+public enum PartnerServer {
+    /// The API version prefix.
+    public static let prefix = "/v1"
+
+    /// The router with every `/v1` route and middleware (problem errors, access log,
+    /// rate limit, CORS).
+    public static func makeRouter(services: ServerServices, configuration: ServerConfiguration) throws -> Router<ServerContext> {
+        let router = Router(context: ServerContext.self)
+        addMiddleware(to: router, configuration: configuration)
+        let v1 = router.group("v1")
+        SystemRoutes(services: services, openAPI: try SystemRoutes.loadDocument()).register(on: v1)
+        StationRoutes(services: services).register(on: v1)
+        OrientationRoutes(services: services).register(on: v1)
+        TeleserviceRoutes(services: services).register(on: v1)
+        AppointmentRoutes(services: services).register(on: v1)
+        return router
+    }
+
+    /// The router that accepts WebSocket upgrades on `/v1/chat`.
+    public static func makeWebSocketRouter(services: ServerServices, configuration: ServerConfiguration) -> Router<ServerContext> {
+        let router = Router(context: ServerContext.self)
+        addMiddleware(to: router, configuration: configuration)
+        let tokens = Dictionary(configuration.operators.map { ($0.token, OperatorID($0.id)) }, uniquingKeysWith: { first, _ in first })
+        ChatRoutes(chat: services.chat, operatorTokens: tokens, maxFrameBytes: max(4_096, configuration.maxBodyBytes)).register(on: router)
+        return router
+    }
+
+    private static func addMiddleware(to router: Router<ServerContext>, configuration: ServerConfiguration) {
+        router.add(middleware: ProblemMiddleware())
+        if !configuration.corsOrigins.isEmpty {
+            router.add(middleware: CORSPolicyMiddleware(origins: Set(configuration.corsOrigins)))
+        }
+        if configuration.rateLimitPerMinute > 0 {
+            router.add(middleware: RateLimitMiddleware(limiter: RateLimiter(perMinute: configuration.rateLimitPerMinute),
+                                                       trustForwardedFor: configuration.trustForwardedFor))
+        }
+    }
+
+    /// Builds the SDK services and, with ``ServerConfiguration/postgresURL``, the
+    /// PostgreSQL client (returned so the caller runs it as a service).
+    public static func makeServices(configuration: ServerConfiguration, clock: any WallClock = SystemWallClock(),
+                                    logger: Logger) async throws -> (ServerServices, PostgresClient?) {
+        let (orienteur, stations, catalog) = try ServerServices.loadBundled()
+        let store: any BookingStore
+        let storageName: String
+        let check: @Sendable () async -> Bool
+        var client: PostgresClient?
+        var conversations: any ConversationStore = InMemoryConversationStore()
+        if let url = configuration.postgresURL {
+            let settings = try PostgresURL(url)
+            let postgres = PostgresClient(configuration: settings.clientConfiguration, backgroundLogger: logger)
+            let bookings = try PostgresBookingStore(client: postgres, schema: configuration.postgresSchema, logger: logger)
+            store = bookings
+            storageName = "postgresql"
+            check = { await bookings.ping() }
+            client = postgres
+            conversations = try PostgresConversationStore(client: postgres, schema: configuration.postgresSchema, logger: logger)
+        } else if let path = configuration.sqlitePath {
+            store = try SQLiteBookingStore(path: path)
+            storageName = "sqlite"
+            check = { true }
+        } else {
+            store = InMemoryBookingStore()
+            storageName = "memory"
+            check = { true }
+        }
+        let chat = ChatService(store: conversations, clock: clock)
+        for account in configuration.operators {
+            try await chat.registerOperator(OperatorProfile(id: OperatorID(account.id), pseudonym: account.displayName,
+                                                            languages: Set(account.languages)))
+        }
+        var services = ServerServices(orienteur: orienteur, stations: stations, teleservices: catalog,
+                                      appointments: AppointmentBook(store: store, clock: clock), chat: chat, clock: clock,
+                                      storageName: storageName, storageCheck: check)
+        services.maxBodyBytes = configuration.maxBodyBytes
+        return (services, client)
+    }
+
+    /// The whole application, ready for `runService()`. With PostgreSQL, the client
+    /// runs as a service and the migrations run before the server accepts requests.
+    public static func makeApplication(configuration: ServerConfiguration, clock: any WallClock = SystemWallClock(),
+                                       logger: Logger = Logger(label: "masecurite.server"),
+                                       onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws -> some ApplicationProtocol {
+        let (services, client) = try await makeServices(configuration: configuration, clock: clock, logger: logger)
+        let router = try makeRouter(services: services, configuration: configuration)
+        let webSocketRouter = makeWebSocketRouter(services: services, configuration: configuration)
+        var app = Application(
+            router: router,
+            server: .http1WebSocketUpgrade(webSocketRouter: webSocketRouter),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+            services: client.map { [$0] } ?? [],
+            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
+            logger: logger)
+        if let client {
+            let bookings = try PostgresBookingStore(client: client, schema: configuration.postgresSchema, logger: logger)
+            let chat = try PostgresConversationStore(client: client, schema: configuration.postgresSchema, logger: logger)
+            app.beforeServerStarts {
+                let bookingVersion = try await bookings.migrate()
+                let chatVersion = try await chat.migrate()
+                logger.info("database schema ready", metadata: ["schema.bookings": "\(bookingVersion)", "schema.chat": "\(chatVersion)"])
+            }
+        }
+        return app
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Hummingbird
+import StationDirectory
+
+/// `/v1/stations`: nearest stations to a point, a postal code or a commune; one station.
+struct StationRoutes {
+    let services: ServerServices
+
+    func register(on router: RouterGroup<ServerContext>) {
+        router.get("stations/near", use: near)
+        router.get("stations/{id}", use: show)
+    }
+
+    struct NearResponse: Encodable {
+        let place: PlaceJSON?
+        let stations: [StationJSON]
+    }
+
+    @Sendable func near(_ request: Request, context: ServerContext) async throws -> Response {
+        let query = QueryReader(request: request, context: context)
+        let limit = try query.int("limit", default: 5, range: 1...50)
+        let now = services.clock.now()
+        var filter = StationFilter.none
+        if let kind = query.string("kind") {
+            guard let parsed = StationKind(rawValue: kind) else {
+                throw APIProblem(.invalidParameter, "query parameter 'kind' must be 'police' or 'gendarmerie' (got '\(kind)')", field: "kind")
+            }
+            filter.kinds = [parsed]
+        }
+        if let openAt = try query.instant("open_at") { filter.openAt = openAt }
+
+        let lat = try query.double("lat"), lon = try query.double("lon")
+        let place: Commune?
+        let point: GeoPoint
+        if lat != nil || lon != nil {
+            guard let lat else { throw APIProblem(.invalidParameter, "query parameter 'lat' is required with 'lon'", field: "lat") }
+            guard let lon else { throw APIProblem(.invalidParameter, "query parameter 'lon' is required with 'lat'", field: "lon") }
+            do {
+                point = try GeoPoint(latitude: lat, longitude: lon)
+            } catch {
+                throw APIProblem(.invalidParameter, "\(error)", field: "lat")
+            }
+            place = nil
+        } else if let postal = query.string("postal_code") {
+            let code: PostalCode
+            do {
+                code = try PostalCode(postal)
+            } catch {
+                throw APIProblem(.invalidParameter, "query parameter 'postal_code' must be a French postal code of 5 digits (got '\(postal)')",
+                                 field: "postal_code")
+            }
+            guard let commune = services.stations.gazetteer.communes(postalCode: code).first else {
+                throw APIProblem(.placeNotFound, "no commune has the postal code \(postal)", field: "postal_code")
+            }
+            place = commune
+            point = commune.location
+        } else if let name = query.string("commune") {
+            guard let commune = services.stations.places(matching: name, limit: 1).first else {
+                throw APIProblem(.placeNotFound, "no commune matches '\(name)'", field: "commune")
+            }
+            place = commune
+            point = commune.location
+        } else {
+            throw APIProblem(.invalidParameter, "give 'lat' and 'lon', or 'postal_code', or 'commune'", field: "lat")
+        }
+        let results = services.stations.nearest(to: point, count: limit, filter: filter)
+        return try JSONCoding.response(NearResponse(
+            place: place.map(PlaceJSON.init),
+            stations: results.map { StationJSON($0.station, distance: $0.distanceMetres, at: now) }))
+    }
+
+    @Sendable func show(_ request: Request, context: ServerContext) async throws -> Response {
+        let id = context.parameters.get("id") ?? ""
+        guard let station = services.stations.station(id: id) else {
+            throw APIProblem(.stationNotFound, "no station has the id '\(id)'", field: "id")
+        }
+        return try JSONCoding.response(StationJSON(station, distance: nil, at: services.clock.now()))
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+/// Everything a deployment decides about one server instance.
+///
+/// Defaults give a server that runs with one command and no database: the
+/// bookings live in memory (or in an SQLite file with ``sqlitePath``), and
+/// ``postgresURL`` switches them to PostgreSQL so several instances share them.
+public struct ServerConfiguration: Sendable {
+    /// Interface to bind (default `127.0.0.1`).
+    public var host: String
+    /// TCP port (default 8080; 0 picks a free port).
+    public var port: Int
+    /// A `postgres://user:password@host:port/database` URL; `nil` keeps the local stores.
+    public var postgresURL: String?
+    /// The PostgreSQL schema holding the server's tables (default `masecurite`).
+    public var postgresSchema: String = "masecurite"
+    /// An SQLite file for bookings when ``postgresURL`` is `nil`; `nil` keeps them in memory.
+    public var sqlitePath: String?
+    /// Origins allowed by CORS: empty disables CORS headers, `["*"]` allows any origin.
+    public var corsOrigins: [String]
+    /// Requests per minute allowed per client address; 0 disables the limit.
+    public var rateLimitPerMinute: Int
+    /// Largest accepted request body, in bytes.
+    public var maxBodyBytes: Int
+    /// Bearer tokens of chat operators: token → operator id (see ``OperatorAccount``).
+    public var operators: [OperatorAccount]
+    /// When set, the client address for rate limiting is read from `X-Forwarded-For`
+    /// (only behind a trusted load balancer).
+    public var trustForwardedFor: Bool
+
+    /// Creates a configuration.
+    public init(host: String = "127.0.0.1", port: Int = 8080, postgresURL: String? = nil, sqlitePath: String? = nil,
+                corsOrigins: [String] = [], rateLimitPerMinute: Int = 600, maxBodyBytes: Int = 64 * 1024,
+                operators: [OperatorAccount] = [], trustForwardedFor: Bool = false) {
+        self.host = host
+        self.port = port
+        self.postgresURL = postgresURL
+        self.sqlitePath = sqlitePath
+        self.corsOrigins = corsOrigins
+        self.rateLimitPerMinute = rateLimitPerMinute
+        self.maxBodyBytes = maxBodyBytes
+        self.operators = operators
+        self.trustForwardedFor = trustForwardedFor
+    }
+}
+
+/// A chat operator (agent) allowed to connect to `/v1/chat` with a bearer token.
+public struct OperatorAccount: Sendable, Hashable, Codable {
+    /// The operator id used in the chat protocol.
+    public var id: String
+    /// The display name shown to visitors (no surname needed).
+    public var displayName: String
+    /// The secret bearer token (at least 16 characters).
+    public var token: String
+    /// Languages the operator speaks (BCP 47 primary tags, e.g. `fr`).
+    public var languages: [String]
+
+    /// Creates an account.
+    public init(id: String, displayName: String, token: String, languages: [String] = ["fr"]) {
+        self.id = id
+        self.displayName = displayName
+        self.token = token
+        self.languages = languages
+    }
+
+    private enum CodingKeys: String, CodingKey { case id, displayName = "display_name", token, languages }
+}

@@ -1,0 +1,66 @@
+import Appointments
+import ChatProtocol
+import Foundation
+import OrienteurKit
+import StationDirectory
+import Teleservices
+
+/// The SDK objects the routes use, built once at start-up and shared by every request.
+public struct ServerServices: Sendable {
+    /// Orientation content, search and sessions.
+    public let orienteur: Orienteur
+    /// The station directory.
+    public let stations: StationFinder
+    /// The teleservices catalog.
+    public let teleservices: TeleserviceCatalog
+    /// Appointments over the configured ``BookingStore``.
+    public let appointments: AppointmentBook
+    /// The live chat (conversations routed to the configured operators).
+    public let chat: ChatService
+    /// Now.
+    public let clock: any WallClock
+    /// Which booking storage is in use (`memory`, `sqlite` or `postgresql`), for readiness.
+    public let storageName: String
+    /// Checks that the storage answers (readiness).
+    public let storageCheck: @Sendable () async -> Bool
+    /// Largest accepted request body, in bytes.
+    public var maxBodyBytes: Int = 64 * 1024
+
+    /// Creates the services.
+    public init(orienteur: Orienteur, stations: StationFinder, teleservices: TeleserviceCatalog, appointments: AppointmentBook,
+                chat: ChatService, clock: any WallClock, storageName: String, storageCheck: @escaping @Sendable () async -> Bool) {
+        self.orienteur = orienteur
+        self.stations = stations
+        self.teleservices = teleservices
+        self.appointments = appointments
+        self.chat = chat
+        self.clock = clock
+        self.storageName = storageName
+        self.storageCheck = storageCheck
+    }
+
+    /// Loads the bundled content (orientation tree, station directory, catalog).
+    static func loadBundled() throws -> (Orienteur, StationFinder, TeleserviceCatalog) {
+        try bundled.get()
+    }
+
+    /// The bundled content, loaded once per process (every application built in it shares it).
+    private static let bundled: Result<(Orienteur, StationFinder, TeleserviceCatalog), any Error> = Result {
+        (try bundledOrienteur(), try StationFinder.bundled(), try TeleserviceCatalog.bundled())
+    }
+
+    /// The bundled orientation content. When OrienteurKit is used from another
+    /// package on Linux, Foundation may already place the bundle's `resourceURL`
+    /// inside its `Resources` folder, so `BundledContentProvider.directory` has one
+    /// `Resources` too many: the folder next to it is tried then.
+    static func bundledOrienteur() throws -> Orienteur {
+        do {
+            return try Orienteur.bundled()
+        } catch {
+            guard let directory = BundledContentProvider.directory else { throw error }
+            let sibling = directory.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("content")
+            guard FileManager.default.fileExists(atPath: sibling.appendingPathComponent("tree.json").path) else { throw error }
+            return try Orienteur(provider: DirectoryContentProvider(directory: sibling))
+        }
+    }
+}

@@ -1,0 +1,187 @@
+import ChatProtocol
+import Foundation
+import Logging
+import PostgresNIO
+
+/// A ``ConversationStore`` on PostgreSQL (it passes `ConversationStoreConformance` unchanged).
+///
+/// - **Sequence numbers come from the database.** Each append locks the
+///   conversation's row (`SELECT … FOR UPDATE`) and takes `last_seq + 1`, so two
+///   instances never hand out the same number; `PRIMARY KEY (conversation, seq)`
+///   backs it up.
+/// - **A resent message is stored once**: `UNIQUE (conversation, client_txn)`.
+/// - Each event is stored as its ChatProtocol wire envelope (the same JSON the
+///   clients see), its instant as the exact `Double` seconds.
+/// - Each append sends `NOTIFY masecurite_chat` with `conversation:seq` (no content)
+///   at commit, for instances that listen.
+public struct PostgresConversationStore: ConversationStore {
+    /// The schema version of the chat tables.
+    public static let schemaVersion = 1
+    /// The `LISTEN` channel announcing new events.
+    public static let notificationChannel = "masecurite_chat"
+
+    private let client: PostgresClient
+    private let schema: String
+    private let logger: Logger
+
+    /// A store in `schema` of the database behind `client` (which must be running).
+    /// - Throws: ``ConversationStoreError/backend(_:)`` for a bad schema name.
+    public init(client: PostgresClient, schema: String = "masecurite", logger: Logger = Logger(label: "masecurite.chat")) throws {
+        guard let quoted = PG.identifier(schema) else {
+            throw ConversationStoreError.backend("the schema name '\(schema)' must use lowercase letters, digits and _")
+        }
+        self.client = client
+        self.schema = quoted
+        self.logger = logger
+    }
+
+    static let migrations: [[String]] = [
+        [
+            """
+            CREATE TABLE $S.chat_conversations (
+                conversation TEXT PRIMARY KEY,
+                last_seq BIGINT NOT NULL,
+                last_at DOUBLE PRECISION NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE $S.chat_events (
+                conversation TEXT NOT NULL REFERENCES $S.chat_conversations (conversation) ON DELETE CASCADE,
+                seq BIGINT NOT NULL CHECK (seq >= 1),
+                at DOUBLE PRECISION NOT NULL,
+                client_txn TEXT,
+                frame TEXT NOT NULL,
+                PRIMARY KEY (conversation, seq)
+            )
+            """,
+            "CREATE UNIQUE INDEX chat_events_once_per_txn ON $S.chat_events (conversation, client_txn) WHERE client_txn IS NOT NULL",
+            "CREATE INDEX chat_conversations_by_activity ON $S.chat_conversations (last_at)",
+        ],
+    ]
+
+    /// Creates the chat tables and applies missing migrations, once, even from
+    /// several instances at once. Returns the schema version now in the database.
+    @discardableResult
+    public func migrate() async throws(ConversationStoreError) -> Int {
+        let schema = self.schema
+        return try await call { client, logger in
+            try await PG.transaction(client, logger: logger) { connection in
+                try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(schema + ".migrations")))", logger: logger)
+                try await connection.query("CREATE SCHEMA IF NOT EXISTS \(unescaped: schema)", logger: logger)
+                try await connection.query(
+                    "CREATE TABLE IF NOT EXISTS \(unescaped: schema).schema_version (component TEXT NOT NULL, version INTEGER NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now(), PRIMARY KEY (component, version))",
+                    logger: logger)
+                var version = 0
+                for try await value in try await connection.query(
+                    "SELECT COALESCE(MAX(version), 0) FROM \(unescaped: schema).schema_version WHERE component = 'chat'", logger: logger
+                ).decode(Int.self) { version = value }
+                guard version <= Self.migrations.count else {
+                    throw ConversationStoreError.backend("the database has chat schema version \(version), newer than this server (\(Self.migrations.count))")
+                }
+                for index in version..<Self.migrations.count {
+                    for statement in Self.migrations[index] {
+                        try await connection.query(PostgresQuery(unsafeSQL: statement.replacingOccurrences(of: "$S", with: schema)), logger: logger)
+                    }
+                    try await connection.query(
+                        "INSERT INTO \(unescaped: schema).schema_version (component, version) VALUES ('chat', \(index + 1))", logger: logger)
+                }
+                return Self.migrations.count
+            }
+        }
+    }
+
+    private func call<T: Sendable>(_ body: (PostgresClient, Logger) async throws -> T) async throws(ConversationStoreError) -> T {
+        do {
+            return try await body(client, logger)
+        } catch let error as ConversationStoreError {
+            throw error
+        } catch {
+            throw .backend(PG.describe(error))
+        }
+    }
+
+    private static func decode(conversation: ConversationID, seq: Int64, at: Double, frame: String) throws -> SequencedEvent {
+        guard case .event(let stored) = try ChatEnvelope.decode(Data(frame.utf8)) else {
+            throw ConversationStoreError.backend("stored event \(conversation)#\(seq) is not an event frame")
+        }
+        return SequencedEvent(conversation: conversation, sequence: UInt64(seq), at: Date(timeIntervalSince1970: at), event: stored.event)
+    }
+
+    public func append(_ event: ConversationEvent, to conversation: ConversationID, expectedLastSequence: UInt64,
+                       at date: Date) async throws(ConversationStoreError) -> AppendOutcome {
+        let schema = self.schema
+        return try await call { client, logger in
+            try await PG.transaction(client, logger: logger) { connection in
+                let id = conversation.rawValue
+                let seconds = date.timeIntervalSince1970
+                try await connection.query(
+                    "INSERT INTO \(unescaped: schema).chat_conversations (conversation, last_seq, last_at) VALUES (\(id), 0, \(seconds)) ON CONFLICT DO NOTHING",
+                    logger: logger)
+                var last: Int64 = 0
+                for try await value in try await connection.query(
+                    "SELECT last_seq FROM \(unescaped: schema).chat_conversations WHERE conversation = \(id) FOR UPDATE", logger: logger
+                ).decode(Int64.self) { last = value }
+                if let transaction = event.clientTransactionID {
+                    for try await (seq, at, frame) in try await connection.query(
+                        "SELECT seq, at, frame FROM \(unescaped: schema).chat_events WHERE conversation = \(id) AND client_txn = \(transaction)",
+                        logger: logger
+                    ).decode((Int64, Double, String).self) {
+                        return AppendOutcome.duplicate(try Self.decode(conversation: conversation, seq: seq, at: at, frame: frame))
+                    }
+                }
+                guard UInt64(last) == expectedLastSequence else {
+                    throw ConversationStoreError.conflict(conversation, expected: expectedLastSequence, actual: UInt64(last))
+                }
+                let stored = SequencedEvent(conversation: conversation, sequence: UInt64(last + 1), at: date, event: event)
+                let frame = String(decoding: try ChatEnvelope.event(stored).jsonData(), as: UTF8.self)
+                try await connection.query("""
+                    INSERT INTO \(unescaped: schema).chat_events (conversation, seq, at, client_txn, frame)
+                    VALUES (\(id), \(last + 1), \(seconds), \(event.clientTransactionID), \(frame))
+                    """, logger: logger)
+                try await connection.query(
+                    "UPDATE \(unescaped: schema).chat_conversations SET last_seq = \(last + 1), last_at = \(seconds) WHERE conversation = \(id)",
+                    logger: logger)
+                try await connection.query("SELECT pg_notify(\(Self.notificationChannel), \("\(id):\(last + 1)"))", logger: logger)
+                return AppendOutcome.appended(stored)
+            }
+        }
+    }
+
+    public func events(of conversation: ConversationID, after sequence: UInt64, limit: Int) async throws(ConversationStoreError) -> [SequencedEvent] {
+        guard limit > 0 else { return [] }
+        let schema = self.schema
+        return try await call { client, logger in
+            var result: [SequencedEvent] = []
+            for try await (seq, at, frame) in try await client.query(
+                "SELECT seq, at, frame FROM \(unescaped: schema).chat_events WHERE conversation = \(conversation.rawValue) AND seq > \(Int64(clamping: sequence)) ORDER BY seq LIMIT \(Int64(limit))",
+                logger: logger
+            ).decode((Int64, Double, String).self) {
+                result.append(try Self.decode(conversation: conversation, seq: seq, at: at, frame: frame))
+            }
+            return result
+        }
+    }
+
+    public func lastSequence(of conversation: ConversationID) async throws(ConversationStoreError) -> UInt64 {
+        let schema = self.schema
+        return try await call { client, logger in
+            var last: Int64 = 0
+            for try await value in try await client.query(
+                "SELECT last_seq FROM \(unescaped: schema).chat_conversations WHERE conversation = \(conversation.rawValue)", logger: logger
+            ).decode(Int64.self) { last = value }
+            return UInt64(last)
+        }
+    }
+
+    public func purge(lastActivityBefore cutoff: Date) async throws(ConversationStoreError) -> [ConversationID] {
+        let schema = self.schema
+        return try await call { client, logger in
+            var purged: [ConversationID] = []
+            for try await id in try await client.query(
+                "DELETE FROM \(unescaped: schema).chat_conversations WHERE last_at < \(cutoff.timeIntervalSince1970) RETURNING conversation",
+                logger: logger
+            ).decode(String.self) { purged.append(ConversationID(id)) }
+            return purged.sorted { $0.rawValue < $1.rawValue }
+        }
+    }
+}

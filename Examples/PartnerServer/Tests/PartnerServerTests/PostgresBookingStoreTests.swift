@@ -1,0 +1,166 @@
+import Appointments
+import AppointmentsTestSupport
+import ChatProtocol
+import ChatProtocolTestSupport
+import Foundation
+import PostgresBackends
+import PostgresNIO
+import Testing
+
+/// The PostgreSQL booking store passes the SDK's conformance suite unchanged,
+/// and the database itself refuses a double booking.
+@Suite(.enabled(if: TestSupport.postgresURL != nil, TestSupport.postgresSkipReason))
+struct PostgresBookingStoreTests {
+    @Test func conformsToTheBookingStoreContract() async throws {
+        try await PostgresFixture.withClients { clients in
+            let client = clients[0]
+            let schemas = NameList()
+            do {
+                try await BookingStoreConformance.run {
+                    let schema = PostgresFixture.freshSchema()
+                    schemas.add(schema)
+                    let store = try PostgresBookingStore(client: client, schema: schema, logger: TestSupport.quietLogger)
+                    try await store.migrate()
+                    return store
+                }
+            } catch {
+                await PostgresFixture.drop(schemas.all, on: client)
+                throw error
+            }
+            await PostgresFixture.drop(schemas.all, on: client)
+        }
+    }
+
+    @Test func raceAcrossTwoClientsBooksEachSeatOnce() async throws {
+        try await PostgresFixture.withClients(2) { clients in
+            let schema = PostgresFixture.freshSchema()
+            let first = try PostgresBookingStore(client: clients[0], schema: schema, logger: TestSupport.quietLogger)
+            try await first.migrate()
+            let counter = Counter()
+            do {
+                // Two connection pools, as two server instances would have.
+                try await BookingStoreConformance.raceCheck(makeStore: {
+                    try PostgresBookingStore(client: clients[counter.next() % 2], schema: schema, logger: TestSupport.quietLogger)
+                }, attempts: 1_000, slots: 10, storesPerRace: 2)
+            } catch {
+                await PostgresFixture.drop([schema], on: clients[0])
+                throw error
+            }
+            await PostgresFixture.drop([schema], on: clients[0])
+        }
+    }
+
+    @Test func migrationsAreIdempotentAndSafeInParallel() async throws {
+        try await PostgresFixture.withClients(2) { clients in
+            let schema = PostgresFixture.freshSchema()
+            let a = try PostgresBookingStore(client: clients[0], schema: schema, logger: TestSupport.quietLogger)
+            let b = try PostgresBookingStore(client: clients[1], schema: schema, logger: TestSupport.quietLogger)
+            async let first = a.migrate()
+            async let second = b.migrate()
+            let versions = try await [first, second]
+            #expect(versions == [PostgresBookingStore.schemaVersion, PostgresBookingStore.schemaVersion])
+            #expect(try await a.migrate() == PostgresBookingStore.schemaVersion)
+            var rows = 0
+            for try await count in try await clients[0].query(
+                "SELECT COUNT(*) FROM \(unescaped: "\"\(schema)\"").schema_version", logger: TestSupport.quietLogger
+            ).decode(Int64.self) { rows = Int(count) }
+            #expect(rows == 1, "each migration is recorded once")
+            await PostgresFixture.drop([schema], on: clients[0])
+        }
+    }
+
+    @Test func theDatabaseRefusesASecondBookingOfASeat() async throws {
+        try await PostgresFixture.withClients { clients in
+            let client = clients[0]
+            let schema = PostgresFixture.freshSchema()
+            let store = try PostgresBookingStore(client: client, schema: schema, logger: TestSupport.quietLogger)
+            try await store.migrate()
+            let booking = try await store.reserve(BookingStoreConformance.request(slot: 0, capacity: 1)).booking
+            // Bypass the store: a raw INSERT of the same seat must violate the constraint.
+            let table = "\"\(schema)\".bookings"
+            await #expect(throws: PSQLError.self) {
+                try await client.query("""
+                    INSERT INTO \(unescaped: table) (id, code, station, motif, start_ms, end_ms, seat, status, created_ms, updated_ms)
+                    SELECT gen_random_uuid(), 'X' || code, station, motif, start_ms, end_ms, seat, 'booked', created_ms, updated_ms
+                    FROM \(unescaped: table) WHERE code = \(booking.code.rawValue)
+                    """, logger: TestSupport.quietLogger)
+            }
+            await PostgresFixture.drop([schema], on: client)
+        }
+    }
+}
+
+/// Reading `postgres://` URLs (no database needed).
+@Suite struct PostgresURLTests {
+    @Test func badURLsAreRefusedAndGoodOnesRead() throws {
+        #expect(throws: PostgresURLError.self) { try PostgresURL("mysql://u@h/db") }
+        #expect(throws: PostgresURLError.self) { try PostgresURL("postgres://u@h") }
+        let url = try PostgresURL("postgres://user:p%40ss@db.example:6543/masecurite")
+        #expect(url.host == "db.example" && url.port == 6543 && url.password == "p@ss" && url.database == "masecurite")
+    }
+}
+
+/// A shared counter.
+final class Counter: Sendable {
+    private let value = Mutex(0)
+    func next() -> Int { value.withLock { $0 += 1; return $0 } }
+}
+
+import Synchronization
+
+/// The PostgreSQL conversation store passes the SDK's conformance suite unchanged.
+@Suite(.enabled(if: TestSupport.postgresURL != nil, TestSupport.postgresSkipReason))
+struct PostgresConversationStoreTests {
+    @Test func conformsToTheConversationStoreContract() async throws {
+        try await PostgresFixture.withClients { clients in
+            let client = clients[0]
+            let schemas = NameList()
+            do {
+                try await ConversationStoreConformance.runAll {
+                    let schema = PostgresFixture.freshSchema()
+                    schemas.add(schema)
+                    let store = try PostgresConversationStore(client: client, schema: schema, logger: TestSupport.quietLogger)
+                    try await store.migrate()
+                    return store
+                }
+            } catch {
+                await PostgresFixture.drop(schemas.all, on: client)
+                throw error
+            }
+            await PostgresFixture.drop(schemas.all, on: client)
+        }
+    }
+
+    @Test func twoInstancesNeverShareASequenceNumber() async throws {
+        try await PostgresFixture.withClients(2) { clients in
+            let schema = PostgresFixture.freshSchema()
+            let a = try PostgresConversationStore(client: clients[0], schema: schema, logger: TestSupport.quietLogger)
+            let b = try PostgresConversationStore(client: clients[1], schema: schema, logger: TestSupport.quietLogger)
+            try await a.migrate()
+            let id = ConversationID("c_two_instances")
+            // Each instance appends 50 messages, retrying on conflict as ChatService does.
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for (name, store) in [("a", a), ("b", b)] {
+                    group.addTask {
+                        for n in 0..<50 {
+                            while true {
+                                let last = try await store.lastSequence(of: id)
+                                do {
+                                    _ = try await store.append(.visitorMessage(clientTransactionID: "\(name)\(n)", text: "m", translation: nil),
+                                                               to: id, expectedLastSequence: last, at: Date(timeIntervalSince1970: 1_780_000_000))
+                                    break
+                                } catch ConversationStoreError.conflict {
+                                    continue
+                                }
+                            }
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let events = try await b.events(of: id, after: 0, limit: 1_000)
+            #expect(events.map(\.sequence) == Array(1...100))
+            await PostgresFixture.drop([schema], on: clients[0])
+        }
+    }
+}

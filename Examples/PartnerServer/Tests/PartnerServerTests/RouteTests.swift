@@ -1,0 +1,143 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+@testable import PartnerServer
+import Testing
+
+/// Each route family over in-memory stores.
+@Suite struct RouteTests {
+    @Test func healthAndReadiness() async throws {
+        try await TestSupport.application().test(.router) { client in
+            let (health, body) = try await client.getJSON("/v1/health")
+            #expect(health == .ok && body["status"] as? String == "ok")
+            let (ready, readyBody) = try await client.getJSON("/v1/ready")
+            #expect(ready == .ok && readyBody["storage"] as? String == "memory")
+        }
+    }
+
+    @Test func stationsNearAPointAreNearestFirst() async throws {
+        try await TestSupport.application().test(.router) { client in
+            let (status, body) = try await client.getJSON("/v1/stations/near?lat=44.8378&lon=-0.5792&limit=3")
+            #expect(status == .ok)
+            let stations = try #require(body["stations"] as? [[String: Any]])
+            #expect(stations.count == 3)
+            let distances = stations.compactMap { $0["distance_m"] as? Double }
+            #expect(distances == distances.sorted() && distances.count == 3)
+            #expect(stations.first?["department"] as? String == "33")
+        }
+    }
+
+    @Test func stationsNearAPostalCodeAndACommune() async throws {
+        try await TestSupport.application().test(.router) { client in
+            let (status, body) = try await client.getJSON("/v1/stations/near?postal_code=33000&kind=police&limit=2")
+            #expect(status == .ok)
+            let place = try #require(body["place"] as? [String: Any])
+            #expect(place["name"] as? String == "Bordeaux")
+            let stations = try #require(body["stations"] as? [[String: Any]])
+            #expect(!stations.isEmpty && stations.allSatisfy { $0["kind"] as? String == "police" })
+            let (byName, named) = try await client.getJSON("/v1/stations/near?commune=Voiron")
+            #expect(byName == .ok)
+            #expect((named["place"] as? [String: Any])?["insee"] as? String == "38563")
+            let (unknown, problem) = try await client.getJSON("/v1/stations/near?commune=Qxzwvklmnop")
+            #expect(unknown == .notFound && problem["type"] as? String == "urn:masecurite:problem:place-not-found")
+        }
+    }
+
+    @Test func stationsNearRejectsBadParameters() async throws {
+        try await TestSupport.application().test(.router) { client in
+            let (missing, body) = try await client.getJSON("/v1/stations/near")
+            #expect(missing == .badRequest && body["type"] as? String == "urn:masecurite:problem:invalid-parameter")
+            let (badLat, latBody) = try await client.getJSON("/v1/stations/near?lat=north&lon=2")
+            #expect(badLat == .badRequest && latBody["field"] as? String == "lat")
+            let (badLimit, limitBody) = try await client.getJSON("/v1/stations/near?lat=45&lon=2&limit=500")
+            #expect(badLimit == .badRequest && limitBody["field"] as? String == "limit")
+        }
+    }
+
+    @Test func stationShowAndNotFound() async throws {
+        try await TestSupport.application().test(.router) { client in
+            let (status, station) = try await client.getJSON("/v1/stations/commissariat_police-01053-01")
+            #expect(status == .ok && station["name"] as? String == "Commissariat de police de Bourg-en-Bresse")
+            let (missing, problem) = try await client.getJSON("/v1/stations/nowhere-00000-01")
+            #expect(missing == .notFound && problem["type"] as? String == "urn:masecurite:problem:station-not-found")
+        }
+    }
+
+    @Test func orientationWalksTheTreeWithTheToken() async throws {
+        try await TestSupport.application().test(.router) { client in
+            let (status, start) = try await client.getJSON("/v1/orientation")
+            #expect(status == .ok && start["position"] as? String == "journey-choice")
+            let journeys = try #require(start["journeys"] as? [[String: Any]])
+            #expect(journeys.contains { $0["id"] as? String == "victime" })
+            let (_, first) = try await client.postJSON("/v1/orientation/step", ["action": "start", "journey": "victime"])
+            #expect(first["position"] as? String == "question")
+            let token = try #require(first["token"] as? String)
+            let (_, second) = try await client.postJSON("/v1/orientation/step", ["token": token, "action": "choose", "choice": 0])
+            let secondToken = try #require(second["token"] as? String)
+            #expect(secondToken != token)
+            #expect((second["breadcrumb"] as? [Any])?.count ?? 0 >= 2)
+            let (_, back) = try await client.postJSON("/v1/orientation/step", ["token": secondToken, "action": "back"])
+            #expect(back["token"] as? String == token, "back returns to the same state")
+            let (shown, same) = try await client.getJSON("/v1/orientation?token=\(token)&lang=en")
+            #expect(shown == .ok && same["position"] as? String == "question")
+            let (bad, problem) = try await client.postJSON("/v1/orientation/step", ["token": token, "action": "choose", "choice": 99])
+            #expect(bad == .unprocessableContent && problem["type"] as? String == "urn:masecurite:problem:invalid-choice")
+            let (tampered, tokenProblem) = try await client.getJSON("/v1/orientation?token=not-a-token")
+            #expect(tampered == .badRequest && tokenProblem["type"] as? String == "urn:masecurite:problem:invalid-session-token")
+        }
+    }
+
+    @Test func askFindsOrientationsAndFlagsEmergencies() async throws {
+        try await TestSupport.application().test(.router) { client in
+            let (status, body) = try await client.postJSON("/v1/orientation/ask", ["text": "on m'a volé mon vélo devant chez moi"])
+            #expect(status == .ok)
+            #expect(!(try #require(body["results"] as? [Any])).isEmpty)
+            #expect(body["emergency"] is NSNull)
+            let (_, urgent) = try await client.postJSON("/v1/orientation/ask", ["text": "quelqu'un essaie d'entrer chez moi en ce moment, j'ai peur"])
+            #expect(urgent["emergency"] is [String: Any], "a danger happening now must be flagged")
+        }
+    }
+
+    @Test func teleservicesListAndCheck() async throws {
+        try await TestSupport.application().test(.router) { client in
+            let (status, list) = try await client.getJSON("/v1/teleservices?department=33&date=2026-06-01")
+            #expect(status == .ok && list["department"] as? String == "33")
+            let services = try #require(list["services"] as? [[String: Any]])
+            #expect(services.contains { $0["id"] as? String == "plainte-en-ligne" })
+            let (checked, eligible) = try await client.postJSON("/v1/teleservices/plainte-en-ligne/check", [
+                "facts": ["emergency_now": false, "offence": "vol", "author_known": false, "victim_is_minor": false, "happened_in_france": true],
+                "date": "2026-06-01",
+            ])
+            #expect(checked == .ok && eligible["verdict"] as? String == "eligible")
+            let (_, known) = try await client.postJSON("/v1/teleservices/plainte-en-ligne/check", [
+                "facts": ["emergency_now": false, "offence": "vol", "author_known": true, "victim_is_minor": false, "happened_in_france": true],
+            ])
+            #expect(known["verdict"] as? String == "not-eligible")
+            let (wrong, problem) = try await client.postJSON("/v1/teleservices/plainte-en-ligne/check", ["facts": ["author_known": 12]])
+            #expect(wrong == .unprocessableContent && problem["field"] as? String == "facts.author_known")
+            let (unknown, missing) = try await client.postJSON("/v1/teleservices/nope/check", ["facts": [:]])
+            #expect(unknown == .notFound && missing["type"] as? String == "urn:masecurite:problem:teleservice-not-found")
+            let (badDepartment, departmentProblem) = try await client.getJSON("/v1/teleservices?department=999")
+            #expect(badDepartment == .badRequest && departmentProblem["field"] as? String == "department")
+        }
+    }
+
+    @Test func appointmentErrorsHaveStableTypes() async throws {
+        try await TestSupport.application().test(.router) { client in
+            let (badCode, codeProblem) = try await client.getJSON("/v1/appointments/not-a-code")
+            #expect(badCode == .badRequest && codeProblem["type"] as? String == "urn:masecurite:problem:invalid-code")
+            let (unknown, unknownProblem) = try await client.getJSON("/v1/appointments/K7QM-4XTR-9BWE-2HPA-ZC3N")
+            #expect(unknown == .notFound && unknownProblem["type"] as? String == "urn:masecurite:problem:booking-not-found")
+            let (outside, outsideProblem) = try await client.postJSON("/v1/appointments", [
+                "station": "commissariat_police-33063-01", "motif": "plainte", "start": "2020-01-06T03:17:00+01:00",
+            ])
+            #expect(outside == .unprocessableContent && outsideProblem["type"] as? String == "urn:masecurite:problem:outside-opening")
+            let (motif, motifProblem) = try await client.getJSON("/v1/appointments/slots?station=commissariat_police-33063-01&motif=autre")
+            #expect(motif == .unprocessableContent && motifProblem["type"] as? String == "urn:masecurite:problem:motif-not-offered")
+            let (badStart, startProblem) = try await client.postJSON("/v1/appointments", [
+                "station": "commissariat_police-33063-01", "motif": "plainte", "start": "tomorrow",
+            ])
+            #expect(badStart == .badRequest && startProblem["field"] as? String == "start")
+        }
+    }
+}
