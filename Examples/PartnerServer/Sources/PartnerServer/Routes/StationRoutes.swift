@@ -49,7 +49,7 @@ struct StationRoutes {
                 throw APIProblem(.invalidParameter, "query parameter 'postal_code' must be a French postal code of 5 digits (got '\(postal)')",
                                  field: "postal_code")
             }
-            guard let commune = services.stations.gazetteer.communes(postalCode: code).first else {
+            guard let commune = try services.stations.communeGazetteer().communes(postalCode: code).first else {
                 throw APIProblem(.placeNotFound, "no commune has the postal code \(postal)", field: "postal_code")
             }
             place = commune
