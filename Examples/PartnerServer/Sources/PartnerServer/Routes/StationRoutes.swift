@@ -55,7 +55,7 @@ struct StationRoutes {
             place = commune
             point = commune.location
         } else if let name = query.string("commune") {
-            guard let commune = services.stations.places(matching: name, limit: 1).first else {
+            guard let commune = try services.stations.places(matching: name, limit: 1).first else {
                 throw APIProblem(.placeNotFound, "no commune matches '\(name)'", field: "commune")
             }
             place = commune
