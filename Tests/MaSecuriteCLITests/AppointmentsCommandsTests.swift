@@ -258,7 +258,7 @@ import Testing
         let paris = try #require(TimeZone(identifier: "Europe/Paris"))
         let schedule = AppointmentSchedule.standard(territory: .metropole)
         let slot = try #require(schedule.slots(for: .plainte, from: LocalDate(Date().addingTimeInterval(3 * 86_400), in: paris), days: 14).first)
-        let at = ISO8601.format(slot.start, in: paris)
+        let at = RFC3339.format(slot.start, in: paris)
         var processes: [(Process, Pipe)] = []
         for _ in 0..<6 {
             let process = Process()

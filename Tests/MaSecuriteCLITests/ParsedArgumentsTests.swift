@@ -58,19 +58,4 @@ import Testing
         #expect(throws: UsageError.self) { try arguments(["at": ["2026-03-29 10:00"]]).date("at") }
         #expect(throws: UsageError.self) { try arguments(["at": ["tomorrow"]]).date("at") }
     }
-
-    @Test func isoFormatKeepsTheLocalOffset() throws {
-        let moment = Date(timeIntervalSince1970: 1_774_771_200) // 2026-03-29T08:00:00Z
-        let paris = try #require(TimeZone(identifier: "Europe/Paris"))
-        let martinique = try #require(TimeZone(identifier: "America/Martinique"))
-        let utc = try #require(TimeZone(identifier: "UTC"))
-        #expect(ISO8601.format(moment, in: paris) == "2026-03-29T10:00:00+02:00")
-        #expect(ISO8601.format(moment, in: martinique) == "2026-03-29T04:00:00-04:00")
-        #expect(ISO8601.format(moment, in: utc) == "2026-03-29T08:00:00Z")
-        let marquesas = try #require(TimeZone(identifier: "Pacific/Marquesas"))
-        #expect(ISO8601.format(moment, in: marquesas) == "2026-03-28T22:30:00-09:30")
-        #expect(ISO8601.format(Date(timeIntervalSince1970: -1), in: utc) == "1969-12-31T23:59:59Z")
-        #expect(ISO8601.parse(ISO8601.format(moment, in: paris)) == moment)
-        #expect(ISO8601.parse(ISO8601.format(moment, in: marquesas)) == moment)
-    }
 }

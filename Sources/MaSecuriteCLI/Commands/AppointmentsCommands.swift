@@ -206,7 +206,7 @@ enum AppointmentsCommands: CommandArea {
         }
         if json {
             let output = slots.map {
-                SlotOutput(start: ISO8601.format($0.slot.start, in: zone), end: ISO8601.format($0.slot.end, in: zone), remaining: $0.remaining)
+                SlotOutput(start: RFC3339.format($0.slot.start, in: zone), end: RFC3339.format($0.slot.end, in: zone), remaining: $0.remaining)
             }
             context.console.line(try JSONOutput.encode(output))
         } else if slots.isEmpty {
@@ -214,7 +214,7 @@ enum AppointmentsCommands: CommandArea {
         } else {
             context.console.line("Free \(motif.rawValue) slots at \(place.name) (\(station)), \(zone.identifier) time:")
             for slot in slots {
-                context.console.line("  \(ISO8601.format(slot.slot.start, in: zone))  \(slot.remaining) counter(s) free")
+                context.console.line("  \(RFC3339.format(slot.slot.start, in: zone))  \(slot.remaining) counter(s) free")
             }
         }
         return 0
@@ -254,7 +254,7 @@ enum AppointmentsCommands: CommandArea {
             return try refuse(error, in: zone, json: true, context)
         }
         let output = BookOutput(code: booking.code.formatted, station: booking.station, motif: booking.motif.rawValue,
-                                start: ISO8601.format(booking.start, in: zone))
+                                start: RFC3339.format(booking.start, in: zone))
         if json {
             context.console.line(try JSONOutput.encode(output))
         } else {
@@ -276,7 +276,7 @@ enum AppointmentsCommands: CommandArea {
 
     static func statusOutput(_ booking: Booking, in zone: TimeZone) -> StatusOutput {
         StatusOutput(code: booking.code.formatted, station: booking.station, motif: booking.motif.rawValue,
-                     start: ISO8601.format(booking.start, in: zone), end: ISO8601.format(booking.end, in: zone),
+                     start: RFC3339.format(booking.start, in: zone), end: RFC3339.format(booking.end, in: zone),
                      status: booking.status.rawValue)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import MaSecuriteCore
 
 /// The arguments of one command invocation, with typed accessors that throw
 /// ``UsageError`` naming the option when a value is missing or malformed.
@@ -68,26 +69,9 @@ public struct ParsedArguments: Sendable {
     /// `--name` as an ISO 8601 instant (`2026-03-29T10:00:00+02:00` or `…Z`).
     public func date(_ name: String) throws(UsageError) -> Date? {
         guard let raw = value(name) else { return nil }
-        guard let date = ISO8601.parse(raw) else {
+        guard let date = RFC3339.parse(raw) else {
             throw UsageError("--\(name) expects an ISO 8601 date-time with offset, e.g. 2026-03-29T10:00:00+02:00; got '\(raw)'")
         }
         return date
-    }
-}
-
-/// ISO 8601 parsing and formatting helpers shared by commands.
-public enum ISO8601 {
-    /// Parses `YYYY-MM-DDTHH:MM[:SS][.fff](Z|±HH:MM)`.
-    public static func parse(_ text: String) -> Date? {
-        let plain = Date.ISO8601FormatStyle()
-        if let date = try? plain.parse(text) { return date }
-        let fractional = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
-        return try? fractional.parse(text)
-    }
-
-    /// Formats `date` with the offset of `timeZone` (RFC 3339), e.g.
-    /// `2026-03-30T09:00:00+02:00`; UTC is written `Z`.
-    public static func format(_ date: Date, in timeZone: TimeZone) -> String {
-        Date.ISO8601FormatStyle(timeZoneSeparator: .colon, timeZone: timeZone).format(date)
     }
 }

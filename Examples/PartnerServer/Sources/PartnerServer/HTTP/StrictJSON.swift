@@ -152,22 +152,9 @@ struct QueryReader {
 
     func instant(_ name: String) throws -> Date? {
         guard let text = string(name) else { return nil }
-        guard let date = Timestamps.parse(text) else {
+        guard let date = RFC3339.parse(text) else {
             throw APIProblem(.invalidParameter, "query parameter '\(name)' must be an RFC 3339 date-time (got '\(text)')", field: name)
         }
         return date
-    }
-}
-
-/// RFC 3339 date-times (with an offset; fractional seconds accepted).
-enum Timestamps {
-    static func parse(_ text: String) -> Date? {
-        if let date = try? Date.ISO8601FormatStyle().parse(text) { return date }
-        return try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text)
-    }
-
-    /// `2026-03-30T09:00:00+02:00` with the offset of `timeZone`; UTC is written `Z`.
-    static func format(_ date: Date, in timeZone: TimeZone) -> String {
-        Date.ISO8601FormatStyle(timeZoneSeparator: .colon, timeZone: timeZone).format(date)
     }
 }

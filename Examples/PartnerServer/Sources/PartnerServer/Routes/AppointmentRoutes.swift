@@ -120,7 +120,7 @@ struct AppointmentRoutes {
     }
 
     private func parseInstant(_ text: String, field: String) throws -> Date {
-        guard let date = Timestamps.parse(text) else {
+        guard let date = RFC3339.parse(text) else {
             throw APIProblem(.invalidBody, "field '\(field)' must be an RFC 3339 date-time such as 2026-03-30T09:00:00+02:00 (got '\(text)')",
                              field: field)
         }
@@ -163,8 +163,8 @@ struct AppointmentRoutes {
         let rules = try await run { () async throws(AppointmentError) in try await book.schedule(for: booking.station) }.rules(for: booking.motif)
         return BookingJSON(code: booking.code.formatted, station: booking.station,
                            station_name: services.stations.station(id: booking.station)?.name,
-                           motif: booking.motif.rawValue, start: Timestamps.format(booking.start, in: zone),
-                           end: Timestamps.format(booking.end, in: zone), status: booking.status.rawValue,
+                           motif: booking.motif.rawValue, start: RFC3339.format(booking.start, in: zone),
+                           end: RFC3339.format(booking.end, in: zone), status: booking.status.rawValue,
                            documents: rules.documents.map { $0.text(in: language) })
     }
 
@@ -183,7 +183,7 @@ struct AppointmentRoutes {
         }
         return try JSONCoding.response(SlotsJSON(
             station: station.id, motif: motif.rawValue, time_zone: zone.identifier,
-            slots: slots.map { SlotJSON(start: Timestamps.format($0.slot.start, in: zone), end: Timestamps.format($0.slot.end, in: zone),
+            slots: slots.map { SlotJSON(start: RFC3339.format($0.slot.start, in: zone), end: RFC3339.format($0.slot.end, in: zone),
                                         capacity: $0.slot.capacity, remaining: $0.remaining) }))
     }
 
