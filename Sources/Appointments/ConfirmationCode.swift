@@ -91,7 +91,7 @@ public struct ConfirmationCode: Hashable, Sendable, Codable, CustomStringConvert
         return ConfirmationCode(validated: bytes)
     }
 
-    /// The code in groups of four for reading out: `XXXX-XXXX-XXXX-XXXX-XXXX`.
+    /// The code in five groups of four for reading out, e.g. `K7QM-4XTR-9BWE-2HPA-ZC3N`.
     public var formatted: String {
         var text = ""
         for (index, character) in rawValue.enumerated() {

@@ -111,7 +111,7 @@ enum StationsCommands: CommandArea {
         let results = finder.nearest(to: point, count: limit, filter: filter)
         let instant = openAt ?? context.clock.now()
         if arguments.flag("json") {
-            context.console.line(try JSONOutput.encode(results.map { StationJSON($0.station, distance: $0.distanceMetres, at: instant) }))
+            context.console.line(try JSONOutput.encode(results.map { StationListing($0.station, distanceMetres: $0.distanceMetres, at: instant) }))
             return 0
         }
         if let placeNote { context.console.line(placeNote) }
@@ -210,7 +210,7 @@ enum StationsCommands: CommandArea {
         }
         let now = context.clock.now()
         if arguments.flag("json") {
-            context.console.line(try JSONOutput.encode(StationJSON(station, distance: nil, at: now)))
+            context.console.line(try JSONOutput.encode(StationListing(station, at: now)))
             return 0
         }
         let console = context.console

@@ -13,7 +13,7 @@ struct StationRoutes {
 
     struct NearResponse: Encodable {
         let place: PlaceJSON?
-        let stations: [StationJSON]
+        let stations: [StationListing]
     }
 
     @Sendable func near(_ request: Request, context: ServerContext) async throws -> Response {
@@ -66,7 +66,7 @@ struct StationRoutes {
         let results = services.stations.nearest(to: point, count: limit, filter: filter)
         return try JSONCoding.response(NearResponse(
             place: place.map(PlaceJSON.init),
-            stations: results.map { StationJSON($0.station, distance: $0.distanceMetres, at: now) }))
+            stations: results.map { StationListing($0.station, distanceMetres: $0.distanceMetres, at: now) }))
     }
 
     @Sendable func show(_ request: Request, context: ServerContext) async throws -> Response {
@@ -74,6 +74,6 @@ struct StationRoutes {
         guard let station = services.stations.station(id: id) else {
             throw APIProblem(.stationNotFound, "no station has the id '\(id)'", field: "id")
         }
-        return try JSONCoding.response(StationJSON(station, distance: nil, at: services.clock.now()))
+        return try JSONCoding.response(StationListing(station, at: services.clock.now()))
     }
 }
