@@ -1,10 +1,9 @@
 import Appointments
 import AppointmentsTestSupport
-import ChatProtocol
-import ChatProtocolTestSupport
 import Foundation
 import PostgresBackends
 import PostgresNIO
+import Synchronization
 import Testing
 
 /// The PostgreSQL booking store passes the SDK's conformance suite unchanged,
@@ -12,47 +11,31 @@ import Testing
 @Suite(.enabled(if: TestSupport.postgresURL != nil, TestSupport.postgresSkipReason))
 struct PostgresBookingStoreTests {
     @Test func conformsToTheBookingStoreContract() async throws {
-        try await PostgresFixture.withClients { clients in
-            let client = clients[0]
-            let schemas = NameList()
-            do {
-                try await BookingStoreConformance.run {
-                    let schema = PostgresFixture.freshSchema()
-                    schemas.add(schema)
-                    let store = try PostgresBookingStore(client: client, schema: schema, logger: TestSupport.quietLogger)
-                    try await store.migrate()
-                    return store
-                }
-            } catch {
-                await PostgresFixture.drop(schemas.all, on: client)
-                throw error
+        try await PostgresFixture.withFreshSchemas { clients, freshSchema in
+            try await BookingStoreConformance.run {
+                let store = try PostgresBookingStore(client: clients[0], schema: freshSchema(), logger: TestSupport.quietLogger)
+                try await store.migrate()
+                return store
             }
-            await PostgresFixture.drop(schemas.all, on: client)
         }
     }
 
     @Test func raceAcrossTwoClientsBooksEachSeatOnce() async throws {
-        try await PostgresFixture.withClients(2) { clients in
-            let schema = PostgresFixture.freshSchema()
+        try await PostgresFixture.withFreshSchemas(clients: 2) { clients, freshSchema in
+            let schema = freshSchema()
             let first = try PostgresBookingStore(client: clients[0], schema: schema, logger: TestSupport.quietLogger)
             try await first.migrate()
             let counter = Counter()
-            do {
-                // Two connection pools, as two server instances would have.
-                try await BookingStoreConformance.raceCheck(makeStore: {
-                    try PostgresBookingStore(client: clients[counter.next() % 2], schema: schema, logger: TestSupport.quietLogger)
-                }, attempts: 1_000, slots: 10, storesPerRace: 2)
-            } catch {
-                await PostgresFixture.drop([schema], on: clients[0])
-                throw error
-            }
-            await PostgresFixture.drop([schema], on: clients[0])
+            // Two connection pools, as two server instances would have.
+            try await BookingStoreConformance.raceCheck(makeStore: {
+                try PostgresBookingStore(client: clients[counter.next() % 2], schema: schema, logger: TestSupport.quietLogger)
+            }, attempts: 1_000, slots: 10, storesPerRace: 2)
         }
     }
 
     @Test func migrationsAreIdempotentAndSafeInParallel() async throws {
-        try await PostgresFixture.withClients(2) { clients in
-            let schema = PostgresFixture.freshSchema()
+        try await PostgresFixture.withFreshSchemas(clients: 2) { clients, freshSchema in
+            let schema = freshSchema()
             let a = try PostgresBookingStore(client: clients[0], schema: schema, logger: TestSupport.quietLogger)
             let b = try PostgresBookingStore(client: clients[1], schema: schema, logger: TestSupport.quietLogger)
             async let first = a.migrate()
@@ -65,14 +48,13 @@ struct PostgresBookingStoreTests {
                 "SELECT COUNT(*) FROM \(unescaped: "\"\(schema)\"").schema_version", logger: TestSupport.quietLogger
             ).decode(Int64.self) { rows = Int(count) }
             #expect(rows == 1, "each migration is recorded once")
-            await PostgresFixture.drop([schema], on: clients[0])
         }
     }
 
     @Test func theDatabaseRefusesASecondBookingOfASeat() async throws {
-        try await PostgresFixture.withClients { clients in
+        try await PostgresFixture.withFreshSchemas { clients, freshSchema in
             let client = clients[0]
-            let schema = PostgresFixture.freshSchema()
+            let schema = freshSchema()
             let store = try PostgresBookingStore(client: client, schema: schema, logger: TestSupport.quietLogger)
             try await store.migrate()
             let booking = try await store.reserve(BookingStoreConformance.request(slot: 0, capacity: 1)).booking
@@ -85,7 +67,6 @@ struct PostgresBookingStoreTests {
                     FROM \(unescaped: table) WHERE code = \(booking.code.rawValue)
                     """, logger: TestSupport.quietLogger)
             }
-            await PostgresFixture.drop([schema], on: client)
         }
     }
 }
@@ -104,63 +85,4 @@ struct PostgresBookingStoreTests {
 final class Counter: Sendable {
     private let value = Mutex(0)
     func next() -> Int { value.withLock { $0 += 1; return $0 } }
-}
-
-import Synchronization
-
-/// The PostgreSQL conversation store passes the SDK's conformance suite unchanged.
-@Suite(.enabled(if: TestSupport.postgresURL != nil, TestSupport.postgresSkipReason))
-struct PostgresConversationStoreTests {
-    @Test func conformsToTheConversationStoreContract() async throws {
-        try await PostgresFixture.withClients { clients in
-            let client = clients[0]
-            let schemas = NameList()
-            do {
-                try await ConversationStoreConformance.runAll {
-                    let schema = PostgresFixture.freshSchema()
-                    schemas.add(schema)
-                    let store = try PostgresConversationStore(client: client, schema: schema, logger: TestSupport.quietLogger)
-                    try await store.migrate()
-                    return store
-                }
-            } catch {
-                await PostgresFixture.drop(schemas.all, on: client)
-                throw error
-            }
-            await PostgresFixture.drop(schemas.all, on: client)
-        }
-    }
-
-    @Test func twoInstancesNeverShareASequenceNumber() async throws {
-        try await PostgresFixture.withClients(2) { clients in
-            let schema = PostgresFixture.freshSchema()
-            let a = try PostgresConversationStore(client: clients[0], schema: schema, logger: TestSupport.quietLogger)
-            let b = try PostgresConversationStore(client: clients[1], schema: schema, logger: TestSupport.quietLogger)
-            try await a.migrate()
-            let id = ConversationID("c_two_instances")
-            // Each instance appends 50 messages, retrying on conflict as ChatService does.
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                for (name, store) in [("a", a), ("b", b)] {
-                    group.addTask {
-                        for n in 0..<50 {
-                            while true {
-                                let last = try await store.lastSequence(of: id)
-                                do {
-                                    _ = try await store.append(.visitorMessage(clientTransactionID: "\(name)\(n)", text: "m", translation: nil),
-                                                               to: id, expectedLastSequence: last, at: Date(timeIntervalSince1970: 1_780_000_000))
-                                    break
-                                } catch ConversationStoreError.conflict {
-                                    continue
-                                }
-                            }
-                        }
-                    }
-                }
-                try await group.waitForAll()
-            }
-            let events = try await b.events(of: id, after: 0, limit: 1_000)
-            #expect(events.map(\.sequence) == Array(1...100))
-            await PostgresFixture.drop([schema], on: clients[0])
-        }
-    }
 }

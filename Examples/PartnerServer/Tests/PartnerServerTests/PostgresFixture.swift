@@ -23,6 +23,29 @@ enum PostgresFixture {
         }
     }
 
+    /// Runs `body` with `count` running clients and a maker of fresh schema names;
+    /// every schema it made is dropped afterwards, whether `body` returns or throws.
+    static func withFreshSchemas<T: Sendable>(clients count: Int = 1,
+                                              _ body: @Sendable ([PostgresClient], _ freshSchema: @escaping @Sendable () -> String) async throws -> T)
+        async throws -> T {
+        try await withClients(count) { clients in
+            let made = NameList()
+            let fresh: @Sendable () -> String = {
+                let schema = freshSchema()
+                made.add(schema)
+                return schema
+            }
+            do {
+                let result = try await body(clients, fresh)
+                await drop(made.all, on: clients[0])
+                return result
+            } catch {
+                await drop(made.all, on: clients[0])
+                throw error
+            }
+        }
+    }
+
     /// Drops the schemas created by a test.
     static func drop(_ schemas: [String], on client: PostgresClient) async {
         for schema in schemas {
