@@ -533,6 +533,9 @@ def main():
             print(f"FAIL: {what} not found at {path}", file=sys.stderr)
             return 1
 
+    stale = os.path.join(args.artifacts, "demo-page-failure.png")
+    if os.path.exists(stale):
+        os.remove(stale)  # from an earlier failed run: it would mislead
     port = args.port or free_port()
     base = f"http://127.0.0.1:{port}"
     workdir = tempfile.mkdtemp(prefix="masecurite-demo-")
