@@ -5,6 +5,7 @@
 //
 //   swift run --package-path Examples/PartnerServer masecurite-server --port 8080
 //   swift run --package-path Examples/PartnerServer masecurite-server --postgres-url postgres://…
+//   swift run --package-path Examples/PartnerServer masecurite-server --demo-page Examples/DemoPage/index.html
 import PackageDescription
 
 let swiftSettings: [SwiftSetting] = [
@@ -29,6 +30,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.20.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.65.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
+        // Already in the graph through PostgresNIO; the demo page's CSP hashes use its SHA-256.
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.9.0"..<"5.0.0"),
     ],
     targets: [
         .target(
@@ -57,6 +60,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings

@@ -18,10 +18,15 @@ public enum PartnerServer {
     public static let prefix = "/v1"
 
     /// The router with every `/v1` route and middleware (problem errors, access log,
-    /// rate limit, CORS).
+    /// rate limit, CORS), and the demo page at `/` when
+    /// ``ServerConfiguration/demoPagePath`` is set: its file is read here, so a
+    /// missing or unreadable file fails start-up with a ``DemoPageError`` naming it.
     public static func makeRouter(services: ServerServices, configuration: ServerConfiguration) throws -> Router<ServerContext> {
         let router = Router(context: ServerContext.self)
         addMiddleware(to: router, configuration: configuration)
+        if let path = configuration.demoPagePath {
+            DemoPageRoutes(page: try DemoPage(path: path)).register(on: router)
+        }
         let v1 = router.group("v1")
         SystemRoutes(services: services, openAPI: try SystemRoutes.loadDocument()).register(on: v1)
         StationRoutes(services: services).register(on: v1)

@@ -27,11 +27,14 @@ public struct ServerConfiguration: Sendable {
     /// When set, the client address for rate limiting is read from `X-Forwarded-For`
     /// (only behind a trusted load balancer).
     public var trustForwardedFor: Bool
+    /// A self-contained HTML page served at `GET /` and `GET /demo` (see ``DemoPage``),
+    /// read once at start-up; `nil` serves nothing there (a `route-not-found` problem).
+    public var demoPagePath: String?
 
     /// Creates a configuration.
     public init(host: String = "127.0.0.1", port: Int = 8080, postgresURL: String? = nil, sqlitePath: String? = nil,
                 corsOrigins: [String] = [], rateLimitPerMinute: Int = 600, maxBodyBytes: Int = 64 * 1024,
-                operators: [OperatorAccount] = [], trustForwardedFor: Bool = false) {
+                operators: [OperatorAccount] = [], trustForwardedFor: Bool = false, demoPagePath: String? = nil) {
         self.host = host
         self.port = port
         self.postgresURL = postgresURL
@@ -41,6 +44,7 @@ public struct ServerConfiguration: Sendable {
         self.maxBodyBytes = maxBodyBytes
         self.operators = operators
         self.trustForwardedFor = trustForwardedFor
+        self.demoPagePath = demoPagePath
     }
 }
 

@@ -24,6 +24,9 @@ struct MaSecuriteServerCommand: AsyncParsableCommand {
     @Option(help: "JSON file listing chat operators: [{\"id\",\"display_name\",\"token\",\"languages\"}].") var operatorsFile: String?
     @Flag(help: "Read the client address from X-Forwarded-For (only behind a trusted proxy).") var trustForwardedFor = false
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel = "info"
+    @Option(name: .customLong("demo-page"),
+            help: "A self-contained HTML page to serve at / and /demo (e.g. Examples/DemoPage/index.html); read once at start-up.")
+    var demoPage: String?
 
     func run() async throws {
         var logger = Logger(label: "masecurite.server")
@@ -47,8 +50,10 @@ struct MaSecuriteServerCommand: AsyncParsableCommand {
         let databaseURL = postgresURL ?? ProcessInfo.processInfo.environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
         let configuration = ServerConfiguration(
             host: host, port: port, postgresURL: databaseURL, sqlitePath: sqlitePath, corsOrigins: corsOrigins,
-            rateLimitPerMinute: rateLimit, maxBodyBytes: maxBodyBytes, operators: operators, trustForwardedFor: trustForwardedFor)
+            rateLimitPerMinute: rateLimit, maxBodyBytes: maxBodyBytes, operators: operators, trustForwardedFor: trustForwardedFor,
+            demoPagePath: demoPage)
         let serverLogger = logger
+        // A missing --demo-page file stops here with a DemoPageError naming the path.
         let app = try await PartnerServer.makeApplication(configuration: configuration, logger: serverLogger) { port in
             serverLogger.notice("listening", metadata: ["port": "\(port)"])
         }

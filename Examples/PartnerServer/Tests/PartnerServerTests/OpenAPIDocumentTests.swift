@@ -19,11 +19,15 @@ import Testing
         return operations
     }
 
-    /// `METHOD /path` pairs the server really routes (HTTP and WebSocket routers).
+    /// `METHOD /path` pairs the server really routes (HTTP and WebSocket routers),
+    /// with every optional route on (the demo page of `--demo-page`).
     static func routedOperations() async throws -> Set<String> {
-        let (services, _) = try await PartnerServer.makeServices(configuration: ServerConfiguration(), logger: TestSupport.quietLogger)
-        let http = try PartnerServer.makeRouter(services: services, configuration: ServerConfiguration())
-        let webSocket = PartnerServer.makeWebSocketRouter(services: services, configuration: ServerConfiguration())
+        let page = try DemoPageTests.temporaryPage()
+        defer { try? FileManager.default.removeItem(atPath: page) }
+        let configuration = ServerConfiguration(demoPagePath: page)
+        let (services, _) = try await PartnerServer.makeServices(configuration: configuration, logger: TestSupport.quietLogger)
+        let http = try PartnerServer.makeRouter(services: services, configuration: configuration)
+        let webSocket = PartnerServer.makeWebSocketRouter(services: services, configuration: configuration)
         return Set((http.routes + webSocket.routes).map { "\($0.method.rawValue) \($0.path.description)" })
     }
 
