@@ -33,6 +33,20 @@ public enum ConversationStoreConformance {
         ("purgeDeletesOnlyExpiredConversations", purgeDeletesOnlyExpiredConversations),
     ]
 
+    /// The checks of ``ConversationRecordStore`` (stores shared by several instances), by name.
+    public static let recordChecks: [(name: String, run: @Sendable (any ConversationRecordStore) async throws -> Void)] = [
+        ("registeredRecordReadsBackIdentical", registeredRecordReadsBackIdentical),
+        ("secondRegistrationIsRefused", secondRegistrationIsRefused),
+        ("registrationLeavesSequencesAlone", registrationLeavesSequencesAlone),
+        ("purgeDeletesRecordsToo", purgeDeletesRecordsToo),
+    ]
+
+    /// Runs every check of ``checks`` and ``recordChecks``, each on a fresh store; throws the first failure.
+    public static func runAll(makeRecordStore: @Sendable () async throws -> any ConversationRecordStore) async throws {
+        for check in checks { try await check.run(try await makeRecordStore()) }
+        for check in recordChecks { try await check.run(try await makeRecordStore()) }
+    }
+
     /// Runs every check, each on a fresh store from `makeStore`; throws the first failure.
     public static func runAll(makeStore: @Sendable () async throws -> any ConversationStore) async throws {
         for check in checks {
@@ -184,5 +198,73 @@ public enum ConversationStoreConformance {
         try expect(purged == [old], check, "expected [\(old)] purged, got \(purged)")
         try expect(try await store.lastSequence(of: old) == 0, check, "the purged conversation must be gone")
         try expect(try await store.lastSequence(of: recent) == 2, check, "the recent conversation must stay")
+    }
+
+    // MARK: Records
+
+    static func record(_ id: ConversationID, token: VisitorToken = VisitorToken("v_conformance"), at date: Date = start) -> ConversationRecord {
+        ConversationRecord(conversation: id, visitorDigest: VisitorTokenDigest(of: token), platform: .pnav, language: "en", openedAt: date)
+    }
+
+    /// A registered record reads back identical; an unknown conversation has none.
+    public static func registeredRecordReadsBackIdentical(_ store: any ConversationRecordStore) async throws {
+        let check = "registeredRecordReadsBackIdentical"
+        let id = ConversationID("conformance-r1")
+        let token = VisitorToken.random()
+        let written = record(id, token: token, at: start.addingTimeInterval(0.25))
+        try await store.register(written)
+        let read = try await store.record(of: id)
+        try expect(read == written, check, "the record read back differs from the one registered")
+        try expect(read?.visitorDigest.matches(token) == true, check, "the stored digest must match the visitor's token")
+        try expect(try await store.record(of: ConversationID("conformance-nobody")) == nil, check, "an unknown conversation must have no record")
+        // A conversation that only has events has no record either.
+        let eventsOnly = ConversationID("conformance-r1-events")
+        _ = try await store.append(message("e"), to: eventsOnly, expectedLastSequence: 0, at: start)
+        try expect(try await store.record(of: eventsOnly) == nil, check, "a conversation never registered must have no record")
+    }
+
+    /// Registering the same conversation twice throws `alreadyRegistered` and keeps the first record.
+    public static func secondRegistrationIsRefused(_ store: any ConversationRecordStore) async throws {
+        let check = "secondRegistrationIsRefused"
+        let id = ConversationID("conformance-r2")
+        let first = record(id, token: VisitorToken("v_first"))
+        try await store.register(first)
+        do {
+            try await store.register(record(id, token: VisitorToken("v_second")))
+            throw ConformanceFailure(check: check, detail: "a second registration was accepted")
+        } catch let error as ConversationStoreError {
+            try expect(error == .alreadyRegistered(id), check, "expected alreadyRegistered(\(id)), got \(error)")
+        }
+        try expect(try await store.record(of: id) == first, check, "a refused registration must leave the first record")
+    }
+
+    /// A registered conversation starts at sequence 1, and events appended before registration stay.
+    public static func registrationLeavesSequencesAlone(_ store: any ConversationRecordStore) async throws {
+        let check = "registrationLeavesSequencesAlone"
+        let id = ConversationID("conformance-r3")
+        try await store.register(record(id))
+        try expect(try await store.lastSequence(of: id) == 0, check, "a new registered conversation must have last sequence 0")
+        let first = try await store.append(message("a"), to: id, expectedLastSequence: 0, at: start)
+        try expect(first.event.sequence == 1, check, "the first event after registration must be 1, got \(first.event.sequence)")
+        let late = ConversationID("conformance-r3-late")
+        _ = try await store.append(message("b"), to: late, expectedLastSequence: 0, at: start)
+        try await store.register(record(late))
+        try expect(try await store.lastSequence(of: late) == 1, check, "registering after an event must keep it")
+        try expect(try await store.record(of: late) != nil, check, "a conversation with events can still be registered once")
+    }
+
+    /// Purge deletes records with their conversation; a conversation without events expires from its opening date.
+    public static func purgeDeletesRecordsToo(_ store: any ConversationRecordStore) async throws {
+        let check = "purgeDeletesRecordsToo"
+        let quiet = ConversationID("conformance-r4quiet"), old = ConversationID("conformance-r4old"), fresh = ConversationID("conformance-r4fresh")
+        try await store.register(record(quiet, at: start))
+        try await store.register(record(old, at: start))
+        _ = try await store.append(message("x"), to: old, expectedLastSequence: 0, at: start)
+        try await store.register(record(fresh, at: start.addingTimeInterval(100 * 86_400)))
+        let purged = try await store.purge(lastActivityBefore: start.addingTimeInterval(86_400))
+        try expect(Set(purged) == [quiet, old], check, "expected the two old conversations purged, got \(purged)")
+        try expect(try await store.record(of: quiet) == nil, check, "the purged record without events must be gone")
+        try expect(try await store.record(of: old) == nil, check, "the purged record with events must be gone")
+        try expect(try await store.record(of: fresh) != nil, check, "a recent conversation without events must stay")
     }
 }

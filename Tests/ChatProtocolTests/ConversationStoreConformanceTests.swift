@@ -11,8 +11,15 @@ import Testing
         try await check.run(InMemoryConversationStore())
     }
 
+    @Test(arguments: ConversationStoreConformance.recordChecks.map(\.name))
+    func inMemoryStoreKeepsRecords(_ name: String) async throws {
+        let check = try #require(ConversationStoreConformance.recordChecks.first { $0.name == name })
+        try await check.run(InMemoryConversationStore())
+    }
+
     @Test func runAllPassesOnFreshStores() async throws {
         try await ConversationStoreConformance.runAll { InMemoryConversationStore() }
+        try await ConversationStoreConformance.runAll(makeRecordStore: { InMemoryConversationStore() })
     }
 
     /// The suite must catch a store that breaks the contract.

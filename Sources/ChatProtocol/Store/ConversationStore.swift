@@ -8,12 +8,15 @@ public enum ConversationStoreError: Error, Sendable, Hashable, CustomStringConve
     case conflict(ConversationID, expected: UInt64, actual: UInt64)
     /// The backend failed (connection lost, disk full…); nothing was stored.
     case backend(String)
+    /// ``ConversationRecordStore/register(_:)``: the conversation already has a record.
+    case alreadyRegistered(ConversationID)
 
     public var description: String {
         switch self {
         case .conflict(let id, let expected, let actual):
             "conversation \(id): expected last sequence \(expected), found \(actual)"
         case .backend(let reason): "conversation store failure: \(reason)"
+        case .alreadyRegistered(let id): "conversation \(id) is already registered"
         }
     }
 }
@@ -62,12 +65,14 @@ public protocol ConversationStore: Sendable {
     nonisolated(nonsending) func purge(lastActivityBefore cutoff: Date) async throws(ConversationStoreError) -> [ConversationID]
 }
 
-/// A ``ConversationStore`` in memory: for tests, simulations and single-process deployments.
+/// A ``ConversationStore`` in memory: for tests, simulations and single-process deployments
+/// (several ``ChatService`` values of one process may share it, see ``ChatService/storeDidAppend(to:upTo:)``).
 /// Thread-safe (a lock around a small state); calls run on the caller's executor.
-public final class InMemoryConversationStore: ConversationStore {
+public final class InMemoryConversationStore: ConversationRecordStore {
     private struct Log {
         var events: [SequencedEvent] = []
         var transactions: [String: Int] = [:]
+        var record: ConversationRecord?
     }
 
     private let logs = Mutex<[ConversationID: Log]>([:])
@@ -130,9 +135,20 @@ public final class InMemoryConversationStore: ConversationStore {
 
     public nonisolated(nonsending) func purge(lastActivityBefore cutoff: Date) async throws(ConversationStoreError) -> [ConversationID] {
         logs.withLock { logs in
-            let expired = logs.filter { ($0.value.events.last?.at ?? .distantPast) < cutoff }.map(\.key)
+            let expired = logs.filter { ($0.value.events.last?.at ?? $0.value.record?.openedAt ?? .distantPast) < cutoff }.map(\.key)
             for id in expired { logs[id] = nil }
             return expired.sorted { $0.rawValue < $1.rawValue }
         }
+    }
+
+    public nonisolated(nonsending) func register(_ record: ConversationRecord) async throws(ConversationStoreError) {
+        try logs.withLock { logs throws(ConversationStoreError) in
+            guard logs[record.conversation]?.record == nil else { throw .alreadyRegistered(record.conversation) }
+            logs[record.conversation, default: Log()].record = record
+        }
+    }
+
+    public nonisolated(nonsending) func record(of conversation: ConversationID) async throws(ConversationStoreError) -> ConversationRecord? {
+        logs.withLock { $0[conversation]?.record }
     }
 }
