@@ -13,7 +13,14 @@ import Foundation
 /// with its original sequence number. Bad frames get an `error` frame; the connection stays.
 ///
 /// Privacy: visitors are random tokens; operators appear by pseudonym; the service logs nothing,
-/// and the supervisor hook receives metadata only.
+/// and the supervisor hook receives metadata only. Stores keep a digest of the visitor's token
+/// (``VisitorTokenDigest``), never the token.
+///
+/// Several instances (processes behind a load balancer) can share one ``ConversationRecordStore``:
+/// the instance that opened a conversation routes it (queue, operator assignment), while the
+/// visitor may resume it on any instance. Each instance calls ``storeDidAppend(to:upTo:)`` when the
+/// store announces events appended elsewhere (PostgreSQL `LISTEN`/`NOTIFY`, for instance), and
+/// ``resynchronize()`` after such announcements may have been lost. See <doc:RunningTheChat>.
 public actor ChatService {
     /// Tunables of the service.
     public struct Configuration: Sendable {
@@ -50,6 +57,8 @@ public actor ChatService {
 
     private enum Session {
         case none
+        /// `hello` is being answered (the store is read or written).
+        case opening
         case visitor(VisitorToken, ConversationID)
         case `operator`(OperatorID)
     }
@@ -68,27 +77,68 @@ public actor ChatService {
     /// A conversation's delivery state. A class (confined to the actor): a message looks it up
     /// once, then reads and updates it through the reference.
     private final class Conversation {
-        let visitor: VisitorToken
+        let visitorDigest: VisitorTokenDigest
         let language: String
+        /// Whether this instance opened the conversation, and so routes it (its engine knows it).
+        /// Otherwise the conversation was opened by another instance sharing the store, and
+        /// ``mirror`` follows its state from the stored events.
+        let isHome: Bool
         var lastSequence: UInt64 = 0
         var nextToDeliver: UInt64 = 1
         var pending: [UInt64: SequencedEvent] = [:]
         var subscribers: Set<Int> = []
+        /// Subscribers that were sent events ahead of ``nextToDeliver`` while they resumed: the
+        /// highest sequence each already has (usually empty).
+        var alreadySent: [Int: UInt64] = [:]
         var lastActivity: Date
         var sawFirstVisitorMessage = false
         var notifiedPosition: Int?
         var bucket: TokenBucket
+        var mirror = Mirror()
+        /// A catch-up read of the store is running; ``catchUpAgain`` asks it for one more pass.
+        var catchingUp = false
+        var catchUpAgain = false
 
-        init(visitor: VisitorToken, language: String, lastActivity: Date, bucket: TokenBucket) {
-            self.visitor = visitor
+        init(visitorDigest: VisitorTokenDigest, language: String, isHome: Bool, lastActivity: Date, bucket: TokenBucket) {
+            self.visitorDigest = visitorDigest
             self.language = language
+            self.isHome = isHome
             self.lastActivity = lastActivity
             self.bucket = bucket
+        }
+
+        /// Whether the conversation is over, as the routing instance sees it.
+        func isFinal(in engine: RoutingEngine, _ id: ConversationID) -> Bool {
+            isHome ? engine.state(of: id)?.isFinal ?? true : mirror.state.isFinal
+        }
+    }
+
+    /// The state of a conversation routed by another instance, as its stored events tell it.
+    private struct Mirror {
+        var state: ConversationState = .waiting
+        var emergency = false
+
+        mutating func apply(_ event: ConversationEvent) {
+            if case .closed(let reason) = event {
+                state = reason == .abandoned ? .abandoned : .closed
+                return
+            }
+            guard !state.isFinal else { return }
+            switch event {
+            case .queued: state = .waiting
+            case .assigned, .resumed: state = .assigned
+            case .onHold: state = .onHold
+            case .transferred(_, let pseudonym, _, _): state = pseudonym == nil ? .waiting : .assigned
+            case .emergencyRaised: emergency = true
+            default: break
+            }
         }
     }
 
     private let configuration: Configuration
     private let store: any ConversationStore
+    /// The same store when it keeps conversation records (so conversations can move between instances).
+    private let recordStore: (any ConversationRecordStore)?
     /// The same store when it is the in-memory one: appended to synchronously, without an async frame.
     private let memoryStore: InMemoryConversationStore?
     private let clock: any WallClock
@@ -108,6 +158,7 @@ public actor ChatService {
         self.configuration = configuration
         self.store = store
         memoryStore = store as? InMemoryConversationStore
+        recordStore = store as? any ConversationRecordStore
         self.clock = clock
         self.classifier = classifier
         self.translator = translator
@@ -172,11 +223,19 @@ public actor ChatService {
     public func disconnect(_ id: Int) {
         guard let client = clients.removeValue(forKey: id) else { return }
         switch client.session {
-        case .visitor(_, let conversation): conversations[conversation]?.subscribers.remove(id)
+        case .visitor(_, let conversationID):
+            guard let conversation = conversations[conversationID] else { break }
+            conversation.subscribers.remove(id)
+            conversation.alreadySent[id] = nil
+            // Another instance's conversation is followed only while someone here takes part in it.
+            if !conversation.isHome, conversation.subscribers.isEmpty, conversation.mirror.state.isFinal { conversations[conversationID] = nil }
         case .operator(let operatorID):
             operatorClients[operatorID]?.remove(id)
-            for conversation in engine.conversations(of: operatorID) { conversations[conversation]?.subscribers.remove(id) }
-        case .none: break
+            for conversation in engine.conversations(of: operatorID) {
+                conversations[conversation]?.subscribers.remove(id)
+                conversations[conversation]?.alreadySent[id] = nil
+            }
+        case .none, .opening: break
         }
         client.continuation.finish()
     }
@@ -202,7 +261,11 @@ public actor ChatService {
         do {
             // Hot path: a message on an open session, in-memory store, nothing to await.
             if case .send(let message) = envelope, let memoryStore, translator == nil, classifier == nil {
-                if case .none = client.session { throw ChatErrorFrame(code: .helloRequired, message: "the first frame must be 'hello'") }
+                switch client.session {
+                case .none: throw ChatErrorFrame(code: .helloRequired, message: "the first frame must be 'hello'")
+                case .opening: throw ChatErrorFrame(code: .helloRequired, message: "wait for 'welcome' before sending")
+                case .visitor, .operator: break
+                }
                 let admitted = try admit(message, session: client.session)
                 let outcome = try append(makeEvent(message, admitted, translation: nil), to: message.conversation,
                                          conversation: admitted.conversation, at: admitted.now, in: memoryStore)
@@ -210,9 +273,17 @@ public actor ChatService {
                 return
             }
             switch (envelope, client.session) {
-            case (.hello(let hello), .none): try await openSession(hello, on: connection)
+            case (.hello(let hello), .none):
+                client.session = .opening
+                do {
+                    try await openSession(hello, on: connection)
+                } catch {
+                    if case .opening = client.session { client.session = .none }
+                    throw error
+                }
             case (.hello, _): throw ChatErrorFrame(code: .helloRequired, message: "this connection already said hello")
             case (_, .none): throw ChatErrorFrame(code: .helloRequired, message: "the first frame must be 'hello'")
+            case (_, .opening): throw ChatErrorFrame(code: .helloRequired, message: "wait for 'welcome' before sending")
             case (.send(let message), let session): try await handleMessage(message, session: session, connection: connection)
             case (.typing(let typing), let session):
                 let role = try authorize(typing.conversation, session: session)
@@ -238,6 +309,114 @@ public actor ChatService {
         }
     }
 
+    // MARK: Other instances
+
+    /// Tells the service that the shared store holds events of `conversation` up to `sequence`,
+    /// appended by another instance (or by this one: that is harmless).
+    ///
+    /// A transport or backend calls it for each announcement of the store (PostgreSQL
+    /// `NOTIFY`, for instance). If this instance follows the conversation, the service reads the
+    /// events it has not delivered yet (``ConversationStore/events(of:after:limit:)``) and delivers
+    /// each exactly once, in order, to its connections in that conversation; its next append expects
+    /// at least `sequence`, so it does not conflict needlessly. On the instance that routes the
+    /// conversation, the events' effects reach the routing engine: a visitor who left elsewhere frees
+    /// the operator, an emergency raised elsewhere jumps the queue and reaches the supervisor hook.
+    ///
+    /// Announcements may come late, twice, out of order, or for conversations this instance does not
+    /// follow: each is then a no-op or a read that finds nothing new. A store failure leaves the
+    /// events for the next announcement or ``resynchronize()``.
+    public func storeDidAppend(to conversation: ConversationID, upTo sequence: UInt64) async {
+        guard let state = conversations[conversation] else { return }
+        if sequence > state.lastSequence { state.lastSequence = sequence }
+        guard sequence >= state.nextToDeliver else { return }
+        await catchUp(conversation, state)
+    }
+
+    /// Reads back, for every conversation this instance follows, the events it has not delivered:
+    /// call it when the store's announcements may have been lost (e.g. after the notification
+    /// connection came back), so nobody waits for an event that was never announced.
+    public func resynchronize() async {
+        for (id, conversation) in conversations where !conversation.isFinal(in: engine, id) || !conversation.subscribers.isEmpty {
+            await catchUp(id, conversation)
+        }
+    }
+
+    /// Reads the events after the last one delivered, delivers them and applies their effects; one
+    /// pass at a time per conversation (a request during a pass asks for one more).
+    private func catchUp(_ id: ConversationID, _ conversation: Conversation) async {
+        if conversation.catchingUp {
+            conversation.catchUpAgain = true
+            return
+        }
+        conversation.catchingUp = true
+        defer { conversation.catchingUp = false }
+        repeat {
+            conversation.catchUpAgain = false
+            while true {
+                let batchSize = 256
+                let batch: [SequencedEvent]
+                do {
+                    batch = try await store.events(of: id, after: conversation.nextToDeliver - 1, limit: batchSize)
+                } catch {
+                    return
+                }
+                var arrived: [SequencedEvent] = []
+                for stored in batch where stored.sequence >= conversation.nextToDeliver {
+                    if stored.sequence > conversation.lastSequence { conversation.lastSequence = stored.sequence }
+                    deliver(stored, in: conversation)
+                    arrived.append(stored)
+                }
+                await takeEffect(of: arrived, in: id, conversation)
+                if batch.count < batchSize { break }
+            }
+        } while conversation.catchUpAgain
+    }
+
+    /// Applies what events read back from the store mean here. Events this instance stored itself
+    /// were applied before being stored: applying them again changes nothing.
+    private func takeEffect(of events: [SequencedEvent], in id: ConversationID, _ conversation: Conversation) async {
+        guard !events.isEmpty else { return }
+        let now = clock.now()
+        conversation.lastActivity = now
+        guard conversation.isHome else {
+            for stored in events { conversation.mirror.apply(stored.event) }
+            return
+        }
+        var reroute = false
+        for stored in events {
+            switch stored.event {
+            case .visitorMessage:
+                conversation.sawFirstVisitorMessage = true
+            case .closed(let reason):
+                guard let state = engine.state(of: id), !state.isFinal else { continue }
+                let operatorID = engine.operatorOf(id)?.id
+                do {
+                    if state == .waiting, reason == .abandoned { try engine.abandon(id) } else { try engine.close(id, now: now) }
+                } catch {
+                    continue
+                }
+                if let operatorID { unsubscribe(operatorID, from: id) }
+                reroute = true
+            case .emergencyRaised(let source):
+                guard (try? engine.raiseEmergency(id)) == true else { continue }
+                if let supervisor, let platform = engine.requirements(of: id)?.platform {
+                    await supervisor.emergencyRaised(EmergencyNotice(conversation: id, platform: platform, source: source, at: now,
+                                                                     operatorPseudonym: engine.operatorOf(id)?.pseudonym))
+                }
+                reroute = true
+            default:
+                continue
+            }
+        }
+        if reroute { await route() }
+    }
+
+    /// Reads back events another writer stored before this instance's append (its announcement may come later, or never).
+    private func scheduleCatchUp(_ id: ConversationID, upTo sequence: UInt64) {
+        guard let conversation = conversations[id], sequence >= conversation.nextToDeliver else { return }
+        Task { await self.storeDidAppend(to: id, upTo: sequence) }
+    }
+
     // MARK: Maintenance
 
     /// Closes taken conversations idle for longer than the inactivity timeout, then routes.
@@ -247,6 +426,11 @@ public actor ChatService {
         let now = clock.now()
         var closed: [ConversationID] = []
         for (id, conversation) in conversations where now.timeIntervalSince(conversation.lastActivity) >= configuration.inactivityTimeout {
+            // Another instance routes (and times out) its conversations; stop following idle ones nobody here takes part in.
+            if !conversation.isHome {
+                if conversation.subscribers.isEmpty { conversations[id] = nil }
+                continue
+            }
             guard let state = engine.state(of: id), state == .assigned || state == .onHold else { continue }
             if (try? await end(id, reason: .inactivity)) != nil { closed.append(id) }
         }
@@ -269,7 +453,19 @@ public actor ChatService {
 
     /// The visitor's transcript, on request; the token must be the conversation's.
     public func transcript(of id: ConversationID, token: VisitorToken) async throws(ChatErrorFrame) -> Transcript {
-        guard let conversation = conversations[id], conversation.visitor == token else {
+        let known: Bool
+        if let conversation = conversations[id] {
+            known = conversation.visitorDigest.matches(token)
+        } else if let recordStore {
+            do {
+                known = try await recordStore.record(of: id)?.visitorDigest.matches(token) ?? false
+            } catch {
+                throw ChatErrorFrame(code: .storeUnavailable, message: error.description, conversation: id)
+            }
+        } else {
+            known = false
+        }
+        guard known else {
             throw ChatErrorFrame(code: .notFound, message: "no conversation \(id) for this token", conversation: id)
         }
         do {
@@ -286,22 +482,31 @@ public actor ChatService {
         switch hello.role {
         case .visitor:
             if let token = hello.token, let id = hello.conversation {
-                guard let conversation = conversations[id], conversation.visitor == token else {
-                    throw ChatErrorFrame(code: .notFound, message: "no conversation \(id) for this token", conversation: id)
-                }
+                let conversation = try await resumable(id, token: token)
+                let seen = try await lastSeen(hello.lastSequence ?? 0, in: id)
+                guard clients[connection] != nil else { return }
                 clients[connection]?.session = .visitor(token, id)
-                send(.welcome(Welcome(role: .visitor, token: token, conversation: id, lastSequence: conversation.lastSequence)), to: connection)
-                try await replay(id, after: hello.lastSequence ?? 0, to: connection)
-                conversations[id]?.subscribers.insert(connection)
+                send(.welcome(Welcome(role: .visitor, token: token, conversation: id, lastSequence: max(conversation.lastSequence, seen))), to: connection)
+                try await subscribe(connection, to: id, after: seen)
             } else {
                 let token = VisitorToken.random()
                 let id = ConversationID.random()
                 let language = RoutingEngine.primaryLanguage(hello.language ?? configuration.operatorLanguage)
                 let platform = hello.platform ?? .tchat
                 let now = clock.now()
+                let digest = VisitorTokenDigest(of: token)
+                if let recordStore {
+                    // Stored before the visitor learns the token, so any instance sharing the store can resume it.
+                    do {
+                        try await recordStore.register(ConversationRecord(conversation: id, visitorDigest: digest, platform: platform,
+                                                                          language: language, openedAt: now))
+                    } catch {
+                        throw ChatErrorFrame(code: .storeUnavailable, message: "the conversation could not be opened; say hello again")
+                    }
+                }
                 try engine.enqueue(id, ConversationRequirements(platform: platform, language: language), now: now)
                 conversations[id] = Conversation(
-                    visitor: token, language: language, lastActivity: now,
+                    visitorDigest: digest, language: language, isHome: true, lastActivity: now,
                     bucket: TokenBucket(capacity: configuration.rateLimitBurst, refillPerSecond: configuration.rateLimitPerSecond, now: now))
                 conversations[id]?.subscribers.insert(connection)
                 clients[connection]?.session = .visitor(token, id)
@@ -317,16 +522,84 @@ public actor ChatService {
             send(.welcome(Welcome(role: .operator, token: nil, conversation: hello.conversation,
                                   lastSequence: hello.conversation.flatMap { conversations[$0]?.lastSequence } ?? 0)), to: connection)
             for id in engine.conversations(of: operatorID).sorted(by: { $0.rawValue < $1.rawValue }) {
-                let after = id == hello.conversation ? (hello.lastSequence ?? 0) : (hello.conversation == nil ? 0 : UInt64.max)
-                if after != UInt64.max { try await replay(id, after: after, to: connection) }
-                conversations[id]?.subscribers.insert(connection)
+                if id == hello.conversation {
+                    try await subscribe(connection, to: id, after: try await lastSeen(hello.lastSequence ?? 0, in: id))
+                } else if hello.conversation == nil {
+                    try await subscribe(connection, to: id, after: 0)
+                } else {
+                    // Resuming another conversation: this one's live events only.
+                    conversations[id]?.subscribers.insert(connection)
+                }
             }
         }
     }
 
-    private func replay(_ id: ConversationID, after sequence: UInt64, to connection: Int) async throws {
-        let missed = try await store.events(of: id, after: sequence, limit: .max)
-        for stored in missed { send(.event(redacted(stored, for: connection)), to: connection) }
+    /// The conversation a resuming visitor's token opens: one this instance knows, or one another
+    /// instance opened in the shared store (followed from now on). Unknown conversation and wrong
+    /// token get the same answer.
+    private func resumable(_ id: ConversationID, token: VisitorToken) async throws -> Conversation {
+        let refusal = ChatErrorFrame(code: .notFound, message: "no conversation \(id) for this token", conversation: id)
+        if let conversation = conversations[id] {
+            guard conversation.visitorDigest.matches(token) else { throw refusal }
+            return conversation
+        }
+        guard let recordStore else { throw refusal }
+        let record: ConversationRecord?
+        let history: [SequencedEvent]
+        do {
+            record = try await recordStore.record(of: id)
+            guard let record, record.visitorDigest.matches(token) else { throw refusal }
+            history = try await store.events(of: id, after: 0, limit: .max)
+        } catch let error as ConversationStoreError {
+            throw ChatErrorFrame(code: .storeUnavailable, message: "\(error.description); say hello again", conversation: id)
+        }
+        // Another connection of the visitor may have brought it in meanwhile.
+        if let conversation = conversations[id] { return conversation }
+        guard let record else { throw refusal }
+        let now = clock.now()
+        let conversation = Conversation(
+            visitorDigest: record.visitorDigest, language: record.language, isHome: false, lastActivity: now,
+            bucket: TokenBucket(capacity: configuration.rateLimitBurst, refillPerSecond: configuration.rateLimitPerSecond, now: now))
+        for stored in history {
+            conversation.mirror.apply(stored.event)
+            if case .visitorMessage = stored.event { conversation.sawFirstVisitorMessage = true }
+        }
+        conversation.lastSequence = history.last?.sequence ?? 0
+        conversation.nextToDeliver = conversation.lastSequence + 1
+        conversations[id] = conversation
+        // Events stored after the history was read were announced while this instance did not follow them yet.
+        await catchUp(id, conversation)
+        return conversation
+    }
+
+    /// The last sequence a resuming client says it has, capped at what the store holds.
+    private func lastSeen(_ claimed: UInt64, in id: ConversationID) async throws -> UInt64 {
+        guard claimed > 0 else { return 0 }
+        do {
+            return min(claimed, try await store.lastSequence(of: id))
+        } catch {
+            throw ChatErrorFrame(code: .storeUnavailable, message: "\(error.description); say hello again", conversation: id)
+        }
+    }
+
+    /// Sends `connection` every stored event after `sequence`, then makes it a subscriber: each later
+    /// event reaches it once, in order, whether this instance or another one stored it.
+    private func subscribe(_ connection: Int, to id: ConversationID, after sequence: UInt64) async throws {
+        var sent = sequence
+        while true {
+            let missed = try await store.events(of: id, after: sent, limit: .max)
+            for stored in missed where stored.sequence > sent {
+                send(.event(redacted(stored, for: connection)), to: connection)
+                sent = stored.sequence
+            }
+            guard let conversation = conversations[id], clients[connection] != nil else { return }
+            // Events delivered here while the store was read went to the subscribers only: read again.
+            if missed.isEmpty || sent + 1 >= conversation.nextToDeliver {
+                conversation.subscribers.insert(connection)
+                if sent >= conversation.nextToDeliver { conversation.alreadySent[connection] = sent }
+                return
+            }
+        }
     }
 
     /// Which role the session has in the conversation, or an error if it has none.
@@ -383,12 +656,12 @@ public actor ChatService {
         guard !message.clientTransactionID.isEmpty, message.clientTransactionID.utf8.count <= 128 else {
             throw ChatErrorFrame(code: .malformed, message: "client_txn_id must have 1 to 128 bytes", conversation: id)
         }
-        guard let state = engine.state(of: id), !state.isFinal else {
-            throw ChatErrorFrame(code: .invalidTransition, message: "conversation \(id) is over", conversation: id,
-                                 clientTransactionID: message.clientTransactionID)
-        }
         guard let conversation = conversations[id] else {
             throw ChatErrorFrame(code: .notFound, message: "no conversation \(id)", conversation: id)
+        }
+        guard !conversation.isFinal(in: engine, id) else {
+            throw ChatErrorFrame(code: .invalidTransition, message: "conversation \(id) is over", conversation: id,
+                                 clientTransactionID: message.clientTransactionID)
         }
         let now = clock.now()
         if role == .visitor, !conversation.bucket.take(now: now) {
@@ -437,7 +710,8 @@ public actor ChatService {
             try await raiseEmergency(id, source: role == .visitor ? .visitor : .operator)
         case .leave:
             guard role == .visitor else { throw forbidden(action, role) }
-            try await end(id, reason: engine.state(of: id) == .waiting ? .abandoned : .visitor)
+            let waiting = conversations[id].map { $0.isHome ? engine.state(of: id) == .waiting : $0.mirror.state == .waiting } ?? false
+            try await end(id, reason: waiting ? .abandoned : .visitor)
         case .close:
             guard role == .operator else { throw forbidden(action, role) }
             try await end(id, reason: .operator)
@@ -481,6 +755,16 @@ public actor ChatService {
     }
 
     private func raiseEmergency(_ id: ConversationID, source: EmergencySource) async throws {
+        if let conversation = conversations[id], !conversation.isHome {
+            // The routing instance applies it when it reads the event.
+            guard !conversation.mirror.state.isFinal else {
+                throw ChatEngineError.invalidTransition(from: conversation.mirror.state, transition: .assign)
+            }
+            guard !conversation.mirror.emergency else { return }
+            _ = try await append(.emergencyRaised(source: source), to: id)
+            conversation.mirror.emergency = true
+            return
+        }
         guard try engine.raiseEmergency(id) else { return }
         _ = try await append(.emergencyRaised(source: source), to: id)
         if let supervisor, let platform = engine.requirements(of: id)?.platform {
@@ -491,6 +775,13 @@ public actor ChatService {
     }
 
     private func end(_ id: ConversationID, reason: CloseReason) async throws {
+        if let conversation = conversations[id], !conversation.isHome {
+            // The routing instance frees the operator when it reads the event.
+            _ = try conversation.mirror.state.applying(reason == .abandoned ? .abandon : .close)
+            _ = try await append(.closed(reason: reason), to: id)
+            conversation.mirror.apply(.closed(reason: reason))
+            return
+        }
         let operatorID = engine.operatorOf(id)?.id
         if reason == .abandoned { try engine.abandon(id) } else { try engine.close(id, now: clock.now()) }
         _ = try await append(.closed(reason: reason), to: id)
@@ -518,8 +809,7 @@ public actor ChatService {
         conversations[id]?.lastActivity = clock.now()
         let connections = operatorClients[assignment.operatorID] ?? []
         // The operator gets the history first, then live events.
-        for connection in connections { try await replay(id, after: 0, to: connection) }
-        for connection in connections { conversations[id]?.subscribers.insert(connection) }
+        for connection in connections { try await subscribe(connection, to: id, after: 0) }
         _ = try await append(.assigned(pseudonym: assignment.pseudonym, role: assignment.role), to: id)
     }
 
@@ -551,9 +841,10 @@ public actor ChatService {
                 }
                 return outcome
             } catch .conflict(_, _, let actual) {
-                // Another append of this service got there first; it delivers its own event.
-                let known = conversations[id]?.lastSequence ?? 0
-                conversations[id]?.lastSequence = max(known, actual)
+                // Another append got there first: one of this service (it delivers its own event) or of
+                // another instance (read back here, in case its announcement is late or lost).
+                conversations[id]?.lastSequence = actual
+                scheduleCatchUp(id, upTo: actual)
             } catch {
                 throw ChatErrorFrame(code: .storeUnavailable, message: "the conversation store failed; retry with the same client_txn_id",
                                      conversation: id, clientTransactionID: event.clientTransactionID)
@@ -575,8 +866,9 @@ public actor ChatService {
                 }
                 return outcome
             case .failure(.conflict(_, _, let actual)):
-                // The store is shared with another writer that got there first.
-                conversation.lastSequence = max(conversation.lastSequence, actual)
+                // The store is shared with another writer that got there first: read its events back.
+                conversation.lastSequence = actual
+                scheduleCatchUp(id, upTo: actual)
             case .failure:
                 throw ChatErrorFrame(code: .storeUnavailable, message: "the conversation store failed; retry with the same client_txn_id",
                                      conversation: id, clientTransactionID: event.clientTransactionID)
@@ -594,18 +886,24 @@ public actor ChatService {
 
     private func deliver(_ stored: SequencedEvent, in conversation: Conversation) {
         // Fast path: the next expected event, nothing pending.
-        if conversation.pending.isEmpty, stored.sequence == conversation.nextToDeliver {
+        if conversation.pending.isEmpty, conversation.alreadySent.isEmpty, stored.sequence == conversation.nextToDeliver {
             conversation.nextToDeliver += 1
             for subscriber in conversation.subscribers {
                 send(.event(redacted(stored, for: subscriber)), to: subscriber)
             }
             return
         }
+        // Delivered already (read back from the store, or announced twice).
+        guard stored.sequence >= conversation.nextToDeliver else { return }
         conversation.pending[stored.sequence] = stored
         while let next = conversation.pending.removeValue(forKey: conversation.nextToDeliver) {
             conversation.nextToDeliver += 1
             for subscriber in conversation.subscribers {
+                if let sent = conversation.alreadySent[subscriber], next.sequence <= sent { continue }
                 send(.event(redacted(next, for: subscriber)), to: subscriber)
+            }
+            if !conversation.alreadySent.isEmpty {
+                conversation.alreadySent = conversation.alreadySent.filter { $0.value > next.sequence }
             }
         }
     }
