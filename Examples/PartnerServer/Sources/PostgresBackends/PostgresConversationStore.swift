@@ -3,7 +3,8 @@ import Foundation
 import Logging
 import PostgresNIO
 
-/// A ``ConversationStore`` on PostgreSQL (it passes `ConversationStoreConformance` unchanged).
+/// A ``ConversationRecordStore`` on PostgreSQL (it passes `ConversationStoreConformance`,
+/// records included, unchanged): several server instances share it.
 ///
 /// - **Sequence numbers come from the database.** Each append locks the
 ///   conversation's row (`SELECT … FOR UPDATE`) and takes `last_seq + 1`, so two
@@ -13,10 +14,12 @@ import PostgresNIO
 /// - Each event is stored as its ChatProtocol wire envelope (the same JSON the
 ///   clients see), its instant as the exact `Double` seconds.
 /// - Each append sends `NOTIFY masecurite_chat` with `conversation:seq` (no content)
-///   at commit, for instances that listen.
-public struct PostgresConversationStore: ConversationStore {
+///   at commit, for instances that listen (see `ChatNotificationListener` in PartnerServer).
+/// - A conversation's record (``ConversationRecord``: token digest, platform, language,
+///   opening date) sits in its `chat_conversations` row; the visitor's token itself is never stored.
+public struct PostgresConversationStore: ConversationRecordStore {
     /// The schema version of the chat tables.
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
     /// The `LISTEN` channel announcing new events.
     public static let notificationChannel = "masecurite_chat"
 
@@ -56,6 +59,16 @@ public struct PostgresConversationStore: ConversationStore {
             """,
             "CREATE UNIQUE INDEX chat_events_once_per_txn ON $S.chat_events (conversation, client_txn) WHERE client_txn IS NOT NULL",
             "CREATE INDEX chat_conversations_by_activity ON $S.chat_conversations (last_at)",
+        ],
+        // 2: conversation records, so that a visitor can resume on any instance.
+        [
+            """
+            ALTER TABLE $S.chat_conversations
+                ADD COLUMN IF NOT EXISTS visitor_digest TEXT CHECK (visitor_digest ~ '^[0-9a-f]{64}$'),
+                ADD COLUMN IF NOT EXISTS platform TEXT,
+                ADD COLUMN IF NOT EXISTS language TEXT,
+                ADD COLUMN IF NOT EXISTS opened_at DOUBLE PRECISION
+            """,
         ],
     ]
 
@@ -182,6 +195,44 @@ public struct PostgresConversationStore: ConversationStore {
                 logger: logger
             ).decode(String.self) { purged.append(ConversationID(id)) }
             return purged.sorted { $0.rawValue < $1.rawValue }
+        }
+    }
+
+    public func register(_ record: ConversationRecord) async throws(ConversationStoreError) {
+        let schema = self.schema
+        let registered = try await call { client, logger in
+            // A row may exist already (events appended first): it gets the record only if it has none.
+            var rows = 0
+            for try await _ in try await client.query("""
+                INSERT INTO \(unescaped: schema).chat_conversations (conversation, last_seq, last_at, visitor_digest, platform, language, opened_at)
+                VALUES (\(record.conversation.rawValue), 0, \(record.openedAt.timeIntervalSince1970), \(record.visitorDigest.hex),
+                        \(record.platform.rawValue), \(record.language), \(record.openedAt.timeIntervalSince1970))
+                ON CONFLICT (conversation) DO UPDATE
+                    SET visitor_digest = EXCLUDED.visitor_digest, platform = EXCLUDED.platform,
+                        language = EXCLUDED.language, opened_at = EXCLUDED.opened_at
+                    WHERE \(unescaped: schema).chat_conversations.visitor_digest IS NULL
+                RETURNING conversation
+                """, logger: logger).decode(String.self) { rows += 1 }
+            return rows == 1
+        }
+        guard registered else { throw .alreadyRegistered(record.conversation) }
+    }
+
+    public func record(of conversation: ConversationID) async throws(ConversationStoreError) -> ConversationRecord? {
+        let schema = self.schema
+        return try await call { client, logger in
+            var found: ConversationRecord?
+            for try await (digest, platform, language, openedAt) in try await client.query("""
+                SELECT visitor_digest, platform, language, opened_at FROM \(unescaped: schema).chat_conversations
+                WHERE conversation = \(conversation.rawValue) AND visitor_digest IS NOT NULL
+                """, logger: logger).decode((String, String, String, Double).self) {
+                guard let digest = VisitorTokenDigest(hex: digest), let platform = Platform(rawValue: platform) else {
+                    throw ConversationStoreError.backend("the stored record of conversation \(conversation) is damaged")
+                }
+                found = ConversationRecord(conversation: conversation, visitorDigest: digest, platform: platform, language: language,
+                                           openedAt: Date(timeIntervalSince1970: openedAt))
+            }
+            return found
         }
     }
 }

@@ -5,16 +5,38 @@ import PostgresBackends
 import PostgresNIO
 import Testing
 
-/// The PostgreSQL conversation store passes the SDK's conformance suite unchanged.
+/// The PostgreSQL conversation store passes the SDK's conformance suite unchanged, records included.
 @Suite(.enabled(if: TestSupport.postgresURL != nil, TestSupport.postgresSkipReason))
 struct PostgresConversationStoreTests {
     @Test func conformsToTheConversationStoreContract() async throws {
         try await PostgresFixture.withFreshSchemas { clients, freshSchema in
-            try await ConversationStoreConformance.runAll {
+            try await ConversationStoreConformance.runAll(makeRecordStore: {
                 let store = try PostgresConversationStore(client: clients[0], schema: freshSchema(), logger: TestSupport.quietLogger)
                 try await store.migrate()
                 return store
-            }
+            })
+        }
+    }
+
+    /// A database migrated by the previous release (chat schema 1, with data) moves to schema 2 and keeps its events.
+    @Test func theRecordMigrationKeepsExistingConversations() async throws {
+        try await PostgresFixture.withFreshSchemas { clients, freshSchema in
+            let schema = freshSchema()
+            let store = try PostgresConversationStore(client: clients[0], schema: schema, logger: TestSupport.quietLogger)
+            try await store.migrate()
+            let logger = TestSupport.quietLogger
+            // Back to version 1 as the previous release left it.
+            try await clients[0].query(PostgresQuery(unsafeSQL: """
+                ALTER TABLE "\(schema)".chat_conversations DROP COLUMN visitor_digest, DROP COLUMN platform, DROP COLUMN language, DROP COLUMN opened_at
+                """), logger: logger)
+            try await clients[0].query(PostgresQuery(unsafeSQL: "DELETE FROM \"\(schema)\".schema_version WHERE component = 'chat' AND version = 2"), logger: logger)
+            let old = ConversationID("c_before_records")
+            _ = try await store.append(.visitorMessage(clientTransactionID: "t", text: "m", translation: nil), to: old,
+                                       expectedLastSequence: 0, at: Date(timeIntervalSince1970: 1_780_000_000))
+            #expect(try await store.migrate() == PostgresConversationStore.schemaVersion)
+            #expect(try await store.migrate() == PostgresConversationStore.schemaVersion)
+            #expect(try await store.lastSequence(of: old) == 1)
+            #expect(try await store.record(of: old) == nil)
         }
     }
 
