@@ -6,6 +6,7 @@ import HummingbirdWebSocket
 import Logging
 import PostgresBackends
 import PostgresNIO
+import ServiceLifecycle
 
 /// Builds the partner server: an HTTP + WebSocket API over the MaSecurite SDK.
 ///
@@ -97,18 +98,25 @@ public enum PartnerServer {
     }
 
     /// The whole application, ready for `runService()`. With PostgreSQL, the client
-    /// runs as a service and the migrations run before the server accepts requests.
+    /// runs as a service, the migrations run before the server accepts requests, and a
+    /// ``ChatNotificationListener`` brings in the chat events that other instances store.
     public static func makeApplication(configuration: ServerConfiguration, clock: any WallClock = SystemWallClock(),
                                        logger: Logger = Logger(label: "masecurite.server"),
                                        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws -> some ApplicationProtocol {
         let (services, client) = try await makeServices(configuration: configuration, clock: clock, logger: logger)
         let router = try makeRouter(services: services, configuration: configuration)
         let webSocketRouter = makeWebSocketRouter(services: services, configuration: configuration)
+        var backgroundServices: [any Service] = []
+        if let client, let url = configuration.postgresURL {
+            backgroundServices.append(client)
+            backgroundServices.append(ChatNotificationListener(configuration: try PostgresURL(url).connectionConfiguration,
+                                                               chat: services.chat, logger: logger))
+        }
         var app = Application(
             router: router,
             server: .http1WebSocketUpgrade(webSocketRouter: webSocketRouter),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
-            services: client.map { [$0] } ?? [],
+            services: backgroundServices,
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
             logger: logger)
         if let client {

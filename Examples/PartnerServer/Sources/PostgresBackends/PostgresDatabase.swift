@@ -38,6 +38,11 @@ public struct PostgresURL: Sendable, Hashable {
     public var clientConfiguration: PostgresClient.Configuration {
         PostgresClient.Configuration(host: host, port: port, username: username, password: password, database: database, tls: .disable)
     }
+
+    /// The same settings for one dedicated connection (e.g. ``ChatNotificationListener``'s `LISTEN`).
+    public var connectionConfiguration: PostgresConnection.Configuration {
+        PostgresConnection.Configuration(host: host, port: port, username: username, password: password, database: database, tls: .disable)
+    }
 }
 
 /// A `postgres://` URL that cannot be used.
