@@ -17,6 +17,8 @@ struct MaSecuriteServerCommand: AsyncParsableCommand {
     @Option(help: "Interface to bind.") var host = "127.0.0.1"
     @Option(help: "TCP port (0 picks a free one).") var port = 8080
     @Option(help: "PostgreSQL URL postgres://user:password@host:port/database (default: $DATABASE_URL).") var postgresURL: String?
+    @Option(help: "PostgreSQL schema holding the server's tables (several deployments may share one database).")
+    var postgresSchema = "masecurite"
     @Option(help: "SQLite file for bookings when no PostgreSQL URL is given.") var sqlitePath: String?
     @Option(name: .customLong("cors-origin"), help: "An allowed CORS origin (repeat; '*' for any).") var corsOrigins: [String] = []
     @Option(help: "Requests per minute per client address (0 disables).") var rateLimit = 600
@@ -48,10 +50,11 @@ struct MaSecuriteServerCommand: AsyncParsableCommand {
             }
         }
         let databaseURL = postgresURL ?? ProcessInfo.processInfo.environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
-        let configuration = ServerConfiguration(
+        var configuration = ServerConfiguration(
             host: host, port: port, postgresURL: databaseURL, sqlitePath: sqlitePath, corsOrigins: corsOrigins,
             rateLimitPerMinute: rateLimit, maxBodyBytes: maxBodyBytes, operators: operators, trustForwardedFor: trustForwardedFor,
             demoPagePath: demoPage)
+        configuration.postgresSchema = postgresSchema
         let serverLogger = logger
         // A missing --demo-page file stops here with a DemoPageError naming the path.
         let app = try await PartnerServer.makeApplication(configuration: configuration, logger: serverLogger) { port in
