@@ -88,7 +88,7 @@ public enum PartnerServer {
         let chat = ChatService(store: conversations, clock: clock)
         for account in configuration.operators {
             try await chat.registerOperator(OperatorProfile(id: OperatorID(account.id), pseudonym: account.displayName,
-                                                            languages: Set(account.languages)))
+                                                            languages: Set(account.languages), capacity: account.capacity ?? 8))
         }
         var services = ServerServices(orienteur: orienteur, stations: stations, teleservices: catalog,
                                       appointments: AppointmentBook(store: store, clock: clock), chat: chat, clock: clock,

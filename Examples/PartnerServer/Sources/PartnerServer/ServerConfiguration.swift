@@ -58,14 +58,18 @@ public struct OperatorAccount: Sendable, Hashable, Codable {
     public var token: String
     /// Languages the operator speaks (BCP 47 primary tags, e.g. `fr`).
     public var languages: [String]
+    /// Capacity units this instance may give the operator (default 8, one per short conversation).
+    /// Each instance routes its own conversations: with N instances, give each a share.
+    public var capacity: Int?
 
     /// Creates an account.
-    public init(id: String, displayName: String, token: String, languages: [String] = ["fr"]) {
+    public init(id: String, displayName: String, token: String, languages: [String] = ["fr"], capacity: Int? = nil) {
         self.id = id
         self.displayName = displayName
         self.token = token
         self.languages = languages
+        self.capacity = capacity
     }
 
-    private enum CodingKeys: String, CodingKey { case id, displayName = "display_name", token, languages }
+    private enum CodingKeys: String, CodingKey { case id, displayName = "display_name", token, languages, capacity }
 }

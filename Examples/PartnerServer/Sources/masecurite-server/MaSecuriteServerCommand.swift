@@ -23,7 +23,7 @@ struct MaSecuriteServerCommand: AsyncParsableCommand {
     @Option(name: .customLong("cors-origin"), help: "An allowed CORS origin (repeat; '*' for any).") var corsOrigins: [String] = []
     @Option(help: "Requests per minute per client address (0 disables).") var rateLimit = 600
     @Option(help: "Largest request body in bytes.") var maxBodyBytes = 64 * 1024
-    @Option(help: "JSON file listing chat operators: [{\"id\",\"display_name\",\"token\",\"languages\"}].") var operatorsFile: String?
+    @Option(help: "JSON file listing chat operators: [{\"id\",\"display_name\",\"token\",\"languages\",\"capacity\"}] (capacity per instance, default 8).") var operatorsFile: String?
     @Flag(help: "Read the client address from X-Forwarded-For (only behind a trusted proxy).") var trustForwardedFor = false
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel = "info"
     @Option(name: .customLong("demo-page"),
