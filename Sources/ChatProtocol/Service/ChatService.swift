@@ -373,7 +373,9 @@ public actor ChatService {
     }
 
     /// Applies what events read back from the store mean here. Events this instance stored itself
-    /// were applied before being stored: applying them again changes nothing.
+    /// were applied before being stored: applying them again changes nothing. Only the routing
+    /// instance assigns, transfers, holds or converts; from other instances come a visitor's
+    /// messages, markers, `leave` (stored as `closed`) and `emergency`.
     private func takeEffect(of events: [SequencedEvent], in id: ConversationID, _ conversation: Conversation) async {
         guard !events.isEmpty else { return }
         let now = clock.now()
@@ -659,7 +661,8 @@ public actor ChatService {
         guard let conversation = conversations[id] else {
             throw ChatErrorFrame(code: .notFound, message: "no conversation \(id)", conversation: id)
         }
-        guard !conversation.isFinal(in: engine, id) else {
+        // Inline rather than through a method taking the engine: this is the hot path.
+        guard !(conversation.isHome ? engine.state(of: id)?.isFinal ?? true : conversation.mirror.state.isFinal) else {
             throw ChatErrorFrame(code: .invalidTransition, message: "conversation \(id) is over", conversation: id,
                                  clientTransactionID: message.clientTransactionID)
         }
