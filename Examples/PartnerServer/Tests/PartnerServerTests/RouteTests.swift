@@ -87,6 +87,55 @@ import Testing
         }
     }
 
+    /// Walks every branch of the tree through the API: each leaf's documents and
+    /// partners come resolved, and each fiche it names answers on `/v1/fiches/{id}`.
+    @Test func everyLeafResolvesItsDocumentsPartnersAndFiches() async throws {
+        try await TestSupport.application().test(.router) { client in
+            let (_, start) = try await client.getJSON("/v1/orientation")
+            var pending: [[String: Any]] = []
+            for journey in try #require(start["journeys"] as? [[String: Any]]) {
+                let (_, state) = try await client.postJSON("/v1/orientation/step", ["action": "start", "journey": journey["id"] as Any])
+                pending.append(state)
+            }
+            var leaves = 0
+            var fiches = Set<String>()
+            while let state = pending.popLast() {
+                let token = try #require(state["token"] as? String)
+                if let question = state["question"] as? [String: Any] {
+                    for choice in try #require(question["choices"] as? [[String: Any]]) {
+                        let (status, next) = try await client.postJSON("/v1/orientation/step",
+                                                                        ["token": token, "action": "choose", "choice": choice["index"] as Any])
+                        try #require(status == .ok)
+                        pending.append(next)
+                    }
+                    continue
+                }
+                let leaf = try #require(state["leaf"] as? [String: Any], "a state is a question or a leaf")
+                leaves += 1
+                let documents = try #require(leaf["documents"] as? [String])
+                let lists = try #require(leaf["document_lists"] as? [[String: Any]])
+                #expect(lists.compactMap { $0["id"] as? String } == documents, "leaf \(leaf["id"] ?? "")")
+                #expect(lists.allSatisfy { ($0["items"] as? [String])?.isEmpty == false && $0["title"] is String })
+                let actions = try #require(leaf["actions"] as? [String])
+                let partnerIDs = actions.filter { $0.hasPrefix("partner:") }.map { String($0.dropFirst("partner:".count)) }
+                let partners = try #require(leaf["partners"] as? [[String: Any]])
+                #expect(partners.compactMap { $0["id"] as? String } == partnerIDs, "leaf \(leaf["id"] ?? "")")
+                fiches.formUnion(actions.filter { $0.hasPrefix("fiche:") }.map { String($0.dropFirst("fiche:".count)) })
+            }
+            #expect(leaves >= 100, "the tree has 100+ orientations; walked \(leaves)")
+            #expect(fiches.count >= 10)
+            for id in fiches.sorted() {
+                let (status, fiche) = try await client.getJSON("/v1/fiches/\(id)?lang=en")
+                #expect(status == .ok, "fiche \(id)")
+                #expect(fiche["id"] as? String == id)
+                #expect((fiche["sections"] as? [[String: Any]])?.isEmpty == false, "fiche \(id) has sections")
+                #expect(fiche["last_reviewed"] is String)
+            }
+            let (missing, problem) = try await client.getJSON("/v1/fiches/no-such-fiche")
+            #expect(missing == .notFound && problem["type"] as? String == "urn:masecurite:problem:fiche-not-found")
+        }
+    }
+
     @Test func askFindsOrientationsAndFlagsEmergencies() async throws {
         try await TestSupport.application().test(.router) { client in
             let (status, body) = try await client.postJSON("/v1/orientation/ask", ["text": "on m'a volé mon vélo devant chez moi"])

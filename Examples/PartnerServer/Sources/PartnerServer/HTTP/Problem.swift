@@ -15,6 +15,7 @@ public enum ProblemKind: String, Sendable, CaseIterable {
     case stationNotFound = "station-not-found"
     case placeNotFound = "place-not-found"
     case teleserviceNotFound = "teleservice-not-found"
+    case ficheNotFound = "fiche-not-found"
     case invalidFact = "invalid-fact"
     case invalidSessionToken = "invalid-session-token"
     case invalidChoice = "invalid-choice"
@@ -41,7 +42,7 @@ public enum ProblemKind: String, Sendable, CaseIterable {
     /// The HTTP status of this kind.
     public var status: HTTPResponse.Status {
         switch self {
-        case .routeNotFound, .stationNotFound, .placeNotFound, .teleserviceNotFound, .bookingNotFound: return .notFound
+        case .routeNotFound, .stationNotFound, .placeNotFound, .teleserviceNotFound, .ficheNotFound, .bookingNotFound: return .notFound
         case .methodNotAllowed: return .methodNotAllowed
         case .invalidBody, .invalidParameter, .invalidSessionToken, .invalidCode: return .badRequest
         case .unsupportedMediaType: return .unsupportedMediaType
@@ -69,6 +70,7 @@ public enum ProblemKind: String, Sendable, CaseIterable {
         case .stationNotFound: return "No such station"
         case .placeNotFound: return "No such place"
         case .teleserviceNotFound: return "No such teleservice"
+        case .ficheNotFound: return "No such fiche"
         case .invalidFact: return "A fact of the situation is not valid"
         case .invalidSessionToken: return "The orientation token is not valid"
         case .invalidChoice: return "This orientation step is not possible"

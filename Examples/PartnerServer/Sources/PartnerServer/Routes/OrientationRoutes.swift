@@ -3,7 +3,8 @@ import Hummingbird
 import OrienteurKit
 
 /// `/v1/orientation`: the decision tree, walked with an opaque state token
-/// (the server keeps nothing between requests), and `ask` in the citizen's own words.
+/// (the server keeps nothing between requests), and `ask` in the citizen's own words;
+/// `/v1/fiches/{id}`: the practical guides (fiches pratiques) the leaves point to.
 struct OrientationRoutes {
     let services: ServerServices
 
@@ -11,6 +12,7 @@ struct OrientationRoutes {
         router.get("orientation", use: show)
         router.post("orientation/step", use: step)
         router.post("orientation/ask", use: ask)
+        router.get("fiches/:id", use: fiche)
     }
 
     // MARK: Bodies
@@ -79,7 +81,71 @@ struct OrientationRoutes {
         let body: String?
         let actions: [String]
         let documents: [String]
+        /// The lists behind `documents`, in the same order, resolved in the asked language.
+        let documentLists: [DocumentListJSON]
+        /// The organisations behind the `partner:` actions.
+        let partners: [PartnerJSON]
         let emergency: Bool
+
+        private enum CodingKeys: String, CodingKey {
+            case id, title, summary, body, actions, documents, documentLists = "document_lists", partners, emergency
+        }
+    }
+
+    /// What to bring for a démarche (procedure): a titled list.
+    struct DocumentListJSON: Encodable {
+        let id: String
+        let title: String
+        let duration: String?
+        let items: [String]
+
+        init(_ list: DocumentList, language: Language) {
+            id = list.id
+            title = list.title.text(in: language)
+            duration = list.duration?.text(in: language)
+            items = list.items.map { $0.text(in: language) }
+        }
+    }
+
+    /// A partner organisation (victim support, helplines…).
+    struct PartnerJSON: Encodable {
+        let id: String
+        let name: String
+        let description: String
+        let url: String?
+
+        init(_ partner: Partner, language: Language) {
+            id = partner.id
+            name = partner.name.text(in: language)
+            description = partner.description.text(in: language)
+            url = partner.url
+        }
+    }
+
+    /// `GET /v1/fiches/{id}`: a fiche pratique (practical guide).
+    struct FicheJSON: Encodable {
+        struct Section: Encodable {
+            let heading: String
+            let body: String
+        }
+
+        let id: String
+        let title: String
+        let summary: String
+        let sections: [Section]
+        let actions: [String]
+        let lastReviewed: String
+
+        init(_ fiche: Fiche, language: Language) {
+            id = fiche.id
+            title = fiche.title.text(in: language)
+            summary = fiche.summary.text(in: language)
+            sections = fiche.sections.map { Section(heading: $0.heading.text(in: language), body: $0.body.text(in: language)) }
+            actions = fiche.actions.map(\.description)
+            lastReviewed = fiche.lastReviewed
+        }
+
+        private enum CodingKeys: String, CodingKey { case id, title, summary, sections, actions, lastReviewed = "last_reviewed" }
     }
 
     struct CrumbJSON: Encodable {
@@ -113,9 +179,16 @@ struct OrientationRoutes {
                 choices: node.choices.enumerated().map { ChoiceJSON(index: $0.offset, label: $0.element.label.text(in: language)) })
             return StateJSON(token: session.token, position: "question", journeys: nil, question: question, leaf: nil, breadcrumb: crumbs)
         case .leaf(let leaf):
+            let content = session.content
+            let partners = leaf.actions.compactMap { action -> Partner? in
+                if case .partner(let id) = action { return content.partner(id) }
+                return nil
+            }
             let json = LeafJSON(id: leaf.id, title: leaf.title.text(in: language), summary: leaf.summary.text(in: language),
                                 body: leaf.body?.text(in: language), actions: leaf.actions.map(\.description),
-                                documents: leaf.documents, emergency: leaf.emergency)
+                                documents: leaf.documents,
+                                documentLists: leaf.documents.compactMap(content.documentList).map { DocumentListJSON($0, language: language) },
+                                partners: partners.map { PartnerJSON($0, language: language) }, emergency: leaf.emergency)
             return StateJSON(token: session.token, position: "leaf", journeys: nil, question: nil, leaf: json, breadcrumb: crumbs)
         }
     }
@@ -167,5 +240,14 @@ struct OrientationRoutes {
         let limit = body.limit ?? 5
         guard (1...20).contains(limit) else { throw APIProblem(.invalidBody, "field 'limit' must be in 1…20", field: "limit") }
         return try JSONCoding.response(services.orienteur.ask(body.text, language: body.lang, limit: limit))
+    }
+
+    @Sendable func fiche(_ request: Request, context: ServerContext) async throws -> Response {
+        let id = context.parameters.get("id") ?? ""
+        let language = try QueryReader(request: request, context: context).language()
+        guard let fiche = services.orienteur.content.fiche(id) else {
+            throw APIProblem(.ficheNotFound, "no fiche '\(id)'", field: "id")
+        }
+        return try JSONCoding.response(FicheJSON(fiche, language: language))
     }
 }
