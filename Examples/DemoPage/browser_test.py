@@ -334,6 +334,9 @@ def test_orienteur(run):
     run.check(summary == expected["summary"], "the leaf's text is shown", str(summary))
     crumbs = run.js("return document.querySelectorAll('#orient-view nav .crumbs li').length")
     run.check(crumbs >= 3, f"the breadcrumb lists the answers ({crumbs} steps)")
+    items = run.js("return [...document.querySelectorAll('#orient-leaf .doc-list li')].map(li => li.textContent)")
+    wanted = [item for group in expected["document_lists"] for item in group["items"]]
+    run.check(wanted and items == wanted, f"the leaf lists the {len(wanted)} documents to bring, as the API resolves them", str(items[:3]))
 
 
 def is_ask_button(e):
@@ -360,6 +363,37 @@ def test_ask(run):
     run.check(focus["tag"] in ("h3", "h4") and "Urgence" in focus["text"], "the focus is on the emergency heading", str(focus))
     cleared = run.js("return document.getElementById('ask-error').textContent.trim() === '' && !document.getElementById('ask-text').hasAttribute('aria-invalid')")
     run.check(cleared, "the error is cleared once the description is sent")
+
+
+FICHE_SENTENCE = "on m'a volé ma voiture cette nuit"
+
+
+def test_fiche(run):
+    """A fiche pratique named by an answer opens below the answers, by keyboard, and closes back to its button."""
+    answer = run.json("POST", "/v1/orientation/ask", {"text": FICHE_SENTENCE, "lang": "fr", "limit": 5})
+    fiche_id = next((r["id"] for r in answer["results"] if r["kind"] == "fiche"), None)
+    if fiche_id is None:
+        raise Failure(f"the API suggests no fiche for '{FICHE_SENTENCE}'")
+    fiche = run.json("GET", f"/v1/fiches/{fiche_id}?lang=fr")
+    run.tab_to(lambda e: e["id"] == "ask-text", "the description field", backwards=True)
+    ActionChains(run.driver).key_down(Keys.CONTROL).send_keys("a").key_up(Keys.CONTROL).send_keys(Keys.DELETE).perform()
+    run.type_text(FICHE_SENTENCE)
+    run.tab_to(is_ask_button, "the 'Trouver de l’aide' button")
+    run.press(Keys.ENTER)
+    run.wait_focus(lambda e: e["tag"] in ("h3", "h4") and "Urgence" not in e["text"], "the answers' heading")
+    trigger = run.tab_to(lambda e: e["tag"] == "button" and e["text"] == f"Lire la fiche : {fiche['title']}",
+                         f"the button of the fiche '{fiche['title']}'")
+    run.press(Keys.ENTER)
+    title = run.wait_focus(lambda e: e["id"] == "fiche-title", "the fiche's title to take the focus")
+    run.check(title["text"] == fiche["title"], f"Enter opens the fiche '{fiche['title']}' and focuses its title", title["text"])
+    headings = run.js("return [...document.querySelectorAll('#fiche-view article h4')].map(h => h.textContent)")
+    run.check(all(section["heading"] in headings for section in fiche["sections"]),
+              f"the fiche shows its {len(fiche['sections'])} sections", str(headings))
+    run.tab_to(lambda e: e["tag"] == "button" and e["text"] == "Fermer la fiche", "the 'Fermer la fiche' button")
+    run.press(Keys.ENTER)
+    back = run.wait_focus(lambda e: e["tag"] == "button" and e["text"] == trigger["text"], "the focus back on the fiche's button")
+    closed = run.js("return document.querySelector('#fiche-view article') === null")
+    run.check(closed and back is not None, "closing the fiche gives the focus back to the button that opened it")
 
 
 def test_stations(run):
@@ -556,6 +590,7 @@ def main():
         test_focus_ring(run)
         test_orienteur(run)
         test_ask(run)
+        test_fiche(run)
         stations = test_stations(run)
         code = test_booking(run, stations)
         test_chat(run)
