@@ -4,27 +4,12 @@
 # warnings as errors and runs its tests against that database, then stops it.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# shellcheck source=../lib.sh
+source .ci/lib.sh
 PKG=Examples/PartnerServer
 
-log() { printf '\n--- partner server: %s ---\n' "$*"; }
-
-apt_install() {
-    local missing=()
-    for pkg in "$@"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
-    if [ ${#missing[@]} -gt 0 ]; then
-        log "apt-get install ${missing[*]}"
-        export DEBIAN_FRONTEND=noninteractive
-        apt-get update -qq
-        apt-get install -y -qq "${missing[@]}"
-    fi
-}
-
 log "OpenAPI document"
-if ! python3 -c 'import openapi_spec_validator' >/dev/null 2>&1; then
-    python3 -m pip --version >/dev/null 2>&1 || apt_install python3-pip
-    python3 -m pip install --quiet openapi-spec-validator 2>/dev/null \
-        || python3 -m pip install --quiet --break-system-packages openapi-spec-validator
-fi
+pip_install openapi_spec_validator openapi-spec-validator
 python3 -m openapi_spec_validator "$PKG/Sources/PartnerServer/Resources/openapi.json"
 
 log "PostgreSQL"

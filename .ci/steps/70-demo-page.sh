@@ -5,29 +5,9 @@
 # Screenshots land in artifacts/ (git-ignored).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# shellcheck source=../lib.sh
+source .ci/lib.sh
 PKG=Examples/PartnerServer
-
-log() { printf '\n--- demo page: %s ---\n' "$*"; }
-
-apt_install() {
-    local missing=()
-    for pkg in "$@"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
-    if [ ${#missing[@]} -gt 0 ]; then
-        log "apt-get install ${missing[*]}"
-        export DEBIAN_FRONTEND=noninteractive
-        apt-get update -qq
-        apt-get install -y -qq "${missing[@]}"
-    fi
-}
-
-pip_install() {
-    # $1: module to import, $2: PyPI package.
-    if ! python3 -c "import $1" >/dev/null 2>&1; then
-        python3 -m pip --version >/dev/null 2>&1 || apt_install python3-pip
-        python3 -m pip install --quiet "$2" 2>/dev/null \
-            || python3 -m pip install --quiet --break-system-packages "$2"
-    fi
-}
 
 log "browser and driver (Debian packages)"
 # fonts-dejavu-core: a font with every French character, so the screenshot is readable.
