@@ -106,11 +106,6 @@ public actor ChatService {
             self.lastActivity = lastActivity
             self.bucket = bucket
         }
-
-        /// Whether the conversation is over, as the routing instance sees it.
-        func isFinal(in engine: RoutingEngine, _ id: ConversationID) -> Bool {
-            isHome ? engine.state(of: id)?.isFinal ?? true : mirror.state.isFinal
-        }
     }
 
     /// The state of a conversation routed by another instance, as its stored events tell it.
@@ -311,6 +306,13 @@ public actor ChatService {
 
     // MARK: Other instances
 
+    /// The conversation's state as the instance that routes it sees it: this engine's for a
+    /// conversation opened here, the one its stored events tell for another instance's.
+    @inline(__always)
+    private func routedState(of id: ConversationID, _ conversation: Conversation) -> ConversationState? {
+        conversation.isHome ? engine.state(of: id) : conversation.mirror.state
+    }
+
     /// Tells the service that the shared store holds events of `conversation` up to `sequence`,
     /// appended by another instance (or by this one: that is harmless).
     ///
@@ -336,7 +338,7 @@ public actor ChatService {
     /// call it when the store's announcements may have been lost (e.g. after the notification
     /// connection came back), so nobody waits for an event that was never announced.
     public func resynchronize() async {
-        for (id, conversation) in conversations where !conversation.isFinal(in: engine, id) || !conversation.subscribers.isEmpty {
+        for (id, conversation) in conversations where !(routedState(of: id, conversation)?.isFinal ?? true) || !conversation.subscribers.isEmpty {
             await catchUp(id, conversation)
         }
     }
@@ -661,8 +663,7 @@ public actor ChatService {
         guard let conversation = conversations[id] else {
             throw ChatErrorFrame(code: .notFound, message: "no conversation \(id)", conversation: id)
         }
-        // Inline rather than through a method taking the engine: this is the hot path.
-        guard !(conversation.isHome ? engine.state(of: id)?.isFinal ?? true : conversation.mirror.state.isFinal) else {
+        guard !(routedState(of: id, conversation)?.isFinal ?? true) else {
             throw ChatErrorFrame(code: .invalidTransition, message: "conversation \(id) is over", conversation: id,
                                  clientTransactionID: message.clientTransactionID)
         }
@@ -713,7 +714,7 @@ public actor ChatService {
             try await raiseEmergency(id, source: role == .visitor ? .visitor : .operator)
         case .leave:
             guard role == .visitor else { throw forbidden(action, role) }
-            let waiting = conversations[id].map { $0.isHome ? engine.state(of: id) == .waiting : $0.mirror.state == .waiting } ?? false
+            let waiting = conversations[id].flatMap { routedState(of: id, $0) } == .waiting
             try await end(id, reason: waiting ? .abandoned : .visitor)
         case .close:
             guard role == .operator else { throw forbidden(action, role) }
@@ -846,7 +847,8 @@ public actor ChatService {
             } catch .conflict(_, _, let actual) {
                 // Another append got there first: one of this service (it delivers its own event) or of
                 // another instance (read back here, in case its announcement is late or lost).
-                conversations[id]?.lastSequence = actual
+                // An append of this service that finished meanwhile may have moved it further.
+                if let known = conversations[id]?.lastSequence, known < actual { conversations[id]?.lastSequence = actual }
                 scheduleCatchUp(id, upTo: actual)
             } catch {
                 throw ChatErrorFrame(code: .storeUnavailable, message: "the conversation store failed; retry with the same client_txn_id",
@@ -870,7 +872,7 @@ public actor ChatService {
                 return outcome
             case .failure(.conflict(_, _, let actual)):
                 // The store is shared with another writer that got there first: read its events back.
-                conversation.lastSequence = actual
+                conversation.lastSequence = max(conversation.lastSequence, actual)
                 scheduleCatchUp(id, upTo: actual)
             case .failure:
                 throw ChatErrorFrame(code: .storeUnavailable, message: "the conversation store failed; retry with the same client_txn_id",
