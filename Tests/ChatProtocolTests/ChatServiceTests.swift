@@ -282,13 +282,35 @@ import Testing
     }
 }
 
-/// Delays the append of messages whose text is "slow", so that appends interleave in the service.
+/// A gate that holds whoever passes it until it is opened (then lets everyone through).
+actor Gate {
+    private var held: [CheckedContinuation<Void, Never>] = []
+    private var opened = false
+    /// Whether someone has reached the gate.
+    private(set) var reached = false
+
+    func pass() async {
+        reached = true
+        guard !opened else { return }
+        await withCheckedContinuation { held.append($0) }
+    }
+
+    func open() {
+        opened = true
+        for continuation in held { continuation.resume() }
+        held = []
+    }
+}
+
+/// Holds the append of messages whose text is "slow" at ``gate`` until the test opens it, so that
+/// appends interleave in the service in a known order, whatever the machine's load.
 final class SlowStore: ConversationStore {
     let inner = InMemoryConversationStore()
+    let gate = Gate()
 
     nonisolated(nonsending) func append(_ event: ConversationEvent, to conversation: ConversationID, expectedLastSequence: UInt64,
                                         at date: Date) async throws(ConversationStoreError) -> AppendOutcome {
-        if case .visitorMessage(_, "slow", _) = event { try? await Task.sleep(for: .milliseconds(30)) }
+        if case .visitorMessage(_, "slow", _) = event { await gate.pass() }
         return try await inner.append(event, to: conversation, expectedLastSequence: expectedLastSequence, at: date)
     }
 
@@ -308,7 +330,8 @@ final class SlowStore: ConversationStore {
 
 @Suite struct ChatServiceInterleavingTests {
     @Test func interleavedAppendsKeepSequenceAndDeliveryOrder() async throws {
-        let service = ChatService(configuration: .init(engine: .init(timeZone: .gmt)), store: SlowStore(), clock: ManualWallClock(testStart))
+        let store = SlowStore()
+        let service = ChatService(configuration: .init(engine: .init(timeZone: .gmt)), store: store, clock: ManualWallClock(testStart))
         try await service.registerOperator(officer(1))
         let operatorConnection = await service.connect(Hello(role: .operator, operatorID: OperatorID("op1")))
         let operatorInbox = Inbox(operatorConnection)
@@ -317,9 +340,11 @@ final class SlowStore: ConversationStore {
         #expect(await inbox.waitForEvents(1))
         let id = try #require(inbox.welcome?.conversation)
         async let slow: Void = service.handle(.send(SendMessage(role: .visitor, conversation: id, clientTransactionID: "a", text: "slow")), from: visitor.id)
-        try await Task.sleep(for: .milliseconds(5))
-        async let fast: Void = service.handle(.send(SendMessage(role: .operator, conversation: id, clientTransactionID: "b", text: "vite")), from: operatorConnection.id)
-        _ = await (slow, fast)
+        // "a" is held in the store; "b" is appended meanwhile; then "a" goes on, meets a conflict and retries.
+        while !(await store.gate.reached) { await Task.yield() }
+        await service.handle(.send(SendMessage(role: .operator, conversation: id, clientTransactionID: "b", text: "vite")), from: operatorConnection.id)
+        await store.gate.open()
+        await slow
         #expect(await inbox.waitForEvents(3))
         // The operator's message overtook the slow one; the slow one retried and got the next number.
         #expect(inbox.events.map(\.sequence) == [1, 2, 3])
