@@ -104,6 +104,7 @@ struct TwoProcessesTests {
         var servers: [ServerProcess] = []
         let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(
             connectionPool: .init(idleTimeout: .seconds(30), concurrentHTTP1ConnectionsPerHostSoftLimit: 50)))
+        let outcome: Result<Void, any Error>
         do {
             // One after the other: the first runs the migrations, the second finds them done.
             for _ in 0..<2 {
@@ -111,15 +112,17 @@ struct TwoProcessesTests {
             }
             for server in servers { try await Self.waitUntilReady(server, http: http) }
             try await Self.bookFiveHundred(on: servers.map(\.port), http: http)
+            outcome = .success(())
         } catch {
-            for server in servers { await server.stop() }
-            try? await http.shutdown()
-            await Self.drop(schema)
-            throw error
+            outcome = .failure(error)
         }
+        // Stopped and dropped whether the test passed or not; the test's own failure comes first.
         for server in servers { await server.stop() }
-        try await http.shutdown()
+        var shutdownError: (any Error)?
+        do { try await http.shutdown() } catch { shutdownError = error }
         await Self.drop(schema)
+        try outcome.get()
+        if let shutdownError { throw shutdownError }
     }
 
     static func drop(_ schema: String) async {
