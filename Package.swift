@@ -34,6 +34,13 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
         ),
+        // The SQLite connection wrapper shared by the SDK's SQLite stores
+        // (`package` access only: not a product, not public API).
+        .target(
+            name: "SQLiteSupport",
+            dependencies: ["CSQLite"],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "OrienteurKit",
             dependencies: ["MaSecuriteCore"],
@@ -54,7 +61,7 @@ let package = Package(
         ),
         .target(
             name: "Appointments",
-            dependencies: ["MaSecuriteCore", "CSQLite"],
+            dependencies: ["MaSecuriteCore", "SQLiteSupport"],
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),

@@ -1,4 +1,5 @@
 import Foundation
+import SQLiteSupport
 
 /// A ``BookingStore`` in an SQLite file, safe to share between threads,
 /// connections and processes (e.g. several `masecurite` commands at once).

@@ -1,4 +1,5 @@
 @testable import ChatProtocol
+import MaSecuriteCore
 import Testing
 
 /// SHA-256 against the FIPS 180-4 / NIST CAVS examples, and padding boundaries (checked with another implementation).
