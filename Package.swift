@@ -125,7 +125,7 @@ let package = Package(
             dependencies: ["ChatProtocol", "ChatProtocolTestSupport", "MaSecuriteCore"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "MaSecuriteTests", dependencies: ["MaSecurite"], swiftSettings: swiftSettings),
+        .testTarget(name: "MaSecuriteTests", dependencies: ["MaSecurite"], resources: [.copy("Evaluation")], swiftSettings: swiftSettings),
         .testTarget(name: "MaSecuriteCLITests", dependencies: ["MaSecuriteCLI"], swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]

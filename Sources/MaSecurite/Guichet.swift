@@ -35,7 +35,8 @@ public struct Guichet: Sendable {
 
     /// Builds the guichet from loaded modules and an orienteur engine already
     /// built (its search indexes are the costly part: share one engine between guichets).
-    /// - Throws: ``GuichetError/invalidFact(leaf:fact:message:)`` when a leaf fact hint does not fit the catalog's vocabulary.
+    /// Each leaf's `facts` (in `tree.json`) are checked against the catalog's fact vocabulary here.
+    /// - Throws: ``GuichetError/invalidFact(leaf:fact:message:)`` when a leaf fact does not fit the catalog's vocabulary.
     public init(orienteur: Orienteur, catalog: TeleserviceCatalog, stations: StationFinder, appointments: AppointmentBook,
                 clock: any WallClock = SystemWallClock(), options: GuichetOptions = GuichetOptions()) throws(GuichetError) {
         self.orienteur = orienteur
@@ -45,14 +46,14 @@ public struct Guichet: Sendable {
         self.clock = clock
         self.options = options
         var situations: [String: Situation] = [:]
-        for (leaf, facts) in options.leafFacts {
+        for leaf in orienteur.content.leaves where !leaf.facts.isEmpty {
             var situation = Situation()
-            for (name, text) in facts {
+            for (name, text) in leaf.facts.sorted(by: { $0.key < $1.key }) {
                 do { situation[name] = try catalog.facts.answer(for: name, text: text) } catch {
-                    throw .invalidFact(leaf: leaf, fact: name, message: error.description)
+                    throw .invalidFact(leaf: leaf.id, fact: name, message: error.description)
                 }
             }
-            situations[leaf] = situation
+            situations[leaf.id] = situation
         }
         leafSituations = situations
     }
@@ -148,7 +149,8 @@ public struct Guichet: Sendable {
         if let alert = answer.emergency {
             known.set("emergency_now", .bool(true), .emergency)
             known.merge(facts, origin: .citizen)
-            return emergencyGuidance(alert: alert, leaf: nil, place: resolved, date: when, language: language, facts: known)
+            return emergencyGuidance(alert: alert, leaf: alert.leafID.flatMap { content.leaf($0) }, place: resolved, date: when,
+                                     language: language, facts: known)
         }
         let results = answer.results
         guard let best = results.first(where: { $0.kind == .leaf }), let leaf = content.leaf(best.id) else {
@@ -160,7 +162,11 @@ public struct Guichet: Sendable {
             guidance.notes.append(Text.notUnderstood.text(in: language))
             return guidance
         }
-        var guidance = try await resolveLeaf(leaf, place: resolved, date: when, language: language, known: known, given: facts)
+        // The detector read no danger now in the sentence: an emergency leaf found by search
+        // (an assault with injuries told as past) is resolved as an ordinary answer, so that
+        // the guidance never contradicts the detector.
+        var guidance = try await resolveLeaf(leaf, place: resolved, date: when, language: language, known: known, given: facts,
+                                             leafRaisesEmergency: false)
         guidance.orientation?.score = (best.score * 1000).rounded() / 1000
         guidance.orientation?.matched = best.matched
         guidance.alternatives = candidates(results, excluding: leaf.id)
@@ -214,16 +220,19 @@ public struct Guichet: Sendable {
     }
 
     private func resolveLeaf(_ leaf: Leaf, place: ResolvedPlace?, date: Date, language: Language, known: Facts,
-                             given: Situation) async throws(GuichetError) -> Guidance {
+                             given: Situation, leafRaisesEmergency: Bool = true) async throws(GuichetError) -> Guidance {
         var known = known
         if let hints = leafSituations[leaf.id] { known.merge(hints, origin: .orientation) }
         if let place { known.set(TeleserviceCatalog.departmentFact, .departement(place.departement), .place) }
-        known.set("emergency_now", .bool(leaf.emergency), leaf.emergency ? .emergency : .orientation)
+        let emergencyLeaf = leaf.emergency && leafRaisesEmergency
+        known.set("emergency_now", .bool(emergencyLeaf), emergencyLeaf ? .emergency : .orientation)
         known.merge(given, origin: .citizen)
         known.deriveMinorFromAge()
-        if leaf.emergency || known.situation.value(of: "emergency_now") == .bool(true) {
-            let actions = leaf.actions.filter { $0.kind == "call" || $0.kind == "sms" }
-            let alert = EmergencyAlert(reasons: [.callForHelp], actions: actions.isEmpty ? [.call("17"), .call("112"), .sms("114")] : actions)
+        if emergencyLeaf || known.situation.value(of: "emergency_now") == .bool(true) {
+            let reason = leaf.danger?.reason ?? .callForHelp
+            var actions = leaf.actions.filter { $0.kind == "call" || $0.kind == "sms" }
+            if actions.isEmpty { actions = orienteur.emergencyDetector.actions(for: [reason]) }
+            let alert = EmergencyAlert(reasons: [reason], actions: actions, leafID: leaf.id)
             return emergencyGuidance(alert: alert, leaf: leaf, place: place, date: date, language: language, facts: known)
         }
 
@@ -298,8 +307,9 @@ public struct Guichet: Sendable {
             actions.append(action)
         }
         let numbers = actions.map { numberInfo($0.value, language: language) }
-        let reason = leaf.map { $0.summary.text(in: language) } ?? alert.reasons.map { $0.explanation(in: language) }.joined(separator: " ")
-        guidance.emergency = EmergencyBlock(reason: reason, actions: actions.map(\.description), numbers: numbers)
+        let reason = alert.explanation(in: language)
+        guidance.emergency = EmergencyBlock(reason: reason, actions: actions.map(\.description), numbers: numbers,
+                                            reasons: alert.reasons.map(\.rawValue), cues: alert.cues, leafID: leaf?.id)
         guidance.orientation = leaf.map { orientation($0, language: language) }
         guidance.steps = zip(actions, numbers).map { action, info in
             GuidanceStep(action: action.description, kind: action.kind, title: Text.numberTitle(action.kind, info, language), number: info)

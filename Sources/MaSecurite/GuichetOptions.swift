@@ -8,16 +8,12 @@ public struct GuichetOptions: Sendable, Hashable {
     public var slotSearchDays: Int
     /// How many other possible answers to list for a sentence (default 4).
     public var alternativeCount: Int
-    /// What each leaf already tells about the situation (see ``LeafFacts``).
-    public var leafFacts: [String: [String: String]]
 
     /// Creates options; counts are clamped to sensible bounds.
-    public init(stationCount: Int = 3, slotsPerStation: Int = 3, slotSearchDays: Int = 14, alternativeCount: Int = 4,
-                leafFacts: [String: [String: String]] = LeafFacts.bundled) {
+    public init(stationCount: Int = 3, slotsPerStation: Int = 3, slotSearchDays: Int = 14, alternativeCount: Int = 4) {
         self.stationCount = min(max(stationCount, 1), 20)
         self.slotsPerStation = min(max(slotsPerStation, 0), 20)
         self.slotSearchDays = min(max(slotSearchDays, 1), 60)
         self.alternativeCount = min(max(alternativeCount, 0), 10)
-        self.leafFacts = leafFacts
     }
 }

@@ -115,12 +115,34 @@ public struct EmergencyBlock: Hashable, Sendable, Codable {
     public var actions: [String]
     /// The numbers of ``actions``, with purpose and hours.
     public var numbers: [NumberInfo]
+    /// The kinds of danger found, main one first (``EmergencyReason`` raw values: `violence-now`, `missing-child`…).
+    public var reasons: [String]
+    /// The words of the sentence that raised the alert (empty when a leaf reached by choices did).
+    public var cues: [String]
+    /// The leaf whose situation raised the alert, when one did.
+    public var leafID: String?
 
     /// Creates a block.
-    public init(reason: String, actions: [String], numbers: [NumberInfo]) {
+    public init(reason: String, actions: [String], numbers: [NumberInfo], reasons: [String] = [], cues: [String] = [],
+                leafID: String? = nil) {
         self.reason = reason
         self.actions = actions
         self.numbers = numbers
+        self.reasons = reasons
+        self.cues = cues
+        self.leafID = leafID
+    }
+
+    private enum CodingKeys: String, CodingKey { case reason, actions, numbers, reasons, cues, leafID = "leaf_id" }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        reason = try c.decode(String.self, forKey: .reason)
+        actions = try c.decode([String].self, forKey: .actions)
+        numbers = try c.decode([NumberInfo].self, forKey: .numbers)
+        reasons = try c.decodeIfPresent([String].self, forKey: .reasons) ?? []
+        cues = try c.decodeIfPresent([String].self, forKey: .cues) ?? []
+        leafID = try c.decodeIfPresent(String.self, forKey: .leafID)
     }
 }
 

@@ -20,7 +20,7 @@ public struct Orienteur: Sendable {
     /// - Parameter extraDocuments: searchable items the caller adds, e.g. the Teleservices catalog.
     public init(content: OrienteurContent, extraDocuments: [SearchDocument] = [], tuning: SearchTuning = SearchTuning()) {
         self.content = content
-        emergencyDetector = EmergencyDetector()
+        emergencyDetector = EmergencyDetector(content: content)
         french = SearchIndex(content: content, language: .french, extraDocuments: extraDocuments, tuning: tuning)
         english = SearchIndex(content: content, language: .english, extraDocuments: extraDocuments, tuning: tuning)
     }
@@ -46,9 +46,26 @@ public struct Orienteur: Sendable {
     ///   - limit: how many results at most.
     public func ask(_ sentence: String, language: Language? = nil, limit: Int = 5) -> AskResponse {
         let language = language ?? TextAnalyzer.guessLanguage(sentence)
-        let alert = emergencyDetector.detect(sentence)
-        let results = index(for: language).search(sentence, limit: limit)
-        return AskResponse(language: language, emergency: alert, results: results)
+        // A few more candidates than asked, so that setting aside an emergency leaf still fills `limit`.
+        var results = index(for: language).search(sentence, limit: limit + 3)
+        let alert = emergencyDetector.assess(sentence, results: results)
+        if alert == nil {
+            // No danger now: a leaf for a situation in progress ("cambriolage en cours") is not the
+            // answer to a past or calm sentence; its calm siblings (plainte, station) come first.
+            func inProgress(_ result: SearchResult) -> Bool {
+                result.kind == .leaf && content.leaf(result.id)?.danger?.when == .ongoing
+            }
+            results = results.filter { !inProgress($0) } + results.filter(inProgress)
+        }
+        if let leafID = alert?.leafID, let leaf = content.leaf(leafID) {
+            // The leaf that fits the danger comes first, found by the search or not.
+            let found = results.first { $0.id == leafID }
+            results.removeAll { $0.id == leafID }
+            results.insert(found ?? SearchResult(kind: .leaf, id: leaf.id, title: leaf.title.text(in: language),
+                                                 score: results.first?.score ?? 0, actions: leaf.actions.map(\.description),
+                                                 matched: []), at: 0)
+        }
+        return AskResponse(language: language, emergency: alert, results: Array(results.prefix(limit)))
     }
 
     /// A new navigation session over this content.
@@ -61,7 +78,7 @@ public struct Orienteur: Sendable {
 }
 
 /// The answer to ``Orienteur/ask(_:language:limit:)``. Encodes exactly as
-/// `{"emergency": null | {"reason":…,"actions":[…]}, "results":[…]}`.
+/// `{"emergency": null | {"reason":…,"reasons":[…],"actions":[…],"cues":[…],"leaf":…}, "results":[…]}`.
 public struct AskResponse: Hashable, Sendable, Encodable {
     /// The language the question was read in.
     public let language: Language
@@ -78,11 +95,18 @@ public struct AskResponse: Hashable, Sendable, Encodable {
     }
 
     private enum CodingKeys: String, CodingKey { case emergency, results }
-    private struct EmergencyJSON: Encodable { let reason: String; let actions: [String] }
+    private struct EmergencyJSON: Encodable {
+        let reason: String
+        let reasons: [String]
+        let actions: [String]
+        let cues: [String]
+        let leaf: String?
+    }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        let emergencyJSON = emergency.map { EmergencyJSON(reason: $0.reason.explanation(in: language), actions: $0.actions.map(\.description)) }
+        let emergencyJSON = emergency.map { EmergencyJSON(reason: $0.reason.explanation(in: language), reasons: $0.reasons.map(\.rawValue),
+                                                     actions: $0.actions.map(\.description), cues: $0.cues, leaf: $0.leafID) }
         try container.encode(emergencyJSON, forKey: .emergency)
         try container.encode(results, forKey: .results)
     }

@@ -32,5 +32,5 @@ enum Fixtures {
         return date
     }
 
-    enum FixtureError: Error { case badDate(String) }
+    enum FixtureError: Error { case badDate(String), missing(String) }
 }

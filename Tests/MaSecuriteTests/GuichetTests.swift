@@ -169,15 +169,23 @@ struct GuichetTests {
         }
     }
 
-    @Test("A wrong fact hint is refused when the guichet is built")
+    @Test("A wrong leaf fact in the content (e.g. from an overlay) is refused when the guichet is built, naming leaf and fact")
     func badHint() throws {
         let modules = try Fixtures.modules.get()
         let clock = ManualWallClock(Fixtures.tuesdayMorning)
-        #expect(throws: GuichetError.self) {
-            try Guichet(orienteur: modules.orienteur, catalog: modules.catalog, stations: modules.stations,
-                        appointments: AppointmentBook(store: InMemoryBookingStore(), clock: clock), clock: clock,
-                        options: GuichetOptions(leafFacts: ["a-vol-inconnu": ["offence": "stolen-bike"]]))
+        var content = modules.orienteur.content
+        let index = try #require(content.leaves.firstIndex { $0.id == "a-vol-inconnu" })
+        content.leaves[index].facts = ["offence": "stolen-bike"]
+        let error = #expect(throws: GuichetError.self) {
+            try Guichet(orienteur: Orienteur(content: content), catalog: modules.catalog, stations: modules.stations,
+                        appointments: AppointmentBook(store: InMemoryBookingStore(), clock: clock), clock: clock)
         }
+        guard case .invalidFact(let leaf, let fact, _)? = error else {
+            Issue.record("expected invalidFact, got \(String(describing: error))")
+            return
+        }
+        #expect(leaf == "a-vol-inconnu")
+        #expect(fact == "offence")
     }
 }
 
@@ -186,10 +194,11 @@ struct LeafFactsTests {
     @Test("Every bundled hint names a leaf of the bundled content and fits the fact vocabulary")
     func hintsMatchContent() throws {
         let modules = try Fixtures.modules.get()
-        for (leaf, facts) in LeafFacts.bundled {
-            #expect(modules.orienteur.content.leaf(leaf) != nil, "hint for unknown leaf \(leaf)")
-            for (name, value) in facts {
-                #expect(throws: Never.self, "\(leaf).\(name)") { _ = try modules.catalog.facts.answer(for: name, text: value) }
+        let withFacts = modules.orienteur.content.leaves.filter { !$0.facts.isEmpty }
+        #expect(withFacts.count >= 70)
+        for leaf in withFacts {
+            for (name, value) in leaf.facts {
+                #expect(throws: Never.self, "\(leaf.id).\(name)") { _ = try modules.catalog.facts.answer(for: name, text: value) }
             }
         }
     }

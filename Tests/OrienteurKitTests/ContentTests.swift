@@ -29,7 +29,7 @@ import Testing
 
     @Test func brokenContentReportsEveryProblemWithItsPath() throws {
         let content = try DirectoryContentProvider(directory: Fixture.url("content-broken")).loadContent()
-        let report = ContentValidator().validate(content)
+        let report = ContentValidator(teleserviceIDs: ["plainte-en-ligne"]).validate(content)
         let text = report.errors.map(\.description).joined(separator: "\n")
         func expectIssue(_ path: String, _ fragment: String, sourceLocation: SourceLocation = #_sourceLocation) {
             #expect(report.errors.contains { $0.path.contains(path) && $0.message.contains(fragment) },
@@ -60,7 +60,36 @@ import Testing
         let content = try Self.small()
         let report = ContentValidator(teleserviceIDs: ["plainte-en-ligne"]).validate(content)
         #expect(report.errors.map(\.message).contains { $0.contains("unknown teleservice id 'maprocuration'") })
-        #expect(KnownTeleservices.ids.count == 24)
+        #expect(!ContentValidator().validate(content).errors.contains { $0.message.contains("unknown teleservice") })
+    }
+
+    @Test func leafDangersAndEmergencyAnswersAreChecked() throws {
+        var content = try BundledContentProvider().loadContent()
+        let index = try #require(content.leaves.firstIndex { $0.id == "b-disp-mineur" })
+        content.leaves[index].danger = LeafDanger(reason: .missingChild, when: .unlessPast)
+        content.leaves[index].facts = ["offence": " "]
+        content.emergencyAnswers.removeAll { $0.reason == .missingChild }
+        content.emergencyAnswers.append(EmergencyAnswer(reason: .fire, actions: [.call("999"), .fiche("vol-vehicule")], leaf: "no-such-leaf"))
+        let report = ContentValidator().validate(content)
+        let messages = report.errors.map(\.description)
+        #expect(messages.contains { $0.contains("leaves/b-disp-mineur/danger") && $0.contains("'missing-child' has no numbers") })
+        #expect(messages.contains { $0.contains("leaves/b-disp-mineur/facts") && $0.contains("empty fact") })
+        #expect(messages.contains { $0.contains("emergencyAnswers") && $0.contains("a second answer for 'fire'") })
+        #expect(messages.contains { $0.contains("emergencyAnswers") && $0.contains("999 is not in numbers.json") })
+        #expect(messages.contains { $0.contains("emergencyAnswers") && $0.contains("only calls or texts") })
+        #expect(messages.contains { $0.contains("emergencyAnswers") && $0.contains("leaf 'no-such-leaf'") })
+    }
+
+    @Test func aWrongDangerReasonInAnOverlayIsRejectedWithItsPath() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("orienteur-danger-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let leaf = #"{"id": "x-local", "title": {"fr": "T", "en": "T"}, "summary": {"fr": "S", "en": "S"}, "actions": ["call:17"], "danger": {"reason": "earthquake", "when": "ongoing"}}"#
+        try Data(#"{"leaves": [\#(leaf)]}"#.utf8).write(to: directory.appendingPathComponent("tree.json"))
+        let provider = OverlayContentProvider(base: BundledContentProvider(), overlayDirectory: directory)
+        let error = #expect(throws: ContentLoadError.self) { try provider.loadContent() }
+        #expect(error?.file.hasSuffix("tree.json") == true)
+        #expect(error?.message.contains("leaves[0].danger.reason") == true, "\(String(describing: error))")
     }
 
     @Test func validationReportEncodesTheDocumentedJSON() throws {

@@ -56,7 +56,7 @@ import Testing
             }
         }
         let accuracy = Double(hits) / Double(evaluation.search.count)
-        let detector = EmergencyDetector()
+        let detector = orienteur.emergencyDetector
         let missedEmergencies = evaluation.emergency.filter { detector.detect($0.text) == nil }.map(\.text)
         let falseAlarms = evaluation.calm.filter { detector.detect($0.text) != nil }.map(\.text)
         let recall = 1 - Double(missedEmergencies.count) / Double(evaluation.emergency.count)

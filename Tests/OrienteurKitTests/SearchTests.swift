@@ -65,7 +65,8 @@ import Testing
         #expect(json.hasPrefix(#"{"emergency":null,"results":[{"actions":["teleservice:plainte-en-ligne","fiche:vol-vehicule"],"id":"a-veh-velo","kind":"leaf","matched":["#))
         let urgent = try Self.small().ask("il me frappe en ce moment", language: .french)
         let urgentJSON = String(decoding: try encoder.encode(urgent), as: UTF8.self)
-        #expect(urgentJSON.hasPrefix(#"{"emergency":{"actions":["call:17","call:112","sms:114"],"reason":"#))
+        #expect(urgentJSON.hasPrefix(#"{"emergency":{"actions":["call:17","call:112","sms:114"],"cues":["me frappe"],"#))
+        #expect(urgentJSON.contains(#""reasons":["violence-now"]"#))
     }
 
     @Test func emptyOrStopWordOnlyQueriesGiveNoResults() throws {

@@ -15,6 +15,15 @@ enum GuichetSupport {
         return Modules(orienteur: try Orienteur.bundled(extraDocuments: Guichet.searchDocuments(for: catalog)), catalog: catalog)
     }
 
+    /// The guichet's orienteur over the bundled content, whose search also covers the
+    /// teleservices (what `ask`, `guide` and `content evaluate` read sentences with).
+    static func orienteur() throws -> Orienteur {
+        switch shared {
+        case .success(let loaded): return loaded.orienteur
+        case .failure(let error): throw OperationError("cannot load the bundled content: \(error)")
+        }
+    }
+
     /// A guichet over the bundled content and directory, with `store` for bookings.
     /// - Parameters:
     ///   - contentDirectory: a full orienteur content directory to use instead of the bundled one

@@ -1,5 +1,6 @@
 import Foundation
 import OrienteurKit
+import Teleservices
 
 /// The `masecurite` commands of this area (registered in MaSecuriteCommandLine):
 /// `content validate`, `orient` (interactive walk) and `ask` (free-text search).
@@ -8,7 +9,7 @@ enum OrienteurCommands: CommandArea {
         [CommandGroup("content", summary: "Check the orienteur's content files (tree, fiches, numbers, documents).")]
     }
 
-    static var commands: [CommandSpec] { [validate, orient, ask] }
+    static var commands: [CommandSpec] { [validate, evaluate, orient, ask] }
 
     static var bundledData: [BundledDataInfo] {
         let version = (try? BundledContentProvider().loadContent().contentVersion) ?? "missing"
@@ -23,9 +24,8 @@ enum OrienteurCommands: CommandArea {
         try arguments.choice("lang", from: ["fr", "en"]).flatMap(Language.init(rawValue:))
     }
 
-    static func loadOrienteur() throws -> Orienteur {
-        do { return try Orienteur.bundled() } catch { throw OperationError("cannot load the bundled orienteur content: \(error)") }
-    }
+    /// The orienteur the guichet uses (content and teleservices), so that `ask` and `guide` agree.
+    static func loadOrienteur() throws -> Orienteur { try GuichetSupport.orienteur() }
 
     // MARK: content validate
 
@@ -48,7 +48,17 @@ enum OrienteurCommands: CommandArea {
         }
         let content: OrienteurContent
         do { content = try provider.loadContent() } catch { throw OperationError("\(error)") }
-        let report = ContentValidator().validate(content)
+        let catalog: TeleserviceCatalog
+        do { catalog = try TeleserviceCatalog.bundled() } catch { throw OperationError("cannot load the teleservices catalog: \(error)") }
+        var report = ContentValidator(teleserviceIDs: Set(catalog.services.map(\.id))).validate(content)
+        // Leaf facts use the catalog's fact vocabulary, which OrienteurKit does not know.
+        for leaf in content.leaves {
+            for (name, value) in leaf.facts.sorted(by: { $0.key < $1.key }) {
+                do { _ = try catalog.facts.answer(for: name, text: value) } catch {
+                    report.errors.append(ValidationIssue(path: "leaves/\(leaf.id)/facts/\(name)", message: "\(error)"))
+                }
+            }
+        }
         if arguments.flag("json") {
             context.console.line(try JSONOutput.encode(report))
         } else {
@@ -61,6 +71,47 @@ enum OrienteurCommands: CommandArea {
             }
         }
         return report.errors.isEmpty ? 0 : 1
+    }
+
+    // MARK: content evaluate
+
+    static let evaluate = CommandSpec(
+        path: ["content", "evaluate"],
+        summary: "Score the orienteur on a set of citizen sentences: emergency recall, false alarms, top-3, per category.",
+        discussion: """
+        FILE is an evaluation set (JSON: {"part": …, "sentences": [{"id", "lang", "category", "text",
+        "emergency", "numbers", "accept"}]}), e.g. Tests/OrienteurKitTests/Fixtures/evaluation/development.json.
+        Prints one line per category and the total. --details also lists every sentence answered wrongly
+        (use it on a development set only: a held-out set is reported, never read sentence by sentence).
+        Exit status 0 whatever the scores; 1 when FILE cannot be read.
+        """,
+        positionals: [PositionalSpec("FILE", help: "An evaluation set (JSON).")],
+        options: [OptionSpec("details", .flag, help: "Also list the sentences answered wrongly."), .json]
+    ) { arguments, context in
+        guard let path = arguments.positional(0) else { throw UsageError("FILE is missing") }
+        let set: EvaluationSet
+        do { set = try EvaluationSet.load(from: URL(fileURLWithPath: path)) } catch { throw OperationError("\(error)") }
+        let report = try loadOrienteur().evaluate(set)
+        if arguments.flag("json") {
+            context.console.line(try JSONOutput.encode(report))
+            return 0
+        }
+        context.console.line("Orientation evaluation, \(report.part) part: \(report.total.sentences) sentences")
+        context.console.line(report.table())
+        if arguments.flag("details") {
+            for outcome in report.outcomes where outcome.isMiss {
+                let sentence = outcome.sentence
+                var problems: [String] = []
+                if sentence.emergency && !outcome.alerted { problems.append("missed emergency") }
+                if !sentence.emergency && outcome.alerted { problems.append("false alarm \(outcome.actions) \(outcome.why)") }
+                if sentence.emergency && outcome.alerted && !outcome.numberFits {
+                    problems.append("numbers \(outcome.actions) want \(sentence.numbers.first ?? "") \(outcome.why)")
+                }
+                if !outcome.topThree { problems.append("top-3 \(outcome.results) want \(sentence.accept)") }
+                context.console.line("  \(sentence.id) [\(sentence.category)] \(sentence.text) → \(problems.joined(separator: "; "))")
+            }
+        }
+        return 0
     }
 
     // MARK: ask

@@ -51,10 +51,10 @@ public enum Action: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The canonical string form, e.g. `call:17`.
     public var description: String { "\(kind):\(value)" }
 
-    /// Whether this action is an emergency call or text (17, 112, 114, 15, 18, 3114, 196, 191).
-    public var isEmergencyNumber: Bool {
+    /// Whether this action is a call or text to a number that `content`'s `numbers.json` marks as an emergency.
+    public func isEmergencyNumber(in content: OrienteurContent) -> Bool {
         switch self {
-        case .call(let number), .sms(let number): ["17", "112", "114", "15", "18", "3114", "196", "191"].contains(number)
+        case .call(let number), .sms(let number): content.number(number)?.emergency == true
         default: false
         }
     }

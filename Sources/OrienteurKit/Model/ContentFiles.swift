@@ -18,7 +18,7 @@ enum ContentFiles {
     }
 
     struct FichesFile: Codable { var schemaVersion: Int?; var fiches: [Fiche] }
-    struct NumbersFile: Codable { var schemaVersion: Int?; var numbers: [PhoneNumber] }
+    struct NumbersFile: Codable { var schemaVersion: Int?; var numbers: [PhoneNumber]; var emergencyAnswers: [EmergencyAnswer]? }
     struct DocumentsFile: Codable { var schemaVersion: Int?; var documentLists: [DocumentList] }
     struct SynonymsFile: Codable { var schemaVersion: Int?; var synonyms: [SynonymGroup] }
     struct PartnersFile: Codable { var schemaVersion: Int?; var partners: [Partner] }
@@ -41,17 +41,18 @@ enum ContentFiles {
         return OrienteurContent(
             schemaVersion: tree.schemaVersion, contentVersion: tree.contentVersion, journeys: tree.journeys,
             nodes: tree.nodes, leaves: tree.leaves, fiches: fiches?.fiches ?? [], numbers: numbers?.numbers ?? [],
-            documentLists: documents?.documentLists ?? [], synonyms: synonyms?.synonyms ?? [],
+            emergencyAnswers: numbers?.emergencyAnswers ?? [], documentLists: documents?.documentLists ?? [], synonyms: synonyms?.synonyms ?? [],
             partners: partners?.partners ?? [], fileSchemaVersions: versions)
     }
 
     static func loadOverlay(from directory: URL) throws(ContentLoadError) -> ContentOverlay {
         let tree = try decode(OverlayTreeFile.self, "tree.json", in: directory)
+        let numbers = try decode(NumbersFile.self, "numbers.json", in: directory)
         return ContentOverlay(
             contentVersion: tree?.contentVersion, journeys: tree?.journeys ?? [], nodes: tree?.nodes ?? [],
             leaves: tree?.leaves ?? [],
             fiches: try decode(FichesFile.self, "fiches.json", in: directory)?.fiches ?? [],
-            numbers: try decode(NumbersFile.self, "numbers.json", in: directory)?.numbers ?? [],
+            numbers: numbers?.numbers ?? [], emergencyAnswers: numbers?.emergencyAnswers ?? [],
             documentLists: try decode(DocumentsFile.self, "documents.json", in: directory)?.documentLists ?? [],
             synonyms: try decode(SynonymsFile.self, "synonyms.json", in: directory)?.synonyms ?? [],
             partners: try decode(PartnersFile.self, "partners.json", in: directory)?.partners ?? [])

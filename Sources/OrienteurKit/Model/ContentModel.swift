@@ -108,8 +108,14 @@ public struct Leaf: Hashable, Sendable, Codable, Identifiable {
     public var actions: [Action]
     /// Ids of the document lists to bring (for visits and appointments).
     public var documents: [String]
-    /// Whether this leaf answers a danger happening now.
+    /// Whether this leaf answers a danger happening now: reaching it shows the emergency numbers only.
     public var emergency: Bool
+    /// The danger this leaf's situation is, and when it is an emergency (read by ``EmergencyDetector``).
+    public var danger: LeafDanger?
+    /// What reaching this leaf tells about the situation, in the fact vocabulary of the
+    /// Teleservices catalog (`offence`, `author_known`…), values as on the command line
+    /// (`vol`, `false`, `33`). Checked against the catalog when a guichet is built.
+    public var facts: [String: String]
     /// Sample citizen sentences that must lead here.
     public var examples: [LeafExample]
     /// Action strings that could not be parsed, with the reason (reported by validation).
@@ -118,7 +124,7 @@ public struct Leaf: Hashable, Sendable, Codable, Identifiable {
     /// Creates a value from its fields.
     public init(id: String, title: LocalizedText, summary: LocalizedText, body: LocalizedText? = nil,
                 keywords: LocalizedKeywords = LocalizedKeywords(), actions: [Action], documents: [String] = [],
-                emergency: Bool = false, examples: [LeafExample] = []) {
+                emergency: Bool = false, danger: LeafDanger? = nil, facts: [String: String] = [:], examples: [LeafExample] = []) {
         self.id = id
         self.title = title
         self.summary = summary
@@ -127,11 +133,13 @@ public struct Leaf: Hashable, Sendable, Codable, Identifiable {
         self.actions = actions
         self.documents = documents
         self.emergency = emergency
+        self.danger = danger
+        self.facts = facts
         self.examples = examples
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, title, summary, body, keywords, actions, documents, emergency, examples
+        case id, title, summary, body, keywords, actions, documents, emergency, danger, facts, examples
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -144,6 +152,8 @@ public struct Leaf: Hashable, Sendable, Codable, Identifiable {
         try c.encode(actions, forKey: .actions)
         try c.encode(documents, forKey: .documents)
         if emergency { try c.encode(emergency, forKey: .emergency) }
+        try c.encodeIfPresent(danger, forKey: .danger)
+        if !facts.isEmpty { try c.encode(facts, forKey: .facts) }
         try c.encode(examples, forKey: .examples)
     }
 
@@ -157,6 +167,8 @@ public struct Leaf: Hashable, Sendable, Codable, Identifiable {
         (actions, unparsedActions) = Action.parseLeniently(try c.decodeIfPresent([String].self, forKey: .actions) ?? [])
         documents = try c.decodeIfPresent([String].self, forKey: .documents) ?? []
         emergency = try c.decodeIfPresent(Bool.self, forKey: .emergency) ?? false
+        danger = try c.decodeIfPresent(LeafDanger.self, forKey: .danger)
+        facts = try c.decodeIfPresent([String: String].self, forKey: .facts) ?? [:]
         examples = try c.decodeIfPresent([LeafExample].self, forKey: .examples) ?? []
     }
 }

@@ -21,6 +21,8 @@ public struct OrienteurContent: Sendable, Hashable {
     public var fiches: [Fiche]
     /// The phone numbers with purpose and hours.
     public var numbers: [PhoneNumber]
+    /// The numbers that fit each kind of emergency (`emergencyAnswers` in `numbers.json`).
+    public var emergencyAnswers: [EmergencyAnswer]
     /// The lists of documents to bring.
     public var documentLists: [DocumentList]
     /// The synonym groups used by search.
@@ -40,8 +42,8 @@ public struct OrienteurContent: Sendable, Hashable {
     /// Creates a value from its fields.
     public init(schemaVersion: Int = OrienteurContent.supportedSchemaVersion, contentVersion: String,
                 journeys: [Journey], nodes: [QuestionNode], leaves: [Leaf], fiches: [Fiche] = [],
-                numbers: [PhoneNumber] = [], documentLists: [DocumentList] = [], synonyms: [SynonymGroup] = [],
-                partners: [Partner] = [], fileSchemaVersions: [String: Int] = [:]) {
+                numbers: [PhoneNumber] = [], emergencyAnswers: [EmergencyAnswer] = [], documentLists: [DocumentList] = [],
+                synonyms: [SynonymGroup] = [], partners: [Partner] = [], fileSchemaVersions: [String: Int] = [:]) {
         self.schemaVersion = schemaVersion
         self.contentVersion = contentVersion
         self.journeys = journeys
@@ -49,6 +51,7 @@ public struct OrienteurContent: Sendable, Hashable {
         self.leaves = leaves
         self.fiches = fiches
         self.numbers = numbers
+        self.emergencyAnswers = emergencyAnswers
         self.documentLists = documentLists
         self.synonyms = synonyms
         self.partners = partners
@@ -109,6 +112,7 @@ public struct OrienteurContent: Sendable, Hashable {
             leaves: merge(leaves, overlay.leaves, \.id),
             fiches: merge(fiches, overlay.fiches, \.id),
             numbers: merge(numbers, overlay.numbers, \.number),
+            emergencyAnswers: merge(emergencyAnswers, overlay.emergencyAnswers, \.reason.rawValue),
             documentLists: merge(documentLists, overlay.documentLists, \.id),
             synonyms: synonyms + overlay.synonyms,
             partners: merge(partners, overlay.partners, \.id),
@@ -118,7 +122,7 @@ public struct OrienteurContent: Sendable, Hashable {
     public static func == (lhs: OrienteurContent, rhs: OrienteurContent) -> Bool {
         lhs.schemaVersion == rhs.schemaVersion && lhs.contentVersion == rhs.contentVersion && lhs.journeys == rhs.journeys
             && lhs.nodes == rhs.nodes && lhs.leaves == rhs.leaves && lhs.fiches == rhs.fiches && lhs.numbers == rhs.numbers
-            && lhs.documentLists == rhs.documentLists && lhs.synonyms == rhs.synonyms && lhs.partners == rhs.partners
+            && lhs.emergencyAnswers == rhs.emergencyAnswers && lhs.documentLists == rhs.documentLists && lhs.synonyms == rhs.synonyms && lhs.partners == rhs.partners
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -143,6 +147,8 @@ public struct ContentOverlay: Sendable, Hashable {
     public var fiches: [Fiche]
     /// The phone numbers with purpose and hours.
     public var numbers: [PhoneNumber]
+    /// The numbers for each kind of emergency; one for a reason already known replaces it.
+    public var emergencyAnswers: [EmergencyAnswer]
     /// The lists of documents to bring.
     public var documentLists: [DocumentList]
     /// The synonym groups used by search.
@@ -152,7 +158,7 @@ public struct ContentOverlay: Sendable, Hashable {
 
     /// Creates a value from its fields.
     public init(contentVersion: String? = nil, journeys: [Journey] = [], nodes: [QuestionNode] = [], leaves: [Leaf] = [],
-                fiches: [Fiche] = [], numbers: [PhoneNumber] = [], documentLists: [DocumentList] = [],
+                fiches: [Fiche] = [], numbers: [PhoneNumber] = [], emergencyAnswers: [EmergencyAnswer] = [], documentLists: [DocumentList] = [],
                 synonyms: [SynonymGroup] = [], partners: [Partner] = []) {
         self.contentVersion = contentVersion
         self.journeys = journeys
@@ -160,6 +166,7 @@ public struct ContentOverlay: Sendable, Hashable {
         self.leaves = leaves
         self.fiches = fiches
         self.numbers = numbers
+        self.emergencyAnswers = emergencyAnswers
         self.documentLists = documentLists
         self.synonyms = synonyms
         self.partners = partners

@@ -4,22 +4,24 @@ import Foundation
 /// leading to it: duplicate ids, cycles, unreachable questions, dangling targets,
 /// depth, choice counts, leaves without action, dangling fiche/document/number/
 /// partner/teleservice references, missing English, empty texts, non-https links,
-/// and schema versions.
+/// schema versions, leaf dangers without emergency numbers, and emergency answers
+/// naming unknown numbers or leaves.
 ///
 /// ```swift
 /// let report = ContentValidator().validate(content)
 /// for issue in report.errors { print(issue) }
 /// ```
 public struct ContentValidator: Sendable {
-    /// Teleservice ids that `teleservice:` actions may name.
-    public var teleserviceIDs: Set<String>
+    /// Teleservice ids that `teleservice:` actions may name (the catalog's ids, e.g.
+    /// `Set(catalog.services.map(\.id))`); `nil` leaves `teleservice:` actions unchecked.
+    public var teleserviceIDs: Set<String>?
     /// Most choices from a journey's start to a leaf (the journey pick is one more).
     public var maxChoicesInJourney: Int
     /// Whether every text must exist in English too (bundled content: yes).
     public var requireEnglish: Bool
 
     /// Creates a value from its fields.
-    public init(teleserviceIDs: Set<String> = KnownTeleservices.ids, maxChoicesInJourney: Int = 5, requireEnglish: Bool = true) {
+    public init(teleserviceIDs: Set<String>? = nil, maxChoicesInJourney: Int = 5, requireEnglish: Bool = true) {
         self.teleserviceIDs = teleserviceIDs
         self.maxChoicesInJourney = maxChoicesInJourney
         self.requireEnglish = requireEnglish
@@ -93,7 +95,7 @@ public struct ContentValidator: Sendable {
                         add(here, "\(action): number \(number) is not in numbers.json (add it with its purpose and hours)")
                     }
                 case .teleservice(let id):
-                    if !teleserviceIDs.contains(id) { add(here, "\(action): unknown teleservice id '\(id)'") }
+                    if let known = teleserviceIDs, !known.contains(id) { add(here, "\(action): unknown teleservice id '\(id)'") }
                 case .fiche(let id):
                     if content.fiche(id) == nil { add(here, "\(action): no fiche with id '\(id)'") }
                 case .partner(let id):
@@ -169,6 +171,30 @@ public struct ContentValidator: Sendable {
             text(number.purpose, "\(path)/purpose")
             text(number.hours, "\(path)/hours")
         }
+        // Emergencies: every danger a leaf names has its numbers, every answer names known numbers and leaves.
+        var answered: Set<EmergencyReason> = []
+        for (offset, answer) in content.emergencyAnswers.enumerated() {
+            let path = "numbers.json/emergencyAnswers[\(offset)] (\(answer.reason.rawValue))"
+            if !answered.insert(answer.reason).inserted { add(path, "a second answer for '\(answer.reason.rawValue)'") }
+            if answer.actions.isEmpty { add(path, "no number to call or text") }
+            for action in answer.actions where action.kind != "call" && action.kind != "sms" {
+                add(path, "\(action): an emergency answer only calls or texts")
+            }
+            actions(answer.actions, path)
+            for leaf in [answer.leaf, answer.witnessLeaf].compactMap({ $0 }) where content.leaf(leaf) == nil {
+                add(path, "leaf '\(leaf)' is not in tree.json")
+            }
+        }
+        for leaf in content.leaves {
+            if let danger = leaf.danger, !answered.contains(danger.reason) {
+                add("leaves/\(leaf.id)/danger", "reason '\(danger.reason.rawValue)' has no numbers: add it to emergencyAnswers in numbers.json")
+            }
+            for (name, value) in leaf.facts.sorted(by: { $0.key < $1.key })
+            where name.trimmingCharacters(in: .whitespaces).isEmpty || value.trimmingCharacters(in: .whitespaces).isEmpty {
+                add("leaves/\(leaf.id)/facts", "empty fact name or value ('\(name)': '\(value)')")
+            }
+        }
+
         for list in content.documentLists {
             let path = "documents/\(list.id)"
             text(list.title, "\(path)/title")

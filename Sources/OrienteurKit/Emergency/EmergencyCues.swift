@@ -1,0 +1,338 @@
+/// The words the emergency detector reads, folded as ``CueSentence`` folds a
+/// sentence (lowercase, no accents, apostrophes as spaces). A phrase written
+/// `" word word "` matches whole words; `" word pre"` ends with a prefix.
+///
+/// The cues find *how* a sentence speaks of a danger (now, over, past, asked
+/// about, negated); *which* situation it is comes as much from the content: a
+/// leaf marked `danger` in `tree.json` raises the alert with the right time cues.
+enum EmergencyCues {
+    /// Every word of every cue, numbered.
+    static let vocabulary: [String: Int32] = {
+        var vocabulary: [String: Int32] = [:]
+        var lists = [present, past, longAgo, calm, hypothetical, over, noInjury, found, suicide, suicidePast, help, danger,
+                     firstPerson, witness]
+        lists += categories.flatMap { [$0.strong, $0.weak, $0.blockers] }
+        lists += pairs.flatMap { [$0.first, $0.second] }
+        for pattern in lists.joined() {
+            for word in pattern.split(separator: " ") where vocabulary[String(word)] == nil {
+                vocabulary[String(word)] = Int32(vocabulary.count)
+            }
+        }
+        return vocabulary
+    }()
+
+    /// It is happening now, or has just happened.
+    static let present = [
+        " en ce moment ", " maintenant ", " actuellement ", " en train ", " encore la ", " toujours la ", " est la ",
+        " sont la ", " est ici ", " sont ici ", " devant chez moi ", " tout de suite ", " vite ", " au secours ",
+        " aidez moi ", " aider moi ", " aide moi ", " a l aide ", " urgent ", " urgence ", " ! ! ", " la maintenant ",
+        " a l instant ", " vient de ", " viennent de ", " viens de ", " ce soir ", " en pleine ", " en direct ",
+        " still in the ", " is still in ", " i can hear ", " on his way ", " on her way ", " depuis 5 minutes ", " depuis 10 minutes ",
+        " m attend ", " m attendent ", " mattend ", " je panique ", " je fais quoi ", " jfais quoi ", " j ose pas ",
+        " la il ", " la ils ", " la elle ", " la on ", " la je ", " la y a ", " la ya ", " la en bas ", " la dehors ", 
+        " venez ", " envoyez ", " depechez ",
+        " il est la ", " ils sont la ", " elle est la ", " en bas de chez moi ", " dans l escalier ", " sur le palier ",
+        " derriere la porte ", " de suite ", " tt de suite ", " mtn ", " la tt de suite ",
+        " right now ", " now ", " currently ", " is here ", " are here ", " still here ", " still there ", " help ",
+        " hurry ", " at the moment ", " as we speak ", " outside my ", " just now ", " tonight ", " asap ", " rn ",
+        " is waiting ", " waiting outside ", " waiting for me ", " live ", " right outside ", " please hurry ", " now ! ", " please come ", " send someone ", " send help ",
+        " happening now ", " just happened ", " still inside ",
+    ]
+
+    /// It happened before: told calmly, it is not an emergency (unless something says "now").
+    static let past = [
+        " hier ", " avant hier ", " la semaine derniere ", " semaine derniere ", " le mois dernier ", " mois dernier ",
+        " l annee derniere ", " l an dernier ", " l an passe ", " l annee passee ", " il y a deux ", " il y a trois ",
+        " il y a quelques ", " il y a un an ", " il y a une semaine ", " il y a un mois ", " il y a longtemps ", " il y a 1",
+        " il y a 2", " il y a 3", " il y a 4", " il y a 5", " il y a 6", " il y a 7", " il y a 8", " il y a 9",
+        " il y a des annees ", " il y a plusieurs ", " il y a six ", " il y a dix ", " y a deux ", " ya deux ",
+        " depuis des ", " la derniere fois ", " l ete dernier ", " autrefois ", " quand j etais ", " en 20", " en 19",
+        " ce matin ", " samedi dernier ", " dimanche dernier ", " lundi dernier ", " mardi dernier ", " mercredi dernier ",
+        " jeudi dernier ", " vendredi dernier ", " le week end dernier ", " ce week end ", " pendant mon ",
+        " pendant les vacances ", " pendant nos vacances ", " en rentrant de vacances ", " au retour de ", " en rentrant ",
+        " retrouve ma ", " retrouve mon ", " retrouve la porte ", " decouvert ", " constate ",
+        " yesterday ", " last week ", " last month ", " last year ", " ago ", " in 20", " in 19",
+        " used to ", " this morning ", " last night ", " last weekend ", " the other day ", " when i was ",
+        " des annees ", " for years ", " for months ", " while i was away ", " over the weekend ", " the weekend ",
+        " souvent ", " tout le temps ", " regulierement ", " parfois ", " tous les jours ", " tous les soirs ",
+        " toutes les nuits ", " toutes les semaines ", " tous les matins ", " tous les week ends ", " often ",
+        " sometimes ", " regularly ", " every day ", " every night ", " every week ", " came back ", " got back ", " found my ",
+    ]
+
+    /// Long ago: even a disappearance is not an emergency then.
+    static let longAgo = [
+        " il y a deux ans ", " il y a trois ans ", " il y a des annees ", " il y a plusieurs annees ", " il y a longtemps ",
+        " l annee derniere ", " l an dernier ", " years ago ", " last year ", " des annees ", " for years ",
+        " quand j etais petit", " when i was a", " en 19", " en 200", " en 201",
+    ]
+
+    /// Asking how to do something: a calm request, not a call for help.
+    static let calm = [
+        " porter plainte ", " deposer plainte ", " plainte ", " main courante ", " comment ", " que faire ",
+        " quelles demarches ", " demarche ", " renseignement ", " information ", " conseil ", " savoir si ",
+        " est ce que ", " declarer ", " how do i ", " how can i ", " how to ", " file a complaint ", " report it ",
+        " what should i do ", " advice ", " procedure ", " prevention ", " se proteger ", " eviter ",
+        " detiens ", " detenir ", " heritee ", " herite ", " permis de chasse ", " chasseur ", " collection ", " inherited ",
+        " own a ", " licence ", " license ", " sia ", " legalement ", " legally ", " permis ", " assurance ",
+        " insurance ", " rendez vous ", " appointment ", " detention ", " tireur ", " categorie ", " obligations ",
+        " j ai trouve ", " jai trouve ", " i found a ", " je le garde ", " garder ", " indemnis", " remboursement ", " refund ",
+    ]
+
+    /// A situation imagined or asked about, not lived.
+    static let hypothetical = [
+        " si un jour ", " que faire si ", " que faire en cas ", " en cas de ", " comment reagir ", " si jamais ",
+        " comment faire si ", " au cas ou ", " what if ", " what to do if ", " in case of ", " what should i do if ",
+        " how to react ", " how should i react ", " if someday ", " if one day ", " film ", " serie ", " roman ",
+        " jeu video ", " movie ", " tv show ", " novel ", " video game ", " exercice ", " drill ",
+        " formation ", " training ", " prevenir les ", " se preparer ", " hypothese ", " conduite a tenir ",
+        " quelle conduite ", " if my ", " if someone ", " if a ", " si mon ", " si ma ", " si mes ", " si quelqu un ",
+        " do i have to wait ", " faut il attendre ", " est ce qu il faut attendre ",
+    ]
+
+    /// The danger is over: the author has gone.
+    static let over = [
+        " est parti ", " sont partis ", " s est enfui ", " se sont enfuis ", " s est sauve ", " ont fui ",
+        " n est plus la ", " ne sont plus la ", " plus personne ", " has left ", " have left ", " he left ", " they left ",
+        " she left ", " is gone ", " are gone ", " ran away ", " ran off ", " took off ", " no longer there ",
+        " nobody there ", " no one there ", " le calme est revenu ", " c est fini ", " it s over ", " its over ",
+        " tout va bien ", " everything is fine ", " all good now ", " maintenant ca va ", " ca va maintenant ",
+        " i m fine ", " im fine ", " i am fine ", " je vais bien ", " ca va mais ", " safe now ", " home safe ", " is over ",
+        " everyone left ", " tous partis ", " long gone ", " maitrise ", " a ete eteint ", " est eteint ", " put out ",
+        " is out now ", " en securite ", " je suis rentree ", " je suis rentre ", " jsui rentree ", " jsuis rentree ",
+    ]
+
+    /// Nobody is hurt.
+    static let noInjury = [
+        " personne n est blesse", " personne de blesse", " pas de blesse", " aucun blesse", " sans blesse", " pas blesse",
+        " personne n a ete blesse", " pas de victime", " aucune victime", " que des degats ", " que de la tole ", " degats materiels ",
+        " no one hurt ", " nobody hurt ", " no one was hurt ", " nobody was hurt ", " no one is hurt ", " nobody is hurt ",
+        " no one injured ", " nobody injured ", " no injuries ", " not hurt ", " no one was injured ", " nobody was injured ",
+        " not injured ", " only damage ", " just damage ", " minor damage ",
+    ]
+
+    /// The person writing is the one in danger.
+    static let firstPerson = [
+        " je ", " j ", " me ", " m ", " moi ", " jsui ", " jsuis ", " chui ", " jpeu ", " jpeux ", " i ", " im ", " me ",
+        " my home ", " my house ", " my flat ", " chez moi ",
+    ]
+
+    /// Someone else is in danger: the person writing is a witness.
+    static let witness = [
+        " je vois ", " j entends ", " jentends ", " on entend ", " i see ", " i can see ", " i can hear ", " i hear ",
+        " voisin ", " voisine ", " voisins ", " neighbour ", " neighbor ", " neighbours ", " dans la rue ", " in the street ",
+        " un homme ", " une femme ", " un mec ", " des mecs ", " un type ", " a man ", " a woman ", " a guy ", " someone is ",
+        " temoin ", " witness ", " passant ", " au bord de ",
+    ]
+
+    /// The missing person is back.
+    static let found = [
+        " a ete retrouve", " l avons retrouve", " on l a retrouve", " ont retrouve ", " est retrouve", " retrouve sain",
+        " retrouvee saine ", " est rentre ", " est rentree ", " est revenu ", " est revenue ", " de retour ",
+        " came home ", " is back ", " came back ", " was found ", " has been found ", " found him ", " found her ",
+    ]
+
+    static let suicide = [
+        " me suicider ", " me suicide ", " suicidaire ", " suicide ", " suicider ", " en finir ",
+        " mettre fin a mes jours ", " mettre fin a ma vie ", " envie de mourir ", " va se tuer ", " veut se tuer ", " veux mourir ", " vais mourir ",
+        " plus envie de vivre ", " me foutre en l air ", " me jeter ", " sauter du ", " me pendre ", " kill myself ",
+        " killing myself ", " suicidal ", " dont want to be alive ", " don t want to be alive ", " c est fini pour moi ",
+        " adieu tout le monde ", " texted me goodbye ", " va sauter ", " va saute ", " veut sauter ", " going to jump ",
+        " gonna jump ", " rebord de la fenetre ", " sorti la corde ", " avec une corde ", " je vais me tuer ",
+        " je veux me tuer ", " envie de me tuer ", " vais me tuer ", " veux me tuer ", " end her life ", " end his life ", " end their life ", " kill herself ",
+        " kill himself ", " mettre fin a ses jours ", " veut mourir ", " wants to die ", " end my life ",
+        " want to die ", " end it all ", " take my own life ", " dont want to live ", " don t want to live ",
+        " no reason to live ", " en finir avec la vie ", " se foutre en l air ", " adieu a tous ", " dit adieu ",
+        " lettre d adieu ", " goodbye letter ", " said goodbye ", " se jeter ", " sauter d un pont ", " jump off ",
+        " ne plus etre la ", " disparaitre pour toujours ", " overdose volontaire ", " avale des medicaments ",
+        " avale tous ", " took all my pills ", " swallowed pills ",
+    ]
+    static let suicidePast = [
+        " s est suicide ", " est suicidee ", " s est suicidee ", " committed suicide ", " took his own life ",
+        " took her own life ", " tentative de suicide il y a ",
+    ]
+    static let danger = [
+        " est en danger ", " suis en danger ", " sont en danger ", " l air en danger ", " en danger de mort ",
+        " is in danger ", " am in danger ", " are in danger ", " life is in danger ", " en danger ",
+    ]
+    static let help = [" au secours ", " aidez moi ", " a l aide ", " help me ", " sos ", " help ! ", " venez vite ", " please help "]
+
+    /// One situation read from words: `strong` phrases mean "now" on their own
+    /// (unless the sentence is past or calm), `weak` words need a cue of the present.
+    struct Category {
+        let reason: EmergencyReason
+        let strong: [String]
+        let weak: [String]
+        /// Phrases that cancel this category ("feu rouge" is no fire).
+        var blockers: [String] = []
+    }
+
+    static let categories: [Category] = [
+        Category(reason: .cannotSpeak, strong: [
+            " peux pas parler ", " peut pas parler ", " pas parler il ", " pas parler elle ", " pas parler ils ",
+            " peux pas telephoner ", " peux pas appeler ", " pas appeler il ", " il va m entendre ", " elle va m entendre ",
+            " va m entendre ", " chuchote ", " cant talk ", " can t talk ", " cannot talk ", " can t speak ", " cant speak ",
+            " cannot speak ", " unable to speak ", " je suis sourde ", " je suis sourd ", " i m deaf ", " i am deaf ",
+            " jpeu pa ", " jpeux pas parler ", " jpeu pas parler ", " can t call ", " cant call ", " cannot call ", " he ll hear me ",
+            " he will hear me ", " she ll hear me ", " will hear me ", " pas faire de bruit ", " can t make a sound ",
+        ], weak: []),
+        Category(reason: .violenceNow, strong: [
+            " me frappe ", " me frappent ", " me bat ", " me battent ", " me tape ", " me tapent ", " me cogne ",
+            " m etrangle ", " m etranglent ", " etrangle ", " etranglent ", " m etouffe ", " va me tuer ", " veut me tuer ",
+            " vont me tuer ", " menace de me tuer ", " va me frapper ", " veut me frapper ", " me tabasse ", " me tabassent ",
+            " frappe ma ", " frappe mon ", " frappe sa ", " frappe son ", " bat sa ", " bat son ", " bat ma ", " bat mon ",
+            " tape sa ", " tape son ", " tape ma ", " tape mon ", " se battent ", " se bat ", " bagarre ", " agression en cours ",
+            " me viole ", " se fait agresser ", " se fait frapper ", " se fait tabasser ", " se fait taper ", " se font frapper ",
+            " baston ", " rixe ", " lynch", " me violer ", " me touche ", " touching me ", " keeps touching ", " se colle a moi ",
+            " me lache pas ", " frappe une ", " frape une ", " frappe un ", " frappent un ", " frappent une ", " tape une ",
+            " slamming her ", " slamming him ", " hitting her ", " hitting him ", " me planter ", " va me planter ", " me defoncer ", " vont me defoncer ", " lui caresse ",
+            " monter me tuer ", " venir me tuer ", " vient me tuer ", " en train de taper ", " en train de frapper ", " ils le frappent ", " ils la frappent ", " le frappe ", " la frappe ", " la cogne ",
+            " le cogne ", " la tabasse ", " le tabasse ", " defonce la porte ", " hurle et frappe ", " cris et des coups ",
+            " is hitting ", " are hitting ", " hitting me ", " beating me ", " beats me ", " hits me ", " choking me ",
+            " strangling ", " going to kill ", " gonna kill ", " wants to kill ", " threatening to kill ", " is beating ",
+            " are beating ", " beating up ", " attacking me ", " is attacking ", " are attacking ", " being attacked ",
+            " being beaten ", " fight outside ", " fighting outside ", " brawl ", " mfrappe ", " me frap ", " il me frape ",
+        ], weak: [
+            " frappe ", " frappee ", " frapper ", " tape ", " tapee ", " battu ", " battue ", " cogne ", " agressee ",
+            " violence ", " violences ", " agresse ", " agression ", " attaque ", " battre ", " coups ", " crie ", " hurle ", " agress", " taper ", " cogner ", " frape ", " kill me ", " slamming ", " tabasser ", " violee ", " viole ", " me tuer ", " drugged ",
+            " hurt ", " violent ", " attack ", " hitting ", " beating ", " fight ", " menace ", " threat ", " screaming ",
+        ]),
+        Category(reason: .armedPerson, strong: [
+            " arme ", " armes ", " armee ", " couteau ", " couteaux ", " pistolet ", " fusil ", " flingue ", " revolver ",
+            " machette ", " hache ", " sabre ", " marteau ", " batte ", " une lame ", " a blade ", " pistole ", " shoot up ", " barre de fer ", " cutter ", " explosif ", " bombe ", " braque ", " braquage ", " coups de feu ", " coup de feu ", " des tirs ",
+            " tirs ", " tire sur ", " ca tire ", " ca canarde ", " kalach", " gun ", " guns ", " knife ", " knives ",
+            " armed ", " pistol ", " rifle ", " machete ", " weapon ", " shots ", " gunshot", " shooting ", " shot at ",
+        ], weak: []),
+        Category(reason: .beingFollowed, strong: [
+            " me suit ", " me suivent ", " me poursuit ", " me poursuivent ", " suivie par ", " suivi par ",
+            " je suis suivie ", " je suis suivi ", " on me suit ", " following me ", " followed by ", " being followed ",
+            " chasing me ", " stalking me ", " me colle depuis ", " me file ", " me court apres ", " me traque ", " marche derriere moi ", " derriere moi depuis ", " walking behind me ",
+        ], weak: [" suivie ", " followed "]),
+        Category(reason: .lockedIn, strong: [
+            " enferme ", " enfermee ", " enfermes ", " sequestre ", " sequestree ", " m empeche de sortir ",
+            " bloque dans ", " bloquee dans ", " locked in ", " locked me ", " locked up ", " won t let me leave ",
+            " wont let me leave ", " won t let me out ", " wont let me out ", " held against ", " fermee a cle ",
+            " ne veulent pas ouvrir ", " coince dans ", " coincee dans ", " retenue contre ",
+            " retenu contre ", " me laisse pas sortir ", " m empeche de partir ",
+        ], weak: []),
+        Category(reason: .childInDanger, strong: [
+            " enfant en danger ", " bebe seul ", " enfant seul ", " enfants seuls ", " bebe en danger ", " enfant se noie ",
+            " enleve mon enfant ", " enlevement ", " kidnapping ", " kidnapped ", " child in danger ", " child alone ",
+            " baby alone ", " taking my child ", " took my child ", " frappe un enfant ", " frappe son enfant ",
+            " frappe son fils ", " frappe sa fille ", " enfant est seul ", " enfant tout seul ", " hitting a child ",
+            " hitting his child ", " hitting her child ", " secoue le bebe ", " shaking the baby ", " enfant enferme ",
+            " bebe enferme ", " enfant dans la voiture ", " child locked in ", " sur la rambarde ", " seul sur le balcon ", " dragging a ", " dragging her ", " dragging him ", " kidnapp",
+            " embarque de force ",
+            " seule sur le balcon ", " sans aucun adulte ", " sans adulte ", " erre seul ",
+        ], weak: [" enfant ", " enfants ", " bebe ", " child ", " kid ", " baby ", " petit "]),
+        Category(reason: .intruderNow, strong: [
+            " quelqu un chez moi ", " quelqu un dans ma maison ", " quelqu un dans mon appart ", " qqn chez moi ",
+            " quelqu un dans la maison ", " quelqu un essaie d entrer ", " essaie d entrer ", " essaient d entrer ",
+            " essaye d entrer ", " essayent d entrer ", " tente d entrer ", " tentent d entrer ", " essaie d ouvrir ",
+            " essaye d ouvrir ", " tente d ouvrir ", " essaient d ouvrir ", " force ma porte ", " force la porte ",
+            " forcer la porte ", " forcer ma porte ", " forcent la porte ", " crochete ", " crocheter ",
+            " quelqu un est dans mon ", " quelqu un est dans ma ", " quelqu un est chez moi ", " je suis cachee ",
+            " je suis cache ", " je me cache ", " break into ", " breaking into ", " broke into my ", " hiding in ",
+            " fracturer ", " cambrioleurs sont ", " cambrioleur est ", " des gens chez moi ", " entend quelqu un ",
+            " entends quelqu un ", " intrus ", " someone in my house ", " someone in my home ", " someone is in my ",
+            " trying to get in ", " breaking in ", " break in ", " trying to open my ", " trying to open the ",
+            " burglars are ", " burglar is ", " intruder ", " someone downstairs ", " cambriolage en cours ",
+            " secoue la poignee ", " rattling ", " la poignee de ma porte ", " tourne la poignee ", " inside my house ",
+            " inside my home ", " is inside ", " pied de biche ", " peter la porte ", " pete la porte ", " defoncer la porte ",
+            " defoncent la porte ", " entends des voix ", " hear voices ", " qq1 ds ", " qqn ds ", " qq1 chez moi ",
+            " rode dans ", " rodent dans ", " prowling ", " sont dans le salon ", " est dans le salon ",
+        ], weak: [
+            " cambrioleur ", " cambrioleurs ", " cambriolage ", " cambriole ", " voleur ", " voleurs ", " burglar ",
+            " faux agents ", " faux agent ", " faux policier", " faux plombier", " fake police",
+            " burglars ", " burglary ", " thief ", " thieves ",
+        ]),
+        Category(reason: .crimeInProgress, strong: [
+            " vole ma voiture ", " volent ma voiture ", " vole ma moto ", " volent ma moto ", " volent une voiture ",
+            " stealing my car ", " stealing a car ", " fracture une voiture ", " fracturent une voiture ",
+            " casse une vitrine ", " cassent une vitrine ", " pillent ", " pille ", " met le feu ", " mettent le feu ",
+            " en train de voler ", " essaie de partir avec ", " trying to steal ", " stealing my ",
+        ], weak: [
+            " volent ", " stealing ", " rodeo ", " rodeos ", " cassent ", " vol de mon ", " vol de ma ", " roues arriere ", " quads ",
+        ]),
+        Category(reason: .medical, strong: [
+            " saigne ", " saigner ", " inconscient ", " inconsciente ", " respire plus ", " respire pas ", " ne respire ",
+            " bleeding ", " unconscious ", " not breathing ", " overdose ", " crise cardiaque ", " heart attack ",
+            " beaucoup de sang ", " perd du sang ", " gravement blesse ", " badly hurt ", " seriously injured ",
+            " ne bouge plus ", " bouge plus ", " not moving ", " isn t moving ", " isnt moving ", " a terre ",
+            " par terre et ", " evanoui ", " fainted ", " passed out ", " convulse ", " tete ouverte ", " suis par terre ",
+            " jsui par terre ", " swallowed ", " avale des ", " avale tous ", " avale toute ", " knocked out ",
+        ], weak: [
+            " blesse ", " blessee ", " blesses ", " blessees ", " injured ", " malaise ", " sang ", " blood ", " hurt ",
+            " injuries ", " injury ", " fell ", " tombe ", " tombee ", " fallen ",
+        ]),
+        Category(reason: .fire, strong: [
+            " au feu ", " incendie ", " en feu ", " fumee ", " odeur de gaz ", " fuite de gaz ", " on fire ", " smoke ",
+            " gas leak ", " smell gas ", " brule ", " flammes ", " flames ", " se noie ", " drowning ", " le feu ",
+            " fire in ", " a fire ", " the fire ", " prend feu ", " pris feu ", " caught fire ", " burning ", " pue le gaz ",
+            " sent le gaz ", " smells of gas ", " smell of gas ",
+        ], weak: [" feu ", " fire ", " gaz ", " gas "], blockers: [
+            " feu rouge ", " feux rouges ", " feu vert ", " feux ", " coup de feu ", " coups de feu ", " arme a feu ",
+            " armes a feu ", " cease fire ", " fire brigade ", " fired me ", " got fired ", " faux agents du gaz ",
+            " agent du gaz ", " compteur de gaz ",
+        ]),
+        Category(reason: .roadDanger, strong: [
+            " contresens ", " contre sens ", " a contre sens ", " wrong way ", " wrong side of the motorway ",
+            " wrong side of the highway ", " sens inverse sur l autoroute ", " sens interdit sur l autoroute ",
+            " pieton sur l autoroute ", " obstacle sur l autoroute ", " zigzag", " grille les feux ", " grille tous les feux ",
+            " arbre en travers ", " en travers de la ", " drunk driver ", " bourre au volant ",
+        ], weak: [" autoroute ", " motorway ", " highway ", " freeway "]),
+    ]
+
+    /// Two sets of words that, together, describe a situation (both must occur).
+    struct Pair {
+        let reason: EmergencyReason
+        let first: [String]
+        let second: [String]
+    }
+
+    static let pairs: [Pair] = [
+        Pair(reason: .missingChild, first: [
+            " enfant ", " fils ", " fille ", " petit ", " petite ", " ado ", " gamin ", " gamine ", " bebe ", " mome ",
+            " garcon ", " neveu ", " niece ", " petit fils ", " petite fille ", " ans ", " gosse ", " loulou ", " gamins ",
+            " child ", " son ", " daughter ", " kid ", " boy ", " girl ", " teenager ", " toddler ", " year old ",
+        ], second: [
+            " pas rentre ", " pas rentree ", " pas revenu ", " pas revenue ", " disparu ", " disparue ", " introuvable ",
+            " jtrouve plus ", " jtrouve pas ", " je trouve plus ", " pas regagne ", " disparition ",
+            " fugue ", " a fugue ", " on le trouve pas ", " on la trouve pas ", " trouve plus ",
+            " retrouve plus ", " missing ", " not come home ", " not home ", " hasn t come ", " hasnt come ",
+            " didn t come home ", " didnt come home ", " not back ", " ran away ", " can t find ", " cant find ", " lost my ",
+            " looking for ", " on le cherche ", " on la cherche ", " n est plus la ", " been looking ", " le retrouve pas ",
+            " la retrouve pas ",
+            " vanished ", " disappeared ", " toujours pas rentre", " pas rentre de l ecole ",
+        ]),
+        Pair(reason: .missingAdult, first: [
+            " alzheimer ", " demence ", " dement ", " demente ", " desoriente ", " desorientee ", " handicap", " grand pere ",
+            " grand mere ", " papy ", " mamie ", " personne agee ", " vulnerable ", " malade ", " depressi", " suicidaire ",
+            " dementia ", " grandfather ", " grandmother ", " grandpa ", " grandma ", " elderly ", " disabled ", " confused ",
+            " devait rentrer ", " should have been back ", " was supposed to be back ", " en pouvait plus ", " en peut plus ",
+            " ehpad ", " memory problems ", " sans son traitement ", " sans ses medicaments ", " diabetique ", " troubles de la memoire ", " maison de retraite ", " care home ",
+        ], second: [
+            " disparu ", " disparue ", " introuvable ", " pas rentre ", " pas rentree ", " pas revenu ", " pas revenue ",
+            " parti sans ", " partie sans ", " fugue ", " erre ", " missing ", " disappeared ", " not come home ",
+            " hasn t come ", " hasnt come ", " didn t come home ", " wandered off ", " can t find ", " cant find ",
+            " sans nouvelles ", " no news ", " injoignable ", " unreachable ", " repond plus ", " not answering ", " ne le retrouve pas ", " on le retrouve pas ",
+            " ne la retrouve pas ", " on la retrouve pas ", " retrouve pas ", " est sorti ", " est sortie ", " walked out ",
+            " gone since ", " has been gone ", " wandered ", " s est barre ", " s est barree ", " a quitte le domicile ",
+        ]),
+        Pair(reason: .medical, first: [
+            " accident ", " accidant ", " accidente ", " collision ", " carambolage ", " renverse ", " renversee ", " crash ",
+            " s est mange une ", " percute ", " fauche ", " motard ", " cycliste ",
+            " crashed ", " hit by a car ", " knocked down ", " run over ",
+        ], second: [
+            " blesse ", " blessee ", " blesses ", " blessees ", " blese ", " bleses ", " injured ", " hurt ", " sang ",
+            " blood ", " bouge plus ",
+            " coince ", " coincee ", " trapped ", " inconscient ", " unconscious ", " a terre ", " par terre ", " jambe ",
+            " tordue ", " bras ", " tete ",
+        ]),
+        Pair(reason: .intruderNow, first: [
+            " porte ", " portes ", " fenetre ", " serrure ", " volet ", " volets ", " baie ", " door ", " doors ", " window ", " lock ",
+        ], second: [
+            " essaie ", " essaye ", " essaient ", " tente ", " tentent ", " force ", " forcer ", " crochete ", " secoue ",
+            " trying ", " tries ", " forcing ", " rattling ", " picking ",
+        ]),
+    ]
+}

@@ -1,0 +1,247 @@
+/// Detects a danger happening now in a citizen's sentence, from two sources:
+///
+/// - **the words**: a danger said in the present ("il me frappe", "quelqu'un
+///   essaie d'ouvrir ma porte"), or a danger word with a cue of immediacy
+///   ("en ce moment", "il est encore là", "venez vite", "right now");
+/// - **the situation**: the best leaves the search found, when the content marks
+///   them `danger` (a burglary in progress, a missing child, injured people),
+///   read with the sentence's time cues.
+///
+/// Either is toned down by what the sentence says about time and certainty: a
+/// past event told calmly ("hier", "il y a deux ans", "last week"), a danger that
+/// is over ("il est parti"), nobody hurt ("pas de blessé"), a situation only
+/// imagined ("que faire si…", "en cas de…"), a missing person found again.
+/// Suicidal intent always raises the alert unless it is told as past.
+///
+/// The numbers that fit each reason come from the content (`emergencyAnswers`
+/// in `numbers.json`), never from the code.
+public struct EmergencyDetector: Sendable {
+    /// The actions by reason, from the content.
+    let answers: [EmergencyReason: EmergencyAnswer]
+    /// The content's emergency numbers in file order, for a reason the content has no answer for.
+    let fallback: [Action]
+    /// The situations of the leaves marked `danger`, by leaf id.
+    let dangers: [String: LeafDanger]
+
+    /// A detector reading `content`'s emergency answers and leaf situations.
+    public init(content: OrienteurContent) {
+        var answers: [EmergencyReason: EmergencyAnswer] = [:]
+        for answer in content.emergencyAnswers where answers[answer.reason] == nil { answers[answer.reason] = answer }
+        self.answers = answers
+        fallback = content.numbers.filter(\.emergency).flatMap { number in
+            number.channels.contains(.call) ? [Action.call(number.number)] : [Action.sms(number.number)]
+        }
+        var dangers: [String: LeafDanger] = [:]
+        for leaf in content.leaves { if let danger = leaf.danger { dangers[leaf.id] = danger } }
+        self.dangers = dangers
+    }
+
+    /// The alert for `text` read from its words alone, or nil.
+    public func detect(_ text: String) -> EmergencyAlert? { assess(text, results: []) }
+
+    /// The alert for `text`, read from its words and from the situation of the
+    /// best leaves among `results` (the search's answer for the same text), or nil.
+    public func assess(_ text: String, results: [SearchResult]) -> EmergencyAlert? {
+        let reading = CueReading(CueSentence(text, vocabulary: EmergencyCues.vocabulary))
+        var found: [(reason: EmergencyReason, cue: String?)] = []
+        func add(_ reason: EmergencyReason, _ cue: String?) {
+            if !found.contains(where: { $0.reason == reason }) { found.append((reason, cue)) }
+        }
+
+        if let cue = reading.suicide, !(reading.past && reading.suicidePast), !reading.hypothetical { add(.suicide, cue) }
+        for category in EmergencyCues.categories {
+            guard reading.allows(category.reason) else { continue }
+            if let cue = reading.strong[category.reason], !reading.toneDown {
+                add(category.reason, cue)
+            } else if let cue = reading.weak[category.reason], reading.present != nil {
+                add(category.reason, [reading.present, cue].compactMap { $0 }.joined(separator: " … "))
+            }
+        }
+        for (reason, cue) in reading.pairs where reading.allows(reason) {
+            let quiet = reason == .missingChild || reason == .missingAdult
+                ? reading.longAgo || (reading.calm && reading.present == nil)
+                : reading.toneDown
+            if !quiet { add(reason, cue) }
+        }
+
+        // The situation: the best leaf (and a close second) marked `danger`.
+        var leafID: String?
+        let leaves = results.prefix(3).filter { $0.kind == .leaf }
+        if let top = leaves.first {
+            for result in leaves.prefix(2) where result.score >= top.score * 0.8 {
+                guard let danger = dangers[result.id], reading.allows(danger.reason), reading.over == nil else { continue }
+                // A general "I am in danger" leaf reached by a word like "au secours" alone says nothing
+                // when another result explains the sentence ("au secours mon passeport a disparu").
+                if danger.reason == .callForHelp && found.isEmpty && Self.explainedElsewhere(results, dangers: dangers) { continue }
+                let raise: Bool
+                switch danger.when {
+                case .ongoing: raise = reading.present != nil && !reading.hypothetical
+                case .unlessPast:
+                    // The leaf says which situation; the words must still say it is one now
+                    // (a cue of the present, or a danger read from the words): a bare topic
+                    // ("violences conjugales") is not an emergency.
+                    let missing = danger.reason == .missingChild || danger.reason == .missingAdult
+                    let quiet = missing ? reading.longAgo || (reading.calm && reading.present == nil) : reading.toneDown
+                    raise = !reading.hypothetical && !quiet && (reading.present != nil || !found.isEmpty)
+                }
+                if raise || found.contains(where: { $0.reason == danger.reason }) {
+                    leafID = leafID ?? result.id
+                    if raise { add(danger.reason, reading.present) }
+                }
+            }
+        }
+
+        if found.isEmpty, !reading.hypothetical {
+            if let cue = reading.danger, !reading.toneDown, reading.over == nil {
+                add(.callForHelp, cue)
+            } else if let cue = reading.help, !Self.explainedElsewhere(results, dangers: dangers) {
+                add(.callForHelp, cue)
+            }
+        }
+        guard !found.isEmpty else { return nil }
+        // The reason that changes what to do first leads: silence (114), then suicide (3114).
+        found.sort { rank($0.reason) < rank($1.reason) }
+        let actions = actions(for: found.map(\.reason))
+        var cues: [String] = []
+        for cue in found.compactMap(\.cue) where !cues.contains(cue) { cues.append(cue) }
+        let leaf = leafID ?? defaultLeaf(for: found[0].reason, witness: reading.witness || !reading.firstPerson)
+        return EmergencyAlert(reasons: found.map(\.reason), actions: actions, cues: cues, leafID: leaf)
+    }
+
+    /// The calls and texts for `reasons`, without repeats, from the content's `emergencyAnswers` (for a
+    /// reason the content has no answer for: its `call-for-help` answer, else its emergency numbers).
+    /// The first number of each reason comes first (police 17, then the SAMU 15 for someone hurt), then the rest.
+    public func actions(for reasons: [EmergencyReason]) -> [Action] {
+        let lists = reasons.map { answers[$0]?.actions ?? answers[.callForHelp]?.actions ?? fallback }
+        var actions: [Action] = []
+        for rank in 0..<(lists.map(\.count).max() ?? 0) {
+            for list in lists where rank < list.count && !actions.contains(list[rank]) { actions.append(list[rank]) }
+        }
+        return actions
+    }
+
+    /// The leaf to show for an alert without a leaf of its own: the content's answer for its main
+    /// reason, for the person in danger or for a witness.
+    func defaultLeaf(for reason: EmergencyReason, witness: Bool) -> String? {
+        let answer = answers[reason] ?? answers[.callForHelp]
+        return witness ? answer?.witnessLeaf ?? answer?.leaf : answer?.leaf
+    }
+
+    private func rank(_ reason: EmergencyReason) -> Int {
+        switch reason {
+        case .cannotSpeak: 0
+        case .suicide: 1
+        default: 2
+        }
+    }
+
+    /// Whether one of the best results is an ordinary matter that a "help" word only
+    /// emphasises ("au secours mon compte a été piraté"): a result not marked
+    /// `danger` that matched words other than the call for help.
+    static func explainedElsewhere(_ results: [SearchResult], dangers: [String: LeafDanger]) -> Bool {
+        let helpStems = ["secour", "aid", "help", "sos", "urgen", "vite"]
+        return results.prefix(3).contains { result in
+            dangers[result.id] == nil && result.matched.contains { word in !helpStems.contains { word.hasPrefix($0) } }
+        }
+    }
+}
+
+/// What a sentence's words say: which situations, and how it speaks of time.
+struct CueReading {
+    var present: String?
+    var past = false
+    var longAgo = false
+    var calm = false
+    var hypothetical = false
+    var over: String?
+    var noInjury = false
+    var foundAgain = false
+    var suicide: String?
+    /// The writer speaks of themself in danger (and not only as a witness).
+    var firstPerson = false
+    var witness = false
+    var suicidePast = false
+    var danger: String?
+    var help: String?
+    var strong: [EmergencyReason: String] = [:]
+    var weak: [EmergencyReason: String] = [:]
+    var pairs: [(EmergencyReason, String)] = []
+
+    /// Past or calm, with nothing that says "now".
+    var toneDown: Bool { (past || calm) && present == nil }
+
+    init(_ sentence: CueSentence) {
+        typealias Sets = CompiledCues
+        present = Sets.present.firstMatch(in: sentence) ?? (sentence.words.last == "la" && sentence.words.count > 2 ? "la" : nil)
+        past = Sets.past.occurs(in: sentence)
+        longAgo = Sets.longAgo.occurs(in: sentence)
+        calm = Sets.calm.occurs(in: sentence)
+        hypothetical = Sets.hypothetical.occurs(in: sentence)
+        over = Sets.over.firstMatch(in: sentence)
+        noInjury = Sets.noInjury.occurs(in: sentence)
+        foundAgain = Sets.found.occurs(in: sentence)
+        suicide = Sets.suicide.firstMatch(in: sentence)
+        firstPerson = Sets.firstPerson.occurs(in: sentence)
+        witness = Sets.witness.occurs(in: sentence)
+        suicidePast = Sets.suicidePast.occurs(in: sentence)
+        danger = Sets.danger.firstMatch(in: sentence)
+        help = Sets.help.firstMatch(in: sentence)
+        for category in Sets.categories where !category.blockers.occurs(in: sentence) {
+            if let cue = category.strong.firstMatch(in: sentence) { strong[category.reason] = cue }
+            if let cue = category.weak.firstMatch(in: sentence) { weak[category.reason] = cue }
+        }
+        for pair in Sets.pairs {
+            if let first = pair.first.firstMatch(in: sentence), let second = pair.second.firstMatch(in: sentence) {
+                pairs.append((pair.reason, "\(first) … \(second)"))
+            }
+        }
+    }
+
+    /// Whether the sentence leaves `reason` possible: not negated, not over, not found again.
+    func allows(_ reason: EmergencyReason) -> Bool {
+        switch reason {
+        case .medical: return !noInjury
+        case .missingChild, .missingAdult: return !foundAgain && !hypothetical
+        case .intruderNow, .violenceNow, .crimeInProgress, .beingFollowed, .armedPerson, .roadDanger, .fire:
+            return over == nil && !hypothetical
+        case .suicide: return true
+        default: return !hypothetical
+        }
+    }
+}
+
+/// The cue lists compiled to word sequences once.
+enum CompiledCues {
+    static let present = PhraseSet(EmergencyCues.present)
+    static let past = PhraseSet(EmergencyCues.past)
+    static let longAgo = PhraseSet(EmergencyCues.longAgo)
+    static let calm = PhraseSet(EmergencyCues.calm)
+    static let hypothetical = PhraseSet(EmergencyCues.hypothetical)
+    static let over = PhraseSet(EmergencyCues.over)
+    static let noInjury = PhraseSet(EmergencyCues.noInjury)
+    static let found = PhraseSet(EmergencyCues.found)
+    static let suicide = PhraseSet(EmergencyCues.suicide)
+    static let suicidePast = PhraseSet(EmergencyCues.suicidePast)
+    static let danger = PhraseSet(EmergencyCues.danger)
+    static let help = PhraseSet(EmergencyCues.help)
+    static let firstPerson = PhraseSet(EmergencyCues.firstPerson)
+    static let witness = PhraseSet(EmergencyCues.witness)
+
+    struct Category: Sendable {
+        let reason: EmergencyReason
+        let strong: PhraseSet
+        let weak: PhraseSet
+        let blockers: PhraseSet
+    }
+
+    struct Pair: Sendable {
+        let reason: EmergencyReason
+        let first: PhraseSet
+        let second: PhraseSet
+    }
+
+    static let categories: [Category] = EmergencyCues.categories.map {
+        Category(reason: $0.reason, strong: PhraseSet($0.strong), weak: PhraseSet($0.weak), blockers: PhraseSet($0.blockers))
+    }
+    static let pairs: [Pair] = EmergencyCues.pairs.map { Pair(reason: $0.reason, first: PhraseSet($0.first), second: PhraseSet($0.second)) }
+}

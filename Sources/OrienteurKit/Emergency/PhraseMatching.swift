@@ -1,0 +1,138 @@
+import Foundation
+
+/// A sentence normalised for cue matching: lowercase, accents folded,
+/// apostrophes and punctuation as spaces, `!` kept as a word; each word with
+/// its number in the cue vocabulary (`-1` when no cue uses it).
+struct CueSentence {
+    var words: [String] = []
+    var ids: [Int32] = []
+
+    init(_ text: String, vocabulary: [String: Int32]) {
+        var current: [UInt8] = []
+        current.reserveCapacity(32)
+        func flush() {
+            guard !current.isEmpty else { return }
+            let word = String(decoding: current, as: UTF8.self)
+            words.append(word)
+            ids.append(vocabulary[word] ?? -1)
+            current.removeAll(keepingCapacity: true)
+        }
+        func scalar(_ value: UInt32) {
+            // Already lowercase and folded.
+            if value < 128 {
+                if (value >= 97 && value <= 122) || (value >= 48 && value <= 57) {
+                    current.append(UInt8(value))
+                } else if value >= 65 && value <= 90 {
+                    current.append(UInt8(value + 32))
+                } else if value == 33 {
+                    flush()
+                    current.append(33)
+                    flush()
+                } else {
+                    flush()
+                }
+            } else if let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic {
+                TextAnalyzer.appendUTF8(value, to: &current)
+            } else {
+                flush()
+            }
+        }
+        var text = text
+        text.withUTF8 { bytes in
+            var i = 0
+            let count = bytes.count
+            while i < count {
+                let byte = bytes[i]
+                if byte < 0x80 {
+                    scalar(UInt32(byte))
+                    i += 1
+                    continue
+                }
+                var value: UInt32
+                if byte < 0xE0 {
+                    value = (UInt32(byte & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F)
+                    i += 2
+                } else if byte < 0xF0 {
+                    value = (UInt32(byte & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F)
+                    i += 3
+                } else {
+                    value = (UInt32(byte & 0x07) << 18) | (UInt32(bytes[i + 1] & 0x3F) << 12) | (UInt32(bytes[i + 2] & 0x3F) << 6)
+                        | UInt32(bytes[i + 3] & 0x3F)
+                    i += 4
+                }
+                guard let decoded = Unicode.Scalar(value) else { continue }
+                // Lowercase, then fold accents and ligatures, as `TextAnalyzer.fold(text.lowercased())`.
+                for lower in decoded.properties.lowercaseMapping.unicodeScalars {
+                    if let folded = TextAnalyzer.folding(lower) {
+                        for ascii in folded.utf8 { scalar(UInt32(ascii)) }
+                    } else {
+                        scalar(lower.value)
+                    }
+                }
+            }
+        }
+        flush()
+    }
+}
+
+/// Phrases written as `" word word "` (whole words) or `" word pre"` (the last
+/// word is a prefix), matched against a sentence's word numbers without string search.
+struct PhraseSet: Sendable {
+    struct Phrase: Sendable {
+        /// The word numbers (the last one unused when it is a prefix).
+        let ids: [Int32]
+        let words: [String]
+        let lastIsPrefix: Bool
+    }
+
+    /// Phrases by the number of their first word.
+    let byFirst: [Int32: [Phrase]]
+    /// One-word prefixes (matched against every word).
+    let prefixes: [String]
+
+    init(_ patterns: [String]) {
+        let vocabulary = EmergencyCues.vocabulary
+        var byFirst: [Int32: [Phrase]] = [:]
+        var prefixes: [String] = []
+        for pattern in patterns {
+            let words = pattern.split(separator: " ").map(String.init)
+            guard let first = words.first else { continue }
+            let lastIsPrefix = !pattern.hasSuffix(" ")
+            if words.count == 1 && lastIsPrefix {
+                prefixes.append(first)
+                continue
+            }
+            let phrase = Phrase(ids: words.map { vocabulary[$0] ?? -1 }, words: words, lastIsPrefix: lastIsPrefix)
+            byFirst[phrase.ids[0], default: []].append(phrase)
+        }
+        self.byFirst = byFirst
+        self.prefixes = prefixes
+    }
+
+    func occurs(in sentence: CueSentence) -> Bool { firstMatch(in: sentence) != nil }
+
+    /// The first phrase found in `sentence` (its words joined by spaces), or nil.
+    func firstMatch(in sentence: CueSentence) -> String? {
+        for prefix in prefixes {
+            if let word = sentence.words.first(where: { $0.hasPrefix(prefix) }) { return word }
+        }
+        let ids = sentence.ids
+        for start in 0..<ids.count where ids[start] >= 0 {
+            guard let candidates = byFirst[ids[start]] else { continue }
+            for phrase in candidates where start + phrase.ids.count <= ids.count {
+                var matches = true
+                for offset in 1..<max(1, phrase.ids.count) {
+                    let isLast = offset == phrase.ids.count - 1
+                    if isLast && phrase.lastIsPrefix
+                        ? !sentence.words[start + offset].hasPrefix(phrase.words[offset])
+                        : ids[start + offset] != phrase.ids[offset] {
+                        matches = false
+                        break
+                    }
+                }
+                if matches { return sentence.words[start..<(start + phrase.ids.count)].joined(separator: " ") }
+            }
+        }
+        return nil
+    }
+}
