@@ -42,7 +42,7 @@ public enum PartnerServer {
         let router = Router(context: ServerContext.self)
         addMiddleware(to: router, configuration: configuration)
         let tokens = Dictionary(configuration.operators.map { ($0.token, OperatorID($0.id)) }, uniquingKeysWith: { first, _ in first })
-        ChatRoutes(chat: services.chat, operatorTokens: tokens, maxFrameBytes: max(4_096, configuration.maxBodyBytes)).register(on: router)
+        ChatRoutes(chat: services.chat, presence: services.presence, operatorTokens: tokens, maxFrameBytes: max(4_096, configuration.maxBodyBytes)).register(on: router)
         return router
     }
 
@@ -86,13 +86,16 @@ public enum PartnerServer {
             check = { true }
         }
         let chat = ChatService(store: conversations, clock: clock)
+        try OperatorsFile.check(configuration.operators)
         for account in configuration.operators {
-            try await chat.registerOperator(OperatorProfile(id: OperatorID(account.id), pseudonym: account.displayName,
-                                                            languages: Set(account.languages), capacity: account.capacity ?? 8))
+            // Registered paused: an operator is given conversations only while connected (OperatorPresence).
+            try await chat.registerOperator(account.profile)
+            try await chat.setPaused(OperatorID(account.id), true)
         }
+        let presence = OperatorPresence(chat: chat, paused: Set(configuration.operators.map { OperatorID($0.id) }))
         var services = ServerServices(orienteur: orienteur, stations: stations, teleservices: catalog,
-                                      appointments: AppointmentBook(store: store, clock: clock), chat: chat, clock: clock,
-                                      storageName: storageName, storageCheck: check)
+                                      appointments: AppointmentBook(store: store, clock: clock), chat: chat, presence: presence,
+                                      clock: clock, storageName: storageName, storageCheck: check)
         services.maxBodyBytes = configuration.maxBodyBytes
         return (services, client)
     }

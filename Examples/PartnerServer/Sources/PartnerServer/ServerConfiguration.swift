@@ -22,7 +22,7 @@ public struct ServerConfiguration: Sendable {
     public var rateLimitPerMinute: Int
     /// Largest accepted request body, in bytes.
     public var maxBodyBytes: Int
-    /// Bearer tokens of chat operators: token → operator id (see ``OperatorAccount``).
+    /// The chat operators: who they are, their bearer token, and what they may be given (see ``OperatorAccount``).
     public var operators: [OperatorAccount]
     /// When set, the client address for rate limiting is read from `X-Forwarded-For`
     /// (only behind a trusted load balancer).
@@ -46,30 +46,4 @@ public struct ServerConfiguration: Sendable {
         self.trustForwardedFor = trustForwardedFor
         self.demoPagePath = demoPagePath
     }
-}
-
-/// A chat operator (agent) allowed to connect to `/v1/chat` with a bearer token.
-public struct OperatorAccount: Sendable, Hashable, Codable {
-    /// The operator id used in the chat protocol.
-    public var id: String
-    /// The display name shown to visitors (no surname needed).
-    public var displayName: String
-    /// The secret bearer token (at least 16 characters).
-    public var token: String
-    /// Languages the operator speaks (BCP 47 primary tags, e.g. `fr`).
-    public var languages: [String]
-    /// Capacity units this instance may give the operator (default 8, one per short conversation).
-    /// Each instance routes its own conversations: with N instances, give each a share.
-    public var capacity: Int?
-
-    /// Creates an account.
-    public init(id: String, displayName: String, token: String, languages: [String] = ["fr"], capacity: Int? = nil) {
-        self.id = id
-        self.displayName = displayName
-        self.token = token
-        self.languages = languages
-        self.capacity = capacity
-    }
-
-    private enum CodingKeys: String, CodingKey { case id, displayName = "display_name", token, languages, capacity }
 }

@@ -17,6 +17,8 @@ public struct ServerServices: Sendable {
     public let appointments: AppointmentBook
     /// The live chat (conversations routed to the configured operators).
     public let chat: ChatService
+    /// Which operators are connected here (only they are given new conversations).
+    public let presence: OperatorPresence
     /// Now.
     public let clock: any WallClock
     /// Which booking storage is in use (`memory`, `sqlite` or `postgresql`), for readiness.
@@ -28,12 +30,14 @@ public struct ServerServices: Sendable {
 
     /// Creates the services.
     public init(orienteur: Orienteur, stations: StationFinder, teleservices: TeleserviceCatalog, appointments: AppointmentBook,
-                chat: ChatService, clock: any WallClock, storageName: String, storageCheck: @escaping @Sendable () async -> Bool) {
+                chat: ChatService, presence: OperatorPresence? = nil, clock: any WallClock,
+                storageName: String, storageCheck: @escaping @Sendable () async -> Bool) {
         self.orienteur = orienteur
         self.stations = stations
         self.teleservices = teleservices
         self.appointments = appointments
         self.chat = chat
+        self.presence = presence ?? OperatorPresence(chat: chat)
         self.clock = clock
         self.storageName = storageName
         self.storageCheck = storageCheck

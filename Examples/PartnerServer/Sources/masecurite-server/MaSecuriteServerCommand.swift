@@ -23,7 +23,11 @@ struct MaSecuriteServerCommand: AsyncParsableCommand {
     @Option(name: .customLong("cors-origin"), help: "An allowed CORS origin (repeat; '*' for any).") var corsOrigins: [String] = []
     @Option(help: "Requests per minute per client address (0 disables).") var rateLimit = 600
     @Option(help: "Largest request body in bytes.") var maxBodyBytes = 64 * 1024
-    @Option(help: "JSON file listing chat operators: [{\"id\",\"display_name\",\"token\",\"languages\",\"capacity\"}] (capacity per instance, default 8).") var operatorsFile: String?
+    @Option(help: ArgumentHelp(
+        "JSON file listing the chat operators (see operators.example.json).",
+        discussion: "Each: {\"id\", \"display_name\", \"token\", \"role\" (officer, psychologist), \"platforms\" (tchat, pnav, espace-mineurs), "
+            + "\"languages\", \"capacity\" (1-8 units per instance, default 8), \"vss_trained\", \"minors_trained\", \"shifts\"}."))
+    var operatorsFile: String?
     @Flag(help: "Read the client address from X-Forwarded-For (only behind a trusted proxy).") var trustForwardedFor = false
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel = "info"
     @Option(name: .customLong("demo-page"),
@@ -38,16 +42,7 @@ struct MaSecuriteServerCommand: AsyncParsableCommand {
         logger.logLevel = level
         var operators: [OperatorAccount] = []
         if let operatorsFile {
-            let data: Data
-            do { data = try Data(contentsOf: URL(fileURLWithPath: operatorsFile)) } catch {
-                throw ValidationError("cannot read --operators-file \(operatorsFile): \(error.localizedDescription)")
-            }
-            do { operators = try JSONDecoder().decode([OperatorAccount].self, from: data) } catch {
-                throw ValidationError("--operators-file \(operatorsFile) is not a JSON list of {id, display_name, token, languages}")
-            }
-            if let weak = operators.first(where: { $0.token.count < 16 }) {
-                throw ValidationError("operator \(weak.id): the token must have at least 16 characters")
-            }
+            do { operators = try OperatorsFile.load(path: operatorsFile) } catch { throw ValidationError(error.description) }
         }
         let databaseURL = postgresURL ?? ProcessInfo.processInfo.environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
         var configuration = ServerConfiguration(
