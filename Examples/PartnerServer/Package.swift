@@ -30,6 +30,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.20.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.65.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
+        // Already in the graph through PostgresNIO; TLS to PostgreSQL (sslmode=require, verify-full) is configured with it.
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.25.0"),
         // Already in the graph through PostgresNIO; the demo page's CSP hashes use its SHA-256.
         .package(url: "https://github.com/apple/swift-crypto.git", "3.9.0"..<"5.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
@@ -41,6 +43,7 @@ let package = Package(
                 .product(name: "Appointments", package: "MaSecurite"),
                 .product(name: "ChatProtocol", package: "MaSecurite"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -72,6 +75,7 @@ let package = Package(
             name: "masecurite-server",
             dependencies: [
                 "PartnerServer",
+                "PostgresBackends",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

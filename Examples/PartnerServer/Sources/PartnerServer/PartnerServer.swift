@@ -67,8 +67,7 @@ public enum PartnerServer {
         let check: @Sendable () async -> Bool
         var client: PostgresClient?
         var conversations: any ConversationStore = InMemoryConversationStore()
-        if let url = configuration.postgresURL {
-            let settings = try PostgresURL(url)
+        if let settings = try configuration.postgresSettings() {
             let postgres = PostgresClient(configuration: settings.clientConfiguration, backgroundLogger: logger)
             let bookings = try PostgresBookingStore(client: postgres, schema: configuration.postgresSchema, logger: logger)
             store = bookings
@@ -110,9 +109,10 @@ public enum PartnerServer {
         let router = try makeRouter(services: services, configuration: configuration)
         let webSocketRouter = makeWebSocketRouter(services: services, configuration: configuration)
         var backgroundServices: [any Service] = []
-        if let client, let url = configuration.postgresURL {
+        let settings = try configuration.postgresSettings()
+        if let client, let settings {
             backgroundServices.append(client)
-            backgroundServices.append(ChatNotificationListener(configuration: try PostgresURL(url).connectionConfiguration,
+            backgroundServices.append(ChatNotificationListener(configuration: settings.connectionConfiguration,
                                                                chat: services.chat, logger: logger))
         }
         var app = Application(
@@ -122,10 +122,12 @@ public enum PartnerServer {
             services: backgroundServices,
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
             logger: logger)
-        if let client {
+        if let client, let settings {
             let bookings = try PostgresBookingStore(client: client, schema: configuration.postgresSchema, logger: logger)
             let chat = try PostgresConversationStore(client: client, schema: configuration.postgresSchema, logger: logger)
             app.beforeServerStarts {
+                // One connection first: a refused login, a server without TLS or an untrusted certificate is said in one sentence.
+                try await settings.checkConnection(logger: logger)
                 let bookingVersion = try await bookings.migrate()
                 let chatVersion = try await chat.migrate()
                 logger.info("database schema ready", metadata: ["schema.bookings": "\(bookingVersion)", "schema.chat": "\(chatVersion)"])

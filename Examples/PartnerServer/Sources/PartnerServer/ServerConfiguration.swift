@@ -1,4 +1,5 @@
 import Foundation
+import PostgresBackends
 
 /// Everything a deployment decides about one server instance.
 ///
@@ -14,6 +15,10 @@ public struct ServerConfiguration: Sendable {
     public var postgresURL: String?
     /// The PostgreSQL schema holding the server's tables (default `masecurite`).
     public var postgresSchema: String = "masecurite"
+    /// TLS to PostgreSQL, over the URL's `?sslmode=` (default: the URL's, else `disable`).
+    public var postgresSSLMode: PostgresSSLMode?
+    /// The CA file checking the PostgreSQL server's certificate (`verify-ca`, `verify-full`), over the URL's `?sslrootcert=`.
+    public var postgresSSLRootCert: String?
     /// An SQLite file for bookings when ``postgresURL`` is `nil`; `nil` keeps them in memory.
     public var sqlitePath: String?
     /// Origins allowed by CORS: empty disables CORS headers, `["*"]` allows any origin.
@@ -45,5 +50,14 @@ public struct ServerConfiguration: Sendable {
         self.operators = operators
         self.trustForwardedFor = trustForwardedFor
         self.demoPagePath = demoPagePath
+    }
+}
+
+extension ServerConfiguration {
+    /// The PostgreSQL settings: ``postgresURL`` with ``postgresSSLMode`` and ``postgresSSLRootCert`` over its parameters.
+    /// - Throws: ``PostgresBackends/PostgresURLError`` (a bad URL, TLS mode or CA file).
+    public func postgresSettings() throws(PostgresURLError) -> PostgresURL? {
+        guard let postgresURL else { return nil }
+        return try PostgresURL(postgresURL, sslMode: postgresSSLMode, sslRootCert: postgresSSLRootCert)
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import PartnerServer
+import PostgresBackends
 
 /// `masecurite-server`: the partner HTTP + WebSocket API.
 @main
@@ -17,6 +18,12 @@ struct MaSecuriteServerCommand: AsyncParsableCommand {
     @Option(help: "Interface to bind.") var host = "127.0.0.1"
     @Option(help: "TCP port (0 picks a free one).") var port = 8080
     @Option(help: "PostgreSQL URL postgres://user:password@host:port/database (default: $DATABASE_URL).") var postgresURL: String?
+    @Option(name: .customLong("postgres-sslmode"),
+            help: "TLS to PostgreSQL: disable, prefer, require, verify-ca or verify-full (overrides the URL's ?sslmode=; default disable).")
+    var postgresSSLMode: String?
+    @Option(name: .customLong("postgres-sslrootcert"),
+            help: "PEM file of the CA that signs the PostgreSQL server's certificate, for verify-ca / verify-full (overrides ?sslrootcert=).")
+    var postgresSSLRootCert: String?
     @Option(help: "PostgreSQL schema holding the server's tables (several deployments may share one database).")
     var postgresSchema = "masecurite"
     @Option(help: "SQLite file for bookings when no PostgreSQL URL is given.") var sqlitePath: String?
@@ -50,6 +57,18 @@ struct MaSecuriteServerCommand: AsyncParsableCommand {
             rateLimitPerMinute: rateLimit, maxBodyBytes: maxBodyBytes, operators: operators, trustForwardedFor: trustForwardedFor,
             demoPagePath: demoPage)
         configuration.postgresSchema = postgresSchema
+        if let postgresSSLMode {
+            guard let mode = PostgresSSLMode(rawValue: postgresSSLMode) else {
+                throw ValidationError("--postgres-sslmode must be one of \(PostgresSSLMode.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            configuration.postgresSSLMode = mode
+        }
+        configuration.postgresSSLRootCert = postgresSSLRootCert
+        if databaseURL == nil, postgresSSLMode != nil || postgresSSLRootCert != nil {
+            throw ValidationError("--postgres-sslmode and --postgres-sslrootcert need --postgres-url (or DATABASE_URL)")
+        }
+        // A bad URL, TLS mode or CA file stops here, in one sentence (the password is never repeated).
+        do { _ = try configuration.postgresSettings() } catch { throw ValidationError(error.description) }
         let serverLogger = logger
         // A missing --demo-page file stops here with a DemoPageError naming the path.
         let app = try await PartnerServer.makeApplication(configuration: configuration, logger: serverLogger) { port in
