@@ -34,6 +34,9 @@ public enum PartnerServer {
         OrientationRoutes(services: services).register(on: v1)
         TeleserviceRoutes(services: services).register(on: v1)
         AppointmentRoutes(services: services).register(on: v1)
+        let figures = FiguresRoutes(services: services)
+        figures.register(on: router)
+        figures.register(on: v1)
         return router
     }
 
@@ -66,7 +69,7 @@ public enum PartnerServer {
         let storageName: String
         let check: @Sendable () async -> Bool
         var client: PostgresClient?
-        var conversations: any ConversationStore = InMemoryConversationStore()
+        var conversations: any ConversationRecordStore = InMemoryConversationStore()
         if let settings = try configuration.postgresSettings() {
             let postgres = PostgresClient(configuration: settings.clientConfiguration, backgroundLogger: logger)
             let bookings = try PostgresBookingStore(client: postgres, schema: configuration.postgresSchema, logger: logger)
@@ -84,7 +87,9 @@ public enum PartnerServer {
             storageName = "memory"
             check = { true }
         }
-        let chat = ChatService(store: conversations, clock: clock)
+        // The figures see every event this instance stores or reads back (no content is kept).
+        let figures = ChatFigures(operators: configuration.operators, since: clock.now())
+        let chat = ChatService(store: ObservedConversationStore(conversations, figures: figures), clock: clock)
         try OperatorsFile.check(configuration.operators)
         for account in configuration.operators {
             // Registered paused: an operator is given conversations only while connected (OperatorPresence).
@@ -94,7 +99,7 @@ public enum PartnerServer {
         let presence = OperatorPresence(chat: chat, paused: Set(configuration.operators.map { OperatorID($0.id) }))
         var services = ServerServices(orienteur: orienteur, stations: stations, teleservices: catalog,
                                       appointments: AppointmentBook(store: store, clock: clock), chat: chat, presence: presence,
-                                      clock: clock, storageName: storageName, storageCheck: check)
+                                      figures: figures, clock: clock, storageName: storageName, storageCheck: check)
         services.maxBodyBytes = configuration.maxBodyBytes
         return (services, client)
     }

@@ -55,6 +55,16 @@ import Testing
         await peer.inbox.all.contains { if case .event(let sequenced) = $0 { sequenced.conversation == conversation } else { false } }
     }
 
+    /// Waits until the live figures count `count` connected operators (at most 5 s).
+    static func waitForOperatorsPresent(_ count: Int, client: some TestClientProtocol) async throws {
+        for _ in 0..<100 {
+            let (_, figures) = try await client.getJSON("/v1/chat/figures")
+            if (figures["operators"] as? [String: Any])?["present"] as? Int == count { return }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw ChatTestError(message: "the figures never counted \(count) operators present")
+    }
+
     @Test func aVSSVisitorIsRoutedOnlyToAVSSTrainedOperator() async throws {
         try await Self.application().test(.live) { client in
             let port = try #require(client.port)
@@ -133,7 +143,7 @@ import Testing
 
             // The officer leaves: the next visitor waits for the minors officer (who also serves tchat).
             await general.close()
-            try await Task.sleep(for: .milliseconds(200))
+            try await Self.waitForOperatorsPresent(0, client: client)
             let (next, _) = try await Self.visitor(on: .tchat, port: port)
             _ = try await next.inbox.next("queued", where: Self.isQueued)
             #expect(await next.inbox.all.compactMap(Self.assignment).isEmpty)
