@@ -34,6 +34,9 @@ public enum PartnerServer {
         OrientationRoutes(services: services).register(on: v1)
         TeleserviceRoutes(services: services).register(on: v1)
         AppointmentRoutes(services: services).register(on: v1)
+        let figures = FiguresRoutes(services: services)
+        figures.register(on: router)
+        figures.register(on: v1)
         return router
     }
 
@@ -42,7 +45,7 @@ public enum PartnerServer {
         let router = Router(context: ServerContext.self)
         addMiddleware(to: router, configuration: configuration)
         let tokens = Dictionary(configuration.operators.map { ($0.token, OperatorID($0.id)) }, uniquingKeysWith: { first, _ in first })
-        ChatRoutes(chat: services.chat, operatorTokens: tokens, maxFrameBytes: max(4_096, configuration.maxBodyBytes)).register(on: router)
+        ChatRoutes(chat: services.chat, presence: services.presence, operatorTokens: tokens, maxFrameBytes: max(4_096, configuration.maxBodyBytes)).register(on: router)
         return router
     }
 
@@ -66,9 +69,8 @@ public enum PartnerServer {
         let storageName: String
         let check: @Sendable () async -> Bool
         var client: PostgresClient?
-        var conversations: any ConversationStore = InMemoryConversationStore()
-        if let url = configuration.postgresURL {
-            let settings = try PostgresURL(url)
+        var conversations: any ConversationRecordStore = InMemoryConversationStore()
+        if let settings = try configuration.postgresSettings() {
             let postgres = PostgresClient(configuration: settings.clientConfiguration, backgroundLogger: logger)
             let bookings = try PostgresBookingStore(client: postgres, schema: configuration.postgresSchema, logger: logger)
             store = bookings
@@ -85,14 +87,19 @@ public enum PartnerServer {
             storageName = "memory"
             check = { true }
         }
-        let chat = ChatService(store: conversations, clock: clock)
+        // The figures see every event this instance stores or reads back (no content is kept).
+        let figures = ChatFigures(operators: configuration.operators, since: clock.now())
+        let chat = ChatService(store: ObservedConversationStore(conversations, figures: figures), clock: clock)
+        try OperatorsFile.check(configuration.operators)
         for account in configuration.operators {
-            try await chat.registerOperator(OperatorProfile(id: OperatorID(account.id), pseudonym: account.displayName,
-                                                            languages: Set(account.languages), capacity: account.capacity ?? 8))
+            // Registered paused: an operator is given conversations only while connected (OperatorPresence).
+            try await chat.registerOperator(account.profile)
+            try await chat.setPaused(OperatorID(account.id), true)
         }
+        let presence = OperatorPresence(chat: chat, paused: Set(configuration.operators.map { OperatorID($0.id) }))
         var services = ServerServices(orienteur: orienteur, stations: stations, teleservices: catalog,
-                                      appointments: AppointmentBook(store: store, clock: clock), chat: chat, clock: clock,
-                                      storageName: storageName, storageCheck: check)
+                                      appointments: AppointmentBook(store: store, clock: clock), chat: chat, presence: presence,
+                                      figures: figures, clock: clock, storageName: storageName, storageCheck: check)
         services.maxBodyBytes = configuration.maxBodyBytes
         return (services, client)
     }
@@ -107,9 +114,10 @@ public enum PartnerServer {
         let router = try makeRouter(services: services, configuration: configuration)
         let webSocketRouter = makeWebSocketRouter(services: services, configuration: configuration)
         var backgroundServices: [any Service] = []
-        if let client, let url = configuration.postgresURL {
+        let settings = try configuration.postgresSettings()
+        if let client, let settings {
             backgroundServices.append(client)
-            backgroundServices.append(ChatNotificationListener(configuration: try PostgresURL(url).connectionConfiguration,
+            backgroundServices.append(ChatNotificationListener(configuration: settings.connectionConfiguration,
                                                                chat: services.chat, logger: logger))
         }
         var app = Application(
@@ -119,10 +127,12 @@ public enum PartnerServer {
             services: backgroundServices,
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
             logger: logger)
-        if let client {
+        if let client, let settings {
             let bookings = try PostgresBookingStore(client: client, schema: configuration.postgresSchema, logger: logger)
             let chat = try PostgresConversationStore(client: client, schema: configuration.postgresSchema, logger: logger)
             app.beforeServerStarts {
+                // One connection first: a refused login, a server without TLS or an untrusted certificate is said in one sentence.
+                try await settings.checkConnection(logger: logger)
                 let bookingVersion = try await bookings.migrate()
                 let chatVersion = try await chat.migrate()
                 logger.info("database schema ready", metadata: ["schema.bookings": "\(bookingVersion)", "schema.chat": "\(chatVersion)"])

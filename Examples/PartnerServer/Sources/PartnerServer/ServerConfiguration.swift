@@ -1,4 +1,5 @@
 import Foundation
+import PostgresBackends
 
 /// Everything a deployment decides about one server instance.
 ///
@@ -14,6 +15,10 @@ public struct ServerConfiguration: Sendable {
     public var postgresURL: String?
     /// The PostgreSQL schema holding the server's tables (default `masecurite`).
     public var postgresSchema: String = "masecurite"
+    /// TLS to PostgreSQL, over the URL's `?sslmode=` (default: the URL's, else `disable`).
+    public var postgresSSLMode: PostgresSSLMode?
+    /// The CA file checking the PostgreSQL server's certificate (`verify-ca`, `verify-full`), over the URL's `?sslrootcert=`.
+    public var postgresSSLRootCert: String?
     /// An SQLite file for bookings when ``postgresURL`` is `nil`; `nil` keeps them in memory.
     public var sqlitePath: String?
     /// Origins allowed by CORS: empty disables CORS headers, `["*"]` allows any origin.
@@ -22,7 +27,7 @@ public struct ServerConfiguration: Sendable {
     public var rateLimitPerMinute: Int
     /// Largest accepted request body, in bytes.
     public var maxBodyBytes: Int
-    /// Bearer tokens of chat operators: token → operator id (see ``OperatorAccount``).
+    /// The chat operators: who they are, their bearer token, and what they may be given (see ``OperatorAccount``).
     public var operators: [OperatorAccount]
     /// When set, the client address for rate limiting is read from `X-Forwarded-For`
     /// (only behind a trusted load balancer).
@@ -48,28 +53,11 @@ public struct ServerConfiguration: Sendable {
     }
 }
 
-/// A chat operator (agent) allowed to connect to `/v1/chat` with a bearer token.
-public struct OperatorAccount: Sendable, Hashable, Codable {
-    /// The operator id used in the chat protocol.
-    public var id: String
-    /// The display name shown to visitors (no surname needed).
-    public var displayName: String
-    /// The secret bearer token (at least 16 characters).
-    public var token: String
-    /// Languages the operator speaks (BCP 47 primary tags, e.g. `fr`).
-    public var languages: [String]
-    /// Capacity units this instance may give the operator (default 8, one per short conversation).
-    /// Each instance routes its own conversations: with N instances, give each a share.
-    public var capacity: Int?
-
-    /// Creates an account.
-    public init(id: String, displayName: String, token: String, languages: [String] = ["fr"], capacity: Int? = nil) {
-        self.id = id
-        self.displayName = displayName
-        self.token = token
-        self.languages = languages
-        self.capacity = capacity
+extension ServerConfiguration {
+    /// The PostgreSQL settings: ``postgresURL`` with ``postgresSSLMode`` and ``postgresSSLRootCert`` over its parameters.
+    /// - Throws: ``PostgresBackends/PostgresURLError`` (a bad URL, TLS mode or CA file).
+    public func postgresSettings() throws(PostgresURLError) -> PostgresURL? {
+        guard let postgresURL else { return nil }
+        return try PostgresURL(postgresURL, sslMode: postgresSSLMode, sslRootCert: postgresSSLRootCert)
     }
-
-    private enum CodingKeys: String, CodingKey { case id, displayName = "display_name", token, languages, capacity }
 }

@@ -17,6 +17,10 @@ public struct ServerServices: Sendable {
     public let appointments: AppointmentBook
     /// The live chat (conversations routed to the configured operators).
     public let chat: ChatService
+    /// Which operators are connected here (only they are given new conversations).
+    public let presence: OperatorPresence
+    /// The chat's live figures (fed by the conversation store when ``PartnerServer/makeServices(configuration:clock:logger:)`` built it).
+    public let figures: ChatFigures
     /// Now.
     public let clock: any WallClock
     /// Which booking storage is in use (`memory`, `sqlite` or `postgresql`), for readiness.
@@ -28,12 +32,15 @@ public struct ServerServices: Sendable {
 
     /// Creates the services.
     public init(orienteur: Orienteur, stations: StationFinder, teleservices: TeleserviceCatalog, appointments: AppointmentBook,
-                chat: ChatService, clock: any WallClock, storageName: String, storageCheck: @escaping @Sendable () async -> Bool) {
+                chat: ChatService, presence: OperatorPresence? = nil, figures: ChatFigures? = nil, clock: any WallClock,
+                storageName: String, storageCheck: @escaping @Sendable () async -> Bool) {
         self.orienteur = orienteur
         self.stations = stations
         self.teleservices = teleservices
         self.appointments = appointments
         self.chat = chat
+        self.presence = presence ?? OperatorPresence(chat: chat)
+        self.figures = figures ?? ChatFigures(operators: [], since: clock.now())
         self.clock = clock
         self.storageName = storageName
         self.storageCheck = storageCheck

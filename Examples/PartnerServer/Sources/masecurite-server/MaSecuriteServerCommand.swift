@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import PartnerServer
+import PostgresBackends
 
 /// `masecurite-server`: the partner HTTP + WebSocket API.
 @main
@@ -17,13 +18,23 @@ struct MaSecuriteServerCommand: AsyncParsableCommand {
     @Option(help: "Interface to bind.") var host = "127.0.0.1"
     @Option(help: "TCP port (0 picks a free one).") var port = 8080
     @Option(help: "PostgreSQL URL postgres://user:password@host:port/database (default: $DATABASE_URL).") var postgresURL: String?
+    @Option(name: .customLong("postgres-sslmode"),
+            help: "TLS to PostgreSQL: disable, prefer, require, verify-ca or verify-full (overrides the URL's ?sslmode=; default disable).")
+    var postgresSSLMode: String?
+    @Option(name: .customLong("postgres-sslrootcert"),
+            help: "PEM file of the CA that signs the PostgreSQL server's certificate, for verify-ca / verify-full (overrides ?sslrootcert=).")
+    var postgresSSLRootCert: String?
     @Option(help: "PostgreSQL schema holding the server's tables (several deployments may share one database).")
     var postgresSchema = "masecurite"
     @Option(help: "SQLite file for bookings when no PostgreSQL URL is given.") var sqlitePath: String?
     @Option(name: .customLong("cors-origin"), help: "An allowed CORS origin (repeat; '*' for any).") var corsOrigins: [String] = []
     @Option(help: "Requests per minute per client address (0 disables).") var rateLimit = 600
     @Option(help: "Largest request body in bytes.") var maxBodyBytes = 64 * 1024
-    @Option(help: "JSON file listing chat operators: [{\"id\",\"display_name\",\"token\",\"languages\",\"capacity\"}] (capacity per instance, default 8).") var operatorsFile: String?
+    @Option(help: ArgumentHelp(
+        "JSON file listing the chat operators (see operators.example.json).",
+        discussion: "Each: {\"id\", \"display_name\", \"token\", \"role\" (officer, psychologist), \"platforms\" (tchat, pnav, espace-mineurs), "
+            + "\"languages\", \"capacity\" (1-8 units per instance, default 8), \"vss_trained\", \"minors_trained\", \"shifts\"}."))
+    var operatorsFile: String?
     @Flag(help: "Read the client address from X-Forwarded-For (only behind a trusted proxy).") var trustForwardedFor = false
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel = "info"
     @Option(name: .customLong("demo-page"),
@@ -38,16 +49,7 @@ struct MaSecuriteServerCommand: AsyncParsableCommand {
         logger.logLevel = level
         var operators: [OperatorAccount] = []
         if let operatorsFile {
-            let data: Data
-            do { data = try Data(contentsOf: URL(fileURLWithPath: operatorsFile)) } catch {
-                throw ValidationError("cannot read --operators-file \(operatorsFile): \(error.localizedDescription)")
-            }
-            do { operators = try JSONDecoder().decode([OperatorAccount].self, from: data) } catch {
-                throw ValidationError("--operators-file \(operatorsFile) is not a JSON list of {id, display_name, token, languages}")
-            }
-            if let weak = operators.first(where: { $0.token.count < 16 }) {
-                throw ValidationError("operator \(weak.id): the token must have at least 16 characters")
-            }
+            do { operators = try OperatorsFile.load(path: operatorsFile) } catch { throw ValidationError(error.description) }
         }
         let databaseURL = postgresURL ?? ProcessInfo.processInfo.environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
         var configuration = ServerConfiguration(
@@ -55,6 +57,18 @@ struct MaSecuriteServerCommand: AsyncParsableCommand {
             rateLimitPerMinute: rateLimit, maxBodyBytes: maxBodyBytes, operators: operators, trustForwardedFor: trustForwardedFor,
             demoPagePath: demoPage)
         configuration.postgresSchema = postgresSchema
+        if let postgresSSLMode {
+            guard let mode = PostgresSSLMode(rawValue: postgresSSLMode) else {
+                throw ValidationError("--postgres-sslmode must be one of \(PostgresSSLMode.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            configuration.postgresSSLMode = mode
+        }
+        configuration.postgresSSLRootCert = postgresSSLRootCert
+        if databaseURL == nil, postgresSSLMode != nil || postgresSSLRootCert != nil {
+            throw ValidationError("--postgres-sslmode and --postgres-sslrootcert need --postgres-url (or DATABASE_URL)")
+        }
+        // A bad URL, TLS mode or CA file stops here, in one sentence (the password is never repeated).
+        do { _ = try configuration.postgresSettings() } catch { throw ValidationError(error.description) }
         let serverLogger = logger
         // A missing --demo-page file stops here with a DemoPageError naming the path.
         let app = try await PartnerServer.makeApplication(configuration: configuration, logger: serverLogger) { port in

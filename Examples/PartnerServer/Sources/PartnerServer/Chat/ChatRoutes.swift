@@ -12,6 +12,8 @@ import NIOCore
 /// Frames are handed to the SDK's ``ChatService``; nothing of their content is logged.
 struct ChatRoutes {
     let chat: ChatService
+    /// Operators connected here: they are given new conversations only while present.
+    let presence: OperatorPresence
     /// Bearer token → operator id.
     let operatorTokens: [String: OperatorID]
     /// Largest accepted frame, in bytes.
@@ -20,6 +22,7 @@ struct ChatRoutes {
     func register(on router: Router<ServerContext>) {
         let tokens = operatorTokens
         let chat = self.chat
+        let presence = self.presence
         let maxFrameBytes = self.maxFrameBytes
         router.ws("/v1/chat") { request, _ in
             if request.headers[.authorization] != nil && Self.operatorID(request.headers[.authorization], tokens: tokens) == nil {
@@ -29,6 +32,12 @@ struct ChatRoutes {
         } onUpgrade: { inbound, outbound, context in
             let authenticated = Self.operatorID(context.request.headers[.authorization], tokens: tokens)
             let connection = await chat.connect()
+            /// The operator this connection made present (after their first accepted `hello`).
+            var present: OperatorID?
+            func close() async {
+                await chat.disconnect(connection.id)
+                if let present { await presence.leave(present) }
+            }
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
                     for await envelope in connection.events {
@@ -54,12 +63,16 @@ struct ChatRoutes {
                             continue
                         }
                         await chat.handle(envelope, from: connection.id)
+                        if case .hello(let hello) = envelope, hello.role == .operator, present == nil, let authenticated {
+                            present = authenticated
+                            await presence.arrive(authenticated)
+                        }
                     }
                 } catch {
-                    await chat.disconnect(connection.id)
+                    await close()
                     throw error
                 }
-                await chat.disconnect(connection.id)
+                await close()
             }
         }
     }
