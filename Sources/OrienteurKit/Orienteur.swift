@@ -57,13 +57,26 @@ public struct Orienteur: Sendable {
             }
             results = results.filter { !inProgress($0) } + results.filter(inProgress)
         }
-        if let leafID = alert?.leafID, let leaf = content.leaf(leafID) {
-            // The leaf that fits the danger comes first, found by the search or not.
-            let found = results.first { $0.id == leafID }
-            results.removeAll { $0.id == leafID }
-            results.insert(found ?? SearchResult(kind: .leaf, id: leaf.id, title: leaf.title.text(in: language),
-                                                 score: results.first?.score ?? 0, actions: leaf.actions.map(\.description),
-                                                 matched: []), at: 0)
+        if let alert {
+            // In danger, the answers are the leaves that give the numbers: the one that fits the
+            // situation first, then the emergency leaves the search found, then the content's
+            // leaves for the main reason (for the person in danger and for a witness).
+            var first: [String] = []
+            for id in [alert.leafID].compactMap({ $0 })
+                + results.filter({ content.leaf($0.id)?.emergency == true }).map(\.id)
+                + emergencyDetector.defaultLeaves(for: alert.reason) where !first.contains(id) {
+                first.append(id)
+            }
+            var promoted: [SearchResult] = []
+            for id in first {
+                if let found = results.first(where: { $0.id == id }) {
+                    promoted.append(found)
+                } else if let leaf = content.leaf(id) {
+                    promoted.append(SearchResult(kind: .leaf, id: leaf.id, title: leaf.title.text(in: language),
+                                                 score: 0, actions: leaf.actions.map(\.description), matched: []))
+                }
+            }
+            results = promoted + results.filter { !first.contains($0.id) }
         }
         return AskResponse(language: language, emergency: alert, results: Array(results.prefix(limit)))
     }

@@ -47,7 +47,7 @@ import Testing
         print("Orientation evaluation, development part:\n" + report.table())
         #expect(report.total.recall >= 0.99)
         #expect(report.total.falseAlarmRate <= 0.03)
-        #expect(report.total.topThreeRate >= 0.84) // goal 0.95: the search misses listed by `content evaluate --details`
+        #expect(report.total.topThreeRate >= 0.95)
         #expect(report.total.numberFitRate >= 0.95)
     }
 

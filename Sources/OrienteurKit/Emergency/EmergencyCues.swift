@@ -31,7 +31,7 @@ enum EmergencyCues {
         " m attend ", " m attendent ", " mattend ", " je panique ", " je fais quoi ", " jfais quoi ", " j ose pas ",
         " la il ", " la ils ", " la elle ", " la on ", " la je ", " la y a ", " la ya ", " la en bas ", " la dehors ", 
         " venez ", " envoyez ", " depechez ",
-        " il est la ", " ils sont la ", " elle est la ", " en bas de chez moi ", " dans l escalier ", " sur le palier ",
+        " il est la ", " ils sont la ", " elle est la ", " en bas de chez moi ",
         " derriere la porte ", " de suite ", " tt de suite ", " mtn ", " la tt de suite ",
         " right now ", " now ", " currently ", " is here ", " are here ", " still here ", " still there ", " help ",
         " hurry ", " at the moment ", " as we speak ", " outside my ", " just now ", " tonight ", " asap ", " rn ",
@@ -193,7 +193,7 @@ enum EmergencyCues {
             " being beaten ", " fight outside ", " fighting outside ", " brawl ", " mfrappe ", " me frap ", " il me frape ",
         ], weak: [
             " frappe ", " frappee ", " frapper ", " tape ", " tapee ", " battu ", " battue ", " cogne ", " agressee ",
-            " violence ", " violences ", " agresse ", " agression ", " attaque ", " battre ", " coups ", " crie ", " hurle ", " agress", " taper ", " cogner ", " frape ", " kill me ", " slamming ", " tabasser ", " violee ", " viole ", " me tuer ", " drugged ",
+            " violence ", " violences ", " agresse ", " agression ", " attaque ", " battre ", " coups ", " crie ", " hurle ", " agress", " taper ", " cogner ", " frape ", " secoue ", " secouer ", " hurler ", " kill me ", " slamming ", " tabasser ", " violee ", " viole ", " me tuer ", " drugged ",
             " hurt ", " violent ", " attack ", " hitting ", " beating ", " fight ", " menace ", " threat ", " screaming ",
         ]),
         Category(reason: .armedPerson, strong: [

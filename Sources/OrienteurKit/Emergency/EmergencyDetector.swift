@@ -120,6 +120,12 @@ public struct EmergencyDetector: Sendable {
         return actions
     }
 
+    /// The content's leaves for `reason`: for the person in danger, then for a witness.
+    public func defaultLeaves(for reason: EmergencyReason) -> [String] {
+        let answer = answers[reason] ?? answers[.callForHelp]
+        return [answer?.leaf, answer?.witnessLeaf].compactMap { $0 }
+    }
+
     /// The leaf to show for an alert without a leaf of its own: the content's answer for its main
     /// reason, for the person in danger or for a witness.
     func defaultLeaf(for reason: EmergencyReason, witness: Bool) -> String? {
