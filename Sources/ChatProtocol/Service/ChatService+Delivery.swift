@@ -11,12 +11,14 @@ extension ChatService {
         return try await append(event, to: id, conversation)
     }
 
-    /// ``append(_:to:)`` on a conversation already looked up.
-    func append(_ event: ConversationEvent, to id: ConversationID, _ conversation: ConversationChannel) async throws -> AppendOutcome {
-        for _ in 0..<16 {
+    /// ``append(_:to:)`` on a conversation already looked up, stamped `date` (now by default).
+    func append(_ event: ConversationEvent, to id: ConversationID, _ conversation: ConversationChannel,
+                at date: Date? = nil) async throws -> AppendOutcome {
+        for attempt in 0..<16 {
             let expected = conversation.lastSequence
             do {
-                let outcome = try await store.append(event, to: id, expectedLastSequence: expected, at: clock.now())
+                let stamp = attempt == 0 ? date ?? clock.now() : clock.now()
+                let outcome = try await store.append(event, to: id, expectedLastSequence: expected, at: stamp)
                 if case .appended(let stored) = outcome {
                     conversation.lastSequence = max(conversation.lastSequence, stored.sequence)
                     conversation.deliver(stored, through: clients)

@@ -14,7 +14,8 @@ extension ChatService {
                 translation = Translation(language: target, text: translated)
             }
         }
-        let outcome = try await append(makeEvent(message, admitted, translation: translation), to: message.conversation, conversation)
+        let outcome = try await append(makeEvent(message, admitted, translation: translation), to: message.conversation, conversation,
+                                       at: translation == nil ? admitted.now : clock.now())
         if acknowledge(message, admitted, outcome, connection: connection), let classifier, await classifier.isEmergency(admitted.text) {
             try await raiseEmergency(message.conversation, source: .classifier)
         }

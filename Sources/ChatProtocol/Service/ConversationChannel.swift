@@ -51,7 +51,8 @@ final class ConversationChannel {
         if pending.isEmpty, alreadySent.isEmpty, stored.sequence == nextToDeliver {
             nextToDeliver += 1
             for subscriber in subscribers {
-                clients.send(.event(Self.redacted(stored, for: clients[subscriber])), to: subscriber)
+                guard let client = clients[subscriber] else { continue }
+                client.continuation.yield(.event(Self.redacted(stored, for: client)))
             }
             return
         }
@@ -62,7 +63,8 @@ final class ConversationChannel {
             nextToDeliver += 1
             for subscriber in subscribers {
                 if let sent = alreadySent[subscriber], next.sequence <= sent { continue }
-                clients.send(.event(Self.redacted(next, for: clients[subscriber])), to: subscriber)
+                guard let client = clients[subscriber] else { continue }
+                client.continuation.yield(.event(Self.redacted(next, for: client)))
             }
             if !alreadySent.isEmpty {
                 alreadySent = alreadySent.filter { $0.value > next.sequence }
