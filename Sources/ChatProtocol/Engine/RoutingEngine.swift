@@ -14,6 +14,15 @@ import Foundation
 /// finds no operator with enough free units reserves the least-loaded eligible operator,
 /// so short conversations do not starve it. An emergency waits at the short cost (one unit),
 /// so it is taken by the first operator with a free unit; the operator may then convert it.
+///
+/// Eligibility follows the operator's profile (see ``OperatorProfile``): platforms, language,
+/// VSS training for `pnav`, minors training for `espace-mineurs`, the role a hand-off asks for;
+/// supervisors only when they take conversations; only operators present (``setPresent(_:_:)``),
+/// not paused and on shift.
+///
+/// Each platform queue is a balanced tree ordered by (emergency first, arrival number): enqueueing,
+/// leaving, raising an emergency, the queue position and each step of ``dispatch(now:)`` take
+/// O(log n). A conversation sent back to a queue keeps its arrival number, so its old place.
 public struct RoutingEngine: Sendable {
     /// Tunables of the engine.
     public struct Configuration: Sendable, Hashable {
@@ -52,6 +61,18 @@ public struct RoutingEngine: Sendable {
         public var role: OperatorRole
         /// How long the conversation waited in its queue (this time), in seconds.
         public var waitedSeconds: Double
+    }
+
+    /// A waiting conversation's place, as ``queueStatuses(on:now:)`` reports it.
+    public struct QueueStatus: Sendable, Hashable {
+        /// The conversation.
+        public var conversation: ConversationID
+        /// Its 1-based position in its platform's queue.
+        public var position: Int
+        /// The estimated wait, in seconds (as ``estimatedWaitSeconds(of:now:)``).
+        public var estimatedWaitSeconds: Int
+        /// Whether someone present serves it (as ``isServed(_:now:)``).
+        public var served: Bool
     }
 
     struct OperatorSlot: Sendable {
@@ -387,11 +408,11 @@ public struct RoutingEngine: Sendable {
     /// Every waiting conversation of a platform in priority order, with its 1-based position and
     /// estimated wait (as ``estimatedWaitSeconds(of:now:)``) and whether someone present serves it
     /// (as ``isServed(_:now:)``). One pass: O(n) plus one look at the operators per distinct requirement.
-    public func queueStatuses(on platform: Platform, now: Date) -> [(conversation: ConversationID, position: Int, estimatedWaitSeconds: Int, served: Bool)] {
+    public func queueStatuses(on platform: Platform, now: Date) -> [QueueStatus] {
         let second = secondOfDay(now)
         var serversByRequirements: [ConversationRequirements: Int] = [:]
         var servedByRequirements: [ConversationRequirements: Bool] = [:]
-        var result: [(conversation: ConversationID, position: Int, estimatedWaitSeconds: Int, served: Bool)] = []
+        var result: [QueueStatus] = []
         for (offset, id) in queues[platform.queueIndex].conversations.enumerated() {
             guard let requirements = records[id]?.requirements else { continue }
             let servers: Int
@@ -408,7 +429,9 @@ public struct RoutingEngine: Sendable {
                 served = operators.indices.contains { isEligible($0, requirements, secondOfDay: second, ignoreRole: false) }
                 servedByRequirements[requirements] = served
             }
-            result.append((id, offset + 1, estimatedWaitSeconds(position: offset + 1, requirements: requirements, servers: servers), served))
+            result.append(QueueStatus(conversation: id, position: offset + 1,
+                                      estimatedWaitSeconds: estimatedWaitSeconds(position: offset + 1, requirements: requirements, servers: servers),
+                                      served: served))
         }
         return result
     }
