@@ -52,8 +52,11 @@ public struct Orienteur: Sendable {
         if alert == nil {
             // No danger now: a leaf for a situation in progress ("cambriolage en cours") is not the
             // answer to a past or calm sentence; its calm siblings (plainte, station) come first.
+            // Nor is a leaf that only gives emergency numbers ("Danger immédiat : appelez les secours").
             func inProgress(_ result: SearchResult) -> Bool {
-                result.kind == .leaf && content.leaf(result.id)?.danger?.when == .ongoing
+                guard result.kind == .leaf, let leaf = content.leaf(result.id) else { return false }
+                return leaf.danger?.when == .ongoing
+                    || (leaf.emergency && leaf.actions.allSatisfy { $0.kind == "call" || $0.kind == "sms" })
             }
             results = results.filter { !inProgress($0) } + results.filter(inProgress)
         }

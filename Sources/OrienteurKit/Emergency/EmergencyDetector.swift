@@ -48,7 +48,9 @@ public struct EmergencyDetector: Sendable {
             if !found.contains(where: { $0.reason == reason }) { found.append((reason, cue)) }
         }
 
-        if let cue = reading.suicide, !(reading.past && reading.suicidePast), !reading.hypothetical { add(.suicide, cue) }
+        if let cue = reading.suicide, !(reading.past && reading.suicidePast), !reading.hypothetical, !reading.suicideDenied {
+            add(.suicide, cue)
+        }
         for category in EmergencyCues.categories {
             guard reading.allows(category.reason) else { continue }
             if let cue = reading.strong[category.reason], !reading.toneDown {
@@ -167,6 +169,8 @@ struct CueReading {
     var firstPerson = false
     var witness = false
     var suicidePast = false
+    /// "pas envie de mourir", "je ne veux pas me tuer": the writer says it is not that.
+    var suicideDenied = false
     var danger: String?
     var help: String?
     var strong: [EmergencyReason: String] = [:]
@@ -190,6 +194,7 @@ struct CueReading {
         firstPerson = Sets.firstPerson.occurs(in: sentence)
         witness = Sets.witness.occurs(in: sentence)
         suicidePast = Sets.suicidePast.occurs(in: sentence)
+        suicideDenied = Sets.suicideDenied.occurs(in: sentence)
         danger = Sets.danger.firstMatch(in: sentence)
         help = Sets.help.firstMatch(in: sentence)
         for category in Sets.categories where !category.blockers.occurs(in: sentence) {
@@ -206,7 +211,7 @@ struct CueReading {
     /// Whether the sentence leaves `reason` possible: not negated, not over, not found again.
     func allows(_ reason: EmergencyReason) -> Bool {
         switch reason {
-        case .medical: return !noInjury
+        case .medical: return !noInjury && !hypothetical
         case .missingChild, .missingAdult: return !foundAgain && !hypothetical
         case .intruderNow, .violenceNow, .crimeInProgress, .beingFollowed, .armedPerson, .roadDanger, .fire:
             return over == nil && !hypothetical
@@ -228,6 +233,7 @@ enum CompiledCues {
     static let found = PhraseSet(EmergencyCues.found)
     static let suicide = PhraseSet(EmergencyCues.suicide)
     static let suicidePast = PhraseSet(EmergencyCues.suicidePast)
+    static let suicideDenied = PhraseSet(EmergencyCues.suicideDenied)
     static let danger = PhraseSet(EmergencyCues.danger)
     static let help = PhraseSet(EmergencyCues.help)
     static let firstPerson = PhraseSet(EmergencyCues.firstPerson)
