@@ -62,12 +62,14 @@ public struct Orienteur: Sendable {
         }
         if let alert {
             // In danger, the answers are the leaves that give the numbers: the one that fits the
-            // situation first, then the emergency leaves the search found, then the content's
-            // leaves for the main reason (for the person in danger and for a witness).
+            // situation first, then the content's leaf for the main reason (for the person in
+            // danger, or for a witness), then the emergency leaves the search found.
             var first: [String] = []
-            for id in [alert.leafID].compactMap({ $0 })
+            var defaults = emergencyDetector.defaultLeaves(for: alert.reason)
+            if alert.fromWitness { defaults.reverse() }
+            for id in [alert.leafID].compactMap({ $0 }) + defaults.prefix(1)
                 + results.filter({ content.leaf($0.id)?.emergency == true }).map(\.id)
-                + emergencyDetector.defaultLeaves(for: alert.reason) where !first.contains(id) {
+                + defaults.dropFirst() where !first.contains(id) {
                 first.append(id)
             }
             var promoted: [SearchResult] = []

@@ -35,7 +35,7 @@ enum EmergencyCues {
         " il est la ", " ils sont la ", " elle est la ", " en bas de chez moi ",
         " derriere la porte ", " de suite ", " tt de suite ", " mtn ", " la tt de suite ",
         " right now ", " now ", " currently ", " is here ", " are here ", " still here ", " still there ", " help ",
-        " hurry ", " at the moment ", " as we speak ", " outside my ", " just now ", " tonight ", " asap ", " rn ",
+        " hurry ", " at the moment ", " as we speak ", " is outside ", " are outside ", " s outside ", " re outside ", " just now ", " tonight ", " asap ", " rn ",
         " is waiting ", " waiting outside ", " waiting for me ", " live ", " right outside ", " please hurry ", " now ! ", " please come ", " send someone ", " send help ",
         " happening now ", " just happened ", " still inside ",
     ]
@@ -77,7 +77,8 @@ enum EmergencyCues {
         " detiens ", " detenir ", " heritee ", " herite ", " permis de chasse ", " chasseur ", " collection ", " inherited ",
         " own a ", " licence ", " license ", " sia ", " legalement ", " legally ", " permis ", " assurance ",
         " insurance ", " rendez vous ", " appointment ", " detention ", " tireur ", " categorie ", " obligations ",
-        " j ai trouve ", " jai trouve ", " i found a ", " je le garde ", " garder ", " indemnis", " remboursement ", " refund ",
+        " j ai trouve ", " jai trouve ", " i found a ", " je le garde ", " garder ", " je sais ou ", " je sais qui ",
+        " i know where ", " i know who ", " indemnis", " remboursement ", " refund ",
     ]
 
     /// A situation imagined or asked about, not lived.

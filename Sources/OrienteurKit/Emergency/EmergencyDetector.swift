@@ -106,8 +106,9 @@ public struct EmergencyDetector: Sendable {
         let actions = actions(for: found.map(\.reason))
         var cues: [String] = []
         for cue in found.compactMap(\.cue) where !cues.contains(cue) { cues.append(cue) }
-        let leaf = leafID ?? defaultLeaf(for: found[0].reason, witness: reading.witness || !reading.firstPerson)
-        return EmergencyAlert(reasons: found.map(\.reason), actions: actions, cues: cues, leafID: leaf)
+        let witness = reading.witness || !reading.firstPerson
+        let leaf = leafID ?? defaultLeaf(for: found[0].reason, witness: witness)
+        return EmergencyAlert(reasons: found.map(\.reason), actions: actions, cues: cues, leafID: leaf, fromWitness: witness)
     }
 
     /// The calls and texts for `reasons`, without repeats, from the content's `emergencyAnswers` (for a
@@ -201,11 +202,53 @@ struct CueReading {
             if let cue = category.strong.firstMatch(in: sentence) { strong[category.reason] = cue }
             if let cue = category.weak.firstMatch(in: sentence) { weak[category.reason] = cue }
         }
+        if present == nil, !past, !calm, let tense = Self.presentTense(sentence.words) { present = tense }
         for pair in Sets.pairs {
             if let first = pair.first.firstMatch(in: sentence), let second = pair.second.firstMatch(in: sentence) {
                 pairs.append((pair.reason, "\(first) … \(second)"))
             }
         }
+    }
+
+    /// A verb in the present tense said of someone else ("ils frappent", "il tape", "a man is
+    /// beating"), read only when no cue of time says otherwise: the words as read, or nil.
+    static func presentTense(_ words: [String]) -> String? {
+        let englishBe: Set<String> = ["is", "are", "s", "re", "am", "m"]
+        let englishNotAction: Set<String> = ["writing", "wondering", "thinking", "looking", "asking", "planning", "hoping",
+                                             "calling", "contacting", "reaching", "trying", "getting", "going", "having",
+                                             "nothing", "something", "anything", "everything", "morning", "evening", "thing",
+                                             "ceiling", "building", "parking", "during", "king", "ring", "spring", "sibling"]
+        let frenchSubjects: Set<String> = ["il", "elle", "ils", "elles", "on", "qqn", "qq1", "quelqu"]
+        let frenchClitics: Set<String> = ["me", "m", "te", "t", "le", "la", "les", "lui", "leur", "se", "s", "nous", "vous", "y", "en", "un"]
+        let frenchNotAction: Set<String> = ["est", "etait", "a", "avait", "ont", "sont", "va", "vont", "peut", "veut", "doit",
+                                            "faut", "semble", "pense", "croit", "parle", "appelle", "demande", "explique",
+                                            "raconte", "aime", "habite", "travaille", "connais", "connait", "ne", "n", "une", "faire", "dire", "prendre",
+                                            "mettre", "etre", "risque", "publie", "menace", "donne", "envoie", "poste", "like",
+                                            "entre", "comme", "que", "qui", "personne", "chose", "rentre", "reste", "arrete"]
+        // A question asks about a situation; it does not report one happening.
+        if words.contains("?") { return nil }
+        var index = 0
+        while index < words.count {
+            let word = words[index]
+            if englishBe.contains(word), index + 1 < words.count {
+                var next = index + 1
+                if ["still", "now", "just", "currently", "actually"].contains(words[next]), next + 1 < words.count { next += 1 }
+                let verb = words[next]
+                if verb.count > 5, verb.hasSuffix("ing"), !englishNotAction.contains(verb) { return "\(word) \(verb)" }
+            }
+            if frenchSubjects.contains(word), index + 1 < words.count {
+                var next = index + 1
+                if word == "quelqu", next < words.count, words[next] == "un" { next += 1 }
+                while next < words.count - 1, frenchClitics.contains(words[next]) { next += 1 }
+                guard next < words.count else { break }
+                let verb = words[next]
+                if verb.count > 3, !frenchNotAction.contains(verb), verb.hasSuffix("ent") || verb.hasSuffix("e") {
+                    return "\(word) \(verb)"
+                }
+            }
+            index += 1
+        }
+        return nil
     }
 
     /// Whether the sentence leaves `reason` possible: not negated, not over, not found again.

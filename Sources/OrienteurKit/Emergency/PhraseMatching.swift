@@ -1,7 +1,7 @@
 import Foundation
 
 /// A sentence normalised for cue matching: lowercase, accents folded,
-/// apostrophes and punctuation as spaces, `!` kept as a word; each word with
+/// apostrophes and punctuation as spaces, `!` and `?` kept as words; each word with
 /// its number in the cue vocabulary (`-1` when no cue uses it).
 struct CueSentence {
     var words: [String] = []
@@ -24,9 +24,10 @@ struct CueSentence {
                     current.append(UInt8(value))
                 } else if value >= 65 && value <= 90 {
                     current.append(UInt8(value + 32))
-                } else if value == 33 {
+                } else if value == 33 || value == 63 {
+                    // "!" and "?" are kept as words: "! !" is urgency, "?" a question.
                     flush()
-                    current.append(33)
+                    current.append(UInt8(value))
                     flush()
                 } else {
                     flush()
