@@ -146,6 +146,20 @@ public struct Guichet: Sendable {
         var known = Facts()
         known.merge(self.facts(statedIn: trimmed), origin: .sentence)
 
+        if let alert = answer.emergency, alert.isPossible,
+           let best = answer.results.first(where: { $0.kind == .leaf && content.leaf($0.id)?.emergency == false }),
+           let leaf = content.leaf(best.id) {
+            // A danger is likely but the words do not state it: the numbers first, and the ordinary
+            // answer under them, so that a false alarm costs the citizen nothing.
+            var guidance = try await resolveLeaf(leaf, place: resolved, date: when, language: language, known: known, given: facts,
+                                                 leafRaisesEmergency: false)
+            let numbers = alert.actions.map { numberInfo($0.value, language: language) }
+            guidance.emergency = EmergencyBlock(reason: alert.explanation(in: language), actions: alert.actions.map(\.description),
+                                                numbers: numbers, reasons: alert.reasons.map(\.rawValue), cues: alert.cues,
+                                                leafID: alert.leafID, possible: true)
+            guidance.alternatives = candidates(answer.results, excluding: leaf.id)
+            return guidance
+        }
         if let alert = answer.emergency {
             known.set("emergency_now", .bool(true), .emergency)
             known.merge(facts, origin: .citizen)

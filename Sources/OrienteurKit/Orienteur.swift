@@ -119,12 +119,14 @@ public struct AskResponse: Hashable, Sendable, Encodable {
         let actions: [String]
         let cues: [String]
         let leaf: String?
+        let possible: Bool
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         let emergencyJSON = emergency.map { EmergencyJSON(reason: $0.reason.explanation(in: language), reasons: $0.reasons.map(\.rawValue),
-                                                     actions: $0.actions.map(\.description), cues: $0.cues, leaf: $0.leafID) }
+                                                     actions: $0.actions.map(\.description), cues: $0.cues, leaf: $0.leafID,
+                                                     possible: $0.isPossible) }
         try container.encode(emergencyJSON, forKey: .emergency)
         try container.encode(results, forKey: .results)
     }

@@ -72,10 +72,11 @@ import Testing
         #expect(report.total.sentences == report.outcomes.count)
     }
 
-    /// The evaluation can fail: content without its leaf situations and emergency answers loses recall.
+    /// The evaluation can fail: content without its leaf situations and its learnt model loses recall.
     @Test func theEvaluationCanFail() throws {
         var content = try Fixtures.modules.get().orienteur.content
         for index in content.leaves.indices { content.leaves[index].danger = nil }
+        content.emergencyModel = nil
         let weakened = Orienteur(content: content, extraDocuments: Guichet.searchDocuments(for: try Fixtures.modules.get().catalog))
         let development = try Self.set("development")
         let full = try Fixtures.modules.get().orienteur.evaluate(development).total

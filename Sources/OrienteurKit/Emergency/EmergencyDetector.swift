@@ -22,6 +22,10 @@ public struct EmergencyDetector: Sendable {
     let fallback: [Action]
     /// The situations of the leaves marked `danger`, by leaf id.
     let dangers: [String: LeafDanger]
+    /// The learnt model, when the content has one (`emergency-model.json`).
+    let model: EmergencyModel?
+    /// Which leaves give the emergency numbers only.
+    let emergencyLeaves: Set<String>
 
     /// A detector reading `content`'s emergency answers and leaf situations.
     public init(content: OrienteurContent) {
@@ -34,6 +38,8 @@ public struct EmergencyDetector: Sendable {
         var dangers: [String: LeafDanger] = [:]
         for leaf in content.leaves { if let danger = leaf.danger { dangers[leaf.id] = danger } }
         self.dangers = dangers
+        model = content.emergencyModel
+        emergencyLeaves = Set(content.leaves.filter(\.emergency).map(\.id))
     }
 
     /// The alert for `text` read from its words alone, or nil.
@@ -43,6 +49,54 @@ public struct EmergencyDetector: Sendable {
     /// best leaves among `results` (the search's answer for the same text), or nil.
     public func assess(_ text: String, results: [SearchResult]) -> EmergencyAlert? {
         let reading = CueReading(CueSentence(text, vocabulary: EmergencyCues.vocabulary))
+        if let alert = assess(reading, results: results) { return alert }
+        // The learnt model adds what the rules missed, never past a hypothesis or a danger that is over.
+        guard let model, !reading.hypothetical, reading.over == nil, !reading.longAgo else { return nil }
+        let features = features(text, reading: reading, results: results)
+        guard model.probability(features) >= model.threshold else { return nil }
+        let leaves = results.prefix(2).filter { $0.kind == .leaf }
+        let reason = leaves.compactMap { dangers[$0.id]?.reason }.first
+            ?? EmergencyCues.categories.first { reading.weak[$0.reason] != nil }?.reason
+            ?? .callForHelp
+        guard reading.allows(reason) else { return nil }
+        let cues = model.strongest(features, count: 3).filter { $0.hasPrefix("w:") }.map { String($0.dropFirst(2)) }
+        let witness = reading.witness || !reading.firstPerson
+        let leaf = leaves.first { dangers[$0.id]?.reason == reason }?.id ?? defaultLeaf(for: reason, witness: witness)
+        return EmergencyAlert(reasons: [reason], actions: actions(for: [reason]), cues: cues, leafID: leaf, fromWitness: witness,
+                              isPossible: true)
+    }
+
+    /// The features the learnt model reads: the sentence's stems and stem pairs, its cues of time,
+    /// hypothesis, negation and person, the situations its words name, and the leaves found.
+    public func features(of text: String, results: [SearchResult]) -> [String] {
+        features(text, reading: CueReading(CueSentence(text, vocabulary: EmergencyCues.vocabulary)), results: results)
+    }
+
+    func features(_ text: String, reading: CueReading, results: [SearchResult]) -> [String] {
+        var features: Set<String> = []
+        let terms = TextAnalyzer(language: TextAnalyzer.guessLanguage(text)).terms(text)
+        for term in terms { features.insert("w:\(term)") }
+        for (first, second) in zip(terms, terms.dropFirst()) { features.insert("b:\(first)_\(second)") }
+        let flags: [(String, Bool)] = [
+            ("present", reading.present != nil), ("past", reading.past), ("long-ago", reading.longAgo), ("calm", reading.calm),
+            ("over", reading.over != nil), ("no-injury", reading.noInjury), ("found", reading.foundAgain),
+            ("witness", reading.witness), ("first-person", reading.firstPerson), ("help", reading.help != nil),
+            ("danger", reading.danger != nil), ("suicide", reading.suicide != nil), ("question", reading.question),
+        ]
+        for (name, on) in flags where on { features.insert("c:\(name)") }
+        for reason in reading.strong.keys { features.insert("s:\(reason.rawValue)") }
+        for reason in reading.weak.keys { features.insert("k:\(reason.rawValue)") }
+        for (reason, _) in reading.pairs { features.insert("p:\(reason.rawValue)") }
+        for (rank, result) in results.prefix(3).enumerated() where result.kind == .leaf {
+            features.insert("l:\(result.id)")
+            if let danger = dangers[result.id] { features.insert("d\(rank):\(danger.reason.rawValue)") }
+            if emergencyLeaves.contains(result.id) { features.insert("e\(rank)") }
+        }
+        return features.sorted()
+    }
+
+    /// The alert the cue rules and the leaves' situations give, or nil.
+    private func assess(_ reading: CueReading, results: [SearchResult]) -> EmergencyAlert? {
         var found: [(reason: EmergencyReason, cue: String?)] = []
         func add(_ reason: EmergencyReason, _ cue: String?) {
             if !found.contains(where: { $0.reason == reason }) { found.append((reason, cue)) }
@@ -172,6 +226,8 @@ struct CueReading {
     var suicidePast = false
     /// "pas envie de mourir", "je ne veux pas me tuer": the writer says it is not that.
     var suicideDenied = false
+    /// The sentence asks a question.
+    var question = false
     var danger: String?
     var help: String?
     var strong: [EmergencyReason: String] = [:]
@@ -196,6 +252,7 @@ struct CueReading {
         witness = Sets.witness.occurs(in: sentence)
         suicidePast = Sets.suicidePast.occurs(in: sentence)
         suicideDenied = Sets.suicideDenied.occurs(in: sentence)
+        question = sentence.words.contains("?")
         danger = Sets.danger.firstMatch(in: sentence)
         help = Sets.help.firstMatch(in: sentence)
         for category in Sets.categories where !category.blockers.occurs(in: sentence) {

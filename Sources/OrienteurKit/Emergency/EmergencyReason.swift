@@ -69,15 +69,19 @@ public struct EmergencyAlert: Hashable, Sendable {
     public var leafID: String?
     /// Whether the writer reports someone else's danger (a witness) rather than their own.
     public var fromWitness: Bool
+    /// Whether only the learnt model (``EmergencyModel``) read a danger, the words stating none
+    /// plainly: show the numbers first, and the ordinary answer under them.
+    public var isPossible: Bool
 
     /// Creates a value from its fields.
     public init(reasons: [EmergencyReason], actions: [Action], cues: [String] = [], leafID: String? = nil,
-                fromWitness: Bool = false) {
+                fromWitness: Bool = false, isPossible: Bool = false) {
         self.reasons = reasons
         self.actions = actions
         self.cues = cues
         self.leafID = leafID
         self.fromWitness = fromWitness
+        self.isPossible = isPossible
     }
 
     /// The main reason.
