@@ -49,18 +49,7 @@ struct CueSentence {
                     i += 1
                     continue
                 }
-                var value: UInt32
-                if byte < 0xE0 {
-                    value = (UInt32(byte & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F)
-                    i += 2
-                } else if byte < 0xF0 {
-                    value = (UInt32(byte & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F)
-                    i += 3
-                } else {
-                    value = (UInt32(byte & 0x07) << 18) | (UInt32(bytes[i + 1] & 0x3F) << 12) | (UInt32(bytes[i + 2] & 0x3F) << 6)
-                        | UInt32(bytes[i + 3] & 0x3F)
-                    i += 4
-                }
+                let value = TextAnalyzer.multiByteScalar(bytes, at: &i)
                 guard let decoded = Unicode.Scalar(value) else { continue }
                 // Lowercase, then fold accents and ligatures, as `TextAnalyzer.fold(text.lowercased())`.
                 for lower in decoded.properties.lowercaseMapping.unicodeScalars {
