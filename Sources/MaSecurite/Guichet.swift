@@ -129,15 +129,19 @@ public struct Guichet: Sendable {
     /// orientation found by the orienteur's search is resolved (see
     /// ``guidance(forLeaf:at:on:language:facts:)``) and the other candidates are listed.
     /// - Parameters:
-    ///   - sentence: what the citizen wrote (it is not stored nor echoed).
+    ///   - sentence: what the citizen wrote (it is not stored nor echoed), at most
+    ///     ``QueryLimit/maximumCharacters`` (10,000) characters.
     ///   - place: where the citizen is, if they said.
     ///   - date: the instant to answer for (default: the clock's now).
     ///   - language: the language of the sentence and of the answer; guessed from the sentence when `nil`.
     ///   - facts: what the citizen or the host app already knows (wins over everything guessed).
+    /// - Throws: ``GuichetError/emptySentence``, ``GuichetError/sentenceTooLong(limit:)`` beyond
+    ///   ``QueryLimit/maximumCharacters`` characters, fact and place errors.
     public func guidance(for sentence: String, at place: Place? = nil, on date: Date? = nil, language: Language? = nil,
                          facts: Situation = Situation()) async throws(GuichetError) -> Guidance {
         let trimmed = sentence.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw .emptySentence }
+        do { try QueryLimit.check(trimmed) } catch { throw .sentenceTooLong(limit: error.limit) }
         try check(facts)
         let answer = orienteur.ask(trimmed, language: language, limit: options.alternativeCount + 3)
         let language = answer.language
