@@ -36,7 +36,9 @@ public struct Guichet: Sendable {
     /// Builds the guichet from loaded modules and an orienteur engine already
     /// built (its search indexes are the costly part: share one engine between guichets).
     /// Each leaf's `facts` (in `tree.json`) are checked against the catalog's fact vocabulary here.
-    /// - Throws: ``GuichetError/invalidFact(leaf:fact:message:)`` when a leaf fact does not fit the catalog's vocabulary.
+    /// - Throws: ``GuichetError/invalidFact(leaf:fact:message:)`` when a leaf fact does not fit the catalog's vocabulary;
+    ///   ``GuichetError/loading(module:message:)`` when the catalog's `pnav` service has no rule on `offence`
+    ///   (the rule that says which offences the victims' chat is for).
     public init(orienteur: Orienteur, catalog: TeleserviceCatalog, stations: StationFinder, appointments: AppointmentBook,
                 clock: any WallClock = SystemWallClock(), options: GuichetOptions = GuichetOptions()) throws(GuichetError) {
         self.orienteur = orienteur
@@ -45,6 +47,11 @@ public struct Guichet: Sendable {
         self.appointments = appointments
         self.clock = clock
         self.options = options
+        // The chat for violence victims is chosen by PNAV's catalog rule on the offence (see chatAdvice).
+        if let pnav = catalog.service(id: Platform.pnav.rawValue), !pnav.rules.contains(where: { $0.facts.contains("offence") }) {
+            throw .loading(module: "Teleservices catalog",
+                           message: "\(pnav.id).rules: no rule reads 'offence', so the offences the victims' chat is for are unknown")
+        }
         var situations: [String: Situation] = [:]
         for leaf in orienteur.content.leaves where !leaf.facts.isEmpty {
             var situation = Situation()
@@ -129,15 +136,19 @@ public struct Guichet: Sendable {
     /// orientation found by the orienteur's search is resolved (see
     /// ``guidance(forLeaf:at:on:language:facts:)``) and the other candidates are listed.
     /// - Parameters:
-    ///   - sentence: what the citizen wrote (it is not stored nor echoed).
+    ///   - sentence: what the citizen wrote (it is not stored nor echoed), at most
+    ///     ``QueryLimit/maximumCharacters`` (10,000) characters.
     ///   - place: where the citizen is, if they said.
     ///   - date: the instant to answer for (default: the clock's now).
     ///   - language: the language of the sentence and of the answer; guessed from the sentence when `nil`.
     ///   - facts: what the citizen or the host app already knows (wins over everything guessed).
+    /// - Throws: ``GuichetError/emptySentence``, ``GuichetError/sentenceTooLong(limit:)`` beyond
+    ///   ``QueryLimit/maximumCharacters`` characters, fact and place errors.
     public func guidance(for sentence: String, at place: Place? = nil, on date: Date? = nil, language: Language? = nil,
                          facts: Situation = Situation()) async throws(GuichetError) -> Guidance {
         let trimmed = sentence.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw .emptySentence }
+        do { try QueryLimit.check(trimmed) } catch { throw .sentenceTooLong(limit: error.limit) }
         try check(facts)
         let answer = orienteur.ask(trimmed, language: language, limit: options.alternativeCount + 3)
         let language = answer.language

@@ -41,10 +41,15 @@ public struct Orienteur: Sendable {
     /// Answers a citizen's own words: first whether it is a danger happening now
     /// (then the answer is the emergency numbers), then the best leaves, fiches
     /// and teleservices.
+    ///
+    /// Never throws: a sentence longer than ``QueryLimit/maximumCharacters``
+    /// is read up to the bound only (``QueryLimit/truncated(_:)``); call
+    /// ``QueryLimit/check(_:)`` first to refuse it instead.
     /// - Parameters:
     ///   - language: the language of `sentence`; guessed when nil.
     ///   - limit: how many results at most.
     public func ask(_ sentence: String, language: Language? = nil, limit: Int = 5) -> AskResponse {
+        let sentence = QueryLimit.truncated(sentence)
         let language = language ?? TextAnalyzer.guessLanguage(sentence)
         // A few more candidates than asked, so that setting aside an emergency leaf still fills `limit`.
         var results = index(for: language).search(sentence, limit: limit + 3)
