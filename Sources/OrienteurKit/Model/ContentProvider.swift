@@ -45,12 +45,12 @@ public struct BundledContentProvider: ContentProvider {
 
     /// The folder of the bundled content files, if the resource bundle is present.
     public static var directory: URL? {
-        try? BundledResources.url("content/tree.json").deletingLastPathComponent()
+        try? BundledResources.orienteurKit.url("content/tree.json").deletingLastPathComponent()
     }
 
     public func loadContent() throws(ContentLoadError) -> OrienteurContent {
         let tree: URL
-        do { tree = try BundledResources.url("content/tree.json") } catch {
+        do { tree = try BundledResources.orienteurKit.url("content/tree.json") } catch {
             throw ContentLoadError(file: "Resources/content", message: error.description)
         }
         return try ContentFiles.load(from: tree.deletingLastPathComponent())

@@ -87,7 +87,7 @@ public struct CSVStationSource: StationSource {
 enum BundledResource {
     static func bytes(of name: String) throws(StationDataError) -> [UInt8] {
         do {
-            return [UInt8](try BundledResources.data("\(name).csv"))
+            return [UInt8](try BundledResources.stationDirectory.data("\(name).csv"))
         } catch {
             throw StationDataError(source: "\(name).csv", line: nil, reason: .unreadable(error.description))
         }

@@ -31,7 +31,7 @@ public struct BundledTeleserviceCatalogSource: TeleserviceCatalogSource {
 
     private static func load() throws(TeleserviceCatalogError) -> TeleserviceCatalog {
         func read(_ name: String) throws(TeleserviceCatalogError) -> Data {
-            do { return try BundledResources.data("\(name).json") } catch {
+            do { return try BundledResources.teleservices.data("\(name).json") } catch {
                 throw TeleserviceCatalogError(problems: [CatalogProblem(file: "\(name).json", path: "", message: error.description)])
             }
         }
