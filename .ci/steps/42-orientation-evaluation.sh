@@ -7,9 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 # shellcheck source=../lib.sh
 source .ci/lib.sh
-for part in development development-2 heldout; do
-    file="Tests/MaSecuriteTests/Evaluation/$part.json"
+for file in Tests/MaSecuriteTests/Evaluation/development*.json Tests/MaSecuriteTests/Evaluation/heldout.json; do
     [ -e "$file" ] || continue
-    log "orientation evaluation: $part"
+    log "orientation evaluation: $(basename "$file" .json)"
     swift run --skip-build masecurite content evaluate "$file"
 done
