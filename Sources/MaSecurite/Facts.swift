@@ -37,6 +37,13 @@ struct Facts {
         set("victim_is_minor", .bool(age < 18), origin)
     }
 
+    /// These facts with `given` (the citizen's own answers) on top.
+    func merging(_ given: Situation) -> Facts {
+        var copy = self
+        copy.merge(given, origin: .citizen)
+        return copy
+    }
+
     /// The facts by name, for the answer.
     var list: [KnownFact] {
         situation.answers.keys.sorted().compactMap { name in

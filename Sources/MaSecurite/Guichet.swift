@@ -192,6 +192,7 @@ public struct Guichet: Sendable {
         // the guidance never contradicts the detector.
         var guidance = try await resolveLeaf(leaf, place: resolved, date: when, language: language, known: known, given: facts,
                                              leafRaisesEmergency: false)
+        guidance.understood = understood(in: trimmed, known: known.merging(facts), language: language)
         guidance.orientation?.score = (best.score * 1000).rounded() / 1000
         guidance.orientation?.matched = best.matched
         guidance.alternatives = candidates(results, excluding: leaf.id)
@@ -214,10 +215,41 @@ public struct Guichet: Sendable {
     /// orientation than the one found (pass them as `facts`).
     public func facts(statedIn sentence: String) -> Situation {
         var facts = Facts()
-        let stated = SentenceFacts.read(sentence)
-        if let age = stated.age { facts.set("age", .number(Double(age)), .sentence) }
-        if let minor = stated.isMinor { facts.set("victim_is_minor", .bool(minor), .sentence) }
+        for statement in statements(in: sentence) {
+            if let answer = try? catalog.facts.answer(for: statement.name, text: statement.value) {
+                facts.set(statement.name, answer: answer, .sentence)
+            }
+        }
         return facts.situation
+    }
+
+    /// The facts the sentence states plainly: an age and being a minor, who the author is, where and
+    /// how it happened, whose card (see ``facts(statedIn:)``).
+    func statements(in sentence: String) -> [SentenceStatements.Statement] {
+        var statements = SentenceStatements.read(sentence)
+        let stated = SentenceFacts.read(sentence)
+        if let age = stated.age { statements.append(.init(name: "age", value: String(age), evidence: "\(age)")) }
+        if let minor = stated.isMinor {
+            statements.append(.init(name: "victim_is_minor", value: minor ? "true" : "false", evidence: stated.age.map { "\($0)" } ?? "mineur"))
+        }
+        return statements
+    }
+
+    /// The sentence's statements as the citizen reads them, for the facts that `known` still holds from the sentence.
+    func understood(in sentence: String, known: Facts, language: Language) -> [UnderstoodFact] {
+        let fromSentence = Set(known.list.filter { $0.origin == .sentence }.map(\.name))
+        return statements(in: sentence).filter { fromSentence.contains($0.name) }.map { statement in
+            let definition = catalog.facts[statement.name]
+            let answer: String
+            switch statement.value {
+            case "true": answer = language == .french ? "oui" : "yes"
+            case "false": answer = language == .french ? "non" : "no"
+            default: answer = definition?.values.first { $0.id == statement.value }?.label.text(in: language) ?? statement.value
+            }
+            return UnderstoodFact(name: statement.name, value: statement.value,
+                                  question: definition?.question.text(in: language) ?? statement.name, answer: answer,
+                                  evidence: statement.evidence)
+        }
     }
 
     /// Books one of the slots a guidance offered (anonymous unless a contact is given).

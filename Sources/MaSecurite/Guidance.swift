@@ -26,6 +26,8 @@ public struct Guidance: Hashable, Sendable, Codable {
     public var place: ResolvedPlace?
     /// The facts of the situation known so far, and where each comes from.
     public var facts: [KnownFact]
+    /// What the guichet understood from the sentence (« j'ai compris que… »), for the citizen to confirm or correct.
+    public var understood: [UnderstoodFact] = []
     /// The leaf's actions resolved, in priority order.
     public var steps: [GuidanceStep]
     /// Online services of the leaf that do not fit here or now, with the reasons.
@@ -66,7 +68,7 @@ public struct Guidance: Hashable, Sendable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case contentVersion = "content_version", language, date, emergency, orientation, alternatives, place, facts, steps
+        case contentVersion = "content_version", language, date, emergency, orientation, alternatives, place, facts, understood, steps
         case setAside = "set_aside", documents, numbers, chat, notes
     }
 
@@ -80,6 +82,7 @@ public struct Guidance: Hashable, Sendable, Codable {
         alternatives = try c.decodeIfPresent([OrientationCandidate].self, forKey: .alternatives) ?? []
         place = try c.decodeIfPresent(ResolvedPlace.self, forKey: .place)
         facts = try c.decodeIfPresent([KnownFact].self, forKey: .facts) ?? []
+        understood = try c.decodeIfPresent([UnderstoodFact].self, forKey: .understood) ?? []
         steps = try c.decodeIfPresent([GuidanceStep].self, forKey: .steps) ?? []
         setAside = try c.decodeIfPresent([TeleserviceAdvice].self, forKey: .setAside) ?? []
         documents = try c.decodeIfPresent([DocumentsToBring].self, forKey: .documents) ?? []
@@ -98,6 +101,7 @@ public struct Guidance: Hashable, Sendable, Codable {
         try c.encode(alternatives, forKey: .alternatives)
         try c.encode(place, forKey: .place)
         try c.encode(facts, forKey: .facts)
+        try c.encode(understood, forKey: .understood)
         try c.encode(steps, forKey: .steps)
         try c.encode(setAside, forKey: .setAside)
         try c.encode(documents, forKey: .documents)
@@ -267,5 +271,29 @@ public struct ResolvedPlace: Hashable, Sendable, Codable {
     private enum CodingKeys: String, CodingKey {
         case query, commune, insee, postalCode = "postal_code", departement = "department", location, approximate
         case otherCommunes = "other_communes"
+    }
+}
+
+/// A fact the guichet read in the citizen's own sentence (« j'ai compris que… »), shown so that
+/// the citizen confirms or corrects it: it pre-answers an eligibility question, never silently.
+public struct UnderstoodFact: Hashable, Sendable, Codable {
+    /// The fact name, e.g. `author_known`.
+    public var name: String
+    /// The value as written on the command line (`false`, `15`); give another with `--fact name=value`.
+    public var value: String
+    /// The eligibility question it answers, in the answer's language.
+    public var question: String
+    /// The answer in plain words (« oui », « non », « 15 »).
+    public var answer: String
+    /// The words of the sentence that say it (folded: lowercase, no accents).
+    public var evidence: String
+
+    /// Creates a value from its fields.
+    public init(name: String, value: String, question: String, answer: String, evidence: String) {
+        self.name = name
+        self.value = value
+        self.question = question
+        self.answer = answer
+        self.evidence = evidence
     }
 }

@@ -233,3 +233,36 @@ struct PossibleEmergencyTests {
         #expect(!guidance.steps.isEmpty)
     }
 }
+
+@Suite("Understanding the sentence for the teleservices (j'ai compris que…)")
+struct UnderstoodFactsTests {
+    @Test("Who the author is and where it happened are read, shown, and pre-answer the rules")
+    func readsAuthorAndPlace() async throws {
+        let (guichet, _) = try Fixtures.guichet()
+        let guidance = try await guichet.guidance(for: "mon voisin m'a insulté et menacé sur facebook", language: .french)
+        let understood = Dictionary(uniqueKeysWithValues: guidance.understood.map { ($0.name, $0) })
+        #expect(understood["author_known"]?.value == "true")
+        #expect(understood["author_known"]?.answer == "oui")
+        #expect(understood["happened_online"]?.value == "true")
+        #expect(understood["happened_online"]?.question.isEmpty == false)
+        #expect(guidance.facts.contains { $0.name == "author_known" && $0.value == "true" && $0.origin == .sentence })
+    }
+
+    @Test("The citizen's own answer wins and is no longer shown as understood")
+    func citizenCorrects() async throws {
+        let (guichet, _) = try Fixtures.guichet()
+        let guidance = try await guichet.guidance(for: "mon voisin m'a insulté et menacé sur facebook", language: .french,
+                                                  facts: Situation(values: ["author_known": .bool(false)]))
+        #expect(!guidance.understood.contains { $0.name == "author_known" })
+        #expect(guidance.facts.contains { $0.name == "author_known" && $0.value == "false" && $0.origin == .citizen })
+    }
+
+    @Test("Nothing is guessed from a possessive, a topic, or a sentence that says both")
+    func noGuessing() {
+        #expect(SentenceStatements.read("on a volé la voiture de mon mari").isEmpty)
+        #expect(SentenceStatements.read("cambriolage").isEmpty)
+        #expect(!SentenceStatements.read("je sais qui c'est mais je ne le connais pas").contains { $0.name == "author_known" })
+        #expect(SentenceStatements.read("a stranger stole my card while I was abroad").map(\.name).sorted()
+                == ["author_known", "card_in_possession", "happened_in_france"])
+    }
+}

@@ -35,6 +35,14 @@ struct GuichetRendering {
             lines.append(t("Votre situation : ", "Your situation: ") + orientation.title)
             lines.append(orientation.summary)
         }
+        if !guidance.understood.isEmpty {
+            lines.append(t("J'ai compris que :", "I understood that:"))
+            for fact in guidance.understood {
+                lines.append("  - \(fact.question) \(fact.answer) (« \(fact.evidence) »)")
+            }
+            let hint = guidance.understood.map { "--fact \($0.name)=…" }.joined(separator: " ")
+            lines.append(t("  Si c'est inexact, corrigez-le : \(hint)", "  If that is wrong, correct it: \(hint)"))
+        }
         if let place = guidance.place {
             var where_ = place.commune.map { "\($0) (\(place.postalCode ?? place.departement.rawValue))" } ?? t("département ", "département ") + place.departement.rawValue
             if place.approximate { where_ += t(", position approximative", ", approximate position") }
