@@ -88,9 +88,17 @@ enum AppointmentsCommands: CommandArea {
 
     // MARK: Store and output
 
-    /// The store path: `--store`, else the user's data directory.
-    static func storePath(_ arguments: ParsedArguments, _ context: CommandContext) -> String {
-        if let path = arguments.value("store") { return path }
+    /// The store path: `--store`, else the user's data directory. An empty path
+    /// or `:memory:` is refused: SQLite would keep the bookings nowhere, and a
+    /// confirmation code for a booking that vanishes would mislead.
+    static func storePath(_ arguments: ParsedArguments, _ context: CommandContext) throws(UsageError) -> String {
+        if let path = arguments.value("store") {
+            if path.trimmingCharacters(in: .whitespaces).isEmpty || path == ":memory:" || path.hasPrefix("file:") {
+                throw UsageError("--store '\(Echo.truncated(path))' names no file: the bookings would be kept nowhere; "
+                    + "give the path of a file, e.g. --store bookings.sqlite")
+            }
+            return path
+        }
         let base: String
         if let data = context.environment["XDG_DATA_HOME"], data.hasPrefix("/") {
             base = data
@@ -101,12 +109,24 @@ enum AppointmentsCommands: CommandArea {
         return base + "/masecurite/appointments.sqlite"
     }
 
-    /// Opens the store, creating the file and its directory when `create` is true;
-    /// `nil` when it does not exist and `create` is false.
-    static func openStore(_ arguments: ParsedArguments, _ context: CommandContext, create: Bool) throws -> (any BookingStore)? {
-        let path = storePath(arguments, context)
+    /// How a command uses the bookings file.
+    enum StoreAccess {
+        /// `book`: create the file (and its directory) when missing.
+        case create
+        /// `cancel`, `move`: change an existing file.
+        case change
+        /// `slots`, `show`: read an existing file, changing nothing in it.
+        case read
+    }
+
+    /// Opens the store for `access`; `nil` when the file does not exist and
+    /// `access` is not `.create`. A file that is another application's database
+    /// is refused without being changed. Throws ``OperationError`` saying which
+    /// file and why when it cannot be opened.
+    static func openStore(_ arguments: ParsedArguments, _ context: CommandContext, _ access: StoreAccess) throws -> (any BookingStore)? {
+        let path = try storePath(arguments, context)
         if !FileManager.default.fileExists(atPath: path) {
-            guard create else { return nil }
+            guard access == .create else { return nil }
             let directory = (path as NSString).deletingLastPathComponent
             if !directory.isEmpty {
                 do {
@@ -117,10 +137,34 @@ enum AppointmentsCommands: CommandArea {
             }
         }
         do {
-            return try SQLiteBookingStore(path: path)
+            return access == .read ? try SQLiteBookingStore(readingOnly: path) : try SQLiteBookingStore(path: path)
+        } catch let error as BookingStoreError {
+            if case .foreignDatabase = error {
+                throw OperationError("\(error.description); give the path of a bookings file with --store")
+            }
+            throw OperationError("cannot open the bookings file \(path): \(error)")
         } catch {
             throw OperationError("cannot open the bookings file \(path): \(error)")
         }
+    }
+
+    /// Opens the store like ``openStore(_:_:_:)``, printing a failure as the
+    /// `store-unavailable` refusal (JSON on standard output with `json`);
+    /// `.failed(status)` then carries the exit code.
+    static func store(_ arguments: ParsedArguments, _ context: CommandContext, _ access: StoreAccess,
+                      json: Bool, alsoOnStandardError: Bool = false) throws -> StoreOutcome {
+        do {
+            return .opened(try openStore(arguments, context, access))
+        } catch let failure as OperationError {
+            if alsoOnStandardError { context.console.errorLine("error: \(failure.message)") }
+            return .failed(try refuse(code: "store-unavailable", message: failure.message, json: json, context))
+        }
+    }
+
+    /// An opened store (or none when the file does not exist), or the exit code of a refusal already printed.
+    enum StoreOutcome {
+        case opened((any BookingStore)?)
+        case failed(Int32)
     }
 
     static func service(store: any BookingStore, context: CommandContext) -> AppointmentBook {
@@ -164,7 +208,7 @@ enum AppointmentsCommands: CommandArea {
     static func motif(_ arguments: ParsedArguments) throws(UsageError) -> Motif {
         let raw = try arguments.required("motif")
         guard let motif = Motif(identifier: raw) else {
-            throw UsageError("--motif must be one of \(Motif.allCases.map(\.rawValue).joined(separator: ", ")); got '\(raw)'")
+            throw UsageError("--motif must be one of \(Motif.allCases.map(\.rawValue).joined(separator: ", ")); got '\(Echo.truncated(raw))'")
         }
         return motif
     }
@@ -191,12 +235,17 @@ enum AppointmentsCommands: CommandArea {
         let motif = try motif(arguments)
         let fromText = try arguments.required("from")
         let from: LocalDate
-        do { from = try LocalDate(iso: fromText) } catch { throw UsageError("--from expects a date YYYY-MM-DD, got '\(fromText)'") }
+        do { from = try LocalDate(iso: fromText) } catch { throw UsageError("--from expects a date YYYY-MM-DD, got '\(Echo.truncated(fromText))'") }
         let days = try arguments.int("days", in: 1...90) ?? 7
         let json = arguments.flag("json")
         guard let place = try place(station, json: json, context) else { return 1 }
         let zone = place.timeZone
-        let store = try openStore(arguments, context, create: false) ?? InMemoryBookingStore()
+        let opened: (any BookingStore)?
+        switch try store(arguments, context, .read, json: json) {
+        case .opened(let store): opened = store
+        case .failed(let status): return status
+        }
+        let store = opened ?? InMemoryBookingStore()
         let book = service(store: store, context: context)
         let slots: [AvailableSlot]
         do {
@@ -242,7 +291,13 @@ enum AppointmentsCommands: CommandArea {
             return try refuse(code: "unknown-station", message: message, json: true, context)
         }
         let zone = place.timeZone
-        guard let store = try openStore(arguments, context, create: true) else { throw OperationError("cannot open the bookings file") }
+        let store: any BookingStore
+        // The JSON error is the contract of `book`, with or without --json.
+        switch try self.store(arguments, context, .create, json: true, alsoOnStandardError: !json) {
+        case .opened(let opened?): store = opened
+        case .opened(nil): throw OperationError("cannot open the bookings file")
+        case .failed(let status): return status
+        }
         let book = service(store: store, context: context)
         let booking: Booking
         do {
@@ -304,13 +359,17 @@ enum AppointmentsCommands: CommandArea {
     /// refused as booking `code` not found (exit 1), as `cancel`, `move` and
     /// `show` all do.
     static func withExistingBook(
-        _ code: ConfirmationCode, json: Bool, _ arguments: ParsedArguments, _ context: CommandContext,
+        _ code: ConfirmationCode, json: Bool, _ access: StoreAccess, _ arguments: ParsedArguments, _ context: CommandContext,
         _ body: (AppointmentBook) async throws -> Int32
     ) async throws -> Int32 {
-        guard let store = try openStore(arguments, context, create: false) else {
+        switch try store(arguments, context, access, json: json) {
+        case .failed(let status):
+            return status
+        case .opened(nil):
             return try refuse(.notFound(code), in: nil, json: json, context)
+        case .opened(let store?):
+            return try await body(service(store: store, context: context))
         }
-        return try await body(service(store: store, context: context))
     }
 
     /// The shared tail of `cancel` and `move`: applies `apply` to booking
@@ -321,7 +380,7 @@ enum AppointmentsCommands: CommandArea {
         apply: (AppointmentBook) async throws(AppointmentError) -> ChangeOutcome,
         message: (StatusOutput) -> String
     ) async throws -> Int32 {
-        try await withExistingBook(code, json: json, arguments, context) { book in
+        try await withExistingBook(code, json: json, .change, arguments, context) { book in
             let outcome: ChangeOutcome
             do throws(AppointmentError) {
                 outcome = try await apply(book)
@@ -341,7 +400,7 @@ enum AppointmentsCommands: CommandArea {
     @Sendable static func show(_ arguments: ParsedArguments, _ context: CommandContext) async throws -> Int32 {
         let code = try code(arguments)
         let json = arguments.flag("json")
-        return try await withExistingBook(code, json: json, arguments, context) { book in
+        return try await withExistingBook(code, json: json, .read, arguments, context) { book in
             try await show(code, book: book, json: json, arguments, context)
         }
     }

@@ -48,7 +48,7 @@ enum GuichetCommands: CommandArea {
         let place = try place(arguments)
         let date = try arguments.date("date")
         // Reading the bookings file is not needed to list free slots when it does not exist yet.
-        let store = try AppointmentsCommands.openStore(arguments, context, create: false) ?? InMemoryBookingStore()
+        let store = try AppointmentsCommands.openStore(arguments, context, .read) ?? InMemoryBookingStore()
         let guichet = try GuichetSupport.guichet(store: store, context: context, contentDirectory: arguments.value("content"),
                                                  catalogDirectory: arguments.value("catalog"))
         let facts = try GuichetSupport.facts(arguments.values("fact"), catalog: guichet.catalog)

@@ -87,7 +87,7 @@ enum StationsCommands: CommandArea {
             do { code = try PostalCode(postal) } catch { throw UsageError("--postal-code: \(error)") }
             let candidates = try finder.communeGazetteer().communes(postalCode: code)
             guard let first = candidates.first else {
-                throw OperationError("no commune has postal code \(code) (CEDEX codes are not listed); try --commune")
+                throw OperationError(StationsCommands.unknownPostalCode(code))
             }
             point = first.location
             placeNote = "Place: \(first.name) (\(first.insee)), postal code \(code)"
@@ -97,7 +97,7 @@ enum StationsCommands: CommandArea {
         } else if let communeName {
             let matches = try finder.communeGazetteer().search(name: communeName, limit: 5)
             guard let first = matches.first else {
-                throw OperationError("no commune matches '\(communeName)'; check the spelling or give a postal code")
+                throw OperationError("no commune matches '\(Echo.truncated(communeName))'; check the spelling or give a postal code")
             }
             point = first.commune.location
             placeNote = "Place: \(first.commune.name) (\(first.commune.insee))"
@@ -160,6 +160,8 @@ enum StationsCommands: CommandArea {
             lineNumber += 1
             var line = Substring(rawLine)
             if line.last == "\r" { line.removeLast() }
+            // A UTF-8 byte order mark (files saved by some editors) is not data.
+            if lineNumber == 1, line.unicodeScalars.first == "\u{FEFF}" { line = Substring(line.unicodeScalars.dropFirst()) }
             if lineNumber == 1, StationsFormatting.isHeader(line) { continue }
             defer { query += 1 }
             let point: GeoPoint
@@ -206,7 +208,7 @@ enum StationsCommands: CommandArea {
         guard let id = arguments.positional(0) else { throw UsageError("missing argument ID") }
         let finder = try StationsCatalog.finder()
         guard let station = finder.station(id: id) else {
-            throw OperationError("no station has id '\(id)'; find ids with 'masecurite stations near'")
+            throw OperationError("no station has id '\(Echo.truncated(id))'; find ids with 'masecurite stations near'")
         }
         let now = context.clock.now()
         if arguments.flag("json") {
@@ -235,5 +237,18 @@ enum StationsCommands: CommandArea {
         if let updated = station.updated { console.line("  updated:       \(updated)") }
         console.line("  source:        \(BundledStationSource.attribution)")
         return 0
+    }
+}
+
+extension StationsCommands {
+    /// Why no commune has postal code `code`. Monaco's 98000 is valid in shape
+    /// but belongs to another country; other codes are unused or CEDEX codes.
+    static func unknownPostalCode(_ code: PostalCode) -> String {
+        if code.rawValue == "98000" {
+            return "98000 is the postal code of Monaco, a separate country with its own police: "
+                + "no French police or gendarmerie station serves it"
+        }
+        return "no commune has postal code \(code): it is unused or reserved for a company (CEDEX); "
+            + "give the postal code of the address or try --commune"
     }
 }
