@@ -23,7 +23,8 @@ struct OrienteurPrinter {
         case .fiche: kind = french ? "fiche" : "guide"
         case .teleservice: kind = french ? "service en ligne" : "online service"
         }
-        console.line("\(rank). \(result.title)  [\(kind) \(result.id), score \(String(format: "%.2f", result.score))]")
+        // Ids and scores stay in --json: a person reads the title and what it is.
+        console.line("\(rank). \(result.title) (\(kind))")
         let actions = result.actions.compactMap { try? Action(parsing: $0) }
         for action in actions { console.line("     → \(describe(action))") }
         if !result.matched.isEmpty {
