@@ -66,6 +66,17 @@ public enum Platform: String, Sendable, Codable, CaseIterable, Hashable {
     case espaceMineurs = "espace-mineurs"
 }
 
+extension Platform {
+    /// The platform's index in ``allCases`` (the routing engine keeps one queue per platform in an array).
+    var queueIndex: Int {
+        switch self {
+        case .tchat: 0
+        case .pnav: 1
+        case .espaceMineurs: 2
+        }
+    }
+}
+
 /// How heavy a conversation is for the operator who runs it.
 public enum ConversationKind: String, Sendable, Codable, CaseIterable, Hashable {
     /// A short information conversation: costs one capacity unit (of eight by default).
@@ -81,6 +92,10 @@ public enum OperatorRole: String, Sendable, Codable, CaseIterable, Hashable {
     case officer
     /// A psychologist of the victims' platform (receives hand-offs).
     case psychologist
+    /// A supervisor: receives emergency alerts (`supervisor_alert`) and dispatches field interventions.
+    /// Takes conversations like an officer only when the profile says so
+    /// (``OperatorProfile/takesConversations``).
+    case supervisor
 }
 
 /// Who raised an emergency.

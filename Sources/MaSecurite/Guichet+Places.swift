@@ -89,7 +89,8 @@ extension Guichet {
 
     /// The chat platform that fits: the space for minors for under-18s, the
     /// violence victims' platform (PNAV) when the leaf points to it or the
-    /// offence is violence, harassment, threats or discrimination, else the general chat.
+    /// offence is one PNAV's catalog rule lists (violence, harassment, threats,
+    /// discrimination in the bundled catalog: `pnav.rules[1]`), else the general chat.
     func chatAdvice(for leaf: Leaf?, situation: Situation, language: Language, date: Date, place: ResolvedPlace?) -> ChatAdvice? {
         let isMinor: Bool = {
             if case .value(.bool(true))? = situation["victim_is_minor"] { return true }
@@ -100,7 +101,14 @@ extension Guichet {
             if case .teleservice(let id) = action { return Platform(rawValue: id) }
             return nil
         }
-        let violence: Set<String> = ["violence", "violence-sexuelle", "violence-conjugale", "menace", "harcelement", "discrimination"]
+        let day = LocalDate(date, in: place?.timeZone ?? Territory.metropole.timeZone)
+        // The offences PNAV is for are the catalog's rule, not a list here: a known offence that
+        // PNAV's rules do not rule out.
+        let offenceFitsPNAV: Bool = {
+            guard situation.value(of: "offence") != nil, let pnav = catalog.service(id: Platform.pnav.rawValue),
+                  let verdict = try? catalog.evaluate(pnav, situation: situation, on: day).verdict else { return false }
+            return verdict != .notEligible
+        }()
         let platform: Platform
         let reason: LocalizedText
         if isMinor {
@@ -109,7 +117,7 @@ extension Guichet {
         } else if leafChats.contains(.pnav) {
             platform = .pnav
             reason = Text.chatVictims
-        } else if case .value(.enumValue(let offence))? = situation["offence"], violence.contains(offence) {
+        } else if offenceFitsPNAV {
             platform = .pnav
             reason = Text.chatVictims
         } else {
@@ -117,7 +125,6 @@ extension Guichet {
             reason = Text.chatGeneral
         }
         guard let service = catalog.service(id: platform.rawValue) else { return nil }
-        let day = LocalDate(date, in: place?.timeZone ?? Territory.metropole.timeZone)
         if let verdict = try? catalog.evaluate(service, situation: situation, on: day).verdict, verdict == .notEligible {
             return nil
         }

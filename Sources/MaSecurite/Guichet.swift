@@ -36,7 +36,9 @@ public struct Guichet: Sendable {
     /// Builds the guichet from loaded modules and an orienteur engine already
     /// built (its search indexes are the costly part: share one engine between guichets).
     /// Each leaf's `facts` (in `tree.json`) are checked against the catalog's fact vocabulary here.
-    /// - Throws: ``GuichetError/invalidFact(leaf:fact:message:)`` when a leaf fact does not fit the catalog's vocabulary.
+    /// - Throws: ``GuichetError/invalidFact(leaf:fact:message:)`` when a leaf fact does not fit the catalog's vocabulary;
+    ///   ``GuichetError/loading(module:message:)`` when the catalog's `pnav` service has no rule on `offence`
+    ///   (the rule that says which offences the victims' chat is for).
     public init(orienteur: Orienteur, catalog: TeleserviceCatalog, stations: StationFinder, appointments: AppointmentBook,
                 clock: any WallClock = SystemWallClock(), options: GuichetOptions = GuichetOptions()) throws(GuichetError) {
         self.orienteur = orienteur
@@ -45,6 +47,11 @@ public struct Guichet: Sendable {
         self.appointments = appointments
         self.clock = clock
         self.options = options
+        // The chat for violence victims is chosen by PNAV's catalog rule on the offence (see chatAdvice).
+        if let pnav = catalog.service(id: Platform.pnav.rawValue), !pnav.rules.contains(where: { $0.facts.contains("offence") }) {
+            throw .loading(module: "Teleservices catalog",
+                           message: "\(pnav.id).rules: no rule reads 'offence', so the offences the victims' chat is for are unknown")
+        }
         var situations: [String: Situation] = [:]
         for leaf in orienteur.content.leaves where !leaf.facts.isEmpty {
             var situation = Situation()
@@ -129,15 +136,19 @@ public struct Guichet: Sendable {
     /// orientation found by the orienteur's search is resolved (see
     /// ``guidance(forLeaf:at:on:language:facts:)``) and the other candidates are listed.
     /// - Parameters:
-    ///   - sentence: what the citizen wrote (it is not stored nor echoed).
+    ///   - sentence: what the citizen wrote (it is not stored nor echoed), at most
+    ///     ``QueryLimit/maximumCharacters`` (10,000) characters.
     ///   - place: where the citizen is, if they said.
     ///   - date: the instant to answer for (default: the clock's now).
     ///   - language: the language of the sentence and of the answer; guessed from the sentence when `nil`.
     ///   - facts: what the citizen or the host app already knows (wins over everything guessed).
+    /// - Throws: ``GuichetError/emptySentence``, ``GuichetError/sentenceTooLong(limit:)`` beyond
+    ///   ``QueryLimit/maximumCharacters`` characters, fact and place errors.
     public func guidance(for sentence: String, at place: Place? = nil, on date: Date? = nil, language: Language? = nil,
                          facts: Situation = Situation()) async throws(GuichetError) -> Guidance {
         let trimmed = sentence.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw .emptySentence }
+        do { try QueryLimit.check(trimmed) } catch { throw .sentenceTooLong(limit: error.limit) }
         try check(facts)
         let answer = orienteur.ask(trimmed, language: language, limit: options.alternativeCount + 3)
         let language = answer.language
@@ -146,6 +157,20 @@ public struct Guichet: Sendable {
         var known = Facts()
         known.merge(self.facts(statedIn: trimmed), origin: .sentence)
 
+        if let alert = answer.emergency, alert.isPossible,
+           let best = answer.results.first(where: { $0.kind == .leaf && content.leaf($0.id)?.emergency == false }),
+           let leaf = content.leaf(best.id) {
+            // A danger is likely but the words do not state it: the numbers first, and the ordinary
+            // answer under them, so that a false alarm costs the citizen nothing.
+            var guidance = try await resolveLeaf(leaf, place: resolved, date: when, language: language, known: known, given: facts,
+                                                 leafRaisesEmergency: false)
+            let numbers = alert.actions.map { numberInfo($0.value, language: language) }
+            guidance.emergency = EmergencyBlock(reason: alert.explanation(in: language), actions: alert.actions.map(\.description),
+                                                numbers: numbers, reasons: alert.reasons.map(\.rawValue), cues: alert.cues,
+                                                leafID: alert.leafID, possible: true)
+            guidance.alternatives = candidates(answer.results, excluding: leaf.id)
+            return guidance
+        }
         if let alert = answer.emergency {
             known.set("emergency_now", .bool(true), .emergency)
             known.merge(facts, origin: .citizen)

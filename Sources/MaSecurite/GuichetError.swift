@@ -4,6 +4,8 @@ public enum GuichetError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownLeaf(String)
     /// The sentence is empty once trimmed.
     case emptySentence
+    /// The sentence is longer than `limit` characters (``QueryLimit/maximumCharacters``, 10,000).
+    case sentenceTooLong(limit: Int)
     /// A place the citizen typed cannot be used.
     case invalidPlace(String, reason: String)
     /// No commune matches the place.
@@ -19,6 +21,8 @@ public enum GuichetError: Error, Hashable, Sendable, CustomStringConvertible {
             return "the orienteur has no orientation (leaf) with id '\(Self.shown(id))'"
         case .emptySentence:
             return "the sentence is empty: describe the situation in a few words"
+        case .sentenceTooLong(let limit):
+            return "the sentence is longer than \(limit) characters: describe the situation in fewer words"
         case .invalidPlace(let text, let reason):
             return "place '\(Self.shown(text))' cannot be used: \(reason)"
         case .placeNotFound(let text):

@@ -121,19 +121,22 @@ public struct EmergencyBlock: Hashable, Sendable, Codable {
     public var cues: [String]
     /// The leaf whose situation raised the alert, when one did.
     public var leafID: String?
+    /// Whether the danger is only likely (the words do not state it): the ordinary answer follows the numbers.
+    public var possible: Bool
 
     /// Creates a block.
     public init(reason: String, actions: [String], numbers: [NumberInfo], reasons: [String] = [], cues: [String] = [],
-                leafID: String? = nil) {
+                leafID: String? = nil, possible: Bool = false) {
         self.reason = reason
         self.actions = actions
         self.numbers = numbers
         self.reasons = reasons
         self.cues = cues
         self.leafID = leafID
+        self.possible = possible
     }
 
-    private enum CodingKeys: String, CodingKey { case reason, actions, numbers, reasons, cues, leafID = "leaf_id" }
+    private enum CodingKeys: String, CodingKey { case reason, actions, numbers, reasons, cues, leafID = "leaf_id", possible }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -143,6 +146,7 @@ public struct EmergencyBlock: Hashable, Sendable, Codable {
         reasons = try c.decodeIfPresent([String].self, forKey: .reasons) ?? []
         cues = try c.decodeIfPresent([String].self, forKey: .cues) ?? []
         leafID = try c.decodeIfPresent(String.self, forKey: .leafID)
+        possible = try c.decodeIfPresent(Bool.self, forKey: .possible) ?? false
     }
 }
 

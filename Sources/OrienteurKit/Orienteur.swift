@@ -41,10 +41,15 @@ public struct Orienteur: Sendable {
     /// Answers a citizen's own words: first whether it is a danger happening now
     /// (then the answer is the emergency numbers), then the best leaves, fiches
     /// and teleservices.
+    ///
+    /// Never throws: a sentence longer than ``QueryLimit/maximumCharacters``
+    /// is read up to the bound only (``QueryLimit/truncated(_:)``); call
+    /// ``QueryLimit/check(_:)`` first to refuse it instead.
     /// - Parameters:
     ///   - language: the language of `sentence`; guessed when nil.
     ///   - limit: how many results at most.
     public func ask(_ sentence: String, language: Language? = nil, limit: Int = 5) -> AskResponse {
+        let sentence = QueryLimit.truncated(sentence)
         let language = language ?? TextAnalyzer.guessLanguage(sentence)
         // A few more candidates than asked, so that setting aside an emergency leaf still fills `limit`.
         var results = index(for: language).search(sentence, limit: limit + 3)
@@ -52,18 +57,36 @@ public struct Orienteur: Sendable {
         if alert == nil {
             // No danger now: a leaf for a situation in progress ("cambriolage en cours") is not the
             // answer to a past or calm sentence; its calm siblings (plainte, station) come first.
+            // Nor is a leaf that only gives emergency numbers ("Danger immédiat : appelez les secours").
             func inProgress(_ result: SearchResult) -> Bool {
-                result.kind == .leaf && content.leaf(result.id)?.danger?.when == .ongoing
+                guard result.kind == .leaf, let leaf = content.leaf(result.id) else { return false }
+                return leaf.danger?.when == .ongoing
+                    || (leaf.emergency && leaf.actions.allSatisfy { $0.kind == "call" || $0.kind == "sms" })
             }
             results = results.filter { !inProgress($0) } + results.filter(inProgress)
         }
-        if let leafID = alert?.leafID, let leaf = content.leaf(leafID) {
-            // The leaf that fits the danger comes first, found by the search or not.
-            let found = results.first { $0.id == leafID }
-            results.removeAll { $0.id == leafID }
-            results.insert(found ?? SearchResult(kind: .leaf, id: leaf.id, title: leaf.title.text(in: language),
-                                                 score: results.first?.score ?? 0, actions: leaf.actions.map(\.description),
-                                                 matched: []), at: 0)
+        if let alert {
+            // In danger, the answers are the leaves that give the numbers: the one that fits the
+            // situation first, then the content's leaf for the main reason (for the person in
+            // danger, or for a witness), then the emergency leaves the search found.
+            var first: [String] = []
+            var defaults = emergencyDetector.defaultLeaves(for: alert.reason)
+            if alert.fromWitness { defaults.reverse() }
+            for id in [alert.leafID].compactMap({ $0 }) + defaults.prefix(1)
+                + results.filter({ content.leaf($0.id)?.emergency == true }).map(\.id)
+                + defaults.dropFirst() where !first.contains(id) {
+                first.append(id)
+            }
+            var promoted: [SearchResult] = []
+            for id in first {
+                if let found = results.first(where: { $0.id == id }) {
+                    promoted.append(found)
+                } else if let leaf = content.leaf(id) {
+                    promoted.append(SearchResult(kind: .leaf, id: leaf.id, title: leaf.title.text(in: language),
+                                                 score: 0, actions: leaf.actions.map(\.description), matched: []))
+                }
+            }
+            results = promoted + results.filter { !first.contains($0.id) }
         }
         return AskResponse(language: language, emergency: alert, results: Array(results.prefix(limit)))
     }
@@ -101,12 +124,14 @@ public struct AskResponse: Hashable, Sendable, Encodable {
         let actions: [String]
         let cues: [String]
         let leaf: String?
+        let possible: Bool
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         let emergencyJSON = emergency.map { EmergencyJSON(reason: $0.reason.explanation(in: language), reasons: $0.reasons.map(\.rawValue),
-                                                     actions: $0.actions.map(\.description), cues: $0.cues, leaf: $0.leafID) }
+                                                     actions: $0.actions.map(\.description), cues: $0.cues, leaf: $0.leafID,
+                                                     possible: $0.isPossible) }
         try container.encode(emergencyJSON, forKey: .emergency)
         try container.encode(results, forKey: .results)
     }

@@ -36,7 +36,8 @@ import Testing
         #expect(await inbox.waitForEvents(1))
         let id = try #require(inbox.welcome?.conversation)
         let token = try #require(inbox.welcome?.token)
-        #expect(inbox.events.first?.event == .queued(platform: .tchat, position: 1, estimatedWaitSeconds: 900))
+        // Nobody serves the platform yet: the visitor is told so, with the numbers to use meanwhile (never silence).
+        #expect(inbox.events.first?.event == .unstaffed(platform: .tchat, helpLines: HelpLine.france[.tchat] ?? []))
         try await service.registerOperator(officer(1))
         #expect(await inbox.waitForEvents(2))
         #expect(inbox.events.last?.event == .assigned(pseudonym: "Agent 1", role: .officer))

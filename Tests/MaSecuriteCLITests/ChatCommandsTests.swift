@@ -68,7 +68,8 @@ import Testing
         let result = await run(["chat", "examples", "--json"])
         #expect(result.status == 0)
         let types = try result.output.split(separator: "\n").map { try json(String($0))["type"] as? String }
-        #expect(Set(types.compactMap { $0 }).count == 24)
+        #expect(Set(types.compactMap { $0 }).count == 26)
+        #expect(types.contains("unstaffed") && types.contains("supervisor_alert"))
         #expect(types.contains("emergency_raised"))
     }
 }

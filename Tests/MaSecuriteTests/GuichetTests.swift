@@ -214,3 +214,22 @@ struct LeafFactsTests {
         #expect(appointment.stations.allSatisfy { $0.departement == "69" })
     }
 }
+
+@Suite("Possible emergencies")
+struct PossibleEmergencyTests {
+    @Test("A danger only the learnt model reads shows the numbers and, under them, the ordinary answer")
+    func possibleDangerKeepsTheOrdinaryAnswer() async throws {
+        let (guichet, _) = try Fixtures.guichet()
+        let set = try EvaluationSet.load(from: try OrientationEvaluationTests.url("development-3"))
+        let possible = set.sentences.first { sentence in
+            guichet.orienteur.ask(sentence.text, language: sentence.lang).emergency?.isPossible == true
+        }
+        let sentence = try #require(possible, "no sentence of the third development part raises a possible alert")
+        let guidance = try await guichet.guidance(for: sentence.text, language: sentence.lang)
+        let block = try #require(guidance.emergency)
+        #expect(block.possible)
+        #expect(!block.actions.isEmpty)
+        #expect(guidance.orientation != nil)
+        #expect(!guidance.steps.isEmpty)
+    }
+}

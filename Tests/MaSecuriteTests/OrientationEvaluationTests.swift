@@ -24,11 +24,13 @@ import Testing
         let orienteur = modules.orienteur
         let known = Set(orienteur.content.leaves.map(\.id) + orienteur.content.fiches.map(\.id) + modules.catalog.services.map(\.id))
         let development = try Self.set("development")
+        let second = try Self.set("development-2")
         let heldOut = try Self.set("heldout")
         #expect(development.part == "development")
+        #expect(second.part == "development")
         #expect(heldOut.part == "held-out")
         #expect(development.sentences.count + heldOut.sentences.count >= 400)
-        for part in [development, heldOut] {
+        for part in [development, second, heldOut] {
             let emergencies = part.sentences.filter(\.emergency).count
             #expect(Double(emergencies) / Double(part.sentences.count) >= 0.25, "\(part.part): about a third are emergencies")
             #expect(Set(part.sentences.map(\.id)).count == part.sentences.count, "\(part.part): ids are unique")
@@ -37,8 +39,9 @@ import Testing
                 for id in sentence.accept { #expect(known.contains(id), "\(sentence.id) accepts unknown id \(id)") }
             }
         }
-        // No sentence of the held-out part was copied into the development part.
+        // No sentence of the held-out part was copied into a development part.
         #expect(Set(development.sentences.map(\.text)).isDisjoint(with: heldOut.sentences.map(\.text)))
+        #expect(Set(second.sentences.map(\.text)).isDisjoint(with: heldOut.sentences.map(\.text)))
     }
 
     /// The development part is the one the detector and content are tuned on: it holds the goals.
@@ -47,8 +50,18 @@ import Testing
         print("Orientation evaluation, development part:\n" + report.table())
         #expect(report.total.recall >= 0.99)
         #expect(report.total.falseAlarmRate <= 0.03)
-        #expect(report.total.topThreeRate >= 0.84) // goal 0.95: the search misses listed by `content evaluate --details`
+        #expect(report.total.topThreeRate >= 0.95)
         #expect(report.total.numberFitRate >= 0.95)
+    }
+
+    /// The second development part (people describing what they see, not naming the danger) is tuned on
+    /// too; it does not reach the goals yet, so it holds today's level as a floor against regressions.
+    @Test func secondDevelopmentPartHoldsItsLevel() throws {
+        let report = try Fixtures.modules.get().orienteur.evaluate(try Self.set("development-2"))
+        print("Orientation evaluation, second development part:\n" + report.table())
+        #expect(report.total.recall >= 0.95)
+        #expect(report.total.falseAlarmRate <= 0.03)
+        #expect(report.total.topThreeRate >= 0.70)
     }
 
     /// The held-out part is never used for tuning: its score is printed alone, in CI too
@@ -59,10 +72,11 @@ import Testing
         #expect(report.total.sentences == report.outcomes.count)
     }
 
-    /// The evaluation can fail: content without its leaf situations and emergency answers loses recall.
+    /// The evaluation can fail: content without its leaf situations and its learnt model loses recall.
     @Test func theEvaluationCanFail() throws {
         var content = try Fixtures.modules.get().orienteur.content
         for index in content.leaves.indices { content.leaves[index].danger = nil }
+        content.emergencyModel = nil
         let weakened = Orienteur(content: content, extraDocuments: Guichet.searchDocuments(for: try Fixtures.modules.get().catalog))
         let development = try Self.set("development")
         let full = try Fixtures.modules.get().orienteur.evaluate(development).total

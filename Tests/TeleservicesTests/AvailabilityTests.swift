@@ -55,7 +55,11 @@ import Testing
         #expect(young.verdict == .notEligible)
         #expect(young.reasons(in: .english) == ["Service is only for people aged 18 or over."])
         #expect(try check(Situation()).missing == ["age"])
-        #expect(try check(Situation().settingDontKnow("age")).verdict == .notEligible)
+        // « Je ne sais pas » is unknown: never "too young", which the citizen did not say.
+        let unsure = try check(Situation().settingDontKnow("age"))
+        #expect(unsure.verdict == .needsInformation)
+        #expect(unsure.dontKnow == ["age"])
+        #expect(!unsure.reasons(in: .english).contains("Service is only for people aged 18 or over."))
     }
 
     @Test func bundledServicesByDepartementAndDate() throws {

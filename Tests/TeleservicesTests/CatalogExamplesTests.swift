@@ -28,6 +28,7 @@ import Testing
         let result = try catalog.evaluate(serviceID: serviceID, situation: example.situation, on: example.date)
         #expect(result.verdict == example.verdict, "\(example.path) « \(example.name) »: \(result.reasons(in: .english))")
         #expect(result.missing == example.missing, "\(example.path) « \(example.name) »")
+        #expect(result.dontKnow == example.dontKnow, "\(example.path) « \(example.name) »")
         #expect(!result.reasons.isEmpty, "\(example.path): every verdict is explained")
     }
 

@@ -68,11 +68,36 @@ import Testing
         #expect(unasked.missing == ["start"])
     }
 
-    @Test func dontKnowMakesComparisonsFalseAndIsNotAskedAgain() throws {
-        let result = try verdict(#"{"eq": ["flag", true]}"#, [:], dontKnow: ["flag"])
-        #expect(result.verdict == .notEligible)
-        #expect(result.missing.isEmpty)
-        #expect(try verdict(#"{"not": {"eq": ["flag", true]}}"#, [:], dontKnow: ["flag"]).verdict == .eligible)
+    @Test func dontKnowIsUnknownNeverFalseAndIsNotAskedAgain() throws {
+        for rule in [#"{"eq": ["flag", true]}"#, #"{"not": {"eq": ["flag", true]}}"#, #"{"ne": ["flag", false]}"#] {
+            let result = try verdict(rule, [:], dontKnow: ["flag"])
+            #expect(result.verdict == .needsInformation, "\(rule)")
+            #expect(result.missing.isEmpty, "\(rule): not asked again")
+            #expect(result.dontKnow == ["flag"], "\(rule)")
+            // The reasons say only that the citizen does not know, never the rule's own reason.
+            #expect(!result.reasons(in: .english).contains("No."), "\(rule)")
+            #expect(result.reasons(in: .english).contains("You do not know yet: “Flag?”"), "\(rule)")
+        }
+        // A known failure elsewhere still decides: « je ne sais pas » does not hide it.
+        let catalog = try TestCatalogs.load(rules: "[" + [
+            TestCatalogs.ruleObject(#"{"eq": ["flag", true]}"#), TestCatalogs.ruleObject(#"{"gt": ["count", 1]}"#),
+        ].joined(separator: ",") + "]")
+        let failed = try catalog.evaluate(serviceID: "svc", situation: Situation(["flag": .dontKnow, "count": .value(.number(0))]),
+                                          on: TestCatalogs.day)
+        #expect(failed.verdict == .notEligible)
+        #expect(failed.reasons.map(\.source) == ["svc.rules[1]"], "only the rule that failed on a real answer")
+        // Still missing facts come first; the unknown ones follow.
+        let both = try catalog.evaluate(serviceID: "svc", situation: Situation(["flag": .dontKnow]), on: TestCatalogs.day)
+        #expect(both.missing == ["count"])
+        #expect(both.dontKnow == ["flag"])
+    }
+
+    @Test func dontKnowForTheTerritoryOrTheAgeIsUnknown() throws {
+        let pilot = try TestCatalogs.load(rules: "[]", availability: #"[{"departements": ["75"]}]"#, extra: #""minimum_age": 18,"#)
+        let result = try pilot.evaluate(serviceID: "svc", situation: Situation(["department": .dontKnow, "age": .dontKnow]),
+                                        on: TestCatalogs.day)
+        #expect(result.verdict == .needsInformation)
+        #expect(result.dontKnow == ["department", "age"])
     }
 
     @Test func allShortCircuitsOnFalseAndDropsMissingFacts() throws {

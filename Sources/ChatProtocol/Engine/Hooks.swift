@@ -1,7 +1,8 @@
 import Foundation
 
-/// Decides whether a visitor's first message reveals an emergency. The SDK facade plugs in
-/// OrienteurKit's danger detection; ChatProtocol itself does not depend on it.
+/// Decides whether a visitor's first message reveals an emergency. The SDK facade (`MaSecurite`)
+/// provides `OrienteurEmergencyClassifier`, built on OrienteurKit's danger detection, and
+/// `ChatService.withEscalation(…)`, which plugs it in; ChatProtocol itself does not depend on it.
 public protocol EmergencyClassifier: Sendable {
     /// Whether `text` (the visitor's first message) calls for an emergency.
     func isEmergency(_ text: String) async -> Bool
@@ -36,7 +37,8 @@ public struct EmergencyNotice: Sendable, Hashable {
     }
 }
 
-/// Receives emergencies (to dispatch a field intervention: 17 / 112 / 114).
+/// Receives emergencies (to dispatch a field intervention: 17 / 112 / 114). ``SupervisorDesk`` is
+/// the SDK's implementation: alerts to connected supervisors and an escalation log.
 public protocol SupervisorHook: Sendable {
     /// Called once per emergency raised.
     func emergencyRaised(_ notice: EmergencyNotice) async

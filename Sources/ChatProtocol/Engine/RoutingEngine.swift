@@ -14,6 +14,15 @@ import Foundation
 /// finds no operator with enough free units reserves the least-loaded eligible operator,
 /// so short conversations do not starve it. An emergency waits at the short cost (one unit),
 /// so it is taken by the first operator with a free unit; the operator may then convert it.
+///
+/// Eligibility follows the operator's profile (see ``OperatorProfile``): platforms, language,
+/// VSS training for `pnav`, minors training for `espace-mineurs`, the role a hand-off asks for;
+/// supervisors only when they take conversations; only operators present (``setPresent(_:_:)``),
+/// not paused and on shift.
+///
+/// Each platform queue is a balanced tree ordered by (emergency first, arrival number): enqueueing,
+/// leaving, raising an emergency, the queue position and each step of ``dispatch(now:)`` take
+/// O(log n). A conversation sent back to a queue keeps its arrival number, so its old place.
 public struct RoutingEngine: Sendable {
     /// Tunables of the engine.
     public struct Configuration: Sendable, Hashable {
@@ -54,10 +63,23 @@ public struct RoutingEngine: Sendable {
         public var waitedSeconds: Double
     }
 
+    /// A waiting conversation's place, as ``queueStatuses(on:now:)`` reports it.
+    public struct QueueStatus: Sendable, Hashable {
+        /// The conversation.
+        public var conversation: ConversationID
+        /// Its 1-based position in its platform's queue.
+        public var position: Int
+        /// The estimated wait, in seconds (as ``estimatedWaitSeconds(of:now:)``).
+        public var estimatedWaitSeconds: Int
+        /// Whether someone present serves it (as ``isServed(_:now:)``).
+        public var served: Bool
+    }
+
     struct OperatorSlot: Sendable {
         var profile: OperatorProfile
-        var load = 0
         var paused = false
+        /// Whether the operator is there (a service may require a connection, see ``setPresent(_:_:)``).
+        var present = true
         var lastAssignmentAt: Date
         var conversations: Set<ConversationID> = []
     }
@@ -71,14 +93,32 @@ public struct RoutingEngine: Sendable {
         var assignedAt: Date?
         var operatorIndex: Int?
         var cost = 0
+
+        /// Where it waits: emergencies first, then arrival order (kept when it comes back to a queue).
+        var place: QueuePlace { QueuePlace(emergency: emergency, order: order) }
     }
 
     /// The configuration.
     public let configuration: Configuration
     private var operators: [OperatorSlot] = []
+    // The fields routing reads for every operator on every dispatch, apart (indexed like `operators`).
+    /// Units in use.
+    private var loads: [Int] = []
+    /// Units in all (the profile's capacity).
+    private var capacities: [Int] = []
+    /// Takes conversations, present and not paused (shifts are checked apart).
+    private var active: [Bool] = []
+    /// The profile's shifts.
+    private var shifts: [[ShiftWindow]] = []
+    /// Every second of the day where some shift starts or ends, sorted: who is on shift only changes there.
+    private var shiftBoundaries: [Int] = []
+    /// Who is on shift during ``onShiftSeconds`` (a span between two boundaries), for ``dispatch(now:)``.
+    private var onShiftNow: [Bool] = []
+    private var onShiftSeconds: Range<Int>?
     private var operatorIndex: [OperatorID: Int] = [:]
     private var records: [ConversationID: Record] = [:]
-    private var queues: [Platform: [ConversationID]] = [:]
+    /// One queue per platform, indexed by ``Platform/queueIndex``.
+    private var queues = [WaitingQueue](repeating: WaitingQueue(), count: Platform.allCases.count)
     private var nextOrder: UInt64 = 0
     private var meanHandle: [ConversationKind: Double]
 
@@ -98,12 +138,38 @@ public struct RoutingEngine: Sendable {
         }
         operatorIndex[profile.id] = operators.count
         operators.append(OperatorSlot(profile: profile, lastAssignmentAt: now))
+        loads.append(0)
+        capacities.append(profile.capacity)
+        active.append(profile.takesConversations)
+        shifts.append(profile.shifts)
+        shiftBoundaries = Array(Set(shiftBoundaries + profile.shifts.flatMap { [$0.start % 86_400, $0.end % 86_400] })).sorted()
+        onShiftSeconds = nil
     }
 
     /// Pauses or un-pauses an operator. A paused operator keeps their conversations but gets no new one.
     public mutating func setPaused(_ id: OperatorID, _ paused: Bool) throws(ChatEngineError) {
         guard let index = operatorIndex[id] else { throw .unknownOperator(id) }
         operators[index].paused = paused
+        refreshActive(index)
+    }
+
+    /// Marks an operator as present or absent (e.g. connected or not). Operators are present from
+    /// ``addOperator(_:now:)`` on; an absent operator keeps their conversations but gets no new one,
+    /// and does not count as staffing a platform (``isServed(_:now:)``).
+    public mutating func setPresent(_ id: OperatorID, _ present: Bool) throws(ChatEngineError) {
+        guard let index = operatorIndex[id] else { throw .unknownOperator(id) }
+        operators[index].present = present
+        refreshActive(index)
+    }
+
+    /// Whether some present, un-paused operator on shift could take a conversation with these
+    /// requirements (platform, training, role, language), capacity aside. When not, the
+    /// conversation waits for someone who serves it to arrive: tell the visitor.
+    public func isServed(_ requirements: ConversationRequirements, now: Date) -> Bool {
+        let second = secondOfDay(now)
+        var requirements = requirements
+        requirements.language = Self.primaryLanguage(requirements.language)
+        return operators.indices.contains { isEligible($0, requirements, secondOfDay: second, ignoreRole: false) }
     }
 
     /// The operator's profile.
@@ -112,7 +178,7 @@ public struct RoutingEngine: Sendable {
     }
 
     /// Units in use by the operator.
-    public func load(of id: OperatorID) -> Int? { operatorIndex[id].map { operators[$0].load } }
+    public func load(of id: OperatorID) -> Int? { operatorIndex[id].map { loads[$0] } }
 
     /// The conversations the operator runs.
     public func conversations(of id: OperatorID) -> Set<ConversationID> {
@@ -159,13 +225,12 @@ public struct RoutingEngine: Sendable {
         guard var record = records[id] else { throw .unknownConversation(id) }
         guard !record.state.isFinal else { throw .invalidTransition(from: record.state, transition: .assign) }
         guard !record.emergency else { return false }
+        // Out of the queue at its old place, back in ahead of every non-emergency.
+        if record.state == .waiting { removeFromQueue(id) }
         record.emergency = true
         if record.state == .waiting { record.requirements.kind = .short }
         records[id] = record
-        if record.state == .waiting {
-            removeFromQueue(id, platform: record.requirements.platform)
-            insertInQueue(id)
-        }
+        if record.state == .waiting { insertInQueue(id) }
         return true
     }
 
@@ -184,7 +249,7 @@ public struct RoutingEngine: Sendable {
     public mutating func close(_ id: ConversationID, now: Date) throws(ChatEngineError) -> OperatorID? {
         guard let record = records[id] else { throw .unknownConversation(id) }
         let next = try record.state.applying(.close)
-        if record.state == .waiting { removeFromQueue(id, platform: record.requirements.platform) }
+        if record.state == .waiting { removeFromQueue(id) }
         let freed = release(id, now: now, observeHandle: true)
         records[id]?.state = next
         return freed
@@ -194,7 +259,7 @@ public struct RoutingEngine: Sendable {
     public mutating func abandon(_ id: ConversationID) throws(ChatEngineError) {
         guard let record = records[id] else { throw .unknownConversation(id) }
         let next = try record.state.applying(.abandon)
-        removeFromQueue(id, platform: record.requirements.platform)
+        removeFromQueue(id)
         records[id]?.state = next
     }
 
@@ -206,7 +271,7 @@ public struct RoutingEngine: Sendable {
         switch target {
         case .platform(let platform), .role(_, let platform):
             let next = try record.state.applying(.transferToQueue)
-            if record.state == .waiting { removeFromQueue(id, platform: record.requirements.platform) }
+            if record.state == .waiting { removeFromQueue(id) }
             release(id, now: now, observeHandle: false)
             records[id]?.state = next
             records[id]?.requirements.platform = platform
@@ -224,9 +289,9 @@ public struct RoutingEngine: Sendable {
                 throw .notEligible(operatorID, id)
             }
             let cost = self.cost(of: record.requirements.kind, for: index)
-            let free = operators[index].profile.capacity - operators[index].load
+            let free = capacities[index] - loads[index]
             guard cost <= free || record.operatorIndex == index else { throw .capacityExceeded(operatorID, needed: cost, free: free) }
-            if record.state == .waiting { removeFromQueue(id, platform: record.requirements.platform) }
+            if record.state == .waiting { removeFromQueue(id) }
             if record.operatorIndex == index { return nil }
             release(id, now: now, observeHandle: false)
             records[id]?.state = next
@@ -242,9 +307,9 @@ public struct RoutingEngine: Sendable {
         guard !record.state.isFinal else { throw .invalidTransition(from: record.state, transition: .assign) }
         records[id]?.requirements.kind = kind
         guard let index = record.operatorIndex else { return }
-        let others = operators[index].load - record.cost
-        let newCost = kind == .long ? operators[index].profile.capacity - others : configuration.shortCost
-        operators[index].load = others + newCost
+        let others = loads[index] - record.cost
+        let newCost = kind == .long ? capacities[index] - others : configuration.shortCost
+        loads[index] = others + newCost
         records[id]?.cost = newCost
     }
 
@@ -256,48 +321,44 @@ public struct RoutingEngine: Sendable {
     // MARK: Routing
 
     /// Assigns as many waiting conversations as the operators' free capacity allows, in priority order.
+    ///
+    /// Walks the platform queues merged in priority order (emergencies first, then arrival order),
+    /// O(log n) per conversation looked at; a platform that no available operator serves is not walked.
     public mutating func dispatch(now: Date) -> [Assignment] {
         let second = secondOfDay(now)
+        refreshShifts(secondOfDay: second)
         var available = [Bool](repeating: false, count: operators.count)
-        var anyRoom = false
-        for index in operators.indices where !operators[index].paused && onShift(index, secondOfDay: second)
-            && operators[index].load < operators[index].profile.capacity {
+        var availableCount = 0
+        var platformOpen = [Bool](repeating: false, count: queues.count)
+        for index in operators.indices where loads[index] < capacities[index] && active[index] && onShiftNow[index] {
             available[index] = true
-            anyRoom = true
+            availableCount += 1
+            for platform in operators[index].profile.platforms { platformOpen[platform.queueIndex] = true }
         }
-        guard anyRoom else { return [] }
+        guard availableCount > 0 else { return [] }
         var assignments: [Assignment] = []
-        let platforms = Platform.allCases
-        var cursors = [Int](repeating: 0, count: platforms.count)
-        var taken: [Platform: Set<ConversationID>] = [:]
-        while true {
-            // The best head among the platform queues: emergencies first, then arrival order.
-            var best: (platform: Int, id: ConversationID, record: Record)?
-            for (p, platform) in platforms.enumerated() {
-                guard let queue = queues[platform], cursors[p] < queue.count else { continue }
-                let id = queue[cursors[p]]
-                guard let record = records[id] else { continue }
-                if let current = best {
-                    if (record.emergency && !current.record.emergency)
-                        || (record.emergency == current.record.emergency && record.order < current.record.order) {
-                        best = (p, id, record)
-                    }
-                } else {
-                    best = (p, id, record)
-                }
+        // The next conversation to look at in each queue; a queue is walked by place, so taking
+        // a conversation out of it does not disturb the walk.
+        var heads = queues.indices.map { platformOpen[$0] ? queues[$0].first(after: nil) : nil }
+        while availableCount > 0 {
+            var best: Int?
+            for p in heads.indices {
+                guard let head = heads[p] else { continue }
+                if let current = best, let other = heads[current], other.place < head.place { continue }
+                best = p
             }
-            guard let (p, id, record) = best else { break }
-            cursors[p] += 1
+            guard let p = best, let (place, id) = heads[p] else { break }
+            heads[p] = queues[p].first(after: place)
+            guard let record = records[id] else { continue }
             var chosen: Int?
             var leastLoadedEligible: Int?
             for index in operators.indices where available[index] {
                 guard isEligible(index, record.requirements, secondOfDay: second, ignoreRole: false) else { continue }
-                let slot = operators[index]
-                if leastLoadedEligible.map({ slot.load < operators[$0].load }) ?? true { leastLoadedEligible = index }
-                guard cost(of: record.requirements.kind, for: index) <= slot.profile.capacity - slot.load else { continue }
+                let load = loads[index]
+                if leastLoadedEligible.map({ load < loads[$0] }) ?? true { leastLoadedEligible = index }
+                guard cost(of: record.requirements.kind, for: index) <= capacities[index] - load else { continue }
                 if let current = chosen {
-                    let other = operators[current]
-                    if slot.load < other.load || (slot.load == other.load && slot.lastAssignmentAt < other.lastAssignmentAt) {
+                    if load < loads[current] || (load == loads[current] && operators[index].lastAssignmentAt < operators[current].lastAssignmentAt) {
                         chosen = index
                     }
                 } else {
@@ -305,46 +366,87 @@ public struct RoutingEngine: Sendable {
                 }
             }
             if let index = chosen {
+                queues[p].remove(at: place)
                 var assignment = occupy(id, operator: index, now: now)
                 assignment.waitedSeconds = now.timeIntervalSince(record.enqueuedAt)
-                records[id]?.state = .assigned
-                taken[platforms[p], default: []].insert(id)
                 assignments.append(assignment)
-                if operators[index].load >= operators[index].profile.capacity { available[index] = false }
+                if loads[index] >= capacities[index] {
+                    available[index] = false
+                    availableCount -= 1
+                }
             } else if let reserved = leastLoadedEligible, cost(of: record.requirements.kind, for: reserved) > configuration.shortCost {
                 // Keep the least-loaded eligible operator for this long conversation.
                 available[reserved] = false
+                availableCount -= 1
             }
-            if !available.contains(true) { break }
-        }
-        for (platform, ids) in taken {
-            queues[platform]?.removeAll { ids.contains($0) }
         }
         return assignments
     }
 
     /// The 1-based position of a waiting conversation in its platform queue.
     public func queuePosition(of id: ConversationID) -> Int? {
-        guard let record = records[id], record.state == .waiting,
-              let index = queues[record.requirements.platform]?.firstIndex(of: id) else { return nil }
-        return index + 1
+        guard let record = records[id], record.state == .waiting else { return nil }
+        let queue = queues[record.requirements.platform.queueIndex]
+        guard queue.contains(record.place) else { return nil }
+        return queue.position(of: record.place)
     }
 
     /// The waiting conversations of a platform in priority order.
-    public func waiting(on platform: Platform) -> [ConversationID] { queues[platform] ?? [] }
+    public func waiting(on platform: Platform) -> [ConversationID] { queues[platform.queueIndex].conversations }
+
+    /// How many conversations wait on a platform.
+    public func waitingCount(on platform: Platform) -> Int { queues[platform.queueIndex].count }
 
     /// An estimate of the wait, in seconds, for a waiting conversation: its position times
     /// the mean handling time (learnt from closed conversations) over the number of
     /// conversations the available eligible operators can run at once.
     public func estimatedWaitSeconds(of id: ConversationID, now: Date) -> Int? {
         guard let position = queuePosition(of: id), let record = records[id] else { return nil }
+        return estimatedWaitSeconds(position: position, requirements: record.requirements, servers: servers(for: record.requirements, secondOfDay: secondOfDay(now)))
+    }
+
+    /// Every waiting conversation of a platform in priority order, with its 1-based position and
+    /// estimated wait (as ``estimatedWaitSeconds(of:now:)``) and whether someone present serves it
+    /// (as ``isServed(_:now:)``). One pass: O(n) plus one look at the operators per distinct requirement.
+    public func queueStatuses(on platform: Platform, now: Date) -> [QueueStatus] {
         let second = secondOfDay(now)
-        var servers = 0
-        for index in operators.indices where !operators[index].paused
-            && isEligible(index, record.requirements, secondOfDay: second, ignoreRole: false) {
-            servers += record.requirements.kind == .long ? 1 : operators[index].profile.capacity / max(1, configuration.shortCost)
+        var serversByRequirements: [ConversationRequirements: Int] = [:]
+        var servedByRequirements: [ConversationRequirements: Bool] = [:]
+        var result: [QueueStatus] = []
+        for (offset, id) in queues[platform.queueIndex].conversations.enumerated() {
+            guard let requirements = records[id]?.requirements else { continue }
+            let servers: Int
+            if let known = serversByRequirements[requirements] {
+                servers = known
+            } else {
+                servers = self.servers(for: requirements, secondOfDay: second)
+                serversByRequirements[requirements] = servers
+            }
+            let served: Bool
+            if let known = servedByRequirements[requirements] {
+                served = known
+            } else {
+                served = operators.indices.contains { isEligible($0, requirements, secondOfDay: second, ignoreRole: false) }
+                servedByRequirements[requirements] = served
+            }
+            result.append(QueueStatus(conversation: id, position: offset + 1,
+                                      estimatedWaitSeconds: estimatedWaitSeconds(position: offset + 1, requirements: requirements, servers: servers),
+                                      served: served))
         }
-        let handle = meanHandle[record.requirements.kind] ?? configuration.initialShortHandleSeconds
+        return result
+    }
+
+    /// Conversations the available eligible operators can run at once.
+    private func servers(for requirements: ConversationRequirements, secondOfDay second: Int) -> Int {
+        var servers = 0
+        for index in operators.indices where isEligible(index, requirements, secondOfDay: second, ignoreRole: false) {
+            servers += requirements.kind == .long ? 1 : capacities[index] / max(1, configuration.shortCost)
+        }
+        return servers
+    }
+
+    private func estimatedWaitSeconds(position: Int, requirements: ConversationRequirements, servers: Int) -> Int {
+        let handle = meanHandle[requirements.kind] ?? configuration.initialShortHandleSeconds
         guard servers > 0 else { return Int(handle * Double(position)) }
         return Int((Double(position) * handle / Double(servers)).rounded())
     }
@@ -362,12 +464,12 @@ public struct RoutingEngine: Sendable {
     }
 
     private func cost(of kind: ConversationKind, for index: Int) -> Int {
-        kind == .short ? configuration.shortCost : operators[index].profile.capacity
+        kind == .short ? configuration.shortCost : capacities[index]
     }
 
     private mutating func occupy(_ id: ConversationID, operator index: Int, now: Date) -> Assignment {
         let cost = self.cost(of: records[id]?.requirements.kind ?? .short, for: index)
-        operators[index].load += cost
+        loads[index] += cost
         operators[index].lastAssignmentAt = now
         operators[index].conversations.insert(id)
         records[id]?.operatorIndex = index
@@ -375,21 +477,23 @@ public struct RoutingEngine: Sendable {
         records[id]?.assignedAt = now
         records[id]?.state = .assigned
         let profile = operators[index].profile
-        return Assignment(conversation: id, operatorID: profile.id, pseudonym: profile.pseudonym, role: profile.role, waitedSeconds: 0)
+        // A supervisor who takes a conversation does it as an officer, and the visitor sees an officer.
+        let role: OperatorRole = profile.role == .supervisor ? .officer : profile.role
+        return Assignment(conversation: id, operatorID: profile.id, pseudonym: profile.pseudonym, role: role, waitedSeconds: 0)
     }
 
     @discardableResult
     private mutating func release(_ id: ConversationID, now: Date, observeHandle: Bool) -> OperatorID? {
         guard let record = records[id], let index = record.operatorIndex else { return nil }
-        operators[index].load -= record.cost
+        loads[index] -= record.cost
         operators[index].conversations.remove(id)
         records[id]?.operatorIndex = nil
         records[id]?.cost = 0
         // A long conversation of the same operator absorbs the freed units.
         if let long = operators[index].conversations.first(where: { records[$0]?.requirements.kind == .long }) {
-            let free = operators[index].profile.capacity - operators[index].load
+            let free = capacities[index] - loads[index]
             records[long]?.cost += free
-            operators[index].load += free
+            loads[index] += free
         }
         if observeHandle, let assignedAt = record.assignedAt {
             let kind = record.requirements.kind
@@ -399,25 +503,16 @@ public struct RoutingEngine: Sendable {
         return operators[index].profile.id
     }
 
+    /// Puts the conversation in its platform's queue at its place (O(log n)).
     private mutating func insertInQueue(_ id: ConversationID) {
         guard let record = records[id] else { return }
-        let platform = record.requirements.platform
-        var queue = queues[platform] ?? []
-        queues[platform] = []
-        // Emergencies before the rest; arrival order within each class.
-        var low = 0, high = queue.count
-        while low < high {
-            let mid = (low + high) / 2
-            let other = records[queue[mid]]
-            let otherFirst = other.map { ($0.emergency && !record.emergency) || ($0.emergency == record.emergency && $0.order < record.order) } ?? true
-            if otherFirst { low = mid + 1 } else { high = mid }
-        }
-        queue.insert(id, at: low)
-        queues[platform] = queue
+        queues[record.requirements.platform.queueIndex].insert(id, at: record.place)
     }
 
-    private mutating func removeFromQueue(_ id: ConversationID, platform: Platform) {
-        if let index = queues[platform]?.firstIndex(of: id) { queues[platform]?.remove(at: index) }
+    /// Takes the conversation out of its platform's queue, from the place its record gives (O(log n)).
+    private mutating func removeFromQueue(_ id: ConversationID) {
+        guard let record = records[id] else { return }
+        queues[record.requirements.platform.queueIndex].remove(at: record.place)
     }
 
     private func secondOfDay(_ now: Date) -> Int {
@@ -427,18 +522,43 @@ public struct RoutingEngine: Sendable {
     }
 
     private func onShift(_ index: Int, secondOfDay: Int) -> Bool {
-        let shifts = operators[index].profile.shifts
-        return shifts.isEmpty || shifts.contains { $0.contains(secondOfDay: secondOfDay) }
+        shifts[index].isEmpty || shifts[index].contains { $0.contains(secondOfDay: secondOfDay) }
+    }
+
+    /// Takes conversations, present, not paused and on shift.
+    private func isPresent(_ index: Int, secondOfDay: Int) -> Bool {
+        active[index] && onShift(index, secondOfDay: secondOfDay)
+    }
+
+    /// Recomputes who is on shift when `second` leaves the span the flags hold for.
+    private mutating func refreshShifts(secondOfDay second: Int) {
+        if let span = onShiftSeconds, span.contains(second) { return }
+        onShiftNow = operators.indices.map { onShift($0, secondOfDay: second) }
+        let start = shiftBoundaries.last { $0 <= second } ?? 0
+        let end = shiftBoundaries.first { $0 > second } ?? 86_400
+        onShiftSeconds = start..<end
+    }
+
+    private mutating func refreshActive(_ index: Int) {
+        active[index] = operators[index].profile.takesConversations && operators[index].present && !operators[index].paused
+    }
+
+    /// Whether the operator fills `role`: a supervisor who takes conversations stands in for an officer.
+    private static func fills(_ profile: OperatorProfile, _ role: OperatorRole) -> Bool {
+        switch (profile.role, role) {
+        case (.officer, .officer), (.psychologist, .psychologist): true
+        case (.supervisor, .officer), (.supervisor, .supervisor): profile.takesConversations
+        case (.officer, _), (.psychologist, _), (.supervisor, .psychologist): false
+        }
     }
 
     private func isEligible(_ index: Int, _ requirements: ConversationRequirements, secondOfDay: Int, ignoreRole: Bool) -> Bool {
-        let slot = operators[index]
-        let profile = slot.profile
-        guard !slot.paused, onShift(index, secondOfDay: secondOfDay) else { return false }
-        if !ignoreRole, profile.role != requirements.role { return false }
+        guard isPresent(index, secondOfDay: secondOfDay) else { return false }
+        let profile = operators[index].profile
+        if !ignoreRole, !Self.fills(profile, requirements.role) { return false }
         guard profile.platforms.contains(requirements.platform) else { return false }
         switch requirements.platform {
-        case .pnav: if !profile.vssTrained && profile.role == .officer { return false }
+        case .pnav: if !profile.isVSSQualified { return false }
         case .espaceMineurs: if !profile.minors { return false }
         case .tchat: break
         }

@@ -42,6 +42,10 @@ public enum ConversationEvent: Sendable, Hashable {
     case emergencyRaised(source: EmergencySource)
     /// The conversation ended.
     case closed(reason: CloseReason)
+    /// Nobody present (connected, on shift, not paused) serves the conversation's platform: it
+    /// waits for someone who does, and the visitor is given numbers to call or text meanwhile.
+    /// A `queued` event follows when someone who serves it arrives.
+    case unstaffed(platform: Platform, helpLines: [HelpLine])
 
     /// The wire `type` of this event.
     public var typeName: String {
@@ -58,6 +62,7 @@ public enum ConversationEvent: Sendable, Hashable {
         case .converted: "converted"
         case .emergencyRaised: "emergency_raised"
         case .closed: "closed"
+        case .unstaffed: "unstaffed"
         }
     }
 

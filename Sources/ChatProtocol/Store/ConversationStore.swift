@@ -85,9 +85,8 @@ public final class InMemoryConversationStore: ConversationRecordStore {
         try appendNow(event, to: conversation, expectedLastSequence: expectedLastSequence, at: date).get()
     }
 
-    /// The synchronous body of ``append(_:to:expectedLastSequence:at:)``: ``ChatService`` calls it
-    /// directly when it owns an in-memory store, without an async call frame.
-    func appendNow(_ event: ConversationEvent, to conversation: ConversationID, expectedLastSequence: UInt64,
+    /// The synchronous body of ``append(_:to:expectedLastSequence:at:)``.
+    private func appendNow(_ event: ConversationEvent, to conversation: ConversationID, expectedLastSequence: UInt64,
                    at date: Date) -> Result<AppendOutcome, ConversationStoreError> {
         logs.withLock { logs in
             // Mutated in place: one hash lookup of the conversation per append.

@@ -24,6 +24,8 @@ public enum ChatEnvelope: Sendable, Hashable {
     case event(SequencedEvent)
     /// Server → client: something went wrong; the connection stays open.
     case error(ChatErrorFrame)
+    /// Server → supervisor: an emergency was raised (metadata only, never message contents).
+    case supervisorAlert(SupervisorAlert)
 
     /// The protocol version this build speaks.
     public static let currentVersion = 1
@@ -33,6 +35,7 @@ public enum ChatEnvelope: Sendable, Hashable {
         "hello", "welcome", "visitor_message", "operator_message", "typing", "delivered", "read",
         "emergency", "leave", "hold", "resume", "close", "transfer", "convert", "ack",
         "queued", "assigned", "transferred", "on_hold", "resumed", "converted", "emergency_raised", "closed", "error",
+        "unstaffed", "supervisor_alert",
     ]
 
     /// The wire `type` of this frame.
@@ -56,6 +59,7 @@ public enum ChatEnvelope: Sendable, Hashable {
         case .ack: "ack"
         case .event(let event): event.event.typeName
         case .error: "error"
+        case .supervisorAlert: "supervisor_alert"
         }
     }
 }
@@ -100,7 +104,7 @@ enum EnvelopeKey: String, CodingKey {
     case clientTxnID = "client_txn_id", text, translation, seq, at, active, by, upTo = "up_to"
     case position, estimatedWait = "estimated_wait_s", pseudonym, operatorRole = "operator_role"
     case toPseudonym = "to_pseudonym", toRole = "to_role", toOperator = "to_operator", note, kind, source, reason
-    case code, message, duplicate
+    case code, message, duplicate, help
 }
 
 private let timestampStyle = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
@@ -201,6 +205,16 @@ extension ChatEnvelope: Codable {
         case "converted": self = try sequenced(.converted(kind: try c.decode(ConversationKind.self, forKey: .kind)))
         case "emergency_raised": self = try sequenced(.emergencyRaised(source: try c.decode(EmergencySource.self, forKey: .source)))
         case "closed": self = try sequenced(.closed(reason: try c.decode(CloseReason.self, forKey: .reason)))
+        case "unstaffed":
+            self = try sequenced(.unstaffed(platform: try c.decode(Platform.self, forKey: .platform),
+                                            helpLines: try c.decode([HelpLine].self, forKey: .help)))
+        case "supervisor_alert":
+            let raw = try c.decode(String.self, forKey: .at)
+            guard let at = try? timestampStyle.parse(raw) else {
+                throw DecodingError.dataCorruptedError(forKey: .at, in: c, debugDescription: "not an ISO 8601 date")
+            }
+            self = .supervisorAlert(SupervisorAlert(conversation: try conversation(), platform: try c.decode(Platform.self, forKey: .platform),
+                                                    source: try c.decode(EmergencySource.self, forKey: .source), at: at))
         case "error":
             self = .error(ChatErrorFrame(code: try c.decode(ChatErrorCode.self, forKey: .code), message: try c.decode(String.self, forKey: .message),
                                          conversation: try c.decodeIfPresent(ConversationID.self, forKey: .conversation),
@@ -293,12 +307,20 @@ extension ChatEnvelope: Codable {
             case .converted(let kind): try c.encode(kind, forKey: .kind)
             case .emergencyRaised(let source): try c.encode(source, forKey: .source)
             case .closed(let reason): try c.encode(reason, forKey: .reason)
+            case .unstaffed(let platform, let helpLines):
+                try c.encode(platform, forKey: .platform)
+                try c.encode(helpLines, forKey: .help)
             }
         case .error(let error):
             try c.encode(error.code, forKey: .code)
             try c.encode(error.message, forKey: .message)
             try c.encodeIfPresent(error.conversation, forKey: .conversation)
             try c.encodeIfPresent(error.clientTransactionID, forKey: .clientTxnID)
+        case .supervisorAlert(let alert):
+            try c.encode(alert.conversation, forKey: .conversation)
+            try c.encode(alert.platform, forKey: .platform)
+            try c.encode(alert.source, forKey: .source)
+            try c.encode(timestampStyle.format(alert.at), forKey: .at)
         }
     }
 }

@@ -177,6 +177,33 @@ public struct Ack: Sendable, Hashable {
     }
 }
 
+/// `supervisor_alert`: an emergency was raised in a conversation. Sent to the connected
+/// supervisors (operators whose role is ``OperatorRole/supervisor``) so that a field
+/// intervention can be dispatched. Metadata only: never message contents, never the visitor's token.
+public struct SupervisorAlert: Sendable, Hashable {
+    /// The conversation.
+    public var conversation: ConversationID
+    /// Its platform.
+    public var platform: Platform
+    /// Who raised the emergency (the visitor's button, the operator, or the classifier).
+    public var source: EmergencySource
+    /// When it was raised.
+    public var at: Date
+
+    /// Creates an alert.
+    public init(conversation: ConversationID, platform: Platform, source: EmergencySource, at: Date) {
+        self.conversation = conversation
+        self.platform = platform
+        self.source = source
+        self.at = at
+    }
+
+    /// The alert for a notice (its metadata, without the operator's pseudonym).
+    public init(_ notice: EmergencyNotice) {
+        self.init(conversation: notice.conversation, platform: notice.platform, source: notice.source, at: notice.at)
+    }
+}
+
 /// `error`: what went wrong, with a stable code. The connection stays open.
 public struct ChatErrorFrame: Sendable, Hashable, Error {
     /// A stable machine-readable code.

@@ -62,7 +62,7 @@ enum GuichetCommands: CommandArea {
             }
         } catch let error as GuichetError {
             switch error {
-            case .unknownLeaf, .emptySentence, .invalidPlace, .invalidFact: throw UsageError(error.description)
+            case .unknownLeaf, .emptySentence, .sentenceTooLong, .invalidPlace, .invalidFact: throw UsageError(error.description)
             case .placeNotFound, .loading: throw OperationError(error.description)
             }
         }

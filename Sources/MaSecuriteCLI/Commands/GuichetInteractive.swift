@@ -47,10 +47,23 @@ enum GuichetInteractive {
 
         private func t(_ french: String, _ english: String) -> String { language == .french ? french : english }
 
+        /// "In danger now, call …; if you cannot speak, text …", with the numbers of the content's
+        /// emergency answers (`numbers.json`), never written in the code.
+        private func dangerNotice() -> String {
+            let detector = guichet.orienteur.emergencyDetector
+            let calls = detector.actions(for: [.callForHelp]).filter { $0.kind == "call" }.map(\.value)
+            let texts = detector.actions(for: [.cannotSpeak]).filter { $0.kind == "sms" }.map(\.value)
+            let or = t(" ou le ", " or ")
+            var notice = t("En cas de danger immédiat, appelez le ", "If you are in danger now, call ") + calls.joined(separator: or) + "."
+            if !texts.isEmpty {
+                notice += t(" Si vous ne pouvez pas parler, envoyez un SMS au ", " If you cannot speak, text ") + texts.joined(separator: or) + "."
+            }
+            return notice
+        }
+
         mutating func run() async {
             console.line(t("Bienvenue au guichet Ma Sécurité.", "Welcome to the Ma Sécurité guichet."))
-            console.line(t("En cas de danger immédiat, appelez le 17 ou le 112. Si vous ne pouvez pas parler, envoyez un SMS au 114.",
-                           "If you are in danger now, call 17 or 112. If you cannot speak, text 114."))
+            console.line(dangerNotice())
             do {
                 while true {
                     try await oneSituation()

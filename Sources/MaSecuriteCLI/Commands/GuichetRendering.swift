@@ -10,6 +10,17 @@ struct GuichetRendering {
 
     func render(_ guidance: Guidance) -> String {
         var lines: [String] = []
+        if let emergency = guidance.emergency, emergency.possible {
+            // A likely danger the words do not state: the numbers first, then the ordinary answer.
+            lines.append(t("En danger maintenant ? Appelez tout de suite :", "In danger right now? Call at once:"))
+            for number in emergency.numbers {
+                lines.append("  - \(number.name)" + (number.purpose.isEmpty ? "" : " — \(number.purpose)"))
+            }
+            lines.append(t("Sinon :", "Otherwise:"))
+            var ordinary = guidance
+            ordinary.emergency = nil
+            return lines.joined(separator: "\n") + "\n" + render(ordinary)
+        }
         if let emergency = guidance.emergency {
             lines.append(t("URGENCE — appelez maintenant", "EMERGENCY — call now"))
             lines.append(emergency.reason)

@@ -9,7 +9,7 @@ enum OrienteurCommands: CommandArea {
         [CommandGroup("content", summary: "Check the orienteur's content files (tree, fiches, numbers, documents).")]
     }
 
-    static var commands: [CommandSpec] { [validate, evaluate, orient, ask] }
+    static var commands: [CommandSpec] { [validate, evaluate, trainEmergency, orient, ask] }
 
     static var bundledData: [BundledDataInfo] {
         let version = (try? BundledContentProvider().loadContent().contentVersion) ?? "missing"
@@ -111,6 +111,62 @@ enum OrienteurCommands: CommandArea {
                 context.console.line("  \(sentence.id) [\(sentence.category)] \(sentence.text) → \(problems.joined(separator: "; "))")
             }
         }
+        return 0
+    }
+
+    // MARK: content train-emergency
+
+    static let trainEmergency = CommandSpec(
+        path: ["content", "train-emergency"],
+        summary: "Learn the emergency model (emergency-model.json) from evaluation sets.",
+        discussion: """
+        Reads every FILE (evaluation sets, as for 'content evaluate') and the content's leaf examples (those of
+        emergency leaves as emergencies, those of leaves without danger as calm), computes each sentence's features
+        with the bundled orienteur (its stems, cues of time and person, the leaves found) and learns a logistic model
+        that adds the alerts the cue rules miss. Writes it to --output (a content directory's emergency-model.json).
+        Never train on a held-out set: its score would no longer mean anything.
+        """,
+        positionals: [PositionalSpec("FILE", help: "Evaluation sets (JSON) to learn from.", variadic: true)],
+        options: [OptionSpec("output", .value(placeholder: "PATH"), help: "Where to write the model (JSON)."),
+                  OptionSpec("threshold", .value(placeholder: "P"), help: "Probability from which the model alerts (default 0.5).")]
+    ) { arguments, context in
+        let output = try arguments.required("output")
+        let threshold = try arguments.double("threshold") ?? 0.5
+        guard (0.05...0.99).contains(threshold) else { throw UsageError("--threshold must be between 0.05 and 0.99, got \(threshold)") }
+        let files = arguments.positionals
+        guard !files.isEmpty else { throw UsageError("give at least one FILE") }
+        let orienteur = try loadOrienteur()
+        var examples: [(features: [String], emergency: Bool)] = []
+        var names: [String] = []
+        for path in files {
+            let set: EvaluationSet
+            do { set = try EvaluationSet.load(from: URL(fileURLWithPath: path)) } catch { throw OperationError("\(error)") }
+            guard set.part != "held-out" else { throw UsageError("\(path) is a held-out part: never train on it") }
+            names.append("\(URL(fileURLWithPath: path).lastPathComponent) (\(set.sentences.count))")
+            for sentence in set.sentences {
+                let results = orienteur.index(for: sentence.lang).search(sentence.text, limit: 6)
+                examples.append((orienteur.emergencyDetector.features(of: sentence.text, results: results), sentence.emergency))
+            }
+        }
+        // The content's own examples teach what its calm leaves sound like (and its emergency leaves):
+        // leaves whose situation is a danger only at times are left out.
+        var leafExamples = 0
+        for leaf in orienteur.content.leaves where leaf.emergency || leaf.danger == nil {
+            for example in leaf.examples {
+                let results = orienteur.index(for: example.lang).search(example.text, limit: 6)
+                examples.append((orienteur.emergencyDetector.features(of: example.text, results: results), leaf.emergency))
+                leafExamples += 1
+            }
+        }
+        names.append("leaf examples (\(leafExamples))")
+        let model = EmergencyModel.train(examples, threshold: threshold, trainedOn: names.joined(separator: ", "))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        do { try encoder.encode(model).write(to: URL(fileURLWithPath: output)) } catch {
+            throw OperationError("cannot write \(output): \(error.localizedDescription)")
+        }
+        let hits = examples.filter { (model.probability($0.features) >= threshold) == $0.emergency }.count
+        context.console.line("Learnt from \(examples.count) sentences (\(names.joined(separator: ", "))): \(model.weights.count) features, \(hits)/\(examples.count) right on the training sentences. Wrote \(output).")
         return 0
     }
 

@@ -9,12 +9,18 @@ enum TeleservicesCLI {
         let verdict: String
         let reasons: [String]
         let missing: [String]
+        let dontKnow: [String]
+
+        private enum CodingKeys: String, CodingKey {
+            case id, verdict, reasons, missing, dontKnow = "dont_know"
+        }
 
         init(_ result: Eligibility, language: Language) {
             id = result.serviceID
             verdict = result.verdict.rawValue
             reasons = result.reasons(in: language)
             missing = result.missing
+            dontKnow = result.dontKnow
         }
     }
 
@@ -64,6 +70,9 @@ enum TeleservicesCLI {
         for reason in result.reasons(in: language) { console.line("  - \(reason)") }
         if !result.missing.isEmpty {
             console.line("Still needed, in this order: \(result.missing.joined(separator: ", "))")
+        }
+        if !result.dontKnow.isEmpty {
+            console.line("Answered « don't know » (not asked again): \(result.dontKnow.joined(separator: ", "))")
         }
         if !result.alternatives.isEmpty {
             let names = result.alternatives.map { id in "\(id) (\(catalog.service(id: id)?.name.text(in: language) ?? id))" }

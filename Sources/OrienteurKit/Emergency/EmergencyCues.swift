@@ -9,7 +9,7 @@ enum EmergencyCues {
     /// Every word of every cue, numbered.
     static let vocabulary: [String: Int32] = {
         var vocabulary: [String: Int32] = [:]
-        var lists = [present, past, longAgo, calm, hypothetical, over, noInjury, found, suicide, suicidePast, help, danger,
+        var lists = [present, past, longAgo, calm, hypothetical, over, noInjury, found, suicide, suicidePast, suicideDenied, help, danger,
                      firstPerson, witness]
         lists += categories.flatMap { [$0.strong, $0.weak, $0.blockers] }
         lists += pairs.flatMap { [$0.first, $0.second] }
@@ -27,14 +27,15 @@ enum EmergencyCues {
         " sont la ", " est ici ", " sont ici ", " devant chez moi ", " tout de suite ", " vite ", " au secours ",
         " aidez moi ", " aider moi ", " aide moi ", " a l aide ", " urgent ", " urgence ", " ! ! ", " la maintenant ",
         " a l instant ", " vient de ", " viennent de ", " viens de ", " ce soir ", " en pleine ", " en direct ",
-        " still in the ", " is still in ", " i can hear ", " on his way ", " on her way ", " depuis 5 minutes ", " depuis 10 minutes ",
-        " m attend ", " m attendent ", " mattend ", " je panique ", " je fais quoi ", " jfais quoi ", " j ose pas ",
+        " still in the ", " is still in ", " still hanging around ", " encore du bruit ", " depuis 10 min ", " depuis dix minutes ",
+        " i m standing ", " im standing ", " je suis sur le ", " ca gueule ", " en live ", " je vois ", " i can see ", " i see ", " arrive pour ", " il arrive ", " en route ", " i can hear ", " on his way ", " on her way ", " depuis 5 minutes ", " depuis 10 minutes ",
+        " m attend ", " m attendent ", " mattend ", " je panique ", " j ose pas ",
         " la il ", " la ils ", " la elle ", " la on ", " la je ", " la y a ", " la ya ", " la en bas ", " la dehors ", 
         " venez ", " envoyez ", " depechez ",
-        " il est la ", " ils sont la ", " elle est la ", " en bas de chez moi ", " dans l escalier ", " sur le palier ",
+        " il est la ", " ils sont la ", " elle est la ", " en bas de chez moi ",
         " derriere la porte ", " de suite ", " tt de suite ", " mtn ", " la tt de suite ",
         " right now ", " now ", " currently ", " is here ", " are here ", " still here ", " still there ", " help ",
-        " hurry ", " at the moment ", " as we speak ", " outside my ", " just now ", " tonight ", " asap ", " rn ",
+        " hurry ", " at the moment ", " as we speak ", " is outside ", " are outside ", " s outside ", " re outside ", " just now ", " tonight ", " asap ", " rn ",
         " is waiting ", " waiting outside ", " waiting for me ", " live ", " right outside ", " please hurry ", " now ! ", " please come ", " send someone ", " send help ",
         " happening now ", " just happened ", " still inside ",
     ]
@@ -49,14 +50,15 @@ enum EmergencyCues {
         " depuis des ", " la derniere fois ", " l ete dernier ", " autrefois ", " quand j etais ", " en 20", " en 19",
         " ce matin ", " samedi dernier ", " dimanche dernier ", " lundi dernier ", " mardi dernier ", " mercredi dernier ",
         " jeudi dernier ", " vendredi dernier ", " le week end dernier ", " ce week end ", " pendant mon ",
-        " pendant les vacances ", " pendant nos vacances ", " en rentrant de vacances ", " au retour de ", " en rentrant ",
+        " pendant les vacances ", " pendant nos vacances ", " en rentrant de vacances ", " au retour de ",
         " retrouve ma ", " retrouve mon ", " retrouve la porte ", " decouvert ", " constate ",
         " yesterday ", " last week ", " last month ", " last year ", " ago ", " in 20", " in 19",
         " used to ", " this morning ", " last night ", " last weekend ", " the other day ", " when i was ",
         " des annees ", " for years ", " for months ", " while i was away ", " over the weekend ", " the weekend ",
         " souvent ", " tout le temps ", " regulierement ", " parfois ", " tous les jours ", " tous les soirs ",
         " toutes les nuits ", " toutes les semaines ", " tous les matins ", " tous les week ends ", " often ",
-        " sometimes ", " regularly ", " every day ", " every night ", " every week ", " came back ", " got back ", " found my ",
+        " sometimes ", " regularly ", " every day ", " every night ", " every week ", " every morning ", " depuis des mois ",
+        " tt le temps ", " des fois ", " l an dernier ", " sort de taule ", " sort de prison ", " nothing has happened ", " came back ", " got back ", " found my ",
     ]
 
     /// Long ago: even a disappearance is not an emergency then.
@@ -75,7 +77,8 @@ enum EmergencyCues {
         " detiens ", " detenir ", " heritee ", " herite ", " permis de chasse ", " chasseur ", " collection ", " inherited ",
         " own a ", " licence ", " license ", " sia ", " legalement ", " legally ", " permis ", " assurance ",
         " insurance ", " rendez vous ", " appointment ", " detention ", " tireur ", " categorie ", " obligations ",
-        " j ai trouve ", " jai trouve ", " i found a ", " je le garde ", " garder ", " indemnis", " remboursement ", " refund ",
+        " j ai trouve ", " jai trouve ", " i found a ", " je le garde ", " garder ", " je sais ou ", " je sais qui ",
+        " i know where ", " i know who ", " indemnis", " remboursement ", " refund ",
     ]
 
     /// A situation imagined or asked about, not lived.
@@ -84,7 +87,8 @@ enum EmergencyCues {
         " comment faire si ", " au cas ou ", " what if ", " what to do if ", " in case of ", " what should i do if ",
         " how to react ", " how should i react ", " if someday ", " if one day ", " film ", " serie ", " roman ",
         " jeu video ", " movie ", " tv show ", " novel ", " video game ", " exercice ", " drill ",
-        " formation ", " training ", " prevenir les ", " se preparer ", " hypothese ", " conduite a tenir ",
+        " formation ", " training ", " prevenir les ", " se preparer ", " hypothese ", " conduite a tenir ", " si jamais je ",
+        " j appelle le 15 ou ", " which number do i ",
         " quelle conduite ", " if my ", " if someone ", " if a ", " si mon ", " si ma ", " si mes ", " si quelqu un ",
         " do i have to wait ", " faut il attendre ", " est ce qu il faut attendre ",
     ]
@@ -95,7 +99,7 @@ enum EmergencyCues {
         " n est plus la ", " ne sont plus la ", " plus personne ", " has left ", " have left ", " he left ", " they left ",
         " she left ", " is gone ", " are gone ", " ran away ", " ran off ", " took off ", " no longer there ",
         " nobody there ", " no one there ", " le calme est revenu ", " c est fini ", " it s over ", " its over ",
-        " tout va bien ", " everything is fine ", " all good now ", " maintenant ca va ", " ca va maintenant ",
+        " tout va bien ", " everything is fine ", " he s gone ", " hes gone ", " she s gone ", " all good now ", " maintenant ca va ", " ca va maintenant ",
         " i m fine ", " im fine ", " i am fine ", " je vais bien ", " ca va mais ", " safe now ", " home safe ", " is over ",
         " everyone left ", " tous partis ", " long gone ", " maitrise ", " a ete eteint ", " est eteint ", " put out ",
         " is out now ", " en securite ", " je suis rentree ", " je suis rentre ", " jsui rentree ", " jsuis rentree ",
@@ -136,8 +140,10 @@ enum EmergencyCues {
         " mettre fin a mes jours ", " mettre fin a ma vie ", " envie de mourir ", " va se tuer ", " veut se tuer ", " veux mourir ", " vais mourir ",
         " plus envie de vivre ", " me foutre en l air ", " me jeter ", " sauter du ", " me pendre ", " kill myself ",
         " killing myself ", " suicidal ", " dont want to be alive ", " don t want to be alive ", " c est fini pour moi ",
-        " adieu tout le monde ", " texted me goodbye ", " va sauter ", " va saute ", " veut sauter ", " going to jump ",
-        " gonna jump ", " rebord de la fenetre ", " sorti la corde ", " avec une corde ", " je vais me tuer ",
+        " adieu tout le monde ", " texted me goodbye ", " avec des boites de medicaments ", " va sauter ", " va saute ", " veut sauter ", " going to jump ",
+        " gonna jump ", " rebord de la fenetre ", " standing on the bridge ", " sur le pont ", " sur le toit de mon immeuble ",
+            " je veux plus vivre ", " veux plus vivre ", " goodbye note ", " lettre d adieu ", " pardon pour tout ", " une corde accrochee ",
+            " drive into the sea ", " dire adieu ", " don t think i want to go back ", " sorti la corde ", " avec une corde ", " je vais me tuer ",
         " je veux me tuer ", " envie de me tuer ", " vais me tuer ", " veux me tuer ", " end her life ", " end his life ", " end their life ", " kill herself ",
         " kill himself ", " mettre fin a ses jours ", " veut mourir ", " wants to die ", " end my life ",
         " want to die ", " end it all ", " take my own life ", " dont want to live ", " don t want to live ",
@@ -149,6 +155,10 @@ enum EmergencyCues {
     static let suicidePast = [
         " s est suicide ", " est suicidee ", " s est suicidee ", " committed suicide ", " took his own life ",
         " took her own life ", " tentative de suicide il y a ",
+    ]
+    static let suicideDenied = [
+        " pas envie de mourir ", " ne veux pas mourir ", " veux pas mourir ", " pas suicidaire ", " don t want to die ",
+        " dont want to die ", " not suicidal ",
     ]
     static let danger = [
         " est en danger ", " suis en danger ", " sont en danger ", " l air en danger ", " en danger de mort ",
@@ -167,6 +177,9 @@ enum EmergencyCues {
     }
 
     static let categories: [Category] = [
+        Category(reason: .missingChild, strong: [
+            " enfant perdu ", " enfant disparu ", " enfant introuvable ", " lost child ", " child is lost ", " missing child ",
+        ], weak: []),
         Category(reason: .cannotSpeak, strong: [
             " peux pas parler ", " peut pas parler ", " pas parler il ", " pas parler elle ", " pas parler ils ",
             " peux pas telephoner ", " peux pas appeler ", " pas appeler il ", " il va m entendre ", " elle va m entendre ",
@@ -185,7 +198,11 @@ enum EmergencyCues {
             " baston ", " rixe ", " lynch", " me violer ", " me touche ", " touching me ", " keeps touching ", " se colle a moi ",
             " me lache pas ", " frappe une ", " frape une ", " frappe un ", " frappent un ", " frappent une ", " tape une ",
             " slamming her ", " slamming him ", " hitting her ", " hitting him ", " me planter ", " va me planter ", " me defoncer ", " vont me defoncer ", " lui caresse ",
-            " monter me tuer ", " venir me tuer ", " vient me tuer ", " en train de taper ", " en train de frapper ", " ils le frappent ", " ils la frappent ", " le frappe ", " la frappe ", " la cogne ",
+            " monter me tuer ", " venir me tuer ", " vient me tuer ", " en train de taper ", " en train de frapper ",
+            " tabassent ", " tabasse un ", " coups de pied ", " tu me fais mal ", " you re hurting me ", " arrete tu me fais ",
+            " m a mis une droite ", " mis une droite ", " pete un cable ", " says i m next ", " i m next ", " slapping ",
+            " bruits de coups ", " bruit de coups ", " papa arrete ", " daddy stop ", " claques ", " tape dans la porte ",
+            " banging on the door ", " punching holes ", " got jumped ", " me toucher de force ", " touche de force ", " ils le frappent ", " ils la frappent ", " le frappe ", " la frappe ", " la cogne ",
             " le cogne ", " la tabasse ", " le tabasse ", " defonce la porte ", " hurle et frappe ", " cris et des coups ",
             " is hitting ", " are hitting ", " hitting me ", " beating me ", " beats me ", " hits me ", " choking me ",
             " strangling ", " going to kill ", " gonna kill ", " wants to kill ", " threatening to kill ", " is beating ",
@@ -193,12 +210,16 @@ enum EmergencyCues {
             " being beaten ", " fight outside ", " fighting outside ", " brawl ", " mfrappe ", " me frap ", " il me frape ",
         ], weak: [
             " frappe ", " frappee ", " frapper ", " tape ", " tapee ", " battu ", " battue ", " cogne ", " agressee ",
-            " violence ", " violences ", " agresse ", " agression ", " attaque ", " battre ", " coups ", " crie ", " hurle ", " agress", " taper ", " cogner ", " frape ", " kill me ", " slamming ", " tabasser ", " violee ", " viole ", " me tuer ", " drugged ",
+            " violence ", " violences ", " agresse ", " agression ", " attaque ", " battre ", " coups ", " crie ", " hurle ", " agress", " taper ", " cogner ", " frape ", " secoue ", " secouer ", " hurler ", " kill me ", " slamming ", " tabasser ", " violee ", " viole ", " me tuer ", " drugged ",
             " hurt ", " violent ", " attack ", " hitting ", " beating ", " fight ", " menace ", " threat ", " screaming ",
+        ], blockers: [
+            " son chien ", " sa chienne ", " son chat ", " le chien ", " his dog ", " her dog ", " the dog ",
+            " poste des videos ", " posts videos ",
         ]),
         Category(reason: .armedPerson, strong: [
             " arme ", " armes ", " armee ", " couteau ", " couteaux ", " pistolet ", " fusil ", " flingue ", " revolver ",
-            " machette ", " hache ", " sabre ", " marteau ", " batte ", " une lame ", " a blade ", " pistole ", " shoot up ", " barre de fer ", " cutter ", " explosif ", " bombe ", " braque ", " braquage ", " coups de feu ", " coup de feu ", " des tirs ",
+            " machette ", " hache ", " sabre ", " marteau ", " batte ", " une lame ", " a blade ", " pistole ", " shoot up ", " detonations ", " ca rafale ", " rafale ",
+            " torch your ", " i ll torch ", " cramer ta ", " je vais cramer ", " barre de fer ", " cutter ", " explosif ", " bombe ", " braque ", " braquage ", " coups de feu ", " coup de feu ", " des tirs ",
             " tirs ", " tire sur ", " ca tire ", " ca canarde ", " kalach", " gun ", " guns ", " knife ", " knives ",
             " armed ", " pistol ", " rifle ", " machete ", " weapon ", " shots ", " gunshot", " shooting ", " shot at ",
         ], weak: []),
@@ -206,11 +227,14 @@ enum EmergencyCues {
             " me suit ", " me suivent ", " me poursuit ", " me poursuivent ", " suivie par ", " suivi par ",
             " je suis suivie ", " je suis suivi ", " on me suit ", " following me ", " followed by ", " being followed ",
             " chasing me ", " stalking me ", " me colle depuis ", " me file ", " me court apres ", " me traque ", " marche derriere moi ", " derriere moi depuis ", " walking behind me ",
+            " me suive ", " me suivent en ", " crawling next to me ", " telling me to get in ", " keeps following ",
         ], weak: [" suivie ", " followed "]),
         Category(reason: .lockedIn, strong: [
             " enferme ", " enfermee ", " enfermes ", " sequestre ", " sequestree ", " m empeche de sortir ",
             " bloque dans ", " bloquee dans ", " locked in ", " locked me ", " locked up ", " won t let me leave ",
-            " wont let me leave ", " won t let me out ", " wont let me out ", " held against ", " fermee a cle ",
+            " wont let me leave ", " won t let me out ", " wont let me out ", " held against ", " fermee a cle ", " won t let her leave ",
+            " wont let her leave ", " won t let him leave ", " ferme l appart a cle ", " ferme la porte a cle ", " locked myself ",
+            " pour pas que je sorte ", " m empeche de partir ", " me laisse pas partir ",
             " ne veulent pas ouvrir ", " coince dans ", " coincee dans ", " retenue contre ",
             " retenu contre ", " me laisse pas sortir ", " m empeche de partir ",
         ], weak: []),
@@ -220,7 +244,9 @@ enum EmergencyCues {
             " baby alone ", " taking my child ", " took my child ", " frappe un enfant ", " frappe son enfant ",
             " frappe son fils ", " frappe sa fille ", " enfant est seul ", " enfant tout seul ", " hitting a child ",
             " hitting his child ", " hitting her child ", " secoue le bebe ", " shaking the baby ", " enfant enferme ",
-            " bebe enferme ", " enfant dans la voiture ", " child locked in ", " sur la rambarde ", " seul sur le balcon ", " dragging a ", " dragging her ", " dragging him ", " kidnapp",
+            " bebe enferme ", " enfant dans la voiture ", " child locked in ", " sur la rambarde ", " seul sur le balcon ", " par dessus la rambarde ", " thrown into a ", " grabbed and ",
+            " dans le coffre ", " into the boot ", " into the trunk ", " pousser une ", " tied her ", " tied him ", " attachee a ",
+            " attache a la chaise ", " secoue un bebe ", " shaking a baby ", " seuls depuis ", " dragging a ", " dragging her ", " dragging him ", " kidnapp",
             " embarque de force ",
             " seule sur le balcon ", " sans aucun adulte ", " sans adulte ", " erre seul ",
         ], weak: [" enfant ", " enfants ", " bebe ", " child ", " kid ", " baby ", " petit "]),
@@ -236,7 +262,7 @@ enum EmergencyCues {
             " entends quelqu un ", " intrus ", " someone in my house ", " someone in my home ", " someone is in my ",
             " trying to get in ", " breaking in ", " break in ", " trying to open my ", " trying to open the ",
             " burglars are ", " burglar is ", " intruder ", " someone downstairs ", " cambriolage en cours ",
-            " secoue la poignee ", " rattling ", " la poignee de ma porte ", " tourne la poignee ", " inside my house ",
+            " secoue la poignee ", " rattling ", " lampe torche qui bouge ", " flashlight moving ", " torch moving ", " la poignee de ma porte ", " tourne la poignee ", " inside my house ",
             " inside my home ", " is inside ", " pied de biche ", " peter la porte ", " pete la porte ", " defoncer la porte ",
             " defoncent la porte ", " entends des voix ", " hear voices ", " qq1 ds ", " qqn ds ", " qq1 chez moi ",
             " rode dans ", " rodent dans ", " prowling ", " sont dans le salon ", " est dans le salon ",
@@ -246,12 +272,12 @@ enum EmergencyCues {
             " burglars ", " burglary ", " thief ", " thieves ",
         ]),
         Category(reason: .crimeInProgress, strong: [
-            " vole ma voiture ", " volent ma voiture ", " vole ma moto ", " volent ma moto ", " volent une voiture ",
+            " volent ma voiture ", " volent ma moto ", " volent une voiture ",
             " stealing my car ", " stealing a car ", " fracture une voiture ", " fracturent une voiture ",
             " casse une vitrine ", " cassent une vitrine ", " pillent ", " pille ", " met le feu ", " mettent le feu ",
             " en train de voler ", " essaie de partir avec ", " trying to steal ", " stealing my ",
         ], weak: [
-            " volent ", " stealing ", " rodeo ", " rodeos ", " cassent ", " vol de mon ", " vol de ma ", " roues arriere ", " quads ",
+            " volent ", " stealing ", " rodeo ", " rodeos ", " cassent ", " demonter ", " demontent ", " vole ma voiture ", " vole ma moto ", " vol de mon ", " vol de ma ", " roues arriere ", " quads ",
         ]),
         Category(reason: .medical, strong: [
             " saigne ", " saigner ", " inconscient ", " inconsciente ", " respire plus ", " respire pas ", " ne respire ",
@@ -260,6 +286,18 @@ enum EmergencyCues {
             " ne bouge plus ", " bouge plus ", " not moving ", " isn t moving ", " isnt moving ", " a terre ",
             " par terre et ", " evanoui ", " fainted ", " passed out ", " convulse ", " tete ouverte ", " suis par terre ",
             " jsui par terre ", " swallowed ", " avale des ", " avale tous ", " avale toute ", " knocked out ",
+            " ne repond pas quand ", " ne reagit pas ", " ne reagit plus ", " doesn t react ", " doesnt react ", " not reacting ",
+            " n arrive plus a le reveiller ", " n arrive plus a la reveiller ", " can t wake ", " cant wake ", " won t wake ",
+            " levres bleues ", " levres deviennent bleues ", " lips are blue ", " turning blue ", " devient tout gris ",
+            " respire bizarrement ", " breathing strangely ", " ronfle bizarre ", " bouche est de travers ", " bouche de travers ",
+            " bras retombe ", " face is drooping ", " collapsed ", " s est effondre ", " s est effondree ", " chest compressions ",
+            " massage cardiaque ", " slumped ", " allonge sur le trottoir ", " allongee sur le trottoir ", " est allongee ",
+            " est allonge ", " lying in the ", " lying on the ", " stabbed ", " poignarde ", " coup de couteau dans ",
+            " yeux qui se revulsent ", " eyes keep rolling ", " eyes rolling ", " il vomit et ", " tout mou ", " toute molle ",
+            " somniferes ", " sleeping pills ", " s est pique ", " pris un truc ", " took some pills ", " chest hurts ",
+            " visage en sang ", " la tete en sang ", " hand is cut open ", " en sang ", " se noie ", " remonte plus ",
+            " went under ", " can t see him anymore ", " swept ", " emporte par ", " emportee par ", " man in the canal ",
+            " dans le canal ", " tombe dans l eau ", " tombee dans l eau ", " tombe dans le bassin ", " tomber dans le bassin ",
         ], weak: [
             " blesse ", " blessee ", " blesses ", " blessees ", " injured ", " malaise ", " sang ", " blood ", " hurt ",
             " injuries ", " injury ", " fell ", " tombe ", " tombee ", " fallen ",
@@ -268,8 +306,11 @@ enum EmergencyCues {
             " au feu ", " incendie ", " en feu ", " fumee ", " odeur de gaz ", " fuite de gaz ", " on fire ", " smoke ",
             " gas leak ", " smell gas ", " brule ", " flammes ", " flames ", " se noie ", " drowning ", " le feu ",
             " fire in ", " a fire ", " the fire ", " prend feu ", " pris feu ", " caught fire ", " burning ", " pue le gaz ",
-            " sent le gaz ", " smells of gas ", " smell of gas ",
-        ], weak: [" feu ", " fire ", " gaz ", " gas "], blockers: [
+            " sent le gaz ", " smells of gas ", " smell of gas ", " smells really strongly of gas ", " odeur d oeuf pourri ",
+            " oeuf pourri ", " mal a la tete et envie de vomir ", " monoxyde ", " carbon monoxide ", " sous l eau ", " l eau monte ",
+            " water is rising ", " coince sur le toit ", " coincee sur le toit ",
+            " coinces sur le toit ", " on the roof waving ", " fumee noire ", " black smoke ", " sent le brule ", " smells of burning ",
+        ], weak: [" feu ", " fire ", " gaz ", " gas ", " flooded ", " inondation ", " inonde ", " inondee "], blockers: [
             " feu rouge ", " feux rouges ", " feu vert ", " feux ", " coup de feu ", " coups de feu ", " arme a feu ",
             " armes a feu ", " cease fire ", " fire brigade ", " fired me ", " got fired ", " faux agents du gaz ",
             " agent du gaz ", " compteur de gaz ",
@@ -296,7 +337,8 @@ enum EmergencyCues {
             " child ", " son ", " daughter ", " kid ", " boy ", " girl ", " teenager ", " toddler ", " year old ",
         ], second: [
             " pas rentre ", " pas rentree ", " pas revenu ", " pas revenue ", " disparu ", " disparue ", " introuvable ",
-            " jtrouve plus ", " jtrouve pas ", " je trouve plus ", " pas regagne ", " disparition ",
+            " jtrouve plus ", " jtrouve pas ", " je trouve plus ", " pas regagne ", " disparition ", " never came home ",
+            " never came back ", " repond plus ", " ne repond plus ",
             " fugue ", " a fugue ", " on le trouve pas ", " on la trouve pas ", " trouve plus ",
             " retrouve plus ", " missing ", " not come home ", " not home ", " hasn t come ", " hasnt come ",
             " didn t come home ", " didnt come home ", " not back ", " ran away ", " can t find ", " cant find ", " lost my ",

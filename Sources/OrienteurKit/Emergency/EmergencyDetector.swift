@@ -22,6 +22,10 @@ public struct EmergencyDetector: Sendable {
     let fallback: [Action]
     /// The situations of the leaves marked `danger`, by leaf id.
     let dangers: [String: LeafDanger]
+    /// The learnt model, when the content has one (`emergency-model.json`).
+    let model: EmergencyModel?
+    /// Which leaves give the emergency numbers only.
+    let emergencyLeaves: Set<String>
 
     /// A detector reading `content`'s emergency answers and leaf situations.
     public init(content: OrienteurContent) {
@@ -34,6 +38,8 @@ public struct EmergencyDetector: Sendable {
         var dangers: [String: LeafDanger] = [:]
         for leaf in content.leaves { if let danger = leaf.danger { dangers[leaf.id] = danger } }
         self.dangers = dangers
+        model = content.emergencyModel
+        emergencyLeaves = Set(content.leaves.filter(\.emergency).map(\.id))
     }
 
     /// The alert for `text` read from its words alone, or nil.
@@ -43,12 +49,62 @@ public struct EmergencyDetector: Sendable {
     /// best leaves among `results` (the search's answer for the same text), or nil.
     public func assess(_ text: String, results: [SearchResult]) -> EmergencyAlert? {
         let reading = CueReading(CueSentence(text, vocabulary: EmergencyCues.vocabulary))
+        if let alert = assess(reading, results: results) { return alert }
+        // The learnt model adds what the rules missed, never past a hypothesis or a danger that is over.
+        guard let model, !reading.hypothetical, reading.over == nil, !reading.longAgo else { return nil }
+        let features = features(text, reading: reading, results: results)
+        guard model.probability(features) >= model.threshold else { return nil }
+        let leaves = results.prefix(2).filter { $0.kind == .leaf }
+        let reason = leaves.compactMap { dangers[$0.id]?.reason }.first
+            ?? EmergencyCues.categories.first { reading.weak[$0.reason] != nil }?.reason
+            ?? .callForHelp
+        guard reading.allows(reason) else { return nil }
+        let cues = model.strongest(features, count: 3).filter { $0.hasPrefix("w:") }.map { String($0.dropFirst(2)) }
+        let witness = reading.witness || !reading.firstPerson
+        let leaf = leaves.first { dangers[$0.id]?.reason == reason }?.id ?? defaultLeaf(for: reason, witness: witness)
+        return EmergencyAlert(reasons: [reason], actions: actions(for: [reason]), cues: cues, leafID: leaf, fromWitness: witness,
+                              isPossible: true)
+    }
+
+    /// The features the learnt model reads: the sentence's stems and stem pairs, its cues of time,
+    /// hypothesis, negation and person, the situations its words name, and the leaves found.
+    public func features(of text: String, results: [SearchResult]) -> [String] {
+        features(text, reading: CueReading(CueSentence(text, vocabulary: EmergencyCues.vocabulary)), results: results)
+    }
+
+    func features(_ text: String, reading: CueReading, results: [SearchResult]) -> [String] {
+        var features: Set<String> = []
+        let terms = TextAnalyzer(language: TextAnalyzer.guessLanguage(text)).terms(text)
+        for term in terms { features.insert("w:\(term)") }
+        for (first, second) in zip(terms, terms.dropFirst()) { features.insert("b:\(first)_\(second)") }
+        let flags: [(String, Bool)] = [
+            ("present", reading.present != nil), ("past", reading.past), ("long-ago", reading.longAgo), ("calm", reading.calm),
+            ("over", reading.over != nil), ("no-injury", reading.noInjury), ("found", reading.foundAgain),
+            ("witness", reading.witness), ("first-person", reading.firstPerson), ("help", reading.help != nil),
+            ("danger", reading.danger != nil), ("suicide", reading.suicide != nil), ("question", reading.question),
+        ]
+        for (name, on) in flags where on { features.insert("c:\(name)") }
+        for reason in reading.strong.keys { features.insert("s:\(reason.rawValue)") }
+        for reason in reading.weak.keys { features.insert("k:\(reason.rawValue)") }
+        for (reason, _) in reading.pairs { features.insert("p:\(reason.rawValue)") }
+        for (rank, result) in results.prefix(3).enumerated() where result.kind == .leaf {
+            features.insert("l:\(result.id)")
+            if let danger = dangers[result.id] { features.insert("d\(rank):\(danger.reason.rawValue)") }
+            if emergencyLeaves.contains(result.id) { features.insert("e\(rank)") }
+        }
+        return features.sorted()
+    }
+
+    /// The alert the cue rules and the leaves' situations give, or nil.
+    private func assess(_ reading: CueReading, results: [SearchResult]) -> EmergencyAlert? {
         var found: [(reason: EmergencyReason, cue: String?)] = []
         func add(_ reason: EmergencyReason, _ cue: String?) {
             if !found.contains(where: { $0.reason == reason }) { found.append((reason, cue)) }
         }
 
-        if let cue = reading.suicide, !(reading.past && reading.suicidePast), !reading.hypothetical { add(.suicide, cue) }
+        if let cue = reading.suicide, !(reading.past && reading.suicidePast), !reading.hypothetical, !reading.suicideDenied {
+            add(.suicide, cue)
+        }
         for category in EmergencyCues.categories {
             guard reading.allows(category.reason) else { continue }
             if let cue = reading.strong[category.reason], !reading.toneDown {
@@ -104,8 +160,9 @@ public struct EmergencyDetector: Sendable {
         let actions = actions(for: found.map(\.reason))
         var cues: [String] = []
         for cue in found.compactMap(\.cue) where !cues.contains(cue) { cues.append(cue) }
-        let leaf = leafID ?? defaultLeaf(for: found[0].reason, witness: reading.witness || !reading.firstPerson)
-        return EmergencyAlert(reasons: found.map(\.reason), actions: actions, cues: cues, leafID: leaf)
+        let witness = reading.witness || !reading.firstPerson
+        let leaf = leafID ?? defaultLeaf(for: found[0].reason, witness: witness)
+        return EmergencyAlert(reasons: found.map(\.reason), actions: actions, cues: cues, leafID: leaf, fromWitness: witness)
     }
 
     /// The calls and texts for `reasons`, without repeats, from the content's `emergencyAnswers` (for a
@@ -118,6 +175,12 @@ public struct EmergencyDetector: Sendable {
             for list in lists where rank < list.count && !actions.contains(list[rank]) { actions.append(list[rank]) }
         }
         return actions
+    }
+
+    /// The content's leaves for `reason`: for the person in danger, then for a witness.
+    public func defaultLeaves(for reason: EmergencyReason) -> [String] {
+        let answer = answers[reason] ?? answers[.callForHelp]
+        return [answer?.leaf, answer?.witnessLeaf].compactMap { $0 }
     }
 
     /// The leaf to show for an alert without a leaf of its own: the content's answer for its main
@@ -161,6 +224,10 @@ struct CueReading {
     var firstPerson = false
     var witness = false
     var suicidePast = false
+    /// "pas envie de mourir", "je ne veux pas me tuer": the writer says it is not that.
+    var suicideDenied = false
+    /// The sentence asks a question.
+    var question = false
     var danger: String?
     var help: String?
     var strong: [EmergencyReason: String] = [:]
@@ -184,12 +251,15 @@ struct CueReading {
         firstPerson = Sets.firstPerson.occurs(in: sentence)
         witness = Sets.witness.occurs(in: sentence)
         suicidePast = Sets.suicidePast.occurs(in: sentence)
+        suicideDenied = Sets.suicideDenied.occurs(in: sentence)
+        question = sentence.words.contains("?")
         danger = Sets.danger.firstMatch(in: sentence)
         help = Sets.help.firstMatch(in: sentence)
         for category in Sets.categories where !category.blockers.occurs(in: sentence) {
             if let cue = category.strong.firstMatch(in: sentence) { strong[category.reason] = cue }
             if let cue = category.weak.firstMatch(in: sentence) { weak[category.reason] = cue }
         }
+        if present == nil, !past, !calm, let tense = Self.presentTense(sentence.words) { present = tense }
         for pair in Sets.pairs {
             if let first = pair.first.firstMatch(in: sentence), let second = pair.second.firstMatch(in: sentence) {
                 pairs.append((pair.reason, "\(first) … \(second)"))
@@ -197,10 +267,51 @@ struct CueReading {
         }
     }
 
+    /// A verb in the present tense said of someone else ("ils frappent", "il tape", "a man is
+    /// beating"), read only when no cue of time says otherwise: the words as read, or nil.
+    static func presentTense(_ words: [String]) -> String? {
+        let englishBe: Set<String> = ["is", "are", "s", "re", "am", "m"]
+        let englishNotAction: Set<String> = ["writing", "wondering", "thinking", "looking", "asking", "planning", "hoping",
+                                             "calling", "contacting", "reaching", "trying", "getting", "going", "having",
+                                             "nothing", "something", "anything", "everything", "morning", "evening", "thing",
+                                             "ceiling", "building", "parking", "during", "king", "ring", "spring", "sibling"]
+        let frenchSubjects: Set<String> = ["il", "elle", "ils", "elles", "on", "qqn", "qq1", "quelqu"]
+        let frenchClitics: Set<String> = ["me", "m", "te", "t", "le", "la", "les", "lui", "leur", "se", "s", "nous", "vous", "y", "en", "un"]
+        let frenchNotAction: Set<String> = ["est", "etait", "a", "avait", "ont", "sont", "va", "vont", "peut", "veut", "doit",
+                                            "faut", "semble", "pense", "croit", "parle", "appelle", "demande", "explique",
+                                            "raconte", "aime", "habite", "travaille", "connais", "connait", "ne", "n", "une", "faire", "dire", "prendre",
+                                            "mettre", "etre", "risque", "publie", "menace", "donne", "envoie", "poste", "like",
+                                            "entre", "comme", "que", "qui", "personne", "chose", "rentre", "reste", "arrete"]
+        // A question asks about a situation; it does not report one happening.
+        if words.contains("?") { return nil }
+        var index = 0
+        while index < words.count {
+            let word = words[index]
+            if englishBe.contains(word), index + 1 < words.count {
+                var next = index + 1
+                if ["still", "now", "just", "currently", "actually"].contains(words[next]), next + 1 < words.count { next += 1 }
+                let verb = words[next]
+                if verb.count > 5, verb.hasSuffix("ing"), !englishNotAction.contains(verb) { return "\(word) \(verb)" }
+            }
+            if frenchSubjects.contains(word), index + 1 < words.count {
+                var next = index + 1
+                if word == "quelqu", next < words.count, words[next] == "un" { next += 1 }
+                while next < words.count - 1, frenchClitics.contains(words[next]) { next += 1 }
+                guard next < words.count else { break }
+                let verb = words[next]
+                if verb.count > 3, !frenchNotAction.contains(verb), verb.hasSuffix("ent") || verb.hasSuffix("e") {
+                    return "\(word) \(verb)"
+                }
+            }
+            index += 1
+        }
+        return nil
+    }
+
     /// Whether the sentence leaves `reason` possible: not negated, not over, not found again.
     func allows(_ reason: EmergencyReason) -> Bool {
         switch reason {
-        case .medical: return !noInjury
+        case .medical: return !noInjury && !hypothetical
         case .missingChild, .missingAdult: return !foundAgain && !hypothetical
         case .intruderNow, .violenceNow, .crimeInProgress, .beingFollowed, .armedPerson, .roadDanger, .fire:
             return over == nil && !hypothetical
@@ -222,6 +333,7 @@ enum CompiledCues {
     static let found = PhraseSet(EmergencyCues.found)
     static let suicide = PhraseSet(EmergencyCues.suicide)
     static let suicidePast = PhraseSet(EmergencyCues.suicidePast)
+    static let suicideDenied = PhraseSet(EmergencyCues.suicideDenied)
     static let danger = PhraseSet(EmergencyCues.danger)
     static let help = PhraseSet(EmergencyCues.help)
     static let firstPerson = PhraseSet(EmergencyCues.firstPerson)

@@ -67,13 +67,21 @@ public struct EmergencyAlert: Hashable, Sendable {
     /// The leaf that fits the situation: the one whose situation raised the alert, else the
     /// content's leaf for the main reason (`emergencyAnswers` in `numbers.json`).
     public var leafID: String?
+    /// Whether the writer reports someone else's danger (a witness) rather than their own.
+    public var fromWitness: Bool
+    /// Whether only the learnt model (``EmergencyModel``) read a danger, the words stating none
+    /// plainly: show the numbers first, and the ordinary answer under them.
+    public var isPossible: Bool
 
     /// Creates a value from its fields.
-    public init(reasons: [EmergencyReason], actions: [Action], cues: [String] = [], leafID: String? = nil) {
+    public init(reasons: [EmergencyReason], actions: [Action], cues: [String] = [], leafID: String? = nil,
+                fromWitness: Bool = false, isPossible: Bool = false) {
         self.reasons = reasons
         self.actions = actions
         self.cues = cues
         self.leafID = leafID
+        self.fromWitness = fromWitness
+        self.isPossible = isPossible
     }
 
     /// The main reason.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A sentence normalised for cue matching: lowercase, accents folded,
-/// apostrophes and punctuation as spaces, `!` kept as a word; each word with
+/// apostrophes and punctuation as spaces, `!` and `?` kept as words; each word with
 /// its number in the cue vocabulary (`-1` when no cue uses it).
 struct CueSentence {
     var words: [String] = []
@@ -24,9 +24,10 @@ struct CueSentence {
                     current.append(UInt8(value))
                 } else if value >= 65 && value <= 90 {
                     current.append(UInt8(value + 32))
-                } else if value == 33 {
+                } else if value == 33 || value == 63 {
+                    // "!" and "?" are kept as words: "! !" is urgency, "?" a question.
                     flush()
-                    current.append(33)
+                    current.append(UInt8(value))
                     flush()
                 } else {
                     flush()
@@ -48,18 +49,7 @@ struct CueSentence {
                     i += 1
                     continue
                 }
-                var value: UInt32
-                if byte < 0xE0 {
-                    value = (UInt32(byte & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F)
-                    i += 2
-                } else if byte < 0xF0 {
-                    value = (UInt32(byte & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F)
-                    i += 3
-                } else {
-                    value = (UInt32(byte & 0x07) << 18) | (UInt32(bytes[i + 1] & 0x3F) << 12) | (UInt32(bytes[i + 2] & 0x3F) << 6)
-                        | UInt32(bytes[i + 3] & 0x3F)
-                    i += 4
-                }
+                let value = TextAnalyzer.multiByteScalar(bytes, at: &i)
                 guard let decoded = Unicode.Scalar(value) else { continue }
                 // Lowercase, then fold accents and ligatures, as `TextAnalyzer.fold(text.lowercased())`.
                 for lower in decoded.properties.lowercaseMapping.unicodeScalars {

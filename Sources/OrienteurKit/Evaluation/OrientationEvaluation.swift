@@ -138,11 +138,11 @@ public struct EvaluationReport: Hashable, Sendable, Encodable {
         func percent(_ value: Double) -> String { String(format: "%5.1f%%", value * 100) }
         let width = max(24, (categories.map(\.category.count).max() ?? 0) + 1)
         func pad(_ text: String) -> String { text.padding(toLength: width, withPad: " ", startingAt: 0) }
-        var lines = ["\(pad("category")) sentences  recall (found/emerg.)  false alarms (n/calm)  top-3 (n/all)  number fits"]
+        var lines = ["\(pad("category")) sentences  recall (found/emerg.)  false alarms (n/calm)  top-3 (n/all)    number fits"]
         func line(_ row: Row) -> String {
             let recall = row.emergencies == 0 ? "     -                " : "\(percent(row.recall)) (\(row.detected)/\(row.emergencies))".padding(toLength: 22, withPad: " ", startingAt: 0)
             let alarms = row.calm == 0 ? "     -                 " : "\(percent(row.falseAlarmRate)) (\(row.falseAlarms)/\(row.calm))".padding(toLength: 23, withPad: " ", startingAt: 0)
-            let top = "\(percent(row.topThreeRate)) (\(row.topThree)/\(row.sentences))".padding(toLength: 15, withPad: " ", startingAt: 0)
+            let top = "\(percent(row.topThreeRate)) (\(row.topThree)/\(row.sentences))".padding(toLength: 17, withPad: " ", startingAt: 0)
             let fits = row.detected == 0 ? "    -" : "\(percent(row.numberFitRate))"
             return "\(pad(row.category)) \(String(format: "%9d", row.sentences))  \(recall) \(alarms) \(top) \(fits)"
         }

@@ -33,6 +33,7 @@ enum ContentFiles {
         let documents = try decode(DocumentsFile.self, "documents.json", in: directory)
         let synonyms = try decode(SynonymsFile.self, "synonyms.json", in: directory)
         let partners = try decode(PartnersFile.self, "partners.json", in: directory)
+        let model = try decode(EmergencyModel.self, "emergency-model.json", in: directory)
         var versions: [String: Int] = [:]
         versions["fiches.json"] = fiches?.schemaVersion
         versions["numbers.json"] = numbers?.schemaVersion
@@ -42,7 +43,7 @@ enum ContentFiles {
         return OrienteurContent(
             schemaVersion: tree.schemaVersion, contentVersion: tree.contentVersion, journeys: tree.journeys,
             nodes: tree.nodes, leaves: tree.leaves, fiches: fiches?.fiches ?? [], numbers: numbers?.numbers ?? [],
-            emergencyAnswers: numbers?.emergencyAnswers ?? [], documentLists: documents?.documentLists ?? [], synonyms: synonyms?.synonyms ?? [],
+            emergencyAnswers: numbers?.emergencyAnswers ?? [], emergencyModel: model, documentLists: documents?.documentLists ?? [], synonyms: synonyms?.synonyms ?? [],
             partners: partners?.partners ?? [], fileSchemaVersions: versions)
     }
 
@@ -54,6 +55,7 @@ enum ContentFiles {
             leaves: tree?.leaves ?? [],
             fiches: try decode(FichesFile.self, "fiches.json", in: directory)?.fiches ?? [],
             numbers: numbers?.numbers ?? [], emergencyAnswers: numbers?.emergencyAnswers ?? [],
+            emergencyModel: try decode(EmergencyModel.self, "emergency-model.json", in: directory),
             documentLists: try decode(DocumentsFile.self, "documents.json", in: directory)?.documentLists ?? [],
             synonyms: try decode(SynonymsFile.self, "synonyms.json", in: directory)?.synonyms ?? [],
             partners: try decode(PartnersFile.self, "partners.json", in: directory)?.partners ?? [])

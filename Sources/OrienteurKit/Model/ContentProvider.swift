@@ -45,21 +45,15 @@ public struct BundledContentProvider: ContentProvider {
 
     /// The folder of the bundled content files, if the resource bundle is present.
     public static var directory: URL? {
-        // Foundation on Linux reports the copied "Resources" folder itself as the resource URL; Darwin reports its parent.
-        var candidates: [URL] = []
-        if let resources = Bundle.module.resourceURL {
-            candidates.append(resources.appendingPathComponent("Resources").appendingPathComponent("content"))
-            candidates.append(resources.appendingPathComponent("content"))
-        }
-        candidates.append(Bundle.module.bundleURL.appendingPathComponent("Resources").appendingPathComponent("content"))
-        return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("tree.json").path) }
+        try? BundledResources.url("content/tree.json").deletingLastPathComponent()
     }
 
     public func loadContent() throws(ContentLoadError) -> OrienteurContent {
-        guard let directory = BundledContentProvider.directory else {
-            throw ContentLoadError(file: "Resources/content", message: "the OrienteurKit resource bundle is missing")
+        let tree: URL
+        do { tree = try BundledResources.url("content/tree.json") } catch {
+            throw ContentLoadError(file: "Resources/content", message: error.description)
         }
-        return try ContentFiles.load(from: directory)
+        return try ContentFiles.load(from: tree.deletingLastPathComponent())
     }
 }
 

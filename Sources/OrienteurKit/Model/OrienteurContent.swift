@@ -23,6 +23,8 @@ public struct OrienteurContent: Sendable, Hashable {
     public var numbers: [PhoneNumber]
     /// The numbers that fit each kind of emergency (`emergencyAnswers` in `numbers.json`).
     public var emergencyAnswers: [EmergencyAnswer]
+    /// The learnt emergency model (`emergency-model.json`), if any.
+    public var emergencyModel: EmergencyModel?
     /// The lists of documents to bring.
     public var documentLists: [DocumentList]
     /// The synonym groups used by search.
@@ -42,8 +44,9 @@ public struct OrienteurContent: Sendable, Hashable {
     /// Creates a value from its fields.
     public init(schemaVersion: Int = OrienteurContent.supportedSchemaVersion, contentVersion: String,
                 journeys: [Journey], nodes: [QuestionNode], leaves: [Leaf], fiches: [Fiche] = [],
-                numbers: [PhoneNumber] = [], emergencyAnswers: [EmergencyAnswer] = [], documentLists: [DocumentList] = [],
-                synonyms: [SynonymGroup] = [], partners: [Partner] = [], fileSchemaVersions: [String: Int] = [:]) {
+                numbers: [PhoneNumber] = [], emergencyAnswers: [EmergencyAnswer] = [], emergencyModel: EmergencyModel? = nil,
+                documentLists: [DocumentList] = [], synonyms: [SynonymGroup] = [], partners: [Partner] = [],
+                fileSchemaVersions: [String: Int] = [:]) {
         self.schemaVersion = schemaVersion
         self.contentVersion = contentVersion
         self.journeys = journeys
@@ -52,6 +55,7 @@ public struct OrienteurContent: Sendable, Hashable {
         self.fiches = fiches
         self.numbers = numbers
         self.emergencyAnswers = emergencyAnswers
+        self.emergencyModel = emergencyModel
         self.documentLists = documentLists
         self.synonyms = synonyms
         self.partners = partners
@@ -113,6 +117,7 @@ public struct OrienteurContent: Sendable, Hashable {
             fiches: merge(fiches, overlay.fiches, \.id),
             numbers: merge(numbers, overlay.numbers, \.number),
             emergencyAnswers: merge(emergencyAnswers, overlay.emergencyAnswers, \.reason.rawValue),
+            emergencyModel: overlay.emergencyModel ?? emergencyModel,
             documentLists: merge(documentLists, overlay.documentLists, \.id),
             synonyms: synonyms + overlay.synonyms,
             partners: merge(partners, overlay.partners, \.id),
@@ -149,6 +154,8 @@ public struct ContentOverlay: Sendable, Hashable {
     public var numbers: [PhoneNumber]
     /// The numbers for each kind of emergency; one for a reason already known replaces it.
     public var emergencyAnswers: [EmergencyAnswer]
+    /// A learnt emergency model that replaces the bundled one.
+    public var emergencyModel: EmergencyModel?
     /// The lists of documents to bring.
     public var documentLists: [DocumentList]
     /// The synonym groups used by search.
@@ -158,7 +165,7 @@ public struct ContentOverlay: Sendable, Hashable {
 
     /// Creates a value from its fields.
     public init(contentVersion: String? = nil, journeys: [Journey] = [], nodes: [QuestionNode] = [], leaves: [Leaf] = [],
-                fiches: [Fiche] = [], numbers: [PhoneNumber] = [], emergencyAnswers: [EmergencyAnswer] = [], documentLists: [DocumentList] = [],
+                fiches: [Fiche] = [], numbers: [PhoneNumber] = [], emergencyAnswers: [EmergencyAnswer] = [], emergencyModel: EmergencyModel? = nil, documentLists: [DocumentList] = [],
                 synonyms: [SynonymGroup] = [], partners: [Partner] = []) {
         self.contentVersion = contentVersion
         self.journeys = journeys
@@ -167,6 +174,7 @@ public struct ContentOverlay: Sendable, Hashable {
         self.fiches = fiches
         self.numbers = numbers
         self.emergencyAnswers = emergencyAnswers
+        self.emergencyModel = emergencyModel
         self.documentLists = documentLists
         self.synonyms = synonyms
         self.partners = partners

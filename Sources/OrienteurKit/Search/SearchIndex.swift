@@ -263,20 +263,23 @@ public struct SearchIndex: Sendable {
     }
 
     /// The `limit` best results for `query`, best first.
+    ///
+    /// Runs in time linear in the length of `query` (each distinct word is
+    /// looked up once, in hash sets). The query is not bounded here:
+    /// ``Orienteur/ask(_:language:limit:)`` reads at most
+    /// ``QueryLimit/maximumCharacters`` characters of a sentence.
     public func search(_ query: String, limit: Int = 5) -> [SearchResult] {
         let tokens = queryTokens(query)
         guard !tokens.isEmpty, !documents.isEmpty else { return [] }
         // Each query word becomes a group of alternative terms with weights.
         var groups: [QueryGroup] = []
-        var seenTerms: [Int32] = []
-        var seenUnknown: [String] = []
+        var seenTerms = Set<Int32>()
+        var seenUnknown = Set<String>()
         for token in tokens {
             if token.term >= 0 {
-                if seenTerms.contains(token.term) { continue }
-                seenTerms.append(token.term)
+                guard seenTerms.insert(token.term).inserted else { continue }
             } else {
-                if seenUnknown.contains(token.unknownTerm) { continue }
-                seenUnknown.append(token.unknownTerm)
+                guard seenUnknown.insert(token.unknownTerm).inserted else { continue }
             }
             var alternatives: [WeightedTerm] = []
             var base: [WeightedTerm] = []
@@ -296,10 +299,18 @@ public struct SearchIndex: Sendable {
             }
             if !alternatives.isEmpty { groups.append(QueryGroup(surface: token.surface, alternatives: alternatives, counts: true)) }
         }
-        var expanded: [[Int32]] = []
+        // Where each known term occurs in the query, so that a phrase is only tried where its first word is.
+        var occurrences: [Int32: [Int]] = [:]
+        if !phrases.isEmpty {
+            for (position, token) in tokens.enumerated() where token.term >= 0 {
+                occurrences[token.term, default: []].append(position)
+            }
+        }
+        var expanded = Set<[Int32]>()
         for phrase in phrases where phrase.terms.count <= tokens.count && !expanded.contains(phrase.expansion) {
             let length = phrase.terms.count
-            for start in 0...(tokens.count - length) {
+            guard let first = phrase.terms.first, let starts = occurrences[first] else { continue }
+            for start in starts where start + length <= tokens.count {
                 var equal = true
                 for offset in 0..<length where tokens[start + offset].term != phrase.terms[offset] {
                     equal = false
@@ -309,7 +320,7 @@ public struct SearchIndex: Sendable {
                 let surface = tokens[start..<(start + length)].map(\.surface).joined(separator: " ")
                 // The phrase's own words are already counted; it adds its synonyms, not coverage.
                 groups.append(QueryGroup(surface: surface, alternatives: phrase.expansion.map { WeightedTerm(term: $0, weight: tuning.synonymWeight) }, counts: false))
-                expanded.append(phrase.expansion)
+                expanded.insert(phrase.expansion)
                 break
             }
         }
@@ -365,9 +376,10 @@ public struct SearchIndex: Sendable {
             let score = entry.score
             let doc = documents[document]
             var matched: [String] = []
+            var seenSurfaces = Set<String>()
             for (groupIndex, group) in groups.enumerated() {
                 let bit = UInt64(1) << UInt64(groupIndex & 63)
-                if matchedGroups[document * maskWords + (groupIndex >> 6)] & bit != 0, !matched.contains(group.surface) {
+                if matchedGroups[document * maskWords + (groupIndex >> 6)] & bit != 0, seenSurfaces.insert(group.surface).inserted {
                     matched.append(group.surface)
                 }
             }

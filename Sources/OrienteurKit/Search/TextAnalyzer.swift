@@ -136,18 +136,7 @@ public struct TextAnalyzer: Sendable {
                     continue
                 }
                 // A multi-byte scalar (the string is valid UTF-8).
-                var value: UInt32
-                if byte < 0xE0 {
-                    value = (UInt32(byte & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F)
-                    i += 2
-                } else if byte < 0xF0 {
-                    value = (UInt32(byte & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F)
-                    i += 3
-                } else {
-                    value = (UInt32(byte & 0x07) << 18) | (UInt32(bytes[i + 1] & 0x3F) << 12) | (UInt32(bytes[i + 2] & 0x3F) << 6)
-                        | UInt32(bytes[i + 3] & 0x3F)
-                    i += 4
-                }
+                var value = Self.multiByteScalar(bytes, at: &i)
                 if value >= 0xC0 && value <= 0xFF && value != 0xD7 && value != 0xF7 {
                     // Latin-1 letters: uppercase ones lowercase by +0x20 (ß and ÿ are already lowercase).
                     if value <= 0xDE { value += 0x20 }
@@ -174,6 +163,23 @@ public struct TextAnalyzer: Sendable {
     }
 
     @inline(__always)
+    /// The scalar of the multi-byte UTF-8 sequence starting at `index` (the buffer holds valid
+    /// UTF-8, as a Swift string's does); `index` moves past it.
+    static func multiByteScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) -> UInt32 {
+        let byte = bytes[index]
+        if byte < 0xE0 {
+            defer { index += 2 }
+            return (UInt32(byte & 0x1F) << 6) | UInt32(bytes[index + 1] & 0x3F)
+        }
+        if byte < 0xF0 {
+            defer { index += 3 }
+            return (UInt32(byte & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
+        }
+        defer { index += 4 }
+        return (UInt32(byte & 0x07) << 18) | (UInt32(bytes[index + 1] & 0x3F) << 12) | (UInt32(bytes[index + 2] & 0x3F) << 6)
+            | UInt32(bytes[index + 3] & 0x3F)
+    }
+
     static func appendUTF8(_ value: UInt32, to bytes: inout [UInt8]) {
         if value < 0x80 {
             bytes.append(UInt8(value))

@@ -83,16 +83,13 @@ public struct CSVStationSource: StationSource {
     }
 }
 
-/// Access to the files in `Resources/`.
+/// The station and commune files in `Resources/`.
 enum BundledResource {
     static func bytes(of name: String) throws(StationDataError) -> [UInt8] {
-        guard let url = Bundle.module.url(forResource: name, withExtension: "csv", subdirectory: "Resources") else {
-            throw StationDataError(source: "\(name).csv", line: nil, reason: .unreadable("the bundled resource is missing"))
-        }
         do {
-            return [UInt8](try Data(contentsOf: url))
+            return [UInt8](try BundledResources.data("\(name).csv"))
         } catch {
-            throw StationDataError(source: "\(name).csv", line: nil, reason: .unreadable(error.localizedDescription))
+            throw StationDataError(source: "\(name).csv", line: nil, reason: .unreadable(error.description))
         }
     }
 }

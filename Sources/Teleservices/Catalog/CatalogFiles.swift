@@ -59,6 +59,7 @@ enum CatalogFiles {
     struct Expectation: Decodable {
         let verdict: String
         let missing: [String]?
+        let dont_know: [String]?
     }
 
     /// Decodes `data`, turning a decoding failure into a problem with its JSON path.

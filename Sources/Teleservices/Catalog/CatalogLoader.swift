@@ -226,7 +226,15 @@ struct CatalogLoader {
         if verdict != .needsInformation && !missing.isEmpty {
             compiler.report("\(path).expect.missing", "only a needs-information verdict has missing facts")
         }
+        let dontKnow = raw.expect.dont_know ?? []
+        for (index, name) in dontKnow.enumerated() where answers[name] != .dontKnow {
+            compiler.report("\(path).expect.dont_know[\(index)]", "'\(name)' is not answered null (« je ne sais pas ») in the example's facts")
+        }
+        if verdict != .needsInformation && !dontKnow.isEmpty {
+            compiler.report("\(path).expect.dont_know", "only a needs-information verdict has facts the citizen does not know")
+        }
         guard compiler.problems.count == before, let verdict else { return nil }
-        return RuleExample(path: path, name: raw.name, situation: Situation(answers), date: date, verdict: verdict, missing: missing)
+        return RuleExample(path: path, name: raw.name, situation: Situation(answers), date: date, verdict: verdict,
+                           missing: missing, dontKnow: dontKnow)
     }
 }

@@ -29,4 +29,6 @@ public struct RuleExample: Hashable, Sendable {
     public let verdict: Verdict
     /// The facts expected missing, in ask order (only for ``Verdict/needsInformation``).
     public let missing: [String]
+    /// The facts expected in ``Eligibility/dontKnow``, in ask order (JSON `dont_know`).
+    public let dontKnow: [String]
 }

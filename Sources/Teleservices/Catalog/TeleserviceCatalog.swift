@@ -85,7 +85,7 @@ public struct TeleserviceCatalog: Sendable {
     }
 
     /// Every service that fits, best first, then those that need more answers
-    /// (fewest missing facts first). Retired and not-eligible services are left out.
+    /// (fewest missing facts first, then fewest « je ne sais pas »). Retired and not-eligible services are left out.
     ///
     /// Ranking: a service whose rules read more of the citizen's facts fits
     /// more precisely and comes first; ties keep catalog order.
@@ -104,6 +104,9 @@ public struct TeleserviceCatalog: Sendable {
             if a.verdict != b.verdict { return a.verdict == .eligible }
             if a.verdict == .needsInformation && a.missing.count != b.missing.count {
                 return a.missing.count < b.missing.count
+            }
+            if a.verdict == .needsInformation && a.dontKnow.count != b.dontKnow.count {
+                return a.dontKnow.count < b.dontKnow.count
             }
             if lhs.1 != rhs.1 { return lhs.1 > rhs.1 }
             return lhs.2 < rhs.2

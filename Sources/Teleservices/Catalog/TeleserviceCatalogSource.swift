@@ -31,12 +31,9 @@ public struct BundledTeleserviceCatalogSource: TeleserviceCatalogSource {
 
     private static func load() throws(TeleserviceCatalogError) -> TeleserviceCatalog {
         func read(_ name: String) throws(TeleserviceCatalogError) -> Data {
-            guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Resources"),
-                  let data = try? Data(contentsOf: url) else {
-                throw TeleserviceCatalogError(problems: [CatalogProblem(file: "\(name).json", path: "",
-                                                                        message: "the bundled resource is missing from the Teleservices module")])
+            do { return try BundledResources.data("\(name).json") } catch {
+                throw TeleserviceCatalogError(problems: [CatalogProblem(file: "\(name).json", path: "", message: error.description)])
             }
-            return data
         }
         return try TeleserviceCatalog(catalogJSON: read("catalog"), factsJSON: read("facts"))
     }

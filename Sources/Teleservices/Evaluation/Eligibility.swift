@@ -4,7 +4,9 @@ public enum Verdict: String, Hashable, Sendable, Codable, CaseIterable {
     case eligible
     /// The service does not fit (the reasons say why and where to go instead).
     case notEligible = "not-eligible"
-    /// Some answers are still needed (see ``Eligibility/missing``).
+    /// The verdict depends on facts not known yet: still to ask (see
+    /// ``Eligibility/missing``) or answered « je ne sais pas » (see ``Eligibility/dontKnow``).
+    /// A « je ne sais pas » never makes a service not eligible.
     case needsInformation = "needs-information"
 }
 
@@ -34,8 +36,22 @@ public struct Eligibility: Hashable, Sendable {
     /// For ``Verdict/needsInformation``: the facts still to ask, in ask order.
     /// A fact is listed only if its answer could change the verdict.
     public let missing: [String]
+    /// For ``Verdict/needsInformation``: the facts the citizen answered « je ne
+    /// sais pas » and on which the verdict depends, in ask order. They are not
+    /// asked again; the reasons say the service may fit, never that it does not.
+    public let dontKnow: [String]
     /// Services to look at instead (ids), when not eligible.
     public let alternatives: [String]
+
+    init(serviceID: String, verdict: Verdict, reasons: [Explanation], missing: [String] = [], dontKnow: [String] = [],
+         alternatives: [String] = []) {
+        self.serviceID = serviceID
+        self.verdict = verdict
+        self.reasons = reasons
+        self.missing = missing
+        self.dontKnow = dontKnow
+        self.alternatives = alternatives
+    }
 
     /// The reasons as text in `language`.
     public func reasons(in language: Language) -> [String] {

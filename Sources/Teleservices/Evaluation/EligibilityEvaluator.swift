@@ -4,7 +4,8 @@
 /// Each part gives true, false or unknown (with the facts that would decide
 /// it). Any false part makes the service not eligible, and every false part
 /// gives its reason; otherwise any unknown part makes it need information,
-/// and the missing facts of all unknown parts are listed in ask order.
+/// and the missing facts of all unknown parts are listed in ask order, then
+/// those the citizen does not know. A « je ne sais pas » is unknown, never false.
 struct EligibilityEvaluator {
     let catalog: TeleserviceCatalog
     let situation: Situation
@@ -31,36 +32,57 @@ struct EligibilityEvaluator {
                 alternatives.append(id)
             }
             return Eligibility(serviceID: service.id, verdict: .notEligible,
-                               reasons: failed.compactMap(\.reason), missing: [], alternatives: alternatives)
+                               reasons: failed.compactMap(\.reason), alternatives: alternatives)
         }
         var missing = Set<String>()
+        var dontKnow = Set<String>()
         for part in parts {
-            if case .unknown(let facts) = part.truth { missing.formUnion(facts) }
+            if case .unknown(let notAsked, let notKnown) = part.truth {
+                missing.formUnion(notAsked)
+                dontKnow.formUnion(notKnown)
+            }
         }
-        if !missing.isEmpty {
+        if !missing.isEmpty || !dontKnow.isEmpty {
             let ordered = catalog.facts.inAskOrder(missing)
-            var reasons = [Explanation(text: ExplanationText.needsAnswers(service.name), source: "\(service.id)")]
-            for name in ordered {
-                if let fact = catalog.facts[name] {
-                    reasons.append(Explanation(text: fact.question, source: "facts.\(name)"))
+            let unsure = catalog.facts.inAskOrder(dontKnow.subtracting(missing))
+            var reasons: [Explanation] = []
+            if !ordered.isEmpty {
+                reasons.append(Explanation(text: ExplanationText.needsAnswers(service.name), source: "\(service.id)"))
+                for name in ordered {
+                    if let fact = catalog.facts[name] {
+                        reasons.append(Explanation(text: fact.question, source: "facts.\(name)"))
+                    }
                 }
             }
-            return Eligibility(serviceID: service.id, verdict: .needsInformation, reasons: reasons, missing: ordered, alternatives: [])
+            if !unsure.isEmpty {
+                // Only what the citizen said: they do not know. Never a rule's reason, which
+                // explains a known answer ("car vous connaissez l'auteur").
+                if ordered.isEmpty {
+                    reasons.append(Explanation(text: ExplanationText.mayFit(service.name), source: "\(service.id)"))
+                }
+                for name in unsure {
+                    if let fact = catalog.facts[name] {
+                        reasons.append(Explanation(text: ExplanationText.notKnownYet(fact.question), source: "facts.\(name)"))
+                    }
+                }
+            }
+            return Eligibility(serviceID: service.id, verdict: .needsInformation, reasons: reasons, missing: ordered,
+                               dontKnow: unsure)
         }
         var reasons = [Explanation(text: ExplanationText.fits(service), source: "\(service.id)")]
         if let note = ExplanationText.authentication(service) {
             reasons.append(Explanation(text: note, source: "\(service.id).authentication"))
         }
-        return Eligibility(serviceID: service.id, verdict: .eligible, reasons: reasons, missing: [], alternatives: [])
+        return Eligibility(serviceID: service.id, verdict: .eligible, reasons: reasons)
     }
 
-    /// How precisely a service matches: the number of the citizen's answered
-    /// facts its rules (and its territory) read.
+    /// How precisely a service matches: the number of facts its rules (and its
+    /// territory) read that the citizen answered with a value.
     func specificity(of service: Teleservice) -> Int {
         var read = service.ruleFacts
         if service.minimumAge != nil { read.insert(TeleserviceCatalog.ageFact) }
         if !service.isAvailableNationally(on: date) { read.insert(TeleserviceCatalog.departmentFact) }
-        return read.filter { situation[$0] != nil }.count
+        return read.filter { situation.value(of: $0) != nil }.count
     }
 
     private func availability(of service: Teleservice) -> Part {
@@ -89,8 +111,10 @@ struct EligibilityEvaluator {
         case .value(.departement(let code))?:
             return territory.contains(code) ? Part(truth: .yes, reason: nil, instead: []) : Part(truth: .no, reason: outside, instead: [])
         case nil:
-            return Part(truth: .unknown(missing: [TeleserviceCatalog.departmentFact]), reason: nil, instead: [])
-        default:
+            return Part(truth: .notAsked(TeleserviceCatalog.departmentFact), reason: nil, instead: [])
+        case .dontKnow?:
+            return Part(truth: .notKnown(TeleserviceCatalog.departmentFact), reason: nil, instead: [])
+        case .value?:
             return Part(truth: .no, reason: outside, instead: [])
         }
     }
@@ -101,8 +125,10 @@ struct EligibilityEvaluator {
         case .value(.number(let value))?:
             return value >= Double(age) ? Part(truth: .yes, reason: nil, instead: []) : Part(truth: .no, reason: reason, instead: [])
         case nil:
-            return Part(truth: .unknown(missing: [TeleserviceCatalog.ageFact]), reason: nil, instead: [])
-        default:
+            return Part(truth: .notAsked(TeleserviceCatalog.ageFact), reason: nil, instead: [])
+        case .dontKnow?:
+            return Part(truth: .notKnown(TeleserviceCatalog.ageFact), reason: nil, instead: [])
+        case .value?:
             return Part(truth: .no, reason: reason, instead: [])
         }
     }

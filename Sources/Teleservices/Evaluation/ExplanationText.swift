@@ -24,6 +24,18 @@ enum ExplanationText {
                       en: "We need a few more answers to know whether \(name.text(in: .english)) fits your situation.")
     }
 
+    static func mayFit(_ name: LocalizedText) -> LocalizedText {
+        LocalizedText("« \(name.french) » peut vous convenir : cela dépend d'une réponse que vous n'avez pas encore. "
+                      + "Vous pouvez commencer la démarche, ou demander conseil au commissariat ou à la brigade.",
+                      en: "\(name.text(in: .english)) may fit your situation: it depends on an answer you do not have yet. "
+                      + "You can start it, or ask for advice at a police or gendarmerie station.")
+    }
+
+    static func notKnownYet(_ question: LocalizedText) -> LocalizedText {
+        LocalizedText("Vous ne savez pas encore : « \(question.french) »",
+                      en: "You do not know yet: “\(question.text(in: .english))”")
+    }
+
     static func replaced(_ name: LocalizedText, by replacement: LocalizedText) -> LocalizedText {
         LocalizedText("« \(name.french) » n'existe plus : utilisez « \(replacement.french) » à la place.",
                       en: "\(name.text(in: .english)) no longer exists: use \(replacement.text(in: .english)) instead.")

@@ -9,8 +9,10 @@ public struct Situation: Hashable, Sendable {
     public enum Answer: Hashable, Sendable {
         /// The citizen gave this value.
         case value(FactValue)
-        /// The citizen said they do not know: every comparison on the fact is false
-        /// and `is-known` is false, but the fact is not asked again.
+        /// The citizen said they do not know: the fact stays *unknown* for the rules
+        /// (it never makes a service not eligible by itself; the verdict is then
+        /// needs-information with the fact in ``Eligibility/dontKnow``), `is-known`
+        /// is false, and the fact is not asked again.
         case dontKnow
     }
 

@@ -1,5 +1,7 @@
-// OrienteurBenchmark: index build over all bundled content and `ask` latency.
-// Targets (release build): index build ≤ 20 ms, ask p50 ≤ 100 µs.
+// OrienteurBenchmark: index build over all bundled content, `ask` latency, and
+// search time against the length of free text (linear growth).
+// Targets (release build): index build ≤ 20 ms, ask p50 ≤ 100 µs; doubling the
+// text at most ~2.5× the time.
 // BENCHMARK_QUICK=1 runs a reduced version in a few seconds.
 import Foundation
 import OrienteurKit
@@ -115,6 +117,58 @@ print(String(format: "ask: CPU p50 %.1f µs, p90 %.1f µs; wall p50 %.1f µs, p9
 print(String(format: "baseline naive substring scan: p50 %.1f µs → ask is %.1f× %@ than the baseline",
              baselineP50, p50 > 0 ? max(baselineP50 / p50, p50 / baselineP50) : 0, p50 <= baselineP50 ? "faster" : "slower"))
 print("(checksums: \(resultCount) results, \(baselineHits) baseline hits)")
+
+// 3. Free text of growing length: 100, 200, 400, 800 KB of distinct made-up words
+// (unknown to the index, so each one goes through the typo tolerance), straight
+// into SearchIndex.search, which has no bound of its own (Orienteur.ask reads at
+// most QueryLimit.maximumCharacters). Linear time: each doubling about doubles
+// the time; the ratios are against the 100 KB run of this same process.
+func distinctWords(bytes: Int, seed: UInt64) -> String {
+    var state = seed
+    var text = ""
+    text.reserveCapacity(bytes + 16)
+    let letters = Array("abcdefghijklmnopqrstuvwxyz".utf8)
+    var serial = 0
+    while text.utf8.count < bytes {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        var word: [UInt8] = []
+        var value = state >> 16
+        for _ in 0..<(5 + Int(state >> 61)) {
+            word.append(letters[Int(value % 26)])
+            value /= 26
+        }
+        // A serial number in base 26 makes every word distinct.
+        var n = serial
+        repeat { word.append(letters[n % 26]); n /= 26 } while n > 0
+        serial += 1
+        text += String(decoding: word, as: UTF8.self)
+        text += " "
+    }
+    return text
+}
+let sizesKB = [100, 200, 400, 800]
+let frenchIndex = orienteur.index(for: .french)
+var lengthTimes: [Double] = []
+for size in sizesKB {
+    let text = distinctWords(bytes: size * 1024, seed: UInt64(size))
+    var best = Double.infinity
+    for _ in 0..<(quick ? 1 : 3) {
+        let start = clock.now
+        let results = frenchIndex.search(text, limit: 5)
+        best = min(best, microseconds(clock.now - start))
+        resultCount &+= results.count
+    }
+    lengthTimes.append(best)
+}
+for (size, time) in zip(sizesKB, lengthTimes) {
+    let ratio = time / max(lengthTimes[0], 1)
+    print(String(format: "search, %3d KB of distinct words: %8.1f ms, ×%.2f the %d KB time (linear: ×%.0f)",
+                 size, time / 1000, ratio, sizesKB[0], Double(size) / Double(sizesKB[0])))
+}
+if let last = lengthTimes.last, lengthTimes.count >= 2 {
+    let previous = lengthTimes[lengthTimes.count - 2]
+    print(String(format: "search, last doubling: ×%.2f (linear ≈ ×2, quadratic ≈ ×4)", last / max(previous, 1)))
+}
 
 // Breakdown of the index build (BENCHMARK_BREAKDOWN=1), to see where time goes.
 if ProcessInfo.processInfo.environment["BENCHMARK_BREAKDOWN"] == "1" {

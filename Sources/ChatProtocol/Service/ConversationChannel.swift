@@ -1,0 +1,88 @@
+import Foundation
+
+/// One conversation as this service instance serves it: who follows it here, what has been
+/// delivered, and its visitor's rate limit. A class confined to the ``ChatService`` actor: a
+/// message looks it up once, then reads and updates it through the reference.
+///
+/// Its one job is delivery: every stored event reaches each subscriber exactly once, in
+/// sequence order, even when appends complete (or are read back from a shared store) out of order.
+final class ConversationChannel {
+    let visitorDigest: VisitorTokenDigest
+    let language: String
+    /// Whether this instance opened the conversation, and so routes it (its engine knows it).
+    /// Otherwise another instance sharing the store opened it, and ``mirror`` follows its state.
+    let isHome: Bool
+    /// The highest sequence number known to be stored.
+    var lastSequence: UInt64 = 0
+    /// The next sequence number to deliver.
+    var nextToDeliver: UInt64 = 1
+    /// Events stored but not deliverable yet (an earlier one is missing).
+    var pending: [UInt64: SequencedEvent] = [:]
+    /// The connections that receive this conversation's events.
+    var subscribers: Set<Int> = []
+    /// Subscribers that were sent events ahead of ``nextToDeliver`` while they resumed: the
+    /// highest sequence each already has (usually empty).
+    var alreadySent: [Int: UInt64] = [:]
+    var lastActivity: Date
+    var sawFirstVisitorMessage = false
+    /// The queue position last told to the visitor.
+    var notifiedPosition: Int?
+    /// Whether the visitor was told that nobody present serves the platform (and not told otherwise since).
+    var notifiedUnstaffed = false
+    /// The visitor's message rate limit.
+    var bucket: TokenBucket
+    var mirror = ConversationMirror()
+    /// A catch-up read of the store is running; ``catchUpAgain`` asks it for one more pass.
+    var catchingUp = false
+    var catchUpAgain = false
+
+    init(visitorDigest: VisitorTokenDigest, language: String, isHome: Bool, lastActivity: Date, bucket: TokenBucket) {
+        self.visitorDigest = visitorDigest
+        self.language = language
+        self.isHome = isHome
+        self.lastActivity = lastActivity
+        self.bucket = bucket
+    }
+
+    /// Delivers `stored` to the subscribers through `clients`, strictly in sequence order: an event
+    /// ahead of a missing one waits for it; one delivered already is dropped.
+    func deliver(_ stored: SequencedEvent, through clients: ClientRegistry) {
+        // Fast path: the next expected event, nothing pending.
+        if pending.isEmpty, alreadySent.isEmpty, stored.sequence == nextToDeliver {
+            nextToDeliver += 1
+            for subscriber in subscribers {
+                guard let client = clients[subscriber] else { continue }
+                client.continuation.yield(.event(Self.redacted(stored, for: client)))
+            }
+            return
+        }
+        // Delivered already (read back from the store, or announced twice).
+        guard stored.sequence >= nextToDeliver else { return }
+        pending[stored.sequence] = stored
+        while let next = pending.removeValue(forKey: nextToDeliver) {
+            nextToDeliver += 1
+            for subscriber in subscribers {
+                if let sent = alreadySent[subscriber], next.sequence <= sent { continue }
+                guard let client = clients[subscriber] else { continue }
+                client.continuation.yield(.event(Self.redacted(next, for: client)))
+            }
+            if !alreadySent.isEmpty {
+                alreadySent = alreadySent.filter { $0.value > next.sequence }
+            }
+        }
+    }
+
+    /// Stops delivering to a connection.
+    func unsubscribe(_ connection: Int) {
+        subscribers.remove(connection)
+        alreadySent[connection] = nil
+    }
+
+    /// Transfer notes are for operators only.
+    static func redacted(_ stored: SequencedEvent, for client: ChatClient?) -> SequencedEvent {
+        guard case .transferred(let platform, let pseudonym, let role, .some) = stored.event, client?.isVisitor == true else { return stored }
+        var copy = stored
+        copy.event = .transferred(platform: platform, toPseudonym: pseudonym, toRole: role, note: nil)
+        return copy
+    }
+}

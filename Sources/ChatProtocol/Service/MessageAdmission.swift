@@ -1,0 +1,52 @@
+import Foundation
+
+/// A message that passed the checks (session, transaction id, state, rate limit, limits).
+struct AdmittedMessage {
+    let conversation: ConversationChannel
+    let role: ParticipantRole
+    let text: String
+    let now: Date
+}
+
+/// Checks a message before it is stored: its client transaction id, the visitor's rate limit
+/// (a token bucket per conversation) and the text limits. One job: saying yes or a typed no.
+struct MessageAdmission: Sendable {
+    let limits: MessageLimits
+    let burst: Double
+    let perSecond: Double
+
+    /// A full bucket for a new conversation.
+    func makeBucket(now: Date) -> TokenBucket {
+        TokenBucket(capacity: burst, refillPerSecond: perSecond, now: now)
+    }
+
+    /// Checks the client transaction id (1 to 128 bytes).
+    ///
+    /// - Throws: ``ChatErrorFrame`` with `malformed`.
+    func checkTransactionID(of message: SendMessage) throws(ChatErrorFrame) {
+        guard !message.clientTransactionID.isEmpty, message.clientTransactionID.utf8.count <= 128 else {
+            throw ChatErrorFrame(code: .malformed, message: "client_txn_id must have 1 to 128 bytes", conversation: message.conversation)
+        }
+    }
+
+    /// Takes a token for a visitor's message and cleans the text.
+    ///
+    /// - Throws: ``ChatErrorFrame`` with `rate_limited`, `empty_message` or `message_too_long`.
+    func admit(_ message: SendMessage, role: ParticipantRole, in conversation: ConversationChannel,
+               now: Date) throws(ChatErrorFrame) -> AdmittedMessage {
+        let id = message.conversation
+        if role == .visitor, !conversation.bucket.take(now: now) {
+            let retry = conversation.bucket.secondsUntilNextToken(now: now)
+            throw ChatErrorFrame(code: .rateLimited, message: "too many messages; retry in \(Int(retry.rounded(.up))) s with the same client_txn_id",
+                                 conversation: id, clientTransactionID: message.clientTransactionID)
+        }
+        do {
+            return AdmittedMessage(conversation: conversation, role: role, text: try limits.sanitize(message.text), now: now)
+        } catch {
+            var error = error
+            error.conversation = id
+            error.clientTransactionID = message.clientTransactionID
+            throw error
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import ChatProtocol
+import Foundation
+import OrienteurKit
+
+/// The chat's ``EmergencyClassifier`` built on OrienteurKit's danger detection: a visitor's first
+/// message that ``EmergencyDetector`` reads as a danger happening now (« il me frappe en ce moment »,
+/// « au secours »…) raises an emergency, so the conversation jumps the queue and the supervisors are alerted.
+///
+/// It reads the message exactly as ``Orienteur/ask(_:language:limit:)`` does (the words and the
+/// situation of the leaves found, with the content's `danger` marks), so it improves with the content
+/// and the detector. Nothing is logged.
+public struct OrienteurEmergencyClassifier: EmergencyClassifier {
+    private let orienteur: Orienteur
+
+    /// Creates a classifier over `orienteur` (share the guichet's: its search indexes are the costly part).
+    public init(orienteur: Orienteur) {
+        self.orienteur = orienteur
+    }
+
+    /// A classifier over the bundled content.
+    public static func bundled() throws(ContentLoadError) -> OrienteurEmergencyClassifier {
+        OrienteurEmergencyClassifier(orienteur: try Orienteur.bundled())
+    }
+
+    /// Whether the orienteur reads a danger happening now in `text`.
+    public func isEmergency(_ text: String) async -> Bool {
+        orienteur.ask(text, limit: 3).emergency != nil
+    }
+}
+
+extension ChatService {
+    /// A chat service with escalation wired in, as the SDK facade recommends: visitors' first messages
+    /// go through OrienteurKit's danger detection (``OrienteurEmergencyClassifier``), and each emergency
+    /// alerts the connected supervisors and is recorded by `desk` (attached to the new service).
+    ///
+    /// ```swift
+    /// let desk = SupervisorDesk()
+    /// let chat = await ChatService.withEscalation(classifier: try OrienteurEmergencyClassifier.bundled(), desk: desk)
+    /// try await chat.registerOperator(OperatorProfile(id: OperatorID("sup-1"), pseudonym: "Superviseur 1", role: .supervisor))
+    /// // … later: await desk.escalations()
+    /// ```
+    public static func withEscalation(configuration: Configuration = .init(), store: any ConversationStore = InMemoryConversationStore(),
+                                      clock: any WallClock = SystemWallClock(), translator: (any Translator)? = nil,
+                                      classifier: any EmergencyClassifier,
+                                      desk: SupervisorDesk = SupervisorDesk()) async -> ChatService {
+        let service = ChatService(configuration: configuration, store: store, clock: clock, classifier: classifier,
+                                  translator: translator, supervisor: desk)
+        await desk.attach(to: service)
+        return service
+    }
+}

@@ -1,0 +1,47 @@
+import Testing
+@testable import OrienteurKit
+
+@Suite struct EmergencyModelTests {
+    @Test func learnsASeparableSetDeterministically() {
+        var examples: [(features: [String], emergency: Bool)] = []
+        for index in 0..<40 {
+            examples.append((["w:frapp", "c:present", "n:\(index % 3)"], true))
+            examples.append((["w:passeport", "c:calm", "n:\(index % 3)"], false))
+        }
+        let model = EmergencyModel.train(examples, trainedOn: "toy")
+        #expect(model == EmergencyModel.train(examples, trainedOn: "toy"))
+        #expect(model.probability(["w:frapp", "c:present"]) > 0.8)
+        #expect(model.probability(["w:passeport", "c:calm"]) < 0.2)
+        #expect((model.weights["w:frapp"] ?? 0) > 0)
+        #expect((model.weights["w:passeport"] ?? 0) < 0)
+    }
+
+    @Test func dropsFeaturesSeenOnce() {
+        let model = EmergencyModel.train([(["w:rare", "w:common"], true), (["w:common"], false), (["w:common"], true)],
+                                         trainedOn: "toy")
+        #expect(model.weights["w:rare"] == nil)
+    }
+
+    @Test func theBundledModelOnlyAddsAlertsAndNeverPastAHypothesis() throws {
+        let orienteur = try Orienteur.bundled()
+        #expect(orienteur.content.emergencyModel != nil)
+        var withoutModel = orienteur.content
+        withoutModel.emergencyModel = nil
+        let rulesOnly = Orienteur(content: withoutModel)
+        let sentences = [
+            "il me frappe en ce moment", "on m'a volé mon vélo hier", "que faire si un jour quelqu'un me suit",
+            "un homme est allongé par terre et ne réagit plus", "comment faire une procuration",
+            "ça sent le brûlé chez le voisin et il y a de la fumée noire",
+        ]
+        for sentence in sentences where rulesOnly.ask(sentence).emergency != nil {
+            #expect(orienteur.ask(sentence).emergency != nil, "the model silenced: \(sentence)")
+        }
+        #expect(orienteur.ask("que faire si un jour quelqu'un me suit").emergency == nil)
+    }
+
+    @Test func aModelFromAnOverlayReplacesTheBundledOne() throws {
+        let content = try BundledContentProvider().loadContent()
+        let overlay = ContentOverlay(emergencyModel: EmergencyModel(weights: [:], bias: -20, threshold: 0.5, trainedOn: "silent"))
+        #expect(content.merging(overlay).emergencyModel?.trainedOn == "silent")
+    }
+}
