@@ -113,7 +113,7 @@ public struct AppointmentBook: Sendable {
         case .notFound(let code): return .notFound(code)
         case .notActive(let code, let status): return .notActive(code: code, status: status)
         case .idempotencyConflict(let key, _): return .idempotencyConflict(key: key)
-        case .database, .corruptRow: return .storage(error.description)
+        case .database, .corruptRow, .foreignDatabase: return .storage(error.description)
         }
     }
 

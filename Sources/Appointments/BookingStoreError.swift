@@ -16,6 +16,9 @@ public enum BookingStoreError: Error, Hashable, Sendable, CustomStringConvertibl
     case database(code: Int32, message: String, operation: String)
     /// Stored data could not be read back (column and value named).
     case corruptRow(String)
+    /// The file at `path` is an SQLite database of something else (it holds
+    /// `tables` but no bookings): the store refuses to add its tables to it.
+    case foreignDatabase(path: String, tables: [String])
 
     public var description: String {
         switch self {
@@ -33,6 +36,9 @@ public enum BookingStoreError: Error, Hashable, Sendable, CustomStringConvertibl
             return "SQLite error \(code) while \(operation): \(message)"
         case .corruptRow(let detail):
             return "unreadable stored row: \(detail)"
+        case .foreignDatabase(let path, let tables):
+            let shown = tables.prefix(5).joined(separator: ", ") + (tables.count > 5 ? ", …" : "")
+            return "\(path) is not a MaSecurite bookings file (it holds the tables \(shown)); it was left unchanged"
         }
     }
 }

@@ -21,13 +21,35 @@ public actor SQLiteBookingStore: BookingStore {
     private let connection: SQLiteConnection
     private var ids = BookingIDGenerator()
 
+    /// The tables every bookings file has: a file holding other tables but not
+    /// these is someone else's database, left unchanged.
+    static let ownTables: Set<String> = ["schema_version", "bookings"]
+
     /// Opens or creates the database file at `path` (its directory must exist)
     /// and brings its schema up to date.
     /// - Parameter busyTimeoutMilliseconds: how long a writer waits for another one.
-    /// - Throws: ``BookingStoreError/database(code:message:operation:)``.
+    /// - Throws: ``BookingStoreError/foreignDatabase(path:tables:)`` when the file
+    ///   is another application's database (nothing is written to it);
+    ///   ``BookingStoreError/database(code:message:operation:)`` otherwise.
     public init(path: String, busyTimeoutMilliseconds: Int32 = 10_000) throws {
-        connection = try SQLiteConnection(path: path, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
+        connection = try SQLiteConnection(path: path, busyTimeoutMilliseconds: busyTimeoutMilliseconds,
+                                          requiredTables: Self.ownTables)
         try SQLiteBookingStore.migrate(connection)
+    }
+
+    /// Opens an existing bookings file at `path` to read it only: nothing is
+    /// created, migrated or changed (not even the journal mode), and every
+    /// write fails. For tools that show bookings.
+    /// - Throws: ``BookingStoreError/foreignDatabase(path:tables:)`` when the file
+    ///   is not a bookings file; ``BookingStoreError/database(code:message:operation:)``
+    ///   when it cannot be opened or has another schema version.
+    public init(readingOnly path: String, busyTimeoutMilliseconds: Int32 = 10_000) throws {
+        connection = try SQLiteConnection(path: path, busyTimeoutMilliseconds: busyTimeoutMilliseconds, readOnly: true,
+                                          requiredTables: Self.ownTables)
+        let rows = try connection.query("SELECT MAX(version) FROM schema_version", operation: "reading the schema version")
+        guard case .integer(let version)? = rows.first?.first, version == Self.schemaVersion else {
+            throw BookingStoreError.foreignDatabase(path: path, tables: ["schema_version (empty or another version)"])
+        }
     }
 
     /// The schema version of the open file.

@@ -5,4 +5,9 @@ import SQLiteSupport
 typealias SQLiteConnection = SQLiteSupport.SQLiteConnection<BookingStoreError>
 
 /// `BookingStoreError.database(code:message:operation:)` is how SQLite failures reach callers.
-extension BookingStoreError: SQLiteFailure {}
+extension BookingStoreError: SQLiteFailure {
+    /// Another application's database is ``foreignDatabase(path:tables:)``.
+    package static func notOwnedDatabase(path: String, tables: [String]) -> Self {
+        .foreignDatabase(path: path, tables: tables)
+    }
+}

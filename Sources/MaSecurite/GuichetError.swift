@@ -18,19 +18,24 @@ public enum GuichetError: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unknownLeaf(let id):
-            return "the orienteur has no orientation (leaf) with id '\(id)'"
+            return "the orienteur has no orientation (leaf) with id '\(Self.shown(id))'"
         case .emptySentence:
             return "the sentence is empty: describe the situation in a few words"
         case .sentenceTooLong(let limit):
             return "the sentence is longer than \(limit) characters: describe the situation in fewer words"
         case .invalidPlace(let text, let reason):
-            return "place '\(text)' cannot be used: \(reason)"
+            return "place '\(Self.shown(text))' cannot be used: \(reason)"
         case .placeNotFound(let text):
-            return "no French commune matches '\(text)'; give a postal code (e.g. 33000) or a commune name"
+            return "no French commune matches '\(Self.shown(text))'; give a postal code (e.g. 33000) or a commune name"
         case .invalidFact(let leaf, let fact, let message):
             return (leaf.map { "fact hint of leaf '\($0)', " } ?? "") + "fact '\(fact)': \(message)"
         case .loading(let module, let message):
             return "\(module) could not be loaded: \(message)"
         }
     }
+}
+
+extension GuichetError {
+    /// A value as typed when short, else its first 64 characters and `…`, so a huge input is not echoed whole.
+    static func shown(_ text: String) -> String { text.count <= 64 ? text : String(text.prefix(64)) + "…" }
 }

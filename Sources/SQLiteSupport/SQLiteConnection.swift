@@ -7,6 +7,18 @@ import Foundation
 package protocol SQLiteFailure: Error {
     /// The underlying database failed: SQLite result code, its message, and what was being done.
     static func database(code: Int32, message: String, operation: String) -> Self
+    /// The file at `path` is an SQLite database of something else (it lacks the
+    /// store's tables): the store refuses to add tables to it or change its journal.
+    static func notOwnedDatabase(path: String, tables: [String]) -> Self
+}
+
+extension SQLiteFailure {
+    /// By default a foreign database is reported as `SQLITE_NOTADB` with the tables found.
+    package static func notOwnedDatabase(path: String, tables: [String]) -> Self {
+        database(code: SQLITE_NOTADB,
+                 message: "not a database of this store (it holds the tables \(tables.joined(separator: ", "))); refusing to change it",
+                 operation: "opening \(path)")
+    }
 }
 
 /// A value bound to or read from an SQLite statement.
@@ -29,10 +41,17 @@ package final class SQLiteConnection<Failure: SQLiteFailure> {
 
     /// Opens (creating if needed) the database at `path` with WAL, durable
     /// commits (`synchronous=FULL`), foreign keys and a busy timeout.
-    package init(path: String, busyTimeoutMilliseconds: Int32) throws(Failure) {
+    /// - Parameters:
+    ///   - readOnly: opens an existing file without creating it or changing
+    ///     anything in it (no journal mode change); writes fail.
+    ///   - requiredTables: when the file already holds tables, it must hold
+    ///     these, else ``SQLiteFailure/notOwnedDatabase(path:tables:)`` is thrown
+    ///     before anything is written (an empty file is always accepted).
+    package init(path: String, busyTimeoutMilliseconds: Int32, readOnly: Bool = false,
+                 requiredTables: Set<String> = []) throws(Failure) {
         self.path = path
         var db: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX
+        let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_FULLMUTEX
         let status = sqlite3_open_v2(path, &db, flags, nil)
         guard status == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot allocate a connection"
@@ -42,6 +61,21 @@ package final class SQLiteConnection<Failure: SQLiteFailure> {
         handle = db
         sqlite3_busy_timeout(db, busyTimeoutMilliseconds)
         sqlite3_extended_result_codes(db, 1)
+        if !requiredTables.isEmpty {
+            let rows = try query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+                                 operation: "opening \(path)")
+            let tables = rows.compactMap { row -> String? in
+                if case .text(let name)? = row.first { return name }
+                return nil
+            }
+            if !tables.isEmpty, !requiredTables.isSubset(of: Set(tables)) {
+                throw Failure.notOwnedDatabase(path: path, tables: tables)
+            }
+        }
+        if readOnly {
+            try execute("PRAGMA query_only=ON", operation: "opening read-only")
+            return
+        }
         try execute("PRAGMA journal_mode=WAL", operation: "enabling WAL")
         try execute("PRAGMA synchronous=FULL", operation: "enabling durable commits")
         try execute("PRAGMA foreign_keys=ON", operation: "enabling foreign keys")

@@ -47,7 +47,7 @@ import Testing
     @Test func nearByPostalCodeAndCommune() async throws {
         let postal = await run(["stations", "near", "--postal-code", "38500", "--limit", "1"])
         #expect(postal.status == 0)
-        #expect(postal.console.output.contains("Place: Voiron (38563)"))
+        #expect(postal.console.output.contains("Lieu : Voiron (38563)"))
         #expect(postal.console.output.contains("Coublevie"))
         let commune = await run(["stations", "near", "--commune", "st etiene", "--limit", "1", "--json"])
         #expect(commune.status == 0)
@@ -115,8 +115,10 @@ import Testing
     @Test func timesUseTheStationsOffsetWithAColon() async throws {
         // Text and JSON both write the next opening in Martinique time, RFC 3339 style.
         let text = await run(["stations", "show", "commissariat_police-97209-01"])
-        #expect(text.console.output.contains("now:           closed, opens 2026-03-04T08:00:00-04:00"))
-        let near = await run(["stations", "near", "--lat", "14.6405", "--lon", "-61.0689", "--limit", "1"])
+        #expect(text.console.output.contains("  maintenant :     fermé, ouvre le 2026-03-04T08:00:00-04:00"))
+        let english = await run(["stations", "show", "commissariat_police-97209-01", "--lang", "en"])
+        #expect(english.console.output.contains("  now:             closed, opens 2026-03-04T08:00:00-04:00"))
+        let near = await run(["stations", "near", "--lat", "14.6405", "--lon", "-61.0689", "--limit", "1", "--lang", "en"])
         #expect(near.console.output.contains("closed, opens 2026-03-04T08:00:00-04:00"))
         // The shared formatter: offsets of the day (summer time), east and west of Greenwich.
         let instant = try Date("2026-07-01T10:00:00Z", strategy: .iso8601)

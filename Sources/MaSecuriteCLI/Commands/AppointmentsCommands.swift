@@ -37,7 +37,7 @@ enum AppointmentsCommands: CommandArea {
                 options: [stationOption, motifOption,
                           OptionSpec("from", .value(placeholder: "YYYY-MM-DD"), help: "First local date."),
                           OptionSpec("days", .value(placeholder: "N"), help: "Number of days (1…90, default 7)."),
-                          storeOption, .json],
+                          storeOption, CLILanguage.option, .json],
                 run: slots
             ),
             CommandSpec(
@@ -55,14 +55,14 @@ enum AppointmentsCommands: CommandArea {
                           OptionSpec("pseudonym", .value(placeholder: "NAME"), help: "Optional name to call you at the counter."),
                           OptionSpec("email", .value(placeholder: "ADDRESS"), help: "Optional e-mail for a reminder."),
                           OptionSpec("phone", .value(placeholder: "NUMBER"), help: "Optional phone number for a reminder."),
-                          .json],
+                          CLILanguage.option, .json],
                 run: book
             ),
             CommandSpec(
                 path: ["appointments", "cancel"],
                 summary: "Cancel a booking by its confirmation code (not in the last hour).",
                 positionals: [codePositional],
-                options: [storeOption, .json],
+                options: [storeOption, CLILanguage.option, .json],
                 run: cancel
             ),
             CommandSpec(
@@ -71,7 +71,7 @@ enum AppointmentsCommands: CommandArea {
                 discussion: "The code stays the same. If the new slot is refused, the booking keeps its current slot.",
                 positionals: [codePositional],
                 options: [OptionSpec("at", .value(placeholder: "ISO8601"), help: "New slot start with offset, e.g. 2026-03-31T14:00:00+02:00."),
-                          storeOption, .json],
+                          storeOption, CLILanguage.option, .json],
                 run: move
             ),
             CommandSpec(
@@ -80,7 +80,7 @@ enum AppointmentsCommands: CommandArea {
                 positionals: [codePositional],
                 options: [storeOption,
                           OptionSpec("ics", .flag, help: "Print an iCalendar (RFC 5545) event to import in a calendar."),
-                          .json],
+                          CLILanguage.option, .json],
                 run: show
             ),
         ]
@@ -88,9 +88,17 @@ enum AppointmentsCommands: CommandArea {
 
     // MARK: Store and output
 
-    /// The store path: `--store`, else the user's data directory.
-    static func storePath(_ arguments: ParsedArguments, _ context: CommandContext) -> String {
-        if let path = arguments.value("store") { return path }
+    /// The store path: `--store`, else the user's data directory. An empty path
+    /// or `:memory:` is refused: SQLite would keep the bookings nowhere, and a
+    /// confirmation code for a booking that vanishes would mislead.
+    static func storePath(_ arguments: ParsedArguments, _ context: CommandContext) throws(UsageError) -> String {
+        if let path = arguments.value("store") {
+            if path.trimmingCharacters(in: .whitespaces).isEmpty || path == ":memory:" || path.hasPrefix("file:") {
+                throw UsageError("--store '\(Echo.truncated(path))' names no file: the bookings would be kept nowhere; "
+                    + "give the path of a file, e.g. --store bookings.sqlite")
+            }
+            return path
+        }
         let base: String
         if let data = context.environment["XDG_DATA_HOME"], data.hasPrefix("/") {
             base = data
@@ -101,12 +109,24 @@ enum AppointmentsCommands: CommandArea {
         return base + "/masecurite/appointments.sqlite"
     }
 
-    /// Opens the store, creating the file and its directory when `create` is true;
-    /// `nil` when it does not exist and `create` is false.
-    static func openStore(_ arguments: ParsedArguments, _ context: CommandContext, create: Bool) throws -> (any BookingStore)? {
-        let path = storePath(arguments, context)
+    /// How a command uses the bookings file.
+    enum StoreAccess {
+        /// `book`: create the file (and its directory) when missing.
+        case create
+        /// `cancel`, `move`: change an existing file.
+        case change
+        /// `slots`, `show`: read an existing file, changing nothing in it.
+        case read
+    }
+
+    /// Opens the store for `access`; `nil` when the file does not exist and
+    /// `access` is not `.create`. A file that is another application's database
+    /// is refused without being changed. Throws ``OperationError`` saying which
+    /// file and why when it cannot be opened.
+    static func openStore(_ arguments: ParsedArguments, _ context: CommandContext, _ access: StoreAccess) throws -> (any BookingStore)? {
+        let path = try storePath(arguments, context)
         if !FileManager.default.fileExists(atPath: path) {
-            guard create else { return nil }
+            guard access == .create else { return nil }
             let directory = (path as NSString).deletingLastPathComponent
             if !directory.isEmpty {
                 do {
@@ -117,10 +137,34 @@ enum AppointmentsCommands: CommandArea {
             }
         }
         do {
-            return try SQLiteBookingStore(path: path)
+            return access == .read ? try SQLiteBookingStore(readingOnly: path) : try SQLiteBookingStore(path: path)
+        } catch let error as BookingStoreError {
+            if case .foreignDatabase = error {
+                throw OperationError("\(error.description); give the path of a bookings file with --store")
+            }
+            throw OperationError("cannot open the bookings file \(path): \(error)")
         } catch {
             throw OperationError("cannot open the bookings file \(path): \(error)")
         }
+    }
+
+    /// Opens the store like ``openStore(_:_:_:)``, printing a failure as the
+    /// `store-unavailable` refusal (JSON on standard output with `json`);
+    /// `.failed(status)` then carries the exit code.
+    static func store(_ arguments: ParsedArguments, _ context: CommandContext, _ access: StoreAccess,
+                      json: Bool, alsoOnStandardError: Bool = false) throws -> StoreOutcome {
+        do {
+            return .opened(try openStore(arguments, context, access))
+        } catch let failure as OperationError {
+            if alsoOnStandardError { context.console.errorLine("error: \(failure.message)") }
+            return .failed(try refuse(code: "store-unavailable", message: failure.message, json: json, context))
+        }
+    }
+
+    /// An opened store (or none when the file does not exist), or the exit code of a refusal already printed.
+    enum StoreOutcome {
+        case opened((any BookingStore)?)
+        case failed(Int32)
     }
 
     static func service(store: any BookingStore, context: CommandContext) -> AppointmentBook {
@@ -164,7 +208,7 @@ enum AppointmentsCommands: CommandArea {
     static func motif(_ arguments: ParsedArguments) throws(UsageError) -> Motif {
         let raw = try arguments.required("motif")
         guard let motif = Motif(identifier: raw) else {
-            throw UsageError("--motif must be one of \(Motif.allCases.map(\.rawValue).joined(separator: ", ")); got '\(raw)'")
+            throw UsageError("--motif must be one of \(Motif.allCases.map(\.rawValue).joined(separator: ", ")); got '\(Echo.truncated(raw))'")
         }
         return motif
     }
@@ -191,12 +235,19 @@ enum AppointmentsCommands: CommandArea {
         let motif = try motif(arguments)
         let fromText = try arguments.required("from")
         let from: LocalDate
-        do { from = try LocalDate(iso: fromText) } catch { throw UsageError("--from expects a date YYYY-MM-DD, got '\(fromText)'") }
+        do { from = try LocalDate(iso: fromText) } catch { throw UsageError("--from expects a date YYYY-MM-DD, got '\(Echo.truncated(fromText))'") }
         let days = try arguments.int("days", in: 1...90) ?? 7
         let json = arguments.flag("json")
+        let language = try CLILanguage.language(arguments)
+        let t = Wording(language: language)
         guard let place = try place(station, json: json, context) else { return 1 }
         let zone = place.timeZone
-        let store = try openStore(arguments, context, create: false) ?? InMemoryBookingStore()
+        let opened: (any BookingStore)?
+        switch try store(arguments, context, .read, json: json) {
+        case .opened(let store): opened = store
+        case .failed(let status): return status
+        }
+        let store = opened ?? InMemoryBookingStore()
         let book = service(store: store, context: context)
         let slots: [AvailableSlot]
         do {
@@ -210,11 +261,14 @@ enum AppointmentsCommands: CommandArea {
             }
             context.console.line(try JSONOutput.encode(output))
         } else if slots.isEmpty {
-            context.console.line("No free \(motif.rawValue) slot at \(place.name) (\(station)) from \(from) for \(days) day(s).")
+            context.console.line(t("Aucun créneau libre (\(motif.name.text(in: language))) — \(place.name) (\(station)) — à partir du \(from) sur \(days) jour(s).",
+                                   "No free \(motif.rawValue) slot at \(place.name) (\(station)) from \(from) for \(days) day(s)."))
         } else {
-            context.console.line("Free \(motif.rawValue) slots at \(place.name) (\(station)), \(zone.identifier) time:")
+            context.console.line(t("Créneaux libres (\(motif.name.text(in: language))) — \(place.name) (\(station)), heure locale \(zone.identifier) :",
+                                   "Free \(motif.rawValue) slots at \(place.name) (\(station)), \(zone.identifier) time:"))
             for slot in slots {
-                context.console.line("  \(RFC3339.format(slot.slot.start, in: zone))  \(slot.remaining) counter(s) free")
+                context.console.line("  \(RFC3339.format(slot.slot.start, in: zone))  "
+                    + t("\(slot.remaining) guichet(s) libre(s)", "\(slot.remaining) counter(s) free"))
             }
         }
         return 0
@@ -234,6 +288,8 @@ enum AppointmentsCommands: CommandArea {
         guard let start = try arguments.date("at") else { throw UsageError("missing required option --at") }
         let contact = Contact(pseudonym: arguments.value("pseudonym"), email: arguments.value("email"), phone: arguments.value("phone"))
         let json = arguments.flag("json")
+        let language = try CLILanguage.language(arguments)
+        let t = Wording(language: language)
         // Refuse an unknown station before creating any file. The JSON error is
         // the contract of `book`, with or without --json.
         guard let place = try AppointmentPlace.directory(station) else {
@@ -242,7 +298,13 @@ enum AppointmentsCommands: CommandArea {
             return try refuse(code: "unknown-station", message: message, json: true, context)
         }
         let zone = place.timeZone
-        guard let store = try openStore(arguments, context, create: true) else { throw OperationError("cannot open the bookings file") }
+        let store: any BookingStore
+        // The JSON error is the contract of `book`, with or without --json.
+        switch try self.store(arguments, context, .create, json: true, alsoOnStandardError: !json) {
+        case .opened(let opened?): store = opened
+        case .opened(nil): throw OperationError("cannot open the bookings file")
+        case .failed(let status): return status
+        }
         let book = service(store: store, context: context)
         let booking: Booking
         do {
@@ -258,8 +320,10 @@ enum AppointmentsCommands: CommandArea {
         if json {
             context.console.line(try JSONOutput.encode(output))
         } else {
-            context.console.line("Booked: \(motif.name.text(in: .english)) at \(place.location), \(output.start).")
-            context.console.line("Confirmation code: \(output.code) (keep it to cancel or show the booking).")
+            context.console.line(t("Rendez-vous réservé : \(motif.name.text(in: language)) — \(place.location), le \(output.start).",
+                                   "Booked: \(motif.name.text(in: language)) at \(place.location), \(output.start)."))
+            context.console.line(t("Code de confirmation : \(output.code) (gardez-le pour afficher ou annuler le rendez-vous).",
+                                   "Confirmation code: \(output.code) (keep it to cancel or show the booking)."))
             context.console.line(try JSONOutput.encode(output, pretty: false))
         }
         return 0
@@ -282,10 +346,12 @@ enum AppointmentsCommands: CommandArea {
 
     @Sendable static func cancel(_ arguments: ParsedArguments, _ context: CommandContext) async throws -> Int32 {
         let code = try code(arguments)
+        let t = Wording(language: try CLILanguage.language(arguments))
         return try await change(code, json: arguments.flag("json"), arguments, context) { book throws(AppointmentError) in
             try await book.cancel(code: code)
         } message: { output in
-            "Cancelled booking \(code.formatted) (\(output.start)). The slot is free again."
+            t("Rendez-vous \(code.formatted) (\(output.start)) annulé. Le créneau est de nouveau libre.",
+              "Cancelled booking \(code.formatted) (\(output.start)). The slot is free again.")
         }
     }
 
@@ -293,10 +359,11 @@ enum AppointmentsCommands: CommandArea {
         let code = try code(arguments)
         _ = try arguments.required("at")
         guard let start = try arguments.date("at") else { throw UsageError("missing required option --at") }
+        let t = Wording(language: try CLILanguage.language(arguments))
         return try await change(code, json: arguments.flag("json"), arguments, context) { book throws(AppointmentError) in
             try await book.reschedule(code: code, to: start)
         } message: { output in
-            "Booking \(output.code) now starts at \(output.start)."
+            t("Le rendez-vous \(output.code) commence désormais le \(output.start).", "Booking \(output.code) now starts at \(output.start).")
         }
     }
 
@@ -304,13 +371,17 @@ enum AppointmentsCommands: CommandArea {
     /// refused as booking `code` not found (exit 1), as `cancel`, `move` and
     /// `show` all do.
     static func withExistingBook(
-        _ code: ConfirmationCode, json: Bool, _ arguments: ParsedArguments, _ context: CommandContext,
+        _ code: ConfirmationCode, json: Bool, _ access: StoreAccess, _ arguments: ParsedArguments, _ context: CommandContext,
         _ body: (AppointmentBook) async throws -> Int32
     ) async throws -> Int32 {
-        guard let store = try openStore(arguments, context, create: false) else {
+        switch try store(arguments, context, access, json: json) {
+        case .failed(let status):
+            return status
+        case .opened(nil):
             return try refuse(.notFound(code), in: nil, json: json, context)
+        case .opened(let store?):
+            return try await body(service(store: store, context: context))
         }
-        return try await body(service(store: store, context: context))
     }
 
     /// The shared tail of `cancel` and `move`: applies `apply` to booking
@@ -321,7 +392,7 @@ enum AppointmentsCommands: CommandArea {
         apply: (AppointmentBook) async throws(AppointmentError) -> ChangeOutcome,
         message: (StatusOutput) -> String
     ) async throws -> Int32 {
-        try await withExistingBook(code, json: json, arguments, context) { book in
+        try await withExistingBook(code, json: json, .change, arguments, context) { book in
             let outcome: ChangeOutcome
             do throws(AppointmentError) {
                 outcome = try await apply(book)
@@ -341,7 +412,7 @@ enum AppointmentsCommands: CommandArea {
     @Sendable static func show(_ arguments: ParsedArguments, _ context: CommandContext) async throws -> Int32 {
         let code = try code(arguments)
         let json = arguments.flag("json")
-        return try await withExistingBook(code, json: json, arguments, context) { book in
+        return try await withExistingBook(code, json: json, .read, arguments, context) { book in
             try await show(code, book: book, json: json, arguments, context)
         }
     }
@@ -363,10 +434,11 @@ enum AppointmentsCommands: CommandArea {
         } catch let error as AppointmentError {
             return try refuse(error, in: nil, json: json, context)
         }
+        let language = try CLILanguage.language(arguments)
         if arguments.flag("ics") {
             let ics: String
             do {
-                ics = try await book.calendarEvent(for: booking, location: place.location)
+                ics = try await book.calendarEvent(for: booking, location: place.location, language: language)
             } catch {
                 return try refuse(error, in: place.timeZone, json: json, context)
             }
@@ -378,18 +450,32 @@ enum AppointmentsCommands: CommandArea {
             context.console.line(try JSONOutput.encode(output))
             return 0
         }
-        context.console.line("Booking \(output.code)")
-        context.console.line("  station: \(output.station)")
-        context.console.line("  place:   \(place.location)")
-        context.console.line("  motif:   \(output.motif)")
-        context.console.line("  start:   \(output.start)")
-        context.console.line("  end:     \(output.end)")
-        context.console.line("  status:  \(output.status)")
+        let t = Wording(language: language)
+        context.console.line(t("Rendez-vous ", "Booking ") + output.code)
+        context.console.line(t.label("station :", "station:", width: 11) + output.station)
+        context.console.line(t.label("lieu :", "place:", width: 11) + place.location)
+        context.console.line(t.label("motif :", "motif:", width: 11) + booking.motif.name.text(in: language))
+        context.console.line(t.label("début :", "start:", width: 11) + output.start)
+        context.console.line(t.label("fin :", "end:", width: 11) + output.end)
+        context.console.line(t.label("statut :", "status:", width: 11) + status(booking.status, t))
         let documents = booking.motif.defaultRules.documents
         if !documents.isEmpty {
-            context.console.line("  bring:")
-            for document in documents { context.console.line("    - \(document.text(in: .english))") }
+            context.console.line(t("  à apporter :", "  bring:"))
+            for document in documents { context.console.line("    - \(document.text(in: language))") }
         }
         return 0
+    }
+}
+
+extension AppointmentsCommands {
+    /// A booking's status in words.
+    static func status(_ status: BookingStatus, _ t: Wording) -> String {
+        switch status {
+        case .booked: t("réservé", "booked")
+        case .cancelledByCitizen: t("annulé par vous", "cancelled by you")
+        case .cancelledByStation: t("annulé par le commissariat ou la brigade", "cancelled by the station")
+        case .honoured: t("honoré", "honoured")
+        case .noShow: t("non honoré (absence)", "missed (no-show)")
+        }
     }
 }

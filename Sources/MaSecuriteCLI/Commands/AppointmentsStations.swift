@@ -52,7 +52,7 @@ struct AppointmentPlace: Sendable {
 
     /// The refusal for a station id the directory does not have.
     static func unknownMessage(_ id: String) -> String {
-        "no police or gendarmerie station open to the public has the id '\(id)'; "
+        "no police or gendarmerie station open to the public has the id '\(Echo.truncated(id))'; "
             + "find station ids with 'masecurite stations near --postal-code P' (or --commune NAME, or --lat X --lon Y)"
     }
 }

@@ -22,7 +22,8 @@ enum GuichetCommands: CommandArea {
           masecurite guide --leaf a-vol-inconnu --commune "st etienne" --fact victim_is_minor=false
           masecurite guide --leaf gironde-velo --content ./my-content --postal-code 33000   (preview local content)
         """,
-        positionals: [PositionalSpec("SENTENCE", help: "The situation in your own words (in quotes).", optional: true)],
+        positionals: [PositionalSpec("SENTENCE", help: "The situation in your own words (quoted or as several words).",
+                                     optional: true, variadic: true)],
         options: [
             OptionSpec("leaf", .value(placeholder: "ID"), help: "An orientation (leaf) id instead of a sentence, e.g. a-veh-velo."),
             OptionSpec("postal-code", .value(placeholder: "P"), help: "Your postal code, e.g. 33000."),
@@ -39,7 +40,7 @@ enum GuichetCommands: CommandArea {
             .json,
         ]
     ) { arguments, context in
-        let sentence = arguments.positional(0)
+        let sentence = arguments.positionals.isEmpty ? nil : arguments.positionals.joined(separator: " ")
         let leaf = arguments.value("leaf")
         guard (sentence == nil) != (leaf == nil) else {
             throw UsageError("give either a SENTENCE or --leaf ID")
@@ -48,7 +49,7 @@ enum GuichetCommands: CommandArea {
         let place = try place(arguments)
         let date = try arguments.date("date")
         // Reading the bookings file is not needed to list free slots when it does not exist yet.
-        let store = try AppointmentsCommands.openStore(arguments, context, create: false) ?? InMemoryBookingStore()
+        let store = try AppointmentsCommands.openStore(arguments, context, .read) ?? InMemoryBookingStore()
         let guichet = try GuichetSupport.guichet(store: store, context: context, contentDirectory: arguments.value("content"),
                                                  catalogDirectory: arguments.value("catalog"))
         let facts = try GuichetSupport.facts(arguments.values("fact"), catalog: guichet.catalog)

@@ -23,7 +23,9 @@ enum GuichetInteractive {
         let language = try arguments.choice("lang", from: ["fr", "en"]).flatMap(Language.init(rawValue:)) ?? .french
         let store: any BookingStore
         do {
-            store = try AppointmentsCommands.openStore(arguments, context, create: true) ?? InMemoryBookingStore()
+            store = try AppointmentsCommands.openStore(arguments, context, .create) ?? InMemoryBookingStore()
+        } catch let error as UsageError {
+            throw error
         } catch {
             // The guidance does not need the file; only a booking would be lost at exit, so say it plainly.
             context.console.errorLine("note: \(error); bookings made now will not be kept after this session")

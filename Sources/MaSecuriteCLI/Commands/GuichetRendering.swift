@@ -96,7 +96,8 @@ struct GuichetRendering {
         if !guidance.alternatives.isEmpty {
             lines.append("")
             lines.append(t("Autres réponses possibles :", "Other possible answers:"))
-            for candidate in guidance.alternatives { lines.append("  - \(candidate.title) [\(candidate.kind) \(candidate.id)]") }
+            // Internal ids stay in --json: a person reads titles.
+            for candidate in guidance.alternatives { lines.append("  - \(candidate.title)") }
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -62,7 +62,7 @@ enum GuichetSupport {
         var situation = Situation()
         for text in texts {
             guard let equals = text.firstIndex(of: "=") else {
-                throw UsageError("--fact expects name=value, e.g. author_known=false; got '\(text)'")
+                throw UsageError("--fact expects name=value, e.g. author_known=false; got '\(Echo.truncated(text))'")
             }
             let name = String(text[..<equals])
             do {

@@ -177,12 +177,14 @@ enum OrienteurCommands: CommandArea {
         summary: "Find the right orientation for a sentence in your own words (emergencies first).",
         discussion: """
         Example: masecurite ask "on m'a volé mon vélo devant la gare"
+        The sentence may also be typed without quotes: masecurite ask où porter plainte
         When the sentence describes a danger happening now, the emergency numbers come first.
         """,
-        positionals: [PositionalSpec("SENTENCE", help: "What happened or what you need, in French or English.")],
+        positionals: [PositionalSpec("SENTENCE", help: "What happened or what you need, in French or English (quoted or as several words).",
+                                     variadic: true)],
         options: [languageOption, OptionSpec("limit", .value(placeholder: "N"), help: "How many results (1…20, default 5)."), .json]
     ) { arguments, context in
-        let sentence = arguments.positional(0) ?? ""
+        let sentence = arguments.positionals.joined(separator: " ")
         guard !sentence.trimmingCharacters(in: .whitespaces).isEmpty else { throw UsageError("SENTENCE is empty") }
         let limit = try arguments.int("limit", in: 1...20) ?? 5
         let orienteur = try loadOrienteur()

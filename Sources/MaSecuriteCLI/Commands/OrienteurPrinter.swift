@@ -1,5 +1,7 @@
+import Appointments
 import Foundation
 import OrienteurKit
+import Teleservices
 
 /// Prints orienteur answers for a person at a terminal: actions in full
 /// (numbers with purpose and hours, documents to bring, fiche titles).
@@ -9,6 +11,9 @@ struct OrienteurPrinter {
     let console: any Console
 
     var french: Bool { language == .french }
+
+    /// The bundled teleservices catalog, to name online services (`nil` if it cannot be read).
+    static let catalog: TeleserviceCatalog? = try? TeleserviceCatalog.bundled()
 
     func emergency(_ alert: EmergencyAlert) {
         console.line(french ? "⚠️  URGENCE — \(alert.reason.explanation(in: language))" : "⚠️  EMERGENCY — \(alert.reason.explanation(in: language))")
@@ -23,7 +28,8 @@ struct OrienteurPrinter {
         case .fiche: kind = french ? "fiche" : "guide"
         case .teleservice: kind = french ? "service en ligne" : "online service"
         }
-        console.line("\(rank). \(result.title)  [\(kind) \(result.id), score \(String(format: "%.2f", result.score))]")
+        // Ids and scores stay in --json: a person reads the title and what it is.
+        console.line("\(rank). \(result.title) (\(kind))")
         let actions = result.actions.compactMap { try? Action(parsing: $0) }
         for action in actions { console.line("     → \(describe(action))") }
         if !result.matched.isEmpty {
@@ -59,15 +65,21 @@ struct OrienteurPrinter {
             if entry.free { line += french ? ", gratuit" : ", free" }
             return line + ")"
         case .teleservice(let id):
+            // The catalog's name and address; the id only if the catalog does not know it.
+            if let service = OrienteurPrinter.catalog?.service(id: id) {
+                return (french ? "En ligne : " : "Online: ") + "\(service.name.text(in: language)) — \(service.url.absoluteString)"
+            }
             return (french ? "En ligne : service « \(id) »" : "Online: service '\(id)'")
         case .visit(let motif):
-            return french ? "Rendez-vous au commissariat ou à la brigade de gendarmerie (motif : \(motif))"
-                : "Go to a police station or gendarmerie brigade (reason: \(motif))"
+            let reason = Motif(identifier: motif)?.name.text(in: language) ?? motif
+            return french ? "Rendez-vous au commissariat ou à la brigade de gendarmerie (motif : \(reason))"
+                : "Go to a police station or gendarmerie brigade (reason: \(reason))"
         case .appointment(let motif):
-            return french ? "Prenez rendez-vous (motif : \(motif))" : "Book an appointment (reason: \(motif))"
+            let reason = Motif(identifier: motif)?.name.text(in: language) ?? motif
+            return french ? "Prenez rendez-vous (motif : \(reason))" : "Book an appointment (reason: \(reason))"
         case .fiche(let id):
             let title = content.fiche(id)?.title.text(in: language) ?? id
-            return (french ? "Lisez la fiche : " : "Read the guide: ") + "« \(title) » (\(id))"
+            return (french ? "Lisez la fiche : " : "Read the guide: ") + "« \(title) »"
         case .partner(let id):
             guard let partner = content.partner(id) else { return (french ? "Contactez : " : "Contact: ") + id }
             var line = (french ? "Contactez : " : "Contact: ") + "\(partner.name.text(in: language)) — \(partner.description.text(in: language))"

@@ -1,12 +1,13 @@
 import Foundation
+import MaSecuriteCore
 import StationDirectory
 
 /// `masecurite stations …`: find the nearest commissariat or brigade.
 ///
 /// The command formats are a contract for test harnesses:
-/// - `stations near (--lat X --lon Y | --postal-code P | --commune NAME) [--limit K] [--kind police|gendarmerie] [--open-at ISO8601] [--json]`
+/// - `stations near (--lat X --lon Y | --postal-code P | --commune NAME) [--limit K] [--kind police|gendarmerie] [--open-at ISO8601] [--lang fr|en] [--json]`
 /// - `stations nearest --k K` (stdin `lat,lon` lines → stdout `query,rank,station_id,distance_m`)
-/// - `stations show ID [--json]`
+/// - `stations show ID [--lang fr|en] [--json]`
 enum StationsCommands: CommandArea {
     static var groups: [CommandGroup] {
         [CommandGroup("stations", summary: "Find the nearest police station (commissariat) or gendarmerie (brigade) and its hours.")]
@@ -55,6 +56,7 @@ enum StationsCommands: CommandArea {
             OptionSpec("limit", .value(placeholder: "K"), help: "How many stations to list (1…100, default 5)."),
             OptionSpec("kind", .value(placeholder: "police|gendarmerie"), help: "Only police or only gendarmerie."),
             OptionSpec("open-at", .value(placeholder: "ISO8601"), help: "Only stations open at this instant, e.g. 2026-03-04T10:00:00+01:00."),
+            CLILanguage.option,
             .json,
         ]
     ) { arguments, context in
@@ -69,6 +71,7 @@ enum StationsCommands: CommandArea {
         let limit = try arguments.int("limit", in: 1...100) ?? 5
         let kind = try arguments.choice("kind", from: StationKind.allCases.map(\.rawValue)).flatMap(StationKind.init(rawValue:))
         let openAt = try arguments.date("open-at")
+        let t = Wording(language: try CLILanguage.language(arguments))
         let finder = try StationsCatalog.finder()
 
         let point: GeoPoint
@@ -87,22 +90,22 @@ enum StationsCommands: CommandArea {
             do { code = try PostalCode(postal) } catch { throw UsageError("--postal-code: \(error)") }
             let candidates = try finder.communeGazetteer().communes(postalCode: code)
             guard let first = candidates.first else {
-                throw OperationError("no commune has postal code \(code) (CEDEX codes are not listed); try --commune")
+                throw OperationError(StationsCommands.unknownPostalCode(code))
             }
             point = first.location
-            placeNote = "Place: \(first.name) (\(first.insee)), postal code \(code)"
+            placeNote = t("Lieu : ", "Place: ") + "\(first.name) (\(first.insee)), " + t("code postal ", "postal code ") + "\(code)"
             if candidates.count > 1 {
-                placeNote? += "; the code also serves " + candidates.dropFirst().map { "\($0.name) (\($0.insee))" }.joined(separator: ", ")
+                placeNote? += t(" ; ce code dessert aussi ", "; the code also serves ") + candidates.dropFirst().map { "\($0.name) (\($0.insee))" }.joined(separator: ", ")
             }
         } else if let communeName {
             let matches = try finder.communeGazetteer().search(name: communeName, limit: 5)
             guard let first = matches.first else {
-                throw OperationError("no commune matches '\(communeName)'; check the spelling or give a postal code")
+                throw OperationError("no commune matches '\(Echo.truncated(communeName))'; check the spelling or give a postal code")
             }
             point = first.commune.location
-            placeNote = "Place: \(first.commune.name) (\(first.commune.insee))"
+            placeNote = t("Lieu : ", "Place: ") + "\(first.commune.name) (\(first.commune.insee))"
             let others = matches.dropFirst().map { "\($0.commune.name) (\($0.commune.insee))" }
-            if !others.isEmpty { placeNote? += "; other matches: " + others.joined(separator: ", ") }
+            if !others.isEmpty { placeNote? += t(" ; autres communes possibles : ", "; other matches: ") + others.joined(separator: ", ") }
         } else {
             throw UsageError("give exactly one place: --lat and --lon, --postal-code, or --commune")
         }
@@ -116,7 +119,10 @@ enum StationsCommands: CommandArea {
         }
         if let placeNote { context.console.line(placeNote) }
         if results.isEmpty {
-            context.console.line(openAt == nil ? "No station found." : "No station with known hours is open at that time nearby.")
+            context.console.line(openAt == nil
+                ? t("Aucun commissariat ni brigade trouvé.", "No station found.")
+                : t("Aucun commissariat ni brigade aux horaires connus n'est ouvert à ce moment près d'ici.",
+                    "No station with known hours is open at that time nearby."))
         }
         for (rank, result) in results.enumerated() {
             let station = result.station
@@ -125,9 +131,10 @@ enum StationsCommands: CommandArea {
             if let address = station.address { details.append(address) }
             details.append("\(station.postalCode) \(station.commune)")
             if let phone = station.phone { details.append(phone.display) }
-            details.append(StationsFormatting.openStatus(station, at: instant))
+            if station.coordinateQuality.isApproximate { details.append(t("position approximative", "approximate location")) }
+            details.append(StationsFormatting.openStatus(station, at: instant, t))
             context.console.line("   " + details.joined(separator: " · "))
-            context.console.line("   id: \(station.id)")
+            context.console.line("   " + t("identifiant : ", "id: ") + station.id)
         }
         return 0
     }
@@ -160,6 +167,8 @@ enum StationsCommands: CommandArea {
             lineNumber += 1
             var line = Substring(rawLine)
             if line.last == "\r" { line.removeLast() }
+            // A UTF-8 byte order mark (files saved by some editors) is not data.
+            if lineNumber == 1, line.unicodeScalars.first == "\u{FEFF}" { line = Substring(line.unicodeScalars.dropFirst()) }
             if lineNumber == 1, StationsFormatting.isHeader(line) { continue }
             defer { query += 1 }
             let point: GeoPoint
@@ -201,12 +210,13 @@ enum StationsCommands: CommandArea {
         path: ["stations", "show"],
         summary: "Show one station: address, phone, hours and whether it is open now.",
         positionals: [PositionalSpec("ID", help: "The station identifier, e.g. commissariat_police-33063-01.")],
-        options: [.json]
+        options: [CLILanguage.option, .json]
     ) { arguments, context in
         guard let id = arguments.positional(0) else { throw UsageError("missing argument ID") }
+        let t = Wording(language: try CLILanguage.language(arguments))
         let finder = try StationsCatalog.finder()
         guard let station = finder.station(id: id) else {
-            throw OperationError("no station has id '\(id)'; find ids with 'masecurite stations near'")
+            throw OperationError("no station has id '\(Echo.truncated(id))'; find ids with 'masecurite stations near'")
         }
         let now = context.clock.now()
         if arguments.flag("json") {
@@ -215,25 +225,40 @@ enum StationsCommands: CommandArea {
         }
         let console = context.console
         console.line(station.name)
-        console.line("  id:            \(station.id)")
-        console.line("  kind:          \(station.kind.rawValue)")
-        console.line("  address:       \(station.address ?? "(not published)")")
-        console.line("  commune:       \(station.postalCode) \(station.commune) (INSEE \(station.insee), département \(station.departement))")
-        console.line("  location:      \(station.location.latitude),\(station.location.longitude) (\(station.coordinateQuality.rawValue))")
+        console.line(t.label("identifiant :", "id:") + station.id)
+        console.line(t.label("type :", "kind:") + station.kind.rawValue)
+        console.line(t.label("adresse :", "address:") + (station.address ?? t("(non publiée)", "(not published)")))
+        console.line(t.label("commune :", "commune:") + "\(station.postalCode) \(station.commune) (INSEE \(station.insee), "
+            + t("département ", "département ") + "\(station.departement))")
+        let approximate = station.coordinateQuality.isApproximate ? t(", approximative", ", approximate") : ""
+        console.line(t.label("position :", "location:") + "\(station.location.latitude),\(station.location.longitude) (\(station.coordinateQuality.rawValue)\(approximate))")
         if let phone = station.phone {
-            console.line("  phone:         \(phone.display)" + (phone.e164.map { " (\($0))" } ?? ""))
+            console.line(t.label("téléphone :", "phone:") + phone.display + (phone.e164.map { " (\($0))" } ?? ""))
         } else {
-            console.line("  phone:         (not published)")
+            console.line(t.label("téléphone :", "phone:") + t("(non publié)", "(not published)"))
         }
-        if let email = station.email { console.line("  e-mail:        \(email)") }
-        console.line("  hours:         \(station.hours.osmText ?? "unknown (call the station)")")
-        if let note = station.hoursNote { console.line("  hours note:    \(note)") }
-        console.line("  now:           \(StationsFormatting.openStatus(station, at: now))")
+        if let email = station.email { console.line(t.label("e-mail :", "e-mail:") + email) }
+        console.line(t.label("horaires :", "hours:") + (station.hours.osmText ?? t("inconnus (appelez avant de venir)", "unknown (call the station)")))
+        if let note = station.hoursNote { console.line(t.label("note horaires :", "hours note:") + note) }
+        console.line(t.label("maintenant :", "now:") + StationsFormatting.openStatus(station, at: now, t))
         if let access = station.accessibility {
-            console.line("  accessibility: \(access.level.rawValue)" + (access.detail.map { " (\($0))" } ?? ""))
+            console.line(t.label("accessibilité :", "accessibility:") + access.level.rawValue + (access.detail.map { " (\($0))" } ?? ""))
         }
-        if let updated = station.updated { console.line("  updated:       \(updated)") }
-        console.line("  source:        \(BundledStationSource.attribution)")
+        if let updated = station.updated { console.line(t.label("mise à jour :", "updated:") + "\(updated)") }
+        console.line("  " + BundledStationSource.attribution)
         return 0
+    }
+}
+
+extension StationsCommands {
+    /// Why no commune has postal code `code`. Monaco's 98000 is valid in shape
+    /// but belongs to another country; other codes are unused or CEDEX codes.
+    static func unknownPostalCode(_ code: PostalCode) -> String {
+        if code.rawValue == "98000" {
+            return "98000 is the postal code of Monaco, a separate country with its own police: "
+                + "no French police or gendarmerie station serves it"
+        }
+        return "no commune has postal code \(code): it is unused or reserved for a company (CEDEX); "
+            + "give the postal code of the address or try --commune"
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MaSecuriteCore
 import StationDirectory
 
 /// The bundled directory, loaded once per process.
@@ -30,15 +31,15 @@ enum StationsFormatting {
         metres < 1000 ? "\(Int(metres.rounded())) m" : "\(oneDecimal(metres / 1000)) km"
     }
 
-    static func openStatus(_ station: Station, at instant: Date) -> String {
+    static func openStatus(_ station: Station, at instant: Date, _ t: Wording = Wording(language: .french)) -> String {
         switch station.isOpen(at: instant) {
-        case .some(true): return "open"
+        case .some(true): return t("ouvert", "open")
         case .some(false):
             if let next = station.nextOpening(after: instant) {
-                return "closed, opens \(RFC3339.format(next, in: station.openingHoursContext.timeZone))"
+                return t("fermé, ouvre le ", "closed, opens ") + RFC3339.format(next, in: station.openingHoursContext.timeZone)
             }
-            return "closed"
-        case .none: return "hours unknown"
+            return t("fermé", "closed")
+        case .none: return t("horaires inconnus", "hours unknown")
         }
     }
 

@@ -39,7 +39,7 @@ enum TeleservicesCLI {
     /// `--date`, or today in the département's time zone (Paris time without one).
     static func day(_ arguments: ParsedArguments, departement: DepartementCode?, clock: any WallClock) throws(UsageError) -> LocalDate {
         if let raw = arguments.value("date") {
-            do { return try LocalDate(iso: raw) } catch { throw UsageError("--date expects YYYY-MM-DD, e.g. 2026-07-01; got '\(raw)'") }
+            do { return try LocalDate(iso: raw) } catch { throw UsageError("--date expects YYYY-MM-DD, e.g. 2026-07-01; got '\(Echo.truncated(raw))'") }
         }
         let zone = departement?.timeZone ?? Territory.metropole.timeZone
         return LocalDate(clock.now(), in: zone)
@@ -50,7 +50,7 @@ enum TeleservicesCLI {
         var situation = Situation()
         for item in arguments.values("fact") {
             guard let equals = item.firstIndex(of: "=") else {
-                throw UsageError("--fact expects name=value, e.g. author_known=false; got '\(item)'. Valid facts: \(facts.names.joined(separator: ", "))")
+                throw UsageError("--fact expects name=value, e.g. author_known=false; got '\(Echo.truncated(item))'. Valid facts: \(facts.names.joined(separator: ", "))")
             }
             let name = String(item[..<equals])
             let text = String(item[item.index(after: equals)...])

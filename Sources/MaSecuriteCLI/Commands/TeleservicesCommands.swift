@@ -83,7 +83,7 @@ enum TeleservicesCommands: CommandArea {
             let catalog = try loadCatalog()
             let id = arguments.positional(0) ?? ""
             guard let service = catalog.service(id: id) else {
-                throw UsageError("unknown teleservice '\(id)'; valid ids: \(catalog.serviceIDs.joined(separator: ", "))")
+                throw UsageError("unknown teleservice '\(Echo.truncated(id))'; valid ids: \(catalog.serviceIDs.joined(separator: ", "))")
             }
             let language = try TeleservicesCLI.language(arguments)
             let situation = try TeleservicesCLI.situation(arguments, facts: catalog.facts)

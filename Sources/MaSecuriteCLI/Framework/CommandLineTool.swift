@@ -52,7 +52,7 @@ public struct CommandLineTool: Sendable {
             return await execute(version, arguments: Array(arguments.dropFirst()), context: context)
         }
         if first.hasPrefix("-") {
-            console.errorLine("error: '\(first)' must come after a command, e.g. '\(name) <area> <command> \(first)'.")
+            console.errorLine("error: '\(Echo.truncated(first))' must come after a command, e.g. '\(name) <area> <command> \(first)'.")
             console.errorLine("Run '\(name) --help' to see the commands.")
             return 2
         }
@@ -74,14 +74,14 @@ public struct CommandLineTool: Sendable {
             }
             if let unknown = rest.first {
                 let attempted = (known + [unknown]).joined(separator: " ")
-                console.errorLine("error: unknown command '\(name) \(attempted)'\(suggestion(for: known + [unknown]))")
+                console.errorLine("error: unknown command '\(name) \(Echo.truncated(attempted))'\(suggestion(for: known + [unknown]))")
             } else {
                 console.errorLine("error: '\(name) \(known.joined(separator: " "))' needs a command.")
             }
             console.writeError(groupHelp(first))
             return 2
         }
-        console.errorLine("error: unknown command '\(first)'\(suggestion(for: [first])). Run '\(name) --help' to see the commands.")
+        console.errorLine("error: unknown command '\(Echo.truncated(first))'\(suggestion(for: [first])). Run '\(name) --help' to see the commands.")
         return 2
     }
 
@@ -155,8 +155,10 @@ public struct CommandLineTool: Sendable {
             console.write(commandHelp(command))
             return 0
         }
+        var json = false
         do {
             let parsed = try parse(arguments, for: command)
+            json = command.options.contains { $0.name == "json" && $0.kind == .flag } && parsed.flag("json")
             return try await command.run(parsed, context)
         } catch let error as UsageError {
             console.errorLine("error: \(error.message)")
@@ -164,12 +166,26 @@ public struct CommandLineTool: Sendable {
             console.errorLine("Run '\(([name] + command.path).joined(separator: " ")) --help' for more.")
             return 2
         } catch let error as OperationError {
-            console.errorLine("error: \(error.message)")
-            return 1
+            return failed(error.message, json: json, console: console)
         } catch {
-            console.errorLine("error: \(error)")
-            return 1
+            return failed("\(error)", json: json, console: console)
         }
+    }
+
+    /// A failed operation: the message on standard error and, with `--json`, the
+    /// object `{"error":"operation-failed","message":…}` on standard output, so a
+    /// program reading the JSON always gets an answer (exit code 1).
+    private func failed(_ message: String, json: Bool, console: any Console) -> Int32 {
+        console.errorLine("error: \(message)")
+        if json {
+            struct Failure: Encodable {
+                let error = "operation-failed"
+                let message: String
+            }
+            console.line((try? JSONOutput.encode(Failure(message: message), pretty: false))
+                ?? #"{"error":"operation-failed","message":"see standard error"}"#)
+        }
+        return 1
     }
 
     /// Whether `--help`/`-h` appears as an option (not after `--`, not as an option's value).
@@ -211,7 +227,7 @@ public struct CommandLineTool: Sendable {
             }
             if argument == "--" { optionsEnded = true; continue }
             guard argument.hasPrefix("--") else {
-                throw UsageError("unknown option '\(argument)' for '\(commandName)'\(validOptions())")
+                throw UsageError("unknown option '\(Echo.truncated(argument))' for '\(commandName)'\(validOptions())")
             }
             var name = String(argument.dropFirst(2))
             var inlineValue: String?
@@ -220,7 +236,7 @@ public struct CommandLineTool: Sendable {
                 name = String(name[..<equals])
             }
             guard let option = command.options.first(where: { $0.name == name }) else {
-                throw UsageError("unknown option '--\(name)' for '\(commandName)'\(validOptions())")
+                throw UsageError("unknown option '--\(Echo.truncated(name))' for '\(commandName)'\(validOptions())")
             }
             switch option.kind {
             case .flag:
@@ -250,7 +266,7 @@ public struct CommandLineTool: Sendable {
         }
         let variadic = command.positionals.last?.isVariadic ?? false
         if !variadic, positionals.count > command.positionals.count {
-            throw UsageError("unexpected argument '\(positionals[command.positionals.count])'")
+            throw UsageError("unexpected argument '\(Echo.truncated(positionals[command.positionals.count]))'")
         }
         return ParsedArguments(commandPath: command.path, positionals: positionals, values: values, flags: flags)
     }

@@ -30,17 +30,26 @@ extension Console {
 
 /// The process's standard streams. Standard output is buffered (64 KiB) and
 /// flushed before reading input, before writing an error, and by ``flush()``.
+/// A failed write (a full disk, `> /dev/full`, a closed descriptor) is kept in
+/// ``outputFailure`` so the program can exit non-zero instead of losing the output silently.
 public final class StandardConsole: Console {
     private let buffer = Mutex<[UInt8]>([])
+    private let failure = Mutex<String?>(nil)
+    private let outputDescriptor: Int32
+    private let errorDescriptor: Int32
     private static let capacity = 1 << 16
 
-    public init() {}
+    /// A console over standard output and standard error, or other descriptors (for tests).
+    public init(output: Int32 = STDOUT_FILENO, error: Int32 = STDERR_FILENO) {
+        outputDescriptor = output
+        errorDescriptor = error
+    }
 
     public func write(_ text: String) {
         buffer.withLock { bytes in
             bytes.append(contentsOf: text.utf8)
             if bytes.count >= StandardConsole.capacity {
-                StandardConsole.writeAll(bytes, to: STDOUT_FILENO)
+                record(StandardConsole.writeAll(bytes, to: outputDescriptor))
                 bytes.removeAll(keepingCapacity: true)
             }
         }
@@ -48,7 +57,7 @@ public final class StandardConsole: Console {
 
     public func writeError(_ text: String) {
         flush()
-        StandardConsole.writeAll(Array(text.utf8), to: STDERR_FILENO)
+        _ = StandardConsole.writeAll(Array(text.utf8), to: errorDescriptor)
     }
 
     public func readLine() -> String? {
@@ -61,19 +70,31 @@ public final class StandardConsole: Console {
     /// Writes out buffered standard output.
     public func flush() {
         buffer.withLock { bytes in
-            StandardConsole.writeAll(bytes, to: STDOUT_FILENO)
+            record(StandardConsole.writeAll(bytes, to: outputDescriptor))
             bytes.removeAll(keepingCapacity: true)
         }
     }
 
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
-        bytes.withUnsafeBytes { raw in
+    /// Why writing standard output failed (e.g. `No space left on device`), the
+    /// first time it did; `nil` while every write succeeded.
+    public var outputFailure: String? { failure.withLock { $0 } }
+
+    private func record(_ errorNumber: Int32?) {
+        guard let errorNumber else { return }
+        failure.withLock { $0 = $0 ?? String(cString: strerror(errorNumber)) }
+    }
+
+    /// Writes every byte; the `errno` of the first failed write, `nil` on success.
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
+        bytes.withUnsafeBytes { raw -> Int32? in
             var offset = 0
             while offset < raw.count, let base = raw.baseAddress {
                 let written = Foundation.write(descriptor, base + offset, raw.count - offset)
-                if written <= 0 { return }
+                if written < 0, errno == EINTR { continue }
+                if written <= 0 { return written < 0 ? errno : EIO }
                 offset += written
             }
+            return nil
         }
     }
 }

@@ -43,7 +43,7 @@ public struct ParsedArguments: Sendable {
     public func int(_ name: String, in range: ClosedRange<Int> = Int.min...Int.max) throws(UsageError) -> Int? {
         guard let raw = value(name) else { return nil }
         guard let number = Int(raw), range.contains(number) else {
-            throw UsageError("--\(name) expects a whole number in \(range.lowerBound)…\(range.upperBound), got '\(raw)'")
+            throw UsageError("--\(name) expects a whole number in \(range.lowerBound)…\(range.upperBound), got '\(Echo.truncated(raw))'")
         }
         return number
     }
@@ -52,7 +52,7 @@ public struct ParsedArguments: Sendable {
     public func double(_ name: String) throws(UsageError) -> Double? {
         guard let raw = value(name) else { return nil }
         guard let number = Double(raw), number.isFinite else {
-            throw UsageError("--\(name) expects a decimal number (e.g. 44.8378), got '\(raw)'")
+            throw UsageError("--\(name) expects a decimal number (e.g. 44.8378), got '\(Echo.truncated(raw))'")
         }
         return number
     }
@@ -61,17 +61,22 @@ public struct ParsedArguments: Sendable {
     public func choice(_ name: String, from choices: [String]) throws(UsageError) -> String? {
         guard let raw = value(name) else { return nil }
         guard choices.contains(raw) else {
-            throw UsageError("--\(name) must be one of \(choices.joined(separator: ", ")); got '\(raw)'")
+            throw UsageError("--\(name) must be one of \(choices.joined(separator: ", ")); got '\(Echo.truncated(raw))'")
         }
         return raw
     }
 
-    /// `--name` as an ISO 8601 instant (`2026-03-29T10:00:00+02:00` or `…Z`).
+    /// `--name` as an RFC 3339 instant (`2026-03-29T10:00:00+02:00` or `…Z`), read
+    /// strictly: an impossible day (`2026-11-31`), `T9:00`, `T08:60`, an offset
+    /// `+01` or text after the offset is a usage error naming the option, the value
+    /// and what is wrong.
     public func date(_ name: String) throws(UsageError) -> Date? {
         guard let raw = value(name) else { return nil }
-        guard let date = RFC3339.parse(raw) else {
-            throw UsageError("--\(name) expects an ISO 8601 date-time with offset, e.g. 2026-03-29T10:00:00+02:00; got '\(raw)'")
+        do {
+            return try RFC3339.validate(raw)
+        } catch {
+            throw UsageError("--\(name) '\(Echo.truncated(raw))' is not a valid date-time: \(error.reason); "
+                + "expected e.g. 2026-03-29T10:00:00+02:00")
         }
-        return date
     }
 }

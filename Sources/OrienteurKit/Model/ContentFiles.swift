@@ -1,4 +1,5 @@
 import Foundation
+import MaSecuriteCore
 
 /// The JSON file formats of the content (see the "Authoring content" article).
 enum ContentFiles {
@@ -71,6 +72,9 @@ enum ContentFiles {
         do {
             return try JSONDecoder().decode(T.self, from: data)
         } catch let error as DecodingError {
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty, let problem = JSONSyntax.firstProblem(in: data) {
+                throw ContentLoadError(file: url.path, message: "not valid JSON at \(problem)")
+            }
             throw ContentLoadError(file: url.path, message: describe(error))
         } catch {
             throw ContentLoadError(file: url.path, message: "\(error)")

@@ -47,7 +47,27 @@ public enum StationCSVLoader {
                 problems.append(error)
             }
         }
+        markSharedPoints(&stations)
         return LoadResult(items: stations, problems: problems)
+    }
+
+    /// Stations published at exactly the same point as another one are not all
+    /// there: their `ok` coordinates become ``CoordinateQuality/sharedPoint``.
+    static func markSharedPoints(_ stations: inout [Station]) {
+        struct Point: Hashable {
+            let latitude: Double
+            let longitude: Double
+        }
+        var count: [Point: Int] = [:]
+        for station in stations {
+            count[Point(latitude: station.location.latitude, longitude: station.location.longitude), default: 0] += 1
+        }
+        for index in stations.indices where stations[index].coordinateQuality == .ok {
+            let location = stations[index].location
+            if count[Point(latitude: location.latitude, longitude: location.longitude), default: 0] > 1 {
+                stations[index].coordinateQuality = .sharedPoint
+            }
+        }
     }
 
     /// Loads stations from a CSV file.
@@ -138,7 +158,7 @@ private struct StationColumns {
         var phone: PhoneNumber?
         if !phoneText.isEmpty || !e164Text.isEmpty {
             do {
-                phone = try PhoneNumber(display: phoneText.isEmpty ? e164Text : phoneText, e164: e164Text.isEmpty ? nil : e164Text)
+                phone = try PhoneNumber(published: phoneText.isEmpty ? e164Text : phoneText, e164: e164Text.isEmpty ? nil : e164Text)
             } catch {
                 throw invalid("phone_e164", e164Text, "an E.164 number such as +33474472020")
             }

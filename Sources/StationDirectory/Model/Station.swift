@@ -22,7 +22,7 @@ public struct Station: Hashable, Sendable, Identifiable {
     /// Location (WGS 84).
     public let location: GeoPoint
     /// How far ``location`` can be trusted.
-    public let coordinateQuality: CoordinateQuality
+    public internal(set) var coordinateQuality: CoordinateQuality
     /// Telephone, when published.
     public let phone: PhoneNumber?
     /// E-mail address, when published (mostly police).

@@ -1,4 +1,5 @@
 import Foundation
+import MaSecuriteCore
 
 /// The JSON shapes of `facts.json` and `catalog.json` (schema version 1).
 enum CatalogFiles {
@@ -66,6 +67,9 @@ enum CatalogFiles {
         do {
             return try JSONDecoder().decode(type, from: data)
         } catch let error as DecodingError {
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty, let syntax = JSONSyntax.firstProblem(in: data) {
+                throw TeleserviceCatalogError(problems: [CatalogProblem(file: file, path: "", message: "not valid JSON at \(syntax)")])
+            }
             throw TeleserviceCatalogError(problems: [problem(error, file: file)])
         } catch {
             throw TeleserviceCatalogError(problems: [CatalogProblem(file: file, path: "", message: "unreadable JSON: \(error.localizedDescription)")])
