@@ -289,7 +289,10 @@ public struct AppointmentBook: Sendable {
     }
 
     /// An iCalendar file for `booking` with the documents to bring.
-    /// - Parameter location: the station's name and address, from the station directory.
+    /// - Parameters:
+    ///   - booking: the booking to export.
+    ///   - location: the station's name and address, from the station directory.
+    ///   - language: the language of the summary, the description and the documents to bring.
     public func calendarEvent(for booking: Booking, location: String?, language: Language = .french) async throws(AppointmentError) -> String {
         let rules = try await schedule(for: booking.station).rules(for: booking.motif)
         return ICalendar.event(for: booking, location: location, documents: rules.documents, language: language, now: clock.now())

@@ -9,6 +9,7 @@ import Foundation
 public enum ICalendar {
     /// A `VCALENDAR` with one `VEVENT` for `booking`.
     /// - Parameters:
+    ///   - booking: the booking to export.
     ///   - location: the station's name and address (LOCATION).
     ///   - language: language of the summary and description.
     ///   - documents: what to bring (usually the motif's rules).

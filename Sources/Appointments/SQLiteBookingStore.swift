@@ -27,7 +27,9 @@ public actor SQLiteBookingStore: BookingStore {
 
     /// Opens or creates the database file at `path` (its directory must exist)
     /// and brings its schema up to date.
-    /// - Parameter busyTimeoutMilliseconds: how long a writer waits for another one.
+    /// - Parameters:
+    ///   - path: the database file.
+    ///   - busyTimeoutMilliseconds: how long a writer waits for another one.
     /// - Throws: ``BookingStoreError/foreignDatabase(path:tables:)`` when the file
     ///   is another application's database (nothing is written to it);
     ///   ``BookingStoreError/database(code:message:operation:)`` otherwise.

@@ -93,6 +93,7 @@ public struct Guichet: Sendable {
     ///   - bookingStore: where bookings live (default: in memory).
     ///   - schedules: station appointment schedules (default: the documented standard schedule).
     ///   - clock: "now".
+    ///   - options: what each answer includes (stations, slots, alternatives).
     public init(contentProvider: any ContentProvider = BundledContentProvider(),
                 catalogSource: any TeleserviceCatalogSource = BundledTeleserviceCatalogSource(),
                 stationSource: any StationSource = BundledStationSource(),

@@ -17,7 +17,10 @@ public struct Orienteur: Sendable {
     let english: SearchIndex
 
     /// Builds the engine (search indexes included) over `content`.
-    /// - Parameter extraDocuments: searchable items the caller adds, e.g. the Teleservices catalog.
+    /// - Parameters:
+    ///   - content: the content to answer from.
+    ///   - extraDocuments: searchable items the caller adds, e.g. the Teleservices catalog.
+    ///   - tuning: the search's field weights and BM25 parameters.
     public init(content: OrienteurContent, extraDocuments: [SearchDocument] = [], tuning: SearchTuning = SearchTuning()) {
         self.content = content
         emergencyDetector = EmergencyDetector(content: content)
@@ -46,6 +49,7 @@ public struct Orienteur: Sendable {
     /// is read up to the bound only (``QueryLimit/truncated(_:)``); call
     /// ``QueryLimit/check(_:)`` first to refuse it instead.
     /// - Parameters:
+    ///   - sentence: what the citizen wrote.
     ///   - language: the language of `sentence`; guessed when nil.
     ///   - limit: how many results at most.
     public func ask(_ sentence: String, language: Language? = nil, limit: Int = 5) -> AskResponse {

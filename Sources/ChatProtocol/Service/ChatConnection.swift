@@ -1,7 +1,7 @@
 import Foundation
 
 /// One client's connection to a ``ChatService``: a transport (WebSocket…) forwards the
-/// client's frames to ``ChatService/handle(_:from:)`` and writes out every frame of ``events``.
+/// client's frames to ``ChatService/handle(_:from:)-(ChatEnvelope,_)`` and writes out every frame of ``events``.
 public struct ChatConnection: Sendable {
     /// The connection's identifier within the service.
     public let id: Int

@@ -3,7 +3,7 @@ import Foundation
 /// The in-process chat server: sessions, sequencing, validation, routing and delivery.
 ///
 /// A transport wraps it: for each client connection it calls ``connect()``, forwards every
-/// frame to ``handle(_:from:)`` (or raw bytes to ``receive(_:from:)``), writes out the frames of
+/// frame to ``handle(_:from:)-(ChatEnvelope,_)`` (or raw bytes to ``receive(_:from:)``), writes out the frames of
 /// ``ChatConnection/events`` and calls ``disconnect(_:)`` at the end. Every change goes through
 /// this actor, so routing never exceeds an operator's capacity under concurrency.
 ///
@@ -20,7 +20,7 @@ import Foundation
 /// the instance that opened a conversation routes it (queue, operator assignment), while the
 /// visitor may resume it on any instance. Each instance calls ``storeDidAppend(to:upTo:)`` when the
 /// store announces events appended elsewhere (PostgreSQL `LISTEN`/`NOTIFY`, for instance), and
-/// ``resynchronize()`` after such announcements may have been lost. See <doc:RunningTheChat>.
+/// ``resynchronize()`` after such announcements may have been lost. See the article "Running the chat" in the ChatProtocol documentation.
 ///
 /// The work is split by job, each in its own file: connections (`ClientRegistry`), sessions
 /// (`ChatService+Sessions`), message checks and rate limits (`MessageAdmission`, `ChatService+Messages`),

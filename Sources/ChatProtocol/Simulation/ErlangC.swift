@@ -22,6 +22,7 @@ public enum ErlangC {
     ///   - servers: simultaneous conversations the team can run.
     ///   - arrivalsPerHour: λ.
     ///   - meanHandleSeconds: 1/μ.
+    ///   - seconds: the wait to measure against (e.g. 120 s).
     public static func serviceLevel(servers: Int, arrivalsPerHour: Double, meanHandleSeconds: Double, within seconds: Double) -> Double {
         let lambda = arrivalsPerHour / 3_600
         let load = lambda * meanHandleSeconds

@@ -43,7 +43,12 @@ public struct EmergencyModel: Hashable, Sendable, Codable {
     /// Learns a model by logistic regression (full-batch gradient descent, L2), deterministic.
     /// - Parameters:
     ///   - examples: each sentence's features and whether it is an emergency.
+    ///   - epochs: passes of gradient descent.
+    ///   - learningRate: the step of each pass.
+    ///   - l2: the weight decay that keeps rare words from dominating.
     ///   - minimumCount: features seen in fewer examples are dropped.
+    ///   - threshold: the probability from which the model alerts.
+    ///   - trainedOn: how the model was learnt, kept in the file.
     public static func train(_ examples: [(features: [String], emergency: Bool)], epochs: Int = 300, learningRate: Double = 0.5,
                              l2: Double = 0.001, minimumCount: Int = 2, threshold: Double = 0.5,
                              trainedOn: String) -> EmergencyModel {

@@ -36,6 +36,7 @@ public struct CommuneGazetteer: Sendable {
 
     /// Builds the gazetteer.
     /// - Parameters:
+    ///   - communes: the communes to search.
     ///   - prominence: optional weight per INSEE code (e.g. the number of
     ///     stations); ties are then broken by the number of postal codes, a
     ///     proxy for size.

@@ -70,6 +70,8 @@ public struct SphericalIndex: Sendable {
 
     /// The `count` points nearest to `point`, nearest first.
     /// - Parameters:
+    ///   - point: where to search from.
+    ///   - k: how many points at most.
     ///   - maxDistanceMetres: only points at most this far (inclusive).
     ///   - accept: only points whose input position passes this test.
     public func nearest(to point: GeoPoint, count k: Int, maxDistanceMetres: Double? = nil,
