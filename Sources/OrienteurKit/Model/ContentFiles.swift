@@ -19,7 +19,7 @@ enum ContentFiles {
     }
 
     struct FichesFile: Codable { var schemaVersion: Int?; var fiches: [Fiche] }
-    struct NumbersFile: Codable { var schemaVersion: Int?; var numbers: [PhoneNumber]; var emergencyAnswers: [EmergencyAnswer]? }
+    struct NumbersFile: Codable { var schemaVersion: Int?; var numbers: [UsefulNumber]; var emergencyAnswers: [EmergencyAnswer]? }
     struct DocumentsFile: Codable { var schemaVersion: Int?; var documentLists: [DocumentList] }
     struct SynonymsFile: Codable { var schemaVersion: Int?; var synonyms: [SynonymGroup] }
     struct PartnersFile: Codable { var schemaVersion: Int?; var partners: [Partner] }

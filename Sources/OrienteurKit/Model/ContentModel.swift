@@ -251,8 +251,9 @@ public enum PhoneChannel: String, Hashable, Sendable, Codable {
     case sms
 }
 
-/// An emergency number or helpline, with its purpose and hours.
-public struct PhoneNumber: Hashable, Sendable, Codable {
+/// A useful number (« numéro utile »): an emergency number or helpline, with its purpose and hours
+/// (`numbers.json`). Not to be confused with a station's own phone, StationDirectory's `PhoneNumber`.
+public struct UsefulNumber: Hashable, Sendable, Codable {
     /// Dialable digits only, e.g. `17`, `0800059595`.
     public var number: String
     /// The name.

@@ -20,7 +20,7 @@ public struct OrienteurContent: Sendable, Hashable {
     /// The fiches pratiques (practical guides).
     public var fiches: [Fiche]
     /// The phone numbers with purpose and hours.
-    public var numbers: [PhoneNumber]
+    public var numbers: [UsefulNumber]
     /// The numbers that fit each kind of emergency (`emergencyAnswers` in `numbers.json`).
     public var emergencyAnswers: [EmergencyAnswer]
     /// The learnt emergency model (`emergency-model.json`), if any.
@@ -44,7 +44,7 @@ public struct OrienteurContent: Sendable, Hashable {
     /// Creates a value from its fields.
     public init(schemaVersion: Int = OrienteurContent.supportedSchemaVersion, contentVersion: String,
                 journeys: [Journey], nodes: [QuestionNode], leaves: [Leaf], fiches: [Fiche] = [],
-                numbers: [PhoneNumber] = [], emergencyAnswers: [EmergencyAnswer] = [], emergencyModel: EmergencyModel? = nil,
+                numbers: [UsefulNumber] = [], emergencyAnswers: [EmergencyAnswer] = [], emergencyModel: EmergencyModel? = nil,
                 documentLists: [DocumentList] = [], synonyms: [SynonymGroup] = [], partners: [Partner] = [],
                 fileSchemaVersions: [String: Int] = [:]) {
         self.schemaVersion = schemaVersion
@@ -86,7 +86,7 @@ public struct OrienteurContent: Sendable, Hashable {
     /// The fiche with `id`.
     public func fiche(_ id: String) -> Fiche? { ficheIndex[id].map { fiches[$0] } }
     /// The phone number entry for `number` (digits).
-    public func number(_ number: String) -> PhoneNumber? { numberIndex[number].map { numbers[$0] } }
+    public func number(_ number: String) -> UsefulNumber? { numberIndex[number].map { numbers[$0] } }
     /// The document list with `id`.
     public func documentList(_ id: String) -> DocumentList? { documentIndex[id].map { documentLists[$0] } }
     /// The partner with `id`.
@@ -151,7 +151,7 @@ public struct ContentOverlay: Sendable, Hashable {
     /// The fiches pratiques (practical guides).
     public var fiches: [Fiche]
     /// The phone numbers with purpose and hours.
-    public var numbers: [PhoneNumber]
+    public var numbers: [UsefulNumber]
     /// The numbers for each kind of emergency; one for a reason already known replaces it.
     public var emergencyAnswers: [EmergencyAnswer]
     /// A learnt emergency model that replaces the bundled one.
@@ -165,7 +165,7 @@ public struct ContentOverlay: Sendable, Hashable {
 
     /// Creates a value from its fields.
     public init(contentVersion: String? = nil, journeys: [Journey] = [], nodes: [QuestionNode] = [], leaves: [Leaf] = [],
-                fiches: [Fiche] = [], numbers: [PhoneNumber] = [], emergencyAnswers: [EmergencyAnswer] = [], emergencyModel: EmergencyModel? = nil, documentLists: [DocumentList] = [],
+                fiches: [Fiche] = [], numbers: [UsefulNumber] = [], emergencyAnswers: [EmergencyAnswer] = [], emergencyModel: EmergencyModel? = nil, documentLists: [DocumentList] = [],
                 synonyms: [SynonymGroup] = [], partners: [Partner] = []) {
         self.contentVersion = contentVersion
         self.journeys = journeys
