@@ -1,0 +1,40 @@
+import Foundation
+
+/// One action of the orientation, resolved: a number to call, an online
+/// service with its verdict, the nearest stations with free slots, a fiche, a partner or a link.
+///
+/// Exactly one of the detail fields is set, matching ``kind``.
+public struct GuidanceStep: Hashable, Sendable, Codable {
+    /// The action in canonical form, e.g. `teleservice:plainte-en-ligne`, `visit:plainte`.
+    public var action: String
+    /// The action kind: `call`, `sms`, `teleservice`, `visit`, `appointment`, `fiche`, `partner`, `link`.
+    public var kind: String
+    /// One line for people, e.g. « Appeler le 17 (Police secours) ».
+    public var title: String
+    /// For `call:` and `sms:`.
+    public var number: NumberInfo?
+    /// For `teleservice:`.
+    public var teleservice: TeleserviceAdvice?
+    /// For `visit:` and `appointment:`.
+    public var stations: StationsAdvice?
+    /// For `fiche:`.
+    public var fiche: FicheInfo?
+    /// For `partner:`.
+    public var partner: PartnerInfo?
+    /// For `link:`, and the address of a service or partner.
+    public var url: String?
+
+    /// Creates a step.
+    public init(action: String, kind: String, title: String, number: NumberInfo? = nil, teleservice: TeleserviceAdvice? = nil,
+                stations: StationsAdvice? = nil, fiche: FicheInfo? = nil, partner: PartnerInfo? = nil, url: String? = nil) {
+        self.action = action
+        self.kind = kind
+        self.title = title
+        self.number = number
+        self.teleservice = teleservice
+        self.stations = stations
+        self.fiche = fiche
+        self.partner = partner
+        self.url = url
+    }
+}
