@@ -56,6 +56,8 @@ let package = Package(
             name: "PartnerServer",
             dependencies: [
                 "PostgresBackends",
+                // The facade: the chat's escalation (OrienteurEmergencyClassifier) and the guichet's search documents.
+                .product(name: "MaSecurite", package: "MaSecurite"),
                 .product(name: "MaSecuriteCore", package: "MaSecurite"),
                 .product(name: "OrienteurKit", package: "MaSecurite"),
                 .product(name: "StationDirectory", package: "MaSecurite"),

@@ -4,6 +4,7 @@ import Foundation
 import Hummingbird
 import HummingbirdWebSocket
 import Logging
+import MaSecurite
 import PostgresBackends
 import PostgresNIO
 import ServiceLifecycle
@@ -89,17 +90,23 @@ public enum PartnerServer {
         }
         // The figures see every event this instance stores or reads back (no content is kept).
         let figures = ChatFigures(operators: configuration.operators, since: clock.now())
-        let chat = ChatService(store: ObservedConversationStore(conversations, figures: figures), clock: clock)
+        // Connected = present: an operator is given conversations only while a console of theirs is
+        // connected, and a platform nobody present serves tells its visitors so (`unstaffed`).
+        let chatConfiguration = ChatService.Configuration(operatorsMustConnect: true)
+        // Escalation: visitors' first messages go through OrienteurKit's danger detection (the shared
+        // orienteur, with the catalog's documents); each emergency alerts the connected supervisors
+        // with a `supervisor_alert` frame and is recorded by the desk (metadata only).
+        let desk = SupervisorDesk()
+        let chat = await ChatService.withEscalation(configuration: chatConfiguration,
+                                                    store: ObservedConversationStore(conversations, figures: figures), clock: clock,
+                                                    classifier: OrienteurEmergencyClassifier(orienteur: orienteur), desk: desk)
         try OperatorsFile.check(configuration.operators)
         for account in configuration.operators {
-            // Registered paused: an operator is given conversations only while connected (OperatorPresence).
             try await chat.registerOperator(account.profile)
-            try await chat.setPaused(OperatorID(account.id), true)
         }
-        let presence = OperatorPresence(chat: chat, paused: Set(configuration.operators.map { OperatorID($0.id) }))
         var services = ServerServices(orienteur: orienteur, stations: stations, teleservices: catalog,
-                                      appointments: AppointmentBook(store: store, clock: clock), chat: chat, presence: presence,
-                                      figures: figures, clock: clock, storageName: storageName, storageCheck: check)
+                                      appointments: AppointmentBook(store: store, clock: clock), chat: chat, presence: OperatorPresence(),
+                                      escalations: desk, figures: figures, clock: clock, storageName: storageName, storageCheck: check)
         services.maxBodyBytes = configuration.maxBodyBytes
         return (services, client)
     }

@@ -1,6 +1,7 @@
 import Appointments
 import ChatProtocol
 import Foundation
+import MaSecurite
 import OrienteurKit
 import StationDirectory
 import Teleservices
@@ -19,6 +20,8 @@ public struct ServerServices: Sendable {
     public let chat: ChatService
     /// Which operators are connected here (only they are given new conversations).
     public let presence: OperatorPresence
+    /// The escalation log: each emergency alerted to the connected supervisors (metadata only).
+    public let escalations: SupervisorDesk
     /// The chat's live figures (fed by the conversation store when ``PartnerServer/makeServices(configuration:clock:logger:)`` built it).
     public let figures: ChatFigures
     /// Now.
@@ -32,14 +35,15 @@ public struct ServerServices: Sendable {
 
     /// Creates the services.
     public init(orienteur: Orienteur, stations: StationFinder, teleservices: TeleserviceCatalog, appointments: AppointmentBook,
-                chat: ChatService, presence: OperatorPresence? = nil, figures: ChatFigures? = nil, clock: any WallClock,
-                storageName: String, storageCheck: @escaping @Sendable () async -> Bool) {
+                chat: ChatService, presence: OperatorPresence? = nil, escalations: SupervisorDesk? = nil, figures: ChatFigures? = nil,
+                clock: any WallClock, storageName: String, storageCheck: @escaping @Sendable () async -> Bool) {
         self.orienteur = orienteur
         self.stations = stations
         self.teleservices = teleservices
         self.appointments = appointments
         self.chat = chat
-        self.presence = presence ?? OperatorPresence(chat: chat)
+        self.presence = presence ?? OperatorPresence()
+        self.escalations = escalations ?? SupervisorDesk()
         self.figures = figures ?? ChatFigures(operators: [], since: clock.now())
         self.clock = clock
         self.storageName = storageName
@@ -51,23 +55,26 @@ public struct ServerServices: Sendable {
         try bundled.get()
     }
 
-    /// The bundled content, loaded once per process (every application built in it shares it).
+    /// The bundled content, loaded once per process (every application built in it shares it). The
+    /// orienteur also searches the catalog's services, as the guichet's does, so the chat's emergency
+    /// classifier reads a message exactly as the orientation routes do.
     private static let bundled: Result<(Orienteur, StationFinder, TeleserviceCatalog), any Error> = Result {
-        (try bundledOrienteur(), try StationFinder.bundled(), try TeleserviceCatalog.bundled())
+        let catalog = try TeleserviceCatalog.bundled()
+        return (try bundledOrienteur(extraDocuments: Guichet.searchDocuments(for: catalog)), try StationFinder.bundled(), catalog)
     }
 
     /// The bundled orientation content. When OrienteurKit is used from another
     /// package on Linux, Foundation may already place the bundle's `resourceURL`
     /// inside its `Resources` folder, so `BundledContentProvider.directory` has one
     /// `Resources` too many: the folder next to it is tried then.
-    static func bundledOrienteur() throws -> Orienteur {
+    static func bundledOrienteur(extraDocuments: [SearchDocument] = []) throws -> Orienteur {
         do {
-            return try Orienteur.bundled()
+            return try Orienteur.bundled(extraDocuments: extraDocuments)
         } catch {
             guard let directory = BundledContentProvider.directory else { throw error }
             let sibling = directory.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("content")
             guard FileManager.default.fileExists(atPath: sibling.appendingPathComponent("tree.json").path) else { throw error }
-            return try Orienteur(provider: DirectoryContentProvider(directory: sibling))
+            return try Orienteur(provider: DirectoryContentProvider(directory: sibling), extraDocuments: extraDocuments)
         }
     }
 }

@@ -48,7 +48,7 @@ import Testing
         try await Self.append(.emergencyRaised(source: .visitor), store, staying, at: start.addingTimeInterval(170))
 
         let chat = ChatService()
-        let report = await figures.report(chat: chat, presence: OperatorPresence(chat: chat), now: start.addingTimeInterval(250))
+        let report = await figures.report(chat: chat, presence: OperatorPresence(), now: start.addingTimeInterval(250))
         let tchat = try #require(report.platforms.first { $0.platform == "tchat" })
         #expect(tchat.opened == 10 && tchat.taken == 10 && tchat.waitsAbandoned == 0)
         #expect(tchat.takeIn.samples == 10 && tchat.takeIn.p50 == 50 && tchat.takeIn.p90 == 90 && tchat.takeIn.p99 == 100)
@@ -60,7 +60,7 @@ import Testing
         #expect(pnav.takeIn.samples == 0 && pnav.takeIn.p50 == nil)
 
         // An hour later the quantiles' window is empty; the counters stay.
-        let later = await figures.report(chat: chat, presence: OperatorPresence(chat: chat), now: start.addingTimeInterval(4_000))
+        let later = await figures.report(chat: chat, presence: OperatorPresence(), now: start.addingTimeInterval(4_000))
         let tchatLater = try #require(later.platforms.first { $0.platform == "tchat" })
         #expect(tchatLater.takeIn.samples == 0 && tchatLater.taken == 10)
     }
@@ -96,13 +96,13 @@ import Testing
             try taken.send(.send(SendMessage(role: .visitor, conversation: conversation, clientTransactionID: "v-1", text: secret)))
             _ = try await taken.inbox.next("ack") { if case .ack = $0 { true } else { false } }
             let (leaving, leavingConversation) = try await ChatStaffingTests.visitor(on: .pnav, port: port)
-            _ = try await leaving.inbox.next("queued", where: ChatStaffingTests.isQueued)
+            _ = try await leaving.inbox.next("unstaffed", where: ChatStaffingTests.isUnstaffed)
             try leaving.send(.action(.leave(leavingConversation)))
             _ = try await leaving.inbox.next("closed") {
                 if case .event(let sequenced) = $0, case .closed(.abandoned) = sequenced.event { true } else { false }
             }
             let (waiting, _) = try await ChatStaffingTests.visitor(on: .pnav, port: port)
-            _ = try await waiting.inbox.next("queued", where: ChatStaffingTests.isQueued)
+            _ = try await waiting.inbox.next("unstaffed", where: ChatStaffingTests.isUnstaffed)
 
             let text = try await client.execute(uri: "/metrics", method: .get) { response in
                 #expect(response.status == .ok)

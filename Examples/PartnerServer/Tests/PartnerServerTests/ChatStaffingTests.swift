@@ -50,6 +50,12 @@ import Testing
         return false
     }
 
+    /// `unstaffed`: nobody connected serves the visitor's platform (the server requires a connection).
+    static func isUnstaffed(_ envelope: ChatEnvelope) -> Bool {
+        if case .event(let sequenced) = envelope, case .unstaffed = sequenced.event { return true }
+        return false
+    }
+
     /// Whether an operator's inbox holds any event of `conversation`.
     static func saw(_ peer: ChatPeer, _ conversation: ConversationID) async -> Bool {
         await peer.inbox.all.contains { if case .event(let sequenced) = $0 { sequenced.conversation == conversation } else { false } }
@@ -71,9 +77,9 @@ import Testing
             let general = try await Self.connect(Self.general, port: port)
             let minors = try await Self.connect(Self.minors, port: port)
 
-            // Officers with room but without the VSS platform: the visitor waits in the pnav queue.
+            // Officers with room but without the VSS platform: the visitor waits, told that nobody serves pnav now.
             let (visitor, conversation) = try await Self.visitor(on: .pnav, port: port)
-            _ = try await visitor.inbox.next("queued on pnav", where: Self.isQueued)
+            _ = try await visitor.inbox.next("unstaffed on pnav", where: Self.isUnstaffed)
             #expect(await visitor.inbox.all.compactMap(Self.assignment).isEmpty)
 
             // The VSS-trained officer connects and takes it.
@@ -96,7 +102,7 @@ import Testing
             let vss = try await Self.connect(Self.vss, port: port)
 
             let (visitor, conversation) = try await Self.visitor(on: .espaceMineurs, port: port)
-            _ = try await visitor.inbox.next("queued on espace-mineurs", where: Self.isQueued)
+            _ = try await visitor.inbox.next("unstaffed on espace-mineurs", where: Self.isUnstaffed)
             #expect(await visitor.inbox.all.compactMap(Self.assignment).isEmpty)
 
             let minors = try await Self.connect(Self.minors, port: port)
@@ -133,9 +139,9 @@ import Testing
     @Test func onlyConnectedOperatorsAreGivenConversations() async throws {
         try await Self.application().test(.live) { client in
             let port = try #require(client.port)
-            // Nobody is connected: the visitor waits instead of being "taken" by an absent officer.
+            // Nobody is connected: the visitor waits (told so) instead of being "taken" by an absent officer.
             let (visitor, _) = try await Self.visitor(on: .tchat, port: port)
-            _ = try await visitor.inbox.next("queued", where: Self.isQueued)
+            _ = try await visitor.inbox.next("unstaffed", where: Self.isUnstaffed)
             #expect(await visitor.inbox.all.compactMap(Self.assignment).isEmpty)
             let general = try await Self.connect(Self.general, port: port)
             let taken = try await visitor.inbox.next("assignment") { Self.assignment($0) != nil }
@@ -145,7 +151,7 @@ import Testing
             await general.close()
             try await Self.waitForOperatorsPresent(0, client: client)
             let (next, _) = try await Self.visitor(on: .tchat, port: port)
-            _ = try await next.inbox.next("queued", where: Self.isQueued)
+            _ = try await next.inbox.next("unstaffed", where: Self.isUnstaffed)
             #expect(await next.inbox.all.compactMap(Self.assignment).isEmpty)
             let minors = try await Self.connect(Self.minors, port: port)
             let second = try await next.inbox.next("assignment") { Self.assignment($0) != nil }
