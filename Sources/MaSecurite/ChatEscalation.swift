@@ -31,7 +31,8 @@ public struct OrienteurEmergencyClassifier: EmergencyClassifier {
 extension ChatService {
     /// A chat service with escalation wired in, as the SDK facade recommends: visitors' first messages
     /// go through OrienteurKit's danger detection (``OrienteurEmergencyClassifier``), and each emergency
-    /// alerts the connected supervisors and is recorded by `desk` (attached to the new service).
+    /// alerts the connected supervisors and is recorded by `desk` (attached to the new service). With a
+    /// `coordinator`, the service routes from the cluster's one queue as `instance`.
     ///
     /// ```swift
     /// let desk = SupervisorDesk()
@@ -42,9 +43,10 @@ extension ChatService {
     public static func withEscalation(configuration: Configuration = .init(), store: any ConversationStore = InMemoryConversationStore(),
                                       clock: any WallClock = SystemWallClock(), translator: (any Translator)? = nil,
                                       classifier: any EmergencyClassifier,
-                                      desk: SupervisorDesk = SupervisorDesk()) async -> ChatService {
+                                      desk: SupervisorDesk = SupervisorDesk(),
+                                      coordinator: (any RoutingCoordinator)? = nil, instance: InstanceID = .random()) async -> ChatService {
         let service = ChatService(configuration: configuration, store: store, clock: clock, classifier: classifier,
-                                  translator: translator, supervisor: desk)
+                                  translator: translator, supervisor: desk, coordinator: coordinator, instance: instance)
         await desk.attach(to: service)
         return service
     }

@@ -313,6 +313,22 @@ public struct RoutingEngine: Sendable {
         records[id]?.cost = newCost
     }
 
+    /// Whether the operator may be given a conversation now: present, not paused, on shift, and
+    /// taking conversations (capacity aside). A ``RoutingCoordinator`` claims only for them.
+    public func isAvailable(_ id: OperatorID, now: Date) -> Bool {
+        guard let index = operatorIndex[id] else { return false }
+        return isPresent(index, secondOfDay: secondOfDay(now))
+    }
+
+    /// Gives up a waiting conversation that another instance's operator took (through a
+    /// ``RoutingCoordinator``): it leaves the queue and this engine, whatever its state.
+    public mutating func handOver(_ id: ConversationID, now: Date) {
+        guard let record = records[id] else { return }
+        if record.state == .waiting { removeFromQueue(id) }
+        release(id, now: now, observeHandle: false)
+        records[id] = nil
+    }
+
     /// Forgets a finished conversation (to bound memory).
     public mutating func forget(_ id: ConversationID) {
         if let record = records[id], record.state.isFinal { records[id] = nil }
@@ -544,7 +560,7 @@ public struct RoutingEngine: Sendable {
     }
 
     /// Whether the operator fills `role`: a supervisor who takes conversations stands in for an officer.
-    private static func fills(_ profile: OperatorProfile, _ role: OperatorRole) -> Bool {
+    static func fills(_ profile: OperatorProfile, _ role: OperatorRole) -> Bool {
         switch (profile.role, role) {
         case (.officer, .officer), (.psychologist, .psychologist): true
         case (.supervisor, .officer), (.supervisor, .supervisor): profile.takesConversations

@@ -29,11 +29,12 @@ extension ChatService {
         case .convert(_, let kind):
             guard role == .operator else { throw forbidden(action, role) }
             try engine.convert(id, to: kind)
+            try? await coordinator?.convert(id, to: kind)
             _ = try await append(.converted(kind: kind), to: id)
         case .transfer(_, let target, let note):
             guard role == .operator else { throw forbidden(action, role) }
             let previous = engine.operatorOf(id)?.id
-            let assignment = try engine.transfer(id, to: target, now: now)
+            let assignment = try await transfer(id, to: target, from: previous, now: now)
             if let previous { unsubscribe(previous, from: id) }
             let platform = engine.requirements(of: id)?.platform ?? .tchat
             var toRole: OperatorRole?
@@ -45,6 +46,37 @@ extension ChatService {
             conversations[id]?.lastActivity = now
             if let assignment { try await announce(assignment) }
             await route()
+        }
+    }
+
+    /// The engine's transfer; with a coordinator, a transfer to an operator first takes their units
+    /// in the cluster (refused when they have no room), and a transfer to a queue goes back to the
+    /// cluster's queue at the conversation's old place.
+    private func transfer(_ id: ConversationID, to target: TransferTarget, from previous: OperatorID?,
+                          now: Date) async throws -> RoutingEngine.Assignment? {
+        guard let coordinator else { return try engine.transfer(id, to: target, now: now) }
+        switch target {
+        case .operator(let operatorID):
+            guard let profile = engine.profile(of: operatorID) else { throw ChatEngineError.unknownOperator(operatorID) }
+            guard try await coordinator.assign(id, to: claimFilter(profile), by: instance, at: now) else {
+                let free = max(0, profile.capacity - ((try? await coordinator.load(of: operatorID)) ?? profile.capacity))
+                throw ChatEngineError.capacityExceeded(operatorID, needed: configuration.engine.shortCost, free: free)
+            }
+            do {
+                return try engine.transfer(id, to: target, now: now)
+            } catch {
+                // Refused here (not eligible, not present): the units go back to whoever had them.
+                if let previous, let back = engine.profile(of: previous) {
+                    _ = try? await coordinator.assign(id, to: claimFilter(back), by: instance, at: now)
+                }
+                throw error
+            }
+        case .platform, .role:
+            let assignment = try engine.transfer(id, to: target, now: now)
+            if let requirements = engine.requirements(of: id) {
+                try? await coordinator.requeue(id, requirements: requirements, at: now, by: instance)
+            }
+            return assignment
         }
     }
 
@@ -63,9 +95,12 @@ extension ChatService {
             guard !conversation.mirror.emergency else { return }
             _ = try await append(.emergencyRaised(source: source), to: id)
             conversation.mirror.emergency = true
+            // Ahead in the cluster's queue at once, whoever routes it (its instance may be gone).
+            _ = try? await coordinator?.raiseEmergency(id)
             return
         }
         guard try engine.raiseEmergency(id) else { return }
+        _ = try? await coordinator?.raiseEmergency(id)
         _ = try await append(.emergencyRaised(source: source), to: id)
         await notifySupervisor(id, source: source, at: clock.now())
         await route()
@@ -78,10 +113,13 @@ extension ChatService {
             _ = try conversation.mirror.state.applying(reason == .abandoned ? .abandon : .close)
             _ = try await append(.closed(reason: reason), to: id)
             conversation.mirror.apply(.closed(reason: reason))
+            // Out of the cluster's queue now, even if the instance that routed it is gone.
+            try? await coordinator?.finish(id)
             return
         }
         let operatorID = engine.operatorOf(id)?.id
         if reason == .abandoned { try engine.abandon(id) } else { try engine.close(id, now: clock.now()) }
+        try? await coordinator?.finish(id)
         _ = try await append(.closed(reason: reason), to: id)
         if let operatorID { unsubscribe(operatorID, from: id) }
         await route()

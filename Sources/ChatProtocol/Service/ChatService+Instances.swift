@@ -73,7 +73,8 @@ extension ChatService {
     /// Applies what events read back from the store mean here. Events this instance stored itself
     /// were applied before being stored: applying them again changes nothing. Only the routing
     /// instance assigns, transfers, holds or converts; from other instances come a visitor's
-    /// messages, markers, `leave` (stored as `closed`) and `emergency`.
+    /// messages, markers, `leave` (stored as `closed`) and `emergency`, and, with a
+    /// ``RoutingCoordinator``, the `assigned` of another instance whose operator took the conversation.
     private func takeEffect(of events: [SequencedEvent], in id: ConversationID, _ conversation: ConversationChannel) async {
         guard !events.isEmpty else { return }
         let now = clock.now()
@@ -83,8 +84,17 @@ extension ChatService {
             return
         }
         var reroute = false
-        for stored in events {
+        for (index, stored) in events.enumerated() {
             switch stored.event {
+            case .assigned(let pseudonym, _):
+                // With a coordinator, an `assigned` this instance did not store means another instance's
+                // operator took the conversation: it routes it from now on.
+                guard coordinator != nil, let state = engine.state(of: id), !state.isFinal else { continue }
+                if state != .waiting, engine.operatorOf(id)?.pseudonym == pseudonym { continue }
+                handOver(id, conversation, state: .assigned)
+                for later in events[(index + 1)...] { conversation.mirror.apply(later.event) }
+                if reroute { await route() }
+                return
             case .visitorMessage:
                 conversation.sawFirstVisitorMessage = true
             case .closed(let reason):
@@ -96,6 +106,7 @@ extension ChatService {
                     continue
                 }
                 if let operatorID { unsubscribe(operatorID, from: id) }
+                try? await coordinator?.finish(id)
                 reroute = true
             case .emergencyRaised(let source):
                 guard (try? engine.raiseEmergency(id)) == true else { continue }

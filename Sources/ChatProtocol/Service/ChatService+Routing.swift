@@ -5,6 +5,10 @@ import Foundation
 extension ChatService {
     /// Assigns what can be assigned, then updates what waiting visitors were told.
     func route() async {
+        if let coordinator {
+            await route(through: coordinator)
+            return
+        }
         let assignments = engine.dispatch(now: clock.now())
         for assignment in assignments {
             try? await announce(assignment)
@@ -27,6 +31,10 @@ extension ChatService {
     /// someone who serves it arrives, the visitor gets `queued` again.
     func updateQueueNotices() async {
         let now = clock.now()
+        if let coordinator {
+            await updateQueueNotices(through: coordinator, now: now)
+            return
+        }
         for platform in Platform.allCases {
             for status in engine.queueStatuses(on: platform, now: now) {
                 let id = status.conversation

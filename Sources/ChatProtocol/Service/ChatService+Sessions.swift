@@ -37,6 +37,7 @@ extension ChatService {
             if configuration.operatorsMustConnect {
                 // Present from now on: routing resumes for the platforms this operator serves.
                 try engine.setPresent(operatorID, true)
+                await announcePresence(of: operatorID, present: true)
                 await route()
             }
         }
@@ -59,11 +60,29 @@ extension ChatService {
                 throw ChatErrorFrame(code: .storeUnavailable, message: "the conversation could not be opened; say hello again")
             }
         }
-        try engine.enqueue(id, ConversationRequirements(platform: platform, language: language), now: now)
+        let requirements = ConversationRequirements(platform: platform, language: language)
+        try engine.enqueue(id, requirements, now: now)
         let conversation = ConversationChannel(visitorDigest: digest, language: language, isHome: true, lastActivity: now,
                                                bucket: admission.makeBucket(now: now))
-        conversation.subscribers.insert(connection)
         conversations[id] = conversation
+        if let coordinator {
+            // In the cluster's one queue before the visitor learns of it; another instance's operator
+            // may take it at once, so the visitor subscribes from the store (nothing is missed).
+            do {
+                try await coordinator.enqueue(id, requirements: engine.requirements(of: id) ?? requirements, emergency: false,
+                                              at: now, by: instance)
+            } catch {
+                conversations[id] = nil
+                engine.handOver(id, now: now)
+                throw ChatErrorFrame(code: .storeUnavailable, message: "the conversation could not be queued; say hello again")
+            }
+            clients[connection]?.session = .visitor(token, id)
+            clients.send(.welcome(Welcome(role: .visitor, token: token, conversation: id, lastSequence: 0)), to: connection)
+            try await subscribe(connection, to: id, after: 0)
+            await route()
+            return
+        }
+        conversation.subscribers.insert(connection)
         clients[connection]?.session = .visitor(token, id)
         clients.send(.welcome(Welcome(role: .visitor, token: token, conversation: id, lastSequence: 0)), to: connection)
         await route()
@@ -80,17 +99,27 @@ extension ChatService {
         }
         guard let recordStore else { throw refusal }
         let record: ConversationRecord?
-        let history: [SequencedEvent]
         do {
             record = try await recordStore.record(of: id)
-            guard let record, record.visitorDigest.matches(token) else { throw refusal }
+        } catch {
+            throw ChatErrorFrame(code: .storeUnavailable, message: "\(error.description); say hello again", conversation: id)
+        }
+        guard let record, record.visitorDigest.matches(token) else { throw refusal }
+        return try await follow(id, record: record)
+    }
+
+    /// Starts following a conversation another instance routes (or routed): its history read from
+    /// the shared store sets its state, and its later events are delivered here from now on.
+    func follow(_ id: ConversationID, record: ConversationRecord) async throws -> ConversationChannel {
+        if let conversation = conversations[id] { return conversation }
+        let history: [SequencedEvent]
+        do {
             history = try await store.events(of: id, after: 0, limit: .max)
-        } catch let error as ConversationStoreError {
+        } catch {
             throw ChatErrorFrame(code: .storeUnavailable, message: "\(error.description); say hello again", conversation: id)
         }
         // Another connection of the visitor may have brought it in meanwhile.
         if let conversation = conversations[id] { return conversation }
-        guard let record else { throw refusal }
         let now = clock.now()
         let conversation = ConversationChannel(visitorDigest: record.visitorDigest, language: record.language, isHome: false,
                                                lastActivity: now, bucket: admission.makeBucket(now: now))

@@ -41,11 +41,23 @@ public actor ChatService {
     var engine: RoutingEngine
     let clients = ClientRegistry()
     var conversations: [ConversationID: ConversationChannel] = [:]
+    /// The cluster's one queue, when several instances route together (see ``RoutingCoordinator``).
+    let coordinator: (any RoutingCoordinator)?
+    /// This instance's name in the cluster (its lease and its claims carry it).
+    public nonisolated let instance: InstanceID
+    /// A coordinated routing pass is running; ``routeAgain`` asks it for one more.
+    var routingPass = false
+    var routeAgain = false
 
-    /// Creates a service.
+    /// Creates a service. With a `coordinator`, waiting conversations go to one queue shared by
+    /// every instance using it, and each instance claims conversations for the operators connected
+    /// to it (see <doc:RunningTheChat>); `instance` names this one (random by default).
     public init(configuration: Configuration = .init(), store: any ConversationStore = InMemoryConversationStore(),
                 clock: any WallClock = SystemWallClock(), classifier: (any EmergencyClassifier)? = nil,
-                translator: (any Translator)? = nil, supervisor: (any SupervisorHook)? = nil) {
+                translator: (any Translator)? = nil, supervisor: (any SupervisorHook)? = nil,
+                coordinator: (any RoutingCoordinator)? = nil, instance: InstanceID = .random()) {
+        self.coordinator = coordinator
+        self.instance = instance
         self.configuration = configuration
         self.store = store
         recordStore = store as? any ConversationRecordStore
@@ -124,7 +136,7 @@ public actor ChatService {
             if configuration.operatorsMustConnect, !clients.isConnected(operatorID) {
                 // Gone: no new conversation, and the queues' visitors may have to be told nobody serves them now.
                 try? engine.setPresent(operatorID, false)
-                Task { await self.updateQueueNotices() }
+                Task { await self.operatorLeft(operatorID) }
             }
         case .none, .opening: break
         }

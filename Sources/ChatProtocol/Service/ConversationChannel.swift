@@ -9,9 +9,10 @@ import Foundation
 final class ConversationChannel {
     let visitorDigest: VisitorTokenDigest
     let language: String
-    /// Whether this instance opened the conversation, and so routes it (its engine knows it).
-    /// Otherwise another instance sharing the store opened it, and ``mirror`` follows its state.
-    let isHome: Bool
+    /// Whether this instance routes the conversation (its engine knows it): it opened it, or, with a
+    /// ``RoutingCoordinator``, one of its operators took it. Otherwise another instance sharing the
+    /// store routes it, and ``mirror`` follows its state.
+    var isHome: Bool
     /// The highest sequence number known to be stored.
     var lastSequence: UInt64 = 0
     /// The next sequence number to deliver.

@@ -71,6 +71,7 @@ public enum PartnerServer {
         let check: @Sendable () async -> Bool
         var client: PostgresClient?
         var conversations: any ConversationRecordStore = InMemoryConversationStore()
+        var coordinator: (any RoutingCoordinator)?
         if let settings = try configuration.postgresSettings() {
             let postgres = PostgresClient(configuration: settings.clientConfiguration, backgroundLogger: logger)
             let bookings = try PostgresBookingStore(client: postgres, schema: configuration.postgresSchema, logger: logger)
@@ -79,6 +80,8 @@ public enum PartnerServer {
             check = { await bookings.ping() }
             client = postgres
             conversations = try PostgresConversationStore(client: postgres, schema: configuration.postgresSchema, logger: logger)
+            // One queue for every instance on the database (Documentation/ChatCluster.md).
+            coordinator = try PostgresRoutingCoordinator(client: postgres, schema: configuration.postgresSchema, logger: logger)
         } else if let path = configuration.sqlitePath {
             store = try SQLiteBookingStore(path: path)
             storageName = "sqlite"
@@ -99,7 +102,8 @@ public enum PartnerServer {
         let desk = SupervisorDesk()
         let chat = await ChatService.withEscalation(configuration: chatConfiguration,
                                                     store: ObservedConversationStore(conversations, figures: figures), clock: clock,
-                                                    classifier: OrienteurEmergencyClassifier(orienteur: orienteur), desk: desk)
+                                                    classifier: OrienteurEmergencyClassifier(orienteur: orienteur), desk: desk,
+                                                    coordinator: coordinator, instance: configuration.instanceID.map(InstanceID.init) ?? .random())
         try OperatorsFile.check(configuration.operators)
         for account in configuration.operators {
             try await chat.registerOperator(account.profile)
@@ -126,6 +130,7 @@ public enum PartnerServer {
             backgroundServices.append(client)
             backgroundServices.append(ChatNotificationListener(configuration: settings.connectionConfiguration,
                                                                chat: services.chat, logger: logger))
+            backgroundServices.append(ChatClusterService(chat: services.chat, leaseDuration: configuration.leaseSeconds, logger: logger))
         }
         var app = Application(
             router: router,

@@ -32,6 +32,13 @@ public struct ServerConfiguration: Sendable {
     /// When set, the client address for rate limiting is read from `X-Forwarded-For`
     /// (only behind a trusted load balancer).
     public var trustForwardedFor: Bool
+    /// This instance's name in the chat cluster (PostgreSQL only; default: random at each start).
+    /// Two running instances must never share one.
+    public var instanceID: String?
+    /// How long an instance's chat lease lasts, in seconds (renewed every third of it): when an
+    /// instance dies, its conversations go back to the cluster's queue at most this long (plus one
+    /// renewal period) later. Default 6.
+    public var leaseSeconds: Double = 6
     /// A self-contained HTML page served at `GET /` and `GET /demo` (see ``DemoPage``),
     /// read once at start-up; `nil` serves nothing there (a `route-not-found` problem).
     public var demoPagePath: String?

@@ -8,8 +8,9 @@ import ServiceLifecycle
 /// `NOTIFY` that ``PostgresConversationStore`` sends at each commit (`conversation:seq`).
 ///
 /// It runs as a service (ServiceLifecycle) beside the server, on one dedicated connection:
-/// - each well-formed payload becomes ``ChatService/storeDidAppend(to:upTo:)``; a malformed one is
-///   ignored, and nothing of it is logged;
+/// - each well-formed payload becomes ``ChatService/storeDidAppend(to:upTo:)``; `route` (sent by
+///   ``PostgresRoutingCoordinator`` when the cluster's queue changed) becomes
+///   ``ChatService/queueDidChange()``; a malformed one is ignored, and nothing of it is logged;
 /// - each time `LISTEN` is in place (at start and after every reconnection) it calls
 ///   ``ChatService/resynchronize()``, so events announced while nobody listened are read back;
 /// - a lost connection (error, or no answer to the periodic health check) is reopened after a
@@ -95,6 +96,11 @@ public struct ChatNotificationListener: Service {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
                     for try await notification in notifications {
+                        if notification.payload == PostgresRoutingCoordinator.routeNotification {
+                            // The cluster's queue changed: claim what the operators connected here may now take.
+                            await chat.queueDidChange()
+                            continue
+                        }
                         guard let (conversation, sequence) = Self.parse(notification.payload) else { continue }
                         await chat.storeDidAppend(to: conversation, upTo: sequence)
                     }

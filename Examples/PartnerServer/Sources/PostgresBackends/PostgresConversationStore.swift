@@ -19,7 +19,7 @@ import PostgresNIO
 ///   opening date) sits in its `chat_conversations` row; the visitor's token itself is never stored.
 public struct PostgresConversationStore: ConversationRecordStore {
     /// The schema version of the chat tables.
-    public static let schemaVersion = 2
+    public static let schemaVersion = 3
     /// The `LISTEN` channel announcing new events.
     public static let notificationChannel = "masecurite_chat"
 
@@ -68,6 +68,50 @@ public struct PostgresConversationStore: ConversationRecordStore {
                 ADD COLUMN IF NOT EXISTS platform TEXT,
                 ADD COLUMN IF NOT EXISTS language TEXT,
                 ADD COLUMN IF NOT EXISTS opened_at DOUBLE PRECISION
+            """,
+        ],
+        // 3: one queue across instances (PostgresRoutingCoordinator): the queue, operators' units, leases, presence.
+        [
+            """
+            CREATE TABLE $S.chat_route_queue (
+                conversation TEXT PRIMARY KEY,
+                platform TEXT NOT NULL,
+                language TEXT NOT NULL,
+                kind TEXT NOT NULL CHECK (kind IN ('short', 'long')),
+                role TEXT NOT NULL,
+                emergency BOOLEAN NOT NULL DEFAULT false,
+                arrival BIGINT NOT NULL,
+                enqueued_at DOUBLE PRECISION NOT NULL,
+                operator_id TEXT,
+                instance_id TEXT,
+                cost INTEGER NOT NULL DEFAULT 0 CHECK (cost >= 0)
+            )
+            """,
+            "CREATE SEQUENCE $S.chat_route_arrival",
+            "CREATE INDEX chat_route_waiting ON $S.chat_route_queue (emergency DESC, arrival) WHERE operator_id IS NULL",
+            "CREATE INDEX chat_route_by_instance ON $S.chat_route_queue (instance_id)",
+            """
+            CREATE TABLE $S.chat_route_operators (
+                operator_id TEXT PRIMARY KEY,
+                capacity INTEGER NOT NULL,
+                load INTEGER NOT NULL DEFAULT 0 CHECK (load >= 0),
+                long_count INTEGER NOT NULL DEFAULT 0 CHECK (long_count >= 0)
+            )
+            """,
+            """
+            CREATE TABLE $S.chat_route_instances (
+                instance_id TEXT PRIMARY KEY,
+                expires_at DOUBLE PRECISION NOT NULL,
+                reclaimed BOOLEAN NOT NULL DEFAULT false
+            )
+            """,
+            """
+            CREATE TABLE $S.chat_route_presence (
+                operator_id TEXT NOT NULL,
+                instance_id TEXT NOT NULL,
+                platforms TEXT[] NOT NULL,
+                PRIMARY KEY (operator_id, instance_id)
+            )
             """,
         ],
     ]

@@ -35,6 +35,10 @@ struct MaSecuriteServerCommand: AsyncParsableCommand {
         discussion: "Each: {\"id\", \"display_name\", \"token\", \"role\" (officer, psychologist), \"platforms\" (tchat, pnav, espace-mineurs), "
             + "\"languages\", \"capacity\" (1-8 units per instance, default 8), \"vss_trained\", \"minors_trained\", \"shifts\"}."))
     var operatorsFile: String?
+    @Option(help: "This instance's name in the chat cluster (PostgreSQL; default: random). Never shared by two running instances.")
+    var instanceID: String?
+    @Option(help: "Seconds a chat lease lasts (renewed every third): a dead instance's conversations are rerouted within it.")
+    var leaseSeconds: Double = 6
     @Flag(help: "Read the client address from X-Forwarded-For (only behind a trusted proxy).") var trustForwardedFor = false
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel = "info"
     @Option(name: .customLong("demo-page"),
@@ -57,6 +61,14 @@ struct MaSecuriteServerCommand: AsyncParsableCommand {
             rateLimitPerMinute: rateLimit, maxBodyBytes: maxBodyBytes, operators: operators, trustForwardedFor: trustForwardedFor,
             demoPagePath: demoPage)
         configuration.postgresSchema = postgresSchema
+        guard leaseSeconds >= 1, leaseSeconds <= 300 else { throw ValidationError("--lease-seconds must be between 1 and 300") }
+        configuration.leaseSeconds = leaseSeconds
+        if let instanceID {
+            guard !instanceID.isEmpty, instanceID.count <= 64,
+                  instanceID.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)) })
+            else { throw ValidationError("--instance-id must be 1 to 64 ASCII letters, digits, '-', '_' or '.'") }
+            configuration.instanceID = instanceID
+        }
         if let postgresSSLMode {
             guard let mode = PostgresSSLMode(rawValue: postgresSSLMode) else {
                 throw ValidationError("--postgres-sslmode must be one of \(PostgresSSLMode.allCases.map(\.rawValue).joined(separator: ", "))")

@@ -18,7 +18,7 @@ struct PostgresConversationStoreTests {
         }
     }
 
-    /// A database migrated by the previous release (chat schema 1, with data) moves to schema 2 and keeps its events.
+    /// A database migrated by an earlier release (chat schema 1, with data) moves to the current schema and keeps its events.
     @Test func theRecordMigrationKeepsExistingConversations() async throws {
         try await PostgresFixture.withFreshSchemas { clients, freshSchema in
             let schema = freshSchema()
@@ -29,7 +29,12 @@ struct PostgresConversationStoreTests {
             try await clients[0].query(PostgresQuery(unsafeSQL: """
                 ALTER TABLE "\(schema)".chat_conversations DROP COLUMN visitor_digest, DROP COLUMN platform, DROP COLUMN language, DROP COLUMN opened_at
                 """), logger: logger)
-            try await clients[0].query(PostgresQuery(unsafeSQL: "DELETE FROM \"\(schema)\".schema_version WHERE component = 'chat' AND version = 2"), logger: logger)
+            try await clients[0].query(PostgresQuery(unsafeSQL: """
+                DROP TABLE "\(schema)".chat_route_queue, "\(schema)".chat_route_operators, "\(schema)".chat_route_instances,
+                    "\(schema)".chat_route_presence
+                """), logger: logger)
+            try await clients[0].query(PostgresQuery(unsafeSQL: "DROP SEQUENCE \"\(schema)\".chat_route_arrival"), logger: logger)
+            try await clients[0].query(PostgresQuery(unsafeSQL: "DELETE FROM \"\(schema)\".schema_version WHERE component = 'chat' AND version >= 2"), logger: logger)
             let old = ConversationID("c_before_records")
             _ = try await store.append(.visitorMessage(clientTransactionID: "t", text: "m", translation: nil), to: old,
                                        expectedLastSequence: 0, at: Date(timeIntervalSince1970: 1_780_000_000))

@@ -34,7 +34,7 @@ public struct OperatorAccount: Sendable, Hashable {
     public var languages: [String]
     /// Capacity units, 1 to 8 (default 8): a short conversation costs one unit, a long one all of
     /// them, so 8 is "one long or up to eight short" and 1 is "one conversation at a time".
-    /// Each instance routes its own conversations: with N instances, give each a share.
+    /// With PostgreSQL, counted once over every instance (one queue for the cluster).
     public var capacity: Int?
     /// Trained for sexual and sexist violence: an officer must be to serve `pnav`.
     public var vssTrained: Bool

@@ -1,0 +1,119 @@
+import ChatProtocol
+import ChatProtocolTestSupport
+import Foundation
+import Testing
+
+/// The in-memory coordinator meets the ``RoutingCoordinator`` contract.
+@Suite struct RoutingCoordinatorConformanceTests {
+    @Test(arguments: RoutingCoordinatorConformance.checks.map(\.name))
+    func inMemory(_ name: String) async throws {
+        let check = try #require(RoutingCoordinatorConformance.checks.first { $0.name == name })
+        try await check.run(InMemoryRoutingCoordinator())
+    }
+}
+
+/// Instances sharing one store and one ``RoutingCoordinator``: one queue for the cluster.
+@Suite struct ClusterRoutingTests {
+    let clock = ManualWallClock(testStart)
+
+    func instance(_ store: InMemoryConversationStore, _ coordinator: InMemoryRoutingCoordinator, _ name: String,
+                  operators: [OperatorProfile]) async throws -> ChatService {
+        let service = ChatService(configuration: .init(engine: .init(timeZone: .gmt), operatorsMustConnect: true), store: store,
+                                  clock: clock, coordinator: coordinator, instance: InstanceID(name))
+        for profile in operators { try await service.registerOperator(profile) }
+        return service
+    }
+
+    static func assigned(_ inbox: Inbox) -> [String] {
+        inbox.events.compactMap { if case .assigned(let pseudonym, _) = $0.event { pseudonym } else { nil } }
+    }
+
+    @Test func aVisitorOnOneInstanceIsTakenByAnOperatorOnAnother() async throws {
+        let store = InMemoryConversationStore(), coordinator = InMemoryRoutingCoordinator()
+        let a = try await instance(store, coordinator, "a", operators: [officer(1)])
+        let b = try await instance(store, coordinator, "b", operators: [officer(1)])
+        let operatorInbox = Inbox(await b.connect(Hello(role: .operator, operatorID: OperatorID("op1"))))
+
+        let visitorConnection = await a.connect(.newVisitor())
+        let visitor = Inbox(visitorConnection)
+        let id = try #require(await visitor.wait { $0.contains { if case .welcome = $0 { true } else { false } } } ? visitor.welcome?.conversation : nil)
+        await b.queueDidChange()
+        #expect(await operatorInbox.wait { frames in frames.contains { if case .event(let e) = $0, case .assigned = e.event { true } else { false } } })
+        #expect(await b.operatorOf(id)?.id == OperatorID("op1"))
+
+        // A reads B's `assigned` from the store: the visitor sees it, and A no longer routes the conversation.
+        await a.storeDidAppend(to: id, upTo: try await store.lastSequence(of: id))
+        #expect(await visitor.wait { _ in Self.assigned(visitor) == ["Agent 1"] })
+        #expect(await a.state(of: id) == nil)
+
+        // The visitor writes on A; the operator on B reads it.
+        await a.handle(.send(SendMessage(role: .visitor, conversation: id, clientTransactionID: "v1", text: "bonjour")), from: visitorConnection.id)
+        await b.storeDidAppend(to: id, upTo: try await store.lastSequence(of: id))
+        #expect(await operatorInbox.wait { frames in frames.contains { if case .event(let e) = $0 { e.event.clientTransactionID == "v1" } else { false } } })
+    }
+
+    @Test func anOperatorsCapacityIsCountedOnceAcrossInstances() async throws {
+        let store = InMemoryConversationStore(), coordinator = InMemoryRoutingCoordinator()
+        let a = try await instance(store, coordinator, "a", operators: [officer(1, capacity: 1)])
+        let b = try await instance(store, coordinator, "b", operators: [officer(1, capacity: 1)])
+        _ = await a.connect(Hello(role: .operator, operatorID: OperatorID("op1")))
+        _ = await b.connect(Hello(role: .operator, operatorID: OperatorID("op1")))
+        let first = Inbox(await a.connect(.newVisitor()))
+        let second = Inbox(await b.connect(.newVisitor()))
+        #expect(await first.wait { _ in Self.assigned(first).count == 1 })
+        await a.queueDidChange()
+        await b.queueDidChange()
+        #expect(try await coordinator.load(of: OperatorID("op1")) == 1)
+        let secondID = try #require(second.welcome?.conversation)
+        #expect(await b.state(of: secondID) == .waiting)
+        #expect(Self.assigned(second).isEmpty)
+    }
+
+    @Test func emergenciesGoFirstAcrossInstances() async throws {
+        let store = InMemoryConversationStore(), coordinator = InMemoryRoutingCoordinator()
+        let a = try await instance(store, coordinator, "a", operators: [officer(1, capacity: 1)])
+        let b = try await instance(store, coordinator, "b", operators: [officer(1, capacity: 1)])
+        let early = Inbox(await a.connect(.newVisitor()))
+        let lateConnection = await b.connect(.newVisitor())
+        let late = Inbox(lateConnection)
+        let lateID = try #require(await late.wait { _ in late.welcome != nil } ? late.welcome?.conversation : nil)
+        await b.handle(.action(.emergency(lateID)), from: lateConnection.id)
+        _ = await a.connect(Hello(role: .operator, operatorID: OperatorID("op1")))
+        // The operator connected to A takes B's emergency before A's earlier visitor.
+        await a.storeDidAppend(to: lateID, upTo: try await store.lastSequence(of: lateID))
+        await b.storeDidAppend(to: lateID, upTo: try await store.lastSequence(of: lateID))
+        #expect(await late.wait { _ in Self.assigned(late) == ["Agent 1"] })
+        #expect(Self.assigned(early).isEmpty)
+    }
+
+    @Test func aDeadInstancesConversationsAreRoutedByTheOthers() async throws {
+        let store = InMemoryConversationStore(), coordinator = InMemoryRoutingCoordinator()
+        let a = try await instance(store, coordinator, "a", operators: [officer(1), officer(2)])
+        let b = try await instance(store, coordinator, "b", operators: [officer(1), officer(2)])
+        try await a.maintainCluster(leaseDuration: 10)
+        try await b.maintainCluster(leaseDuration: 10)
+        _ = await a.connect(Hello(role: .operator, operatorID: OperatorID("op1")))
+        let visitorConnection = await a.connect(.newVisitor())
+        let visitor = Inbox(visitorConnection)
+        #expect(await visitor.wait { _ in Self.assigned(visitor) == ["Agent 1"] })
+        let id = try #require(visitor.welcome?.conversation)
+        let token = try #require(visitor.welcome?.token)
+        let seen = try #require(visitor.events.last?.sequence)
+
+        // A dies (no goodbye: it simply stops renewing). Op2 is on B; after the lease, B reroutes.
+        let op2 = Inbox(await b.connect(Hello(role: .operator, operatorID: OperatorID("op2"))))
+        clock.advance(by: 5)
+        #expect(try await b.maintainCluster(leaseDuration: 10) == 0)
+        #expect(Self.assigned(op2).isEmpty)
+        clock.advance(by: 10)
+        #expect(try await b.maintainCluster(leaseDuration: 10) == 1)
+        // Op2 gets the history (op1's `assigned` included), then its own assignment.
+        #expect(await op2.wait { _ in Self.assigned(op2).last == "Agent 2" })
+
+        // The visitor comes back on B and gets exactly what it missed.
+        let resumed = Inbox(await b.connect(Hello(role: .visitor, token: token, conversation: id, lastSequence: seen)))
+        #expect(await resumed.wait { _ in Self.assigned(resumed) == ["Agent 2"] })
+        #expect(resumed.events.allSatisfy { $0.sequence > seen })
+        #expect(Set(resumed.events.map(\.sequence)).count == resumed.events.count)
+    }
+}
