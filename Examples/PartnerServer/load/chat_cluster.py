@@ -119,6 +119,8 @@ class Operator:
         if kind == "assigned":
             if message.get("pseudonym") == self.pseudonym and conversation not in self.held:
                 self.held.add(conversation)
+                # Given back after a failover (a close sent to the dead instance was lost): close it again when done.
+                self.closed.discard(conversation)
                 self.cluster.hold(conversation, self.name)
                 # The history came first: answer what the visitor wrote before.
                 for txn in sorted(self.seen_visitor.get(conversation, set())):
