@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Chat cluster (issue 14): a throwaway PostgreSQL and three partner server instances on
+# loopback, 12 operators spread over them (VSS officers, minors' officers, a psychologist,
+# a supervisor) and 60 visitors on tchat, pnav and espace-mineurs exchanging messages; one
+# instance gets SIGKILL in the middle and its clients reconnect to the others.
+# Load/chat_cluster.py prints the figures and fails on: a conversation given to two
+# operators, a message lost or duplicated, a conversation never taken, re-routing after
+# the kill over 15 s. Bounded in time (timeout), stops by itself, cleans up on exit.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+# shellcheck source=../lib.sh
+source .ci/lib.sh
+PKG=Examples/PartnerServer
+PGPORT=${MASECURITE_CI_CLUSTER_PGPORT:-55442}
+BASEPORT=${MASECURITE_CI_CLUSTER_PORT:-18181}
+PORTS=("$BASEPORT" "$((BASEPORT + 1))" "$((BASEPORT + 2))")
+
+pip_install websockets websockets
+apt_install postgresql
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+WORK=$(mktemp -d /tmp/masecurite-cluster.XXXXXX)
+as_postgres() {
+    if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+PIDS=()
+cleanup() {
+    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+    for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+    as_postgres "$PGBIN/pg_ctl" -D "$WORK/data" -m immediate stop >/dev/null 2>&1 || true
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$WORK"; fi
+
+log "build (debug, as step 60 left it)"
+swift build --package-path "$PKG" --product masecurite-server
+BIN=$(swift build --package-path "$PKG" --show-bin-path)/masecurite-server
+
+log "PostgreSQL on 127.0.0.1:$PGPORT"
+as_postgres "$PGBIN/initdb" -D "$WORK/data" -U postgres -A trust --no-sync -E UTF8 >/dev/null
+as_postgres "$PGBIN/pg_ctl" -D "$WORK/data" -l "$WORK/postgres.log" -w -t 60 start \
+    -o "-c listen_addresses=127.0.0.1 -p $PGPORT -c unix_socket_directories=$WORK -c fsync=off -c synchronous_commit=off -c max_connections=200" >/dev/null
+as_postgres "$PGBIN/createdb" -h 127.0.0.1 -p "$PGPORT" -U postgres masecurite_cluster
+export DATABASE_URL="postgres://postgres@127.0.0.1:$PGPORT/masecurite_cluster"
+
+log "operators: 12 (4 general, 4 VSS, 2 minors, 1 psychologist, 1 supervisor)"
+python3 - "$WORK/operators.json" <<'PY'
+import json, sys
+ops = []
+def op(id, name, **kw):
+    entry = {"id": id, "display_name": name, "token": f"cluster-token-{id}-0123456789"}
+    entry.update(kw)
+    ops.append(entry)
+for i in range(1, 5):
+    op(f"op-tchat-{i}", f"Agent 10{i:02d}", platforms=["tchat"], capacity=2)
+for i in range(1, 5):
+    op(f"op-vss-{i}", f"Agent 20{i:02d}", platforms=["pnav", "tchat"], capacity=2, vss_trained=True)
+for i in range(1, 3):
+    op(f"op-minors-{i}", f"Agent 30{i:02d}", platforms=["espace-mineurs", "tchat"], capacity=3, minors_trained=True)
+op("psy-1", "Psychologue 01", role="psychologist", platforms=["pnav"], capacity=1, vss_trained=True)
+op("sup-1", "Superviseur 01", role="supervisor", platforms=["tchat", "pnav", "espace-mineurs"], vss_trained=True, minors_trained=True)
+json.dump(ops, open(sys.argv[1], "w"), indent=2)
+PY
+
+log "three instances on ${PORTS[*]}"
+# The first one migrates alone; the others start once it is ready (they would wait on the migration lock anyway).
+for i in 0 1 2; do
+    "$BIN" --port "${PORTS[$i]}" --operators-file "$WORK/operators.json" --instance-id "ci-$i" --lease-seconds 6 \
+        --rate-limit 0 --log-level warning >"$WORK/instance-$i.log" 2>&1 &
+    PIDS+=($!)
+    for _ in $(seq 1 150); do
+        if curl -fsS "http://127.0.0.1:${PORTS[$i]}/v1/ready" >/dev/null 2>&1; then break; fi
+        sleep 0.2
+    done
+    curl -fsS "http://127.0.0.1:${PORTS[$i]}/v1/ready" >/dev/null || { echo "instance $i did not start"; cat "$WORK/instance-$i.log"; exit 1; }
+done
+
+log "60 visitors, 12 operators, SIGKILL of the second instance after 6 s"
+status=0
+timeout 240 python3 "$PKG/load/chat_cluster.py" --operators "$WORK/operators.json" --ports "${PORTS[@]}" \
+    --kill-pid "${PIDS[1]}" --kill-port "${PORTS[1]}" --kill-after 6 --visitors 60 --messages 4 --deadline 150 || status=$?
+if [ "$status" != 0 ]; then
+    echo "--- instance logs (no message content is logged) ---"
+    tail -n 30 "$WORK"/instance-*.log
+fi
+exit "$status"
