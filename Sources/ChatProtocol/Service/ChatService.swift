@@ -51,7 +51,7 @@ public actor ChatService {
 
     /// Creates a service. With a `coordinator`, waiting conversations go to one queue shared by
     /// every instance using it, and each instance claims conversations for the operators connected
-    /// to it (see <doc:RunningTheChat>); `instance` names this one (random by default).
+    /// to it (see the article "Running the chat" in the ChatProtocol documentation); `instance` names this one (random by default).
     public init(configuration: Configuration = .init(), store: any ConversationStore = InMemoryConversationStore(),
                 clock: any WallClock = SystemWallClock(), classifier: (any EmergencyClassifier)? = nil,
                 translator: (any Translator)? = nil, supervisor: (any SupervisorHook)? = nil,
