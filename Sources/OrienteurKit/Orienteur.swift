@@ -58,7 +58,9 @@ public struct Orienteur: Sendable {
         // A few more candidates than asked, so that setting aside an emergency leaf still fills `limit`.
         var results = index(for: language).search(sentence, limit: limit + 3)
         let alert = emergencyDetector.assess(sentence, results: results)
-        if alert == nil {
+        if let alert {
+            results = promotingEmergencyLeaves(for: alert, in: results, language: language)
+        } else {
             // No danger now: a leaf for a situation in progress ("cambriolage en cours") is not the
             // answer to a past or calm sentence; its calm siblings (plainte, station) come first.
             // Nor is a leaf that only gives emergency numbers ("Danger immédiat : appelez les secours").
@@ -69,30 +71,39 @@ public struct Orienteur: Sendable {
             }
             results = results.filter { !inProgress($0) } + results.filter(inProgress)
         }
-        if let alert {
-            // In danger, the answers are the leaves that give the numbers: the one that fits the
-            // situation first, then the content's leaf for the main reason (for the person in
-            // danger, or for a witness), then the emergency leaves the search found.
-            var first: [String] = []
-            var defaults = emergencyDetector.defaultLeaves(for: alert.reason)
-            if alert.fromWitness { defaults.reverse() }
-            for id in [alert.leafID].compactMap({ $0 }) + defaults.prefix(1)
-                + results.filter({ content.leaf($0.id)?.emergency == true }).map(\.id)
-                + defaults.dropFirst() where !first.contains(id) {
-                first.append(id)
-            }
-            var promoted: [SearchResult] = []
-            for id in first {
-                if let found = results.first(where: { $0.id == id }) {
-                    promoted.append(found)
-                } else if let leaf = content.leaf(id) {
-                    promoted.append(SearchResult(kind: .leaf, id: leaf.id, title: leaf.title.text(in: language),
-                                                 score: 0, actions: leaf.actions.map(\.description), matched: []))
-                }
-            }
-            results = promoted + results.filter { !first.contains($0.id) }
-        }
         return AskResponse(language: language, emergency: alert, results: Array(results.prefix(limit)))
+    }
+
+    /// In danger, the answers are the leaves that give the numbers: the one that fits the
+    /// situation first, then the content's leaf for the main reason (for the person in
+    /// danger, or for a witness), then the emergency leaves the search found.
+    private func promotingEmergencyLeaves(for alert: EmergencyAlert, in results: [SearchResult], language: Language) -> [SearchResult] {
+        var first: [String] = []
+        var defaults = emergencyDetector.defaultLeaves(for: alert.reason)
+        if alert.fromWitness { defaults.reverse() }
+        for id in [alert.leafID].compactMap({ $0 }) + defaults.prefix(1)
+            + results.filter({ content.leaf($0.id)?.emergency == true }).map(\.id)
+            + defaults.dropFirst() where !first.contains(id) {
+            first.append(id)
+        }
+        var promoted: [SearchResult] = []
+        for id in first {
+            if let found = results.first(where: { $0.id == id }) {
+                promoted.append(found)
+            } else if let leaf = content.leaf(id) {
+                promoted.append(SearchResult(kind: .leaf, id: leaf.id, title: leaf.title.text(in: language),
+                                             score: 0, actions: leaf.actions.map(\.description), matched: []))
+            }
+        }
+        return promoted + results.filter { !first.contains($0.id) }
+    }
+
+    /// The features the learnt emergency model reads for `sentence` (see ``EmergencyDetector/features(of:results:)``),
+    /// with the search run as ``ask(_:language:limit:)`` runs it (the model reads its first three results):
+    /// what `masecurite content train-emergency` learns from.
+    public func emergencyFeatures(of sentence: String, language: Language) -> [String] {
+        let sentence = QueryLimit.truncated(sentence)
+        return emergencyDetector.features(of: sentence, results: index(for: language).search(sentence, limit: 6))
     }
 
     /// A new navigation session over this content.
@@ -105,7 +116,7 @@ public struct Orienteur: Sendable {
 }
 
 /// The answer to ``Orienteur/ask(_:language:limit:)``. Encodes exactly as
-/// `{"emergency": null | {"reason":…,"reasons":[…],"actions":[…],"cues":[…],"leaf":…}, "results":[…]}`.
+/// `{"emergency": null | {"reason":…,"reasons":[…],"actions":[…],"cues":[…],"leaf":…,"possible":…}, "results":[…]}`.
 public struct AskResponse: Hashable, Sendable, Encodable {
     /// The language the question was read in.
     public let language: Language

@@ -80,7 +80,7 @@ enum OrienteurCommands: CommandArea {
         summary: "Score the orienteur on a set of citizen sentences: emergency recall, false alarms, top-3, per category.",
         discussion: """
         FILE is an evaluation set (JSON: {"part": …, "sentences": [{"id", "lang", "category", "text",
-        "emergency", "numbers", "accept"}]}), e.g. Tests/OrienteurKitTests/Fixtures/evaluation/development.json.
+        "emergency", "numbers", "accept"}]}), e.g. Tests/MaSecuriteTests/Evaluation/development.json.
         Prints one line per category and the total. --details also lists every sentence answered wrongly
         (use it on a development set only: a held-out set is reported, never read sentence by sentence).
         Exit status 0 whatever the scores; 1 when FILE cannot be read.
@@ -144,8 +144,7 @@ enum OrienteurCommands: CommandArea {
             guard set.part != "held-out" else { throw UsageError("\(path) is a held-out part: never train on it") }
             names.append("\(URL(fileURLWithPath: path).lastPathComponent) (\(set.sentences.count))")
             for sentence in set.sentences {
-                let results = orienteur.index(for: sentence.lang).search(sentence.text, limit: 6)
-                examples.append((orienteur.emergencyDetector.features(of: sentence.text, results: results), sentence.emergency))
+                examples.append((orienteur.emergencyFeatures(of: sentence.text, language: sentence.lang), sentence.emergency))
             }
         }
         // The content's own examples teach what its calm leaves sound like (and its emergency leaves):
@@ -153,8 +152,7 @@ enum OrienteurCommands: CommandArea {
         var leafExamples = 0
         for leaf in orienteur.content.leaves where leaf.emergency || leaf.danger == nil {
             for example in leaf.examples {
-                let results = orienteur.index(for: example.lang).search(example.text, limit: 6)
-                examples.append((orienteur.emergencyDetector.features(of: example.text, results: results), leaf.emergency))
+                examples.append((orienteur.emergencyFeatures(of: example.text, language: example.lang), leaf.emergency))
                 leafExamples += 1
             }
         }

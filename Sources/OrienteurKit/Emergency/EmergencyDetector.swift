@@ -60,10 +60,9 @@ public struct EmergencyDetector: Sendable {
             ?? .callForHelp
         guard reading.allows(reason) else { return nil }
         let cues = model.strongest(features, count: 3).filter { $0.hasPrefix("w:") }.map { String($0.dropFirst(2)) }
-        let witness = reading.witness || !reading.firstPerson
-        let leaf = leaves.first { dangers[$0.id]?.reason == reason }?.id ?? defaultLeaf(for: reason, witness: witness)
-        return EmergencyAlert(reasons: [reason], actions: actions(for: [reason]), cues: cues, leafID: leaf, fromWitness: witness,
-                              isPossible: true)
+        let leaf = leaves.first { dangers[$0.id]?.reason == reason }?.id ?? defaultLeaf(for: reason, witness: reading.fromWitness)
+        return EmergencyAlert(reasons: [reason], actions: actions(for: [reason]), cues: cues, leafID: leaf,
+                              fromWitness: reading.fromWitness, isPossible: true)
     }
 
     /// The features the learnt model reads: the sentence's stems and stem pairs, its cues of time,
@@ -113,12 +112,7 @@ public struct EmergencyDetector: Sendable {
                 add(category.reason, [reading.present, cue].compactMap { $0 }.joined(separator: " … "))
             }
         }
-        for (reason, cue) in reading.pairs where reading.allows(reason) {
-            let quiet = reason == .missingChild || reason == .missingAdult
-                ? reading.longAgo || (reading.calm && reading.present == nil)
-                : reading.toneDown
-            if !quiet { add(reason, cue) }
-        }
+        for (reason, cue) in reading.pairs where reading.allows(reason) && !reading.isQuiet(about: reason) { add(reason, cue) }
 
         // The situation: the best leaf (and a close second) marked `danger`.
         var leafID: String?
@@ -136,9 +130,7 @@ public struct EmergencyDetector: Sendable {
                     // The leaf says which situation; the words must still say it is one now
                     // (a cue of the present, or a danger read from the words): a bare topic
                     // ("violences conjugales") is not an emergency.
-                    let missing = danger.reason == .missingChild || danger.reason == .missingAdult
-                    let quiet = missing ? reading.longAgo || (reading.calm && reading.present == nil) : reading.toneDown
-                    raise = !reading.hypothetical && !quiet && (reading.present != nil || !found.isEmpty)
+                    raise = !reading.hypothetical && !reading.isQuiet(about: danger.reason) && (reading.present != nil || !found.isEmpty)
                 }
                 if raise || found.contains(where: { $0.reason == danger.reason }) {
                     leafID = leafID ?? result.id
@@ -160,9 +152,8 @@ public struct EmergencyDetector: Sendable {
         let actions = actions(for: found.map(\.reason))
         var cues: [String] = []
         for cue in found.compactMap(\.cue) where !cues.contains(cue) { cues.append(cue) }
-        let witness = reading.witness || !reading.firstPerson
-        let leaf = leafID ?? defaultLeaf(for: found[0].reason, witness: witness)
-        return EmergencyAlert(reasons: found.map(\.reason), actions: actions, cues: cues, leafID: leaf, fromWitness: witness)
+        let leaf = leafID ?? defaultLeaf(for: found[0].reason, witness: reading.fromWitness)
+        return EmergencyAlert(reasons: found.map(\.reason), actions: actions, cues: cues, leafID: leaf, fromWitness: reading.fromWitness)
     }
 
     /// The calls and texts for `reasons`, without repeats, from the content's `emergencyAnswers` (for a
@@ -237,6 +228,18 @@ struct CueReading {
     /// Past or calm, with nothing that says "now".
     var toneDown: Bool { (past || calm) && present == nil }
 
+    /// The writer reports someone else's danger, or does not speak of themself.
+    var fromWitness: Bool { witness || !firstPerson }
+
+    /// Whether the sentence speaks of `reason` as over or only asked about: past or calm for most
+    /// dangers; for a missing person, only long ago or a calm question ("depuis hier soir" is still now).
+    func isQuiet(about reason: EmergencyReason) -> Bool {
+        switch reason {
+        case .missingChild, .missingAdult: longAgo || (calm && present == nil)
+        default: toneDown
+        }
+    }
+
     init(_ sentence: CueSentence) {
         typealias Sets = CompiledCues
         present = Sets.present.firstMatch(in: sentence) ?? (sentence.words.last == "la" && sentence.words.count > 2 ? "la" : nil)
@@ -270,36 +273,24 @@ struct CueReading {
     /// A verb in the present tense said of someone else ("ils frappent", "il tape", "a man is
     /// beating"), read only when no cue of time says otherwise: the words as read, or nil.
     static func presentTense(_ words: [String]) -> String? {
-        let englishBe: Set<String> = ["is", "are", "s", "re", "am", "m"]
-        let englishNotAction: Set<String> = ["writing", "wondering", "thinking", "looking", "asking", "planning", "hoping",
-                                             "calling", "contacting", "reaching", "trying", "getting", "going", "having",
-                                             "nothing", "something", "anything", "everything", "morning", "evening", "thing",
-                                             "ceiling", "building", "parking", "during", "king", "ring", "spring", "sibling"]
-        let frenchSubjects: Set<String> = ["il", "elle", "ils", "elles", "on", "qqn", "qq1", "quelqu"]
-        let frenchClitics: Set<String> = ["me", "m", "te", "t", "le", "la", "les", "lui", "leur", "se", "s", "nous", "vous", "y", "en", "un"]
-        let frenchNotAction: Set<String> = ["est", "etait", "a", "avait", "ont", "sont", "va", "vont", "peut", "veut", "doit",
-                                            "faut", "semble", "pense", "croit", "parle", "appelle", "demande", "explique",
-                                            "raconte", "aime", "habite", "travaille", "connais", "connait", "ne", "n", "une", "faire", "dire", "prendre",
-                                            "mettre", "etre", "risque", "publie", "menace", "donne", "envoie", "poste", "like",
-                                            "entre", "comme", "que", "qui", "personne", "chose", "rentre", "reste", "arrete"]
         // A question asks about a situation; it does not report one happening.
         if words.contains("?") { return nil }
         var index = 0
         while index < words.count {
             let word = words[index]
-            if englishBe.contains(word), index + 1 < words.count {
+            if TenseWords.englishBe.contains(word), index + 1 < words.count {
                 var next = index + 1
-                if ["still", "now", "just", "currently", "actually"].contains(words[next]), next + 1 < words.count { next += 1 }
+                if TenseWords.englishAdverbs.contains(words[next]), next + 1 < words.count { next += 1 }
                 let verb = words[next]
-                if verb.count > 5, verb.hasSuffix("ing"), !englishNotAction.contains(verb) { return "\(word) \(verb)" }
+                if verb.count > 5, verb.hasSuffix("ing"), !TenseWords.englishNotAction.contains(verb) { return "\(word) \(verb)" }
             }
-            if frenchSubjects.contains(word), index + 1 < words.count {
+            if TenseWords.frenchSubjects.contains(word), index + 1 < words.count {
                 var next = index + 1
                 if word == "quelqu", next < words.count, words[next] == "un" { next += 1 }
-                while next < words.count - 1, frenchClitics.contains(words[next]) { next += 1 }
+                while next < words.count - 1, TenseWords.frenchClitics.contains(words[next]) { next += 1 }
                 guard next < words.count else { break }
                 let verb = words[next]
-                if verb.count > 3, !frenchNotAction.contains(verb), verb.hasSuffix("ent") || verb.hasSuffix("e") {
+                if verb.count > 3, !TenseWords.frenchNotAction.contains(verb), verb.hasSuffix("ent") || verb.hasSuffix("e") {
                     return "\(word) \(verb)"
                 }
             }
@@ -319,6 +310,25 @@ struct CueReading {
         default: return !hypothetical
         }
     }
+}
+
+/// The words ``CueReading/presentTense(_:)`` reads a verb in the present with, built once.
+enum TenseWords {
+    static let englishBe: Set<String> = ["is", "are", "s", "re", "am", "m"]
+    static let englishNotAction: Set<String> = [
+        "writing", "wondering", "thinking", "looking", "asking", "planning", "hoping", "calling", "contacting", "reaching",
+        "trying", "getting", "going", "having", "nothing", "something", "anything", "everything", "morning", "evening",
+        "thing", "ceiling", "building", "parking", "during", "king", "ring", "spring", "sibling",
+    ]
+    static let frenchSubjects: Set<String> = ["il", "elle", "ils", "elles", "on", "qqn", "qq1", "quelqu"]
+    static let frenchClitics: Set<String> = ["me", "m", "te", "t", "le", "la", "les", "lui", "leur", "se", "s", "nous", "vous", "y", "en", "un"]
+    static let frenchNotAction: Set<String> = [
+        "est", "etait", "a", "avait", "ont", "sont", "va", "vont", "peut", "veut", "doit", "faut", "semble", "pense", "croit",
+        "parle", "appelle", "demande", "explique", "raconte", "aime", "habite", "travaille", "connais", "connait", "ne", "n",
+        "une", "faire", "dire", "prendre", "mettre", "etre", "risque", "publie", "menace", "donne", "envoie", "poste", "like",
+        "entre", "comme", "que", "qui", "personne", "chose", "rentre", "reste", "arrete",
+    ]
+    static let englishAdverbs: Set<String> = ["still", "now", "just", "currently", "actually"]
 }
 
 /// The cue lists compiled to word sequences once.

@@ -4,7 +4,7 @@ import Foundation
 /// on sentences its content's authors never wrote: emergency recall, false
 /// alarms, the fitting number and the right answer in the top three.
 ///
-/// The file format (JSON) is the one of `Tests/OrienteurKitTests/Fixtures/evaluation/`:
+/// The file format (JSON) is the one of `Tests/MaSecuriteTests/Evaluation/`:
 /// `{"part": "development", "sentences": [{"id", "lang", "voice", "category", "text",
 /// "emergency", "numbers", "accept"}]}`. Keep a held-out part that is never used to
 /// tune the content or the detector, and report its score alone.
