@@ -52,17 +52,30 @@ public struct Guichet: Sendable {
             throw .loading(module: "Teleservices catalog",
                            message: "\(pnav.id).rules: no rule reads 'offence', so the offences the victims' chat is for are unknown")
         }
+        let leafFacts = Self.readLeafFacts(of: orienteur.content, in: catalog)
+        if let problem = leafFacts.problems.first {
+            throw .invalidFact(leaf: problem.leaf, fact: problem.fact, message: problem.message)
+        }
+        leafSituations = leafFacts.situations
+    }
+
+    /// Each leaf's `facts` (in `tree.json`) read in `catalog`'s fact vocabulary, and every fact that
+    /// does not fit it, in content order: the guichet refuses to start on the first, `masecurite
+    /// content validate` lists them all.
+    package static func readLeafFacts(of content: OrienteurContent, in catalog: TeleserviceCatalog)
+        -> (situations: [String: Situation], problems: [(leaf: String, fact: String, message: String)]) {
         var situations: [String: Situation] = [:]
-        for leaf in orienteur.content.leaves where !leaf.facts.isEmpty {
+        var problems: [(leaf: String, fact: String, message: String)] = []
+        for leaf in content.leaves where !leaf.facts.isEmpty {
             var situation = Situation()
             for (name, text) in leaf.facts.sorted(by: { $0.key < $1.key }) {
                 do { situation[name] = try catalog.facts.answer(for: name, text: text) } catch {
-                    throw .invalidFact(leaf: leaf.id, fact: name, message: error.description)
+                    problems.append((leaf.id, name, error.description))
                 }
             }
             situations[leaf.id] = situation
         }
-        leafSituations = situations
+        return (situations, problems)
     }
 
     /// Builds the guichet from loaded modules; the orienteur's search also
@@ -155,31 +168,25 @@ public struct Guichet: Sendable {
         let language = answer.language
         let resolved = try place.map { (place) throws(GuichetError) in try resolve(place) }
         let when = date ?? clock.now()
+        let statements = statements(in: trimmed)
         var known = Facts()
-        known.merge(self.facts(statedIn: trimmed), origin: .sentence)
+        known.merge(situation(from: statements), origin: .sentence)
 
-        if let alert = answer.emergency, alert.isPossible,
-           let best = answer.results.first(where: { $0.kind == .leaf && content.leaf($0.id)?.emergency == false }),
-           let leaf = content.leaf(best.id) {
-            // A danger is likely but the words do not state it: the numbers first, and the ordinary
-            // answer under them, so that a false alarm costs the citizen nothing.
-            var guidance = try await resolveLeaf(leaf, place: resolved, date: when, language: language, known: known, given: facts,
-                                                 leafRaisesEmergency: false)
-            let numbers = alert.actions.map { numberInfo($0.value, language: language) }
-            guidance.emergency = EmergencyBlock(reason: alert.explanation(in: language), actions: alert.actions.map(\.description),
-                                                numbers: numbers, reasons: alert.reasons.map(\.rawValue), cues: alert.cues,
-                                                leafID: alert.leafID, possible: true)
-            guidance.alternatives = candidates(answer.results, excluding: leaf.id)
-            return guidance
+        // A danger only the learnt model read ("possible") keeps the ordinary answer, under the numbers,
+        // so that a false alarm costs the citizen nothing; that answer is then a leaf that is not an
+        // emergency leaf. A danger the words state gives the numbers only.
+        let possible = answer.emergency.flatMap { $0.isPossible ? $0 : nil }
+        let best = answer.results.first { result in
+            result.kind == .leaf && (possible == nil || content.leaf(result.id)?.emergency == false)
         }
-        if let alert = answer.emergency {
+        if let alert = answer.emergency, !(alert.isPossible && best != nil) {
             known.set("emergency_now", .bool(true), .emergency)
             known.merge(facts, origin: .citizen)
             return emergencyGuidance(alert: alert, leaf: alert.leafID.flatMap { content.leaf($0) }, place: resolved, date: when,
                                      language: language, facts: known)
         }
         let results = answer.results
-        guard let best = results.first(where: { $0.kind == .leaf }), let leaf = content.leaf(best.id) else {
+        guard let best, let leaf = content.leaf(best.id) else {
             known.merge(facts, origin: .citizen)
             var guidance = Guidance(contentVersion: content.contentVersion, language: language, date: when, place: resolved)
             guidance.alternatives = candidates(results, excluding: nil)
@@ -188,15 +195,19 @@ public struct Guichet: Sendable {
             guidance.notes.append(Text.notUnderstood.text(in: language))
             return guidance
         }
-        // The detector read no danger now in the sentence: an emergency leaf found by search
+        // The detector read no danger now stated in the sentence: an emergency leaf found by search
         // (an assault with injuries told as past) is resolved as an ordinary answer, so that
         // the guidance never contradicts the detector.
         var guidance = try await resolveLeaf(leaf, place: resolved, date: when, language: language, known: known, given: facts,
                                              leafRaisesEmergency: false)
-        guidance.understood = understood(in: trimmed, known: known.merging(facts), language: language)
+        guidance.understood = understood(statements, known: known.merging(facts), language: language)
         guidance.orientation?.score = (best.score * 1000).rounded() / 1000
         guidance.orientation?.matched = best.matched
         guidance.alternatives = candidates(results, excluding: leaf.id)
+        if let possible {
+            guidance.emergency = emergencyBlock(possible, actions: possible.actions, leafID: possible.leafID, possible: true,
+                                                language: language)
+        }
         return guidance
     }
 
@@ -214,9 +225,12 @@ public struct Guichet: Sendable {
     /// The facts a sentence states plainly — an age ("j'ai 15 ans", "I'm 15")
     /// and being under 18 — to carry over when the citizen then picks another
     /// orientation than the one found (pass them as `facts`).
-    public func facts(statedIn sentence: String) -> Situation {
+    public func facts(statedIn sentence: String) -> Situation { situation(from: statements(in: sentence)) }
+
+    /// `statements` as facts, those that fit the catalog's vocabulary.
+    private func situation(from statements: [SentenceStatements.Statement]) -> Situation {
         var facts = Facts()
-        for statement in statements(in: sentence) {
+        for statement in statements {
             if let answer = try? catalog.facts.answer(for: statement.name, text: statement.value) {
                 facts.set(statement.name, answer: answer, .sentence)
             }
@@ -237,9 +251,9 @@ public struct Guichet: Sendable {
     }
 
     /// The sentence's statements as the citizen reads them, for the facts that `known` still holds from the sentence.
-    func understood(in sentence: String, known: Facts, language: Language) -> [UnderstoodFact] {
+    func understood(_ statements: [SentenceStatements.Statement], known: Facts, language: Language) -> [UnderstoodFact] {
         let fromSentence = Set(known.list.filter { $0.origin == .sentence }.map(\.name))
-        return statements(in: sentence).filter { fromSentence.contains($0.name) }.map { statement in
+        return statements.filter { fromSentence.contains($0.name) }.map { statement in
             let definition = catalog.facts[statement.name]
             let answer: String
             switch statement.value {
@@ -364,10 +378,9 @@ public struct Guichet: Sendable {
         for action in leaf?.actions ?? [] where (action.kind == "call" || action.kind == "sms") && !actions.contains(action) {
             actions.append(action)
         }
-        let numbers = actions.map { numberInfo($0.value, language: language) }
-        let reason = alert.explanation(in: language)
-        guidance.emergency = EmergencyBlock(reason: reason, actions: actions.map(\.description), numbers: numbers,
-                                            reasons: alert.reasons.map(\.rawValue), cues: alert.cues, leafID: leaf?.id)
+        let block = emergencyBlock(alert, actions: actions, leafID: leaf?.id, language: language)
+        let numbers = block.numbers
+        guidance.emergency = block
         guidance.orientation = leaf.map { orientation($0, language: language) }
         guidance.steps = zip(actions, numbers).map { action, info in
             GuidanceStep(action: action.description, kind: action.kind, title: Text.numberTitle(action.kind, info, language), number: info)
@@ -376,6 +389,15 @@ public struct Guichet: Sendable {
         guidance.facts = facts.list
         guidance.notes.append(Text.emergencyNote.text(in: language))
         return guidance
+    }
+
+    /// The emergency block for `alert`: why, and `actions` with their numbers. `possible` when the
+    /// ordinary answer follows it (a danger only the learnt model read).
+    private func emergencyBlock(_ alert: EmergencyAlert, actions: [Action], leafID: String?, possible: Bool = false,
+                                language: Language) -> EmergencyBlock {
+        EmergencyBlock(reason: alert.explanation(in: language), actions: actions.map(\.description),
+                       numbers: actions.map { numberInfo($0.value, language: language) }, reasons: alert.reasons.map(\.rawValue),
+                       cues: alert.cues, leafID: leafID, possible: possible)
     }
 
     private func orientation(_ leaf: Leaf, language: Language) -> Orientation {

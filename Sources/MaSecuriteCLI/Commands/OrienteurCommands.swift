@@ -1,4 +1,5 @@
 import Foundation
+import MaSecurite
 import OrienteurKit
 import Teleservices
 
@@ -51,13 +52,9 @@ enum OrienteurCommands: CommandArea {
         let catalog: TeleserviceCatalog
         do { catalog = try TeleserviceCatalog.bundled() } catch { throw OperationError("cannot load the teleservices catalog: \(error)") }
         var report = ContentValidator(teleserviceIDs: Set(catalog.services.map(\.id))).validate(content)
-        // Leaf facts use the catalog's fact vocabulary, which OrienteurKit does not know.
-        for leaf in content.leaves {
-            for (name, value) in leaf.facts.sorted(by: { $0.key < $1.key }) {
-                do { _ = try catalog.facts.answer(for: name, text: value) } catch {
-                    report.errors.append(ValidationIssue(path: "leaves/\(leaf.id)/facts/\(name)", message: "\(error)"))
-                }
-            }
+        // Leaf facts use the catalog's fact vocabulary, which OrienteurKit does not know: read them as the guichet does.
+        for problem in Guichet.readLeafFacts(of: content, in: catalog).problems {
+            report.errors.append(ValidationIssue(path: "leaves/\(problem.leaf)/facts/\(problem.fact)", message: problem.message))
         }
         if arguments.flag("json") {
             context.console.line(try JSONOutput.encode(report))
