@@ -91,20 +91,16 @@ public enum AppointmentError: Error, Hashable, Sendable, CustomStringConvertible
         case .notActive(let code, let status):
             return "booking \(code.formatted) is \(status.rawValue), not booked"
         case .idempotencyConflict(let key):
-            return "the idempotency key '\(Self.shown(key))' was already used for a different booking request"
+            return "the idempotency key '\(Echo.truncated(key))' was already used for a different booking request"
         case .invalidCode(let text):
-            return "'\(Self.shown(text))' is not a confirmation code (20 characters, e.g. K7QM-4XTR-9BWE-2HPA-ZC3N)"
+            return "'\(Echo.truncated(text))' is not a confirmation code (20 characters, e.g. K7QM-4XTR-9BWE-2HPA-ZC3N)"
         case .invalidSchedule(let reason):
             return "invalid schedule: \(reason)"
         case .invalidStation(let id):
-            return "cannot read the station id '\(Self.shown(id))' (expected <kind>-<INSEE code>-<nn>, e.g. gendarmerie-97209-01)"
+            return "cannot read the station id '\(Echo.truncated(id))' (expected <kind>-<INSEE code>-<nn>, e.g. gendarmerie-97209-01)"
         case .storage(let message):
             return "storage error: \(message)"
         }
     }
 }
 
-extension AppointmentError {
-    /// A value as typed when short, else its first 64 characters and `…`, so a huge input is not echoed whole.
-    static func shown(_ text: String) -> String { text.count <= 64 ? text : String(text.prefix(64)) + "…" }
-}

@@ -2,60 +2,12 @@ import Foundation
 
 extension Guichet {
     /// Resolves a place to a commune (or, for a département alone, the centre of
-    /// its stations), with the other communes a postal code or name could mean.
-    /// - Throws: ``GuichetError/placeNotFound(_:)`` when nothing matches.
+    /// its stations), with the other communes a postal code or name could mean:
+    /// the directory's ``StationFinder/resolve(_:)``, shared with the command line
+    /// and the partner server.
+    /// - Throws: ``GuichetError/place(_:)`` when nothing matches.
     public func resolve(_ place: Place) throws(GuichetError) -> ResolvedPlace {
-        let gazetteer: CommuneGazetteer
-        do { gazetteer = try stations.communeGazetteer() } catch {
-            throw .loading(module: "StationDirectory communes", message: error.description)
-        }
-        switch place {
-        case .point(let point):
-            let nearestCommune = gazetteer.communes.min { $0.location.distance(to: point) < $1.location.distance(to: point) }
-            let departement: DepartementCode
-            if let commune = nearestCommune {
-                departement = commune.departement
-            } else if let station = stations.nearest(to: point, count: 1).first?.station {
-                departement = station.departement
-            } else {
-                throw .placeNotFound(place.description)
-            }
-            return ResolvedPlace(query: place, commune: nearestCommune?.name, insee: nearestCommune?.insee.rawValue,
-                                 postalCode: nearestCommune?.postalCodes.first?.rawValue, departement: departement,
-                                 location: point, approximate: false)
-        case .postalCode(let code):
-            let communes = gazetteer.communes(postalCode: code)
-            guard let first = communes.first else { throw .placeNotFound(code.rawValue) }
-            return ResolvedPlace(query: place, commune: first.name, insee: first.insee.rawValue, postalCode: code.rawValue,
-                                 departement: first.departement, location: first.location, approximate: false,
-                                 otherCommunes: communes.dropFirst().map(\.name))
-        case .insee(let code):
-            guard let commune = gazetteer.commune(insee: code) else { throw .placeNotFound(code.rawValue) }
-            return ResolvedPlace(query: place, commune: commune.name, insee: code.rawValue,
-                                 postalCode: commune.postalCodes.first?.rawValue, departement: commune.departement,
-                                 location: commune.location, approximate: false)
-        case .communeName(let name):
-            let matches = gazetteer.search(name: name, limit: 4)
-            guard let best = matches.first else { throw .placeNotFound(name) }
-            return ResolvedPlace(query: place, commune: best.commune.name, insee: best.commune.insee.rawValue,
-                                 postalCode: best.commune.postalCodes.first?.rawValue, departement: best.commune.departement,
-                                 location: best.commune.location, approximate: false,
-                                 otherCommunes: matches.dropFirst().map { "\($0.commune.name) (\($0.commune.departement.rawValue))" })
-        case .departement(let code):
-            let inside = stations.stations(inDepartment: code)
-            guard !inside.isEmpty else { throw .placeNotFound(code.rawValue) }
-            var x = 0.0, y = 0.0, z = 0.0
-            for station in inside {
-                let v = station.location.unitVector
-                x += v.x; y += v.y; z += v.z
-            }
-            let length = (x * x + y * y + z * z).squareRoot()
-            guard length > 0, let centre = try? GeoPoint(latitude: asin(z / length) * 180 / .pi, longitude: atan2(y, x) * 180 / .pi) else {
-                throw .placeNotFound(code.rawValue)
-            }
-            return ResolvedPlace(query: place, commune: nil, insee: nil, postalCode: nil, departement: code, location: centre,
-                                 approximate: true)
-        }
+        do { return try stations.resolve(place) } catch { throw .place(error) }
     }
 
     /// The nearest stations for a motif, with hours at `date` and the first free slots.

@@ -6,10 +6,8 @@ public enum GuichetError: Error, Hashable, Sendable, CustomStringConvertible {
     case emptySentence
     /// The sentence is longer than `limit` characters (``QueryLimit/maximumCharacters``, 10,000).
     case sentenceTooLong(limit: Int)
-    /// A place the citizen typed cannot be used.
-    case invalidPlace(String, reason: String)
-    /// No commune matches the place.
-    case placeNotFound(String)
+    /// A place the citizen gave cannot be read or matches no commune (see ``PlaceError``).
+    case place(PlaceError)
     /// A fact hint or a given fact does not fit the teleservices' fact vocabulary.
     case invalidFact(leaf: String?, fact: String, message: String)
     /// A module could not load its data (content, catalog, directory).
@@ -18,15 +16,13 @@ public enum GuichetError: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unknownLeaf(let id):
-            return "the orienteur has no orientation (leaf) with id '\(Self.shown(id))'"
+            return "the orienteur has no orientation (leaf) with id '\(Echo.truncated(id))'"
         case .emptySentence:
             return "the sentence is empty: describe the situation in a few words"
         case .sentenceTooLong(let limit):
             return "the sentence is longer than \(limit) characters: describe the situation in fewer words"
-        case .invalidPlace(let text, let reason):
-            return "place '\(Self.shown(text))' cannot be used: \(reason)"
-        case .placeNotFound(let text):
-            return "no French commune matches '\(Self.shown(text))'; give a postal code (e.g. 33000) or a commune name"
+        case .place(let error):
+            return error.description
         case .invalidFact(let leaf, let fact, let message):
             return (leaf.map { "fact hint of leaf '\($0)', " } ?? "") + "fact '\(fact)': \(message)"
         case .loading(let module, let message):
@@ -35,7 +31,3 @@ public enum GuichetError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-extension GuichetError {
-    /// A value as typed when short, else its first 64 characters and `…`, so a huge input is not echoed whole.
-    static func shown(_ text: String) -> String { text.count <= 64 ? text : String(text.prefix(64)) + "…" }
-}

@@ -63,7 +63,7 @@ import Testing
         #expect(await run(["stations", "near", "--lat", "44", "--lon", "1", "--kind", "army"]).status == 2)
         let unknown = await run(["stations", "near", "--commune", "zzzzzzzzzzqq"])
         #expect(unknown.status == 1)
-        #expect(unknown.console.errorOutput.contains("no commune matches"))
+        #expect(unknown.console.errorOutput.contains("no French commune matches 'zzzzzzzzzzqq'"))
     }
 
     @Test func nearestBatchStreamsAndReportsBadLines() async {
@@ -136,5 +136,20 @@ import Testing
         #expect(console.output.contains("Licence Ouverte"))
         #expect(console.output.contains("ODbL"))
         #expect(console.output.contains("DILA"))
+    }
+}
+
+extension StationsCommandsTests {
+    /// `stations near`, `guide` and the guichet read places with one resolver, so
+    /// the same unknown place gives the same message everywhere (issue 16).
+    @Test func stationsAndGuideShareThePlaceResolver() async throws {
+        for (option, value) in [("--postal-code", "98000"), ("--postal-code", "33999"), ("--commune", "zzzzzzzzzzqq")] {
+            let stations = await run(["stations", "near", option, value])
+            let guide = await run(["guide", "on m'a volé mon vélo", option, value])
+            #expect(stations.status == 1)
+            #expect(guide.status == 1)
+            let message = try #require(stations.console.errorOutput.split(separator: "\n").first)
+            #expect(guide.console.errorOutput.contains(String(message)), "\(option) \(value)")
+        }
     }
 }

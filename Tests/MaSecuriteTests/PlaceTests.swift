@@ -11,8 +11,8 @@ struct PlaceTests {
         #expect(try Place(parsing: " 972 ") == .departement(try DepartementCode("972")))
         #expect(try Place(parsing: "44.84, -0.58") == .point(try GeoPoint(latitude: 44.84, longitude: -0.58)))
         #expect(try Place(parsing: "st etienne") == .communeName("st etienne"))
-        #expect(throws: GuichetError.self) { try Place(parsing: "  ") }
-        #expect(throws: GuichetError.self) { try Place(parsing: "95.0,10") }
+        #expect(throws: PlaceError.invalid("  ", reason: "the place is empty")) { try Place(parsing: "  ") }
+        #expect(throws: PlaceError.self) { try Place(parsing: "95.0,10") }
     }
 
     @Test("Places round-trip through JSON")

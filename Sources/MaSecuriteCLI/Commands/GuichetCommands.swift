@@ -62,8 +62,9 @@ enum GuichetCommands: CommandArea {
             }
         } catch let error as GuichetError {
             switch error {
-            case .unknownLeaf, .emptySentence, .sentenceTooLong, .invalidPlace, .invalidFact: throw UsageError(error.description)
-            case .placeNotFound, .loading: throw OperationError(error.description)
+            case .unknownLeaf, .emptySentence, .sentenceTooLong, .invalidFact: throw UsageError(error.description)
+            case .place(let problem) where problem.isInvalidInput: throw UsageError(error.description)
+            case .place, .loading: throw OperationError(error.description)
             }
         }
         if arguments.flag("json") {
@@ -76,23 +77,7 @@ enum GuichetCommands: CommandArea {
 
     /// The place options: at most one of postal code, commune, département, or lat+lon.
     static func place(_ arguments: ParsedArguments) throws(UsageError) -> Place? {
-        let latitude = try arguments.double("lat")
-        let longitude = try arguments.double("lon")
-        let given = [arguments.value("postal-code") != nil, arguments.value("commune") != nil, arguments.value("department") != nil,
-                     latitude != nil || longitude != nil].filter { $0 }.count
-        guard given <= 1 else { throw UsageError("give at most one place: --postal-code, --commune, --department, or --lat and --lon") }
-        do {
-            if let code = arguments.value("postal-code") { return .postalCode(try PostalCode(code)) }
-            if let code = arguments.value("department") { return .departement(try DepartementCode(code)) }
-        } catch {
-            throw UsageError(error.description)
-        }
-        if let name = arguments.value("commune") { return .communeName(name) }
-        if latitude != nil || longitude != nil {
-            guard let latitude, let longitude else { throw UsageError("--lat and --lon go together") }
-            do { return .point(try GeoPoint(latitude: latitude, longitude: longitude)) } catch { throw UsageError(error.description) }
-        }
-        return nil
+        try PlaceOptions.place(arguments, allowingDepartement: true)
     }
 }
 

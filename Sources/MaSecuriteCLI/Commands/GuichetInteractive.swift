@@ -211,7 +211,7 @@ enum GuichetInteractive {
                     _ = try guichet.resolve(place)
                     return place
                 } catch {
-                    console.line(error.description)
+                    console.line(String(describing: error))
                 }
             }
             return nil

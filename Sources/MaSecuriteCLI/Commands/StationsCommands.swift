@@ -60,54 +60,26 @@ enum StationsCommands: CommandArea {
             .json,
         ]
     ) { arguments, context in
-        let latitude = try arguments.double("lat")
-        let longitude = try arguments.double("lon")
-        let postal = arguments.value("postal-code")
-        let communeName = arguments.value("commune")
-        let given = [latitude != nil || longitude != nil, postal != nil, communeName != nil].filter { $0 }.count
-        guard given == 1 else {
-            throw UsageError("give exactly one place: --lat and --lon, --postal-code, or --commune")
-        }
+        let place = try PlaceOptions.place(arguments, allowingDepartement: false)
+        guard let place else { throw UsageError("give exactly one place: --lat and --lon, --postal-code, or --commune") }
         let limit = try arguments.int("limit", in: 1...100) ?? 5
         let kind = try arguments.choice("kind", from: StationKind.allCases.map(\.rawValue)).flatMap(StationKind.init(rawValue:))
         let openAt = try arguments.date("open-at")
         let t = Wording(language: try CLILanguage.language(arguments))
         let finder = try StationsCatalog.finder()
-
-        let point: GeoPoint
+        let resolved: ResolvedPlace
+        do throws(PlaceError) { resolved = try finder.resolve(place) } catch { throw OperationError(error.description) }
+        let point = resolved.location
         var placeNote: String?
-        if let latitude {
-            guard let longitude else { throw UsageError("--lat needs --lon") }
-            do {
-                point = try GeoPoint(latitude: latitude, longitude: longitude)
-            } catch {
-                throw UsageError("--lat/--lon: \(error)")
+        if case .point = place {} else if let commune = resolved.commune {
+            placeNote = t("Lieu : ", "Place: ") + commune + (resolved.insee.map { " (\($0))" } ?? "")
+            if case .postalCode(let code) = place { placeNote? += ", " + t("code postal ", "postal code ") + code.rawValue }
+            if !resolved.otherCommunes.isEmpty {
+                let lead: String
+                if case .postalCode = place { lead = t(" ; ce code dessert aussi ", "; the code also serves ") }
+                else { lead = t(" ; autres communes possibles : ", "; other matches: ") }
+                placeNote? += lead + resolved.otherCommunes.joined(separator: ", ")
             }
-        } else if latitude == nil, longitude != nil {
-            throw UsageError("--lon needs --lat")
-        } else if let postal {
-            let code: PostalCode
-            do { code = try PostalCode(postal) } catch { throw UsageError("--postal-code: \(error)") }
-            let candidates = try finder.communeGazetteer().communes(postalCode: code)
-            guard let first = candidates.first else {
-                throw OperationError(StationsCommands.unknownPostalCode(code))
-            }
-            point = first.location
-            placeNote = t("Lieu : ", "Place: ") + "\(first.name) (\(first.insee)), " + t("code postal ", "postal code ") + "\(code)"
-            if candidates.count > 1 {
-                placeNote? += t(" ; ce code dessert aussi ", "; the code also serves ") + candidates.dropFirst().map { "\($0.name) (\($0.insee))" }.joined(separator: ", ")
-            }
-        } else if let communeName {
-            let matches = try finder.communeGazetteer().search(name: communeName, limit: 5)
-            guard let first = matches.first else {
-                throw OperationError("no commune matches '\(Echo.truncated(communeName))'; check the spelling or give a postal code")
-            }
-            point = first.commune.location
-            placeNote = t("Lieu : ", "Place: ") + "\(first.commune.name) (\(first.commune.insee))"
-            let others = matches.dropFirst().map { "\($0.commune.name) (\($0.commune.insee))" }
-            if !others.isEmpty { placeNote? += t(" ; autres communes possibles : ", "; other matches: ") + others.joined(separator: ", ") }
-        } else {
-            throw UsageError("give exactly one place: --lat and --lon, --postal-code, or --commune")
         }
 
         let filter = StationFilter(kinds: kind.map { [$0] }, openAt: openAt)
@@ -247,18 +219,5 @@ enum StationsCommands: CommandArea {
         if let updated = station.updated { console.line(t.label("mise à jour :", "updated:") + "\(updated)") }
         console.line("  " + BundledStationSource.attribution)
         return 0
-    }
-}
-
-extension StationsCommands {
-    /// Why no commune has postal code `code`. Monaco's 98000 is valid in shape
-    /// but belongs to another country; other codes are unused or CEDEX codes.
-    static func unknownPostalCode(_ code: PostalCode) -> String {
-        if code.rawValue == "98000" {
-            return "98000 is the postal code of Monaco, a separate country with its own police: "
-                + "no French police or gendarmerie station serves it"
-        }
-        return "no commune has postal code \(code): it is unused or reserved for a company (CEDEX); "
-            + "give the postal code of the address or try --commune"
     }
 }

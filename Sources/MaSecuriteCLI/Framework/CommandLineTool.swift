@@ -1,4 +1,5 @@
 import Foundation
+import MaSecuriteCore
 
 /// A small, table-driven command-line parser and dispatcher (no dependency).
 ///

@@ -30,42 +30,51 @@ struct StationRoutes {
         if let openAt = try query.instant("open_at") { filter.openAt = openAt }
 
         let lat = try query.double("lat"), lon = try query.double("lon")
-        let place: Commune?
-        let point: GeoPoint
+        let place: Place
+        let field: String
         if lat != nil || lon != nil {
             guard let lat else { throw APIProblem(.invalidParameter, "query parameter 'lat' is required with 'lon'", field: "lat") }
             guard let lon else { throw APIProblem(.invalidParameter, "query parameter 'lon' is required with 'lat'", field: "lon") }
             do {
-                point = try GeoPoint(latitude: lat, longitude: lon)
+                place = .point(try GeoPoint(latitude: lat, longitude: lon))
             } catch {
                 throw APIProblem(.invalidParameter, "\(error)", field: "lat")
             }
-            place = nil
+            field = "lat"
         } else if let postal = query.string("postal_code") {
-            let code: PostalCode
             do {
-                code = try PostalCode(postal)
+                place = .postalCode(try PostalCode(postal))
             } catch {
-                throw APIProblem(.invalidParameter, "query parameter 'postal_code' must be a French postal code of 5 digits (got '\(postal)')",
+                throw APIProblem(.invalidParameter,
+                                 "query parameter 'postal_code' must be a French postal code of 5 digits (got '\(Echo.truncated(postal))')",
                                  field: "postal_code")
             }
-            guard let commune = try services.stations.communeGazetteer().communes(postalCode: code).first else {
-                throw APIProblem(.placeNotFound, "no commune has the postal code \(postal)", field: "postal_code")
-            }
-            place = commune
-            point = commune.location
+            field = "postal_code"
         } else if let name = query.string("commune") {
-            guard let commune = try services.stations.places(matching: name, limit: 1).first else {
-                throw APIProblem(.placeNotFound, "no commune matches '\(name)'", field: "commune")
-            }
-            place = commune
-            point = commune.location
+            place = .communeName(name)
+            field = "commune"
         } else {
             throw APIProblem(.invalidParameter, "give 'lat' and 'lon', or 'postal_code', or 'commune'", field: "lat")
         }
+        // The directory's resolver, shared with the guichet and the command line: same places, same messages.
+        let resolved: ResolvedPlace
+        do throws(PlaceError) {
+            resolved = try services.stations.resolve(place)
+        } catch {
+            switch error {
+            case .invalid: throw APIProblem(.invalidParameter, error.description, field: field)
+            case .communesUnavailable: throw APIProblem(.internalError, error.description)
+            default: throw APIProblem(.placeNotFound, error.description, field: field)
+            }
+        }
+        let commune: Commune?
+        if case .point = place { commune = nil } else {
+            commune = try resolved.insee.flatMap { try? INSEECode($0) }.flatMap { try services.stations.communeGazetteer().commune(insee: $0) }
+        }
+        let point = resolved.location
         let results = services.stations.nearest(to: point, count: limit, filter: filter)
         return try JSONCoding.response(NearResponse(
-            place: place.map(PlaceJSON.init),
+            place: commune.map(PlaceJSON.init),
             stations: results.map { StationListing($0.station, distanceMetres: $0.distanceMetres, at: now) }))
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 
-/// A place once resolved to a commune (or a département centre).
+/// A place once resolved to a commune (or a département centre) by
+/// ``StationFinder/resolve(_:)``.
 public struct ResolvedPlace: Hashable, Sendable, Codable {
     /// The place as given.
     public var query: Place

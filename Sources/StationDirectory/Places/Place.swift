@@ -5,6 +5,8 @@ import Foundation
 ///
 /// Encoded as `{"kind": "postal-code", "value": "33000"}` (kinds: `point`,
 /// `postal-code`, `commune`, `insee`, `department`; a point's value is `"lat,lon"`).
+/// ``StationFinder/resolve(_:)`` turns it into a ``ResolvedPlace``: the one
+/// resolver the guichet, the command line and the partner server share.
 public enum Place: Hashable, Sendable, Codable, CustomStringConvertible {
     /// A position, e.g. from the device.
     case point(GeoPoint)
@@ -19,10 +21,11 @@ public enum Place: Hashable, Sendable, Codable, CustomStringConvertible {
 
     /// Reads what a person types: a 5-digit code (postal code first, then INSEE),
     /// `lat,lon`, a 2- or 3-character département code, or a commune name.
-    /// - Throws: ``GuichetError/invalidPlace(_:reason:)`` when the text is empty.
-    public init(parsing text: String) throws(GuichetError) {
+    /// - Throws: ``PlaceError/invalid(_:reason:)`` when the text is empty or a
+    ///   `lat,lon` pair is out of range.
+    public init(parsing text: String) throws(PlaceError) {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { throw .invalidPlace(text, reason: "the place is empty") }
+        guard !trimmed.isEmpty else { throw .invalid(text, reason: "the place is empty") }
         if trimmed.count == 5, trimmed.allSatisfy(\.isNumber), let postal = try? PostalCode(trimmed) {
             self = .postalCode(postal)
         } else if trimmed.count == 5, let insee = try? INSEECode(trimmed) {
@@ -33,7 +36,7 @@ public enum Place: Hashable, Sendable, Codable, CustomStringConvertible {
                   let lat = Double(trimmed[..<comma].trimmingCharacters(in: .whitespaces)),
                   let lon = Double(trimmed[trimmed.index(after: comma)...].trimmingCharacters(in: .whitespaces)) {
             do { self = .point(try GeoPoint(latitude: lat, longitude: lon)) } catch {
-                throw .invalidPlace(text, reason: error.description)
+                throw .invalid(text, reason: error.description)
             }
         } else {
             self = .communeName(trimmed)
