@@ -28,13 +28,8 @@ extension Guichet {
                               remaining: $0.remaining, timeZone: zone.identifier)
                 }
             }
-            let open = station.isOpen(at: date)
-            nearby.append(NearbyStation(
-                id: station.id, kind: station.kind.rawValue, name: station.name, address: station.address,
-                postalCode: station.postalCode.rawValue, commune: station.commune, departement: station.departement.rawValue,
-                location: station.location, distanceMetres: (result.distanceMetres * 10).rounded() / 10,
-                phone: station.phone?.display, openNow: open, nextOpening: open == true ? nil : station.nextOpening(after: date),
-                hoursNote: station.hoursNote, firstSlots: slots, timeZone: zone.identifier))
+            nearby.append(NearbyStation(listing: StationListing(station, distanceMetres: result.distanceMetres, at: date),
+                                        firstSlots: slots))
         }
         return StationsAdvice(motif: motif, motifName: name, bookable: parsed != nil, stations: nearby)
     }

@@ -34,7 +34,7 @@ import Testing
         #expect(guidance.steps.first { $0.action == "teleservice:plainte-en-ligne" }?.teleservice?.available == true)
         let stations = try #require(guidance.steps.first { $0.kind == "visit" }?.stations?.stations)
         #expect(stations.count == 3)
-        #expect(stations.allSatisfy { $0.departement == "33" })
+        #expect(stations.allSatisfy { $0.departement.rawValue == "33" })
         #expect(!(stations.first?.firstSlots.isEmpty ?? true))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
         #expect(object["content_version"] is String)

@@ -26,7 +26,7 @@ struct GuichetTests {
         let visit = try #require(guidance.steps.first { $0.kind == "visit" }?.stations)
         #expect(visit.motif == "plainte")
         #expect(visit.stations.count == 3)
-        #expect(visit.stations.allSatisfy { $0.departement == "33" })
+        #expect(visit.stations.allSatisfy { $0.departement.rawValue == "33" })
         #expect(visit.stations.map(\.distanceMetres) == visit.stations.map(\.distanceMetres).sorted())
         let nearest = try #require(visit.stations.first)
         #expect(nearest.distanceMetres < 5_000)
@@ -211,7 +211,7 @@ struct LeafFactsTests {
         #expect(service.verdict == .eligible)
         let appointment = try #require(guidance.steps.first { $0.kind == "appointment" }?.stations)
         #expect(appointment.motif == "procuration")
-        #expect(appointment.stations.allSatisfy { $0.departement == "69" })
+        #expect(appointment.stations.allSatisfy { $0.departement.rawValue == "69" })
     }
 }
 

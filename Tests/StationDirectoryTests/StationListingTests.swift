@@ -15,7 +15,7 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(listing)) as? [String: Any])
         #expect(Set(object.keys) == ["id", "kind", "name", "address", "postal_code", "commune", "insee", "department", "lat", "lon",
                                      "distance_m", "phone", "phone_e164", "email", "open_now", "next_opening", "opening_hours",
-                                     "hours_note", "accessibility", "coordinate_quality", "updated"])
+                                     "hours_note", "accessibility", "coordinate_quality", "updated", "time_zone"])
         #expect(object["distance_m"] as? Double == 1234.6)
         #expect(object["open_now"] is NSNull, "unknown hours are null, not false")
         #expect(object["opening_hours"] is NSNull)
@@ -28,12 +28,15 @@ import Testing
         let saturday = try Date("2026-03-07T10:00:00Z", strategy: .iso8601)
         let listing = StationListing(try station(), at: saturday)
         #expect(listing.openNow == false)
-        #expect(listing.nextOpening == "2026-03-09T08:00:00+01:00")
+        #expect(listing.nextOpening == (try Date("2026-03-09T07:00:00Z", strategy: .iso8601)))
+        #expect(listing.timeZone == "Europe/Paris")
         #expect(listing.accessibility == "accessible: rampe")
         #expect(listing.distanceMetres == nil)
         let data = try JSONEncoder().encode(listing)
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(object["distance_m"] == nil, "no distance key when the station was not searched by distance")
+        #expect(object["next_opening"] as? String == "2026-03-09T08:00:00+01:00", "written with the station's own offset")
+        #expect(object["time_zone"] as? String == "Europe/Paris")
         #expect(try JSONDecoder().decode(StationListing.self, from: data) == listing)
     }
 

@@ -45,9 +45,9 @@ public struct StationListing: Hashable, Sendable, Codable {
     public var email: String?
     /// Open at the listing's instant; `nil` when the hours are unknown.
     public var openNow: Bool?
-    /// The next opening after the instant, RFC 3339 with the station's own offset
-    /// (`2026-03-30T08:30:00-04:00` in Martinique); `nil` when unknown or never.
-    public var nextOpening: String?
+    /// The next opening after the instant; `nil` when unknown or never. Written in
+    /// RFC 3339 with the station's own offset (`2026-03-30T08:30:00-04:00` in Martinique).
+    public var nextOpening: Date?
     /// The opening hours as an OpenStreetMap `opening_hours` rule; `nil` when unknown.
     public var openingHours: String?
     /// Free-text remark about the hours, as published.
@@ -59,6 +59,9 @@ public struct StationListing: Hashable, Sendable, Codable {
     public var coordinateQuality: CoordinateQuality
     /// The day the source last updated the entry, `YYYY-MM-DD`.
     public var updated: String?
+    /// The station's time zone (IANA identifier, e.g. `America/Martinique`): its hours,
+    /// its next opening and its appointment slots are written in it.
+    public var timeZone: String
 
     /// The listing of `station` at `instant`, `distanceMetres` from the searched point.
     public init(_ station: Station, distanceMetres: Double? = nil, at instant: Date) {
@@ -77,7 +80,7 @@ public struct StationListing: Hashable, Sendable, Codable {
         phoneE164 = station.phone?.e164
         email = station.email
         openNow = station.isOpen(at: instant)
-        nextOpening = station.nextOpening(after: instant).map { RFC3339.format($0, in: station.openingHoursContext.timeZone) }
+        nextOpening = station.nextOpening(after: instant)
         openingHours = station.hours.osmText
         hoursNote = station.hoursNote
         accessibility = station.accessibility.map { access in
@@ -85,13 +88,40 @@ public struct StationListing: Hashable, Sendable, Codable {
         }
         coordinateQuality = station.coordinateQuality
         updated = station.updated?.description
+        timeZone = station.openingHoursContext.timeZone.identifier
     }
 
     private enum CodingKeys: String, CodingKey {
         case id, kind, name, address, postalCode = "postal_code", commune, insee, departement = "department"
         case latitude = "lat", longitude = "lon", distanceMetres = "distance_m", phone, phoneE164 = "phone_e164"
         case email, openNow = "open_now", nextOpening = "next_opening", openingHours = "opening_hours"
-        case hoursNote = "hours_note", accessibility, coordinateQuality = "coordinate_quality", updated
+        case hoursNote = "hours_note", accessibility, coordinateQuality = "coordinate_quality", updated, timeZone = "time_zone"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        kind = try c.decode(StationKind.self, forKey: .kind)
+        name = try c.decode(String.self, forKey: .name)
+        address = try c.decodeIfPresent(String.self, forKey: .address)
+        postalCode = try c.decode(PostalCode.self, forKey: .postalCode)
+        commune = try c.decode(String.self, forKey: .commune)
+        insee = try c.decode(INSEECode.self, forKey: .insee)
+        departement = try c.decode(DepartementCode.self, forKey: .departement)
+        latitude = try c.decode(Double.self, forKey: .latitude)
+        longitude = try c.decode(Double.self, forKey: .longitude)
+        distanceMetres = try c.decodeIfPresent(Double.self, forKey: .distanceMetres)
+        phone = try c.decodeIfPresent(String.self, forKey: .phone)
+        phoneE164 = try c.decodeIfPresent(String.self, forKey: .phoneE164)
+        email = try c.decodeIfPresent(String.self, forKey: .email)
+        openNow = try c.decodeIfPresent(Bool.self, forKey: .openNow)
+        nextOpening = try c.decodeIfPresent(String.self, forKey: .nextOpening).map { try RFC3339.decode($0, key: .nextOpening, in: c) }
+        openingHours = try c.decodeIfPresent(String.self, forKey: .openingHours)
+        hoursNote = try c.decodeIfPresent(String.self, forKey: .hoursNote)
+        accessibility = try c.decodeIfPresent(String.self, forKey: .accessibility)
+        coordinateQuality = try c.decode(CoordinateQuality.self, forKey: .coordinateQuality)
+        updated = try c.decodeIfPresent(String.self, forKey: .updated)
+        timeZone = try c.decode(String.self, forKey: .timeZone)
     }
 
     /// Writes every key; unknown values are `null`, and `distance_m` is left out
@@ -113,11 +143,12 @@ public struct StationListing: Hashable, Sendable, Codable {
         try c.encode(phoneE164, forKey: .phoneE164)
         try c.encode(email, forKey: .email)
         try c.encode(openNow, forKey: .openNow)
-        try c.encode(nextOpening, forKey: .nextOpening)
+        try c.encode(nextOpening.map { RFC3339.format($0, in: TimeZone(identifier: timeZone) ?? .gmt) }, forKey: .nextOpening)
         try c.encode(openingHours, forKey: .openingHours)
         try c.encode(hoursNote, forKey: .hoursNote)
         try c.encode(accessibility, forKey: .accessibility)
         try c.encode(coordinateQuality, forKey: .coordinateQuality)
         try c.encode(updated, forKey: .updated)
+        try c.encode(timeZone, forKey: .timeZone)
     }
 }
