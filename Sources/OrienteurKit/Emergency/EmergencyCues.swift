@@ -9,7 +9,7 @@ enum EmergencyCues {
     /// Every word of every cue, numbered.
     static let vocabulary: [String: Int32] = {
         var vocabulary: [String: Int32] = [:]
-        var lists = [present, past, longAgo, calm, hypothetical, over, noInjury, found, suicide, suicidePast, suicideDenied, help, danger,
+        var lists = [present, past, longAgo, calm, hypothetical, over, noInjury, noDanger, found, suicide, suicidePast, suicideDenied, help, danger,
                      firstPerson, witness]
         lists += categories.flatMap { [$0.strong, $0.weak, $0.blockers] }
         lists += pairs.flatMap { [$0.first, $0.second] }
@@ -114,6 +114,15 @@ enum EmergencyCues {
         " not injured ", " only damage ", " just damage ", " minor damage ",
     ]
 
+    /// The writer says there is no danger and nothing urgent: believed, except for a
+    /// risk of suicide or someone hurt, which the words themselves must then say.
+    static let noDanger = [
+        " personne n est en danger ", " personne en danger ", " pas en danger ", " aucun danger ", " pas de danger ",
+        " sans danger ", " pas d urgence ", " pas urgent ", " rien d urgent ", " pas une urgence ", " rien de grave ",
+        " pas grave ", " nobody is in danger ", " no one is in danger ", " not in danger ", " no danger ", " not an emergency ",
+        " no emergency ", " not urgent ", " nothing urgent ", " nothing serious ", " isn t an emergency ", " isnt an emergency ",
+    ]
+
     /// The person writing is the one in danger.
     static let firstPerson = [
         " je ", " j ", " me ", " m ", " moi ", " jsui ", " jsuis ", " chui ", " jpeu ", " jpeux ", " i ", " im ", " me ",
@@ -151,6 +160,10 @@ enum EmergencyCues {
         " lettre d adieu ", " goodbye letter ", " said goodbye ", " se jeter ", " sauter d un pont ", " jump off ",
         " ne plus etre la ", " disparaitre pour toujours ", " overdose volontaire ", " avale des medicaments ",
         " avale tous ", " took all my pills ", " swallowed pills ",
+        " toute la boite de ", " toute la plaquette ", " tous mes cachets ", " tous les cachets ", " boite de cachets ",
+        " prepare la corde ", " la corde dans ", " me pendre ", " se pendre ", " cut myself ", " me suis coupe ", " me suis coupee ",
+        " me scarifie ", " me tailler les veines ", " les veines ", " took the whole ", " whole bottle of ", " whole box of ",
+        " ecrit les lettres ", " lettres d adieu ", " goodbye letters ", " look after mum for me ", " prends soin de maman ",
     ]
     static let suicidePast = [
         " s est suicide ", " est suicidee ", " s est suicidee ", " committed suicide ", " took his own life ",
@@ -208,6 +221,9 @@ enum EmergencyCues {
             " strangling ", " going to kill ", " gonna kill ", " wants to kill ", " threatening to kill ", " is beating ",
             " are beating ", " beating up ", " attacking me ", " is attacking ", " are attacking ", " being attacked ",
             " being beaten ", " fight outside ", " fighting outside ", " brawl ", " mfrappe ", " me frap ", " il me frape ",
+            " verre casse ", " bruits de verre ", " bruit de verre ", " smashing ", " la c est violent ", " threw me against ",
+            " m a jete contre ", " me menace avec ", " threatening me with ", " is hurting her ", " is hurting him ",
+            " is hurting me ", " me fait mal ", " a la main sur mon ", " his hand on my ", " hand on my knee ",
         ], weak: [
             " frappe ", " frappee ", " frapper ", " tape ", " tapee ", " battu ", " battue ", " cogne ", " agressee ",
             " violence ", " violences ", " agresse ", " agression ", " attaque ", " battre ", " coups ", " crie ", " hurle ", " agress", " taper ", " cogner ", " frape ", " secoue ", " secouer ", " hurler ", " kill me ", " slamming ", " tabasser ", " violee ", " viole ", " me tuer ", " drugged ",
@@ -249,6 +265,9 @@ enum EmergencyCues {
             " attache a la chaise ", " secoue un bebe ", " shaking a baby ", " seuls depuis ", " dragging a ", " dragging her ", " dragging him ", " kidnapp",
             " embarque de force ",
             " seule sur le balcon ", " sans aucun adulte ", " sans adulte ", " erre seul ",
+            " rancon ", " ransom ", " ligote ", " ligotee ", " tied up ", " got separated ", " separated from us ",
+            " perdu de vue ", " lost sight of ", " monter dans une voiture ", " got into a car with ", " pris notre fils ",
+            " pris notre fille ", " a pris mon fils ", " a pris ma fille ", " took our son ", " took our daughter ",
         ], weak: [" enfant ", " enfants ", " bebe ", " child ", " kid ", " baby ", " petit "]),
         Category(reason: .intruderNow, strong: [
             " quelqu un chez moi ", " quelqu un dans ma maison ", " quelqu un dans mon appart ", " qqn chez moi ",
@@ -266,6 +285,10 @@ enum EmergencyCues {
             " inside my home ", " is inside ", " pied de biche ", " peter la porte ", " pete la porte ", " defoncer la porte ",
             " defoncent la porte ", " entends des voix ", " hear voices ", " qq1 ds ", " qqn ds ", " qq1 chez moi ",
             " rode dans ", " rodent dans ", " prowling ", " sont dans le salon ", " est dans le salon ",
+            " encore dedans ", " toujours dedans ", " sont dedans ", " est dedans ", " dans mon garage la ", " dans le garage la ",
+            " fouille mon ", " fouillent mon ", " fouille ma ", " fouillent ma ", " fouille le salon ", " still in the house ",
+            " in my garden right now ", " in my kitchen ", " dans ma cuisine ", " dans sa cuisine ", " chez ma mere ", " chez mon pere ",
+            " is going through my ", " going through my ",
         ], weak: [
             " cambrioleur ", " cambrioleurs ", " cambriolage ", " cambriole ", " voleur ", " voleurs ", " burglar ",
             " faux agents ", " faux agent ", " faux policier", " faux plombier", " fake police",
@@ -298,6 +321,10 @@ enum EmergencyCues {
             " visage en sang ", " la tete en sang ", " hand is cut open ", " en sang ", " se noie ", " remonte plus ",
             " went under ", " can t see him anymore ", " swept ", " emporte par ", " emportee par ", " man in the canal ",
             " dans le canal ", " tombe dans l eau ", " tombee dans l eau ", " tombe dans le bassin ", " tomber dans le bassin ",
+            " ne bouge pas ", " bouge pas ", " ne se releve pas ", " se releve pas ", " ne se releve plus ", " isn t getting up ",
+            " isnt getting up ", " not getting up ", " plaie ", " blessure au ", " won t stop bleeding ", " wont stop bleeding ",
+            " bras tordu ", " jambe tordue ", " sur le toit dans le fosse ", " en hypo ", " hypoglycemie ", " fait un avc ",
+            " stroke ",
         ], weak: [
             " blesse ", " blessee ", " blesses ", " blessees ", " injured ", " malaise ", " sang ", " blood ", " hurt ",
             " injuries ", " injury ", " fell ", " tombe ", " tombee ", " fallen ",

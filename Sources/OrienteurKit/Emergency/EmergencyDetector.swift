@@ -51,7 +51,7 @@ public struct EmergencyDetector: Sendable {
         let reading = CueReading(CueSentence(text, vocabulary: EmergencyCues.vocabulary))
         if let alert = assess(reading, results: results) { return alert }
         // The learnt model adds what the rules missed, never past a hypothesis or a danger that is over.
-        guard let model, !reading.hypothetical, reading.over == nil, !reading.longAgo else { return nil }
+        guard let model, !reading.hypothetical, reading.over == nil, !reading.longAgo, !reading.noDanger else { return nil }
         let features = features(text, reading: reading, results: results)
         guard model.probability(features) >= model.threshold else { return nil }
         let leaves = results.prefix(2).filter { $0.kind == .leaf }
@@ -78,7 +78,7 @@ public struct EmergencyDetector: Sendable {
         for (first, second) in zip(terms, terms.dropFirst()) { features.insert("b:\(first)_\(second)") }
         let flags: [(String, Bool)] = [
             ("present", reading.present != nil), ("past", reading.past), ("long-ago", reading.longAgo), ("calm", reading.calm),
-            ("over", reading.over != nil), ("no-injury", reading.noInjury), ("found", reading.foundAgain),
+            ("over", reading.over != nil), ("no-injury", reading.noInjury), ("no-danger", reading.noDanger), ("found", reading.foundAgain),
             ("witness", reading.witness), ("first-person", reading.firstPerson), ("help", reading.help != nil),
             ("danger", reading.danger != nil), ("suicide", reading.suicide != nil), ("question", reading.question),
         ]
@@ -140,9 +140,9 @@ public struct EmergencyDetector: Sendable {
         }
 
         if found.isEmpty, !reading.hypothetical {
-            if let cue = reading.danger, !reading.toneDown, reading.over == nil {
+            if let cue = reading.danger, !reading.toneDown, reading.over == nil, !reading.noDanger {
                 add(.callForHelp, cue)
-            } else if let cue = reading.help, !Self.explainedElsewhere(results, dangers: dangers) {
+            } else if let cue = reading.help, !reading.noDanger, !Self.explainedElsewhere(results, dangers: dangers) {
                 add(.callForHelp, cue)
             }
         }
@@ -209,6 +209,8 @@ struct CueReading {
     var hypothetical = false
     var over: String?
     var noInjury = false
+    /// "personne n'est en danger", "pas d'urgence": the writer says nothing is at stake now.
+    var noDanger = false
     var foundAgain = false
     var suicide: String?
     /// The writer speaks of themself in danger (and not only as a witness).
@@ -249,6 +251,7 @@ struct CueReading {
         hypothetical = Sets.hypothetical.occurs(in: sentence)
         over = Sets.over.firstMatch(in: sentence)
         noInjury = Sets.noInjury.occurs(in: sentence)
+        noDanger = Sets.noDanger.occurs(in: sentence)
         foundAgain = Sets.found.occurs(in: sentence)
         suicide = Sets.suicide.firstMatch(in: sentence)
         firstPerson = Sets.firstPerson.occurs(in: sentence)
@@ -303,11 +306,11 @@ struct CueReading {
     func allows(_ reason: EmergencyReason) -> Bool {
         switch reason {
         case .medical: return !noInjury && !hypothetical
-        case .missingChild, .missingAdult: return !foundAgain && !hypothetical
+        case .missingChild, .missingAdult: return !foundAgain && !hypothetical && !noDanger
         case .intruderNow, .violenceNow, .crimeInProgress, .beingFollowed, .armedPerson, .roadDanger, .fire:
-            return over == nil && !hypothetical
+            return over == nil && !hypothetical && !noDanger
         case .suicide: return true
-        default: return !hypothetical
+        default: return !hypothetical && !noDanger
         }
     }
 }
@@ -340,6 +343,7 @@ enum CompiledCues {
     static let hypothetical = PhraseSet(EmergencyCues.hypothetical)
     static let over = PhraseSet(EmergencyCues.over)
     static let noInjury = PhraseSet(EmergencyCues.noInjury)
+    static let noDanger = PhraseSet(EmergencyCues.noDanger)
     static let found = PhraseSet(EmergencyCues.found)
     static let suicide = PhraseSet(EmergencyCues.suicide)
     static let suicidePast = PhraseSet(EmergencyCues.suicidePast)
