@@ -13,10 +13,10 @@ import Testing
     static func echo(_ arguments: ParsedArguments, _ context: CommandContext) -> Int32 {
         var parts = ["path=\(arguments.commandPath.joined(separator: " "))",
                      "positionals=\(arguments.positionals.joined(separator: "|"))"]
-        parts.append("json=\(arguments.flag("json"))")
-        parts.append("limit=\(arguments.value("limit") ?? "-")")
-        parts.append("tags=\(arguments.values("tag").joined(separator: ","))")
-        parts.append("lat=\(arguments.value("lat") ?? "-")")
+        parts.append("json=\(arguments.flag(option("json")))")
+        parts.append("limit=\(arguments.value(option("limit")) ?? "-")")
+        parts.append("tags=\(arguments.values(option("tag")).joined(separator: ","))")
+        parts.append("lat=\(arguments.value(option("lat")) ?? "-")")
         context.console.line(parts.joined(separator: " "))
         return 0
     }
@@ -44,7 +44,7 @@ import Testing
             CommandSpec(path: ["demo", "crash"], summary: "Throw an arbitrary error.") { _, _ in throw Boom() },
             CommandSpec(path: ["demo", "misuse"], summary: "Reject its arguments from inside.",
                         options: [OptionSpec("limit", .value(placeholder: "N"), help: "A number.")]) { arguments, _ in
-                _ = try arguments.int("limit", in: 1...10)
+                _ = try arguments.int(option("limit"), in: 1...10)
                 return 0
             },
             CommandSpec(path: ["demo", "slots", "list"], summary: "A three-word command.") { arguments, context in
@@ -346,3 +346,6 @@ import Testing
         #expect(console.errorOutput.contains("unknown option '--bogus'"))
     }
 }
+
+/// An option named `name`, for reading parsed arguments in these tests.
+private func option(_ name: String) -> OptionSpec { OptionSpec(name, .value(placeholder: "X"), help: "") }

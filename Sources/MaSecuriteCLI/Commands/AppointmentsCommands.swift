@@ -19,9 +19,9 @@ enum AppointmentsCommands: CommandArea {
     static let storeOption = OptionSpec("store", .value(placeholder: "PATH"),
                                         help: "SQLite file of the bookings (default: $XDG_DATA_HOME/masecurite/appointments.sqlite).")
     static let stationOption = OptionSpec("station", .value(placeholder: "ID"),
-                                          help: "Station id from the directory (see 'masecurite stations near'), e.g. commissariat_police-33063-01.")
+                                          help: "Station id from the directory (see 'masecurite stations near'), e.g. commissariat_police-33063-01.", required: true)
     static let motifOption = OptionSpec("motif", .value(placeholder: "M"),
-                                        help: "One of \(Motif.allCases.map(\.rawValue).joined(separator: ", ")).")
+                                        help: "One of \(Motif.allCases.map(\.rawValue).joined(separator: ", ")).", required: true)
     static let codePositional = PositionalSpec("CODE", help: "The confirmation code, e.g. K7QM-4XTR-9BWE-2HPA-ZC3N (case, spaces and dashes ignored).")
 
     static var commands: [CommandSpec] {
@@ -35,8 +35,8 @@ enum AppointmentsCommands: CommandArea {
                 Example: masecurite appointments slots --station commissariat_police-33063-01 --motif plainte --from 2026-03-30 --days 5 --json
                 """,
                 options: [stationOption, motifOption,
-                          OptionSpec("from", .value(placeholder: "YYYY-MM-DD"), help: "First local date."),
-                          OptionSpec("days", .value(placeholder: "N"), help: "Number of days (1…90, default 7)."),
+                          fromOption,
+                          daysOption,
                           storeOption, CLILanguage.option, .json],
                 run: slots
             ),
@@ -49,12 +49,12 @@ enum AppointmentsCommands: CommandArea {
                 Retrying with the same --idempotency-key returns the same booking and never books twice.
                 """,
                 options: [stationOption, motifOption,
-                          OptionSpec("at", .value(placeholder: "ISO8601"), help: "Slot start with offset, e.g. 2026-03-30T09:00:00+02:00."),
+                          bookAtOption,
                           storeOption,
-                          OptionSpec("idempotency-key", .value(placeholder: "K"), help: "A key identifying this request, to retry safely."),
-                          OptionSpec("pseudonym", .value(placeholder: "NAME"), help: "Optional name to call you at the counter."),
-                          OptionSpec("email", .value(placeholder: "ADDRESS"), help: "Optional e-mail for a reminder."),
-                          OptionSpec("phone", .value(placeholder: "NUMBER"), help: "Optional phone number for a reminder."),
+                          idempotencyKeyOption,
+                          pseudonymOption,
+                          emailOption,
+                          phoneOption,
                           CLILanguage.option, .json],
                 run: book
             ),
@@ -70,7 +70,7 @@ enum AppointmentsCommands: CommandArea {
                 summary: "Move a booking to another slot of the same station and motif (not in the last hour).",
                 discussion: "The code stays the same. If the new slot is refused, the booking keeps its current slot.",
                 positionals: [codePositional],
-                options: [OptionSpec("at", .value(placeholder: "ISO8601"), help: "New slot start with offset, e.g. 2026-03-31T14:00:00+02:00."),
+                options: [moveAtOption,
                           storeOption, CLILanguage.option, .json],
                 run: move
             ),
@@ -79,7 +79,7 @@ enum AppointmentsCommands: CommandArea {
                 summary: "Show a booking, or export it as an iCalendar event with --ics.",
                 positionals: [codePositional],
                 options: [storeOption,
-                          OptionSpec("ics", .flag, help: "Print an iCalendar (RFC 5545) event to import in a calendar."),
+                          icsOption,
                           CLILanguage.option, .json],
                 run: show
             ),
@@ -92,7 +92,7 @@ enum AppointmentsCommands: CommandArea {
     /// or `:memory:` is refused: SQLite would keep the bookings nowhere, and a
     /// confirmation code for a booking that vanishes would mislead.
     static func storePath(_ arguments: ParsedArguments, _ context: CommandContext) throws(UsageError) -> String {
-        if let path = arguments.value("store") {
+        if let path = arguments.value(AppointmentsCommands.storeOption) {
             if path.trimmingCharacters(in: .whitespaces).isEmpty || path == ":memory:" || path.hasPrefix("file:") {
                 throw UsageError("--store '\(Echo.truncated(path))' names no file: the bookings would be kept nowhere; "
                     + "give the path of a file, e.g. --store bookings.sqlite")
@@ -206,7 +206,7 @@ enum AppointmentsCommands: CommandArea {
     }
 
     static func motif(_ arguments: ParsedArguments) throws(UsageError) -> Motif {
-        let raw = try arguments.required("motif")
+        let raw = try arguments.required(AppointmentsCommands.motifOption)
         guard let motif = Motif(identifier: raw) else {
             throw UsageError("--motif must be one of \(Motif.allCases.map(\.rawValue).joined(separator: ", ")); got '\(Echo.truncated(raw))'")
         }
@@ -231,13 +231,13 @@ enum AppointmentsCommands: CommandArea {
     }
 
     @Sendable static func slots(_ arguments: ParsedArguments, _ context: CommandContext) async throws -> Int32 {
-        let station = try arguments.required("station")
+        let station = try arguments.required(AppointmentsCommands.stationOption)
         let motif = try motif(arguments)
-        let fromText = try arguments.required("from")
+        let fromText = try arguments.required(AppointmentsCommands.fromOption)
         let from: LocalDate
         do { from = try LocalDate(iso: fromText) } catch { throw UsageError("--from expects a date YYYY-MM-DD, got '\(Echo.truncated(fromText))'") }
-        let days = try arguments.int("days", in: 1...90) ?? 7
-        let json = arguments.flag("json")
+        let days = try arguments.int(AppointmentsCommands.daysOption, in: 1...90) ?? 7
+        let json = arguments.flag(.json)
         let language = try CLILanguage.language(arguments)
         let t = Wording(language: language)
         guard let place = try place(station, json: json, context) else { return 1 }
@@ -282,12 +282,12 @@ enum AppointmentsCommands: CommandArea {
     }
 
     @Sendable static func book(_ arguments: ParsedArguments, _ context: CommandContext) async throws -> Int32 {
-        let station = try arguments.required("station")
+        let station = try arguments.required(AppointmentsCommands.stationOption)
         let motif = try motif(arguments)
-        _ = try arguments.required("at")
-        guard let start = try arguments.date("at") else { throw UsageError("missing required option --at") }
-        let contact = Contact(pseudonym: arguments.value("pseudonym"), email: arguments.value("email"), phone: arguments.value("phone"))
-        let json = arguments.flag("json")
+        _ = try arguments.required(AppointmentsCommands.bookAtOption)
+        guard let start = try arguments.date(AppointmentsCommands.bookAtOption) else { throw UsageError("missing required option --at") }
+        let contact = Contact(pseudonym: arguments.value(AppointmentsCommands.pseudonymOption), email: arguments.value(AppointmentsCommands.emailOption), phone: arguments.value(AppointmentsCommands.phoneOption))
+        let json = arguments.flag(.json)
         let language = try CLILanguage.language(arguments)
         let t = Wording(language: language)
         // Refuse an unknown station before creating any file. The JSON error is
@@ -309,7 +309,7 @@ enum AppointmentsCommands: CommandArea {
         let booking: Booking
         do {
             booking = try await book.book(station: station, motif: motif, start: start, contact: contact.isEmpty ? nil : contact,
-                                          idempotencyKey: arguments.value("idempotency-key"))
+                                          idempotencyKey: arguments.value(AppointmentsCommands.idempotencyKeyOption))
         } catch {
             // The JSON error is the contract of `book`, with or without --json.
             if !json { context.console.errorLine("error: \(error.message(in: zone))") }
@@ -347,7 +347,7 @@ enum AppointmentsCommands: CommandArea {
     @Sendable static func cancel(_ arguments: ParsedArguments, _ context: CommandContext) async throws -> Int32 {
         let code = try code(arguments)
         let t = Wording(language: try CLILanguage.language(arguments))
-        return try await change(code, json: arguments.flag("json"), arguments, context) { book throws(AppointmentError) in
+        return try await change(code, json: arguments.flag(.json), arguments, context) { book throws(AppointmentError) in
             try await book.cancel(code: code)
         } message: { output in
             t("Rendez-vous \(code.formatted) (\(output.start)) annulé. Le créneau est de nouveau libre.",
@@ -357,10 +357,10 @@ enum AppointmentsCommands: CommandArea {
 
     @Sendable static func move(_ arguments: ParsedArguments, _ context: CommandContext) async throws -> Int32 {
         let code = try code(arguments)
-        _ = try arguments.required("at")
-        guard let start = try arguments.date("at") else { throw UsageError("missing required option --at") }
+        _ = try arguments.required(AppointmentsCommands.moveAtOption)
+        guard let start = try arguments.date(AppointmentsCommands.moveAtOption) else { throw UsageError("missing required option --at") }
         let t = Wording(language: try CLILanguage.language(arguments))
-        return try await change(code, json: arguments.flag("json"), arguments, context) { book throws(AppointmentError) in
+        return try await change(code, json: arguments.flag(.json), arguments, context) { book throws(AppointmentError) in
             try await book.reschedule(code: code, to: start)
         } message: { output in
             t("Le rendez-vous \(output.code) commence désormais le \(output.start).", "Booking \(output.code) now starts at \(output.start).")
@@ -411,7 +411,7 @@ enum AppointmentsCommands: CommandArea {
 
     @Sendable static func show(_ arguments: ParsedArguments, _ context: CommandContext) async throws -> Int32 {
         let code = try code(arguments)
-        let json = arguments.flag("json")
+        let json = arguments.flag(.json)
         return try await withExistingBook(code, json: json, .read, arguments, context) { book in
             try await show(code, book: book, json: json, arguments, context)
         }
@@ -435,7 +435,7 @@ enum AppointmentsCommands: CommandArea {
             return try refuse(error, in: nil, json: json, context)
         }
         let language = try CLILanguage.language(arguments)
-        if arguments.flag("ics") {
+        if arguments.flag(AppointmentsCommands.icsOption) {
             let ics: String
             do {
                 ics = try await book.calendarEvent(for: booking, location: place.location, language: language)
@@ -478,4 +478,17 @@ extension AppointmentsCommands {
         case .noShow: t("non honoré (absence)", "missed (no-show)")
         }
     }
+}
+
+extension AppointmentsCommands {
+    // The options of its commands, read by value so that a misspelt name does not compile.
+    static let fromOption = OptionSpec("from", .value(placeholder: "YYYY-MM-DD"), help: "First local date.", required: true)
+    static let daysOption = OptionSpec("days", .value(placeholder: "N"), help: "Number of days (1…90, default 7).")
+    static let bookAtOption = OptionSpec("at", .value(placeholder: "ISO8601"), help: "Slot start with offset, e.g. 2026-03-30T09:00:00+02:00.", required: true)
+    static let idempotencyKeyOption = OptionSpec("idempotency-key", .value(placeholder: "K"), help: "A key identifying this request, to retry safely.")
+    static let pseudonymOption = OptionSpec("pseudonym", .value(placeholder: "NAME"), help: "Optional name to call you at the counter.")
+    static let emailOption = OptionSpec("email", .value(placeholder: "ADDRESS"), help: "Optional e-mail for a reminder.")
+    static let phoneOption = OptionSpec("phone", .value(placeholder: "NUMBER"), help: "Optional phone number for a reminder.")
+    static let moveAtOption = OptionSpec("at", .value(placeholder: "ISO8601"), help: "New slot start with offset, e.g. 2026-03-31T14:00:00+02:00.", required: true)
+    static let icsOption = OptionSpec("ics", .flag, help: "Print an iCalendar (RFC 5545) event to import in a calendar.")
 }

@@ -9,7 +9,7 @@ enum CLILanguage {
 
     /// `--lang`, French when absent.
     static func language(_ arguments: ParsedArguments) throws(UsageError) -> Language {
-        try arguments.choice("lang", from: ["fr", "en"]).flatMap(Language.init(rawValue:)) ?? .french
+        try arguments.choice(CLILanguage.option, from: ["fr", "en"]).flatMap(Language.init(rawValue:)) ?? .french
     }
 }
 

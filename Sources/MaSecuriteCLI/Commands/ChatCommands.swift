@@ -30,40 +30,40 @@ enum ChatCommands: CommandArea {
               masecurite chat simulate --arrivals-per-hour 100 --mean-handle-minutes 6 --operators 12 --capacity 1 --distribution exponential
             """,
         options: [
-            OptionSpec("conversations", .value(placeholder: "N"), help: "Conversations per day (day mode) or arrivals (stationary mode)."),
-            OptionSpec("operators", .value(placeholder: "N"), help: "Operators (day mode: over the day, split across shifts)."),
-            OptionSpec("hours", .value(placeholder: "H"), help: "Simulated hours (day mode, default 24)."),
-            OptionSpec("seed", .value(placeholder: "S"), help: "Random seed (default 1): the same seed gives the same result."),
-            OptionSpec("arrivals-per-hour", .value(placeholder: "L"), help: "Stationary mode: constant arrival rate."),
-            OptionSpec("mean-handle-minutes", .value(placeholder: "M"), help: "Stationary mode: mean handling time."),
-            OptionSpec("capacity", .value(placeholder: "C"), help: "Conversations an operator runs at once (stationary, default 1) or units (day, default 8)."),
-            OptionSpec("distribution", .value(placeholder: "exponential|deterministic"), help: "Stationary mode: handling time distribution."),
-            OptionSpec("find-operators", .flag, help: "Day mode: find the fewest operators meeting --target within 2 minutes."),
-            OptionSpec("target", .value(placeholder: "FRACTION"), help: "Share to take within 2 minutes for --find-operators (default 0.95)."),
+            conversationsOption,
+            operatorsOption,
+            hoursOption,
+            seedOption,
+            arrivalsPerHourOption,
+            meanHandleMinutesOption,
+            capacityOption,
+            distributionOption,
+            findOperatorsOption,
+            targetOption,
             .json,
         ]
     ) { arguments, context in
-        let seed = UInt64(try arguments.int("seed", in: 0...Int.max) ?? 1)
-        let json = arguments.flag("json")
-        let stationary = arguments.value("arrivals-per-hour") != nil || arguments.value("mean-handle-minutes") != nil
+        let seed = UInt64(try arguments.int(ChatCommands.seedOption, in: 0...Int.max) ?? 1)
+        let json = arguments.flag(.json)
+        let stationary = arguments.value(ChatCommands.arrivalsPerHourOption) != nil || arguments.value(ChatCommands.meanHandleMinutesOption) != nil
         if stationary {
-            guard let rate = try arguments.double("arrivals-per-hour"), rate > 0 else {
+            guard let rate = try arguments.double(ChatCommands.arrivalsPerHourOption), rate > 0 else {
                 throw UsageError("stationary mode needs --arrivals-per-hour L (a positive number)")
             }
-            guard let handle = try arguments.double("mean-handle-minutes"), handle > 0 else {
+            guard let handle = try arguments.double(ChatCommands.meanHandleMinutesOption), handle > 0 else {
                 throw UsageError("stationary mode needs --mean-handle-minutes M (a positive number)")
             }
-            guard let operators = try arguments.int("operators", in: 1...100_000) else {
+            guard let operators = try arguments.int(ChatCommands.operatorsOption, in: 1...100_000) else {
                 throw UsageError("stationary mode needs --operators N")
             }
-            if arguments.flag("find-operators") || arguments.value("hours") != nil {
+            if arguments.flag(ChatCommands.findOperatorsOption) || arguments.value(ChatCommands.hoursOption) != nil {
                 throw UsageError("--find-operators and --hours belong to day mode, not to the stationary mode")
             }
-            let distribution = try arguments.choice("distribution", from: StationaryScenario.Distribution.allCases.map(\.rawValue))
+            let distribution = try arguments.choice(ChatCommands.distributionOption, from: StationaryScenario.Distribution.allCases.map(\.rawValue))
                 .flatMap(StationaryScenario.Distribution.init(rawValue:)) ?? .exponential
             let scenario = StationaryScenario(arrivalsPerHour: rate, meanHandleMinutes: handle, operators: operators,
-                                              capacity: try arguments.int("capacity", in: 1...64) ?? 1, distribution: distribution,
-                                              conversations: try arguments.int("conversations", in: 1_000...10_000_000) ?? 100_000,
+                                              capacity: try arguments.int(ChatCommands.capacityOption, in: 1...64) ?? 1, distribution: distribution,
+                                              conversations: try arguments.int(ChatCommands.conversationsOption, in: 1_000...10_000_000) ?? 100_000,
                                               warmup: 1_000, seed: seed)
             let report = ChatSimulator.run(scenario)
             let theory = scenario.erlangCServiceLevel(within: 120)
@@ -77,20 +77,20 @@ enum ChatCommands: CommandArea {
             }
             return 0
         }
-        if arguments.value("distribution") != nil {
+        if arguments.value(ChatCommands.distributionOption) != nil {
             throw UsageError("--distribution belongs to the stationary mode: give --arrivals-per-hour and --mean-handle-minutes too")
         }
-        var scenario = DayScenario(conversationsPerDay: try arguments.int("conversations", in: 0...1_000_000) ?? 2_500,
-                                   operators: try arguments.int("operators", in: 1...100_000) ?? 60, seed: seed)
-        if let hours = try arguments.double("hours") {
+        var scenario = DayScenario(conversationsPerDay: try arguments.int(ChatCommands.conversationsOption, in: 0...1_000_000) ?? 2_500,
+                                   operators: try arguments.int(ChatCommands.operatorsOption, in: 1...100_000) ?? 60, seed: seed)
+        if let hours = try arguments.double(ChatCommands.hoursOption) {
             guard hours > 0, hours <= 24 * 366 else { throw UsageError("--hours expects a duration between 0 and 8784 hours, got \(hours)") }
             scenario.hours = hours
         }
-        if let capacity = try arguments.int("capacity", in: 1...64) { scenario.capacity = capacity }
-        if arguments.flag("find-operators") {
+        if let capacity = try arguments.int(ChatCommands.capacityOption, in: 1...64) { scenario.capacity = capacity }
+        if arguments.flag(ChatCommands.findOperatorsOption) {
             // One day is a noisy sample: search over five days unless told otherwise.
-            if arguments.value("hours") == nil { scenario.hours = 5 * 24 }
-            let target = try arguments.double("target") ?? 0.95
+            if arguments.value(ChatCommands.hoursOption) == nil { scenario.hours = 5 * 24 }
+            let target = try arguments.double(ChatCommands.targetOption) ?? 0.95
             guard target > 0, target < 1 else { throw UsageError("--target expects a fraction between 0 and 1, got \(target)") }
             guard let (operators, report) = ChatSimulator.operatorsNeeded(for: scenario, target: target) else {
                 throw OperationError("even 1000 operators do not take \(percent(target)) within 2 minutes")
@@ -120,7 +120,7 @@ enum ChatCommands: CommandArea {
         options: [.json]
     ) { arguments, context in
         let frames = ChatEnvelope.examples
-        if arguments.flag("json") {
+        if arguments.flag(.json) {
             for frame in frames { context.console.line(String(decoding: try frame.jsonData(), as: UTF8.self)) }
         } else {
             for frame in frames {
@@ -195,4 +195,18 @@ enum ChatCommands: CommandArea {
     private static func format(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
     }
+}
+
+extension ChatCommands {
+    // The options of its commands, read by value so that a misspelt name does not compile.
+    static let conversationsOption = OptionSpec("conversations", .value(placeholder: "N"), help: "Conversations per day (day mode) or arrivals (stationary mode).")
+    static let operatorsOption = OptionSpec("operators", .value(placeholder: "N"), help: "Operators (day mode: over the day, split across shifts).")
+    static let hoursOption = OptionSpec("hours", .value(placeholder: "H"), help: "Simulated hours (day mode, default 24).")
+    static let seedOption = OptionSpec("seed", .value(placeholder: "S"), help: "Random seed (default 1): the same seed gives the same result.")
+    static let arrivalsPerHourOption = OptionSpec("arrivals-per-hour", .value(placeholder: "L"), help: "Stationary mode: constant arrival rate.")
+    static let meanHandleMinutesOption = OptionSpec("mean-handle-minutes", .value(placeholder: "M"), help: "Stationary mode: mean handling time.")
+    static let capacityOption = OptionSpec("capacity", .value(placeholder: "C"), help: "Conversations an operator runs at once (stationary, default 1) or units (day, default 8).")
+    static let distributionOption = OptionSpec("distribution", .value(placeholder: "exponential|deterministic"), help: "Stationary mode: handling time distribution.")
+    static let findOperatorsOption = OptionSpec("find-operators", .flag, help: "Day mode: find the fewest operators meeting --target within 2 minutes.")
+    static let targetOption = OptionSpec("target", .value(placeholder: "FRACTION"), help: "Share to take within 2 minutes for --find-operators (default 0.95).")
 }

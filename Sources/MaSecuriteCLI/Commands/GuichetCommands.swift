@@ -25,34 +25,34 @@ enum GuichetCommands: CommandArea {
         positionals: [PositionalSpec("SENTENCE", help: "The situation in your own words (quoted or as several words).",
                                      optional: true, variadic: true)],
         options: [
-            OptionSpec("leaf", .value(placeholder: "ID"), help: "An orientation (leaf) id instead of a sentence, e.g. a-veh-velo."),
-            OptionSpec("postal-code", .value(placeholder: "P"), help: "Your postal code, e.g. 33000."),
-            OptionSpec("commune", .value(placeholder: "NAME"), help: "Your commune, e.g. \"Saint-Étienne\" (typos tolerated)."),
-            OptionSpec("department", .value(placeholder: "D"), help: "Only your département, e.g. 33 or 972."),
-            OptionSpec("lat", .value(placeholder: "X"), help: "Latitude in decimal degrees (with --lon)."),
-            OptionSpec("lon", .value(placeholder: "Y"), help: "Longitude in decimal degrees (with --lat)."),
-            OptionSpec("date", .value(placeholder: "ISO8601"), help: "Answer for this instant instead of now, e.g. 2026-03-10T10:00:00+01:00."),
-            OptionSpec("fact", .repeatable(placeholder: "name=value"), help: "A fact you know, e.g. author_known=false or age=15 (? for « I don't know »)."),
+            leafOption,
+            PlaceOptions.postalCodeOption,
+            PlaceOptions.communeOption,
+            PlaceOptions.departmentOption,
+            PlaceOptions.latOption,
+            PlaceOptions.lonOption,
+            dateOption,
+            factOption,
             langOption,
-            OptionSpec("content", .value(placeholder: "DIR"), help: "Use this orienteur content directory instead of the bundled one (to preview local edits)."),
-            OptionSpec("catalog", .value(placeholder: "DIR"), help: "Use this teleservices catalog directory (catalog.json, facts.json) instead of the bundled one."),
+            contentOption,
+            catalogOption,
             AppointmentsCommands.storeOption,
             .json,
         ]
     ) { arguments, context in
         let sentence = arguments.positionals.isEmpty ? nil : arguments.positionals.joined(separator: " ")
-        let leaf = arguments.value("leaf")
+        let leaf = arguments.value(GuichetCommands.leafOption)
         guard (sentence == nil) != (leaf == nil) else {
             throw UsageError("give either a SENTENCE or --leaf ID")
         }
-        let language = try arguments.choice("lang", from: ["fr", "en"]).flatMap(Language.init(rawValue:))
+        let language = try arguments.choice(GuichetCommands.langOption, from: ["fr", "en"]).flatMap(Language.init(rawValue:))
         let place = try place(arguments)
-        let date = try arguments.date("date")
+        let date = try arguments.date(GuichetCommands.dateOption)
         // Reading the bookings file is not needed to list free slots when it does not exist yet.
         let store = try AppointmentsCommands.openStore(arguments, context, .read) ?? InMemoryBookingStore()
-        let guichet = try GuichetSupport.guichet(store: store, context: context, contentDirectory: arguments.value("content"),
-                                                 catalogDirectory: arguments.value("catalog"))
-        let facts = try GuichetSupport.facts(arguments.values("fact"), catalog: guichet.catalog)
+        let guichet = try GuichetSupport.guichet(store: store, context: context, contentDirectory: arguments.value(GuichetCommands.contentOption),
+                                                 catalogDirectory: arguments.value(GuichetCommands.catalogOption))
+        let facts = try GuichetSupport.facts(arguments.values(GuichetCommands.factOption), catalog: guichet.catalog)
         let guidance: Guidance
         do {
             if let leaf {
@@ -67,7 +67,7 @@ enum GuichetCommands: CommandArea {
             case .place, .loading: throw OperationError(error.description)
             }
         }
-        if arguments.flag("json") {
+        if arguments.flag(.json) {
             context.console.line(try JSONOutput.encode(guidance))
         } else {
             context.console.write(GuichetRendering(language: guidance.language).render(guidance))
@@ -84,4 +84,13 @@ enum GuichetCommands: CommandArea {
 extension GuichetCommands {
     /// What `masecurite` runs without arguments: the interactive guichet.
     static var interactive: CommandSpec? { GuichetInteractive.command }
+}
+
+extension GuichetCommands {
+    // The options of its commands, read by value so that a misspelt name does not compile.
+    static let leafOption = OptionSpec("leaf", .value(placeholder: "ID"), help: "An orientation (leaf) id instead of a sentence, e.g. a-veh-velo.")
+    static let dateOption = OptionSpec("date", .value(placeholder: "ISO8601"), help: "Answer for this instant instead of now, e.g. 2026-03-10T10:00:00+01:00.")
+    static let factOption = OptionSpec("fact", .repeatable(placeholder: "name=value"), help: "A fact you know, e.g. author_known=false or age=15 (? for « I don't know »).")
+    static let contentOption = OptionSpec("content", .value(placeholder: "DIR"), help: "Use this orienteur content directory instead of the bundled one (to preview local edits).")
+    static let catalogOption = OptionSpec("catalog", .value(placeholder: "DIR"), help: "Use this teleservices catalog directory (catalog.json, facts.json) instead of the bundled one.")
 }

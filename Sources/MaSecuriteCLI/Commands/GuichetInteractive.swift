@@ -20,7 +20,7 @@ enum GuichetInteractive {
         """,
         options: [GuichetCommands.langOption, AppointmentsCommands.storeOption]
     ) { arguments, context in
-        let language = try arguments.choice("lang", from: ["fr", "en"]).flatMap(Language.init(rawValue:)) ?? .french
+        let language = try arguments.choice(CLILanguage.option, from: ["fr", "en"]).flatMap(Language.init(rawValue:)) ?? .french
         let store: any BookingStore
         do {
             store = try AppointmentsCommands.openStore(arguments, context, .create) ?? InMemoryBookingStore()

@@ -22,7 +22,7 @@ enum OrienteurCommands: CommandArea {
     static let languageOption = OptionSpec("lang", .value(placeholder: "fr|en"), help: "Language of the texts (default fr; ask guesses it from the sentence).")
 
     static func language(_ arguments: ParsedArguments) throws(UsageError) -> Language? {
-        try arguments.choice("lang", from: ["fr", "en"]).flatMap(Language.init(rawValue:))
+        try arguments.choice(OrienteurCommands.languageOption, from: ["fr", "en"]).flatMap(Language.init(rawValue:))
     }
 
     /// The orienteur the guichet uses (content and teleservices), so that `ask` and `guide` agree.
@@ -56,7 +56,7 @@ enum OrienteurCommands: CommandArea {
         for problem in Guichet.readLeafFacts(of: content, in: catalog).problems {
             report.errors.append(ValidationIssue(path: "leaves/\(problem.leaf)/facts/\(problem.fact)", message: problem.message))
         }
-        if arguments.flag("json") {
+        if arguments.flag(.json) {
             context.console.line(try JSONOutput.encode(report))
         } else {
             context.console.line("\(report.journeys) journeys, \(report.nodes) questions, \(report.leaves) leaves, \(report.fiches) fiches, max depth \(report.maxDepth) choices after the journey pick")
@@ -83,19 +83,19 @@ enum OrienteurCommands: CommandArea {
         Exit status 0 whatever the scores; 1 when FILE cannot be read.
         """,
         positionals: [PositionalSpec("FILE", help: "An evaluation set (JSON).")],
-        options: [OptionSpec("details", .flag, help: "Also list the sentences answered wrongly."), .json]
+        options: [detailsOption, .json]
     ) { arguments, context in
         guard let path = arguments.positional(0) else { throw UsageError("FILE is missing") }
         let set: EvaluationSet
         do { set = try EvaluationSet.load(from: URL(fileURLWithPath: path)) } catch { throw OperationError("\(error)") }
         let report = try loadOrienteur().evaluate(set)
-        if arguments.flag("json") {
+        if arguments.flag(.json) {
             context.console.line(try JSONOutput.encode(report))
             return 0
         }
         context.console.line("Orientation evaluation, \(report.part) part: \(report.total.sentences) sentences")
         context.console.line(report.table())
-        if arguments.flag("details") {
+        if arguments.flag(OrienteurCommands.detailsOption) {
             for outcome in report.outcomes where outcome.isMiss {
                 let sentence = outcome.sentence
                 var problems: [String] = []
@@ -124,11 +124,11 @@ enum OrienteurCommands: CommandArea {
         Never train on a held-out set: its score would no longer mean anything.
         """,
         positionals: [PositionalSpec("FILE", help: "Evaluation sets (JSON) to learn from.", variadic: true)],
-        options: [OptionSpec("output", .value(placeholder: "PATH"), help: "Where to write the model (JSON)."),
-                  OptionSpec("threshold", .value(placeholder: "P"), help: "Probability from which the model alerts (default 0.5).")]
+        options: [outputOption,
+                  thresholdOption]
     ) { arguments, context in
-        let output = try arguments.required("output")
-        let threshold = try arguments.double("threshold") ?? 0.5
+        let output = try arguments.required(OrienteurCommands.outputOption)
+        let threshold = try arguments.double(OrienteurCommands.thresholdOption) ?? 0.5
         guard (0.05...0.99).contains(threshold) else { throw UsageError("--threshold must be between 0.05 and 0.99, got \(threshold)") }
         let files = arguments.positionals
         guard !files.isEmpty else { throw UsageError("give at least one FILE") }
@@ -177,14 +177,14 @@ enum OrienteurCommands: CommandArea {
         """,
         positionals: [PositionalSpec("SENTENCE", help: "What happened or what you need, in French or English (quoted or as several words).",
                                      variadic: true)],
-        options: [languageOption, OptionSpec("limit", .value(placeholder: "N"), help: "How many results (1…20, default 5)."), .json]
+        options: [languageOption, limitOption, .json]
     ) { arguments, context in
         let sentence = arguments.positionals.joined(separator: " ")
         guard !sentence.trimmingCharacters(in: .whitespaces).isEmpty else { throw UsageError("SENTENCE is empty") }
-        let limit = try arguments.int("limit", in: 1...20) ?? 5
+        let limit = try arguments.int(OrienteurCommands.limitOption, in: 1...20) ?? 5
         let orienteur = try loadOrienteur()
         let response = orienteur.ask(sentence, language: try language(arguments), limit: limit)
-        if arguments.flag("json") {
+        if arguments.flag(.json) {
             context.console.line(try JSONOutput.encode(response))
             return 0
         }
@@ -212,4 +212,12 @@ enum OrienteurCommands: CommandArea {
         OrientWalk(orienteur: orienteur, language: language, console: context.console).run()
         return 0
     }
+}
+
+extension OrienteurCommands {
+    // The options of its commands, read by value so that a misspelt name does not compile.
+    static let detailsOption = OptionSpec("details", .flag, help: "Also list the sentences answered wrongly.")
+    static let outputOption = OptionSpec("output", .value(placeholder: "PATH"), help: "Where to write the model (JSON).", required: true)
+    static let thresholdOption = OptionSpec("threshold", .value(placeholder: "P"), help: "Probability from which the model alerts (default 0.5).")
+    static let limitOption = OptionSpec("limit", .value(placeholder: "N"), help: "How many results (1…20, default 5).")
 }

@@ -49,22 +49,22 @@ enum StationsCommands: CommandArea {
           masecurite stations near --commune "st etienne" --open-at 2026-03-04T10:00:00+01:00
         """,
         options: [
-            OptionSpec("lat", .value(placeholder: "X"), help: "Latitude in decimal degrees (WGS 84)."),
-            OptionSpec("lon", .value(placeholder: "Y"), help: "Longitude in decimal degrees (WGS 84)."),
-            OptionSpec("postal-code", .value(placeholder: "P"), help: "A 5-digit postal code, e.g. 38500."),
-            OptionSpec("commune", .value(placeholder: "NAME"), help: "A commune name, e.g. \"Saint-Étienne\" or \"st etienne\"."),
-            OptionSpec("limit", .value(placeholder: "K"), help: "How many stations to list (1…100, default 5)."),
-            OptionSpec("kind", .value(placeholder: "police|gendarmerie"), help: "Only police or only gendarmerie."),
-            OptionSpec("open-at", .value(placeholder: "ISO8601"), help: "Only stations open at this instant, e.g. 2026-03-04T10:00:00+01:00."),
+            PlaceOptions.latOption,
+            PlaceOptions.lonOption,
+            PlaceOptions.postalCodeOption,
+            PlaceOptions.communeOption,
+            limitOption,
+            kindOption,
+            openAtOption,
             CLILanguage.option,
             .json,
         ]
     ) { arguments, context in
         let place = try PlaceOptions.place(arguments, allowingDepartement: false)
         guard let place else { throw UsageError("give exactly one place: --lat and --lon, --postal-code, or --commune") }
-        let limit = try arguments.int("limit", in: 1...100) ?? 5
-        let kind = try arguments.choice("kind", from: StationKind.allCases.map(\.rawValue)).flatMap(StationKind.init(rawValue:))
-        let openAt = try arguments.date("open-at")
+        let limit = try arguments.int(StationsCommands.limitOption, in: 1...100) ?? 5
+        let kind = try arguments.choice(StationsCommands.kindOption, from: StationKind.allCases.map(\.rawValue)).flatMap(StationKind.init(rawValue:))
+        let openAt = try arguments.date(StationsCommands.openAtOption)
         let t = Wording(language: try CLILanguage.language(arguments))
         let finder = try StationsCatalog.finder()
         let resolved: ResolvedPlace
@@ -85,7 +85,7 @@ enum StationsCommands: CommandArea {
         let filter = StationFilter(kinds: kind.map { [$0] }, openAt: openAt)
         let results = finder.nearest(to: point, count: limit, filter: filter)
         let instant = openAt ?? context.clock.now()
-        if arguments.flag("json") {
+        if arguments.flag(.json) {
             context.console.line(try JSONOutput.encode(results.map { StationListing($0.station, distanceMetres: $0.distanceMetres, at: instant) }))
             return 0
         }
@@ -125,9 +125,9 @@ enum StationsCommands: CommandArea {
         line is reported on stderr with its line number and the run goes on; the
         exit code is 1 if any line was bad.
         """,
-        options: [OptionSpec("k", .value(placeholder: "K"), help: "How many stations per query (1…1000).")]
+        options: [kOption]
     ) { arguments, context in
-        guard let k = try arguments.int("k", in: 1...1000) else { throw UsageError("missing required option --k") }
+        guard let k = try arguments.int(StationsCommands.kOption, in: 1...1000) else { throw UsageError("missing required option --k") }
         let finder = try StationsCatalog.finder()
         let console = context.console
         var output = "query,rank,station_id,distance_m\n"
@@ -191,7 +191,7 @@ enum StationsCommands: CommandArea {
             throw OperationError("no station has id '\(Echo.truncated(id))'; find ids with 'masecurite stations near'")
         }
         let now = context.clock.now()
-        if arguments.flag("json") {
+        if arguments.flag(.json) {
             context.console.line(try JSONOutput.encode(StationListing(station, at: now)))
             return 0
         }
@@ -220,4 +220,12 @@ enum StationsCommands: CommandArea {
         console.line("  " + BundledStationSource.attribution)
         return 0
     }
+}
+
+extension StationsCommands {
+    // The options of its commands, read by value so that a misspelt name does not compile.
+    static let limitOption = OptionSpec("limit", .value(placeholder: "K"), help: "How many stations to list (1…100, default 5).")
+    static let kindOption = OptionSpec("kind", .value(placeholder: "police|gendarmerie"), help: "Only police or only gendarmerie.")
+    static let openAtOption = OptionSpec("open-at", .value(placeholder: "ISO8601"), help: "Only stations open at this instant, e.g. 2026-03-04T10:00:00+01:00.")
+    static let kOption = OptionSpec("k", .value(placeholder: "K"), help: "How many stations per query (1…1000).", required: true)
 }

@@ -25,20 +25,20 @@ enum TeleservicesCLI {
     }
 
     static func language(_ arguments: ParsedArguments) throws(UsageError) -> Language {
-        switch try arguments.choice("lang", from: ["fr", "en"]) {
+        switch try arguments.choice(CLILanguage.option, from: ["fr", "en"]) {
         case "en": return .english
         default: return .french
         }
     }
 
     static func departement(_ arguments: ParsedArguments) throws(UsageError) -> DepartementCode? {
-        guard let raw = arguments.value("department") else { return nil }
+        guard let raw = arguments.value(PlaceOptions.departmentOption) else { return nil }
         do { return try DepartementCode(raw) } catch { throw UsageError("--department: \(error.description)") }
     }
 
     /// `--date`, or today in the département's time zone (Paris time without one).
     static func day(_ arguments: ParsedArguments, departement: DepartementCode?, clock: any WallClock) throws(UsageError) -> LocalDate {
-        if let raw = arguments.value("date") {
+        if let raw = arguments.value(TeleservicesCommands.dateOption) {
             do { return try LocalDate(iso: raw) } catch { throw UsageError("--date expects YYYY-MM-DD, e.g. 2026-07-01; got '\(Echo.truncated(raw))'") }
         }
         let zone = departement?.timeZone ?? Territory.metropole.timeZone
@@ -48,7 +48,7 @@ enum TeleservicesCLI {
     /// The situation from every `--fact name=value`.
     static func situation(_ arguments: ParsedArguments, facts: FactVocabulary) throws(UsageError) -> Situation {
         var situation = Situation()
-        for item in arguments.values("fact") {
+        for item in arguments.values(TeleservicesCommands.factOption) {
             guard let equals = item.firstIndex(of: "=") else {
                 throw UsageError("--fact expects name=value, e.g. author_known=false; got '\(Echo.truncated(item))'. Valid facts: \(facts.names.joined(separator: ", "))")
             }

@@ -32,7 +32,7 @@ enum TeleservicesCommands: CommandArea {
             summary: "List the online services and whether each is offered (in a département, on a date).",
             discussion: "Examples:\n  masecurite teleservices list --department 78 --json\n  masecurite teleservices list --date 2024-03-01 --department 33",
             options: [
-                OptionSpec("department", .value(placeholder: "D"), help: "A département code (01…95, 2A, 2B, 971…); without it, 'available' means offered somewhere."),
+                departmentOption,
                 dateOption, langOption, .json,
             ]
         ) { arguments, context in
@@ -52,7 +52,7 @@ enum TeleservicesCommands: CommandArea {
                     authentication: service.authentication.map(\.rawValue),
                     available: departement.map { service.isAvailable(in: $0, on: day) } ?? service.isAvailableSomewhere(on: day))
             }
-            if arguments.flag("json") {
+            if arguments.flag(.json) {
                 context.console.line(try JSONOutput.encode(rows))
             } else {
                 let width = rows.map(\.id.count).max() ?? 10
@@ -92,7 +92,7 @@ enum TeleservicesCommands: CommandArea {
             }, clock: context.clock)
             let result: Eligibility
             do { result = try catalog.evaluate(service, situation: situation, on: day) } catch { throw UsageError("\(error)") }
-            if arguments.flag("json") {
+            if arguments.flag(.json) {
                 context.console.line(try JSONOutput.encode(TeleservicesCLI.CheckOutput(result, language: language)))
             } else {
                 TeleservicesCLI.printResult(result, name: service.name.text(in: language), catalog: catalog, language: language, console: context.console)
@@ -114,7 +114,7 @@ enum TeleservicesCommands: CommandArea {
             let day = try TeleservicesCLI.day(arguments, departement: nil, clock: context.clock)
             let results: [Eligibility]
             do { results = try catalog.suggest(situation, on: day) } catch { throw UsageError("\(error)") }
-            if arguments.flag("json") {
+            if arguments.flag(.json) {
                 context.console.line(try JSONOutput.encode(results.map { TeleservicesCLI.CheckOutput($0, language: language) }))
             } else if results.isEmpty {
                 context.console.line("No online service fits. If someone is in danger, call 17 or 112.")
@@ -132,4 +132,9 @@ enum TeleservicesCommands: CommandArea {
     static func loadCatalog() throws -> TeleserviceCatalog {
         do { return try TeleserviceCatalog.bundled() } catch { throw OperationError(error.description) }
     }
+}
+
+extension TeleservicesCommands {
+    // The options of its commands, read by value so that a misspelt name does not compile.
+    static let departmentOption = OptionSpec("department", .value(placeholder: "D"), help: "A département code (01…95, 2A, 2B, 971…); without it, 'available' means offered somewhere.")
 }

@@ -11,7 +11,7 @@ enum VersionCommand: CommandArea {
                 options: [.json]
             ) { arguments, context in
                 let data = MaSecuriteCommandLine.bundledData
-                if arguments.flag("json") {
+                if arguments.flag(.json) {
                     struct Output: Encodable {
                         let sdk_version: String
                         let bundled: [BundledDataInfo]

@@ -38,12 +38,17 @@ public struct OptionSpec: Sendable {
     public let kind: Kind
     /// One line shown under OPTIONS in the help.
     public let help: String
+    /// Whether the command cannot run without it: the parser then refuses a
+    /// command line without it (exit 2) before the command runs, and the help
+    /// and usage line show it as required.
+    public let isRequired: Bool
 
-    /// Declares an option `--name`.
-    public init(_ name: String, _ kind: Kind, help: String) {
+    /// Declares an option `--name`; `required` options must be given.
+    public init(_ name: String, _ kind: Kind, help: String, required: Bool = false) {
         self.name = name
         self.kind = kind
         self.help = help
+        self.isRequired = required
     }
 
     /// The common `--json` switch.

@@ -159,7 +159,7 @@ public struct CommandLineTool: Sendable {
         var json = false
         do {
             let parsed = try parse(arguments, for: command)
-            json = command.options.contains { $0.name == "json" && $0.kind == .flag } && parsed.flag("json")
+            json = command.options.contains { $0.name == "json" && $0.kind == .flag } && parsed.flag(.json)
             return try await command.run(parsed, context)
         } catch let error as UsageError {
             console.errorLine("error: \(error.message)")
@@ -260,6 +260,9 @@ public struct CommandLineTool: Sendable {
                 values[name, default: []].append(value)
             }
         }
+        for option in command.options where option.isRequired && values[option.name] == nil && !flags.contains(option.name) {
+            throw UsageError("missing required option --\(option.name): \(option.help)")
+        }
         let required = command.positionals.filter { !$0.isOptional }.count
         if positionals.count < required {
             let missing = command.positionals[positionals.count]
@@ -316,7 +319,13 @@ public struct CommandLineTool: Sendable {
             let word = positional.isVariadic ? "\(positional.name)…" : positional.name
             parts.append(positional.isOptional ? "[\(word)]" : word)
         }
-        if !command.options.isEmpty { parts.append("[options]") }
+        for option in command.options where option.isRequired {
+            switch option.kind {
+            case .flag: parts.append("--\(option.name)")
+            case .value(let placeholder), .repeatable(let placeholder): parts.append("--\(option.name) \(placeholder)")
+            }
+        }
+        if command.options.contains(where: { !$0.isRequired }) { parts.append("[options]") }
         return parts.joined(separator: " ")
     }
 
@@ -367,7 +376,7 @@ public struct CommandLineTool: Sendable {
             case .value(let placeholder): head = "--\(option.name) \(placeholder)"
             case .repeatable(let placeholder): head = "--\(option.name) \(placeholder) (repeatable)"
             }
-            text += "  \(head)\n      \(option.help)\n"
+            text += "  \(head)\(option.isRequired ? " (required)" : "")\n      \(option.help)\n"
         }
         text += "  --help\n      Show this help.\n"
         if !command.discussion.isEmpty { text += "\n\(command.discussion)\n" }

@@ -3,6 +3,10 @@ import MaSecuriteCore
 
 /// The arguments of one command invocation, with typed accessors that throw
 /// ``UsageError`` naming the option when a value is missing or malformed.
+///
+/// Options are read by their ``OptionSpec`` value, the same one the command
+/// declares, never by a string: a misspelt option is a compile error, not a
+/// silent `nil`.
 public struct ParsedArguments: Sendable {
     /// The command's words, e.g. `["stations", "near"]`.
     public let commandPath: [String]
@@ -19,18 +23,18 @@ public struct ParsedArguments: Sendable {
         self.flags = flags
     }
 
-    /// Whether the switch `--name` was given.
-    public func flag(_ name: String) -> Bool { flags.contains(name) }
+    /// Whether the switch was given.
+    public func flag(_ option: OptionSpec) -> Bool { flags.contains(option.name) }
 
-    /// The value of `--name`, if given (the last one wins).
-    public func value(_ name: String) -> String? { values[name]?.last }
+    /// The option's value, if given.
+    public func value(_ option: OptionSpec) -> String? { values[option.name]?.last }
 
-    /// Every value of a repeatable `--name`, in order.
-    public func values(_ name: String) -> [String] { values[name] ?? [] }
+    /// Every value of a repeatable option, in order.
+    public func values(_ option: OptionSpec) -> [String] { values[option.name] ?? [] }
 
-    /// The value of `--name`, or a usage error saying it is required.
-    public func required(_ name: String) throws(UsageError) -> String {
-        guard let value = value(name) else { throw UsageError("missing required option --\(name)") }
+    /// The option's value, or a usage error saying it is required.
+    public func required(_ option: OptionSpec) throws(UsageError) -> String {
+        guard let value = value(option) else { throw UsageError("missing required option --\(option.name)") }
         return value
     }
 
@@ -39,39 +43,43 @@ public struct ParsedArguments: Sendable {
         positionals.indices.contains(index) ? positionals[index] : nil
     }
 
-    /// `--name` as an integer within `range`.
-    public func int(_ name: String, in range: ClosedRange<Int> = Int.min...Int.max) throws(UsageError) -> Int? {
-        guard let raw = value(name) else { return nil }
+    /// The option's value as an integer within `range`.
+    public func int(_ option: OptionSpec, in range: ClosedRange<Int> = Int.min...Int.max) throws(UsageError) -> Int? {
+        let name = option.name
+        guard let raw = value(option) else { return nil }
         guard let number = Int(raw), range.contains(number) else {
             throw UsageError("--\(name) expects a whole number in \(range.lowerBound)…\(range.upperBound), got '\(Echo.truncated(raw))'")
         }
         return number
     }
 
-    /// `--name` as a finite decimal number.
-    public func double(_ name: String) throws(UsageError) -> Double? {
-        guard let raw = value(name) else { return nil }
+    /// The option's value as a finite decimal number.
+    public func double(_ option: OptionSpec) throws(UsageError) -> Double? {
+        let name = option.name
+        guard let raw = value(option) else { return nil }
         guard let number = Double(raw), number.isFinite else {
             throw UsageError("--\(name) expects a decimal number (e.g. 44.8378), got '\(Echo.truncated(raw))'")
         }
         return number
     }
 
-    /// `--name` as one of `choices`.
-    public func choice(_ name: String, from choices: [String]) throws(UsageError) -> String? {
-        guard let raw = value(name) else { return nil }
+    /// The option's value as one of `choices`.
+    public func choice(_ option: OptionSpec, from choices: [String]) throws(UsageError) -> String? {
+        let name = option.name
+        guard let raw = value(option) else { return nil }
         guard choices.contains(raw) else {
             throw UsageError("--\(name) must be one of \(choices.joined(separator: ", ")); got '\(Echo.truncated(raw))'")
         }
         return raw
     }
 
-    /// `--name` as an RFC 3339 instant (`2026-03-29T10:00:00+02:00` or `…Z`), read
+    /// The option's value as an RFC 3339 instant (`2026-03-29T10:00:00+02:00` or `…Z`), read
     /// strictly: an impossible day (`2026-11-31`), `T9:00`, `T08:60`, an offset
     /// `+01` or text after the offset is a usage error naming the option, the value
     /// and what is wrong.
-    public func date(_ name: String) throws(UsageError) -> Date? {
-        guard let raw = value(name) else { return nil }
+    public func date(_ option: OptionSpec) throws(UsageError) -> Date? {
+        let name = option.name
+        guard let raw = value(option) else { return nil }
         do {
             return try RFC3339.validate(raw)
         } catch {
