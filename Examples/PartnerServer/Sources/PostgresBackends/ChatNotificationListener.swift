@@ -10,7 +10,9 @@ import ServiceLifecycle
 /// It runs as a service (ServiceLifecycle) beside the server, on one dedicated connection:
 /// - each well-formed payload becomes ``ChatService/storeDidAppend(to:upTo:)``; `route` (sent by
 ///   ``PostgresRoutingCoordinator`` when the cluster's queue changed) becomes
-///   ``ChatService/queueDidChange()``; a malformed one is ignored, and nothing of it is logged;
+///   ``ChatService/queueDidChange()``; `typing:…` and `alert:…` (sent by ``PostgresClusterRelay``)
+///   become ``ChatService/relayedTyping(_:from:)`` and ``ChatService/relayedAlert(_:from:)``; a
+///   malformed one is ignored, and nothing of it is logged;
 /// - each time `LISTEN` is in place (at start and after every reconnection) it calls
 ///   ``ChatService/resynchronize()``, so events announced while nobody listened are read back;
 /// - a lost connection (error, or no answer to the periodic health check) is reopened after a
@@ -96,6 +98,15 @@ public struct ChatNotificationListener: Service {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
                     for try await notification in notifications {
+                        if notification.payload.hasPrefix("typing:") || notification.payload.hasPrefix("alert:") {
+                            // Another instance's typing notice or supervisor alert (PostgresClusterRelay); ours are ignored there.
+                            switch PostgresClusterRelay.parse(notification.payload) {
+                            case .typing(let typing, let origin)?: await chat.relayedTyping(typing, from: origin)
+                            case .alert(let alert, let origin)?: await chat.relayedAlert(alert, from: origin)
+                            case nil: break
+                            }
+                            continue
+                        }
                         if notification.payload == PostgresRoutingCoordinator.routeNotification {
                             // The cluster's queue changed: claim what the operators connected here may now take.
                             await chat.queueDidChange()
