@@ -46,15 +46,27 @@ extension ChatService {
                 // The cluster could not be told: an alert here is better than none.
             }
         }
+        rememberAlert(alert.conversation)
         return alertSupervisors(alert)
     }
 
     /// An alert relayed from another instance of the cluster (``ClusterRelay``): the supervisors
-    /// connected here get it. One this instance relayed itself is ignored (it alerted here already).
-    /// Returns how many connections got it.
+    /// connected here get it, once per escalation even when it is read again (a transport may replay
+    /// recent escalations after its notifications were interrupted). One this instance relayed itself
+    /// is ignored (it alerted here already). Returns how many connections got it.
     @discardableResult
     public func relayedAlert(_ alert: SupervisorAlert, from origin: InstanceID) -> Int {
-        guard origin != instance else { return 0 }
+        guard origin != instance, alertedEscalations[alert.conversation] == nil else { return 0 }
+        rememberAlert(alert.conversation)
         return alertSupervisors(alert)
+    }
+
+    /// Remembers an alerted escalation; forgets those older than a day once there are many.
+    private func rememberAlert(_ conversation: ConversationID) {
+        let now = clock.now()
+        alertedEscalations[conversation] = now
+        if alertedEscalations.count > 4_096 {
+            alertedEscalations = alertedEscalations.filter { now.timeIntervalSince($0.value) < 86_400 }
+        }
     }
 }

@@ -49,6 +49,8 @@ public actor ChatService {
     let relay: (any ClusterRelay)?
     /// The visitors' rate limit shared by every instance; `nil` keeps each conversation's bucket here.
     let rateLimiter: (any VisitorRateLimiter)?
+    /// The escalations whose alert the supervisors here got (when), so a relayed alert read twice alerts once.
+    var alertedEscalations: [ConversationID: Date] = [:]
     /// A coordinated routing pass is running; ``routeAgain`` asks it for one more.
     var routingPass = false
     var routeAgain = false

@@ -135,8 +135,9 @@ public enum PartnerServer {
         let settings = try configuration.postgresSettings()
         if let client, let settings {
             backgroundServices.append(client)
+            let relay = try PostgresClusterRelay(client: client, schema: configuration.postgresSchema, logger: logger)
             backgroundServices.append(ChatNotificationListener(configuration: settings.connectionConfiguration,
-                                                               chat: services.chat, logger: logger))
+                                                               chat: services.chat, logger: logger, relay: relay))
             backgroundServices.append(ChatClusterService(chat: services.chat, leaseDuration: configuration.leaseSeconds, logger: logger))
         }
         var app = Application(

@@ -22,10 +22,18 @@ public struct ChatNotificationListener: Service {
     private let chat: ChatService
     private let logger: Logger
     private let healthCheckInterval: Duration
+    private let relay: PostgresClusterRelay?
+
+    /// How far back the escalations are read again each time `LISTEN` is in place (their alerts may have
+    /// been announced while nobody listened).
+    public static let alertReplayWindow: TimeInterval = 300
 
     /// A listener for `chat`, connecting with `configuration`; the connection is checked every `healthCheckInterval`.
+    /// With `relay`, the escalations of the last ``alertReplayWindow`` seconds are read again each time
+    /// `LISTEN` is in place, so a supervisor connected here misses no alert (each still alerts once).
     public init(configuration: PostgresConnection.Configuration, chat: ChatService, logger: Logger,
-                healthCheckInterval: Duration = .seconds(15)) {
+                healthCheckInterval: Duration = .seconds(15), relay: PostgresClusterRelay? = nil) {
+        self.relay = relay
         var configuration = configuration
         configuration.options.additionalStartupParameters.append(("application_name", Self.applicationName))
         self.configuration = configuration
@@ -95,6 +103,11 @@ public struct ChatNotificationListener: Service {
             logger.debug("listening for chat notifications")
             // Anything appended while nobody listened was announced in vain: read it back.
             await chat.resynchronize()
+            // Alerts too (ChatService alerts each escalation once, however often it is read).
+            if let relay = self.relay,
+               let recent = try? await relay.escalations(since: Date().addingTimeInterval(-Self.alertReplayWindow)) {
+                for (alert, origin) in recent { await chat.relayedAlert(alert, from: origin) }
+            }
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
                     for try await notification in notifications {

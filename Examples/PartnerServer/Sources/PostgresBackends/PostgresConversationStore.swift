@@ -130,16 +130,16 @@ public struct PostgresConversationStore: ConversationRecordStore {
                 ADD COLUMN IF NOT EXISTS reserved_for TEXT,
                 ADD COLUMN IF NOT EXISTS reserved_until DOUBLE PRECISION
             """,
-            "CREATE INDEX chat_route_reserved ON $S.chat_route_queue (reserved_for) WHERE reserved_for IS NOT NULL AND operator_id IS NULL",
+            "CREATE INDEX IF NOT EXISTS chat_route_reserved ON $S.chat_route_queue (reserved_for) WHERE reserved_for IS NOT NULL AND operator_id IS NULL",
             """
-            CREATE TABLE $S.chat_rate_buckets (
+            CREATE TABLE IF NOT EXISTS $S.chat_rate_buckets (
                 conversation TEXT PRIMARY KEY,
                 tokens DOUBLE PRECISION NOT NULL,
                 updated_at DOUBLE PRECISION NOT NULL
             )
             """,
             """
-            CREATE TABLE $S.chat_escalations (
+            CREATE TABLE IF NOT EXISTS $S.chat_escalations (
                 conversation TEXT PRIMARY KEY,
                 platform TEXT NOT NULL,
                 source TEXT NOT NULL,
@@ -147,7 +147,7 @@ public struct PostgresConversationStore: ConversationRecordStore {
                 instance_id TEXT NOT NULL
             )
             """,
-            "CREATE INDEX chat_escalations_by_time ON $S.chat_escalations (at)",
+            "CREATE INDEX IF NOT EXISTS chat_escalations_by_time ON $S.chat_escalations (at)",
         ],
     ]
 
