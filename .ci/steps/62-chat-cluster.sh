@@ -5,7 +5,11 @@
 # instance gets SIGKILL in the middle and its clients reconnect to the others.
 # Load/chat_cluster.py prints the figures and fails on: a conversation given to two
 # operators, a message lost or duplicated, a conversation never taken, re-routing after
-# the kill over 15 s. Bounded in time (timeout), stops by itself, cleans up on exit.
+# the kill over 15 s, a supervisor alert duplicated or missing, no typing notice crossing
+# instances. Bounded in time (timeout), stops by itself, cleans up on exit.
+# For a diagnosis: CLUSTER_LOG_LEVEL=info raises the instances' log level, CLUSTER_KEEP=<dir>
+# keeps a copy of the work folder (logs, operators file), CHAT_CLUSTER_DETAILS=1 lists the
+# event types of the conversations that went wrong (never a message text).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 # shellcheck source=../lib.sh
@@ -27,6 +31,7 @@ cleanup() {
     for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
     for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
     as_postgres "$PGBIN/pg_ctl" -D "$WORK/data" -m immediate stop >/dev/null 2>&1 || true
+    if [ -n "${CLUSTER_KEEP:-}" ]; then cp -r "$WORK" "$CLUSTER_KEEP" 2>/dev/null || true; fi
     rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -66,7 +71,7 @@ log "three instances on ${PORTS[*]}"
 # The first one migrates alone; the others start once it is ready (they would wait on the migration lock anyway).
 for i in 0 1 2; do
     "$BIN" --port "${PORTS[$i]}" --operators-file "$WORK/operators.json" --instance-id "ci-$i" --lease-seconds 6 \
-        --rate-limit 0 --log-level warning >"$WORK/instance-$i.log" 2>&1 &
+        --rate-limit 0 --log-level ${CLUSTER_LOG_LEVEL:-warning} >"$WORK/instance-$i.log" 2>&1 &
     PIDS+=($!)
     for _ in $(seq 1 150); do
         if curl -fsS "http://127.0.0.1:${PORTS[$i]}/v1/ready" >/dev/null 2>&1; then break; fi

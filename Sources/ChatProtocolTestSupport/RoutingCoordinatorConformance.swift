@@ -13,7 +13,8 @@ public enum RoutingCoordinatorConformance {
         ("requeueKeepsTheOldPlaceAndFreesUnits", requeueKeepsTheOldPlaceAndFreesUnits),
         ("aLongConversationTakesEveryUnit", aLongConversationTakesEveryUnit),
         ("expiredLeasesSendConversationsBack", expiredLeasesSendConversationsBack),
-        ("servedPlatformsFollowPresenceAndLeases", servedPlatformsFollowPresenceAndLeases),
+        ("presentStaffFollowsPresenceAndLeases", presentStaffFollowsPresenceAndLeases),
+        ("aConversationSentBackIsKeptForItsOperatorPresentElsewhere", aConversationSentBackIsKeptForItsOperatorPresentElsewhere),
     ]
 
     /// Runs every check, each on a fresh coordinator from `make`; throws the first failure.
@@ -150,7 +151,7 @@ public enum RoutingCoordinatorConformance {
         try await enqueue(coordinator, conversations)
         let filter = officer("lease-op", capacity: 1)
         _ = try await coordinator.claim(for: filter, by: instanceA, at: start)
-        try await coordinator.setPresence(filter.operatorID, platforms: [.tchat], present: true, on: instanceA)
+        try await coordinator.setPresence(filter, present: true, on: instanceA)
         let early = try await coordinator.reclaimExpired(at: start.addingTimeInterval(5))
         try expect(early.isEmpty, check, "nothing expires within the lease, got \(early)")
         let later = try await coordinator.reclaimExpired(at: start.addingTimeInterval(20))
@@ -163,16 +164,75 @@ public enum RoutingCoordinatorConformance {
                          "the dead instance learns its lease was lost")
     }
 
-    @Sendable static func servedPlatformsFollowPresenceAndLeases(_ coordinator: any RoutingCoordinator) async throws {
-        let check = "servedPlatformsFollowPresenceAndLeases"
+    @Sendable static func presentStaffFollowsPresenceAndLeases(_ coordinator: any RoutingCoordinator) async throws {
+        let check = "presentStaffFollowsPresenceAndLeases"
         _ = try await coordinator.renewLease(of: instanceA, for: 10, at: start)
         _ = try await coordinator.renewLease(of: instanceB, for: 100, at: start)
-        try await coordinator.setPresence(OperatorID("served-vss"), platforms: [.pnav], present: true, on: instanceA)
-        try await coordinator.setPresence(OperatorID("served-general"), platforms: [.tchat], present: true, on: instanceB)
-        try await expect(coordinator.servedPlatforms(at: start) == [.pnav, .tchat], check, "both instances' operators serve")
-        try await coordinator.setPresence(OperatorID("served-general"), platforms: [.tchat], present: false, on: instanceB)
-        try await expect(coordinator.servedPlatforms(at: start) == [.pnav], check, "a gone operator serves nothing")
-        try await expect(coordinator.servedPlatforms(at: start.addingTimeInterval(20)) == [], check,
+        let vss = officer("served-vss", platforms: [.pnav], vss: true)
+        let general = officer("served-general")
+        let psychologist = ClaimFilter(profile: OperatorProfile(id: OperatorID("served-psy"), pseudonym: "psy", role: .psychologist,
+                                                                platforms: [.pnav], vssTrained: true))
+        try await coordinator.setPresence(vss, present: true, on: instanceA)
+        try await coordinator.setPresence(general, present: true, on: instanceB)
+        func served(_ requirements: ConversationRequirements, at date: Date = start) async throws -> Bool {
+            try await coordinator.presentStaff(at: date).contains { $0.accepts(requirements) }
+        }
+        let staff = try await coordinator.presentStaff(at: start)
+        try expect(Set(staff) == [vss, general], check, "both instances' operators are present, as they said: \(staff)")
+        try await expect(served(ConversationRequirements(platform: .pnav)), check, "pnav is served by the VSS officer on A")
+        try await expect(!served(ConversationRequirements(platform: .tchat, language: "en")), check,
+                         "nobody present speaks English (no translator): not served")
+        try await expect(!served(ConversationRequirements(platform: .pnav, role: .psychologist)), check, "no psychologist present: not served")
+        try await coordinator.setPresence(psychologist, present: true, on: instanceB)
+        try await expect(served(ConversationRequirements(platform: .pnav, role: .psychologist)), check, "the psychologist on B serves it")
+        try await coordinator.setPresence(general, present: false, on: instanceB)
+        try await expect(!served(ConversationRequirements(platform: .tchat)), check, "a gone operator serves nothing")
+        try await expect(!served(ConversationRequirements(platform: .pnav), at: start.addingTimeInterval(20)), check,
                          "an instance whose lease ran out serves nothing")
+    }
+
+    @Sendable static func aConversationSentBackIsKeptForItsOperatorPresentElsewhere(_ coordinator: any RoutingCoordinator) async throws {
+        let check = "aConversationSentBackIsKeptForItsOperatorPresentElsewhere"
+        try await expect(coordinator.renewLease(of: instanceA, for: 10, at: start), check, "a first lease is granted")
+        try await expect(coordinator.renewLease(of: instanceB, for: 30, at: start), check, "a first lease is granted")
+        let conversations = ids("kept", 3)
+        try await enqueue(coordinator, conversations)
+        let keeper = officer("kept-op", capacity: 1)
+        let other = officer("kept-other", capacity: 1)
+        let first = try await coordinator.claim(for: keeper, by: instanceA, at: start)
+        try expect(first?.conversation == conversations[0], check, "the operator takes the first arrival through A")
+        try await coordinator.setPresence(keeper, present: true, on: instanceA)
+        // A dies; the operator reconnects to B within the lease.
+        try await coordinator.setPresence(keeper, present: true, on: instanceB)
+        try await coordinator.setPresence(other, present: true, on: instanceB)
+        let sentBack = try await coordinator.reclaimExpired(at: start.addingTimeInterval(12))
+        try expect(sentBack == [conversations[0]], check, "A's taken conversation goes back, got \(sentBack)")
+        try await expect(coordinator.position(of: conversations[0]) == 1, check, "it waits at its old place")
+        let byOther = try await coordinator.claim(for: other, by: instanceB, at: start.addingTimeInterval(12))
+        try expect(byOther?.conversation == conversations[1], check,
+                   "another operator skips the conversation kept for its operator, got \(String(describing: byOther?.conversation))")
+        let back = try await coordinator.claim(for: keeper, by: instanceB, at: start.addingTimeInterval(13))
+        try expect(back?.conversation == conversations[0] && back?.instance == instanceB, check,
+                   "its operator, present on B, gets it back through B, got \(String(describing: back))")
+        try await expect(coordinator.load(of: keeper.operatorID) == 1, check, "their units count it once")
+
+        // Kept only while the operator's instance lives: B's lease runs out at start + 30.
+        try await expect(coordinator.renewLease(of: instanceA, for: 10, at: start.addingTimeInterval(14)) == false, check,
+                         "the dead instance learns its lease was lost")
+        try await coordinator.finish(conversations[2])
+        let late = ids("kept-late", 1)
+        try await enqueue(coordinator, late, by: instanceA)
+        let lateTaker = officer("kept-late-op", capacity: 1)
+        try await expect(coordinator.claim(for: lateTaker, by: instanceA, at: start.addingTimeInterval(14))?.conversation == late[0], check,
+                         "the late operator takes the new arrival through A")
+        try await coordinator.setPresence(lateTaker, present: true, on: instanceB)
+        let again = try await coordinator.reclaimExpired(at: start.addingTimeInterval(25))
+        try expect(again == [late[0]], check, "A dies again: its conversation goes back, got \(again)")
+        let stranger = officer("kept-stranger", capacity: 1)
+        try await expect(coordinator.claim(for: stranger, by: instanceB, at: start.addingTimeInterval(26)) == nil, check,
+                         "kept for its operator while B lives")
+        let expired = try await coordinator.claim(for: stranger, by: instanceB, at: start.addingTimeInterval(31))
+        try expect(expired?.conversation == late[0], check,
+                   "once the keeping ran out, anyone takes it, got \(String(describing: expired?.conversation))")
     }
 }

@@ -32,7 +32,9 @@ extension ChatService {
     /// A chat service with escalation wired in, as the SDK facade recommends: visitors' first messages
     /// go through OrienteurKit's danger detection (``OrienteurEmergencyClassifier``), and each emergency
     /// alerts the connected supervisors and is recorded by `desk` (attached to the new service). With a
-    /// `coordinator`, the service routes from the cluster's one queue as `instance`.
+    /// `coordinator`, the service routes from the cluster's one queue as `instance`; with a `relay`,
+    /// typing notices and supervisor alerts reach the other instances (each escalation recorded once),
+    /// and with a `rateLimiter` a visitor's messages are counted once over every instance.
     ///
     /// ```swift
     /// let desk = SupervisorDesk()
@@ -44,9 +46,11 @@ extension ChatService {
                                       clock: any WallClock = SystemWallClock(), translator: (any Translator)? = nil,
                                       classifier: any EmergencyClassifier,
                                       desk: SupervisorDesk = SupervisorDesk(),
-                                      coordinator: (any RoutingCoordinator)? = nil, instance: InstanceID = .random()) async -> ChatService {
+                                      coordinator: (any RoutingCoordinator)? = nil, instance: InstanceID = .random(),
+                                      relay: (any ClusterRelay)? = nil, rateLimiter: (any VisitorRateLimiter)? = nil) async -> ChatService {
         let service = ChatService(configuration: configuration, store: store, clock: clock, classifier: classifier,
-                                  translator: translator, supervisor: desk, coordinator: coordinator, instance: instance)
+                                  translator: translator, supervisor: desk, coordinator: coordinator, instance: instance,
+                                  relay: relay, rateLimiter: rateLimiter)
         await desk.attach(to: service)
         return service
     }

@@ -12,11 +12,17 @@ At --kill-after seconds the process --kill-pid (serving --kill-port) gets SIGKIL
 clients reconnect to the other instances and resume by sequence number, resending
 unacknowledged messages with the same client transaction id.
 
+Visitors also send a typing notice before each message, and some write a danger on
+their first message; operators whose role is supervisor only watch for alerts.
+
 Prints: conversations given to two operators at once, messages lost, messages
 duplicated, conversations never taken, the longest re-routing time after the kill,
-take-in p50/p90. Exits 1 if a bound is violated (0 two-operators, 0 lost,
-0 duplicated, 0 never taken, re-routing <= --reroute-bound). Bounded by --deadline
-seconds; stops by itself. Nothing of message contents is printed.
+take-in p50/p90; then the typing notices that crossed instances, the supervisor
+alerts per escalation, and how many conversations of the killed instance kept their
+operator. Exits 1 if a bound is violated (0 two-operators, 0 lost, 0 duplicated,
+0 never taken, re-routing <= --reroute-bound, every supervisor alerted exactly once
+per escalation, typing notices crossing instances when a conversation spans two).
+Bounded by --deadline seconds; stops by itself. Nothing of message contents is printed.
 """
 import argparse
 import asyncio
@@ -48,6 +54,13 @@ class Cluster:
         self.holders = {}
         self.double_given = set()
         self.stop = asyncio.Event()
+        # conversation -> the port its visitor is connected to now
+        self.visitor_port = {}
+        # typing notices an operator received from a visitor connected to another instance / the same one
+        self.typing_across = 0
+        self.typing_same = 0
+        # conversation -> names of the supervisor connections that got its alert (one entry per frame)
+        self.alerts = {}
 
     def live_ports(self, preferred):
         ordered = self.ports[self.ports.index(preferred):] + self.ports[:self.ports.index(preferred)]
@@ -132,6 +145,14 @@ class Operator:
         elif kind in ("closed", "transferred") and conversation in self.held:
             self.held.discard(conversation)
             self.cluster.release(conversation, self.name)
+        elif kind == "typing":
+            if message.get("by") == "visitor":
+                if self.cluster.visitor_port.get(conversation, self.port) != self.port:
+                    self.cluster.typing_across += 1
+                else:
+                    self.cluster.typing_same += 1
+        elif kind == "supervisor_alert":
+            self.cluster.alerts.setdefault(conversation, []).append(self.name)
         elif kind == "visitor_message":
             txn = message.get("client_txn_id", "")
             self.seen_visitor.setdefault(conversation, set()).add(txn)
@@ -218,6 +239,8 @@ class Visitor:
                     # Resend every unacknowledged message (same txn id), then the next one.
                     number = len(self.acked) + 1
                     text = DANGER if (self.danger and number == 1) else f"Message {number} du visiteur."
+                    # A typing notice first (never stored): it reaches the operator wherever they are connected.
+                    await ws.send(frame(type="typing", conversation=self.conversation, active=True))
                     await ws.send(frame(type="visitor_message", conversation=self.conversation,
                                         client_txn_id=f"v{self.index}-{number}", text=text))
                     next_send = time.time() + 1.2
@@ -228,6 +251,7 @@ class Visitor:
                     welcomed = True
                     self.token = message.get("token") or self.token
                     self.conversation = message.get("conversation") or self.conversation
+                    self.cluster.visitor_port[self.conversation] = self.port
                 elif kind == "ack":
                     self.acked[message["client_txn_id"]] = message["seq"]
                     next_send = time.time() + 0.5
@@ -281,6 +305,7 @@ async def main():
 
     # Who held what when the instance died: the conversations its operators had taken.
     reclaimed = set()
+    holder_at_kill = {}
 
     async def killer():
         if not args.kill_pid:
@@ -290,6 +315,7 @@ async def main():
         for conversation, holders in cluster.holders.items():
             if holders & killed_operators:
                 reclaimed.add(conversation)
+                holder_at_kill[conversation] = next(o.pseudonym for o in operators if o.name in holders & killed_operators)
         cluster.dead.add(args.kill_port)
         cluster.kill_time = time.time()
         os.kill(args.kill_pid, signal.SIGKILL)
@@ -356,6 +382,24 @@ async def main():
     print(f"longest re-routing after the kill: {reroute:.1f} s")
     print(f"take-in p50: {percentile(take_in, 50):.2f} s, p90: {percentile(take_in, 90):.2f} s, max: {percentile(take_in, 100):.2f} s")
     print(f"elapsed: {time.time() - started:.1f} s")
+    # Across instances: typing notices, supervisor alerts, conversations kept by their operator.
+    print(f"typing notices from visitors received by operators on another instance: {cluster.typing_across} "
+          f"(on the same instance: {cluster.typing_same})")
+    supervisors = [o.name for o in operators if o.account.get("role") == "supervisor"]
+    dangerous = {v.conversation for v in visitors if v.danger and v.conversation and f"v{v.index}-1" in v.acked}
+    alert_counts = [cluster.alerts.get(c, []).count(s) for c in dangerous for s in supervisors]
+    duplicated_alerts = sum(max(0, n - 1) for n in alert_counts)
+    missing_alerts = sum(1 for n in alert_counts if n == 0)
+    print(f"supervisor alerts: {sum(alert_counts)} for {len(dangerous)} escalation(s) x {len(supervisors)} supervisor(s), "
+          f"duplicated: {duplicated_alerts}, missing: {missing_alerts}")
+    kept = 0
+    for v in visitors:
+        if v.conversation not in holder_at_kill:
+            continue
+        after = [e for s, e in sorted(v.events.items()) if e.get("type") == "assigned" and cluster.kill_time and parse_at(e["at"]) > cluster.kill_time]
+        if after and after[0].get("pseudonym") == holder_at_kill[v.conversation]:
+            kept += 1
+    print(f"conversations of the killed instance given back to their own operator: {kept} of {len(holder_at_kill)}")
     if os.environ.get("CHAT_CLUSTER_DETAILS"):
         # Event types and sequence numbers only (never a text) of the conversations that went wrong.
         for v in visitors:
@@ -378,6 +422,11 @@ async def main():
         failures.append("conversations were never taken")
     if unfinished:
         failures.append("conversations did not finish before the deadline")
+    if duplicated_alerts or missing_alerts:
+        failures.append(f"supervisor alerts duplicated {duplicated_alerts}, missing {missing_alerts}")
+    spans_instances = any(o.port != cluster.visitor_port.get(c) for o in operators for c in o.seen_visitor)
+    if spans_instances and cluster.typing_across == 0:
+        failures.append("no typing notice crossed instances")
     if cluster.kill_time and reroute > args.reroute_bound:
         failures.append(f"re-routing took longer than {args.reroute_bound} s")
     if take_in and percentile(take_in, 90) > args.take_in_p90_bound:

@@ -19,7 +19,9 @@ public actor InMemoryRoutingCoordinator: RoutingCoordinator {
     private var leases: [InstanceID: Date] = [:]
     /// Instances whose lease ran out and whose conversations were sent back (until they renew).
     private var reclaimed: Set<InstanceID> = []
-    private var presence: [InstanceID: [OperatorID: Set<Platform>]] = [:]
+    private var presence: [InstanceID: [OperatorID: ClaimFilter]] = [:]
+    /// Conversations sent back after a crash and kept for their operator, present elsewhere, until a date.
+    private var reserved: [ConversationID: (operatorID: OperatorID, until: Date)] = [:]
 
     /// Creates an empty coordinator.
     public init() {}
@@ -57,11 +59,22 @@ public actor InMemoryRoutingCoordinator: RoutingCoordinator {
     public func claim(for filter: ClaimFilter, by instance: InstanceID, at date: Date) throws(RoutingCoordinatorError) -> CoordinatedConversation? {
         let held = units[filter.operatorID] ?? OperatorUnits()
         guard held.longCount == 0 else { return nil }
+        func fits(_ entry: CoordinatedConversation) -> Bool {
+            filter.accepts(entry.requirements) && held.load + filter.cost(of: entry.requirements.kind) <= filter.capacity
+        }
+        // Their own conversations, kept for them after a crash, first (in priority order).
+        let own = reserved.filter { $0.value.operatorID == filter.operatorID && $0.value.until >= date }.keys
+            .compactMap { entries[$0] }.filter { $0.operatorID == nil && fits($0) }
+            .min { ($0.emergency ? 0 : 1, $0.arrival) < ($1.emergency ? 0 : 1, $1.arrival) }
+        if let own {
+            take(own.conversation, for: filter, by: instance)
+            return entries[own.conversation]
+        }
         var cursor = waiting.first(after: nil)
         while let (place, id) = cursor {
             cursor = waiting.first(after: place)
-            guard let entry = entries[id], filter.accepts(entry.requirements) else { continue }
-            guard held.load + filter.cost(of: entry.requirements.kind) <= filter.capacity else { continue }
+            guard let entry = entries[id], fits(entry) else { continue }
+            if let kept = reserved[id], kept.operatorID != filter.operatorID, kept.until >= date { continue }
             take(id, for: filter, by: instance)
             return entries[id]
         }
@@ -83,6 +96,7 @@ public actor InMemoryRoutingCoordinator: RoutingCoordinator {
                         by instance: InstanceID) throws(RoutingCoordinatorError) {
         guard entries[conversation] != nil else { return }
         free(conversation)
+        reserved[conversation] = nil
         entries[conversation]?.requirements = requirements
         if entries[conversation]?.emergency == true { entries[conversation]?.requirements.kind = .short }
         entries[conversation]?.instance = instance
@@ -111,6 +125,7 @@ public actor InMemoryRoutingCoordinator: RoutingCoordinator {
         guard entries[conversation] != nil else { return }
         free(conversation)
         entries[conversation] = nil
+        reserved[conversation] = nil
     }
 
     public func entry(of conversation: ConversationID) throws(RoutingCoordinatorError) -> CoordinatedConversation? {
@@ -131,26 +146,29 @@ public actor InMemoryRoutingCoordinator: RoutingCoordinator {
 
     public func load(of operatorID: OperatorID) throws(RoutingCoordinatorError) -> Int { units[operatorID]?.load ?? 0 }
 
-    public func setPresence(_ operatorID: OperatorID, platforms: Set<Platform>, present: Bool,
-                            on instance: InstanceID) throws(RoutingCoordinatorError) {
+    public func setPresence(_ filter: ClaimFilter, present: Bool, on instance: InstanceID) throws(RoutingCoordinatorError) {
         if present {
-            presence[instance, default: [:]][operatorID] = platforms
+            presence[instance, default: [:]][filter.operatorID] = filter
         } else {
-            presence[instance]?[operatorID] = nil
+            presence[instance]?[filter.operatorID] = nil
         }
     }
 
-    public func servedPlatforms(at date: Date) throws(RoutingCoordinatorError) -> Set<Platform> {
-        var served: Set<Platform> = []
-        for (instance, operators) in presence where !reclaimed.contains(instance) && (leases[instance].map { $0 >= date } ?? true) {
-            for platforms in operators.values { served.formUnion(platforms) }
+    public func presentStaff(at date: Date) throws(RoutingCoordinatorError) -> [ClaimFilter] {
+        var staff: [ClaimFilter] = []
+        for (instance, operators) in presence where isLive(instance, at: date) {
+            staff += operators.values
         }
-        return served
+        return staff.sorted { $0.operatorID.rawValue < $1.operatorID.rawValue }
+    }
+
+    private func isLive(_ instance: InstanceID, at date: Date) -> Bool {
+        !reclaimed.contains(instance) && (leases[instance].map { $0 >= date } ?? true)
     }
 
     public func renewLease(of instance: InstanceID, for duration: TimeInterval, at date: Date) throws(RoutingCoordinatorError) -> Bool {
         let kept = !reclaimed.contains(instance) && (leases[instance].map { $0 >= date } ?? true)
-        if !kept { reclaim(instance) }
+        if !kept { reclaim(instance, at: date, dead: [instance]) }
         reclaimed.remove(instance)
         leases[instance] = date.addingTimeInterval(duration)
         return kept
@@ -158,8 +176,9 @@ public actor InMemoryRoutingCoordinator: RoutingCoordinator {
 
     public func reclaimExpired(at date: Date) throws(RoutingCoordinatorError) -> [ConversationID] {
         var sentBack: [ConversationID] = []
-        for (instance, expiry) in leases where expiry < date {
-            sentBack += reclaim(instance)
+        let dead = leases.filter { $0.value < date }.keys
+        for instance in dead {
+            sentBack += reclaim(instance, at: date, dead: Set(dead))
             leases[instance] = nil
             reclaimed.insert(instance)
         }
@@ -184,6 +203,7 @@ public actor InMemoryRoutingCoordinator: RoutingCoordinator {
         entry.instance = instance
         entry.cost = cost
         entries[conversation] = entry
+        reserved[conversation] = nil
     }
 
     /// Frees the conversation's operator and puts it back in the waiting tree at its old place.
@@ -201,13 +221,18 @@ public actor InMemoryRoutingCoordinator: RoutingCoordinator {
         }
     }
 
+    /// Sends `instance`'s taken conversations back; each is kept for its operator if they are present
+    /// on a live instance (not one of `dead`), until that instance's lease runs out.
     @discardableResult
-    private func reclaim(_ instance: InstanceID) -> [ConversationID] {
+    private func reclaim(_ instance: InstanceID, at date: Date, dead: Set<InstanceID>) -> [ConversationID] {
         var sentBack: [ConversationID] = []
         for (id, entry) in entries where entry.instance == instance {
-            if entry.operatorID != nil {
+            if let operatorID = entry.operatorID {
                 free(id)
                 sentBack.append(id)
+                let until = presence.filter { !dead.contains($0.key) && isLive($0.key, at: date) && $0.value[operatorID] != nil }
+                    .compactMap { leases[$0.key] }.max()
+                if let until { reserved[id] = (operatorID, until) }
             }
             entries[id]?.instance = nil
         }

@@ -45,6 +45,17 @@ public struct ClaimFilter: Sendable, Hashable {
         self.shortCost = shortCost
     }
 
+    /// A filter from its parts (as a backend reads it back).
+    public init(operatorID: OperatorID, capacity: Int, platforms: Set<Platform>, languages: Set<String>?,
+                roles: Set<OperatorRole>, shortCost: Int = 1) {
+        self.operatorID = operatorID
+        self.capacity = capacity
+        self.platforms = platforms
+        self.languages = languages
+        self.roles = roles
+        self.shortCost = shortCost
+    }
+
     /// Whether the operator may take a conversation with these requirements.
     public func accepts(_ requirements: ConversationRequirements) -> Bool {
         platforms.contains(requirements.platform) && roles.contains(requirements.role)
@@ -124,7 +135,8 @@ public protocol RoutingCoordinator: Sendable {
     func raiseEmergency(_ conversation: ConversationID) async throws(RoutingCoordinatorError) -> Bool
 
     /// Gives the operator the first waiting conversation they may take (``ClaimFilter/accepts(_:)``)
-    /// in priority order whose cost fits their free units (capacity minus the units of every
+    /// in priority order (a conversation kept for them after a crash first, see ``reclaimExpired(at:)``;
+    /// one kept for someone else is skipped) whose cost fits their free units (capacity minus the units of every
     /// conversation they have, over all instances; none while they have a long one), and records
     /// `instance` as its router. Returns `nil` when there is none.
     func claim(for filter: ClaimFilter, by instance: InstanceID, at date: Date) async throws(RoutingCoordinatorError) -> CoordinatedConversation?
@@ -154,12 +166,14 @@ public protocol RoutingCoordinator: Sendable {
     /// Units in use by the operator, over every instance.
     func load(of operatorID: OperatorID) async throws(RoutingCoordinatorError) -> Int
 
-    /// Records that the operator is connected to `instance` (and may take these platforms) or not any more.
-    func setPresence(_ operatorID: OperatorID, platforms: Set<Platform>, present: Bool,
-                     on instance: InstanceID) async throws(RoutingCoordinatorError)
+    /// Records that the operator is connected to `instance` (and what they may take: platforms with
+    /// their trainings, roles, languages) or not any more.
+    func setPresence(_ filter: ClaimFilter, present: Bool, on instance: InstanceID) async throws(RoutingCoordinatorError)
 
-    /// The platforms some operator present on a live instance may take (for `unstaffed`).
-    func servedPlatforms(at date: Date) async throws(RoutingCoordinatorError) -> Set<Platform>
+    /// What the operators present on live instances may take, one filter per operator (for
+    /// `unstaffed`: a waiting conversation no filter ``ClaimFilter/accepts(_:)`` is served by nobody
+    /// present, whether for its platform, its language or the role it asks for).
+    func presentStaff(at date: Date) async throws(RoutingCoordinatorError) -> [ClaimFilter]
 
     /// Creates or extends the instance's lease until `date + duration`. Returns `false` when the lease
     /// had already run out and its conversations were reclaimed: the instance must give up the
@@ -169,5 +183,9 @@ public protocol RoutingCoordinator: Sendable {
     /// For every instance whose lease ran out before `date`: its taken conversations go back to the
     /// queue at their old place (their operators' units freed), its waiting ones lose their router,
     /// its operators are no longer present, and its lease is dropped. Returns the conversations sent back.
+    ///
+    /// A conversation whose operator is present on a live instance at that moment (they reconnected
+    /// there within the lease) is kept for them: until that instance's lease runs out, only they may
+    /// claim it, and their claims take it before anything else; after that, anyone may.
     func reclaimExpired(at date: Date) async throws(RoutingCoordinatorError) -> [ConversationID]
 }

@@ -85,7 +85,8 @@ extension ChatService {
     }
 
     /// Marks the conversation as an emergency: it jumps the queue, everyone sees `emergency_raised`,
-    /// and the supervisor hook is told (by the instance that routes the conversation).
+    /// and the supervisor hook is told (by the instance that routes the conversation, and, with a
+    /// ``ClusterRelay``, by the one where it was raised: the relay records it once).
     func raiseEmergency(_ id: ConversationID, source: EmergencySource) async throws {
         if let conversation = conversations[id], !conversation.isHome {
             // The routing instance applies it when it reads the event.
@@ -97,6 +98,8 @@ extension ChatService {
             conversation.mirror.emergency = true
             // Ahead in the cluster's queue at once, whoever routes it (its instance may be gone).
             _ = try? await coordinator?.raiseEmergency(id)
+            // With a relay, escalated from here at once (recorded once: the routing instance's own try is a no-op).
+            if relay != nil { await notifySupervisor(id, source: source, at: clock.now()) }
             return
         }
         guard try engine.raiseEmergency(id) else { return }

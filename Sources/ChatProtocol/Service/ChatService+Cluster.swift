@@ -86,15 +86,17 @@ extension ChatService {
     }
 
     /// Waiting visitors of the conversations this instance routes get their place in the cluster's
-    /// queue of their platform, or `unstaffed` when no operator present on a live instance serves it.
+    /// queue of their platform, or `unstaffed` when no operator present on a live instance may take
+    /// them: nobody serves the platform, speaks their language (without a translator) or fills the
+    /// role the conversation asks for (a psychologist, after a transfer).
     func updateQueueNotices(through coordinator: any RoutingCoordinator, now: Date) async {
         // Nobody waits here: nothing to ask (at start-up, the coordinator's backend may not run yet).
         guard Platform.allCases.contains(where: { engine.waitingCount(on: $0) > 0 }) else { return }
-        guard let served = try? await coordinator.servedPlatforms(at: now) else { return }
+        guard let staff = try? await coordinator.presentStaff(at: now) else { return }
         for platform in Platform.allCases {
             for id in engine.waiting(on: platform) {
-                guard let conversation = conversations[id], conversation.isHome else { continue }
-                if !served.contains(platform) {
+                guard let conversation = conversations[id], conversation.isHome, let requirements = engine.requirements(of: id) else { continue }
+                if !staff.contains(where: { $0.accepts(requirements) }) {
                     guard !conversation.notifiedUnstaffed else { continue }
                     conversation.notifiedUnstaffed = true
                     conversation.notifiedPosition = nil
@@ -114,7 +116,7 @@ extension ChatService {
     /// Tells the coordinator that an operator is (or is no longer) connected here.
     func announcePresence(of operatorID: OperatorID, present: Bool) async {
         guard let coordinator, let profile = engine.profile(of: operatorID), profile.takesConversations else { return }
-        try? await coordinator.setPresence(operatorID, platforms: claimFilter(profile).platforms, present: present, on: instance)
+        try? await coordinator.setPresence(claimFilter(profile), present: present, on: instance)
     }
 
     /// An operator's last connection here closed.

@@ -4,7 +4,7 @@ import Foundation
 /// acknowledged, and the visitor's first one classified for danger; typing notices forwarded.
 extension ChatService {
     func handleMessage(_ message: SendMessage, session: ChatSession, connection: Int) async throws {
-        let admitted = try admit(message, session: session)
+        let admitted = try await admit(message, session: session)
         let conversation = admitted.conversation
         var translation: Translation?
         if let translator, conversation.language != configuration.operatorLanguage {
@@ -22,7 +22,7 @@ extension ChatService {
     }
 
     /// Checks a message: the session's role in the conversation, then ``MessageAdmission``.
-    private func admit(_ message: SendMessage, session: ChatSession) throws(ChatErrorFrame) -> AdmittedMessage {
+    private func admit(_ message: SendMessage, session: ChatSession) async throws(ChatErrorFrame) -> AdmittedMessage {
         let id = message.conversation
         let role = try authorize(id, session: session)
         guard role == message.role else {
@@ -37,7 +37,17 @@ extension ChatService {
             throw ChatErrorFrame(code: .invalidTransition, message: "conversation \(id) is over", conversation: id,
                                  clientTransactionID: message.clientTransactionID)
         }
-        return try admission.admit(message, role: role, in: conversation, now: clock.now())
+        let now = clock.now()
+        guard role == .visitor, let rateLimiter else { return try admission.admit(message, role: role, in: conversation, now: now) }
+        // Counted once over every instance; should the shared count be out of reach, this instance's bucket decides.
+        let retry: TimeInterval?
+        do {
+            retry = try await rateLimiter.take(for: id, burst: admission.burst, perSecond: admission.perSecond, at: now)
+        } catch {
+            return try admission.admit(message, role: role, in: conversation, now: now)
+        }
+        if let retry { throw admission.rateLimited(message, retry: retry) }
+        return try admission.admit(message, role: role, in: conversation, now: now, counted: true)
     }
 
     private func makeEvent(_ message: SendMessage, _ admitted: AdmittedMessage, translation: Translation?) -> ConversationEvent {
@@ -60,12 +70,23 @@ extension ChatService {
     }
 
     /// Typing notices go to the others in the conversation, never stored; the service fills `by`.
-    func forwardTyping(_ typing: Typing, session: ChatSession, from connection: Int) throws(ChatErrorFrame) {
+    /// With a ``ClusterRelay``, they also reach the participants connected to other instances.
+    func forwardTyping(_ typing: Typing, session: ChatSession, from connection: Int) async throws(ChatErrorFrame) {
         let role = try authorize(typing.conversation, session: session)
-        var forwarded = typing
-        forwarded.by = role
+        let forwarded = Typing(conversation: typing.conversation, by: role, active: typing.active)
         for subscriber in conversations[typing.conversation]?.subscribers ?? [] where subscriber != connection {
             clients.send(.typing(forwarded), to: subscriber)
+        }
+        await relay?.relayTyping(forwarded, from: instance)
+    }
+
+    /// A typing notice relayed from another instance of the cluster (``ClusterRelay``): it goes to the
+    /// connections here that follow the conversation. One this instance relayed itself is ignored
+    /// (it was delivered here already), as is one without its author's role.
+    public func relayedTyping(_ typing: Typing, from origin: InstanceID) {
+        guard origin != instance, typing.by != nil, let conversation = conversations[typing.conversation] else { return }
+        for subscriber in conversation.subscribers {
+            clients.send(.typing(typing), to: subscriber)
         }
     }
 }

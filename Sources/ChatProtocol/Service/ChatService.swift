@@ -45,6 +45,12 @@ public actor ChatService {
     let coordinator: (any RoutingCoordinator)?
     /// This instance's name in the cluster (its lease and its claims carry it).
     public nonisolated let instance: InstanceID
+    /// Typing notices and supervisor alerts to and from the other instances (see ``ClusterRelay``).
+    let relay: (any ClusterRelay)?
+    /// The visitors' rate limit shared by every instance; `nil` keeps each conversation's bucket here.
+    let rateLimiter: (any VisitorRateLimiter)?
+    /// The escalations whose alert the supervisors here got (when), so a relayed alert read twice alerts once.
+    var alertedEscalations: [ConversationID: Date] = [:]
     /// A coordinated routing pass is running; ``routeAgain`` asks it for one more.
     var routingPass = false
     var routeAgain = false
@@ -52,12 +58,18 @@ public actor ChatService {
     /// Creates a service. With a `coordinator`, waiting conversations go to one queue shared by
     /// every instance using it, and each instance claims conversations for the operators connected
     /// to it (see the article "Running the chat" in the ChatProtocol documentation); `instance` names this one (random by default).
+    /// With a `relay`, typing notices reach the participants connected to other instances and each
+    /// escalation alerts the supervisors connected to any instance, once; with a `rateLimiter`, a
+    /// visitor's messages are counted once over every instance.
     public init(configuration: Configuration = .init(), store: any ConversationStore = InMemoryConversationStore(),
                 clock: any WallClock = SystemWallClock(), classifier: (any EmergencyClassifier)? = nil,
                 translator: (any Translator)? = nil, supervisor: (any SupervisorHook)? = nil,
-                coordinator: (any RoutingCoordinator)? = nil, instance: InstanceID = .random()) {
+                coordinator: (any RoutingCoordinator)? = nil, instance: InstanceID = .random(),
+                relay: (any ClusterRelay)? = nil, rateLimiter: (any VisitorRateLimiter)? = nil) {
         self.coordinator = coordinator
         self.instance = instance
+        self.relay = relay
+        self.rateLimiter = rateLimiter
         self.configuration = configuration
         self.store = store
         recordStore = store as? any ConversationRecordStore
@@ -182,7 +194,7 @@ public actor ChatService {
             }
             switch envelope {
             case .send(let message): try await handleMessage(message, session: session, connection: connection)
-            case .typing(let typing): try forwardTyping(typing, session: session, from: connection)
+            case .typing(let typing): try await forwardTyping(typing, session: session, from: connection)
             case .marker(let marker):
                 let role = try authorize(marker.conversation, session: session)
                 let event: ConversationEvent = marker.kind == .read ? .read(by: role, upTo: marker.upTo) : .delivered(by: role, upTo: marker.upTo)

@@ -32,13 +32,12 @@ struct MessageAdmission: Sendable {
     /// Takes a token for a visitor's message and cleans the text.
     ///
     /// - Throws: ``ChatErrorFrame`` with `rate_limited`, `empty_message` or `message_too_long`.
+    /// `counted`: a shared ``VisitorRateLimiter`` took the token already (the local bucket is left alone).
     func admit(_ message: SendMessage, role: ParticipantRole, in conversation: ConversationChannel,
-               now: Date) throws(ChatErrorFrame) -> AdmittedMessage {
+               now: Date, counted: Bool = false) throws(ChatErrorFrame) -> AdmittedMessage {
         let id = message.conversation
-        if role == .visitor, !conversation.bucket.take(now: now) {
-            let retry = conversation.bucket.secondsUntilNextToken(now: now)
-            throw ChatErrorFrame(code: .rateLimited, message: "too many messages; retry in \(Int(retry.rounded(.up))) s with the same client_txn_id",
-                                 conversation: id, clientTransactionID: message.clientTransactionID)
+        if role == .visitor, !counted, !conversation.bucket.take(now: now) {
+            throw rateLimited(message, retry: conversation.bucket.secondsUntilNextToken(now: now))
         }
         do {
             return AdmittedMessage(conversation: conversation, role: role, text: try limits.sanitize(message.text), now: now)
@@ -48,5 +47,11 @@ struct MessageAdmission: Sendable {
             error.clientTransactionID = message.clientTransactionID
             throw error
         }
+    }
+
+    /// The `rate_limited` error for a message, saying when to retry.
+    func rateLimited(_ message: SendMessage, retry: TimeInterval) -> ChatErrorFrame {
+        ChatErrorFrame(code: .rateLimited, message: "too many messages; retry in \(Int(retry.rounded(.up))) s with the same client_txn_id",
+                       conversation: message.conversation, clientTransactionID: message.clientTransactionID)
     }
 }

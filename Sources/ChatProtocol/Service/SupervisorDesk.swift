@@ -36,8 +36,10 @@ public struct Escalation: Sendable, Hashable {
 /// await desk.attach(to: service)
 /// ```
 ///
-/// The desk holds the service weakly. With several instances, the instance that routes the
-/// conversation raises the alert, to the supervisors connected to it.
+/// The desk holds the service weakly. With several instances sharing a ``ClusterRelay``, each
+/// escalation is recorded once for the cluster (by the instance that raised it first), and its alert
+/// reaches the supervisors connected to every instance, once on each of their connections; this
+/// desk's log then keeps the escalations this instance recorded.
 public actor SupervisorDesk: SupervisorHook {
     private weak var service: ChatService?
     private let maximumAge: TimeInterval
@@ -59,9 +61,14 @@ public actor SupervisorDesk: SupervisorHook {
         self.service = service
     }
 
-    /// Alerts the connected supervisors, then records the escalation.
+    /// Alerts the connected supervisors (of the whole cluster, through the service's relay), then
+    /// records the escalation; one that another instance escalated already is neither alerted nor recorded here.
     public func emergencyRaised(_ notice: EmergencyNotice) async {
-        let alerted = await service?.alertSupervisors(SupervisorAlert(notice)) ?? 0
+        var alerted = 0
+        if let service {
+            guard let count = await service.escalate(SupervisorAlert(notice)) else { return }
+            alerted = count
+        }
         log.append(Escalation(conversation: notice.conversation, platform: notice.platform, source: notice.source, at: notice.at,
                               alertedConnections: alerted))
         prune()

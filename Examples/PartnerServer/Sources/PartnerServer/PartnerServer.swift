@@ -72,6 +72,8 @@ public enum PartnerServer {
         var client: PostgresClient?
         var conversations: any ConversationRecordStore = InMemoryConversationStore()
         var coordinator: (any RoutingCoordinator)?
+        var relay: (any ClusterRelay)?
+        var rateLimiter: (any VisitorRateLimiter)?
         if let settings = try configuration.postgresSettings() {
             let postgres = PostgresClient(configuration: settings.clientConfiguration, backgroundLogger: logger)
             let bookings = try PostgresBookingStore(client: postgres, schema: configuration.postgresSchema, logger: logger)
@@ -82,6 +84,9 @@ public enum PartnerServer {
             conversations = try PostgresConversationStore(client: postgres, schema: configuration.postgresSchema, logger: logger)
             // One queue for every instance on the database (Documentation/ChatCluster.md).
             coordinator = try PostgresRoutingCoordinator(client: postgres, schema: configuration.postgresSchema, logger: logger)
+            // Typing notices and supervisor alerts reach every instance; a visitor's rate limit is counted once.
+            relay = try PostgresClusterRelay(client: postgres, schema: configuration.postgresSchema, logger: logger)
+            rateLimiter = try PostgresVisitorRateLimiter(client: postgres, schema: configuration.postgresSchema, logger: logger)
         } else if let path = configuration.sqlitePath {
             store = try SQLiteBookingStore(path: path)
             storageName = "sqlite"
@@ -98,12 +103,14 @@ public enum PartnerServer {
         let chatConfiguration = ChatService.Configuration(operatorsMustConnect: true)
         // Escalation: visitors' first messages go through OrienteurKit's danger detection (the shared
         // orienteur, with the catalog's documents); each emergency alerts the connected supervisors
-        // with a `supervisor_alert` frame and is recorded by the desk (metadata only).
+        // with a `supervisor_alert` frame and is recorded by the desk (metadata only); with PostgreSQL, the
+        // supervisors connected to every instance are alerted, and the escalation is recorded once (chat_escalations).
         let desk = SupervisorDesk()
         let chat = await ChatService.withEscalation(configuration: chatConfiguration,
                                                     store: ObservedConversationStore(conversations, figures: figures), clock: clock,
                                                     classifier: OrienteurEmergencyClassifier(orienteur: orienteur), desk: desk,
-                                                    coordinator: coordinator, instance: configuration.instanceID.map(InstanceID.init) ?? .random())
+                                                    coordinator: coordinator, instance: configuration.instanceID.map(InstanceID.init) ?? .random(),
+                                                    relay: relay, rateLimiter: rateLimiter)
         try OperatorsFile.check(configuration.operators)
         for account in configuration.operators {
             try await chat.registerOperator(account.profile)
@@ -128,8 +135,9 @@ public enum PartnerServer {
         let settings = try configuration.postgresSettings()
         if let client, let settings {
             backgroundServices.append(client)
+            let relay = try PostgresClusterRelay(client: client, schema: configuration.postgresSchema, logger: logger)
             backgroundServices.append(ChatNotificationListener(configuration: settings.connectionConfiguration,
-                                                               chat: services.chat, logger: logger))
+                                                               chat: services.chat, logger: logger, relay: relay))
             backgroundServices.append(ChatClusterService(chat: services.chat, leaseDuration: configuration.leaseSeconds, logger: logger))
         }
         var app = Application(

@@ -10,7 +10,9 @@ import ServiceLifecycle
 /// It runs as a service (ServiceLifecycle) beside the server, on one dedicated connection:
 /// - each well-formed payload becomes ``ChatService/storeDidAppend(to:upTo:)``; `route` (sent by
 ///   ``PostgresRoutingCoordinator`` when the cluster's queue changed) becomes
-///   ``ChatService/queueDidChange()``; a malformed one is ignored, and nothing of it is logged;
+///   ``ChatService/queueDidChange()``; `typing:…` and `alert:…` (sent by ``PostgresClusterRelay``)
+///   become ``ChatService/relayedTyping(_:from:)`` and ``ChatService/relayedAlert(_:from:)``; a
+///   malformed one is ignored, and nothing of it is logged;
 /// - each time `LISTEN` is in place (at start and after every reconnection) it calls
 ///   ``ChatService/resynchronize()``, so events announced while nobody listened are read back;
 /// - a lost connection (error, or no answer to the periodic health check) is reopened after a
@@ -20,10 +22,18 @@ public struct ChatNotificationListener: Service {
     private let chat: ChatService
     private let logger: Logger
     private let healthCheckInterval: Duration
+    private let relay: PostgresClusterRelay?
+
+    /// How far back the escalations are read again each time `LISTEN` is in place (their alerts may have
+    /// been announced while nobody listened).
+    public static let alertReplayWindow: TimeInterval = 300
 
     /// A listener for `chat`, connecting with `configuration`; the connection is checked every `healthCheckInterval`.
+    /// With `relay`, the escalations of the last ``alertReplayWindow`` seconds are read again each time
+    /// `LISTEN` is in place, so a supervisor connected here misses no alert (each still alerts once).
     public init(configuration: PostgresConnection.Configuration, chat: ChatService, logger: Logger,
-                healthCheckInterval: Duration = .seconds(15)) {
+                healthCheckInterval: Duration = .seconds(15), relay: PostgresClusterRelay? = nil) {
+        self.relay = relay
         var configuration = configuration
         configuration.options.additionalStartupParameters.append(("application_name", Self.applicationName))
         self.configuration = configuration
@@ -93,9 +103,23 @@ public struct ChatNotificationListener: Service {
             logger.debug("listening for chat notifications")
             // Anything appended while nobody listened was announced in vain: read it back.
             await chat.resynchronize()
+            // Alerts too (ChatService alerts each escalation once, however often it is read).
+            if let relay = self.relay,
+               let recent = try? await relay.escalations(since: Date().addingTimeInterval(-Self.alertReplayWindow)) {
+                for (alert, origin) in recent { await chat.relayedAlert(alert, from: origin) }
+            }
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
                     for try await notification in notifications {
+                        if notification.payload.hasPrefix("typing:") || notification.payload.hasPrefix("alert:") {
+                            // Another instance's typing notice or supervisor alert (PostgresClusterRelay); ours are ignored there.
+                            switch PostgresClusterRelay.parse(notification.payload) {
+                            case .typing(let typing, let origin)?: await chat.relayedTyping(typing, from: origin)
+                            case .alert(let alert, let origin)?: await chat.relayedAlert(alert, from: origin)
+                            case nil: break
+                            }
+                            continue
+                        }
                         if notification.payload == PostgresRoutingCoordinator.routeNotification {
                             // The cluster's queue changed: claim what the operators connected here may now take.
                             await chat.queueDidChange()

@@ -19,7 +19,7 @@ import PostgresNIO
 ///   opening date) sits in its `chat_conversations` row; the visitor's token itself is never stored.
 public struct PostgresConversationStore: ConversationRecordStore {
     /// The schema version of the chat tables.
-    public static let schemaVersion = 3
+    public static let schemaVersion = 4
     /// The `LISTEN` channel announcing new events.
     public static let notificationChannel = "masecurite_chat"
 
@@ -113,6 +113,41 @@ public struct PostgresConversationStore: ConversationRecordStore {
                 PRIMARY KEY (operator_id, instance_id)
             )
             """,
+        ],
+        // 4: the rest across instances: what present operators may take (roles, languages) for `unstaffed`,
+        // conversations kept for their operator after a crash, the visitors' shared rate limit, and the
+        // escalations, recorded once for the cluster.
+        [
+            """
+            ALTER TABLE $S.chat_route_presence
+                ADD COLUMN IF NOT EXISTS roles TEXT[] NOT NULL DEFAULT '{}',
+                ADD COLUMN IF NOT EXISTS languages TEXT[],
+                ADD COLUMN IF NOT EXISTS capacity INTEGER NOT NULL DEFAULT 1,
+                ADD COLUMN IF NOT EXISTS short_cost INTEGER NOT NULL DEFAULT 1
+            """,
+            """
+            ALTER TABLE $S.chat_route_queue
+                ADD COLUMN IF NOT EXISTS reserved_for TEXT,
+                ADD COLUMN IF NOT EXISTS reserved_until DOUBLE PRECISION
+            """,
+            "CREATE INDEX IF NOT EXISTS chat_route_reserved ON $S.chat_route_queue (reserved_for) WHERE reserved_for IS NOT NULL AND operator_id IS NULL",
+            """
+            CREATE TABLE IF NOT EXISTS $S.chat_rate_buckets (
+                conversation TEXT PRIMARY KEY,
+                tokens DOUBLE PRECISION NOT NULL,
+                updated_at DOUBLE PRECISION NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE IF NOT EXISTS $S.chat_escalations (
+                conversation TEXT PRIMARY KEY,
+                platform TEXT NOT NULL,
+                source TEXT NOT NULL,
+                at DOUBLE PRECISION NOT NULL,
+                instance_id TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX IF NOT EXISTS chat_escalations_by_time ON $S.chat_escalations (at)",
         ],
     ]
 
@@ -238,6 +273,11 @@ public struct PostgresConversationStore: ConversationRecordStore {
                 "DELETE FROM \(unescaped: schema).chat_conversations WHERE last_at < \(cutoff.timeIntervalSince1970) RETURNING conversation",
                 logger: logger
             ).decode(String.self) { purged.append(ConversationID(id)) }
+            // Rate-limit buckets and escalations (metadata) are kept no longer than the conversations.
+            try await client.query(
+                "DELETE FROM \(unescaped: schema).chat_rate_buckets WHERE updated_at < \(cutoff.timeIntervalSince1970)", logger: logger)
+            try await client.query(
+                "DELETE FROM \(unescaped: schema).chat_escalations WHERE at < \(cutoff.timeIntervalSince1970)", logger: logger)
             return purged.sorted { $0.rawValue < $1.rawValue }
         }
     }

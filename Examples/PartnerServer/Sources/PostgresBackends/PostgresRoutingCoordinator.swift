@@ -146,21 +146,37 @@ public struct PostgresRoutingCoordinator: RoutingCoordinator {
             let free = filter.capacity - held.load
             let shortCost = filter.cost(of: .short)
             guard free >= shortCost else { return nil }
+            let now = date.timeIntervalSince1970
+            let operatorID = filter.operatorID.rawValue
             var found: CoordinatedConversation?
+            // First a conversation kept for this operator after a crash (see `reclaim`), then the queue's
+            // head, skipping what is kept for someone else.
             for try await row in try await connection.query("""
                 SELECT \(unescaped: Self.columns) FROM \(unescaped: schema).chat_route_queue
-                WHERE operator_id IS NULL AND platform = ANY(\(platforms)) AND role = ANY(\(roles))
+                WHERE operator_id IS NULL AND reserved_for = \(operatorID) AND reserved_until >= \(now)
+                  AND platform = ANY(\(platforms)) AND role = ANY(\(roles))
                   AND (\(anyLanguage) OR language = ANY(\(languages)))
                   AND (CASE WHEN kind = 'long' THEN \(filter.capacity) ELSE \(shortCost) END) <= \(free)
                 ORDER BY emergency DESC, arrival
                 LIMIT 1 FOR UPDATE SKIP LOCKED
                 """, logger: logger).decode(Row.self) { found = try Self.entry(row) }
+            if found == nil {
+                for try await row in try await connection.query("""
+                    SELECT \(unescaped: Self.columns) FROM \(unescaped: schema).chat_route_queue
+                    WHERE operator_id IS NULL AND platform = ANY(\(platforms)) AND role = ANY(\(roles))
+                      AND (\(anyLanguage) OR language = ANY(\(languages)))
+                      AND (CASE WHEN kind = 'long' THEN \(filter.capacity) ELSE \(shortCost) END) <= \(free)
+                      AND (reserved_for IS NULL OR reserved_for = \(operatorID) OR reserved_until < \(now))
+                    ORDER BY emergency DESC, arrival
+                    LIMIT 1 FOR UPDATE SKIP LOCKED
+                    """, logger: logger).decode(Row.self) { found = try Self.entry(row) }
+            }
             guard var entry = found else { return nil }
             let cost = filter.cost(of: entry.requirements.kind)
             let long = entry.requirements.kind == .long ? 1 : 0
             try await connection.query("""
                 UPDATE \(unescaped: schema).chat_route_queue SET operator_id = \(filter.operatorID.rawValue), instance_id = \(instance.rawValue),
-                    cost = \(cost) WHERE conversation = \(entry.conversation.rawValue)
+                    cost = \(cost), reserved_for = NULL, reserved_until = NULL WHERE conversation = \(entry.conversation.rawValue)
                 """, logger: logger)
             try await connection.query("""
                 UPDATE \(unescaped: schema).chat_route_operators SET load = load + \(cost), long_count = long_count + \(long)
@@ -185,7 +201,7 @@ public struct PostgresRoutingCoordinator: RoutingCoordinator {
             let long = entry.requirements.kind == .long ? 1 : 0
             try await connection.query("""
                 UPDATE \(unescaped: schema).chat_route_queue SET operator_id = \(filter.operatorID.rawValue), instance_id = \(instance.rawValue),
-                    cost = \(cost) WHERE conversation = \(conversation.rawValue)
+                    cost = \(cost), reserved_for = NULL, reserved_until = NULL WHERE conversation = \(conversation.rawValue)
                 """, logger: logger)
             try await connection.query("""
                 UPDATE \(unescaped: schema).chat_route_operators SET load = load + \(cost), long_count = long_count + \(long)
@@ -205,6 +221,7 @@ public struct PostgresRoutingCoordinator: RoutingCoordinator {
             try await connection.query("""
                 UPDATE \(unescaped: schema).chat_route_queue
                 SET operator_id = NULL, cost = 0, instance_id = \(instance.rawValue), platform = \(requirements.platform.rawValue),
+                    reserved_for = NULL, reserved_until = NULL,
                     language = \(requirements.language), kind = \(kind.rawValue), role = \(requirements.role.rawValue),
                     enqueued_at = \(date.timeIntervalSince1970)
                 WHERE conversation = \(conversation.rawValue)
@@ -277,35 +294,41 @@ public struct PostgresRoutingCoordinator: RoutingCoordinator {
         }
     }
 
-    public func setPresence(_ operatorID: OperatorID, platforms: Set<Platform>, present: Bool,
-                            on instance: InstanceID) async throws(RoutingCoordinatorError) {
-        let names = platforms.map(\.rawValue).sorted()
+    public func setPresence(_ filter: ClaimFilter, present: Bool, on instance: InstanceID) async throws(RoutingCoordinatorError) {
+        let platforms = filter.platforms.map(\.rawValue).sorted()
+        let roles = filter.roles.map(\.rawValue).sorted()
+        let languages = filter.languages.map { Array($0).sorted() }
         try await call { connection, schema, logger in
             if present {
                 try await connection.query("""
-                    INSERT INTO \(unescaped: schema).chat_route_presence (operator_id, instance_id, platforms)
-                    VALUES (\(operatorID.rawValue), \(instance.rawValue), \(names))
-                    ON CONFLICT (operator_id, instance_id) DO UPDATE SET platforms = EXCLUDED.platforms
+                    INSERT INTO \(unescaped: schema).chat_route_presence (operator_id, instance_id, platforms, roles, languages, capacity, short_cost)
+                    VALUES (\(filter.operatorID.rawValue), \(instance.rawValue), \(platforms), \(roles), \(languages), \(filter.capacity), \(filter.shortCost))
+                    ON CONFLICT (operator_id, instance_id) DO UPDATE SET platforms = EXCLUDED.platforms, roles = EXCLUDED.roles,
+                        languages = EXCLUDED.languages, capacity = EXCLUDED.capacity, short_cost = EXCLUDED.short_cost
                     """, logger: logger)
             } else {
                 try await connection.query("""
-                    DELETE FROM \(unescaped: schema).chat_route_presence WHERE operator_id = \(operatorID.rawValue) AND instance_id = \(instance.rawValue)
+                    DELETE FROM \(unescaped: schema).chat_route_presence WHERE operator_id = \(filter.operatorID.rawValue) AND instance_id = \(instance.rawValue)
                     """, logger: logger)
             }
         }
     }
 
-    public func servedPlatforms(at date: Date) async throws(RoutingCoordinatorError) -> Set<Platform> {
+    public func presentStaff(at date: Date) async throws(RoutingCoordinatorError) -> [ClaimFilter] {
         try await call { connection, schema, logger in
-            var served: Set<Platform> = []
-            for try await name in try await connection.query("""
-                SELECT DISTINCT unnest(p.platforms) FROM \(unescaped: schema).chat_route_presence p
+            var staff: [ClaimFilter] = []
+            for try await (operatorID, platforms, roles, languages, capacity, shortCost) in try await connection.query("""
+                SELECT p.operator_id, p.platforms, p.roles, p.languages, p.capacity, p.short_cost FROM \(unescaped: schema).chat_route_presence p
                 LEFT JOIN \(unescaped: schema).chat_route_instances i ON i.instance_id = p.instance_id
                 WHERE i.instance_id IS NULL OR (NOT i.reclaimed AND i.expires_at >= \(date.timeIntervalSince1970))
-                """, logger: logger).decode(String.self) {
-                if let platform = Platform(rawValue: name) { served.insert(platform) }
+                ORDER BY p.operator_id, p.instance_id
+                """, logger: logger).decode((String, [String], [String], [String]?, Int32, Int32).self) {
+                staff.append(ClaimFilter(operatorID: OperatorID(operatorID), capacity: Int(capacity),
+                                         platforms: Set(platforms.compactMap(Platform.init(rawValue:))),
+                                         languages: languages.map(Set.init), roles: Set(roles.compactMap(OperatorRole.init(rawValue:))),
+                                         shortCost: Int(shortCost)))
             }
-            return served
+            return staff
         }
     }
 
@@ -318,7 +341,7 @@ public struct PostgresRoutingCoordinator: RoutingCoordinator {
                 logger: logger
             ).decode((Double, Bool).self) { lost = reclaimed || expiresAt < now }
             // Ran out before anyone reclaimed it: reclaimed now, so its conversations go back all the same.
-            if lost { _ = try await Self.reclaim([instance.rawValue], connection, schema, logger: logger) }
+            if lost { _ = try await Self.reclaim([instance.rawValue], at: now, connection, schema, logger: logger) }
             try await connection.query("""
                 INSERT INTO \(unescaped: schema).chat_route_instances (instance_id, expires_at) VALUES (\(instance.rawValue), \(now + duration))
                 ON CONFLICT (instance_id) DO UPDATE SET expires_at = EXCLUDED.expires_at, reclaimed = false
@@ -335,7 +358,7 @@ public struct PostgresRoutingCoordinator: RoutingCoordinator {
                 WHERE NOT reclaimed AND expires_at < \(date.timeIntervalSince1970) ORDER BY instance_id FOR UPDATE SKIP LOCKED
                 """, logger: logger).decode(String.self) { dead.append(name) }
             guard !dead.isEmpty else { return [] }
-            let sentBack = try await Self.reclaim(dead, connection, schema, logger: logger)
+            let sentBack = try await Self.reclaim(dead, at: date.timeIntervalSince1970, connection, schema, logger: logger)
             try await connection.query(
                 "UPDATE \(unescaped: schema).chat_route_instances SET reclaimed = true WHERE instance_id = ANY(\(dead))", logger: logger)
             return sentBack
@@ -343,9 +366,11 @@ public struct PostgresRoutingCoordinator: RoutingCoordinator {
     }
 
     /// Sends the conversations taken through `instances` back to the queue at their place and frees
-    /// their operators' units; forgets the instances as routers and their operators' presence. The
-    /// queue rows are locked before the operators' rows, as everywhere else.
-    private static func reclaim(_ instances: [String], _ connection: PostgresConnection, _ schema: String,
+    /// their operators' units; forgets the instances as routers and their operators' presence. A
+    /// conversation whose operator is present on a live instance (they reconnected there) is kept for
+    /// them until that instance's lease ends. The queue rows are locked before the operators' rows, as
+    /// everywhere else.
+    private static func reclaim(_ instances: [String], at now: Double, _ connection: PostgresConnection, _ schema: String,
                                 logger: Logger) async throws -> [ConversationID] {
         var taken: [CoordinatedConversation] = []
         for try await row in try await connection.query("""
@@ -358,6 +383,15 @@ public struct PostgresRoutingCoordinator: RoutingCoordinator {
         for entry in taken.sorted(by: { ($0.operatorID?.rawValue ?? "") < ($1.operatorID?.rawValue ?? "") }) {
             try await free(connection, schema, entry, logger: logger)
         }
+        try await connection.query("""
+            UPDATE \(unescaped: schema).chat_route_queue q SET reserved_for = q.operator_id, reserved_until = kept.until
+            FROM (SELECT p.operator_id, MAX(i.expires_at) AS until
+                  FROM \(unescaped: schema).chat_route_presence p
+                  JOIN \(unescaped: schema).chat_route_instances i ON i.instance_id = p.instance_id
+                  WHERE NOT i.reclaimed AND i.expires_at >= \(now) AND NOT (p.instance_id = ANY(\(instances)))
+                  GROUP BY p.operator_id) kept
+            WHERE q.instance_id = ANY(\(instances)) AND q.operator_id = kept.operator_id
+            """, logger: logger)
         try await connection.query("""
             UPDATE \(unescaped: schema).chat_route_queue SET operator_id = NULL, cost = 0, instance_id = NULL
             WHERE instance_id = ANY(\(instances))

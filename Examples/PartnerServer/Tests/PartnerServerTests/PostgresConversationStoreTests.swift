@@ -31,7 +31,7 @@ struct PostgresConversationStoreTests {
                 """), logger: logger)
             try await clients[0].query(PostgresQuery(unsafeSQL: """
                 DROP TABLE "\(schema)".chat_route_queue, "\(schema)".chat_route_operators, "\(schema)".chat_route_instances,
-                    "\(schema)".chat_route_presence
+                    "\(schema)".chat_route_presence, "\(schema)".chat_rate_buckets, "\(schema)".chat_escalations
                 """), logger: logger)
             try await clients[0].query(PostgresQuery(unsafeSQL: "DROP SEQUENCE \"\(schema)\".chat_route_arrival"), logger: logger)
             try await clients[0].query(PostgresQuery(unsafeSQL: "DELETE FROM \"\(schema)\".schema_version WHERE component = 'chat' AND version >= 2"), logger: logger)
