@@ -3,7 +3,8 @@ import Foundation
 /// Messages: checked (``MessageAdmission``), translated if a translator is set, stored,
 /// acknowledged, and the visitor's first one classified for danger; typing notices forwarded.
 extension ChatService {
-    func handleMessage(_ message: SendMessage, session: ChatSession, connection: Int) async throws {
+    @inline(__always)
+    func handleMessage(_ message: SendMessage, session: ChatSession, from client: ChatClient) async throws {
         let admitted = try await admit(message, session: session)
         let conversation = admitted.conversation
         var translation: Translation?
@@ -16,7 +17,7 @@ extension ChatService {
         }
         let outcome = try await append(makeEvent(message, admitted, translation: translation), to: message.conversation, conversation,
                                        at: translation == nil ? admitted.now : clock.now())
-        if acknowledge(message, admitted, outcome, connection: connection), let classifier, await classifier.isEmergency(admitted.text) {
+        if acknowledge(message, admitted, outcome, to: client), let classifier, await classifier.isEmergency(admitted.text) {
             try await raiseEmergency(message.conversation, source: .classifier)
         }
     }
@@ -57,14 +58,13 @@ extension ChatService {
                                text: admitted.text, translation: translation)
     }
 
-    /// Sends the ack; returns whether this is the visitor's first stored message (to classify).
-    private func acknowledge(_ message: SendMessage, _ admitted: AdmittedMessage, _ outcome: AppendOutcome, connection: Int) -> Bool {
+    /// Sends the ack to the sender (already looked up: a connection closed meanwhile has a finished
+    /// stream, which drops it); returns whether this is the visitor's first stored message (to classify).
+    private func acknowledge(_ message: SendMessage, _ admitted: AdmittedMessage, _ outcome: Appended, to client: ChatClient) -> Bool {
         admitted.conversation.lastActivity = admitted.now
-        let duplicate: Bool
-        if case .duplicate = outcome { duplicate = true } else { duplicate = false }
-        clients.send(.ack(Ack(conversation: message.conversation, clientTransactionID: message.clientTransactionID,
-                              sequence: outcome.event.sequence, duplicate: duplicate)), to: connection)
-        guard admitted.role == .visitor, !duplicate, !admitted.conversation.sawFirstVisitorMessage else { return false }
+        client.continuation.yield(.ack(Ack(conversation: message.conversation, clientTransactionID: message.clientTransactionID,
+                                           sequence: outcome.sequence, duplicate: outcome.duplicate)))
+        guard admitted.role == .visitor, !outcome.duplicate, !admitted.conversation.sawFirstVisitorMessage else { return false }
         admitted.conversation.sawFirstVisitorMessage = true
         return true
     }

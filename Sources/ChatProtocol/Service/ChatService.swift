@@ -193,7 +193,7 @@ public actor ChatService {
             case .visitor, .operator: break
             }
             switch envelope {
-            case .send(let message): try await handleMessage(message, session: session, connection: connection)
+            case .send(let message): try await handleMessage(message, session: session, from: client)
             case .typing(let typing): try await forwardTyping(typing, session: session, from: connection)
             case .marker(let marker):
                 let role = try authorize(marker.conversation, session: session)

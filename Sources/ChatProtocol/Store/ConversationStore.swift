@@ -82,21 +82,16 @@ public final class InMemoryConversationStore: ConversationRecordStore {
 
     public nonisolated(nonsending) func append(_ event: ConversationEvent, to conversation: ConversationID, expectedLastSequence: UInt64,
                                                at date: Date) async throws(ConversationStoreError) -> AppendOutcome {
-        try appendNow(event, to: conversation, expectedLastSequence: expectedLastSequence, at: date).get()
-    }
-
-    /// The synchronous body of ``append(_:to:expectedLastSequence:at:)``.
-    private func appendNow(_ event: ConversationEvent, to conversation: ConversationID, expectedLastSequence: UInt64,
-                   at date: Date) -> Result<AppendOutcome, ConversationStoreError> {
-        logs.withLock { logs in
-            // Mutated in place: one hash lookup of the conversation per append.
-            Self.append(event, to: conversation, expectedLastSequence: expectedLastSequence, at: date,
-                        log: &logs[conversation, default: Log()])
+        try logs.withLock { logs throws(ConversationStoreError) -> AppendOutcome in
+            // Mutated in place: one hash lookup of the conversation per append, and the outcome
+            // built once (no intermediate `Result` to copy the event through).
+            try Self.append(event, to: conversation, expectedLastSequence: expectedLastSequence, at: date,
+                            log: &logs[conversation, default: Log()])
         }
     }
 
     private static func append(_ event: ConversationEvent, to conversation: ConversationID, expectedLastSequence: UInt64,
-                               at date: Date, log: inout Log) -> Result<AppendOutcome, ConversationStoreError> {
+                               at date: Date, log: inout Log) throws(ConversationStoreError) -> AppendOutcome {
         let last = UInt64(log.events.count)
         if let transaction = event.clientTransactionID {
             if last == expectedLastSequence {
@@ -104,18 +99,18 @@ public final class InMemoryConversationStore: ConversationRecordStore {
                 // register it, and undo if it was already there.
                 if let original = log.transactions.updateValue(log.events.count, forKey: transaction) {
                     log.transactions[transaction] = original
-                    return .success(.duplicate(log.events[original]))
+                    return .duplicate(log.events[original])
                 }
             } else if let original = log.transactions[transaction] {
-                return .success(.duplicate(log.events[original]))
+                return .duplicate(log.events[original])
             }
         }
         guard last == expectedLastSequence else {
-            return .failure(.conflict(conversation, expected: expectedLastSequence, actual: last))
+            throw .conflict(conversation, expected: expectedLastSequence, actual: last)
         }
         let stored = SequencedEvent(conversation: conversation, sequence: last + 1, at: date, event: event)
         log.events.append(stored)
-        return .success(.appended(stored))
+        return .appended(stored)
     }
 
     public nonisolated(nonsending) func events(of conversation: ConversationID, after sequence: UInt64,

@@ -10,6 +10,10 @@
 // the engine's work (no validation, rate limit, sanitising, store, sequencing or routing). The
 // engine's figure is printed as a ratio to it: how close ChatService comes to that floor.
 //
+// Each throughput figure is the median of several rounds, and in each round the relay and the
+// engine are measured back to back, so that the ratio compares runs made under the same load of
+// the machine (the per-round ratios' median is printed, with the min–max spread of each figure).
+//
 // BENCHMARK_QUICK=1 runs a reduced version in a few seconds.
 import ChatProtocol
 import Foundation
@@ -76,6 +80,16 @@ struct Throughput {
     var perSecond: Double
     var perCPUSecond: Double
     var delivered: Int
+}
+
+/// The median and spread of one figure over the rounds.
+struct Spread {
+    var values: [Double]
+    var median: Double {
+        let sorted = values.sorted()
+        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    }
+    var text: String { "\(format(median)) (\(format(values.min() ?? 0))–\(format(values.max() ?? 0)))" }
 }
 
 /// Sends `messages` visitor messages through `handler`, round robin over the visitors, in batches;
@@ -146,11 +160,11 @@ func measure<Handler: FrameHandler>(_ handler: Handler, visitors: inout [Visitor
 nonisolated func runBenchmark() async throws {
     let quick = ProcessInfo.processInfo.environment["BENCHMARK_QUICK"] == "1"
     let clock = ContinuousClock()
-    let messages = ProcessInfo.processInfo.environment["BENCHMARK_MESSAGES"].flatMap(Int.init) ?? (quick ? 20_000 : 1_000_000)
+    let messages = ProcessInfo.processInfo.environment["BENCHMARK_MESSAGES"].flatMap(Int.init) ?? (quick ? 20_000 : 200_000)
     let visitorsCount = 400
     print("ChatBenchmark\(quick ? " (quick)" : "")")
 
-    // MARK: Baseline: the raw relay
+    // MARK: Set-up (outside the measured sections): the raw relay and ChatService with its visitors routed
 
     let relay = RawRelay()
     var relayVisitors: [Visitor] = []
@@ -158,10 +172,6 @@ nonisolated func runBenchmark() async throws {
         let (connection, stream) = await relay.open()
         relayVisitors.append(Visitor(connection: connection, conversation: ConversationID("r\(n)"), frames: stream.makeAsyncIterator()))
     }
-    let baseline = await measure(relay, visitors: &relayVisitors, messages: messages, burst: 1, tag: "r")
-    let baselineBurst = await measure(relay, visitors: &relayVisitors, messages: messages, burst: 20, tag: "s")
-
-    // MARK: Engine throughput through ChatService
 
     var configuration = ChatService.Configuration()
     configuration.rateLimitBurst = 1e12
@@ -186,23 +196,49 @@ nonisolated func runBenchmark() async throws {
     let routingSeconds = seconds(clock.now - routingStart)
     var assigned = 0
     for visitor in visitors where await service.state(of: visitor.conversation) == .assigned { assigned += 1 }
-    let engine = await measure(service, visitors: &visitors, messages: messages, burst: 1, tag: "t")
-    let engineBurst = await measure(service, visitors: &visitors, messages: messages, burst: 20, tag: "u")
+
+    // MARK: Rounds: relay then engine, one frame per call, then the same in bursts
+
+    let rounds = ProcessInfo.processInfo.environment["BENCHMARK_ROUNDS"].flatMap(Int.init).map { max(1, $0) } ?? 5
+    var baseline = Spread(values: []), baselineBurst = Spread(values: [])
+    var engine = Spread(values: []), engineBurst = Spread(values: [])
+    var engineWall = Spread(values: []), engineBurstWall = Spread(values: [])
+    var ratios = Spread(values: []), burstRatios = Spread(values: [])
+    var delivered = 0
+    for round in 0..<rounds {
+        let relayFrame = await measure(relay, visitors: &relayVisitors, messages: messages, burst: 1, tag: "r\(round)-")
+        let engineFrame = await measure(service, visitors: &visitors, messages: messages, burst: 1, tag: "t\(round)-")
+        let relayBurst = await measure(relay, visitors: &relayVisitors, messages: messages, burst: 20, tag: "s\(round)-")
+        let engineBursts = await measure(service, visitors: &visitors, messages: messages, burst: 20, tag: "u\(round)-")
+        baseline.values.append(relayFrame.perCPUSecond)
+        baselineBurst.values.append(relayBurst.perCPUSecond)
+        engine.values.append(engineFrame.perCPUSecond)
+        engineBurst.values.append(engineBursts.perCPUSecond)
+        engineWall.values.append(engineFrame.perSecond)
+        engineBurstWall.values.append(engineBursts.perSecond)
+        ratios.values.append(engineFrame.perCPUSecond / relayFrame.perCPUSecond)
+        burstRatios.values.append(engineBursts.perCPUSecond / relayBurst.perCPUSecond)
+        delivered += engineFrame.delivered + engineBursts.delivered
+    }
 
     func ratio(_ value: Double, _ reference: Double) -> String { String(format: "%.2f", value / reference) }
+    func ratioText(_ spread: Spread) -> String {
+        String(format: "%.2f× (%.2f–%.2f)", spread.median, spread.values.min() ?? 0, spread.values.max() ?? 0)
+    }
     print("  routing: \(visitorsCount) visitors connected and routed to \(visitorsCount / 8) operators in \(String(format: "%.3f", routingSeconds)) s (\(assigned) assigned)")
-    print("  baseline, raw relay (actor hop + ack and event yielded to AsyncStreams, no engine work), \(messages) messages:")
-    print("    one frame per call, 4 senders: \(format(baseline.perSecond)) messages/s, \(format(baseline.perCPUSecond)) per CPU second")
-    print("    bursts of 20 frames per call:  \(format(baselineBurst.perSecond)) messages/s, \(format(baselineBurst.perCPUSecond)) per CPU second")
-    print("  engine, ChatService (validate + rate limit + sanitise + sequence + store + ack + deliver), \(messages) messages:")
-    print("    one frame per call, 4 senders: \(format(engine.perSecond)) messages/s, \(format(engine.perCPUSecond)) per CPU second; "
-        + "\(ratio(engine.perCPUSecond, baseline.perCPUSecond))× the baseline per CPU second")
-    print("    bursts of 20 frames per call:  \(format(engineBurst.perSecond)) messages/s, \(format(engineBurst.perCPUSecond)) per CPU second; "
-        + "\(ratio(engineBurst.perCPUSecond, baselineBurst.perCPUSecond))× the baseline per CPU second")
-    print("    frames delivered to visitor streams: \(engine.delivered + engineBurst.delivered) (expected \(4 * messages))")
-    print("    target 200,000 messages per CPU second: one frame per call \(engine.perCPUSecond >= 200_000 ? "met" : "NOT met") "
-        + "(\(ratio(engine.perCPUSecond, 200_000))×), bursts \(engineBurst.perCPUSecond >= 200_000 ? "met" : "NOT met") "
-        + "(\(ratio(engineBurst.perCPUSecond, 200_000))×); wall-clock figures suffer when the machine is shared")
+    print("  \(rounds) rounds of \(messages) messages per figure; medians per CPU second (min–max over the rounds)")
+    print("  baseline, raw relay (actor hop + ack and event yielded to AsyncStreams, no engine work):")
+    print("    one frame per call, 4 senders: \(baseline.text) per CPU second")
+    print("    bursts of 20 frames per call:  \(baselineBurst.text) per CPU second")
+    print("  engine, ChatService (validate + rate limit + sanitise + sequence + store + ack + deliver):")
+    print("    one frame per call, 4 senders: \(engine.text) per CPU second, \(format(engineWall.median)) messages/s; "
+        + "\(ratioText(ratios)) the baseline per CPU second, round by round")
+    print("    bursts of 20 frames per call:  \(engineBurst.text) per CPU second, \(format(engineBurstWall.median)) messages/s; "
+        + "\(ratioText(burstRatios)) the baseline per CPU second, round by round")
+    print("    frames delivered to visitor streams: \(delivered) (expected \(4 * messages * rounds))")
+    print("    target 200,000 messages per CPU second (median): one frame per call \(engine.median >= 200_000 ? "met" : "NOT met") "
+        + "(\(ratio(engine.median, 200_000))×), bursts \(engineBurst.median >= 200_000 ? "met" : "NOT met") "
+        + "(\(ratio(engineBurst.median, 200_000))×); wall-clock figures suffer when the machine is shared")
 
     // MARK: Simulation of a day
 
