@@ -1,4 +1,5 @@
 import Foundation
+import OrienteurKit
 
 /// What a sentence says plainly about the facts the eligibility rules read —
 /// who the author is, where and how it happened, whose card — so that the
@@ -105,19 +106,24 @@ enum SentenceStatements {
         ]),
     ]
 
+    /// The rules' phrases compiled once, with the vocabulary of their words (OrienteurKit's phrase
+    /// matcher, the one its emergency detector reads cues with).
+    private static let vocabulary = PhraseSet.vocabulary(of: rules.map(\.2))
+    private static let compiled: [(name: String, value: String, phrases: PhraseSet)] = rules.map {
+        ($0.0, $0.1, PhraseSet($0.2, vocabulary: vocabulary))
+    }
+
     /// The facts `sentence` states plainly, at most one value per fact (the first rule that matches wins,
     /// and a fact stated both ways is left out).
     static func read(_ sentence: String) -> [Statement] {
-        let folded = " " + TextAnalyzer.fold(sentence.lowercased())
-            .map { $0.isLetter || $0.isNumber ? String($0) : " " }.joined()
-            .split(separator: " ").joined(separator: " ") + " "
+        let words = CueSentence(sentence, vocabulary: vocabulary)
         var found: [String: Statement] = [:]
         var contradicted: Set<String> = []
-        for (name, value, phrases) in rules {
-            guard let phrase = phrases.first(where: { folded.contains($0) }) else { continue }
-            if let previous = found[name], previous.value != value { contradicted.insert(name) }
-            if found[name] == nil {
-                found[name] = Statement(name: name, value: value, evidence: phrase.trimmingCharacters(in: .whitespaces))
+        for rule in compiled {
+            guard let phrase = rule.phrases.firstMatch(in: words) else { continue }
+            if let previous = found[rule.name], previous.value != rule.value { contradicted.insert(rule.name) }
+            if found[rule.name] == nil {
+                found[rule.name] = Statement(name: rule.name, value: rule.value, evidence: phrase)
             }
         }
         return found.values.filter { !contradicted.contains($0.name) }.sorted { $0.name < $1.name }

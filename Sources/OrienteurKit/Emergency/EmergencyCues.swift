@@ -8,17 +8,11 @@
 enum EmergencyCues {
     /// Every word of every cue, numbered.
     static let vocabulary: [String: Int32] = {
-        var vocabulary: [String: Int32] = [:]
         var lists = [present, past, longAgo, calm, hypothetical, over, noInjury, noDanger, found, suicide, suicidePast, suicideDenied, help, danger,
                      firstPerson, witness]
         lists += categories.flatMap { [$0.strong, $0.weak, $0.blockers] }
         lists += pairs.flatMap { [$0.first, $0.second] }
-        for pattern in lists.joined() {
-            for word in pattern.split(separator: " ") where vocabulary[String(word)] == nil {
-                vocabulary[String(word)] = Int32(vocabulary.count)
-            }
-        }
-        return vocabulary
+        return PhraseSet.vocabulary(of: lists)
     }()
 
     /// It is happening now, or has just happened.

@@ -336,22 +336,22 @@ enum TenseWords {
 
 /// The cue lists compiled to word sequences once.
 enum CompiledCues {
-    static let present = PhraseSet(EmergencyCues.present)
-    static let past = PhraseSet(EmergencyCues.past)
-    static let longAgo = PhraseSet(EmergencyCues.longAgo)
-    static let calm = PhraseSet(EmergencyCues.calm)
-    static let hypothetical = PhraseSet(EmergencyCues.hypothetical)
-    static let over = PhraseSet(EmergencyCues.over)
-    static let noInjury = PhraseSet(EmergencyCues.noInjury)
-    static let noDanger = PhraseSet(EmergencyCues.noDanger)
-    static let found = PhraseSet(EmergencyCues.found)
-    static let suicide = PhraseSet(EmergencyCues.suicide)
-    static let suicidePast = PhraseSet(EmergencyCues.suicidePast)
-    static let suicideDenied = PhraseSet(EmergencyCues.suicideDenied)
-    static let danger = PhraseSet(EmergencyCues.danger)
-    static let help = PhraseSet(EmergencyCues.help)
-    static let firstPerson = PhraseSet(EmergencyCues.firstPerson)
-    static let witness = PhraseSet(EmergencyCues.witness)
+    static let present = PhraseSet(EmergencyCues.present, vocabulary: EmergencyCues.vocabulary)
+    static let past = PhraseSet(EmergencyCues.past, vocabulary: EmergencyCues.vocabulary)
+    static let longAgo = PhraseSet(EmergencyCues.longAgo, vocabulary: EmergencyCues.vocabulary)
+    static let calm = PhraseSet(EmergencyCues.calm, vocabulary: EmergencyCues.vocabulary)
+    static let hypothetical = PhraseSet(EmergencyCues.hypothetical, vocabulary: EmergencyCues.vocabulary)
+    static let over = PhraseSet(EmergencyCues.over, vocabulary: EmergencyCues.vocabulary)
+    static let noInjury = PhraseSet(EmergencyCues.noInjury, vocabulary: EmergencyCues.vocabulary)
+    static let noDanger = PhraseSet(EmergencyCues.noDanger, vocabulary: EmergencyCues.vocabulary)
+    static let found = PhraseSet(EmergencyCues.found, vocabulary: EmergencyCues.vocabulary)
+    static let suicide = PhraseSet(EmergencyCues.suicide, vocabulary: EmergencyCues.vocabulary)
+    static let suicidePast = PhraseSet(EmergencyCues.suicidePast, vocabulary: EmergencyCues.vocabulary)
+    static let suicideDenied = PhraseSet(EmergencyCues.suicideDenied, vocabulary: EmergencyCues.vocabulary)
+    static let danger = PhraseSet(EmergencyCues.danger, vocabulary: EmergencyCues.vocabulary)
+    static let help = PhraseSet(EmergencyCues.help, vocabulary: EmergencyCues.vocabulary)
+    static let firstPerson = PhraseSet(EmergencyCues.firstPerson, vocabulary: EmergencyCues.vocabulary)
+    static let witness = PhraseSet(EmergencyCues.witness, vocabulary: EmergencyCues.vocabulary)
 
     struct Category: Sendable {
         let reason: EmergencyReason
@@ -367,7 +367,9 @@ enum CompiledCues {
     }
 
     static let categories: [Category] = EmergencyCues.categories.map {
-        Category(reason: $0.reason, strong: PhraseSet($0.strong), weak: PhraseSet($0.weak), blockers: PhraseSet($0.blockers))
+        Category(reason: $0.reason, strong: PhraseSet($0.strong, vocabulary: EmergencyCues.vocabulary), weak: PhraseSet($0.weak, vocabulary: EmergencyCues.vocabulary),
+                 blockers: PhraseSet($0.blockers, vocabulary: EmergencyCues.vocabulary))
     }
-    static let pairs: [Pair] = EmergencyCues.pairs.map { Pair(reason: $0.reason, first: PhraseSet($0.first), second: PhraseSet($0.second)) }
+    static let pairs: [Pair] = EmergencyCues.pairs.map { Pair(reason: $0.reason, first: PhraseSet($0.first, vocabulary: EmergencyCues.vocabulary),
+                                                                  second: PhraseSet($0.second, vocabulary: EmergencyCues.vocabulary)) }
 }

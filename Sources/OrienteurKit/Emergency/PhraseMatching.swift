@@ -2,12 +2,13 @@ import Foundation
 
 /// A sentence normalised for cue matching: lowercase, accents folded,
 /// apostrophes and punctuation as spaces, `!` and `?` kept as words; each word with
-/// its number in the cue vocabulary (`-1` when no cue uses it).
-struct CueSentence {
-    var words: [String] = []
-    var ids: [Int32] = []
+/// its number in a phrase vocabulary (`-1` when no phrase uses it). Shared, within
+/// the package, by the emergency detector and the facade's reading of plain facts.
+package struct CueSentence {
+    package var words: [String] = []
+    package var ids: [Int32] = []
 
-    init(_ text: String, vocabulary: [String: Int32]) {
+    package init(_ text: String, vocabulary: [String: Int32]) {
         var current: [UInt8] = []
         current.reserveCapacity(32)
         func flush() {
@@ -67,7 +68,7 @@ struct CueSentence {
 
 /// Phrases written as `" word word "` (whole words) or `" word pre"` (the last
 /// word is a prefix), matched against a sentence's word numbers without string search.
-struct PhraseSet: Sendable {
+package struct PhraseSet: Sendable {
     struct Phrase: Sendable {
         /// The word numbers (the last one unused when it is a prefix).
         let ids: [Int32]
@@ -80,8 +81,20 @@ struct PhraseSet: Sendable {
     /// One-word prefixes (matched against every word).
     let prefixes: [String]
 
-    init(_ patterns: [String]) {
-        let vocabulary = EmergencyCues.vocabulary
+    /// Every word of `lists`' phrases, numbered: the vocabulary a ``CueSentence`` and
+    /// the ``PhraseSet``s built from the same lists share.
+    package static func vocabulary(of lists: [[String]]) -> [String: Int32] {
+        var vocabulary: [String: Int32] = [:]
+        for pattern in lists.joined() {
+            for word in pattern.split(separator: " ") where vocabulary[String(word)] == nil {
+                vocabulary[String(word)] = Int32(vocabulary.count)
+            }
+        }
+        return vocabulary
+    }
+
+    /// The phrases `patterns`, numbered with `vocabulary` (which must hold all their words).
+    package init(_ patterns: [String], vocabulary: [String: Int32]) {
         var byFirst: [Int32: [Phrase]] = [:]
         var prefixes: [String] = []
         for pattern in patterns {
@@ -99,10 +112,10 @@ struct PhraseSet: Sendable {
         self.prefixes = prefixes
     }
 
-    func occurs(in sentence: CueSentence) -> Bool { firstMatch(in: sentence) != nil }
+    package func occurs(in sentence: CueSentence) -> Bool { firstMatch(in: sentence) != nil }
 
     /// The first phrase found in `sentence` (its words joined by spaces), or nil.
-    func firstMatch(in sentence: CueSentence) -> String? {
+    package func firstMatch(in sentence: CueSentence) -> String? {
         for prefix in prefixes {
             if let word = sentence.words.first(where: { $0.hasPrefix(prefix) }) { return word }
         }
