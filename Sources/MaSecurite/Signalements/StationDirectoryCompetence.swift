@@ -2,7 +2,7 @@ import Foundation
 import Signalements
 import StationDirectory
 
-/// A ``CompetenceSource`` derived from the bundled station directory, so the
+/// A `CompetenceSource` derived from the bundled station directory, so the
 /// SDK routes signalements out of the box. **Every answer is approximate**
 /// (`approximate: true`): the directory says where stations are, not which
 /// unit the ministry assigns to a commune.
@@ -15,11 +15,11 @@ import StationDirectory
 /// 4. else the nearest brigade of the commune's own département (communes without
 ///    a commissariat are mostly in the gendarmerie's zone), else its nearest station.
 ///
-/// Police answers in 75, 92, 93 and 94 are given as ``Institution/prefectureDePolice``.
+/// Police answers in 75, 92, 93 and 94 are given as `Institution.prefectureDePolice`.
 /// Overseas communes are answered like the others, from their own département's stations.
 ///
 /// To route exactly, load the ministry's open file *Compétence territoriale
-/// gendarmerie et police nationales* (data.gouv.fr) with ``CompetenceFile``
+/// gendarmerie et police nationales* (data.gouv.fr) with `CompetenceFile`
 /// and pass it instead (`masecurite signalements competent --competence-file F`).
 public struct StationDirectoryCompetence: CompetenceSource {
     /// The stations and communes used.
@@ -65,10 +65,10 @@ public struct StationDirectoryCompetence: CompetenceSource {
 
 extension StationFinder {
     /// The competent unit for `place` from `source`: the place is resolved to
-    /// a commune with ``resolve(_:)`` (the resolver the guichet and the
+    /// a commune with `resolve(_:)` (the resolver the guichet and the
     /// command line share); a postal code the source itself lists is looked up
     /// there first.
-    /// - Throws: ``PlaceError`` when the place matches nothing, ``CompetenceError``
+    /// - Throws: `PlaceError` when the place matches nothing, `CompetenceError`
     ///   when the source has no answer for the commune.
     public func competence(for place: Place, from source: any CompetenceSource) throws -> (place: ResolvedPlace, competence: Competence) {
         let resolved = try resolve(place)

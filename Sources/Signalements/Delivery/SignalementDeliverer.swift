@@ -56,9 +56,16 @@ public actor SignalementDeliverer {
 
     /// A deliverer over `store`.
     /// - Parameters:
+    ///   - store: the outbox.
     ///   - endpoints: unit id → endpoint.
     ///   - fallback: the endpoint for units absent from `endpoints` (e.g. one
     ///     regional hub), if any.
+    ///   - transport: sends the requests (``URLSessionWebhookTransport`` in production).
+    ///   - clock: "now", for leases, timestamps and retry dates.
+    ///   - random: draws the jitter of the retry delays.
+    ///   - policy: backoff and the number of attempts before dead-letter.
+    ///   - leaseDuration: seconds a claimed job is held before another deliverer may take it.
+    ///   - batchSize: jobs claimed and sent at once.
     public init(store: any SignalementStore, endpoints: [String: WebhookEndpoint], fallback: WebhookEndpoint? = nil,
                 transport: any WebhookTransport, clock: any WallClock = SystemWallClock(),
                 random: any RandomSource = SystemRandomSource(), policy: RetryPolicy = RetryPolicy(),

@@ -166,8 +166,10 @@ public struct SignalementCatalog: Sendable {
 
     /// Checks what a person filled in for a signalement of kind `id` and
     /// writes each value in its canonical form. Blank values count as not given.
-    /// - Parameter fields: field name → value; contact details as
-    ///   `contact.name`, `contact.email`, `contact.phone`.
+    /// - Parameters:
+    ///   - id: the kind's id.
+    ///   - fields: field name → value; contact details as
+    ///     `contact.name`, `contact.email`, `contact.phone`.
     /// - Throws: ``SignalementError`` naming the field path and what is wrong.
     public func validate(kind id: String, fields: [String: String]) throws(SignalementError) -> SignalementContent {
         let kind = try kind(id)

@@ -3,7 +3,7 @@ import Foundation
 /// Why a signalement or the kinds file was refused. Each case names the field
 /// path (`fields.when`, `fields.vehicles[3]`, `contact.email`) or the place in
 /// the kinds file, and never repeats more of what was typed than
-/// ``Echo/maximumLength`` characters.
+/// `Echo.maximumLength` characters.
 public enum SignalementError: Error, Hashable, Sendable, CustomStringConvertible {
     /// No kind has this id.
     case unknownKind(String, known: [String])
