@@ -193,9 +193,11 @@ enum SignalementsCommands: CommandArea {
     static func competence(_ arguments: ParsedArguments, json: Bool, _ context: CommandContext) throws -> Competence? {
         let place = try place(arguments)
         let source = try competenceSource(arguments)
-        let finder = try StationsCatalog.finder()
         do {
-            return try finder.competence(for: place, from: source).competence
+            // An INSEE code needs no place resolution: with the official file the
+            // bundled directory is then never loaded.
+            if case .insee(let insee) = place { return try source.competence(for: insee) }
+            return try StationsCatalog.finder().competence(for: place, from: source).competence
         } catch let error as PlaceError {
             _ = try refuse(code: "unknown-place", message: error.description, json: json, context)
         } catch let error as CompetenceError {
