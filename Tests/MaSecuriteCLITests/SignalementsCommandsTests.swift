@@ -119,4 +119,25 @@ import Testing
         #expect((output["outbox"] as? [String: Int])?["dead-letter"] == 1)
         #expect(!result.output.contains("menaces") && !result.error.contains("menaces"))
     }
+
+    @Test func purgeErasesContentAfterTheRetentionPeriodAndKeepsTheReceipt() async throws {
+        let harness = try Harness()
+        let submitted = await harness.run(["signalements", "submit", "--kind", "menaces-harcelement", "--insee", "33063",
+                                           "--field", "recurrence=daily", "--field", "contact.email=a@example.org",
+                                           "--description", "menaces", "--store", store(harness), "--json"])
+        let reference = try #require(try json(submitted.output)["reference"] as? String)
+        let secret = "whsec_" + Data(repeating: 7, count: 32).base64EncodedString()
+        _ = await harness.run(["signalements", "deliver", "--store", store(harness), "--endpoint", "http://127.0.0.1:1/hook",
+                               "--secret", secret, "--once", "--max-attempts", "1"])
+        let early = await harness.run(["signalements", "purge", "--store", store(harness), "--retention-days", "30", "--json"])
+        #expect(early.status == 0)
+        #expect(try json(early.output)["purged"] as? Int == 0)
+        harness.clock.advance(by: 31 * 86_400)
+        let late = await harness.run(["signalements", "purge", "--store", store(harness), "--retention-days", "30", "--json"])
+        #expect(late.status == 0)
+        #expect(try json(late.output)["purged"] as? Int == 1)
+        let shown = await harness.run(["signalements", "show", reference, "--store", store(harness), "--json"])
+        #expect(try json(shown.output)["purged"] as? Bool == true)
+        #expect(try json(shown.output)["status"] as? String == "dead-letter")
+    }
 }
