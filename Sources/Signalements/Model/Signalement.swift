@@ -165,4 +165,10 @@ public struct LeasedJob: Hashable, Sendable {
     public let job: DeliveryJob
     /// The lease's token, to report the outcome.
     public let token: UUID
+
+    /// A job held under `token` (stores build it when they lease a job).
+    public init(job: DeliveryJob, token: UUID) {
+        self.job = job
+        self.token = token
+    }
 }
