@@ -89,6 +89,24 @@ import Testing
         #expect((error("point-de-deal", huge)?.description.count ?? 0) < 300)
     }
 
+    @Test func aChatExcerptIsKeptOnlyWithTheVisitorsConsent() throws {
+        let base = ["conversation": "c_135dd4121fb7", "description": "point de deal signalé au tchat",
+                    "excerpt": "visiteur : il y a des ventes tous les soirs"]
+        #expect(throws: SignalementError.notAllowed(path: "fields.excerpt", reason: "accepted only with visitor_consent=yes")) {
+            try catalog.validate(kind: "conversation-chat", fields: base)
+        }
+        var refused = base
+        refused["visitor_consent"] = "no"
+        #expect(throws: SignalementError.self) { try catalog.validate(kind: "conversation-chat", fields: refused) }
+        refused["excerpt"] = " "
+        #expect(try catalog.validate(kind: "conversation-chat", fields: refused).fields["excerpt"] == nil)
+        var agreed = base
+        agreed["visitor_consent"] = "yes"
+        #expect(try catalog.validate(kind: "conversation-chat", fields: agreed).fields["excerpt"] == base["excerpt"])
+        let wrong = #"{"kinds": [{"id": "a", "label": {"fr": "A", "en": "A"}, "summary": {"fr": "x", "en": "x"}, "fields": [{"name": "description", "type": "text", "required": true, "only_if": {"nope": "yes"}, "label": {"fr": "d", "en": "d"}}]}]}"#
+        #expect(throws: SignalementError.self) { try SignalementCatalog.load(Data(wrong.utf8)) }
+    }
+
     @Test func malformedKindsFilesSayWhere() {
         func reason(_ json: String) -> String? {
             do { _ = try SignalementCatalog.load(Data(json.utf8)); return nil } catch { return error.description }

@@ -217,7 +217,8 @@ enum SignalementsCommands: CommandArea {
         let maxLength: Int?
         let choices: [String]?
         let label: String
-        enum CodingKeys: String, CodingKey { case name, type, required, maxLength = "max_length", choices, label }
+        var onlyIf: [String: String]? = nil
+        enum CodingKeys: String, CodingKey { case name, type, required, maxLength = "max_length", choices, label, onlyIf = "only_if" }
     }
 
     struct KindOutput: Encodable {
@@ -243,7 +244,7 @@ enum SignalementsCommands: CommandArea {
                        fields: kind.fields.map {
                            FieldOutput(name: $0.name, type: $0.type.rawValue, required: $0.required, maxLength: $0.maxLength,
                                        choices: $0.type == .recurrence ? Recurrence.allCases.map(\.rawValue) : $0.choices,
-                                       label: $0.label.text(in: language))
+                                       label: $0.label.text(in: language), onlyIf: $0.onlyIf)
                        } + contact)
         }
         if arguments.flag(.json) {

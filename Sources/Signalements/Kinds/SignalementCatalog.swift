@@ -151,6 +151,18 @@ public struct SignalementCatalog: Sendable {
                 }
                 guard field.label.english != nil else { throw .invalidCatalog(path: fieldPath, reason: "the label needs an English text") }
             }
+            for (fieldIndex, field) in kind.fields.enumerated() {
+                for (other, value) in field.onlyIf ?? [:] {
+                    guard let condition = kind.field(other), condition.name != field.name, !condition.required else {
+                        throw .invalidCatalog(path: "\(path).fields[\(fieldIndex)] (\(field.name)).only_if",
+                                              reason: "'\(other)' must be another, optional field of the kind")
+                    }
+                    if condition.type == .choice, !(condition.choices ?? []).contains(value) {
+                        throw .invalidCatalog(path: "\(path).fields[\(fieldIndex)] (\(field.name)).only_if",
+                                              reason: "'\(value)' is not a choice of \(other)")
+                    }
+                }
+            }
             guard kind.fields.count + contactFields.count <= SignalementLimits.maximumFields else {
                 throw .invalidCatalog(path: path, reason: "more than \(SignalementLimits.maximumFields - contactFields.count) fields")
             }
@@ -214,6 +226,11 @@ public struct SignalementCatalog: Sendable {
         }
         for spec in kind.fields where spec.required && values[spec.name] == nil {
             throw .missingField(kind: kind.id, path: "fields." + spec.name)
+        }
+        for spec in kind.fields where values[spec.name] != nil {
+            for (other, expected) in (spec.onlyIf ?? [:]).sorted(by: { $0.key < $1.key }) where values[other] != expected {
+                throw .notAllowed(path: "fields." + spec.name, reason: "accepted only with \(other)=\(expected)")
+            }
         }
         return SignalementContent(kind: kind.id, fields: values, contact: contact.isEmpty ? nil : contact)
     }

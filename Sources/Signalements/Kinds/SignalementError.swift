@@ -13,6 +13,9 @@ public enum SignalementError: Error, Hashable, Sendable, CustomStringConvertible
     case unknownField(kind: String, path: String, known: [String])
     /// The value cannot be read for its type.
     case invalidValue(path: String, value: String, reason: String)
+    /// The field may be given only when another field has a given value
+    /// (e.g. a chat excerpt only with the visitor's consent); nothing is kept.
+    case notAllowed(path: String, reason: String)
     /// The value is longer than allowed.
     case tooLong(path: String, length: Int, limit: Int)
     /// Too many items (fields, vehicles).
@@ -21,13 +24,14 @@ public enum SignalementError: Error, Hashable, Sendable, CustomStringConvertible
     case invalidCatalog(path: String, reason: String)
 
     /// A short code for programs: `unknown-kind`, `missing-field`, `unknown-field`,
-    /// `invalid-value`, `too-long`, `too-many`, `invalid-catalog`.
+    /// `invalid-value`, `not-allowed`, `too-long`, `too-many`, `invalid-catalog`.
     public var code: String {
         switch self {
         case .unknownKind: "unknown-kind"
         case .missingField: "missing-field"
         case .unknownField: "unknown-field"
         case .invalidValue: "invalid-value"
+        case .notAllowed: "not-allowed"
         case .tooLong: "too-long"
         case .tooMany: "too-many"
         case .invalidCatalog: "invalid-catalog"
@@ -37,7 +41,7 @@ public enum SignalementError: Error, Hashable, Sendable, CustomStringConvertible
     /// The field path the error is about, when it is about one.
     public var path: String? {
         switch self {
-        case .missingField(_, let path), .unknownField(_, let path, _), .invalidValue(let path, _, _),
+        case .missingField(_, let path), .unknownField(_, let path, _), .invalidValue(let path, _, _), .notAllowed(let path, _),
              .tooLong(let path, _, _), .tooMany(let path, _, _), .invalidCatalog(let path, _):
             path
         case .unknownKind:
@@ -55,6 +59,8 @@ public enum SignalementError: Error, Hashable, Sendable, CustomStringConvertible
             return "\(path): a signalement of kind \(kind) has no such field; its fields are \(known.joined(separator: ", "))"
         case .invalidValue(let path, let value, let reason):
             return "\(path) '\(Echo.truncated(value))' is not valid: \(reason)"
+        case .notAllowed(let path, let reason):
+            return "\(path) is not accepted here: \(reason)"
         case .tooLong(let path, let length, let limit):
             return "\(path) is \(length) characters long; at most \(limit) are accepted"
         case .tooMany(let path, let count, let limit):

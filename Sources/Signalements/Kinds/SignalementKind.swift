@@ -42,19 +42,24 @@ public struct FieldSpec: Hashable, Sendable, Codable {
     public let choices: [String]?
     /// The question shown to the citizen.
     public let label: LocalizedText
+    /// Conditions for the field to be accepted at all: other field name → the
+    /// value it must have, e.g. a chat excerpt only when `visitor_consent` is `yes`.
+    public let onlyIf: [String: String]?
 
     /// Creates a field.
-    public init(name: String, type: FieldType, required: Bool, maxLength: Int? = nil, choices: [String]? = nil, label: LocalizedText) {
+    public init(name: String, type: FieldType, required: Bool, maxLength: Int? = nil, choices: [String]? = nil, label: LocalizedText,
+                onlyIf: [String: String]? = nil) {
         self.name = name
         self.type = type
         self.required = required
         self.maxLength = maxLength
         self.choices = choices
         self.label = label
+        self.onlyIf = onlyIf
     }
 
     enum CodingKeys: String, CodingKey {
-        case name, type, required, maxLength = "max_length", choices, label
+        case name, type, required, maxLength = "max_length", choices, label, onlyIf = "only_if"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -65,6 +70,7 @@ public struct FieldSpec: Hashable, Sendable, Codable {
         maxLength = try container.decodeIfPresent(Int.self, forKey: .maxLength)
         choices = try container.decodeIfPresent([String].self, forKey: .choices)
         label = try container.decode(BilingualText.self, forKey: .label).localized
+        onlyIf = try container.decodeIfPresent([String: String].self, forKey: .onlyIf)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -75,6 +81,7 @@ public struct FieldSpec: Hashable, Sendable, Codable {
         try container.encodeIfPresent(maxLength, forKey: .maxLength)
         try container.encodeIfPresent(choices, forKey: .choices)
         try container.encode(BilingualText(label), forKey: .label)
+        try container.encodeIfPresent(onlyIf, forKey: .onlyIf)
     }
 }
 
