@@ -20,11 +20,13 @@ let package = Package(
         .library(name: "Teleservices", targets: ["Teleservices"]),
         .library(name: "Appointments", targets: ["Appointments"]),
         .library(name: "ChatProtocol", targets: ["ChatProtocol"]),
+        .library(name: "Signalements", targets: ["Signalements"]),
         .library(name: "MaSecurite", targets: ["MaSecurite"]),
         // Conformance suites that every storage backend must pass (used by the
         // PostgreSQL backends in Examples/PartnerServer).
         .library(name: "AppointmentsTestSupport", targets: ["AppointmentsTestSupport"]),
         .library(name: "ChatProtocolTestSupport", targets: ["ChatProtocolTestSupport"]),
+        .library(name: "SignalementsTestSupport", targets: ["SignalementsTestSupport"]),
         .executable(name: "masecurite", targets: ["masecurite"]),
     ],
     targets: [
@@ -81,10 +83,21 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "Signalements",
+            dependencies: ["MaSecuriteCore", "SQLiteSupport"],
+            resources: [.copy("Resources")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "SignalementsTestSupport",
+            dependencies: ["Signalements", "MaSecuriteCore"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "MaSecurite",
             dependencies: [
                 "MaSecuriteCore", "OrienteurKit", "StationDirectory",
-                "Teleservices", "Appointments", "ChatProtocol",
+                "Teleservices", "Appointments", "ChatProtocol", "Signalements",
             ],
             swiftSettings: swiftSettings
         ),
@@ -92,7 +105,7 @@ let package = Package(
             name: "MaSecuriteCLI",
             dependencies: [
                 "MaSecurite", "MaSecuriteCore", "OrienteurKit", "StationDirectory",
-                "Teleservices", "Appointments", "ChatProtocol",
+                "Teleservices", "Appointments", "ChatProtocol", "Signalements",
             ],
             swiftSettings: swiftSettings
         ),
@@ -123,6 +136,12 @@ let package = Package(
         .testTarget(
             name: "ChatProtocolTests",
             dependencies: ["ChatProtocol", "ChatProtocolTestSupport", "MaSecuriteCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SignalementsTests",
+            dependencies: ["Signalements", "SignalementsTestSupport", "MaSecuriteCore"],
+            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "MaSecuriteTests", dependencies: ["MaSecurite"], resources: [.copy("Evaluation")], swiftSettings: swiftSettings),

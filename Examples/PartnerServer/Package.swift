@@ -45,6 +45,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Appointments", package: "MaSecurite"),
                 .product(name: "ChatProtocol", package: "MaSecurite"),
+                .product(name: "Signalements", package: "MaSecurite"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
@@ -97,6 +98,8 @@ let package = Package(
                 .product(name: "ChatProtocol", package: "MaSecurite"),
                 .product(name: "AppointmentsTestSupport", package: "MaSecurite"),
                 .product(name: "ChatProtocolTestSupport", package: "MaSecurite"),
+                .product(name: "Signalements", package: "MaSecurite"),
+                .product(name: "SignalementsTestSupport", package: "MaSecurite"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

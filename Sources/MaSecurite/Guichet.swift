@@ -328,7 +328,8 @@ public struct Guichet: Sendable {
                     guidance.setAside.append(advice)
                 } else {
                     guidance.steps.append(GuidanceStep(action: action.description, kind: action.kind,
-                                                       title: advice.name, teleservice: advice, url: advice.url))
+                                                       title: advice.name, teleservice: advice, url: advice.url,
+                                                       signalementKind: StructuredSignalement.kind(forTeleservice: id)))
                 }
             case .visit(let motif), .appointment(let motif):
                 let advice: StationsAdvice

@@ -4,3 +4,4 @@
 @_exported import Teleservices
 @_exported import Appointments
 @_exported import ChatProtocol
+@_exported import Signalements

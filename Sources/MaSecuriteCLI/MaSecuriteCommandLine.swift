@@ -43,6 +43,7 @@ public enum MaSecuriteCommandLine {
             TeleservicesCommands.self,
             AppointmentsCommands.self,
             ChatCommands.self,
+            SignalementsCommands.self,
             VersionCommand.self,
         ]
     }

@@ -23,10 +23,16 @@ public struct GuidanceStep: Hashable, Sendable, Codable {
     public var partner: PartnerInfo?
     /// For `link:`, and the address of a service or partner.
     public var url: String?
+    /// For an online service that the SDK can also file as a structured
+    /// signalement (`signalement-stupefiants`, `signalement-rodeo`): the kind's
+    /// id in `SignalementCatalog`, e.g. `point-de-deal`, to offer the form
+    /// (`SignalementDesk.file(kind:commune:fields:)`) next to the link.
+    public var signalementKind: String?
 
     /// Creates a step.
     public init(action: String, kind: String, title: String, number: NumberInfo? = nil, teleservice: TeleserviceAdvice? = nil,
-                stations: StationsAdvice? = nil, fiche: FicheInfo? = nil, partner: PartnerInfo? = nil, url: String? = nil) {
+                stations: StationsAdvice? = nil, fiche: FicheInfo? = nil, partner: PartnerInfo? = nil, url: String? = nil,
+                signalementKind: String? = nil) {
         self.action = action
         self.kind = kind
         self.title = title
@@ -36,5 +42,11 @@ public struct GuidanceStep: Hashable, Sendable, Codable {
         self.fiche = fiche
         self.partner = partner
         self.url = url
+        self.signalementKind = signalementKind
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case action, kind, title, number, teleservice, stations, fiche, partner, url
+        case signalementKind = "signalement_kind"
     }
 }

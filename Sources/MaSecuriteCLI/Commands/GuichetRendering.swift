@@ -121,6 +121,10 @@ struct GuichetRendering {
                 lines.append(contentsOf: service.reasons)
             }
         }
+        if let kind = step.signalementKind {
+            lines.append(t("Ou signalez-le ici, de façon structurée et anonyme : masecurite signalements submit --kind \(kind) …",
+                           "Or report it here, structured and anonymous: masecurite signalements submit --kind \(kind) …"))
+        }
         if let advice = step.stations {
             if advice.stations.isEmpty {
                 lines.append(t("Donnez votre code postal pour voir les plus proches.", "Give your postal code to see the nearest ones."))
