@@ -171,6 +171,30 @@ package final class SQLiteConnection<Failure: SQLiteFailure> {
             throw error
         }
     }
+
+    /// Brings the file's schema to `migrations.count`: applies, in one immediate
+    /// transaction, each migration the file has not had yet and records its version in
+    /// `schema_version`. A file written by newer code (a higher version) is refused,
+    /// untouched, so nothing stored is lost to an older SDK.
+    package func migrate(_ migrations: [String]) throws(Failure) {
+        try immediateTransaction("migrating the schema") { () throws(Failure) in
+            try execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_ms INTEGER NOT NULL)",
+                        operation: "creating schema_version")
+            let rows = try query("SELECT MAX(version) FROM schema_version", operation: "reading the schema version")
+            var version = 0
+            if case .integer(let value)? = rows.first?.first { version = Int(value) }
+            guard version <= migrations.count else {
+                throw Failure.database(code: 0, message: "the file has schema version \(version), newer than this code (\(migrations.count)); update the SDK",
+                                       operation: "opening \(path)")
+            }
+            for index in version..<migrations.count {
+                try execute(migrations[index], operation: "migrating to schema version \(index + 1)")
+                try query("INSERT INTO schema_version (version, applied_ms) VALUES (?, ?)",
+                          [.integer(Int64(index + 1)), .integer(Int64((Date().timeIntervalSince1970 * 1000).rounded()))],
+                          operation: "recording schema version \(index + 1)")
+            }
+        }
+    }
 }
 
 /// SQLite's constraint-violation result codes.

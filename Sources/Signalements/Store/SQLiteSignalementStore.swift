@@ -66,23 +66,7 @@ public actor SQLiteSignalementStore: SignalementStore {
     ]
 
     private static func migrate(_ connection: SQLiteConnection) throws(SignalementStoreError) {
-        try connection.immediateTransaction("migrating the schema") { () throws(SignalementStoreError) in
-            try connection.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_ms INTEGER NOT NULL)",
-                                   operation: "creating schema_version")
-            let rows = try connection.query("SELECT MAX(version) FROM schema_version", operation: "reading the schema version")
-            var version = 0
-            if case .integer(let value)? = rows.first?.first { version = Int(value) }
-            guard version <= migrations.count else {
-                throw .database(code: 0, message: "the file has schema version \(version), newer than this code (\(migrations.count)); update the SDK",
-                                operation: "opening \(connection.path)")
-            }
-            for index in version..<migrations.count {
-                try connection.execute(migrations[index], operation: "migrating to schema version \(index + 1)")
-                try connection.query("INSERT INTO schema_version (version, applied_ms) VALUES (?, ?)",
-                                     [.integer(Int64(index + 1)), .integer(milliseconds(Date()))],
-                                     operation: "recording schema version \(index + 1)")
-            }
-        }
+        try connection.migrate(migrations)
     }
 
     // MARK: Mapping

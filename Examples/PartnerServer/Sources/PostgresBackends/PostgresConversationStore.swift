@@ -157,27 +157,8 @@ public struct PostgresConversationStore: ConversationRecordStore {
     public func migrate() async throws(ConversationStoreError) -> Int {
         let schema = self.schema
         return try await call { client, logger in
-            try await PG.transaction(client, logger: logger) { connection in
-                try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(schema + ".migrations")))", logger: logger)
-                try await connection.query("CREATE SCHEMA IF NOT EXISTS \(unescaped: schema)", logger: logger)
-                try await connection.query(
-                    "CREATE TABLE IF NOT EXISTS \(unescaped: schema).schema_version (component TEXT NOT NULL, version INTEGER NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now(), PRIMARY KEY (component, version))",
-                    logger: logger)
-                var version = 0
-                for try await value in try await connection.query(
-                    "SELECT COALESCE(MAX(version), 0) FROM \(unescaped: schema).schema_version WHERE component = 'chat'", logger: logger
-                ).decode(Int.self) { version = value }
-                guard version <= Self.migrations.count else {
-                    throw ConversationStoreError.backend("the database has chat schema version \(version), newer than this server (\(Self.migrations.count))")
-                }
-                for index in version..<Self.migrations.count {
-                    for statement in Self.migrations[index] {
-                        try await connection.query(PostgresQuery(unsafeSQL: statement.replacingOccurrences(of: "$S", with: schema)), logger: logger)
-                    }
-                    try await connection.query(
-                        "INSERT INTO \(unescaped: schema).schema_version (component, version) VALUES ('chat', \(index + 1))", logger: logger)
-                }
-                return Self.migrations.count
+            try await PG.migrate(client, schema: schema, component: "chat", migrations: Self.migrations, logger: logger) { found, known in
+                ConversationStoreError.backend("the database has chat schema version \(found), newer than this server (\(known))")
             }
         }
     }

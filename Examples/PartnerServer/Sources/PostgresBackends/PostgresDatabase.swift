@@ -257,5 +257,34 @@ enum PG {
     }
 
     static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
+
+    /// Creates `schema` and applies the `migrations` of `component` the database has not had yet,
+    /// once, even when several instances start together (an advisory lock held for the
+    /// transaction); each migration's statements write `$S` for the schema. A database written
+    /// by a newer server is refused with `newer(found, known)`, untouched.
+    /// - Returns: the schema version now in the database.
+    static func migrate(_ client: PostgresClient, schema: String, component: String, migrations: [[String]], logger: Logger,
+                        newer: @escaping @Sendable (_ found: Int, _ known: Int) -> any Error) async throws -> Int {
+        try await transaction(client, logger: logger) { connection in
+            try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(schema + ".migrations")))", logger: logger)
+            try await connection.query("CREATE SCHEMA IF NOT EXISTS \(unescaped: schema)", logger: logger)
+            try await connection.query(
+                "CREATE TABLE IF NOT EXISTS \(unescaped: schema).schema_version (component TEXT NOT NULL, version INTEGER NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now(), PRIMARY KEY (component, version))",
+                logger: logger)
+            var version = 0
+            for try await value in try await connection.query(
+                "SELECT COALESCE(MAX(version), 0) FROM \(unescaped: schema).schema_version WHERE component = \(component)", logger: logger
+            ).decode(Int.self) { version = value }
+            guard version <= migrations.count else { throw newer(version, migrations.count) }
+            for index in version..<migrations.count {
+                for statement in migrations[index] {
+                    try await connection.query(PostgresQuery(unsafeSQL: statement.replacingOccurrences(of: "$S", with: schema)), logger: logger)
+                }
+                try await connection.query(
+                    "INSERT INTO \(unescaped: schema).schema_version (component, version) VALUES (\(component), \(index + 1))", logger: logger)
+            }
+            return migrations.count
+        }
+    }
     static func date(_ ms: Int64) -> Date { Date(timeIntervalSince1970: TimeInterval(ms) / 1000) }
 }
