@@ -72,14 +72,44 @@ public struct AppointmentBook: Sendable {
     public let clock: any WallClock
     /// Days after the end of an appointment before its personal data is erased (default 30).
     public let purgeAfterDays: Int
+    /// Where the links of video appointments (``Motif/visioPlainte``) come from;
+    /// `nil`: remote motifs are not offered.
+    public let meetings: (any MeetingProvider)?
 
     /// Creates the service.
     public init(store: any BookingStore, schedules: any ScheduleProvider = DefaultScheduleProvider(),
-                clock: any WallClock = SystemWallClock(), purgeAfterDays: Int = 30) {
+                clock: any WallClock = SystemWallClock(), purgeAfterDays: Int = 30,
+                meetings: (any MeetingProvider)? = nil) {
         self.store = store
         self.schedules = schedules
         self.clock = clock
         self.purgeAfterDays = max(0, purgeAfterDays)
+        self.meetings = meetings
+    }
+
+    /// Refuses `motif` at `station` when the provider does not offer it there
+    /// today (``ScheduleProvider/refusal(motif:station:on:)``), or when it is a
+    /// remote motif and no ``MeetingProvider`` is configured.
+    public func checkOffered(_ motif: Motif, at station: String) async throws(AppointmentError) {
+        let zone = try StationID.timeZone(of: station)
+        if let refusal = await schedules.refusal(motif: motif, station: station, on: LocalDate(clock.now(), in: zone)) {
+            throw refusal
+        }
+        if motif.isRemote && meetings == nil { throw .motifNotOffered(station: station, motif: motif) }
+    }
+
+    /// The video link of `booking` for a remote motif (``Motif/isRemote``); `nil` for a visit.
+    /// - Throws: ``AppointmentError/storage(_:)`` when the meeting provider fails.
+    public func meetingURL(for booking: Booking) async throws(AppointmentError) -> URL? {
+        guard booking.motif.isRemote else { return nil }
+        guard let meetings else { throw .motifNotOffered(station: booking.station, motif: booking.motif) }
+        do {
+            return try await meetings.meetingURL(for: booking)
+        } catch let error as AppointmentError {
+            throw error
+        } catch {
+            throw .storage("the meeting provider failed for booking \(booking.code.formatted): \(error)")
+        }
     }
 
     /// The schedule of `station`.
@@ -91,6 +121,30 @@ public struct AppointmentBook: Sendable {
         } catch {
             throw .storage("cannot read the schedule of \(station): \(error)")
         }
+    }
+
+    /// The schedule of an existing booking's station, or `nil` when the
+    /// station no longer publishes one: a booking already made stays
+    /// readable, cancellable and exportable (with its motif's default rules
+    /// and the time zone its id gives).
+    private func existingSchedule(for station: String) async throws(AppointmentError) -> AppointmentSchedule? {
+        do {
+            return try await schedule(for: station)
+        } catch {
+            if case .hoursNotPublished = error { return nil }
+            throw error
+        }
+    }
+
+    /// The rules of an existing booking's motif at its station (see ``existingSchedule(for:)``).
+    private func rules(of booking: Booking) async throws(AppointmentError) -> MotifRules {
+        try await existingSchedule(for: booking.station)?.rules(for: booking.motif) ?? booking.motif.defaultRules
+    }
+
+    /// The time zone of `station`: its schedule's, else the one its id gives.
+    private func timeZone(of station: String) async throws(AppointmentError) -> TimeZone {
+        if let schedule = try await existingSchedule(for: station) { return schedule.timeZone }
+        return try StationID.timeZone(of: station)
     }
 
     /// Runs a store call, turning its errors into ``AppointmentError``.
@@ -130,6 +184,7 @@ public struct AppointmentBook: Sendable {
     /// from + days - 1` that can be booked now (notice and horizon respected,
     /// closed days left out) with at least one free counter.
     public func availableSlots(station: String, motif: Motif, from: LocalDate, days: Int) async throws(AppointmentError) -> [AvailableSlot] {
+        try await checkOffered(motif, at: station)
         let schedule = try await schedule(for: station)
         guard schedule.offers(motif) else { throw .motifNotOffered(station: station, motif: motif) }
         let (earliest, latest) = window(schedule)
@@ -149,6 +204,7 @@ public struct AppointmentBook: Sendable {
 
     /// Checks that `start` is a bookable slot of `motif` at `station` now.
     private func bookableSlot(station: String, motif: Motif, start: Date) async throws(AppointmentError) -> (Slot, AppointmentSchedule) {
+        try await checkOffered(motif, at: station)
         let schedule = try await schedule(for: station)
         guard schedule.offers(motif) else { throw .motifNotOffered(station: station, motif: motif) }
         guard let slot = schedule.slot(for: motif, startingAt: start) else {
@@ -190,7 +246,7 @@ public struct AppointmentBook: Sendable {
 
     private func checkCitizenMayChange(_ booking: Booking) async throws(AppointmentError) {
         guard booking.status == .booked else { throw .notActive(code: booking.code, status: booking.status) }
-        let rules = try await schedule(for: booking.station).rules(for: booking.motif)
+        let rules = try await rules(of: booking)
         guard rules.citizenMayChange else {
             throw .changeNotAllowed(code: booking.code, reason: "this kind of appointment is changed by calling the station")
         }
@@ -203,8 +259,7 @@ public struct AppointmentBook: Sendable {
 
     /// Offers the freed slot to the next person waiting for it, if it can still be booked.
     private func offer(station: String, motif: Motif, start: Date, end: Date) async throws(AppointmentError) -> WaitlistOffer? {
-        let schedule = try await schedule(for: station)
-        guard start >= window(schedule).earliest else { return nil }
+        guard let schedule = try await existingSchedule(for: station), start >= window(schedule).earliest else { return nil }
         let store = self.store
         guard let entry = try await storeCall({ try await store.takeNextWaitlistEntry(station: station, motif: motif, covering: start) }) else {
             return nil
@@ -260,9 +315,9 @@ public struct AppointmentBook: Sendable {
     /// every booking of that day as the station and returns them, so the host
     /// can warn each person; no new booking is accepted that day.
     public func closeDay(station: String, day: LocalDate) async throws(AppointmentError) -> [Booking] {
-        let schedule = try await schedule(for: station)
-        let from = day.instant(at: .midnight, in: schedule.timeZone)
-        let to = day.adding(days: 1).instant(at: .midnight, in: schedule.timeZone)
+        let zone = try await timeZone(of: station)
+        let from = day.instant(at: .midnight, in: zone)
+        let to = day.adding(days: 1).instant(at: .midnight, in: zone)
         let store = self.store
         let now = clock.now()
         return try await storeCall { try await store.closeDay(station: station, day: day, from: from, to: to, at: now) }
@@ -271,6 +326,7 @@ public struct AppointmentBook: Sendable {
     /// Puts someone on the waiting list for `motif` at `station`, for a start between `earliest` and `latest`.
     public func joinWaitlist(station: String, motif: Motif, earliest: Date, latest: Date,
                              contact: Contact? = nil) async throws(AppointmentError) -> WaitlistEntry {
+        try await checkOffered(motif, at: station)
         let schedule = try await schedule(for: station)
         guard schedule.offers(motif) else { throw .motifNotOffered(station: station, motif: motif) }
         let entry = WaitlistEntry(station: station, motif: motif, earliest: earliest, latest: max(earliest, latest),
@@ -284,18 +340,20 @@ public struct AppointmentBook: Sendable {
 
     /// The reminders still to send for `booking` (see ``ReminderPlan``).
     public func reminders(for booking: Booking) async throws(AppointmentError) -> [Reminder] {
-        let schedule = try await schedule(for: booking.station)
-        return ReminderPlan.reminders(for: booking, timeZone: schedule.timeZone, now: clock.now())
+        return ReminderPlan.reminders(for: booking, timeZone: try await timeZone(of: booking.station), now: clock.now())
     }
 
-    /// An iCalendar file for `booking` with the documents to bring.
+    /// An iCalendar file for `booking` with the documents to bring (and, for
+    /// a video appointment, its meeting link as URL, LOCATION and in the DESCRIPTION).
     /// - Parameters:
     ///   - booking: the booking to export.
     ///   - location: the station's name and address, from the station directory.
     ///   - language: the language of the summary, the description and the documents to bring.
     public func calendarEvent(for booking: Booking, location: String?, language: Language = .french) async throws(AppointmentError) -> String {
-        let rules = try await schedule(for: booking.station).rules(for: booking.motif)
-        return ICalendar.event(for: booking, location: location, documents: rules.documents, language: language, now: clock.now())
+        let rules = try await rules(of: booking)
+        let link = try await meetingURL(for: booking)
+        return ICalendar.event(for: booking, location: location, documents: rules.documents, language: language,
+                               meetingURL: link, now: clock.now())
     }
 
     /// Erases the contact and idempotency key of every appointment that ended
