@@ -220,6 +220,10 @@ public struct AppointmentBook: Sendable {
 
     /// Books the slot of `motif` starting at `start` at `station`.
     ///
+    /// When the citizen gives an e-mail or a phone number, the reminders (the
+    /// day before, two hours before) go into the store's outbox in the same
+    /// atomic step, on those channels only; ``dispatchNotifications(via:limit:leaseSeconds:)`` sends them.
+    ///
     /// A retried request with the same `idempotencyKey` returns the original
     /// booking and books nothing more.
     /// - Throws: ``AppointmentError`` — `slotFull`, `outsideOpening`, `tooLate`,
@@ -229,9 +233,12 @@ public struct AppointmentBook: Sendable {
         let (slot, schedule) = try await bookableSlot(station: station, motif: motif, start: start)
         let rules = schedule.rules(for: motif)
         if !rules.anonymousAllowed && (contact?.isEmpty ?? true) { throw .contactRequired(motif) }
+        let now = clock.now()
         let request = ReservationRequest(station: station, motif: motif, start: slot.start, end: slot.end, day: slot.day,
                                          capacity: slot.capacity, contact: contact, idempotencyKey: idempotencyKey,
-                                         at: clock.now())
+                                         at: now,
+                                         notifications: PlannedNotification.reminders(start: slot.start, timeZone: schedule.timeZone,
+                                                                                      contact: contact, now: now))
         let store = self.store
         return try await storeCall { try await store.reserve(request) }.booking
     }
@@ -295,8 +302,11 @@ public struct AppointmentBook: Sendable {
     public func reschedule(code: ConfirmationCode, to start: Date) async throws(AppointmentError) -> ChangeOutcome {
         let booking = try await booking(code: code)
         try await checkCitizenMayChange(booking)
-        let (slot, _) = try await bookableSlot(station: booking.station, motif: booking.motif, start: start)
-        let request = MoveRequest(start: slot.start, end: slot.end, day: slot.day, capacity: slot.capacity, at: clock.now())
+        let (slot, schedule) = try await bookableSlot(station: booking.station, motif: booking.motif, start: start)
+        let now = clock.now()
+        let request = MoveRequest(start: slot.start, end: slot.end, day: slot.day, capacity: slot.capacity, at: now,
+                                  notifications: PlannedNotification.reminders(start: slot.start, timeZone: schedule.timeZone,
+                                                                               contact: booking.contact, now: now))
         let store = self.store
         let moved = try await storeCall { try await store.move(code: code, to: request) }
         guard moved.start != booking.start else { return ChangeOutcome(booking: moved, offer: nil) }
@@ -312,8 +322,10 @@ public struct AppointmentBook: Sendable {
     }
 
     /// Closes `station` on its local `day` (e.g. an unplanned closure): cancels
-    /// every booking of that day as the station and returns them, so the host
-    /// can warn each person; no new booking is accepted that day.
+    /// every booking of that day as the station and returns them; no new
+    /// booking is accepted that day. In the same atomic step, each cancelled
+    /// booking with a contact gets a cancellation notice in the outbox (on the
+    /// channels its contact gives) and loses its unsent reminders.
     public func closeDay(station: String, day: LocalDate) async throws(AppointmentError) -> [Booking] {
         let zone = try await timeZone(of: station)
         let from = day.instant(at: .midnight, in: zone)

@@ -15,6 +15,7 @@ public actor InMemoryBookingStore: BookingStore {
     private var seats: [SlotKey: Set<Int>] = [:]
     private var closures: [String: Set<LocalDate>] = [:]
     private var waiting: [WaitlistEntry] = []
+    private var outbox: [String: OutboxJob] = [:]
     private var ids = BookingIDGenerator()
 
     /// An empty store.
@@ -39,6 +40,7 @@ public actor InMemoryBookingStore: BookingStore {
                               idempotencyKey: request.idempotencyKey, createdAt: request.at, updatedAt: request.at)
         byCode[code] = booking
         if let key = request.idempotencyKey { byKey[key] = code }
+        for plan in request.notifications { add(OutboxJob(plan, for: booking)) }
         return Reservation(booking: booking, isReplay: false)
     }
 
@@ -84,7 +86,19 @@ public actor InMemoryBookingStore: BookingStore {
         booking.status = status
         booking.updatedAt = at
         byCode[code] = booking
+        dropUnsentReminders(of: code)
+        if status == .cancelledByStation {
+            for notice in OutboxJob.cancellationNotices(for: booking, at: at) { add(notice) }
+        }
         return booking
+    }
+
+    private func add(_ job: OutboxJob) {
+        if outbox[job.id] == nil { outbox[job.id] = job }
+    }
+
+    private func dropUnsentReminders(of code: ConfirmationCode) {
+        outbox = outbox.filter { !($0.value.code == code && $0.value.kind.isReminder && $0.value.sentAt == nil) }
     }
 
     public func move(code: ConfirmationCode, to request: MoveRequest) throws -> Booking {
@@ -104,6 +118,8 @@ public actor InMemoryBookingStore: BookingStore {
         booking.seat = seat
         booking.updatedAt = request.at
         byCode[code] = booking
+        dropUnsentReminders(of: code)
+        for plan in request.notifications { add(OutboxJob(plan, for: booking)) }
         return booking
     }
 
@@ -135,7 +151,9 @@ public actor InMemoryBookingStore: BookingStore {
 
     public func purgePersonalData(endedBefore: Date, at: Date) -> Int {
         var count = 0
+        var purgedCodes = Set<ConfirmationCode>()
         for (code, booking) in byCode where booking.end < endedBefore && !booking.isPurged {
+            purgedCodes.insert(code)
             var purged = booking
             purged.contact = nil
             if let key = purged.idempotencyKey { byKey[key] = nil }
@@ -146,6 +164,40 @@ public actor InMemoryBookingStore: BookingStore {
             count += 1
         }
         waiting.removeAll { $0.latest < endedBefore }
+        outbox = outbox.filter { !purgedCodes.contains($0.value.code) }
         return count
+    }
+
+    public func leaseDueNotifications(now: Date, leaseSeconds: Int, limit: Int) async -> [OutboxJob] {
+        let due = outbox.values.filter { $0.sentAt == nil && $0.dueAt <= now && ($0.leasedUntil.map { $0 <= now } ?? true) }
+            .sorted { ($0.dueAt, $0.id) < ($1.dueAt, $1.id) }
+            .prefix(max(0, limit))
+        var leased: [OutboxJob] = []
+        for var job in due {
+            job.leasedUntil = now.addingTimeInterval(TimeInterval(max(1, leaseSeconds)))
+            job.attempts += 1
+            outbox[job.id] = job
+            leased.append(job)
+        }
+        return leased
+    }
+
+    public func markNotificationSent(id: String, at: Date) async {
+        guard var job = outbox[id], job.sentAt == nil else { return }
+        job.sentAt = at
+        job.leasedUntil = nil
+        outbox[id] = job
+    }
+
+    public func releaseNotification(id: String, retryAt: Date, error: String) async {
+        guard var job = outbox[id], job.sentAt == nil else { return }
+        job.dueAt = retryAt
+        job.leasedUntil = nil
+        job.lastError = error
+        outbox[id] = job
+    }
+
+    public func notifications(code: ConfirmationCode) async -> [OutboxJob] {
+        outbox.values.filter { $0.code == code }.sorted { ($0.dueAt, $0.id) < ($1.dueAt, $1.id) }
     }
 }

@@ -13,10 +13,11 @@ import SQLiteSupport
 ///   a `NULL` seat, which frees it.
 /// - A `schema_version` table and ordered migrations upgrade older files in place.
 /// - Personal data kept: optional pseudonym, e-mail, phone and idempotency key,
-///   erased by ``purgePersonalData(endedBefore:at:)``.
+///   erased by ``purgePersonalData(endedBefore:at:)``. The notification outbox
+///   (schema version 2) holds no address: it names the booking, the kind and the channel.
 public actor SQLiteBookingStore: BookingStore {
     /// The schema version this code writes.
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     private let connection: SQLiteConnection
     private var ids = BookingIDGenerator()
@@ -49,7 +50,8 @@ public actor SQLiteBookingStore: BookingStore {
         connection = try SQLiteConnection(path: path, busyTimeoutMilliseconds: busyTimeoutMilliseconds, readOnly: true,
                                           requiredTables: Self.ownTables)
         let rows = try connection.query("SELECT MAX(version) FROM schema_version", operation: "reading the schema version")
-        guard case .integer(let version)? = rows.first?.first, version == Self.schemaVersion else {
+        // Older versions read fine (a write command migrates them); a newer one is refused.
+        guard case .integer(let version)? = rows.first?.first, (1...Int64(Self.schemaVersion)).contains(version) else {
             throw BookingStoreError.foreignDatabase(path: path, tables: ["schema_version (empty or another version)"])
         }
     }
@@ -105,6 +107,21 @@ public actor SQLiteBookingStore: BookingStore {
             created_ms INTEGER NOT NULL
         );
         CREATE INDEX waitlist_by_station_motif ON waitlist (station, motif, created_ms);
+        """,
+        """
+        CREATE TABLE outbox (
+            id TEXT PRIMARY KEY,
+            code TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            channel TEXT NOT NULL CHECK (channel IN ('email','sms')),
+            due_ms INTEGER NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            leased_until_ms INTEGER,
+            sent_ms INTEGER,
+            last_error TEXT
+        );
+        CREATE INDEX outbox_due ON outbox (due_ms) WHERE sent_ms IS NULL;
+        CREATE INDEX outbox_by_code ON outbox (code);
         """,
     ]
 
@@ -219,6 +236,7 @@ public actor SQLiteBookingStore: BookingStore {
                 }
                 throw error
             }
+            for plan in request.notifications { try insert(OutboxJob(plan, for: booking)) }
             return Reservation(booking: booking, isReplay: false)
         }
     }
@@ -262,7 +280,87 @@ public actor SQLiteBookingStore: BookingStore {
         if !status.holdsSeat { booking.seat = nil }
         booking.updatedAt = at
         try update(booking, operation: "changing the status of \(code.formatted)")
+        try dropUnsentReminders(of: code)
+        if status == .cancelledByStation {
+            for notice in OutboxJob.cancellationNotices(for: booking, at: at) { try insert(notice) }
+        }
         return booking
+    }
+
+    // MARK: Outbox
+
+    private static let outboxColumns = "id, code, kind, channel, due_ms, attempts, leased_until_ms, sent_ms, last_error"
+
+    private func insert(_ job: OutboxJob) throws(BookingStoreError) {
+        try connection.query(
+            "INSERT OR IGNORE INTO outbox (\(Self.outboxColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [.text(job.id), .text(job.code.rawValue), .text(job.kind.rawValue), .text(job.channel.rawValue),
+             .integer(Self.milliseconds(job.dueAt)), .integer(Int64(job.attempts)),
+             job.leasedUntil.map { .integer(Self.milliseconds($0)) } ?? .null, job.sentAt.map { .integer(Self.milliseconds($0)) } ?? .null,
+             Self.text(job.lastError)],
+            operation: "planning a notification")
+    }
+
+    private func dropUnsentReminders(of code: ConfirmationCode) throws(BookingStoreError) {
+        try connection.query("DELETE FROM outbox WHERE code = ? AND sent_ms IS NULL AND kind <> ?",
+                             [.text(code.rawValue), .text(NotificationKind.cancelledByStation.rawValue)],
+                             operation: "dropping unsent reminders")
+    }
+
+    private static func job(from row: [SQLiteValue]) throws(BookingStoreError) -> OutboxJob {
+        func string(_ index: Int) -> String? { if case .text(let s) = row[index] { return s }; return nil }
+        func integer(_ index: Int) -> Int64? { if case .integer(let n) = row[index] { return n }; return nil }
+        guard row.count == 9, let id = string(0), let codeText = string(1), let code = try? ConfirmationCode(codeText),
+              let kindText = string(2), let kind = NotificationKind(rawValue: kindText),
+              let channelText = string(3), let channel = NotificationChannel(rawValue: channelText),
+              let due = integer(4), let attempts = integer(5) else {
+            throw .corruptRow("outbox row \(row.first.map { "\($0)" } ?? "")")
+        }
+        return OutboxJob(id: id, code: code, kind: kind, channel: channel, dueAt: date(due), attempts: Int(attempts),
+                         leasedUntil: integer(6).map(date), sentAt: integer(7).map(date), lastError: string(8))
+    }
+
+    public func leaseDueNotifications(now: Date, leaseSeconds: Int, limit: Int) async throws -> [OutboxJob] {
+        try connection.immediateTransaction("leasing notifications") { () throws(BookingStoreError) -> [OutboxJob] in
+            let nowMs = Self.milliseconds(now)
+            let until = Self.milliseconds(now.addingTimeInterval(TimeInterval(max(1, leaseSeconds))))
+            let rows = try connection.query(
+                "SELECT \(Self.outboxColumns) FROM outbox WHERE sent_ms IS NULL AND due_ms <= ? AND (leased_until_ms IS NULL OR leased_until_ms <= ?) ORDER BY due_ms, id LIMIT ?",
+                [.integer(nowMs), .integer(nowMs), .integer(Int64(max(0, limit)))], operation: "finding due notifications")
+            var leased: [OutboxJob] = []
+            for row in rows {
+                var job = try Self.job(from: row)
+                job.attempts += 1
+                job.leasedUntil = Self.date(until)
+                try connection.query("UPDATE outbox SET attempts = ?, leased_until_ms = ? WHERE id = ?",
+                                     [.integer(Int64(job.attempts)), .integer(until), .text(job.id)], operation: "leasing a notification")
+                leased.append(job)
+            }
+            return leased
+        }
+    }
+
+    public func markNotificationSent(id: String, at: Date) async throws {
+        try connection.immediateTransaction("marking a notification sent") { () throws(BookingStoreError) in
+            try connection.query("UPDATE outbox SET sent_ms = ?, leased_until_ms = NULL WHERE id = ? AND sent_ms IS NULL",
+                                 [.integer(Self.milliseconds(at)), .text(id)], operation: "marking a notification sent")
+        }
+    }
+
+    public func releaseNotification(id: String, retryAt: Date, error: String) async throws {
+        try connection.immediateTransaction("releasing a notification") { () throws(BookingStoreError) in
+            try connection.query("UPDATE outbox SET due_ms = ?, leased_until_ms = NULL, last_error = ? WHERE id = ? AND sent_ms IS NULL",
+                                 [.integer(Self.milliseconds(retryAt)), .text(String(error.prefix(500))), .text(id)],
+                                 operation: "releasing a notification")
+        }
+    }
+
+    public func notifications(code: ConfirmationCode) async throws -> [OutboxJob] {
+        let rows = try connection.query("SELECT \(Self.outboxColumns) FROM outbox WHERE code = ? ORDER BY due_ms, id",
+                                        [.text(code.rawValue)], operation: "listing notifications")
+        var jobs: [OutboxJob] = []
+        for row in rows { jobs.append(try Self.job(from: row)) }
+        return jobs
     }
 
     public func setStatus(code: ConfirmationCode, to status: BookingStatus, at: Date) throws -> Booking {
@@ -290,6 +388,8 @@ public actor SQLiteBookingStore: BookingStore {
                 }
                 throw error
             }
+            try dropUnsentReminders(of: code)
+            for plan in request.notifications { try insert(OutboxJob(plan, for: booking)) }
             return booking
         }
     }
@@ -371,6 +471,8 @@ public actor SQLiteBookingStore: BookingStore {
     public func purgePersonalData(endedBefore: Date, at: Date) throws -> Int {
         try connection.immediateTransaction("purging personal data") { () throws(BookingStoreError) -> Int in
             let cutoff = Self.milliseconds(endedBefore)
+            try connection.query("DELETE FROM outbox WHERE code IN (SELECT code FROM bookings WHERE purged = 0 AND end_ms < ?)",
+                                 [.integer(cutoff)], operation: "purging the outbox")
             try connection.query(
                 "UPDATE bookings SET pseudonym = NULL, email = NULL, phone = NULL, idempotency_key = NULL, purged = 1, updated_ms = ? WHERE purged = 0 AND end_ms < ?",
                 [.integer(Self.milliseconds(at)), .integer(cutoff)], operation: "purging bookings")
