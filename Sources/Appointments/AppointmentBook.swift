@@ -14,8 +14,10 @@ public struct AvailableSlot: Hashable, Sendable {
     }
 }
 
-/// A freed slot to propose to the next person of the waiting list. The host
-/// app sends the offer; the person books it like any slot.
+/// A freed seat offered to the first person of the waiting list. The seat is
+/// kept for them until ``expiresAt``: they claim it with
+/// ``AppointmentBook/claimOffer(_:contact:idempotencyKey:)`` (nobody else can
+/// book it meanwhile), decline it, or let it go to the next in line.
 public struct WaitlistOffer: Hashable, Sendable {
     /// The person waiting (removed from the list when offered).
     public let entry: WaitlistEntry
@@ -23,12 +25,23 @@ public struct WaitlistOffer: Hashable, Sendable {
     public let start: Date
     /// The freed slot's end.
     public let end: Date
+    /// The id of the kept seat, to claim or decline it; `nil` when the seat is not kept.
+    public let holdID: UUID?
+    /// Until when the seat is kept; `nil` when it is not kept.
+    public let expiresAt: Date?
 
     /// Creates an offer.
-    public init(entry: WaitlistEntry, start: Date, end: Date) {
+    public init(entry: WaitlistEntry, start: Date, end: Date, holdID: UUID? = nil, expiresAt: Date? = nil) {
         self.entry = entry
         self.start = start
         self.end = end
+        self.holdID = holdID
+        self.expiresAt = expiresAt
+    }
+
+    /// The offer of a kept seat.
+    public init(_ hold: SeatHold) {
+        self.init(entry: hold.entry, start: hold.start, end: hold.end, holdID: hold.id, expiresAt: hold.expiresAt)
     }
 }
 
@@ -75,16 +88,19 @@ public struct AppointmentBook: Sendable {
     /// Where the links of video appointments (``Motif/visioPlainte``) come from;
     /// `nil`: remote motifs are not offered.
     public let meetings: (any MeetingProvider)?
+    /// How long a freed seat is kept for the person it is offered to, in minutes (default 30).
+    public let offerHoldMinutes: Int
 
     /// Creates the service.
     public init(store: any BookingStore, schedules: any ScheduleProvider = DefaultScheduleProvider(),
                 clock: any WallClock = SystemWallClock(), purgeAfterDays: Int = 30,
-                meetings: (any MeetingProvider)? = nil) {
+                meetings: (any MeetingProvider)? = nil, offerHoldMinutes: Int = 30) {
         self.store = store
         self.schedules = schedules
         self.clock = clock
         self.purgeAfterDays = max(0, purgeAfterDays)
         self.meetings = meetings
+        self.offerHoldMinutes = max(1, offerHoldMinutes)
     }
 
     /// Refuses `motif` at `station` when the provider does not offer it there
@@ -168,6 +184,8 @@ public struct AppointmentBook: Sendable {
         case .notActive(let code, let status): return .notActive(code: code, status: status)
         case .idempotencyConflict(let key, _): return .idempotencyConflict(key: key)
         case .database, .corruptRow, .foreignDatabase: return .storage(error.description)
+        case .holdNotFound(let id): return .offerUnavailable(hold: id, expiredAt: nil)
+        case .holdExpired(let id, let expiredAt): return .offerUnavailable(hold: id, expiredAt: expiredAt)
         }
     }
 
@@ -264,14 +282,59 @@ public struct AppointmentBook: Sendable {
         }
     }
 
-    /// Offers the freed slot to the next person waiting for it, if it can still be booked.
+    /// Offers the freed seat to the first person waiting for it, if the slot can
+    /// still be booked: the seat is kept for them ``offerHoldMinutes`` minutes.
     private func offer(station: String, motif: Motif, start: Date, end: Date) async throws(AppointmentError) -> WaitlistOffer? {
-        guard let schedule = try await existingSchedule(for: station), start >= window(schedule).earliest else { return nil }
+        guard let schedule = try await existingSchedule(for: station), start >= window(schedule).earliest,
+              let slot = schedule.slot(for: motif, startingAt: start) else { return nil }
+        let request = SeatOfferRequest(station: station, motif: motif, start: slot.start, end: slot.end, day: slot.day,
+                                       capacity: slot.capacity, holdSeconds: offerHoldMinutes * 60, at: clock.now())
         let store = self.store
-        guard let entry = try await storeCall({ try await store.takeNextWaitlistEntry(station: station, motif: motif, covering: start) }) else {
-            return nil
+        return try await storeCall { try await store.offerFreedSeat(request) }.map(WaitlistOffer.init)
+    }
+
+    /// Books the seat kept for the offer `holdID` (before it expires), with
+    /// `contact` or else the one given when joining the list; its reminders
+    /// are planned in the same atomic step.
+    /// - Throws: ``AppointmentError/offerUnavailable(hold:expiredAt:)`` when the
+    ///   offer was claimed, declined or ran out; `dayClosed` when the station closed that day.
+    public func claimOffer(_ holdID: UUID, contact: Contact? = nil, idempotencyKey: String? = nil) async throws(AppointmentError) -> Booking {
+        let store = self.store
+        let now = clock.now()
+        guard let hold = try await storeCall({ try await store.hold(id: holdID) }) else {
+            // A retried claim finds the booking by its idempotency key.
+            if let idempotencyKey, let booking = try await storeCall({ () async throws -> Booking? in
+                try await store.claimHold(id: holdID, ClaimRequest(idempotencyKey: idempotencyKey, at: now))
+            }) {
+                return booking
+            }
+            throw .offerUnavailable(hold: holdID, expiredAt: nil)
         }
-        return WaitlistOffer(entry: entry, start: start, end: end)
+        let zone = try await timeZone(of: hold.station)
+        let given = contact.flatMap { $0.isEmpty ? nil : $0 } ?? hold.entry.contact
+        let claim = ClaimRequest(contact: given, idempotencyKey: idempotencyKey, at: now,
+                                 notifications: PlannedNotification.reminders(start: hold.start, timeZone: zone, contact: given, now: now))
+        return try await storeCall { try await store.claimHold(id: holdID, claim) }
+    }
+
+    /// The person declines the offer `holdID`: the seat goes to the next in line (returned), if any.
+    public func declineOffer(_ holdID: UUID) async throws(AppointmentError) -> WaitlistOffer? {
+        let store = self.store
+        guard let hold = try await storeCall({ try await store.releaseHold(id: holdID) }) else { return nil }
+        return try await offer(station: hold.station, motif: hold.motif, start: hold.start, end: hold.end)
+    }
+
+    /// Lets the seats whose offer ran out go to the next in line: returns the
+    /// new offers to send. Run it periodically (e.g. every minute).
+    public func expireOffers() async throws(AppointmentError) -> [WaitlistOffer] {
+        let store = self.store
+        let now = clock.now()
+        let expired = try await storeCall { try await store.expireHolds(now: now) }
+        var offers: [WaitlistOffer] = []
+        for hold in expired {
+            if let next = try await offer(station: hold.station, motif: hold.motif, start: hold.start, end: hold.end) { offers.append(next) }
+        }
+        return offers
     }
 
     /// Cancels a booking for the citizen (rules of the motif enforced, e.g. not in the last hour).
@@ -333,6 +396,13 @@ public struct AppointmentBook: Sendable {
         let store = self.store
         let now = clock.now()
         return try await storeCall { try await store.closeDay(station: station, day: day, from: from, to: to, at: now) }
+    }
+
+    /// Puts someone on the waiting list for `motif` at `station` on the station's local `day`.
+    public func joinWaitlist(station: String, motif: Motif, day: LocalDate, contact: Contact? = nil) async throws(AppointmentError) -> WaitlistEntry {
+        let zone = try await timeZone(of: station)
+        return try await joinWaitlist(station: station, motif: motif, earliest: day.instant(at: .midnight, in: zone),
+                                      latest: day.adding(days: 1).instant(at: .midnight, in: zone).addingTimeInterval(-1), contact: contact)
     }
 
     /// Puts someone on the waiting list for `motif` at `station`, for a start between `earliest` and `latest`.

@@ -39,6 +39,8 @@ public enum AppointmentError: Error, Hashable, Sendable, CustomStringConvertible
     /// Online booking of `motif` does not run in the station's département;
     /// `offeredIn` lists the départements where it runs (empty: nowhere today).
     case notOfferedHere(station: String, motif: Motif, departement: String, offeredIn: [String])
+    /// The waiting-list offer is gone: claimed, declined, or its time ran out (`expiredAt` when known).
+    case offerUnavailable(hold: UUID, expiredAt: Date?)
 
     /// A stable, kebab-case identifier of the case, e.g. `"slot-full"`.
     public var code: String {
@@ -60,6 +62,7 @@ public enum AppointmentError: Error, Hashable, Sendable, CustomStringConvertible
         case .storage: return "storage"
         case .hoursNotPublished: return "hours-not-published"
         case .notOfferedHere: return "not-offered-here"
+        case .offerUnavailable: return "offer-unavailable"
         }
     }
 
@@ -115,6 +118,9 @@ public enum AppointmentError: Error, Hashable, Sendable, CustomStringConvertible
             let whereText = offeredIn.isEmpty ? "it runs nowhere at the moment"
                 : "it runs in département\(offeredIn.count > 1 ? "s" : "") \(offeredIn.joined(separator: ", ")) only"
             return "\(what) do\(motif == .visioPlainte ? "es" : "") not run in département \(departement) (station \(station)); \(whereText)"
+        case .offerUnavailable(let hold, let expiredAt):
+            let reason = expiredAt.map { "its time ran out at \(iso($0))" } ?? "it was claimed or declined"
+            return "the offered seat \(hold.uuidString.lowercased()) is no longer kept for you: \(reason); join the waiting list again or choose another slot"
         }
     }
 }

@@ -145,6 +145,13 @@ public struct WaitlistEntry: Hashable, Sendable, Codable {
 /// - **Moves** hold a seat in the new slot and free the old one in one step;
 ///   on failure the booking is unchanged.
 /// - **Durability.** A call that returns has committed its change.
+/// - **Held seats.** ``offerFreedSeat(_:)`` keeps a freed seat for the first
+///   person of the waiting list until the hold expires: reservations and moves
+///   (judged at their `at`) never take a seat held by an unexpired hold, and
+///   ``occupancy(station:motif:from:to:)`` counts every hold not yet released
+///   or swept by ``expireHolds(now:)``. ``claimHold(id:_:)`` turns an
+///   unexpired hold into a booking on its seat, once. However many callers
+///   race, a seat is never given twice.
 /// - **Outbox.** Notifications live with the bookings, changed in the same
 ///   atomic step as what they are about: ``reserve(_:)`` adds the request's
 ///   ``ReservationRequest/notifications`` (not on a replay); a booking leaving
@@ -212,4 +219,26 @@ public protocol BookingStore: Sendable {
 
     /// Every job of the booking `code`, sent or not, by due date then id.
     func notifications(code: ConfirmationCode) async throws -> [OutboxJob]
+
+    /// Atomically: when the slot has a seat free at `request.at` (not booked,
+    /// not held), takes the earliest-created waiting entry of the station and
+    /// motif whose window contains the start, removes it from the list, and
+    /// keeps the seat for it until `at + holdSeconds`. `nil` when nobody waits
+    /// for it or no seat is free (the list is unchanged then).
+    func offerFreedSeat(_ request: SeatOfferRequest) async throws -> SeatHold?
+
+    /// Atomically turns the hold `id` into a booking on its seat, if it has not
+    /// expired at `claim.at`; the hold is gone afterwards. Throws
+    /// ``BookingStoreError/holdNotFound(_:)`` or ``BookingStoreError/holdExpired(_:expiredAt:)``;
+    /// a retry with the same idempotency key returns the booking.
+    func claimHold(id: UUID, _ claim: ClaimRequest) async throws -> Booking
+
+    /// The hold `id`, if it is still kept (expired or not).
+    func hold(id: UUID) async throws -> SeatHold?
+
+    /// Releases the hold `id` (the person declined): the seat is free again. Returns it, or `nil` when gone.
+    func releaseHold(id: UUID) async throws -> SeatHold?
+
+    /// Removes and returns the holds expired at `now`, so their seats can go to the next in line.
+    func expireHolds(now: Date) async throws -> [SeatHold]
 }

@@ -17,9 +17,12 @@ import SQLiteSupport
 ///   (schema version 2) holds no address: it names the booking, the kind and the channel.
 public actor SQLiteBookingStore: BookingStore {
     /// The schema version this code writes.
-    public static let schemaVersion = 2
+    public static let schemaVersion = 3
 
     private let connection: SQLiteConnection
+    /// The schema version of the open file: the latest once migrated; an older
+    /// one for a file opened read-only (queries then skip the tables it lacks).
+    private let openVersion: Int
     private var ids = BookingIDGenerator()
 
     /// The tables every bookings file has: a file holding other tables but not
@@ -38,6 +41,7 @@ public actor SQLiteBookingStore: BookingStore {
         connection = try SQLiteConnection(path: path, busyTimeoutMilliseconds: busyTimeoutMilliseconds,
                                           requiredTables: Self.ownTables)
         try SQLiteBookingStore.migrate(connection)
+        openVersion = Self.schemaVersion
     }
 
     /// Opens an existing bookings file at `path` to read it only: nothing is
@@ -54,7 +58,13 @@ public actor SQLiteBookingStore: BookingStore {
         guard case .integer(let version)? = rows.first?.first, (1...Int64(Self.schemaVersion)).contains(version) else {
             throw BookingStoreError.foreignDatabase(path: path, tables: ["schema_version (empty or another version)"])
         }
+        openVersion = Int(version)
     }
+
+    /// Whether the file has the seat-hold table (schema version 3).
+    private var hasHolds: Bool { openVersion >= 3 }
+    /// Whether the file has the outbox table (schema version 2).
+    private var hasOutbox: Bool { openVersion >= 2 }
 
     /// The schema version of the open file.
     public func currentSchemaVersion() throws -> Int {
@@ -123,6 +133,28 @@ public actor SQLiteBookingStore: BookingStore {
         CREATE INDEX outbox_due ON outbox (due_ms) WHERE sent_ms IS NULL;
         CREATE INDEX outbox_by_code ON outbox (code);
         """,
+        """
+        CREATE TABLE holds (
+            id TEXT PRIMARY KEY,
+            station TEXT NOT NULL,
+            motif TEXT NOT NULL,
+            start_ms INTEGER NOT NULL,
+            end_ms INTEGER NOT NULL,
+            day TEXT NOT NULL,
+            seat INTEGER NOT NULL CHECK (seat >= 0),
+            capacity INTEGER NOT NULL,
+            expires_ms INTEGER NOT NULL,
+            entry_id TEXT NOT NULL,
+            entry_earliest_ms INTEGER NOT NULL,
+            entry_latest_ms INTEGER NOT NULL,
+            pseudonym TEXT,
+            email TEXT,
+            phone TEXT,
+            entry_created_ms INTEGER NOT NULL,
+            UNIQUE (station, motif, start_ms, seat)
+        );
+        CREATE INDEX holds_by_expiry ON holds (expires_ms);
+        """,
     ]
 
     private static func migrate(_ connection: SQLiteConnection) throws(BookingStoreError) {
@@ -179,10 +211,14 @@ public actor SQLiteBookingStore: BookingStore {
         return try Self.booking(from: row)
     }
 
-    private func freeSeat(station: String, motif: Motif, start: Date, capacity: Int) throws(BookingStoreError) -> Int {
-        let rows = try connection.query(
-            "SELECT seat FROM bookings WHERE station = ? AND motif = ? AND start_ms = ? AND seat IS NOT NULL",
-            [.text(station), .text(motif.rawValue), .integer(Self.milliseconds(start))], operation: "counting seats")
+    /// The lowest seat of the slot neither booked nor kept for the waiting list by a hold unexpired at `at`.
+    private func freeSeat(station: String, motif: Motif, start: Date, capacity: Int, at: Date) throws(BookingStoreError) -> Int {
+        let booked = "SELECT seat FROM bookings WHERE station = ? AND motif = ? AND start_ms = ? AND seat IS NOT NULL"
+        let bookedBindings: [SQLiteValue] = [.text(station), .text(motif.rawValue), .integer(Self.milliseconds(start))]
+        let rows = hasHolds
+            ? try connection.query(booked + " UNION SELECT seat FROM holds WHERE station = ? AND motif = ? AND start_ms = ? AND expires_ms > ?",
+                                   bookedBindings + bookedBindings + [.integer(Self.milliseconds(at))], operation: "counting seats")
+            : try connection.query(booked, bookedBindings, operation: "counting seats")
         var taken = Set<Int64>()
         for row in rows { if case .integer(let seat)? = row.first { taken.insert(seat) } }
         guard let seat = (0..<Int64(max(capacity, 0))).first(where: { !taken.contains($0) }) else {
@@ -213,7 +249,8 @@ public actor SQLiteBookingStore: BookingStore {
             if try isClosed(station: request.station, day: request.day) {
                 throw .dayClosed(station: request.station, day: request.day)
             }
-            let seat = try freeSeat(station: request.station, motif: request.motif, start: request.start, capacity: request.capacity)
+            let seat = try freeSeat(station: request.station, motif: request.motif, start: request.start, capacity: request.capacity,
+                                    at: request.at)
             var code = request.code
             while try fetch(code: code) != nil { code = .random() }
             let contact = request.contact.flatMap { $0.isEmpty ? nil : $0 }
@@ -253,10 +290,11 @@ public actor SQLiteBookingStore: BookingStore {
     }
 
     public func occupancy(station: String, motif: Motif, from: Date, to: Date) throws -> [Date: Int] {
-        let rows = try connection.query(
-            "SELECT start_ms, COUNT(*) FROM bookings WHERE station = ? AND motif = ? AND start_ms >= ? AND start_ms < ? AND seat IS NOT NULL GROUP BY start_ms",
-            [.text(station), .text(motif.rawValue), .integer(Self.milliseconds(from)), .integer(Self.milliseconds(to))],
-            operation: "counting occupancy")
+        let bindings: [SQLiteValue] = [.text(station), .text(motif.rawValue), .integer(Self.milliseconds(from)), .integer(Self.milliseconds(to))]
+        let booked = "SELECT start_ms FROM bookings WHERE station = ? AND motif = ? AND start_ms >= ? AND start_ms < ? AND seat IS NOT NULL"
+        let held = hasHolds ? " UNION ALL SELECT start_ms FROM holds WHERE station = ? AND motif = ? AND start_ms >= ? AND start_ms < ?" : ""
+        let rows = try connection.query("SELECT start_ms, COUNT(*) FROM (\(booked)\(held)) GROUP BY start_ms",
+                                        hasHolds ? bindings + bindings : bindings, operation: "counting occupancy")
         var result: [Date: Int] = [:]
         for row in rows {
             if case .integer(let start) = row[0], case .integer(let count) = row[1] { result[Self.date(start)] = Int(count) }
@@ -356,6 +394,7 @@ public actor SQLiteBookingStore: BookingStore {
     }
 
     public func notifications(code: ConfirmationCode) async throws -> [OutboxJob] {
+        guard hasOutbox else { return [] }
         let rows = try connection.query("SELECT \(Self.outboxColumns) FROM outbox WHERE code = ? ORDER BY due_ms, id",
                                         [.text(code.rawValue)], operation: "listing notifications")
         var jobs: [OutboxJob] = []
@@ -375,7 +414,8 @@ public actor SQLiteBookingStore: BookingStore {
             guard booking.status == .booked else { throw .notActive(code, booking.status) }
             if booking.start == request.start { return booking }
             if try isClosed(station: booking.station, day: request.day) { throw .dayClosed(station: booking.station, day: request.day) }
-            let seat = try freeSeat(station: booking.station, motif: booking.motif, start: request.start, capacity: request.capacity)
+            let seat = try freeSeat(station: booking.station, motif: booking.motif, start: request.start, capacity: request.capacity,
+                                    at: request.at)
             booking.start = request.start
             booking.end = request.end
             booking.seat = seat
@@ -478,7 +518,134 @@ public actor SQLiteBookingStore: BookingStore {
                 [.integer(Self.milliseconds(at)), .integer(cutoff)], operation: "purging bookings")
             let count = connection.changes
             try connection.query("DELETE FROM waitlist WHERE latest_ms < ?", [.integer(cutoff)], operation: "purging the waiting list")
+            try connection.query("DELETE FROM holds WHERE end_ms < ?", [.integer(cutoff)], operation: "purging held seats")
             return count
+        }
+    }
+
+    // MARK: Held seats
+
+    private static let holdColumns = "id, station, motif, start_ms, end_ms, day, seat, capacity, expires_ms, entry_id, entry_earliest_ms, entry_latest_ms, pseudonym, email, phone, entry_created_ms"
+
+    private static func hold(from row: [SQLiteValue]) throws(BookingStoreError) -> SeatHold {
+        func string(_ index: Int) -> String? { if case .text(let s) = row[index] { return s }; return nil }
+        func integer(_ index: Int) -> Int64? { if case .integer(let n) = row[index] { return n }; return nil }
+        guard row.count == 16, let idText = string(0), let id = UUID(uuidString: idText), let station = string(1),
+              let motifText = string(2), let motif = Motif(rawValue: motifText), let start = integer(3), let end = integer(4),
+              let dayText = string(5), let day = try? LocalDate(iso: dayText), let seat = integer(6), let capacity = integer(7),
+              let expires = integer(8), let entryText = string(9), let entryID = UUID(uuidString: entryText),
+              let earliest = integer(10), let latest = integer(11), let created = integer(15) else {
+            throw .corruptRow("holds row \(row.first.map { "\($0)" } ?? "")")
+        }
+        let contact = Contact(pseudonym: string(12), email: string(13), phone: string(14))
+        let entry = WaitlistEntry(id: entryID, station: station, motif: motif, earliest: date(earliest), latest: date(latest),
+                                  contact: contact.isEmpty ? nil : contact, createdAt: date(created))
+        return SeatHold(id: id, entry: entry, station: station, motif: motif, start: date(start), end: date(end), day: day,
+                        seat: Int(seat), capacity: Int(capacity), expiresAt: date(expires))
+    }
+
+    public func offerFreedSeat(_ request: SeatOfferRequest) async throws -> SeatHold? {
+        let connection = self.connection
+        return try connection.immediateTransaction("offering a freed seat") { () throws(BookingStoreError) -> SeatHold? in
+            // Holds expired on this slot no longer count; the sweep hands them to the next person.
+            let seat: Int
+            do throws(BookingStoreError) {
+                seat = try freeSeat(station: request.station, motif: request.motif, start: request.start, capacity: request.capacity,
+                                    at: request.at)
+            } catch {
+                if case .slotFull = error { return nil }
+                throw error
+            }
+            let ms = Self.milliseconds(request.start)
+            let rows = try connection.query(
+                "SELECT \(Self.waitlistColumns) FROM waitlist WHERE station = ? AND motif = ? AND earliest_ms <= ? AND latest_ms >= ? ORDER BY created_ms, seq LIMIT 1",
+                [.text(request.station), .text(request.motif.rawValue), .integer(ms), .integer(ms)], operation: "reading the waiting list")
+            guard let row = rows.first else { return nil }
+            let entry = try Self.entry(from: row)
+            try connection.query("DELETE FROM waitlist WHERE id = ?", [.text(entry.id.uuidString)], operation: "removing a waiting-list entry")
+            // An expired hold may still occupy this seat's row: it is replaced.
+            try connection.query("DELETE FROM holds WHERE station = ? AND motif = ? AND start_ms = ? AND seat = ? AND expires_ms <= ?",
+                                 [.text(request.station), .text(request.motif.rawValue), .integer(ms), .integer(Int64(seat)),
+                                  .integer(Self.milliseconds(request.at))], operation: "replacing an expired hold")
+            let hold = SeatHold(id: UUID(), entry: entry, station: request.station, motif: request.motif, start: request.start,
+                                end: request.end, day: request.day, seat: seat, capacity: request.capacity,
+                                expiresAt: request.at.addingTimeInterval(TimeInterval(max(1, request.holdSeconds))))
+            try connection.query(
+                "INSERT INTO holds (\(Self.holdColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [.text(hold.id.uuidString), .text(hold.station), .text(hold.motif.rawValue), .integer(ms), .integer(Self.milliseconds(hold.end)),
+                 .text(hold.day.description), .integer(Int64(hold.seat)), .integer(Int64(hold.capacity)), .integer(Self.milliseconds(hold.expiresAt)),
+                 .text(entry.id.uuidString), .integer(Self.milliseconds(entry.earliest)), .integer(Self.milliseconds(entry.latest)),
+                 Self.text(entry.contact?.pseudonym), Self.text(entry.contact?.email), Self.text(entry.contact?.phone),
+                 .integer(Self.milliseconds(entry.createdAt))],
+                operation: "holding a seat for the waiting list")
+            return hold
+        }
+    }
+
+    private func fetchHold(id: UUID) throws(BookingStoreError) -> SeatHold? {
+        let rows = try connection.query("SELECT \(Self.holdColumns) FROM holds WHERE id = ?", [.text(id.uuidString)], operation: "reading a hold")
+        guard let row = rows.first else { return nil }
+        return try Self.hold(from: row)
+    }
+
+    public func claimHold(id: UUID, _ claim: ClaimRequest) async throws -> Booking {
+        let connection = self.connection
+        return try connection.immediateTransaction("claiming a held seat") { () throws(BookingStoreError) -> Booking in
+            if let key = claim.idempotencyKey {
+                let rows = try connection.query("SELECT \(Self.bookingColumns) FROM bookings WHERE idempotency_key = ?", [.text(key)],
+                                                operation: "checking the idempotency key")
+                if let row = rows.first { return try Self.booking(from: row) }
+            }
+            guard let hold = try fetchHold(id: id) else { throw .holdNotFound(id) }
+            guard hold.expiresAt > claim.at else { throw .holdExpired(id, expiredAt: hold.expiresAt) }
+            if try isClosed(station: hold.station, day: hold.day) { throw .dayClosed(station: hold.station, day: hold.day) }
+            var code = claim.code
+            while try fetch(code: code) != nil { code = .random() }
+            let contact = (claim.contact ?? hold.entry.contact).flatMap { $0.isEmpty ? nil : $0 }
+            let booking = Booking(id: ids.next(), code: code, station: hold.station, motif: hold.motif, start: hold.start, end: hold.end,
+                                  seat: hold.seat, status: .booked, contact: contact, idempotencyKey: claim.idempotencyKey,
+                                  createdAt: claim.at, updatedAt: claim.at)
+            try connection.query("DELETE FROM holds WHERE id = ?", [.text(id.uuidString)], operation: "removing a claimed hold")
+            do throws(BookingStoreError) {
+                try connection.query(
+                    "INSERT INTO bookings (\(Self.bookingColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                    [.text(booking.id.uuidString), .text(code.rawValue), .text(booking.station), .text(booking.motif.rawValue),
+                     .integer(Self.milliseconds(booking.start)), .integer(Self.milliseconds(booking.end)), .integer(Int64(hold.seat)),
+                     .text(BookingStatus.booked.rawValue), Self.text(contact?.pseudonym), Self.text(contact?.email),
+                     Self.text(contact?.phone), Self.text(claim.idempotencyKey),
+                     .integer(Self.milliseconds(claim.at)), .integer(Self.milliseconds(claim.at))],
+                    operation: "booking a held seat")
+            } catch {
+                if case .database(let sqliteCode, _, _) = error, sqliteCode == SQLiteCodes.constraintUnique {
+                    throw .slotFull(station: hold.station, motif: hold.motif, start: hold.start, capacity: hold.capacity)
+                }
+                throw error
+            }
+            for plan in claim.notifications { try insert(OutboxJob(plan, for: booking)) }
+            return booking
+        }
+    }
+
+    public func hold(id: UUID) async throws -> SeatHold? { hasHolds ? try fetchHold(id: id) : nil }
+
+    public func releaseHold(id: UUID) async throws -> SeatHold? {
+        let connection = self.connection
+        return try connection.immediateTransaction("releasing a held seat") { () throws(BookingStoreError) -> SeatHold? in
+            guard let hold = try fetchHold(id: id) else { return nil }
+            try connection.query("DELETE FROM holds WHERE id = ?", [.text(id.uuidString)], operation: "releasing a held seat")
+            return hold
+        }
+    }
+
+    public func expireHolds(now: Date) async throws -> [SeatHold] {
+        let connection = self.connection
+        return try connection.immediateTransaction("expiring held seats") { () throws(BookingStoreError) -> [SeatHold] in
+            let rows = try connection.query("SELECT \(Self.holdColumns) FROM holds WHERE expires_ms <= ? ORDER BY expires_ms, start_ms",
+                                            [.integer(Self.milliseconds(now))], operation: "finding expired holds")
+            var expired: [SeatHold] = []
+            for row in rows { expired.append(try Self.hold(from: row)) }
+            try connection.query("DELETE FROM holds WHERE expires_ms <= ?", [.integer(Self.milliseconds(now))], operation: "removing expired holds")
+            return expired
         }
     }
 }

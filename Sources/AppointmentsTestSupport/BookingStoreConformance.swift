@@ -48,6 +48,8 @@ public enum BookingStoreConformance {
         ("outbox", outbox),
         ("outbox-lease", outboxLease),
         ("outbox-purge", outboxPurge),
+        ("waitlist-hold", waitlistHold),
+        ("waitlist-race", waitlistRace),
     ]
 
     /// Runs every check, each on a fresh store; throws the first failure.
@@ -368,6 +370,154 @@ public enum BookingStoreConformance {
         _ = try await store.purgePersonalData(endedBefore: a.end.addingTimeInterval(60), at: now)
         try expect(try await store.notifications(code: a.code).isEmpty, name, "the purged booking's outbox jobs remain")
         try expect(try await store.notifications(code: b.code).count == 4, name, "a future booking's jobs were purged")
+    }
+
+    static func entry(_ start: Date, after seconds: TimeInterval, contact: Contact? = nil) -> WaitlistEntry {
+        WaitlistEntry(station: station, motif: .plainte, earliest: start.addingTimeInterval(-3_600), latest: start.addingTimeInterval(3_600),
+                      contact: contact, createdAt: now.addingTimeInterval(seconds))
+    }
+
+    /// A freed seat is kept for the first in line until the hold expires: nobody
+    /// else books it, the person claims it once, an expired hold lets it go.
+    public static let waitlistHold: Check = { makeStore in
+        let name = "waitlist-hold"
+        let store = try await makeStore()
+        let slot = request(slot: 16, capacity: 1)
+        let offer = SeatOfferRequest(station: station, motif: .plainte, start: slot.start, end: slot.end, day: slot.day,
+                                     capacity: 1, holdSeconds: 600, at: now)
+        let a = try await store.reserve(slot).booking
+        let first = entry(slot.start, after: 0, contact: Contact(email: "first@example.org"))
+        let second = entry(slot.start, after: 60)
+        try await store.enqueue(second)
+        try await store.enqueue(first)
+        try expect(try await store.offerFreedSeat(offer) == nil, name, "a seat was offered while the slot was full")
+        try expect(try await store.waitlist(station: station, motif: .plainte).count == 2, name, "an entry left the list without an offer")
+        _ = try await store.setStatus(code: a.code, to: .cancelledByCitizen, at: now)
+        let hold = try await store.offerFreedSeat(offer)
+        try expect(hold?.entry.id == first.id && hold?.seat == 0 && hold?.expiresAt == now.addingTimeInterval(600), name,
+                   "the freed seat was offered as \(String(describing: hold))")
+        guard let hold else { return }
+        try expect(try await store.hold(id: hold.id) == hold, name, "the hold cannot be read back")
+        try expect(try await store.waitlist(station: station, motif: .plainte).map(\.id) == [second.id], name, "the offered entry is still waiting")
+        try await expectError(name, "booking a held seat", {
+            _ = try await store.reserve(request(slot: 16, capacity: 1))
+        }, matching: isSlotFull)
+        try expect(try await store.occupancy(station: station, motif: .plainte, from: slot.start, to: slot.end)[slot.start] == 1, name,
+                   "occupancy does not count the held seat")
+        let claimed = try await store.claimHold(id: hold.id, ClaimRequest(idempotencyKey: "claim-1", at: now.addingTimeInterval(60)))
+        try expect(claimed.seat == 0 && claimed.start == slot.start && claimed.contact == first.contact && claimed.status == .booked, name,
+                   "the claim booked \(claimed)")
+        let replay = try await store.claimHold(id: hold.id, ClaimRequest(idempotencyKey: "claim-1", at: now.addingTimeInterval(61)))
+        try expect(replay.code == claimed.code, name, "a retried claim booked again")
+        try await expectError(name, "claiming twice", {
+            _ = try await store.claimHold(id: hold.id, ClaimRequest(at: now.addingTimeInterval(62)))
+        }, matching: { if case .holdNotFound = $0 { return true }; return false })
+        // The next freed seat goes to the second in line; their time runs out; the seat is free again.
+        _ = try await store.setStatus(code: claimed.code, to: .cancelledByStation, at: now)
+        guard let next = try await store.offerFreedSeat(offer) else { throw ConformanceFailure(check: name, message: "no offer to the second in line") }
+        try expect(next.entry.id == second.id, name, "the second offer went to \(next.entry.id)")
+        let late = now.addingTimeInterval(601)
+        try await expectError(name, "claiming after expiry", {
+            _ = try await store.claimHold(id: next.id, ClaimRequest(at: late))
+        }, matching: { if case .holdExpired = $0 { return true }; return false })
+        var afterExpiry = request(slot: 16, capacity: 1)
+        afterExpiry.at = late
+        let taken = try await store.reserve(afterExpiry).booking
+        try expect(taken.seat == 0, name, "an expired hold still kept its seat")
+        let swept = try await store.expireHolds(now: late)
+        try expect(swept.map(\.id) == [next.id], name, "expireHolds returned \(swept.map(\.id))")
+        let released = try await store.releaseHold(id: next.id)
+        let remaining = try await store.hold(id: next.id)
+        try expect(released == nil && remaining == nil, name, "a swept hold remains")
+    }
+
+    /// Many callers at once on one freed seat: exactly one offer is made, and
+    /// the seat is given once — to the claim while it is held, to one booking after.
+    public static let waitlistRace: Check = { makeStore in
+        let name = "waitlist-race"
+        let store = try await makeStore()
+        let slot = request(slot: 17, capacity: 2)
+        let offer = SeatOfferRequest(station: station, motif: .plainte, start: slot.start, end: slot.end, day: slot.day,
+                                     capacity: 2, holdSeconds: 300, at: now)
+        _ = try await store.reserve(slot)
+        let leaving = try await store.reserve(request(slot: 17, capacity: 2)).booking
+        for index in 0..<20 { try await store.enqueue(entry(slot.start, after: TimeInterval(index))) }
+        _ = try await store.setStatus(code: leaving.code, to: .cancelledByCitizen, at: now)
+        // Ten offers at once for one free seat: one hold.
+        let holds = try await withThrowingTaskGroup(of: SeatHold?.self) { group in
+            for _ in 0..<10 { group.addTask { try await store.offerFreedSeat(offer) } }
+            var all: [SeatHold] = []
+            for try await hold in group { if let hold { all.append(hold) } }
+            return all
+        }
+        try expect(holds.count == 1, name, "\(holds.count) holds for one freed seat")
+        try expect(try await store.waitlist(station: station, motif: .plainte).count == 19, name, "more than one entry was offered")
+        guard let hold = holds.first else { return }
+        // Thirty bookings and five claims at once while it is held: only one claim wins.
+        enum Outcome: Sendable { case booked, claimed, refused }
+        func race(_ at: Date) async throws -> [Outcome] {
+            try await withThrowingTaskGroup(of: Outcome.self) { group in
+                for _ in 0..<30 {
+                    group.addTask {
+                        var attempt = request(slot: 17, capacity: 2)
+                        attempt.at = at
+                        do { _ = try await store.reserve(attempt); return .booked } catch let error as BookingStoreError where isSlotFull(error) { return .refused }
+                    }
+                }
+                for _ in 0..<5 {
+                    group.addTask {
+                        do { _ = try await store.claimHold(id: hold.id, ClaimRequest(at: at)); return .claimed } catch let error as BookingStoreError {
+                            switch error {
+                            case .holdNotFound, .holdExpired: return .refused
+                            default: throw error
+                            }
+                        }
+                    }
+                }
+                var all: [Outcome] = []
+                for try await outcome in group { all.append(outcome) }
+                return all
+            }
+        }
+        let held = try await race(now.addingTimeInterval(10))
+        try expect(held.filter { $0 == .claimed }.count == 1 && !held.contains(.booked), name,
+                   "while held: \(held.filter { $0 == .claimed }.count) claims and \(held.filter { $0 == .booked }.count) bookings won (expected 1 claim)")
+        let active = try await store.bookings(station: station, from: slot.start, to: slot.end).filter { $0.status.holdsSeat }
+        try expect(active.count == 2 && Set(active.compactMap(\.seat)) == [0, 1], name, "the slot holds \(active.map(\.seat))")
+        // Again after the hold ran out: one booking wins, the late claim loses.
+        let winner = try require(active.first { $0.createdAt == now.addingTimeInterval(10) }, name)
+        _ = try await store.setStatus(code: winner.code, to: .cancelledByCitizen, at: now)
+        guard let second = try await store.offerFreedSeat(offer) else { throw ConformanceFailure(check: name, message: "no second offer") }
+        let late = try await { () async throws -> [Outcome] in
+            try await withThrowingTaskGroup(of: Outcome.self) { group in
+                let at = now.addingTimeInterval(301)
+                for _ in 0..<30 {
+                    group.addTask {
+                        var attempt = request(slot: 17, capacity: 2)
+                        attempt.at = at
+                        do { _ = try await store.reserve(attempt); return .booked } catch let error as BookingStoreError where isSlotFull(error) { return .refused }
+                    }
+                }
+                group.addTask {
+                    do { _ = try await store.claimHold(id: second.id, ClaimRequest(at: at)); return .claimed } catch let error as BookingStoreError {
+                        if case .holdExpired = error { return .refused }
+                        throw error
+                    }
+                }
+                var all: [Outcome] = []
+                for try await outcome in group { all.append(outcome) }
+                return all
+            }
+        }()
+        try expect(late.filter { $0 == .booked }.count == 1 && !late.contains(.claimed), name,
+                   "after expiry: \(late.filter { $0 == .booked }.count) bookings and \(late.filter { $0 == .claimed }.count) claims won (expected 1 booking)")
+        let final = try await store.bookings(station: station, from: slot.start, to: slot.end).filter { $0.status.holdsSeat }
+        try expect(final.count == 2 && Set(final.compactMap(\.seat)) == [0, 1], name, "after expiry the slot holds \(final.map(\.seat))")
+    }
+
+    static func require<T>(_ value: T?, _ check: String) throws -> T {
+        guard let value else { throw ConformanceFailure(check: check, message: "a value expected by the check is missing") }
+        return value
     }
 
     /// 1,000 concurrent attempts on 10 single-seat slots: exactly 10 succeed,

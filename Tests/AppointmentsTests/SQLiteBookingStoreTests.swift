@@ -56,8 +56,11 @@ import Testing
         // Read-only tools still read it before any migration.
         let reader = try SQLiteBookingStore(readingOnly: path)
         #expect(try await reader.booking(code: code)?.contact?.email == "old@example.org")
+        let start = try Fixture.date("2026-03-24T08:00:00Z")
+        #expect(try await reader.occupancy(station: Fixture.bordeaux, motif: .plainte, from: start, to: start.addingTimeInterval(60)) == [start: 1])
+        #expect(try await reader.notifications(code: code).isEmpty)
         let store = try SQLiteBookingStore(path: path)
-        #expect(try await store.currentSchemaVersion() == 2)
+        #expect(try await store.currentSchemaVersion() == SQLiteBookingStore.schemaVersion)
         let kept = try #require(try await store.booking(code: code))
         #expect(kept.status == .booked && kept.contact?.email == "old@example.org" && kept.seat == 0)
         #expect(try await store.notifications(code: code).isEmpty)

@@ -13,9 +13,13 @@ import Testing
     /// Monday 2026-03-23 08:00 in Paris: a week of ordinary working days follows.
     static let now = Date(timeIntervalSince1970: 1_774_249_200)
 
+    /// An empty data directory: no bookings file, whatever the machine's user has.
+    static let dataHome = FileManager.default.temporaryDirectory.appendingPathComponent("masecurite-agreement-\(UUID().uuidString)").path
+
     func run(_ arguments: [String]) async -> (status: Int32, output: String) {
         let console = BufferConsole()
-        let context = CommandContext(console: console, environment: [:], clock: ManualWallClock(Self.now))
+        let context = CommandContext(console: console, environment: ["XDG_DATA_HOME": Self.dataHome, "HOME": Self.dataHome],
+                                     clock: ManualWallClock(Self.now))
         let status = await MaSecuriteCommandLine.main(arguments, context: context)
         return (status, console.output)
     }
