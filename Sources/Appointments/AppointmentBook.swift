@@ -14,8 +14,10 @@ public struct AvailableSlot: Hashable, Sendable {
     }
 }
 
-/// A freed slot to propose to the next person of the waiting list. The host
-/// app sends the offer; the person books it like any slot.
+/// A freed seat offered to the first person of the waiting list. The seat is
+/// kept for them until ``expiresAt``: they claim it with
+/// ``AppointmentBook/claimOffer(_:contact:idempotencyKey:)`` (nobody else can
+/// book it meanwhile), decline it, or let it go to the next in line.
 public struct WaitlistOffer: Hashable, Sendable {
     /// The person waiting (removed from the list when offered).
     public let entry: WaitlistEntry
@@ -23,12 +25,23 @@ public struct WaitlistOffer: Hashable, Sendable {
     public let start: Date
     /// The freed slot's end.
     public let end: Date
+    /// The id of the kept seat, to claim or decline it; `nil` when the seat is not kept.
+    public let holdID: UUID?
+    /// Until when the seat is kept; `nil` when it is not kept.
+    public let expiresAt: Date?
 
     /// Creates an offer.
-    public init(entry: WaitlistEntry, start: Date, end: Date) {
+    public init(entry: WaitlistEntry, start: Date, end: Date, holdID: UUID? = nil, expiresAt: Date? = nil) {
         self.entry = entry
         self.start = start
         self.end = end
+        self.holdID = holdID
+        self.expiresAt = expiresAt
+    }
+
+    /// The offer of a kept seat.
+    public init(_ hold: SeatHold) {
+        self.init(entry: hold.entry, start: hold.start, end: hold.end, holdID: hold.id, expiresAt: hold.expiresAt)
     }
 }
 
@@ -72,14 +85,47 @@ public struct AppointmentBook: Sendable {
     public let clock: any WallClock
     /// Days after the end of an appointment before its personal data is erased (default 30).
     public let purgeAfterDays: Int
+    /// Where the links of video appointments (``Motif/visioPlainte``) come from;
+    /// `nil`: remote motifs are not offered.
+    public let meetings: (any MeetingProvider)?
+    /// How long a freed seat is kept for the person it is offered to, in minutes (default 30).
+    public let offerHoldMinutes: Int
 
     /// Creates the service.
     public init(store: any BookingStore, schedules: any ScheduleProvider = DefaultScheduleProvider(),
-                clock: any WallClock = SystemWallClock(), purgeAfterDays: Int = 30) {
+                clock: any WallClock = SystemWallClock(), purgeAfterDays: Int = 30,
+                meetings: (any MeetingProvider)? = nil, offerHoldMinutes: Int = 30) {
         self.store = store
         self.schedules = schedules
         self.clock = clock
         self.purgeAfterDays = max(0, purgeAfterDays)
+        self.meetings = meetings
+        self.offerHoldMinutes = max(1, offerHoldMinutes)
+    }
+
+    /// Refuses `motif` at `station` when the provider does not offer it there
+    /// today (``ScheduleProvider/refusal(motif:station:on:)``), or when it is a
+    /// remote motif and no ``MeetingProvider`` is configured.
+    public func checkOffered(_ motif: Motif, at station: String) async throws(AppointmentError) {
+        let zone = try StationID.timeZone(of: station)
+        if let refusal = await schedules.refusal(motif: motif, station: station, on: LocalDate(clock.now(), in: zone)) {
+            throw refusal
+        }
+        if motif.isRemote && meetings == nil { throw .motifNotOffered(station: station, motif: motif) }
+    }
+
+    /// The video link of `booking` for a remote motif (``Motif/isRemote``); `nil` for a visit.
+    /// - Throws: ``AppointmentError/storage(_:)`` when the meeting provider fails.
+    public func meetingURL(for booking: Booking) async throws(AppointmentError) -> URL? {
+        guard booking.motif.isRemote else { return nil }
+        guard let meetings else { throw .motifNotOffered(station: booking.station, motif: booking.motif) }
+        do {
+            return try await meetings.meetingURL(for: booking)
+        } catch let error as AppointmentError {
+            throw error
+        } catch {
+            throw .storage("the meeting provider failed for booking \(booking.code.formatted): \(error)")
+        }
     }
 
     /// The schedule of `station`.
@@ -91,6 +137,30 @@ public struct AppointmentBook: Sendable {
         } catch {
             throw .storage("cannot read the schedule of \(station): \(error)")
         }
+    }
+
+    /// The schedule of an existing booking's station, or `nil` when the
+    /// station no longer publishes one: a booking already made stays
+    /// readable, cancellable and exportable (with its motif's default rules
+    /// and the time zone its id gives).
+    private func existingSchedule(for station: String) async throws(AppointmentError) -> AppointmentSchedule? {
+        do {
+            return try await schedule(for: station)
+        } catch {
+            if case .hoursNotPublished = error { return nil }
+            throw error
+        }
+    }
+
+    /// The rules of an existing booking's motif at its station (see ``existingSchedule(for:)``).
+    private func rules(of booking: Booking) async throws(AppointmentError) -> MotifRules {
+        try await existingSchedule(for: booking.station)?.rules(for: booking.motif) ?? booking.motif.defaultRules
+    }
+
+    /// The time zone of `station`: its schedule's, else the one its id gives.
+    private func timeZone(of station: String) async throws(AppointmentError) -> TimeZone {
+        if let schedule = try await existingSchedule(for: station) { return schedule.timeZone }
+        return try StationID.timeZone(of: station)
     }
 
     /// Runs a store call, turning its errors into ``AppointmentError``.
@@ -114,6 +184,8 @@ public struct AppointmentBook: Sendable {
         case .notActive(let code, let status): return .notActive(code: code, status: status)
         case .idempotencyConflict(let key, _): return .idempotencyConflict(key: key)
         case .database, .corruptRow, .foreignDatabase: return .storage(error.description)
+        case .holdNotFound(let id): return .offerUnavailable(hold: id, expiredAt: nil)
+        case .holdExpired(let id, let expiredAt): return .offerUnavailable(hold: id, expiredAt: expiredAt)
         }
     }
 
@@ -130,6 +202,7 @@ public struct AppointmentBook: Sendable {
     /// from + days - 1` that can be booked now (notice and horizon respected,
     /// closed days left out) with at least one free counter.
     public func availableSlots(station: String, motif: Motif, from: LocalDate, days: Int) async throws(AppointmentError) -> [AvailableSlot] {
+        try await checkOffered(motif, at: station)
         let schedule = try await schedule(for: station)
         guard schedule.offers(motif) else { throw .motifNotOffered(station: station, motif: motif) }
         let (earliest, latest) = window(schedule)
@@ -149,6 +222,7 @@ public struct AppointmentBook: Sendable {
 
     /// Checks that `start` is a bookable slot of `motif` at `station` now.
     private func bookableSlot(station: String, motif: Motif, start: Date) async throws(AppointmentError) -> (Slot, AppointmentSchedule) {
+        try await checkOffered(motif, at: station)
         let schedule = try await schedule(for: station)
         guard schedule.offers(motif) else { throw .motifNotOffered(station: station, motif: motif) }
         guard let slot = schedule.slot(for: motif, startingAt: start) else {
@@ -164,6 +238,10 @@ public struct AppointmentBook: Sendable {
 
     /// Books the slot of `motif` starting at `start` at `station`.
     ///
+    /// When the citizen gives an e-mail or a phone number, the reminders (the
+    /// day before, two hours before) go into the store's outbox in the same
+    /// atomic step, on those channels only; ``dispatchNotifications(via:limit:leaseSeconds:)`` sends them.
+    ///
     /// A retried request with the same `idempotencyKey` returns the original
     /// booking and books nothing more.
     /// - Throws: ``AppointmentError`` — `slotFull`, `outsideOpening`, `tooLate`,
@@ -173,9 +251,12 @@ public struct AppointmentBook: Sendable {
         let (slot, schedule) = try await bookableSlot(station: station, motif: motif, start: start)
         let rules = schedule.rules(for: motif)
         if !rules.anonymousAllowed && (contact?.isEmpty ?? true) { throw .contactRequired(motif) }
+        let now = clock.now()
         let request = ReservationRequest(station: station, motif: motif, start: slot.start, end: slot.end, day: slot.day,
                                          capacity: slot.capacity, contact: contact, idempotencyKey: idempotencyKey,
-                                         at: clock.now())
+                                         at: now,
+                                         notifications: PlannedNotification.reminders(start: slot.start, timeZone: schedule.timeZone,
+                                                                                      contact: contact, now: now))
         let store = self.store
         return try await storeCall { try await store.reserve(request) }.booking
     }
@@ -190,7 +271,7 @@ public struct AppointmentBook: Sendable {
 
     private func checkCitizenMayChange(_ booking: Booking) async throws(AppointmentError) {
         guard booking.status == .booked else { throw .notActive(code: booking.code, status: booking.status) }
-        let rules = try await schedule(for: booking.station).rules(for: booking.motif)
+        let rules = try await rules(of: booking)
         guard rules.citizenMayChange else {
             throw .changeNotAllowed(code: booking.code, reason: "this kind of appointment is changed by calling the station")
         }
@@ -201,15 +282,59 @@ public struct AppointmentBook: Sendable {
         }
     }
 
-    /// Offers the freed slot to the next person waiting for it, if it can still be booked.
+    /// Offers the freed seat to the first person waiting for it, if the slot can
+    /// still be booked: the seat is kept for them ``offerHoldMinutes`` minutes.
     private func offer(station: String, motif: Motif, start: Date, end: Date) async throws(AppointmentError) -> WaitlistOffer? {
-        let schedule = try await schedule(for: station)
-        guard start >= window(schedule).earliest else { return nil }
+        guard let schedule = try await existingSchedule(for: station), start >= window(schedule).earliest,
+              let slot = schedule.slot(for: motif, startingAt: start) else { return nil }
+        let request = SeatOfferRequest(station: station, motif: motif, start: slot.start, end: slot.end, day: slot.day,
+                                       capacity: slot.capacity, holdSeconds: offerHoldMinutes * 60, at: clock.now())
         let store = self.store
-        guard let entry = try await storeCall({ try await store.takeNextWaitlistEntry(station: station, motif: motif, covering: start) }) else {
-            return nil
+        return try await storeCall { try await store.offerFreedSeat(request) }.map(WaitlistOffer.init)
+    }
+
+    /// Books the seat kept for the offer `holdID` (before it expires), with
+    /// `contact` or else the one given when joining the list; its reminders
+    /// are planned in the same atomic step.
+    /// - Throws: ``AppointmentError/offerUnavailable(hold:expiredAt:)`` when the
+    ///   offer was claimed, declined or ran out; `dayClosed` when the station closed that day.
+    public func claimOffer(_ holdID: UUID, contact: Contact? = nil, idempotencyKey: String? = nil) async throws(AppointmentError) -> Booking {
+        let store = self.store
+        let now = clock.now()
+        guard let hold = try await storeCall({ try await store.hold(id: holdID) }) else {
+            // A retried claim finds the booking by its idempotency key.
+            if let idempotencyKey, let booking = try await storeCall({ () async throws -> Booking? in
+                try await store.claimHold(id: holdID, ClaimRequest(idempotencyKey: idempotencyKey, at: now))
+            }) {
+                return booking
+            }
+            throw .offerUnavailable(hold: holdID, expiredAt: nil)
         }
-        return WaitlistOffer(entry: entry, start: start, end: end)
+        let zone = try await timeZone(of: hold.station)
+        let given = contact.flatMap { $0.isEmpty ? nil : $0 } ?? hold.entry.contact
+        let claim = ClaimRequest(contact: given, idempotencyKey: idempotencyKey, at: now,
+                                 notifications: PlannedNotification.reminders(start: hold.start, timeZone: zone, contact: given, now: now))
+        return try await storeCall { try await store.claimHold(id: holdID, claim) }
+    }
+
+    /// The person declines the offer `holdID`: the seat goes to the next in line (returned), if any.
+    public func declineOffer(_ holdID: UUID) async throws(AppointmentError) -> WaitlistOffer? {
+        let store = self.store
+        guard let hold = try await storeCall({ try await store.releaseHold(id: holdID) }) else { return nil }
+        return try await offer(station: hold.station, motif: hold.motif, start: hold.start, end: hold.end)
+    }
+
+    /// Lets the seats whose offer ran out go to the next in line: returns the
+    /// new offers to send. Run it periodically (e.g. every minute).
+    public func expireOffers() async throws(AppointmentError) -> [WaitlistOffer] {
+        let store = self.store
+        let now = clock.now()
+        let expired = try await storeCall { try await store.expireHolds(now: now) }
+        var offers: [WaitlistOffer] = []
+        for hold in expired {
+            if let next = try await offer(station: hold.station, motif: hold.motif, start: hold.start, end: hold.end) { offers.append(next) }
+        }
+        return offers
     }
 
     /// Cancels a booking for the citizen (rules of the motif enforced, e.g. not in the last hour).
@@ -240,8 +365,11 @@ public struct AppointmentBook: Sendable {
     public func reschedule(code: ConfirmationCode, to start: Date) async throws(AppointmentError) -> ChangeOutcome {
         let booking = try await booking(code: code)
         try await checkCitizenMayChange(booking)
-        let (slot, _) = try await bookableSlot(station: booking.station, motif: booking.motif, start: start)
-        let request = MoveRequest(start: slot.start, end: slot.end, day: slot.day, capacity: slot.capacity, at: clock.now())
+        let (slot, schedule) = try await bookableSlot(station: booking.station, motif: booking.motif, start: start)
+        let now = clock.now()
+        let request = MoveRequest(start: slot.start, end: slot.end, day: slot.day, capacity: slot.capacity, at: now,
+                                  notifications: PlannedNotification.reminders(start: slot.start, timeZone: schedule.timeZone,
+                                                                               contact: booking.contact, now: now))
         let store = self.store
         let moved = try await storeCall { try await store.move(code: code, to: request) }
         guard moved.start != booking.start else { return ChangeOutcome(booking: moved, offer: nil) }
@@ -257,20 +385,30 @@ public struct AppointmentBook: Sendable {
     }
 
     /// Closes `station` on its local `day` (e.g. an unplanned closure): cancels
-    /// every booking of that day as the station and returns them, so the host
-    /// can warn each person; no new booking is accepted that day.
+    /// every booking of that day as the station and returns them; no new
+    /// booking is accepted that day. In the same atomic step, each cancelled
+    /// booking with a contact gets a cancellation notice in the outbox (on the
+    /// channels its contact gives) and loses its unsent reminders.
     public func closeDay(station: String, day: LocalDate) async throws(AppointmentError) -> [Booking] {
-        let schedule = try await schedule(for: station)
-        let from = day.instant(at: .midnight, in: schedule.timeZone)
-        let to = day.adding(days: 1).instant(at: .midnight, in: schedule.timeZone)
+        let zone = try await timeZone(of: station)
+        let from = day.instant(at: .midnight, in: zone)
+        let to = day.adding(days: 1).instant(at: .midnight, in: zone)
         let store = self.store
         let now = clock.now()
         return try await storeCall { try await store.closeDay(station: station, day: day, from: from, to: to, at: now) }
     }
 
+    /// Puts someone on the waiting list for `motif` at `station` on the station's local `day`.
+    public func joinWaitlist(station: String, motif: Motif, day: LocalDate, contact: Contact? = nil) async throws(AppointmentError) -> WaitlistEntry {
+        let zone = try await timeZone(of: station)
+        return try await joinWaitlist(station: station, motif: motif, earliest: day.instant(at: .midnight, in: zone),
+                                      latest: day.adding(days: 1).instant(at: .midnight, in: zone).addingTimeInterval(-1), contact: contact)
+    }
+
     /// Puts someone on the waiting list for `motif` at `station`, for a start between `earliest` and `latest`.
     public func joinWaitlist(station: String, motif: Motif, earliest: Date, latest: Date,
                              contact: Contact? = nil) async throws(AppointmentError) -> WaitlistEntry {
+        try await checkOffered(motif, at: station)
         let schedule = try await schedule(for: station)
         guard schedule.offers(motif) else { throw .motifNotOffered(station: station, motif: motif) }
         let entry = WaitlistEntry(station: station, motif: motif, earliest: earliest, latest: max(earliest, latest),
@@ -284,18 +422,20 @@ public struct AppointmentBook: Sendable {
 
     /// The reminders still to send for `booking` (see ``ReminderPlan``).
     public func reminders(for booking: Booking) async throws(AppointmentError) -> [Reminder] {
-        let schedule = try await schedule(for: booking.station)
-        return ReminderPlan.reminders(for: booking, timeZone: schedule.timeZone, now: clock.now())
+        return ReminderPlan.reminders(for: booking, timeZone: try await timeZone(of: booking.station), now: clock.now())
     }
 
-    /// An iCalendar file for `booking` with the documents to bring.
+    /// An iCalendar file for `booking` with the documents to bring (and, for
+    /// a video appointment, its meeting link as URL, LOCATION and in the DESCRIPTION).
     /// - Parameters:
     ///   - booking: the booking to export.
     ///   - location: the station's name and address, from the station directory.
     ///   - language: the language of the summary, the description and the documents to bring.
     public func calendarEvent(for booking: Booking, location: String?, language: Language = .french) async throws(AppointmentError) -> String {
-        let rules = try await schedule(for: booking.station).rules(for: booking.motif)
-        return ICalendar.event(for: booking, location: location, documents: rules.documents, language: language, now: clock.now())
+        let rules = try await rules(of: booking)
+        let link = try await meetingURL(for: booking)
+        return ICalendar.event(for: booking, location: location, documents: rules.documents, language: language,
+                               meetingURL: link, now: clock.now())
     }
 
     /// Erases the contact and idempotency key of every appointment that ended

@@ -33,6 +33,14 @@ public enum AppointmentError: Error, Hashable, Sendable, CustomStringConvertible
     case invalidStation(String)
     /// The storage failed (the message comes from the store).
     case storage(String)
+    /// The station publishes no opening hours, so no schedule is published for
+    /// it and it offers no online appointment: the citizen should call it.
+    case hoursNotPublished(station: String)
+    /// Online booking of `motif` does not run in the station's département;
+    /// `offeredIn` lists the départements where it runs (empty: nowhere today).
+    case notOfferedHere(station: String, motif: Motif, departement: String, offeredIn: [String])
+    /// The waiting-list offer is gone: claimed, declined, or its time ran out (`expiredAt` when known).
+    case offerUnavailable(hold: UUID, expiredAt: Date?)
 
     /// A stable, kebab-case identifier of the case, e.g. `"slot-full"`.
     public var code: String {
@@ -52,6 +60,9 @@ public enum AppointmentError: Error, Hashable, Sendable, CustomStringConvertible
         case .invalidSchedule: return "invalid-schedule"
         case .invalidStation: return "invalid-station"
         case .storage: return "storage"
+        case .hoursNotPublished: return "hours-not-published"
+        case .notOfferedHere: return "not-offered-here"
+        case .offerUnavailable: return "offer-unavailable"
         }
     }
 
@@ -100,6 +111,16 @@ public enum AppointmentError: Error, Hashable, Sendable, CustomStringConvertible
             return "cannot read the station id '\(Echo.truncated(id))' (expected <kind>-<INSEE code>-<nn>, e.g. gendarmerie-97209-01)"
         case .storage(let message):
             return "storage error: \(message)"
+        case .hoursNotPublished(let station):
+            return "station \(station) publishes no opening hours, so it offers no online appointment; call the station to arrange one"
+        case .notOfferedHere(let station, let motif, let departement, let offeredIn):
+            let what = motif == .visioPlainte ? "the visio-plainte pilot" : "online \(motif.rawValue) appointments"
+            let whereText = offeredIn.isEmpty ? "it runs nowhere at the moment"
+                : "it runs in département\(offeredIn.count > 1 ? "s" : "") \(offeredIn.joined(separator: ", ")) only"
+            return "\(what) do\(motif == .visioPlainte ? "es" : "") not run in département \(departement) (station \(station)); \(whereText)"
+        case .offerUnavailable(let hold, let expiredAt):
+            let reason = expiredAt.map { "its time ran out at \(iso($0))" } ?? "it was claimed or declined"
+            return "the offered seat \(hold.uuidString.lowercased()) is no longer kept for you: \(reason); join the waiting list again or choose another slot"
         }
     }
 }

@@ -23,10 +23,13 @@ public struct ReservationRequest: Hashable, Sendable {
     public var code: ConfirmationCode
     /// Now.
     public var at: Date
+    /// Notifications to put in the outbox with the booking, in the same atomic step (e.g. its reminders).
+    public var notifications: [PlannedNotification]
 
     /// Creates a request.
     public init(station: String, motif: Motif, start: Date, end: Date, day: LocalDate, capacity: Int,
-                contact: Contact? = nil, idempotencyKey: String? = nil, code: ConfirmationCode = .random(), at: Date) {
+                contact: Contact? = nil, idempotencyKey: String? = nil, code: ConfirmationCode = .random(), at: Date,
+                notifications: [PlannedNotification] = []) {
         self.station = station
         self.motif = motif
         self.start = start
@@ -37,6 +40,7 @@ public struct ReservationRequest: Hashable, Sendable {
         self.idempotencyKey = idempotencyKey
         self.code = code
         self.at = at
+        self.notifications = notifications
     }
 
     /// Whether `booking` answers this same request (same station, motif and start).
@@ -71,14 +75,17 @@ public struct MoveRequest: Hashable, Sendable {
     public var capacity: Int
     /// Now.
     public var at: Date
+    /// The reminders of the new slot: they replace the booking's unsent reminders, in the same atomic step.
+    public var notifications: [PlannedNotification]
 
     /// Creates a move request.
-    public init(start: Date, end: Date, day: LocalDate, capacity: Int, at: Date) {
+    public init(start: Date, end: Date, day: LocalDate, capacity: Int, at: Date, notifications: [PlannedNotification] = []) {
         self.start = start
         self.end = end
         self.day = day
         self.capacity = capacity
         self.at = at
+        self.notifications = notifications
     }
 }
 
@@ -138,6 +145,25 @@ public struct WaitlistEntry: Hashable, Sendable, Codable {
 /// - **Moves** hold a seat in the new slot and free the old one in one step;
 ///   on failure the booking is unchanged.
 /// - **Durability.** A call that returns has committed its change.
+/// - **Held seats.** ``offerFreedSeat(_:)`` keeps a freed seat for the first
+///   person of the waiting list until the hold expires: reservations and moves
+///   (judged at their `at`) never take a seat held by an unexpired hold, and
+///   ``occupancy(station:motif:from:to:)`` counts every hold not yet released
+///   or swept by ``expireHolds(now:)``. ``claimHold(id:_:)`` turns an
+///   unexpired hold into a booking on its seat, once. However many callers
+///   race, a seat is never given twice.
+/// - **Outbox.** Notifications live with the bookings, changed in the same
+///   atomic step as what they are about: ``reserve(_:)`` adds the request's
+///   ``ReservationRequest/notifications`` (not on a replay); a booking leaving
+///   `booked` loses its unsent reminders; a cancellation by the station (one
+///   booking or a closed day) adds a ``NotificationKind/cancelledByStation``
+///   notice per channel the citizen gave; a move replaces the unsent reminders
+///   with ``MoveRequest/notifications``; the purge deletes the jobs of purged
+///   bookings. A job's id is stable, so a job is never planned twice. Sending
+///   is at least once: ``leaseDueNotifications(now:leaseSeconds:limit:)`` hands
+///   a job to one sender at a time; a sender that crashes before
+///   ``markNotificationSent(id:at:)`` lets its lease expire, and the job (same
+///   id) is leased again.
 public protocol BookingStore: Sendable {
     /// Holds one seat of a slot atomically (see the contract above).
     func reserve(_ request: ReservationRequest) async throws -> Reservation
@@ -177,6 +203,42 @@ public protocol BookingStore: Sendable {
 
     /// Erases the contact and idempotency key of bookings that ended before
     /// `endedBefore`, and waiting-list entries whose window closed before it.
-    /// Returns how many bookings were purged.
+    /// Returns how many bookings were purged. The outbox jobs of the purged bookings are deleted.
     func purgePersonalData(endedBefore: Date, at: Date) async throws -> Int
+
+    /// Leases up to `limit` unsent jobs due at `now` whose lease is free or
+    /// expired, earliest due first, atomically: each gets `leasedUntil = now +
+    /// leaseSeconds` and one more attempt, and no other caller gets it until then.
+    func leaseDueNotifications(now: Date, leaseSeconds: Int, limit: Int) async throws -> [OutboxJob]
+
+    /// Marks the job sent (or deliberately dropped): it is never leased again. Idempotent.
+    func markNotificationSent(id: String, at: Date) async throws
+
+    /// Gives back a job whose sending failed: due again at `retryAt`, lease freed, `error` kept.
+    func releaseNotification(id: String, retryAt: Date, error: String) async throws
+
+    /// Every job of the booking `code`, sent or not, by due date then id.
+    func notifications(code: ConfirmationCode) async throws -> [OutboxJob]
+
+    /// Atomically: when the slot has a seat free at `request.at` (not booked,
+    /// not held), takes the earliest-created waiting entry of the station and
+    /// motif whose window contains the start, removes it from the list, and
+    /// keeps the seat for it until `at + holdSeconds`. `nil` when nobody waits
+    /// for it or no seat is free (the list is unchanged then).
+    func offerFreedSeat(_ request: SeatOfferRequest) async throws -> SeatHold?
+
+    /// Atomically turns the hold `id` into a booking on its seat, if it has not
+    /// expired at `claim.at`; the hold is gone afterwards. Throws
+    /// ``BookingStoreError/holdNotFound(_:)`` or ``BookingStoreError/holdExpired(_:expiredAt:)``;
+    /// a retry with the same idempotency key returns the booking.
+    func claimHold(id: UUID, _ claim: ClaimRequest) async throws -> Booking
+
+    /// The hold `id`, if it is still kept (expired or not).
+    func hold(id: UUID) async throws -> SeatHold?
+
+    /// Releases the hold `id` (the person declined): the seat is free again. Returns it, or `nil` when gone.
+    func releaseHold(id: UUID) async throws -> SeatHold?
+
+    /// Removes and returns the holds expired at `now`, so their seats can go to the next in line.
+    func expireHolds(now: Date) async throws -> [SeatHold]
 }

@@ -19,6 +19,10 @@ public enum BookingStoreError: Error, Hashable, Sendable, CustomStringConvertibl
     /// The file at `path` is an SQLite database of something else (it holds
     /// `tables` but no bookings): the store refuses to add its tables to it.
     case foreignDatabase(path: String, tables: [String])
+    /// No seat is held with this id (claimed, released or swept already).
+    case holdNotFound(UUID)
+    /// The held seat's time ran out before the claim.
+    case holdExpired(UUID, expiredAt: Date)
 
     public var description: String {
         switch self {
@@ -39,6 +43,10 @@ public enum BookingStoreError: Error, Hashable, Sendable, CustomStringConvertibl
         case .foreignDatabase(let path, let tables):
             let shown = tables.prefix(5).joined(separator: ", ") + (tables.count > 5 ? ", …" : "")
             return "\(path) is not a MaSecurite bookings file (it holds the tables \(shown)); it was left unchanged"
+        case .holdNotFound(let id):
+            return "no seat is held with id \(id.uuidString.lowercased())"
+        case .holdExpired(let id, let expiredAt):
+            return "the seat held with id \(id.uuidString.lowercased()) was released at \(expiredAt.formatted(.iso8601))"
         }
     }
 }

@@ -14,11 +14,17 @@ public enum ICalendar {
     ///   - language: language of the summary and description.
     ///   - documents: what to bring (usually the motif's rules).
     ///   - includeCode: whether the description repeats the confirmation code.
+    ///   - meetingURL: the video link of a remote appointment: written as URL,
+    ///     as LOCATION (the citizen does not go to the station) and in the DESCRIPTION.
     ///   - now: the DTSTAMP.
     public static func event(for booking: Booking, location: String?, documents: [LocalizedText],
-                             language: Language = .french, includeCode: Bool = true, now: Date) -> String {
+                             language: Language = .french, includeCode: Bool = true, meetingURL: URL? = nil,
+                             now: Date) -> String {
         let french = language == .french
         var description: [String] = []
+        if let meetingURL {
+            description.append((french ? "Lien de la visio : " : "Video call link: ") + meetingURL.absoluteString)
+        }
         if includeCode {
             description.append((french ? "Code de confirmation : " : "Confirmation code: ") + booking.code.formatted)
         }
@@ -39,7 +45,12 @@ public enum ICalendar {
             "DTEND:\(utc(booking.end))",
             "SUMMARY:" + escape((french ? "Rendez-vous : " : "Appointment: ") + booking.motif.name.text(in: language)),
         ]
-        if let location, !location.isEmpty { lines.append("LOCATION:" + escape(location)) }
+        if let meetingURL {
+            lines.append("LOCATION:" + escape(meetingURL.absoluteString))
+            lines.append("URL:" + meetingURL.absoluteString)
+        } else if let location, !location.isEmpty {
+            lines.append("LOCATION:" + escape(location))
+        }
         if !description.isEmpty { lines.append("DESCRIPTION:" + escape(description.joined(separator: "\n"))) }
         lines.append("STATUS:" + (booking.status.holdsSeat ? "CONFIRMED" : "CANCELLED"))
         lines += ["END:VEVENT", "END:VCALENDAR"]

@@ -15,6 +15,8 @@ public actor InMemoryBookingStore: BookingStore {
     private var seats: [SlotKey: Set<Int>] = [:]
     private var closures: [String: Set<LocalDate>] = [:]
     private var waiting: [WaitlistEntry] = []
+    private var outbox: [String: OutboxJob] = [:]
+    private var holds: [UUID: SeatHold] = [:]
     private var ids = BookingIDGenerator()
 
     /// An empty store.
@@ -31,27 +33,36 @@ public actor InMemoryBookingStore: BookingStore {
         let slot = SlotKey(station: request.station, motif: request.motif, start: request.start)
         var code = request.code
         while byCode[code] != nil { code = .random() }
-        // One hash of the slot key: find and hold the seat in place.
-        let seat = try Self.holdSeat(in: &seats[slot, default: []], slot: slot, capacity: request.capacity)
+        // One hash of the slot key: find and hold the seat in place (seats kept for the waiting list excluded).
+        let held = heldSeats(slot, at: request.at)
+        let seat = try Self.holdSeat(in: &seats[slot, default: []], excluding: held, slot: slot, capacity: request.capacity)
         let booking = Booking(id: ids.next(), code: code, station: request.station, motif: request.motif,
                               start: request.start, end: request.end, seat: seat, status: .booked,
                               contact: request.contact.flatMap { $0.isEmpty ? nil : $0 },
                               idempotencyKey: request.idempotencyKey, createdAt: request.at, updatedAt: request.at)
         byCode[code] = booking
         if let key = request.idempotencyKey { byKey[key] = code }
+        for plan in request.notifications { add(OutboxJob(plan, for: booking)) }
         return Reservation(booking: booking, isReplay: false)
     }
 
-    private static func holdSeat(in taken: inout Set<Int>, slot: SlotKey, capacity: Int) throws -> Int {
-        guard let seat = (0..<max(capacity, 0)).first(where: { !taken.contains($0) }) else {
+    private static func holdSeat(in taken: inout Set<Int>, excluding held: Set<Int>, slot: SlotKey, capacity: Int) throws -> Int {
+        guard let seat = (0..<max(capacity, 0)).first(where: { !taken.contains($0) && !held.contains($0) }) else {
             throw BookingStoreError.slotFull(station: slot.station, motif: slot.motif, start: slot.start, capacity: capacity)
         }
         taken.insert(seat)
         return seat
     }
 
-    private func freeSeat(_ slot: SlotKey, capacity: Int) throws -> Int {
-        let taken = seats[slot] ?? []
+    /// Seats of `slot` kept for the waiting list: unexpired at `at`, or every one not yet released when `at` is `nil`.
+    private func heldSeats(_ slot: SlotKey, at: Date?) -> Set<Int> {
+        Set(holds.values.filter { hold in
+            hold.station == slot.station && hold.motif == slot.motif && hold.start == slot.start && (at.map { hold.expiresAt > $0 } ?? true)
+        }.map(\.seat))
+    }
+
+    private func freeSeat(_ slot: SlotKey, capacity: Int, at: Date) throws -> Int {
+        let taken = (seats[slot] ?? []).union(heldSeats(slot, at: at))
         guard let seat = (0..<max(capacity, 0)).first(where: { !taken.contains($0) }) else {
             throw BookingStoreError.slotFull(station: slot.station, motif: slot.motif, start: slot.start, capacity: capacity)
         }
@@ -71,6 +82,9 @@ public actor InMemoryBookingStore: BookingStore {
             && slot.start >= from && slot.start < to && !taken.isEmpty {
             result[slot.start] = taken.count
         }
+        for hold in holds.values where hold.station == station && hold.motif == motif && hold.start >= from && hold.start < to {
+            result[hold.start, default: 0] += 1
+        }
         return result
     }
 
@@ -84,7 +98,19 @@ public actor InMemoryBookingStore: BookingStore {
         booking.status = status
         booking.updatedAt = at
         byCode[code] = booking
+        dropUnsentReminders(of: code)
+        if status == .cancelledByStation {
+            for notice in OutboxJob.cancellationNotices(for: booking, at: at) { add(notice) }
+        }
         return booking
+    }
+
+    private func add(_ job: OutboxJob) {
+        if outbox[job.id] == nil { outbox[job.id] = job }
+    }
+
+    private func dropUnsentReminders(of code: ConfirmationCode) {
+        outbox = outbox.filter { !($0.value.code == code && $0.value.kind.isReminder && $0.value.sentAt == nil) }
     }
 
     public func move(code: ConfirmationCode, to request: MoveRequest) throws -> Booking {
@@ -96,7 +122,7 @@ public actor InMemoryBookingStore: BookingStore {
         let old = SlotKey(station: booking.station, motif: booking.motif, start: booking.start)
         let new = SlotKey(station: booking.station, motif: booking.motif, start: request.start)
         if old == new { return booking }
-        let seat = try freeSeat(new, capacity: request.capacity)
+        let seat = try freeSeat(new, capacity: request.capacity, at: request.at)
         if let oldSeat = booking.seat { seats[old]?.remove(oldSeat) }
         seats[new, default: []].insert(seat)
         booking.start = request.start
@@ -104,6 +130,8 @@ public actor InMemoryBookingStore: BookingStore {
         booking.seat = seat
         booking.updatedAt = request.at
         byCode[code] = booking
+        dropUnsentReminders(of: code)
+        for plan in request.notifications { add(OutboxJob(plan, for: booking)) }
         return booking
     }
 
@@ -135,7 +163,9 @@ public actor InMemoryBookingStore: BookingStore {
 
     public func purgePersonalData(endedBefore: Date, at: Date) -> Int {
         var count = 0
+        var purgedCodes = Set<ConfirmationCode>()
         for (code, booking) in byCode where booking.end < endedBefore && !booking.isPurged {
+            purgedCodes.insert(code)
             var purged = booking
             purged.contact = nil
             if let key = purged.idempotencyKey { byKey[key] = nil }
@@ -146,6 +176,90 @@ public actor InMemoryBookingStore: BookingStore {
             count += 1
         }
         waiting.removeAll { $0.latest < endedBefore }
+        holds = holds.filter { $0.value.end >= endedBefore }
+        outbox = outbox.filter { !purgedCodes.contains($0.value.code) }
         return count
+    }
+
+    // MARK: Held seats
+
+    public func offerFreedSeat(_ request: SeatOfferRequest) async -> SeatHold? {
+        let slot = SlotKey(station: request.station, motif: request.motif, start: request.start)
+        let taken = (seats[slot] ?? []).union(heldSeats(slot, at: request.at))
+        guard let seat = (0..<max(request.capacity, 0)).first(where: { !taken.contains($0) }),
+              let entry = takeNextWaitlistEntry(station: request.station, motif: request.motif, covering: request.start) else { return nil }
+        let hold = SeatHold(id: UUID(), entry: entry, station: request.station, motif: request.motif, start: request.start, end: request.end,
+                            day: request.day, seat: seat, capacity: request.capacity,
+                            expiresAt: request.at.addingTimeInterval(TimeInterval(max(1, request.holdSeconds))))
+        holds[hold.id] = hold
+        return hold
+    }
+
+    public func claimHold(id: UUID, _ claim: ClaimRequest) async throws -> Booking {
+        if let key = claim.idempotencyKey, let code = byKey[key], let original = byCode[code] { return original }
+        guard let hold = holds[id] else { throw BookingStoreError.holdNotFound(id) }
+        guard hold.expiresAt > claim.at else { throw BookingStoreError.holdExpired(id, expiredAt: hold.expiresAt) }
+        if closures[hold.station]?.contains(hold.day) == true { throw BookingStoreError.dayClosed(station: hold.station, day: hold.day) }
+        let slot = SlotKey(station: hold.station, motif: hold.motif, start: hold.start)
+        guard !(seats[slot] ?? []).contains(hold.seat) else {
+            throw BookingStoreError.slotFull(station: hold.station, motif: hold.motif, start: hold.start, capacity: hold.capacity)
+        }
+        var code = claim.code
+        while byCode[code] != nil { code = .random() }
+        let contact = (claim.contact ?? hold.entry.contact).flatMap { $0.isEmpty ? nil : $0 }
+        let booking = Booking(id: ids.next(), code: code, station: hold.station, motif: hold.motif, start: hold.start, end: hold.end,
+                              seat: hold.seat, status: .booked, contact: contact, idempotencyKey: claim.idempotencyKey,
+                              createdAt: claim.at, updatedAt: claim.at)
+        seats[slot, default: []].insert(hold.seat)
+        holds[id] = nil
+        byCode[code] = booking
+        if let key = claim.idempotencyKey { byKey[key] = code }
+        for plan in claim.notifications { add(OutboxJob(plan, for: booking)) }
+        return booking
+    }
+
+    public func hold(id: UUID) async -> SeatHold? { holds[id] }
+
+    public func releaseHold(id: UUID) async -> SeatHold? {
+        holds.removeValue(forKey: id)
+    }
+
+    public func expireHolds(now: Date) async -> [SeatHold] {
+        let expired = holds.values.filter { $0.expiresAt <= now }.sorted { ($0.expiresAt, $0.start) < ($1.expiresAt, $1.start) }
+        for hold in expired { holds[hold.id] = nil }
+        return expired
+    }
+
+    public func leaseDueNotifications(now: Date, leaseSeconds: Int, limit: Int) async -> [OutboxJob] {
+        let due = outbox.values.filter { $0.sentAt == nil && $0.dueAt <= now && ($0.leasedUntil.map { $0 <= now } ?? true) }
+            .sorted { ($0.dueAt, $0.id) < ($1.dueAt, $1.id) }
+            .prefix(max(0, limit))
+        var leased: [OutboxJob] = []
+        for var job in due {
+            job.leasedUntil = now.addingTimeInterval(TimeInterval(max(1, leaseSeconds)))
+            job.attempts += 1
+            outbox[job.id] = job
+            leased.append(job)
+        }
+        return leased
+    }
+
+    public func markNotificationSent(id: String, at: Date) async {
+        guard var job = outbox[id], job.sentAt == nil else { return }
+        job.sentAt = at
+        job.leasedUntil = nil
+        outbox[id] = job
+    }
+
+    public func releaseNotification(id: String, retryAt: Date, error: String) async {
+        guard var job = outbox[id], job.sentAt == nil else { return }
+        job.dueAt = retryAt
+        job.leasedUntil = nil
+        job.lastError = error
+        outbox[id] = job
+    }
+
+    public func notifications(code: ConfirmationCode) async -> [OutboxJob] {
+        outbox.values.filter { $0.code == code }.sorted { ($0.dueAt, $0.id) < ($1.dueAt, $1.id) }
     }
 }

@@ -15,11 +15,17 @@ public enum Motif: String, Hashable, Sendable, Codable, CaseIterable, Comparable
     case restitutionObjet = "restitution-objet"
     /// Anything else agreed with the station.
     case autre
+    /// File a plainte over a video call (the visio-plainte pilot): the
+    /// booking carries a meeting link instead of a visit to the counter.
+    case visioPlainte = "visio-plainte"
 
     /// Parses a raw identifier (e.g. `"main-courante"`); `nil` when unknown.
     public init?(identifier: String) {
         self.init(rawValue: identifier.lowercased())
     }
+
+    /// Whether the appointment is a video call rather than a visit (only ``visioPlainte``).
+    public var isRemote: Bool { self == .visioPlainte }
 
     /// The default rules of this motif (see ``MotifRules``).
     public var defaultRules: MotifRules { MotifRules.defaults(for: self) }
@@ -32,6 +38,7 @@ public enum Motif: String, Hashable, Sendable, Codable, CaseIterable, Comparable
         case .procuration: return LocalizedText("Faire valider une procuration", en: "Have a voting proxy (procuration) validated")
         case .restitutionObjet: return LocalizedText("Récupérer un objet", en: "Collect an object")
         case .autre: return LocalizedText("Autre démarche", en: "Other matter")
+        case .visioPlainte: return LocalizedText("Porter plainte en visio (visio-plainte)", en: "File a complaint by video call (visio-plainte)")
         }
     }
 
@@ -76,6 +83,7 @@ public struct MotifRules: Hashable, Sendable, Codable {
     /// | procuration | 15 | yes | 1 h before |
     /// | restitution-objet | 15 | no (the object is handed to a named person) | 1 h before |
     /// | autre | 30 | yes | 1 h before |
+    /// | visio-plainte | 45 | yes (the link is given with the booking) | 1 h before |
     public static func defaults(for motif: Motif) -> MotifRules {
         let identity = LocalizedText("Une pièce d'identité", en: "An identity document")
         switch motif {
@@ -107,6 +115,15 @@ public struct MotifRules: Hashable, Sendable, Codable {
             ], anonymousAllowed: false)
         case .autre:
             return MotifRules(durationMinutes: 30, documents: [identity])
+        case .visioPlainte:
+            return MotifRules(durationMinutes: 45, documents: [
+                identity,
+                LocalizedText("Un ordinateur, une tablette ou un téléphone avec caméra et micro, et un endroit calme où parler librement",
+                              en: "A computer, tablet or phone with camera and microphone, and a quiet place where you can speak freely"),
+                LocalizedText("Vos preuves en fichiers (photos, captures d'écran, factures, relevés de banque) pour les montrer ou les envoyer",
+                              en: "Your evidence as files (photos, screenshots, invoices, bank statements) to show or send"),
+                LocalizedText("Les noms et coordonnées des témoins", en: "Names and contact details of witnesses"),
+            ])
         }
     }
 }

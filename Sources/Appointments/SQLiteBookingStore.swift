@@ -13,12 +13,16 @@ import SQLiteSupport
 ///   a `NULL` seat, which frees it.
 /// - A `schema_version` table and ordered migrations upgrade older files in place.
 /// - Personal data kept: optional pseudonym, e-mail, phone and idempotency key,
-///   erased by ``purgePersonalData(endedBefore:at:)``.
+///   erased by ``purgePersonalData(endedBefore:at:)``. The notification outbox
+///   (schema version 2) holds no address: it names the booking, the kind and the channel.
 public actor SQLiteBookingStore: BookingStore {
     /// The schema version this code writes.
-    public static let schemaVersion = 1
+    public static let schemaVersion = 3
 
     private let connection: SQLiteConnection
+    /// The schema version of the open file: the latest once migrated; an older
+    /// one for a file opened read-only (queries then skip the tables it lacks).
+    private let openVersion: Int
     private var ids = BookingIDGenerator()
 
     /// The tables every bookings file has: a file holding other tables but not
@@ -37,6 +41,7 @@ public actor SQLiteBookingStore: BookingStore {
         connection = try SQLiteConnection(path: path, busyTimeoutMilliseconds: busyTimeoutMilliseconds,
                                           requiredTables: Self.ownTables)
         try SQLiteBookingStore.migrate(connection)
+        openVersion = Self.schemaVersion
     }
 
     /// Opens an existing bookings file at `path` to read it only: nothing is
@@ -49,10 +54,17 @@ public actor SQLiteBookingStore: BookingStore {
         connection = try SQLiteConnection(path: path, busyTimeoutMilliseconds: busyTimeoutMilliseconds, readOnly: true,
                                           requiredTables: Self.ownTables)
         let rows = try connection.query("SELECT MAX(version) FROM schema_version", operation: "reading the schema version")
-        guard case .integer(let version)? = rows.first?.first, version == Self.schemaVersion else {
+        // Older versions read fine (a write command migrates them); a newer one is refused.
+        guard case .integer(let version)? = rows.first?.first, (1...Int64(Self.schemaVersion)).contains(version) else {
             throw BookingStoreError.foreignDatabase(path: path, tables: ["schema_version (empty or another version)"])
         }
+        openVersion = Int(version)
     }
+
+    /// Whether the file has the seat-hold table (schema version 3).
+    private var hasHolds: Bool { openVersion >= 3 }
+    /// Whether the file has the outbox table (schema version 2).
+    private var hasOutbox: Bool { openVersion >= 2 }
 
     /// The schema version of the open file.
     public func currentSchemaVersion() throws -> Int {
@@ -106,6 +118,43 @@ public actor SQLiteBookingStore: BookingStore {
         );
         CREATE INDEX waitlist_by_station_motif ON waitlist (station, motif, created_ms);
         """,
+        """
+        CREATE TABLE outbox (
+            id TEXT PRIMARY KEY,
+            code TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            channel TEXT NOT NULL CHECK (channel IN ('email','sms')),
+            due_ms INTEGER NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            leased_until_ms INTEGER,
+            sent_ms INTEGER,
+            last_error TEXT
+        );
+        CREATE INDEX outbox_due ON outbox (due_ms) WHERE sent_ms IS NULL;
+        CREATE INDEX outbox_by_code ON outbox (code);
+        """,
+        """
+        CREATE TABLE holds (
+            id TEXT PRIMARY KEY,
+            station TEXT NOT NULL,
+            motif TEXT NOT NULL,
+            start_ms INTEGER NOT NULL,
+            end_ms INTEGER NOT NULL,
+            day TEXT NOT NULL,
+            seat INTEGER NOT NULL CHECK (seat >= 0),
+            capacity INTEGER NOT NULL,
+            expires_ms INTEGER NOT NULL,
+            entry_id TEXT NOT NULL,
+            entry_earliest_ms INTEGER NOT NULL,
+            entry_latest_ms INTEGER NOT NULL,
+            pseudonym TEXT,
+            email TEXT,
+            phone TEXT,
+            entry_created_ms INTEGER NOT NULL,
+            UNIQUE (station, motif, start_ms, seat)
+        );
+        CREATE INDEX holds_by_expiry ON holds (expires_ms);
+        """,
     ]
 
     private static func migrate(_ connection: SQLiteConnection) throws(BookingStoreError) {
@@ -146,10 +195,14 @@ public actor SQLiteBookingStore: BookingStore {
         return try Self.booking(from: row)
     }
 
-    private func freeSeat(station: String, motif: Motif, start: Date, capacity: Int) throws(BookingStoreError) -> Int {
-        let rows = try connection.query(
-            "SELECT seat FROM bookings WHERE station = ? AND motif = ? AND start_ms = ? AND seat IS NOT NULL",
-            [.text(station), .text(motif.rawValue), .integer(Self.milliseconds(start))], operation: "counting seats")
+    /// The lowest seat of the slot neither booked nor kept for the waiting list by a hold unexpired at `at`.
+    private func freeSeat(station: String, motif: Motif, start: Date, capacity: Int, at: Date) throws(BookingStoreError) -> Int {
+        let booked = "SELECT seat FROM bookings WHERE station = ? AND motif = ? AND start_ms = ? AND seat IS NOT NULL"
+        let bookedBindings: [SQLiteValue] = [.text(station), .text(motif.rawValue), .integer(Self.milliseconds(start))]
+        let rows = hasHolds
+            ? try connection.query(booked + " UNION SELECT seat FROM holds WHERE station = ? AND motif = ? AND start_ms = ? AND expires_ms > ?",
+                                   bookedBindings + bookedBindings + [.integer(Self.milliseconds(at))], operation: "counting seats")
+            : try connection.query(booked, bookedBindings, operation: "counting seats")
         var taken = Set<Int64>()
         for row in rows { if case .integer(let seat)? = row.first { taken.insert(seat) } }
         guard let seat = (0..<Int64(max(capacity, 0))).first(where: { !taken.contains($0) }) else {
@@ -180,7 +233,8 @@ public actor SQLiteBookingStore: BookingStore {
             if try isClosed(station: request.station, day: request.day) {
                 throw .dayClosed(station: request.station, day: request.day)
             }
-            let seat = try freeSeat(station: request.station, motif: request.motif, start: request.start, capacity: request.capacity)
+            let seat = try freeSeat(station: request.station, motif: request.motif, start: request.start, capacity: request.capacity,
+                                    at: request.at)
             var code = request.code
             while try fetch(code: code) != nil { code = .random() }
             let contact = request.contact.flatMap { $0.isEmpty ? nil : $0 }
@@ -203,6 +257,7 @@ public actor SQLiteBookingStore: BookingStore {
                 }
                 throw error
             }
+            for plan in request.notifications { try insert(OutboxJob(plan, for: booking)) }
             return Reservation(booking: booking, isReplay: false)
         }
     }
@@ -219,10 +274,11 @@ public actor SQLiteBookingStore: BookingStore {
     }
 
     public func occupancy(station: String, motif: Motif, from: Date, to: Date) throws -> [Date: Int] {
-        let rows = try connection.query(
-            "SELECT start_ms, COUNT(*) FROM bookings WHERE station = ? AND motif = ? AND start_ms >= ? AND start_ms < ? AND seat IS NOT NULL GROUP BY start_ms",
-            [.text(station), .text(motif.rawValue), .integer(Self.milliseconds(from)), .integer(Self.milliseconds(to))],
-            operation: "counting occupancy")
+        let bindings: [SQLiteValue] = [.text(station), .text(motif.rawValue), .integer(Self.milliseconds(from)), .integer(Self.milliseconds(to))]
+        let booked = "SELECT start_ms FROM bookings WHERE station = ? AND motif = ? AND start_ms >= ? AND start_ms < ? AND seat IS NOT NULL"
+        let held = hasHolds ? " UNION ALL SELECT start_ms FROM holds WHERE station = ? AND motif = ? AND start_ms >= ? AND start_ms < ?" : ""
+        let rows = try connection.query("SELECT start_ms, COUNT(*) FROM (\(booked)\(held)) GROUP BY start_ms",
+                                        hasHolds ? bindings + bindings : bindings, operation: "counting occupancy")
         var result: [Date: Int] = [:]
         for row in rows {
             if case .integer(let start) = row[0], case .integer(let count) = row[1] { result[Self.date(start)] = Int(count) }
@@ -246,7 +302,88 @@ public actor SQLiteBookingStore: BookingStore {
         if !status.holdsSeat { booking.seat = nil }
         booking.updatedAt = at
         try update(booking, operation: "changing the status of \(code.formatted)")
+        try dropUnsentReminders(of: code)
+        if status == .cancelledByStation {
+            for notice in OutboxJob.cancellationNotices(for: booking, at: at) { try insert(notice) }
+        }
         return booking
+    }
+
+    // MARK: Outbox
+
+    private static let outboxColumns = "id, code, kind, channel, due_ms, attempts, leased_until_ms, sent_ms, last_error"
+
+    private func insert(_ job: OutboxJob) throws(BookingStoreError) {
+        try connection.query(
+            "INSERT OR IGNORE INTO outbox (\(Self.outboxColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [.text(job.id), .text(job.code.rawValue), .text(job.kind.rawValue), .text(job.channel.rawValue),
+             .integer(Self.milliseconds(job.dueAt)), .integer(Int64(job.attempts)),
+             job.leasedUntil.map { .integer(Self.milliseconds($0)) } ?? .null, job.sentAt.map { .integer(Self.milliseconds($0)) } ?? .null,
+             Self.text(job.lastError)],
+            operation: "planning a notification")
+    }
+
+    private func dropUnsentReminders(of code: ConfirmationCode) throws(BookingStoreError) {
+        try connection.query("DELETE FROM outbox WHERE code = ? AND sent_ms IS NULL AND kind <> ?",
+                             [.text(code.rawValue), .text(NotificationKind.cancelledByStation.rawValue)],
+                             operation: "dropping unsent reminders")
+    }
+
+    private static func job(from row: [SQLiteValue]) throws(BookingStoreError) -> OutboxJob {
+        func string(_ index: Int) -> String? { if case .text(let s) = row[index] { return s }; return nil }
+        func integer(_ index: Int) -> Int64? { if case .integer(let n) = row[index] { return n }; return nil }
+        guard row.count == 9, let id = string(0), let codeText = string(1), let code = try? ConfirmationCode(codeText),
+              let kindText = string(2), let kind = NotificationKind(rawValue: kindText),
+              let channelText = string(3), let channel = NotificationChannel(rawValue: channelText),
+              let due = integer(4), let attempts = integer(5) else {
+            throw .corruptRow("outbox row \(row.first.map { "\($0)" } ?? "")")
+        }
+        return OutboxJob(id: id, code: code, kind: kind, channel: channel, dueAt: date(due), attempts: Int(attempts),
+                         leasedUntil: integer(6).map(date), sentAt: integer(7).map(date), lastError: string(8))
+    }
+
+    public func leaseDueNotifications(now: Date, leaseSeconds: Int, limit: Int) async throws -> [OutboxJob] {
+        try connection.immediateTransaction("leasing notifications") { () throws(BookingStoreError) -> [OutboxJob] in
+            let nowMs = Self.milliseconds(now)
+            let until = Self.milliseconds(now.addingTimeInterval(TimeInterval(max(1, leaseSeconds))))
+            let rows = try connection.query(
+                "SELECT \(Self.outboxColumns) FROM outbox WHERE sent_ms IS NULL AND due_ms <= ? AND (leased_until_ms IS NULL OR leased_until_ms <= ?) ORDER BY due_ms, id LIMIT ?",
+                [.integer(nowMs), .integer(nowMs), .integer(Int64(max(0, limit)))], operation: "finding due notifications")
+            var leased: [OutboxJob] = []
+            for row in rows {
+                var job = try Self.job(from: row)
+                job.attempts += 1
+                job.leasedUntil = Self.date(until)
+                try connection.query("UPDATE outbox SET attempts = ?, leased_until_ms = ? WHERE id = ?",
+                                     [.integer(Int64(job.attempts)), .integer(until), .text(job.id)], operation: "leasing a notification")
+                leased.append(job)
+            }
+            return leased
+        }
+    }
+
+    public func markNotificationSent(id: String, at: Date) async throws {
+        try connection.immediateTransaction("marking a notification sent") { () throws(BookingStoreError) in
+            try connection.query("UPDATE outbox SET sent_ms = ?, leased_until_ms = NULL WHERE id = ? AND sent_ms IS NULL",
+                                 [.integer(Self.milliseconds(at)), .text(id)], operation: "marking a notification sent")
+        }
+    }
+
+    public func releaseNotification(id: String, retryAt: Date, error: String) async throws {
+        try connection.immediateTransaction("releasing a notification") { () throws(BookingStoreError) in
+            try connection.query("UPDATE outbox SET due_ms = ?, leased_until_ms = NULL, last_error = ? WHERE id = ? AND sent_ms IS NULL",
+                                 [.integer(Self.milliseconds(retryAt)), .text(String(error.prefix(500))), .text(id)],
+                                 operation: "releasing a notification")
+        }
+    }
+
+    public func notifications(code: ConfirmationCode) async throws -> [OutboxJob] {
+        guard hasOutbox else { return [] }
+        let rows = try connection.query("SELECT \(Self.outboxColumns) FROM outbox WHERE code = ? ORDER BY due_ms, id",
+                                        [.text(code.rawValue)], operation: "listing notifications")
+        var jobs: [OutboxJob] = []
+        for row in rows { jobs.append(try Self.job(from: row)) }
+        return jobs
     }
 
     public func setStatus(code: ConfirmationCode, to status: BookingStatus, at: Date) throws -> Booking {
@@ -261,7 +398,8 @@ public actor SQLiteBookingStore: BookingStore {
             guard booking.status == .booked else { throw .notActive(code, booking.status) }
             if booking.start == request.start { return booking }
             if try isClosed(station: booking.station, day: request.day) { throw .dayClosed(station: booking.station, day: request.day) }
-            let seat = try freeSeat(station: booking.station, motif: booking.motif, start: request.start, capacity: request.capacity)
+            let seat = try freeSeat(station: booking.station, motif: booking.motif, start: request.start, capacity: request.capacity,
+                                    at: request.at)
             booking.start = request.start
             booking.end = request.end
             booking.seat = seat
@@ -274,6 +412,8 @@ public actor SQLiteBookingStore: BookingStore {
                 }
                 throw error
             }
+            try dropUnsentReminders(of: code)
+            for plan in request.notifications { try insert(OutboxJob(plan, for: booking)) }
             return booking
         }
     }
@@ -355,12 +495,141 @@ public actor SQLiteBookingStore: BookingStore {
     public func purgePersonalData(endedBefore: Date, at: Date) throws -> Int {
         try connection.immediateTransaction("purging personal data") { () throws(BookingStoreError) -> Int in
             let cutoff = Self.milliseconds(endedBefore)
+            try connection.query("DELETE FROM outbox WHERE code IN (SELECT code FROM bookings WHERE purged = 0 AND end_ms < ?)",
+                                 [.integer(cutoff)], operation: "purging the outbox")
             try connection.query(
                 "UPDATE bookings SET pseudonym = NULL, email = NULL, phone = NULL, idempotency_key = NULL, purged = 1, updated_ms = ? WHERE purged = 0 AND end_ms < ?",
                 [.integer(Self.milliseconds(at)), .integer(cutoff)], operation: "purging bookings")
             let count = connection.changes
             try connection.query("DELETE FROM waitlist WHERE latest_ms < ?", [.integer(cutoff)], operation: "purging the waiting list")
+            try connection.query("DELETE FROM holds WHERE end_ms < ?", [.integer(cutoff)], operation: "purging held seats")
             return count
+        }
+    }
+
+    // MARK: Held seats
+
+    private static let holdColumns = "id, station, motif, start_ms, end_ms, day, seat, capacity, expires_ms, entry_id, entry_earliest_ms, entry_latest_ms, pseudonym, email, phone, entry_created_ms"
+
+    private static func hold(from row: [SQLiteValue]) throws(BookingStoreError) -> SeatHold {
+        func string(_ index: Int) -> String? { if case .text(let s) = row[index] { return s }; return nil }
+        func integer(_ index: Int) -> Int64? { if case .integer(let n) = row[index] { return n }; return nil }
+        guard row.count == 16, let idText = string(0), let id = UUID(uuidString: idText), let station = string(1),
+              let motifText = string(2), let motif = Motif(rawValue: motifText), let start = integer(3), let end = integer(4),
+              let dayText = string(5), let day = try? LocalDate(iso: dayText), let seat = integer(6), let capacity = integer(7),
+              let expires = integer(8), let entryText = string(9), let entryID = UUID(uuidString: entryText),
+              let earliest = integer(10), let latest = integer(11), let created = integer(15) else {
+            throw .corruptRow("holds row \(row.first.map { "\($0)" } ?? "")")
+        }
+        let contact = Contact(pseudonym: string(12), email: string(13), phone: string(14))
+        let entry = WaitlistEntry(id: entryID, station: station, motif: motif, earliest: date(earliest), latest: date(latest),
+                                  contact: contact.isEmpty ? nil : contact, createdAt: date(created))
+        return SeatHold(id: id, entry: entry, station: station, motif: motif, start: date(start), end: date(end), day: day,
+                        seat: Int(seat), capacity: Int(capacity), expiresAt: date(expires))
+    }
+
+    public func offerFreedSeat(_ request: SeatOfferRequest) async throws -> SeatHold? {
+        let connection = self.connection
+        return try connection.immediateTransaction("offering a freed seat") { () throws(BookingStoreError) -> SeatHold? in
+            // Holds expired on this slot no longer count; the sweep hands them to the next person.
+            let seat: Int
+            do throws(BookingStoreError) {
+                seat = try freeSeat(station: request.station, motif: request.motif, start: request.start, capacity: request.capacity,
+                                    at: request.at)
+            } catch {
+                if case .slotFull = error { return nil }
+                throw error
+            }
+            let ms = Self.milliseconds(request.start)
+            let rows = try connection.query(
+                "SELECT \(Self.waitlistColumns) FROM waitlist WHERE station = ? AND motif = ? AND earliest_ms <= ? AND latest_ms >= ? ORDER BY created_ms, seq LIMIT 1",
+                [.text(request.station), .text(request.motif.rawValue), .integer(ms), .integer(ms)], operation: "reading the waiting list")
+            guard let row = rows.first else { return nil }
+            let entry = try Self.entry(from: row)
+            try connection.query("DELETE FROM waitlist WHERE id = ?", [.text(entry.id.uuidString)], operation: "removing a waiting-list entry")
+            // An expired hold may still occupy this seat's row: it is replaced.
+            try connection.query("DELETE FROM holds WHERE station = ? AND motif = ? AND start_ms = ? AND seat = ? AND expires_ms <= ?",
+                                 [.text(request.station), .text(request.motif.rawValue), .integer(ms), .integer(Int64(seat)),
+                                  .integer(Self.milliseconds(request.at))], operation: "replacing an expired hold")
+            let hold = SeatHold(id: UUID(), entry: entry, station: request.station, motif: request.motif, start: request.start,
+                                end: request.end, day: request.day, seat: seat, capacity: request.capacity,
+                                expiresAt: request.at.addingTimeInterval(TimeInterval(max(1, request.holdSeconds))))
+            try connection.query(
+                "INSERT INTO holds (\(Self.holdColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [.text(hold.id.uuidString), .text(hold.station), .text(hold.motif.rawValue), .integer(ms), .integer(Self.milliseconds(hold.end)),
+                 .text(hold.day.description), .integer(Int64(hold.seat)), .integer(Int64(hold.capacity)), .integer(Self.milliseconds(hold.expiresAt)),
+                 .text(entry.id.uuidString), .integer(Self.milliseconds(entry.earliest)), .integer(Self.milliseconds(entry.latest)),
+                 Self.text(entry.contact?.pseudonym), Self.text(entry.contact?.email), Self.text(entry.contact?.phone),
+                 .integer(Self.milliseconds(entry.createdAt))],
+                operation: "holding a seat for the waiting list")
+            return hold
+        }
+    }
+
+    private func fetchHold(id: UUID) throws(BookingStoreError) -> SeatHold? {
+        let rows = try connection.query("SELECT \(Self.holdColumns) FROM holds WHERE id = ?", [.text(id.uuidString)], operation: "reading a hold")
+        guard let row = rows.first else { return nil }
+        return try Self.hold(from: row)
+    }
+
+    public func claimHold(id: UUID, _ claim: ClaimRequest) async throws -> Booking {
+        let connection = self.connection
+        return try connection.immediateTransaction("claiming a held seat") { () throws(BookingStoreError) -> Booking in
+            if let key = claim.idempotencyKey {
+                let rows = try connection.query("SELECT \(Self.bookingColumns) FROM bookings WHERE idempotency_key = ?", [.text(key)],
+                                                operation: "checking the idempotency key")
+                if let row = rows.first { return try Self.booking(from: row) }
+            }
+            guard let hold = try fetchHold(id: id) else { throw .holdNotFound(id) }
+            guard hold.expiresAt > claim.at else { throw .holdExpired(id, expiredAt: hold.expiresAt) }
+            if try isClosed(station: hold.station, day: hold.day) { throw .dayClosed(station: hold.station, day: hold.day) }
+            var code = claim.code
+            while try fetch(code: code) != nil { code = .random() }
+            let contact = (claim.contact ?? hold.entry.contact).flatMap { $0.isEmpty ? nil : $0 }
+            let booking = Booking(id: ids.next(), code: code, station: hold.station, motif: hold.motif, start: hold.start, end: hold.end,
+                                  seat: hold.seat, status: .booked, contact: contact, idempotencyKey: claim.idempotencyKey,
+                                  createdAt: claim.at, updatedAt: claim.at)
+            try connection.query("DELETE FROM holds WHERE id = ?", [.text(id.uuidString)], operation: "removing a claimed hold")
+            do throws(BookingStoreError) {
+                try connection.query(
+                    "INSERT INTO bookings (\(Self.bookingColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                    [.text(booking.id.uuidString), .text(code.rawValue), .text(booking.station), .text(booking.motif.rawValue),
+                     .integer(Self.milliseconds(booking.start)), .integer(Self.milliseconds(booking.end)), .integer(Int64(hold.seat)),
+                     .text(BookingStatus.booked.rawValue), Self.text(contact?.pseudonym), Self.text(contact?.email),
+                     Self.text(contact?.phone), Self.text(claim.idempotencyKey),
+                     .integer(Self.milliseconds(claim.at)), .integer(Self.milliseconds(claim.at))],
+                    operation: "booking a held seat")
+            } catch {
+                if case .database(let sqliteCode, _, _) = error, sqliteCode == SQLiteCodes.constraintUnique {
+                    throw .slotFull(station: hold.station, motif: hold.motif, start: hold.start, capacity: hold.capacity)
+                }
+                throw error
+            }
+            for plan in claim.notifications { try insert(OutboxJob(plan, for: booking)) }
+            return booking
+        }
+    }
+
+    public func hold(id: UUID) async throws -> SeatHold? { hasHolds ? try fetchHold(id: id) : nil }
+
+    public func releaseHold(id: UUID) async throws -> SeatHold? {
+        let connection = self.connection
+        return try connection.immediateTransaction("releasing a held seat") { () throws(BookingStoreError) -> SeatHold? in
+            guard let hold = try fetchHold(id: id) else { return nil }
+            try connection.query("DELETE FROM holds WHERE id = ?", [.text(id.uuidString)], operation: "releasing a held seat")
+            return hold
+        }
+    }
+
+    public func expireHolds(now: Date) async throws -> [SeatHold] {
+        let connection = self.connection
+        return try connection.immediateTransaction("expiring held seats") { () throws(BookingStoreError) -> [SeatHold] in
+            let rows = try connection.query("SELECT \(Self.holdColumns) FROM holds WHERE expires_ms <= ? ORDER BY expires_ms, start_ms",
+                                            [.integer(Self.milliseconds(now))], operation: "finding expired holds")
+            var expired: [SeatHold] = []
+            for row in rows { expired.append(try Self.hold(from: row)) }
+            try connection.query("DELETE FROM holds WHERE expires_ms <= ?", [.integer(Self.milliseconds(now))], operation: "removing expired holds")
+            return expired
         }
     }
 }

@@ -5,11 +5,25 @@ public protocol ScheduleProvider: Sendable {
     /// The schedule of `station` (a StationDirectory id).
     /// - Throws: ``AppointmentError`` when the station cannot be served.
     func schedule(forStation station: String) async throws -> AppointmentSchedule
+
+    /// Why `motif` cannot be booked online at `station` on the station's local
+    /// `day`, or `nil` when it can (checked before the schedule). The default
+    /// is `nil`; ``PublishedScheduleProvider`` refuses motifs outside its ``BookingArea``.
+    func refusal(motif: Motif, station: String, on day: LocalDate) async -> AppointmentError?
+}
+
+extension ScheduleProvider {
+    /// No refusal: every motif of the schedule is offered.
+    public func refusal(motif: Motif, station: String, on day: LocalDate) async -> AppointmentError? { nil }
 }
 
 /// The schedules a deployment configures, with the documented default
 /// (``AppointmentSchedule/standard(territory:timeZone:)``) for every other
 /// station, in the station's own time zone (read from its id, see ``StationID``).
+///
+/// Every station then offers slots, whether or not its hours are published:
+/// use it for tests and demonstrations. A deployment serving citizens uses
+/// ``PublishedScheduleProvider``, where only stations with a published schedule offer slots.
 public struct DefaultScheduleProvider: ScheduleProvider {
     /// Station-specific schedules, keyed by station id.
     public var overrides: [String: AppointmentSchedule]

@@ -10,7 +10,9 @@ extension Guichet {
         do { return try stations.resolve(place) } catch { throw .place(error) }
     }
 
-    /// The nearest stations for a motif, with hours at `date` and the first free slots.
+    /// The nearest stations for a motif, with hours at `date`, whether each
+    /// takes online appointments (and if not, why and whom to call) and its first free slots.
+    /// `bookable` is `true` when at least one listed station takes online appointments for the motif.
     func stationAdvice(motif: String, place: ResolvedPlace?, date: Date, language: Language) async -> StationsAdvice {
         let parsed = Motif(identifier: motif)
         let name = parsed?.name.text(in: language) ?? motif
@@ -20,18 +22,27 @@ extension Guichet {
             let station = result.station
             let zone = station.openingHoursContext.timeZone
             var slots: [SlotOffer] = []
-            if let parsed, options.slotsPerStation > 0,
-               let available = try? await appointments.availableSlots(station: station.id, motif: parsed,
-                                                                     from: LocalDate(date, in: zone), days: options.slotSearchDays) {
-                slots = available.prefix(options.slotsPerStation).map {
-                    SlotOffer(stationID: station.id, motif: parsed.rawValue, start: $0.slot.start, end: $0.slot.end,
-                              remaining: $0.remaining, timeZone: zone.identifier)
+            var booking: String?
+            var note: String?
+            if let parsed {
+                do throws(AppointmentError) {
+                    let available = try await appointments.availableSlots(station: station.id, motif: parsed,
+                                                                          from: LocalDate(date, in: zone), days: options.slotSearchDays)
+                    booking = "bookable"
+                    slots = available.prefix(options.slotsPerStation).map {
+                        SlotOffer(stationID: station.id, motif: parsed.rawValue, start: $0.slot.start, end: $0.slot.end,
+                                  remaining: $0.remaining, timeZone: zone.identifier)
+                    }
+                } catch {
+                    booking = error.code
+                    note = error.advice(station: station, language: language)
                 }
             }
             nearby.append(NearbyStation(listing: StationListing(station, distanceMetres: result.distanceMetres, at: date),
-                                        firstSlots: slots))
+                                        firstSlots: slots, booking: booking, bookingNote: note))
         }
-        return StationsAdvice(motif: motif, motifName: name, bookable: parsed != nil, stations: nearby)
+        let bookable = parsed != nil && nearby.contains { $0.booking == "bookable" }
+        return StationsAdvice(motif: motif, motifName: name, bookable: bookable, stations: nearby)
     }
 
     /// The chat platform that fits: the space for minors for under-18s, the

@@ -104,7 +104,9 @@ public struct Guichet: Sendable {
     ///   - stationSource: the station directory (default: bundled snapshot).
     ///   - communes: the communes for place lookup (default: the bundled ones, loaded on first use).
     ///   - bookingStore: where bookings live (default: in memory).
-    ///   - schedules: station appointment schedules (default: the documented standard schedule).
+    ///   - schedules: station appointment schedules (default: ``PublishedScheduleProvider/standard(stations:catalog:published:)``,
+    ///     schedules derived from the directory's published hours, bookable where the catalog's `rendez-vous` service runs).
+    ///   - meetings: the links of visio-plainte appointments (default: none, visio-plainte not offered).
     ///   - clock: "now".
     ///   - options: what each answer includes (stations, slots, alternatives).
     public init(contentProvider: any ContentProvider = BundledContentProvider(),
@@ -112,7 +114,8 @@ public struct Guichet: Sendable {
                 stationSource: any StationSource = BundledStationSource(),
                 communes: [Commune]? = nil,
                 bookingStore: any BookingStore = InMemoryBookingStore(),
-                schedules: any ScheduleProvider = DefaultScheduleProvider(),
+                schedules: (any ScheduleProvider)? = nil,
+                meetings: (any MeetingProvider)? = nil,
                 clock: any WallClock = SystemWallClock(),
                 options: GuichetOptions = GuichetOptions()) throws(GuichetError) {
         let content: OrienteurContent
@@ -134,7 +137,9 @@ public struct Guichet: Sendable {
             throw .loading(module: "StationDirectory", message: "\(error)")
         }
         try self.init(content: content, catalog: catalog, stations: finder,
-                      appointments: AppointmentBook(store: bookingStore, schedules: schedules, clock: clock),
+                      appointments: AppointmentBook(store: bookingStore,
+                                                    schedules: schedules ?? PublishedScheduleProvider.standard(stations: finder, catalog: catalog),
+                                                    clock: clock, meetings: meetings),
                       clock: clock, options: options)
     }
 

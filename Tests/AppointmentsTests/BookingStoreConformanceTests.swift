@@ -26,6 +26,55 @@ import Testing
                                                     attempts: 1_000, slots: 10, storesPerRace: 4)
     }
 
+    @Test func sqliteLeasesAndHoldsAcrossSeveralConnections() async throws {
+        let path = Fixture.temporaryDatabase()
+        defer { Fixture.remove(path) }
+        let connections = try (0..<4).map { _ in try SQLiteBookingStore(path: path) }
+        let now = BookingStoreConformance.now
+        // Twenty reminders due; four connections lease at once (as four sender processes would): each job once.
+        for slot in 0..<20 {
+            var request = BookingStoreConformance.request(slot: slot, capacity: 1, contact: Contact(email: "x\(slot)@example.org"))
+            request.notifications = [PlannedNotification(kind: .reminderDayBefore, channel: .email, dueAt: now.addingTimeInterval(60))]
+            _ = try await connections[slot % 4].reserve(request)
+        }
+        let leased = try await withThrowingTaskGroup(of: [OutboxJob].self) { group in
+            for round in 0..<12 {
+                let store = connections[round % 4]
+                group.addTask { try await store.leaseDueNotifications(now: now.addingTimeInterval(120), leaseSeconds: 300, limit: 3) }
+            }
+            var all: [OutboxJob] = []
+            for try await batch in group { all += batch }
+            return all
+        }
+        #expect(leased.count == 20 && Set(leased.map(\.id)).count == 20)
+        // One freed seat, twenty people waiting, offers from four connections at once: one hold; bookings on it refused.
+        let slot = BookingStoreConformance.request(slot: 40, capacity: 1)
+        let taken = try await connections[0].reserve(slot).booking
+        for index in 0..<20 {
+            try await connections[index % 4].enqueue(WaitlistEntry(station: slot.station, motif: .plainte, earliest: slot.start, latest: slot.start,
+                                                                   contact: nil, createdAt: now.addingTimeInterval(TimeInterval(index))))
+        }
+        _ = try await connections[1].setStatus(code: taken.code, to: .cancelledByCitizen, at: now)
+        let offer = SeatOfferRequest(station: slot.station, motif: .plainte, start: slot.start, end: slot.end, day: slot.day, capacity: 1,
+                                     holdSeconds: 600, at: now)
+        let holds = try await withThrowingTaskGroup(of: SeatHold?.self) { group in
+            for index in 0..<8 {
+                let store = connections[index % 4]
+                group.addTask { try await store.offerFreedSeat(offer) }
+            }
+            var all: [SeatHold] = []
+            for try await hold in group { if let hold { all.append(hold) } }
+            return all
+        }
+        #expect(holds.count == 1)
+        #expect(try await connections[3].waitlist(station: slot.station, motif: .plainte).count == 19)
+        await #expect(throws: BookingStoreError.self) { _ = try await connections[2].reserve(slot) }
+        let hold = try #require(holds.first)
+        let claimed = try await connections[3].claimHold(id: hold.id, ClaimRequest(at: now.addingTimeInterval(30)))
+        #expect(claimed.seat == 0)
+        await #expect(throws: BookingStoreError.self) { _ = try await connections[0].claimHold(id: hold.id, ClaimRequest(at: now.addingTimeInterval(31))) }
+    }
+
     @Test func conformanceReportsABrokenStore() async throws {
         // A store that ignores capacity must fail the race with a clear message.
         await #expect(throws: ConformanceFailure.self) {

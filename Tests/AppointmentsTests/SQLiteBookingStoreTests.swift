@@ -39,6 +39,36 @@ import Testing
         try connection.query(insert, [.text(UUID().uuidString), .text(ConfirmationCode.random().rawValue), .null], operation: "fourth")
     }
 
+    @Test func aVersionOneFileKeepsItsBookingsAndGainsTheOutbox() async throws {
+        let path = Fixture.temporaryDatabase()
+        defer { Fixture.remove(path) }
+        // A file as the previous SDK wrote it: schema version 1 only, one booking with a contact.
+        do {
+            let connection = try SQLiteConnection(path: path, busyTimeoutMilliseconds: 1_000)
+            try connection.execute("CREATE TABLE schema_version (version INTEGER NOT NULL, applied_ms INTEGER NOT NULL)", operation: "v1")
+            try connection.execute(SQLiteBookingStore.migrations[0], operation: "v1")
+            try connection.query("INSERT INTO schema_version (version, applied_ms) VALUES (1, 0)", operation: "v1")
+            try connection.query(
+                "INSERT INTO bookings (id, code, station, motif, start_ms, end_ms, seat, status, email, created_ms, updated_ms) VALUES (?, ?, ?, 'plainte', 1774339200000, 1774341000000, 0, 'booked', 'old@example.org', 0, 0)",
+                [.text(UUID().uuidString), .text("K7QM4XTR9BWE2HPAZC3N"), .text(Fixture.bordeaux)], operation: "v1 booking")
+        }
+        let code = try ConfirmationCode("K7QM-4XTR-9BWE-2HPA-ZC3N")
+        // Read-only tools still read it before any migration.
+        let reader = try SQLiteBookingStore(readingOnly: path)
+        #expect(try await reader.booking(code: code)?.contact?.email == "old@example.org")
+        let start = try Fixture.date("2026-03-24T08:00:00Z")
+        #expect(try await reader.occupancy(station: Fixture.bordeaux, motif: .plainte, from: start, to: start.addingTimeInterval(60)) == [start: 1])
+        #expect(try await reader.notifications(code: code).isEmpty)
+        let store = try SQLiteBookingStore(path: path)
+        #expect(try await store.currentSchemaVersion() == SQLiteBookingStore.schemaVersion)
+        let kept = try #require(try await store.booking(code: code))
+        #expect(kept.status == .booked && kept.contact?.email == "old@example.org" && kept.seat == 0)
+        #expect(try await store.notifications(code: code).isEmpty)
+        // The migrated file works as a new one: a station's cancellation is notified.
+        _ = try await store.setStatus(code: code, to: .cancelledByStation, at: try Fixture.date("2026-03-23T07:00:00Z"))
+        #expect(try await store.notifications(code: code).map(\.kind) == [.cancelledByStation])
+    }
+
     @Test func aNewerSchemaIsRefusedWithAClearError() throws {
         let path = Fixture.temporaryDatabase()
         defer { Fixture.remove(path) }

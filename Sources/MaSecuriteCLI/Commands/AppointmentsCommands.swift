@@ -1,6 +1,7 @@
 import Appointments
 import Foundation
 import MaSecuriteCore
+import Teleservices
 
 /// The `masecurite appointments` commands: list slots, book, cancel, show.
 ///
@@ -8,9 +9,12 @@ import MaSecuriteCore
 /// `--store PATH`, else `$XDG_DATA_HOME/masecurite/appointments.sqlite`
 /// (`~/.local/share/masecurite/appointments.sqlite` when unset). Station ids
 /// come from the bundled station directory (`masecurite stations near`); an
-/// unknown id is refused (`unknown-station`). Each station uses the default
-/// appointment schedule with the time zone and public holidays of its
-/// département, and every time is written in that time zone with its offset.
+/// unknown id is refused (`unknown-station`). A station offers slots only
+/// where a schedule is published for it: derived from its published opening
+/// hours (none when its hours are not published: `hours-not-published`), or
+/// given in `--schedules FILE`; and only where the teleservice catalog says
+/// online booking runs (`not-offered-here` elsewhere; visio-plainte where its
+/// pilot runs). Every time is written in the station's time zone with its offset.
 enum AppointmentsCommands: CommandArea {
     static var groups: [CommandGroup] {
         [CommandGroup("appointments", summary: "Book a time at a commissariat or brigade, cancel it, show it (iCalendar).")]
@@ -31,21 +35,25 @@ enum AppointmentsCommands: CommandArea {
                 summary: "List the free slots of a station for a motif.",
                 discussion: """
                 Times are the station's local time with its UTC offset. Slots too soon (2 h notice), \
-                too far (30 days) or full are not listed.
+                too far (30 days) or full are not listed. A station whose hours are not published offers none \
+                (error hours-not-published, with its phone number); outside the départements where the catalog's \
+                rendez-vous service (or, for visio-plainte, the visioplainte pilot) runs, none either (not-offered-here).
                 Example: masecurite appointments slots --station commissariat_police-33063-01 --motif plainte --from 2026-03-30 --days 5 --json
                 """,
                 options: [stationOption, motifOption,
                           fromOption,
                           daysOption,
-                          storeOption, CLILanguage.option, .json],
+                          storeOption, schedulesOption, CLILanguage.option, .json],
                 run: slots
             ),
             CommandSpec(
                 path: ["appointments", "book"],
                 summary: "Book a slot (anonymous unless you give a contact).",
                 discussion: """
-                Prints {"code","station","motif","start"}. When refused, exits 1 and prints \
-                {"error": "slot-full" | "outside-opening" | "too-late" | "too-far-ahead" | "day-closed" | …, "message": …}.
+                Prints {"code","station","motif","start"}; a visio-plainte booking adds "meeting_url" (the video link) \
+                and "documents" (what to prepare). When refused, exits 1 and prints \
+                {"error": "slot-full" | "outside-opening" | "too-late" | "too-far-ahead" | "day-closed" | \
+                "hours-not-published" | "not-offered-here" | …, "message": …}.
                 Retrying with the same --idempotency-key returns the same booking and never books twice.
                 """,
                 options: [stationOption, motifOption,
@@ -55,6 +63,7 @@ enum AppointmentsCommands: CommandArea {
                           pseudonymOption,
                           emailOption,
                           phoneOption,
+                          schedulesOption,
                           CLILanguage.option, .json],
                 run: book
             ),
@@ -62,7 +71,7 @@ enum AppointmentsCommands: CommandArea {
                 path: ["appointments", "cancel"],
                 summary: "Cancel a booking by its confirmation code (not in the last hour).",
                 positionals: [codePositional],
-                options: [storeOption, CLILanguage.option, .json],
+                options: [storeOption, schedulesOption, CLILanguage.option, .json],
                 run: cancel
             ),
             CommandSpec(
@@ -71,7 +80,7 @@ enum AppointmentsCommands: CommandArea {
                 discussion: "The code stays the same. If the new slot is refused, the booking keeps its current slot.",
                 positionals: [codePositional],
                 options: [moveAtOption,
-                          storeOption, CLILanguage.option, .json],
+                          storeOption, schedulesOption, CLILanguage.option, .json],
                 run: move
             ),
             CommandSpec(
@@ -79,6 +88,7 @@ enum AppointmentsCommands: CommandArea {
                 summary: "Show a booking, or export it as an iCalendar event with --ics.",
                 positionals: [codePositional],
                 options: [storeOption,
+                          schedulesOption,
                           icsOption,
                           CLILanguage.option, .json],
                 run: show
@@ -99,6 +109,11 @@ enum AppointmentsCommands: CommandArea {
             }
             return path
         }
+        return defaultStorePath(context)
+    }
+
+    /// `$XDG_DATA_HOME/masecurite/appointments.sqlite`, or `~/.local/share/masecurite/appointments.sqlite`.
+    static func defaultStorePath(_ context: CommandContext) -> String {
         let base: String
         if let data = context.environment["XDG_DATA_HOME"], data.hasPrefix("/") {
             base = data
@@ -167,8 +182,18 @@ enum AppointmentsCommands: CommandArea {
         case failed(Int32)
     }
 
-    static func service(store: any BookingStore, context: CommandContext) -> AppointmentBook {
-        AppointmentBook(store: store, schedules: DirectoryScheduleProvider(), clock: context.clock)
+    /// The appointment book over `store`: the published schedules (see
+    /// ``AppointmentsSetup``, with `--schedules` when given), the gate of
+    /// `catalog` (bundled when `nil`) and the meeting links of visio-plainte.
+    static func service(store: any BookingStore, context: CommandContext, arguments: ParsedArguments? = nil,
+                        catalog: TeleserviceCatalog? = nil) throws -> AppointmentBook {
+        let file = arguments?.value(AppointmentsCommands.schedulesOption)
+            ?? context.environment["MASECURITE_SCHEDULES"].flatMap { $0.isEmpty ? nil : $0 }
+        let provider = try AppointmentsSetup.provider(catalog: catalog, schedulesFile: file)
+        let storeFile = (try? arguments.map { try storePath($0, context) }) ?? nil
+        let keyPath = (storeFile ?? defaultStorePath(context)) + ".meeting-key"
+        let meetings = StoreKeyMeetingProvider(environmentSecret: context.environment["MASECURITE_MEETING_SECRET"], keyPath: keyPath)
+        return AppointmentBook(store: store, schedules: provider, clock: context.clock, meetings: meetings)
     }
 
     struct ErrorOutput: Encodable {
@@ -186,9 +211,14 @@ enum AppointmentsCommands: CommandArea {
         return 1
     }
 
-    /// Prints a refusal with its times in `zone` (the station's) when known, else in UTC.
+    /// Prints a refusal with its times in `zone` (the station's) when known, else in UTC;
+    /// a station whose hours are not published is given with its phone number.
     static func refuse(_ error: AppointmentError, in zone: TimeZone?, json: Bool, _ context: CommandContext) throws -> Int32 {
-        try refuse(code: error.code, message: zone.map(error.message(in:)) ?? error.description, json: json, context)
+        var message = zone.map(error.message(in:)) ?? error.description
+        if case .hoursNotPublished(let station) = error, let phone = (try? AppointmentPlace.directory(station))??.station?.phone?.display {
+            message += " (phone: \(phone))"
+        }
+        return try refuse(code: error.code, message: message, json: json, context)
     }
 
     /// The directory's station `id` for `slots` and `book`; `nil` after printing
@@ -248,7 +278,7 @@ enum AppointmentsCommands: CommandArea {
         case .failed(let status): return status
         }
         let store = opened ?? InMemoryBookingStore()
-        let book = service(store: store, context: context)
+        let book = try service(store: store, context: context, arguments: arguments)
         let slots: [AvailableSlot]
         do {
             slots = try await book.availableSlots(station: station, motif: motif, from: from, days: days)
@@ -279,6 +309,12 @@ enum AppointmentsCommands: CommandArea {
         let station: String
         let motif: String
         let start: String
+        /// The video link of a visio-plainte booking (absent for a visit).
+        var meetingURL: String?
+        /// What to prepare, for a visio-plainte booking (absent for a visit).
+        var documents: [String]?
+
+        enum CodingKeys: String, CodingKey { case code, station, motif, start, meetingURL = "meeting_url", documents }
     }
 
     @Sendable static func book(_ arguments: ParsedArguments, _ context: CommandContext) async throws -> Int32 {
@@ -305,18 +341,24 @@ enum AppointmentsCommands: CommandArea {
         case .opened(nil): throw OperationError("cannot open the bookings file")
         case .failed(let status): return status
         }
-        let book = service(store: store, context: context)
+        let book = try service(store: store, context: context, arguments: arguments)
         let booking: Booking
-        do {
+        let link: URL?
+        do throws(AppointmentError) {
             booking = try await book.book(station: station, motif: motif, start: start, contact: contact.isEmpty ? nil : contact,
                                           idempotencyKey: arguments.value(AppointmentsCommands.idempotencyKeyOption))
+            link = try await book.meetingURL(for: booking)
         } catch {
             // The JSON error is the contract of `book`, with or without --json.
             if !json { context.console.errorLine("error: \(error.message(in: zone))") }
             return try refuse(error, in: zone, json: true, context)
         }
-        let output = BookOutput(code: booking.code.formatted, station: booking.station, motif: booking.motif.rawValue,
+        var output = BookOutput(code: booking.code.formatted, station: booking.station, motif: booking.motif.rawValue,
                                 start: RFC3339.format(booking.start, in: zone))
+        if let link {
+            output.meetingURL = link.absoluteString
+            output.documents = booking.motif.defaultRules.documents.map { $0.text(in: language) }
+        }
         if json {
             context.console.line(try JSONOutput.encode(output))
         } else {
@@ -324,6 +366,11 @@ enum AppointmentsCommands: CommandArea {
                                    "Booked: \(motif.name.text(in: language)) at \(place.location), \(output.start)."))
             context.console.line(t("Code de confirmation : \(output.code) (gardez-le pour afficher ou annuler le rendez-vous).",
                                    "Confirmation code: \(output.code) (keep it to cancel or show the booking)."))
+            if let url = output.meetingURL {
+                context.console.line(t("Lien de la visio : \(url)", "Video call link: \(url)"))
+                context.console.line(t("À préparer :", "To prepare:"))
+                for document in output.documents ?? [] { context.console.line("  - \(document)") }
+            }
             context.console.line(try JSONOutput.encode(output, pretty: false))
         }
         return 0
@@ -336,12 +383,16 @@ enum AppointmentsCommands: CommandArea {
         let start: String
         let end: String
         let status: String
+        /// The video link of a visio-plainte booking (absent for a visit).
+        var meetingURL: String?
+
+        enum CodingKeys: String, CodingKey { case code, station, motif, start, end, status, meetingURL = "meeting_url" }
     }
 
-    static func statusOutput(_ booking: Booking, in zone: TimeZone) -> StatusOutput {
+    static func statusOutput(_ booking: Booking, in zone: TimeZone, meetingURL: URL? = nil) -> StatusOutput {
         StatusOutput(code: booking.code.formatted, station: booking.station, motif: booking.motif.rawValue,
                      start: RFC3339.format(booking.start, in: zone), end: RFC3339.format(booking.end, in: zone),
-                     status: booking.status.rawValue)
+                     status: booking.status.rawValue, meetingURL: meetingURL?.absoluteString)
     }
 
     @Sendable static func cancel(_ arguments: ParsedArguments, _ context: CommandContext) async throws -> Int32 {
@@ -380,7 +431,7 @@ enum AppointmentsCommands: CommandArea {
         case .opened(nil):
             return try refuse(.notFound(code), in: nil, json: json, context)
         case .opened(let store?):
-            return try await body(service(store: store, context: context))
+            return try await body(try service(store: store, context: context, arguments: arguments))
         }
     }
 
@@ -445,7 +496,9 @@ enum AppointmentsCommands: CommandArea {
             context.console.write(ics)
             return 0
         }
-        let output = statusOutput(booking, in: place.timeZone)
+        let link: URL?
+        do throws(AppointmentError) { link = try await book.meetingURL(for: booking) } catch { return try refuse(error, in: place.timeZone, json: json, context) }
+        let output = statusOutput(booking, in: place.timeZone, meetingURL: link)
         if json {
             context.console.line(try JSONOutput.encode(output))
             return 0
@@ -458,6 +511,7 @@ enum AppointmentsCommands: CommandArea {
         context.console.line(t.label("début :", "start:", width: 11) + output.start)
         context.console.line(t.label("fin :", "end:", width: 11) + output.end)
         context.console.line(t.label("statut :", "status:", width: 11) + status(booking.status, t))
+        if let url = output.meetingURL { context.console.line(t.label("visio :", "video:", width: 11) + url) }
         let documents = booking.motif.defaultRules.documents
         if !documents.isEmpty {
             context.console.line(t("  à apporter :", "  bring:"))
@@ -491,4 +545,6 @@ extension AppointmentsCommands {
     static let phoneOption = OptionSpec("phone", .value(placeholder: "NUMBER"), help: "Optional phone number for a reminder.")
     static let moveAtOption = OptionSpec("at", .value(placeholder: "ISO8601"), help: "New slot start with offset, e.g. 2026-03-31T14:00:00+02:00.", required: true)
     static let icsOption = OptionSpec("ics", .flag, help: "Print an iCalendar (RFC 5545) event to import in a calendar.")
+    static let schedulesOption = OptionSpec("schedules", .value(placeholder: "FILE"),
+                                            help: "A JSON file of published station schedules (schema_version 1) added to the bundled ones, which it overrides station by station (default: $MASECURITE_SCHEDULES).")
 }

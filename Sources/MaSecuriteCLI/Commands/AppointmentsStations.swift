@@ -1,5 +1,11 @@
 import Appointments
 import Foundation
+import MaSecurite
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import StationDirectory
 
 /// The station of an appointment, read from the bundled station directory
@@ -57,11 +63,74 @@ struct AppointmentPlace: Sendable {
     }
 }
 
-/// Schedules of the appointments commands: the documented default schedule
-/// (``AppointmentSchedule/standard(territory:timeZone:)``) in the territory of
-/// the station's département, read from the bundled directory.
-struct DirectoryScheduleProvider: ScheduleProvider {
-    func schedule(forStation station: String) throws -> AppointmentSchedule {
-        .standard(territory: try AppointmentPlace.stored(station).territory)
+/// Schedules and meeting links of the appointments commands.
+///
+/// Schedules: derived from the bundled directory's published opening hours
+/// (stations whose hours are not published get none), plus a deployment's
+/// `--schedules FILE` (which wins for a station both give), bookable only
+/// where the teleservice catalog says online booking runs
+/// (``PublishedScheduleProvider/standard(stations:catalog:published:)``), the
+/// same provider the guichet uses.
+enum AppointmentsSetup {
+    private static let bundledCatalog: Result<TeleserviceCatalog, any Error> = Result { try TeleserviceCatalog.bundled() }
+    private static let standardProvider: Result<PublishedScheduleProvider, any Error> = Result {
+        PublishedScheduleProvider.standard(stations: try StationsCatalog.finder(), catalog: try bundledCatalog.get())
+    }
+
+    /// The provider for `catalog` (the bundled one when `nil`) and a deployment's schedules file.
+    /// - Throws: ``OperationError`` when the directory, the catalog or the file cannot be read
+    ///   (the file's error names the file, the station and the field).
+    static func provider(catalog: TeleserviceCatalog? = nil, schedulesFile: String? = nil) throws -> PublishedScheduleProvider {
+        var provider: PublishedScheduleProvider
+        if let catalog {
+            provider = PublishedScheduleProvider.standard(stations: try StationsCatalog.finder(), catalog: catalog)
+        } else {
+            do { provider = try standardProvider.get() } catch let error as OperationError { throw error } catch {
+                throw OperationError("cannot load the teleservices catalog: \(error)")
+            }
+        }
+        if let schedulesFile {
+            do {
+                let published = try PublishedSchedules(contentsOf: URL(fileURLWithPath: schedulesFile))
+                provider.schedules = provider.schedules.merging(published)
+            } catch {
+                throw OperationError("invalid schedules file: \(error.description)")
+            }
+        }
+        return provider
+    }
+}
+
+/// The meeting links of visio-plainte bookings made with the command line:
+/// ``DerivedMeetingProvider`` keyed by `$MASECURITE_MEETING_SECRET` when set,
+/// else by a random key kept next to the bookings file (`<store>.meeting-key`,
+/// created on first use, readable by its owner only), so a link is stable for
+/// a booking and cannot be guessed without the key.
+struct StoreKeyMeetingProvider: MeetingProvider {
+    /// The secret from the environment, if any.
+    let environmentSecret: String?
+    /// The key file next to the store.
+    let keyPath: String
+
+    func meetingURL(for booking: Booking) throws -> URL {
+        try DerivedMeetingProvider(secret: try secret()).meetingURL(for: booking)
+    }
+
+    private func secret() throws -> [UInt8] {
+        if let environmentSecret, !environmentSecret.isEmpty { return Array(environmentSecret.utf8) }
+        if let data = FileManager.default.contents(atPath: keyPath), data.count >= 32 { return Array(data) }
+        var generator = SystemRandomNumberGenerator()
+        let key = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        // O_EXCL: of two processes creating it at once, one writes and both read its key.
+        let descriptor = open(keyPath, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+        if descriptor >= 0 {
+            let written = key.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            _ = fsync(descriptor)
+            close(descriptor)
+            guard written == key.count else { throw OperationError("cannot write the meeting key file \(keyPath)") }
+            return key
+        }
+        if let data = FileManager.default.contents(atPath: keyPath), data.count >= 32 { return Array(data) }
+        throw OperationError("cannot create the meeting key file \(keyPath) (or it is shorter than 32 bytes)")
     }
 }

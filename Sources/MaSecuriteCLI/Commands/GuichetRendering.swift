@@ -140,6 +140,9 @@ struct GuichetRendering {
                     let zone = TimeZone(identifier: station.timeZone) ?? .gmt
                     lines.append("   " + t("Premiers créneaux libres : ", "First free slots: ")
                                  + station.firstSlots.map { when($0.start, in: zone) }.joined(separator: t(" ; ", "; ")))
+                } else if step.kind == "appointment", let note = station.bookingNote {
+                    // No online appointment here: why, and whom to call.
+                    lines.append("   " + note)
                 }
             }
         }

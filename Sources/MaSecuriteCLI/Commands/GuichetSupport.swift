@@ -54,7 +54,8 @@ enum GuichetSupport {
             }
         }
         return try Guichet(orienteur: modules.orienteur, catalog: modules.catalog, stations: StationsCatalog.finder(),
-                           appointments: AppointmentsCommands.service(store: store, context: context), clock: context.clock)
+                           appointments: AppointmentsCommands.service(store: store, context: context, catalog: modules.catalog),
+                           clock: context.clock)
     }
 
     /// Parses `name=value` answers with the catalog's fact vocabulary (`?` means « I don't know »).

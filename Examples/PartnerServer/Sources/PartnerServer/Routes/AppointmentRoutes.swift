@@ -146,6 +146,9 @@ struct AppointmentRoutes {
         case .invalidStation(let id): return APIProblem(.stationNotFound, "no station has the id '\(id)'", field: "station")
         case .invalidSchedule: return APIProblem(.internalError, "the station's schedule is not valid")
         case .storage: return APIProblem(.storageUnavailable, "the booking storage did not answer; retry with the same Idempotency-Key")
+        // Until the server has problem types of their own (issue 18's routes): the closest existing ones.
+        case .hoursNotPublished, .notOfferedHere: return APIProblem(.motifNotOffered, error.description, field: "station")
+        case .offerUnavailable: return APIProblem(.notActive, error.description)
         }
     }
 

@@ -1,0 +1,138 @@
+import Foundation
+
+/// One message to deliver: what a ``Notifier`` receives.
+public struct NotificationMessage: Hashable, Sendable {
+    /// The outbox job's stable id: the same notification retried after a
+    /// crash has the same id, so a gateway can drop the duplicate.
+    public let id: String
+    /// E-mail or SMS.
+    public let channel: NotificationChannel
+    /// The address the citizen gave for that channel (read from the booking at sending time).
+    public let address: String
+    /// What it is about.
+    public let kind: NotificationKind
+    /// The booking's confirmation code.
+    public let code: ConfirmationCode
+    /// A subject line (for e-mail).
+    public let subject: String
+    /// The text, in French then English.
+    public let body: String
+
+    /// Creates a message.
+    public init(id: String, channel: NotificationChannel, address: String, kind: NotificationKind, code: ConfirmationCode,
+                subject: String, body: String) {
+        self.id = id
+        self.channel = channel
+        self.address = address
+        self.kind = kind
+        self.code = code
+        self.subject = subject
+        self.body = body
+    }
+}
+
+/// Delivers notifications: a deployment plugs its e-mail and SMS gateways here.
+///
+/// `send` returns once the gateway accepted the message, and throws when it
+/// did not (the job is retried later with the same ``NotificationMessage/id``).
+/// Delivery is at least once: a crash after the gateway accepted a message and
+/// before it was marked sent sends it again with the same id.
+public protocol Notifier: Sendable {
+    /// Delivers `message`.
+    func send(_ message: NotificationMessage) async throws
+}
+
+/// What one ``AppointmentBook/dispatchNotifications(via:limit:leaseSeconds:)`` pass did.
+public struct DispatchReport: Hashable, Sendable {
+    /// Jobs delivered and marked sent.
+    public var sent: [String] = []
+    /// Jobs dropped without sending (reminder of a booking no longer booked, address purged) and marked sent.
+    public var dropped: [String] = []
+    /// Jobs whose delivery failed, to be retried.
+    public var failed: [String] = []
+
+    /// Creates an empty report.
+    public init() {}
+}
+
+extension AppointmentBook {
+    /// Sends the due notifications of the outbox through `notifier`, once each
+    /// (at least once across crashes): each job is leased for `leaseSeconds`,
+    /// delivered with its stable id, then marked sent; a failure gives it
+    /// back, due again after a delay growing with its attempts (1, 2, 4 … 60 minutes).
+    /// Reminders of bookings no longer `booked`, and jobs whose address was
+    /// purged, are dropped (marked sent, nothing delivered).
+    /// Run it periodically (e.g. every minute), from one or several processes.
+    public func dispatchNotifications(via notifier: any Notifier, limit: Int = 100,
+                                      leaseSeconds: Int = 300) async throws(AppointmentError) -> DispatchReport {
+        let store = self.store
+        let now = clock.now()
+        let jobs = try await outboxCall { try await store.leaseDueNotifications(now: now, leaseSeconds: leaseSeconds, limit: limit) }
+        var report = DispatchReport()
+        for job in jobs {
+            let booking = try await outboxCall { try await store.booking(code: job.code) }
+            let address: String? = switch job.channel {
+            case .email: booking?.contact?.email
+            case .sms: booking?.contact?.phone
+            }
+            guard let booking, let address, !(job.kind.isReminder && booking.status != .booked) else {
+                try await outboxCall { try await store.markNotificationSent(id: job.id, at: now) }
+                report.dropped.append(job.id)
+                continue
+            }
+            let message = await self.message(for: job, booking: booking, address: address)
+            do {
+                try await notifier.send(message)
+            } catch {
+                let delay = TimeInterval(min(60, 1 << min(max(job.attempts - 1, 0), 6)) * 60)
+                try await outboxCall {
+                    try await store.releaseNotification(id: job.id, retryAt: now.addingTimeInterval(delay), error: "\(type(of: error))")
+                }
+                report.failed.append(job.id)
+                continue
+            }
+            try await outboxCall { try await store.markNotificationSent(id: job.id, at: clock.now()) }
+            report.sent.append(job.id)
+        }
+        return report
+    }
+
+    private func outboxCall<T: Sendable>(_ body: () async throws -> T) async throws(AppointmentError) -> T {
+        do {
+            return try await body()
+        } catch let error as BookingStoreError {
+            throw AppointmentBook.map(error)
+        } catch let error as AppointmentError {
+            throw error
+        } catch {
+            throw .storage("\(error)")
+        }
+    }
+
+    /// The text of `job`, in French then English, with the time in the station's zone.
+    func message(for job: OutboxJob, booking: Booking, address: String) async -> NotificationMessage {
+        let zone = (try? StationID.timeZone(of: booking.station)) ?? .gmt
+        let when = RFC3339.format(booking.start, in: zone)
+        let link = (try? await meetingURL(for: booking)) ?? nil
+        let what = booking.motif.name
+        var french: String
+        var english: String
+        let subject: String
+        switch job.kind {
+        case .reminderDayBefore, .reminderTwoHoursBefore:
+            subject = "Rappel de rendez-vous / Appointment reminder"
+            french = "Rappel : \(what.text(in: .french)), le \(when). Code \(booking.code.formatted)."
+            english = "Reminder: \(what.text(in: .english)), \(when). Code \(booking.code.formatted)."
+            if let link {
+                french += " Lien de la visio : \(link.absoluteString)"
+                english += " Video link: \(link.absoluteString)"
+            }
+        case .cancelledByStation:
+            subject = "Rendez-vous annulé / Appointment cancelled"
+            french = "Votre rendez-vous (\(what.text(in: .french)), le \(when), code \(booking.code.formatted)) est annulé par le commissariat ou la brigade. Reprenez un rendez-vous ou appelez la station."
+            english = "Your appointment (\(what.text(in: .english)), \(when), code \(booking.code.formatted)) was cancelled by the station. Book another slot or call the station."
+        }
+        return NotificationMessage(id: job.id, channel: job.channel, address: address, kind: job.kind, code: booking.code,
+                                   subject: subject, body: french + "\n\n" + english)
+    }
+}
