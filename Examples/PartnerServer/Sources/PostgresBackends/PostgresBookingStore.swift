@@ -17,11 +17,22 @@ import PostgresNIO
 ///   key ends with the second reading the first's booking.
 /// - **Migrations** run in ``migrate()`` under an advisory lock, recorded in
 ///   `schema_version`, so several instances starting at once apply each step once.
-/// - Personal data kept: optional pseudonym, e-mail, phone and idempotency key,
-///   erased by ``purgePersonalData(endedBefore:at:)``.
+/// - **Held seats** (schema version 2) are rows of `holds`, `UNIQUE (station,
+///   motif, start_ms, seat)`. Offers, claims, reservations and moves of one slot
+///   all take the slot's advisory lock and count the bookings and the unexpired
+///   holds under it, so a seat is never given twice, whichever instance serves
+///   the call; a hold is deleted by the claim that books it, so it is claimed once.
+/// - **Outbox** (schema version 2): notifications are written in the same
+///   transaction as the booking change they are about. Leasing is one
+///   `UPDATE … FROM (SELECT … FOR UPDATE SKIP LOCKED)`: concurrent senders on
+///   any number of instances each get different jobs, and a job's id never
+///   changes, so it is never sent twice under different ids.
+/// - Personal data kept: optional pseudonym, e-mail, phone and idempotency key
+///   (bookings, waiting list, holds), erased by ``purgePersonalData(endedBefore:at:)``.
+///   The outbox holds no address: it names the booking, the kind and the channel.
 public struct PostgresBookingStore: BookingStore {
     /// The schema version this code writes.
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     private let client: PostgresClient
     private let schema: String
@@ -91,6 +102,47 @@ public struct PostgresBookingStore: BookingStore {
             )
             """,
             "CREATE INDEX waitlist_by_station_motif ON $S.waitlist (station, motif, created_ms, seq)",
+        ],
+        [
+            // The notification outbox: no address, only the booking's code, the kind and the channel.
+            """
+            CREATE TABLE $S.outbox (
+                id TEXT PRIMARY KEY,
+                code TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                channel TEXT NOT NULL CHECK (channel IN ('email','sms')),
+                due_ms BIGINT NOT NULL,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                leased_until_ms BIGINT,
+                sent_ms BIGINT,
+                last_error TEXT
+            )
+            """,
+            "CREATE INDEX outbox_due ON $S.outbox (due_ms) WHERE sent_ms IS NULL",
+            "CREATE INDEX outbox_by_code ON $S.outbox (code)",
+            // Seats kept for the first person of the waiting list.
+            """
+            CREATE TABLE $S.holds (
+                id UUID PRIMARY KEY,
+                station TEXT NOT NULL,
+                motif TEXT NOT NULL,
+                start_ms BIGINT NOT NULL,
+                end_ms BIGINT NOT NULL,
+                day TEXT NOT NULL,
+                seat INTEGER NOT NULL CHECK (seat >= 0),
+                capacity INTEGER NOT NULL,
+                expires_ms BIGINT NOT NULL,
+                entry_id UUID NOT NULL,
+                entry_earliest_ms BIGINT NOT NULL,
+                entry_latest_ms BIGINT NOT NULL,
+                pseudonym TEXT,
+                email TEXT,
+                phone TEXT,
+                entry_created_ms BIGINT NOT NULL,
+                CONSTRAINT holds_one_per_seat UNIQUE (station, motif, start_ms, seat)
+            )
+            """,
+            "CREATE INDEX holds_by_expiry ON $S.holds (expires_ms)",
         ],
     ]
 
@@ -187,10 +239,15 @@ public struct PostgresBookingStore: BookingStore {
         return false
     }
 
-    private func freeSeat(_ connection: PostgresConnection, station: String, motif: Motif, start: Date, capacity: Int) async throws -> Int {
-        let rows = try await connection.query(
-            "SELECT seat FROM \(unescaped: schema).bookings WHERE station = \(station) AND motif = \(motif.rawValue) AND start_ms = \(PG.milliseconds(start)) AND seat IS NOT NULL",
-            logger: logger)
+    /// The lowest seat of the slot neither booked nor kept by a hold unexpired at `at`
+    /// (call with the slot's lock held).
+    private func freeSeat(_ connection: PostgresConnection, station: String, motif: Motif, start: Date, capacity: Int,
+                          at: Date) async throws -> Int {
+        let ms = PG.milliseconds(start)
+        let rows = try await connection.query("""
+            SELECT seat FROM \(unescaped: schema).bookings WHERE station = \(station) AND motif = \(motif.rawValue) AND start_ms = \(ms) AND seat IS NOT NULL
+            UNION SELECT seat FROM \(unescaped: schema).holds WHERE station = \(station) AND motif = \(motif.rawValue) AND start_ms = \(ms) AND expires_ms > \(PG.milliseconds(at))
+            """, logger: logger)
         var taken = Set<Int32>()
         for try await seat in rows.decode(Int32.self) { taken.insert(seat) }
         guard let seat = (0..<Int32(max(0, min(capacity, Int(Int32.max))))).first(where: { !taken.contains($0) }) else {
@@ -215,7 +272,7 @@ public struct PostgresBookingStore: BookingStore {
                         throw BookingStoreError.dayClosed(station: request.station, day: request.day)
                     }
                     let seat = try await freeSeat(connection, station: request.station, motif: request.motif, start: request.start,
-                                                  capacity: request.capacity)
+                                                  capacity: request.capacity, at: request.at)
                     var code = request.code
                     while try await fetch(connection, code: code) != nil { code = .random() }
                     let contact = request.contact.flatMap { $0.isEmpty ? nil : $0 }
@@ -229,6 +286,7 @@ public struct PostgresBookingStore: BookingStore {
                         \(PG.milliseconds(booking.end)), \(Int32(seat)), 'booked', \(contact?.pseudonym), \(contact?.email), \(contact?.phone),
                         \(request.idempotencyKey), \(at), \(at), FALSE)
                         """, logger: logger)
+                    for plan in request.notifications { try await insert(connection, OutboxJob(plan, for: booking)) }
                     return Reservation(booking: booking, isReplay: false)
                 }
             }
@@ -272,7 +330,13 @@ public struct PostgresBookingStore: BookingStore {
     public func occupancy(station: String, motif: Motif, from: Date, to: Date) async throws -> [Date: Int] {
         try await call("counting occupancy") { client, logger in
             let rows = try await client.query(
-                "SELECT start_ms, COUNT(*) FROM \(unescaped: schema).bookings WHERE station = \(station) AND motif = \(motif.rawValue) AND start_ms >= \(PG.milliseconds(from)) AND start_ms < \(PG.milliseconds(to)) AND seat IS NOT NULL GROUP BY start_ms",
+                """
+                SELECT start_ms, COUNT(*) FROM (
+                    SELECT start_ms FROM \(unescaped: schema).bookings WHERE station = \(station) AND motif = \(motif.rawValue) AND start_ms >= \(PG.milliseconds(from)) AND start_ms < \(PG.milliseconds(to)) AND seat IS NOT NULL
+                    UNION ALL
+                    SELECT start_ms FROM \(unescaped: schema).holds WHERE station = \(station) AND motif = \(motif.rawValue) AND start_ms >= \(PG.milliseconds(from)) AND start_ms < \(PG.milliseconds(to))
+                ) AS taken GROUP BY start_ms
+                """,
                 logger: logger)
             var result: [Date: Int] = [:]
             for try await (start, count) in rows.decode((Int64, Int64).self) { result[PG.date(start)] = Int(count) }
@@ -289,6 +353,10 @@ public struct PostgresBookingStore: BookingStore {
         try await connection.query(
             "UPDATE \(unescaped: schema).bookings SET status = \(status.rawValue), seat = \(booking.seat.map(Int32.init)), updated_ms = \(PG.milliseconds(at)) WHERE code = \(code.rawValue)",
             logger: logger)
+        try await dropUnsentReminders(connection, of: code)
+        if status == .cancelledByStation {
+            for notice in OutboxJob.cancellationNotices(for: booking, at: at) { try await insert(connection, notice) }
+        }
         return booking
     }
 
@@ -314,7 +382,7 @@ public struct PostgresBookingStore: BookingStore {
                         throw BookingStoreError.dayClosed(station: booking.station, day: request.day)
                     }
                     let seat = try await freeSeat(connection, station: booking.station, motif: booking.motif, start: request.start,
-                                                  capacity: request.capacity)
+                                                  capacity: request.capacity, at: request.at)
                     booking.start = request.start
                     booking.end = request.end
                     booking.seat = seat
@@ -322,6 +390,8 @@ public struct PostgresBookingStore: BookingStore {
                     try await connection.query(
                         "UPDATE \(unescaped: schema).bookings SET start_ms = \(PG.milliseconds(request.start)), end_ms = \(PG.milliseconds(request.end)), seat = \(Int32(seat)), updated_ms = \(PG.milliseconds(request.at)) WHERE code = \(code.rawValue)",
                         logger: logger)
+                    try await dropUnsentReminders(connection, of: code)
+                    for plan in request.notifications { try await insert(connection, OutboxJob(plan, for: booking)) }
                     return booking
                 }
             }
@@ -418,6 +488,9 @@ public struct PostgresBookingStore: BookingStore {
         try await call("purging personal data") { client, logger in
             try await PG.transaction(client, logger: logger) { connection in
                 let cutoff = PG.milliseconds(endedBefore)
+                try await connection.query(
+                    "DELETE FROM \(unescaped: schema).outbox WHERE code IN (SELECT code FROM \(unescaped: schema).bookings WHERE NOT purged AND end_ms < \(cutoff))",
+                    logger: logger)
                 var count = 0
                 for try await value in try await connection.query("""
                     WITH purged AS (
@@ -427,8 +500,227 @@ public struct PostgresBookingStore: BookingStore {
                     SELECT COUNT(*) FROM purged
                     """, logger: logger).decode(Int64.self) { count = Int(value) }
                 try await connection.query("DELETE FROM \(unescaped: schema).waitlist WHERE latest_ms < \(cutoff)", logger: logger)
+                try await connection.query("DELETE FROM \(unescaped: schema).holds WHERE end_ms < \(cutoff)", logger: logger)
                 return count
             }
+        }
+    }
+
+    // MARK: Outbox
+
+    private static let outboxColumns = "id, code, kind, channel, due_ms, attempts, leased_until_ms, sent_ms, last_error"
+
+    private typealias OutboxRow = (String, String, String, String, Int64, Int32, Int64?, Int64?, String?)
+
+    private static func jobs(_ rows: PostgresRowSequence) async throws -> [OutboxJob] {
+        var result: [OutboxJob] = []
+        for try await (id, codeText, kindText, channelText, due, attempts, leasedUntil, sent, lastError) in rows.decode(OutboxRow.self) {
+            guard let code = try? ConfirmationCode(codeText), let kind = NotificationKind(rawValue: kindText),
+                  let channel = NotificationChannel(rawValue: channelText) else {
+                throw BookingStoreError.corruptRow("outbox row \(id)")
+            }
+            result.append(OutboxJob(id: id, code: code, kind: kind, channel: channel, dueAt: PG.date(due), attempts: Int(attempts),
+                                    leasedUntil: leasedUntil.map(PG.date), sentAt: sent.map(PG.date), lastError: lastError))
+        }
+        return result
+    }
+
+    /// Plans `job` in the caller's transaction; a job already planned (same stable id) is kept as it is.
+    private func insert(_ connection: PostgresConnection, _ job: OutboxJob) async throws {
+        try await connection.query("""
+            INSERT INTO \(unescaped: schema).outbox (\(unescaped: Self.outboxColumns)) VALUES (
+            \(job.id), \(job.code.rawValue), \(job.kind.rawValue), \(job.channel.rawValue), \(PG.milliseconds(job.dueAt)),
+            \(Int32(clamping: job.attempts)), \(job.leasedUntil.map(PG.milliseconds)), \(job.sentAt.map(PG.milliseconds)), \(job.lastError))
+            ON CONFLICT (id) DO NOTHING
+            """, logger: logger)
+    }
+
+    /// Deletes the unsent reminders of `code` (a cancellation notice stays).
+    private func dropUnsentReminders(_ connection: PostgresConnection, of code: ConfirmationCode) async throws {
+        try await connection.query(
+            "DELETE FROM \(unescaped: schema).outbox WHERE code = \(code.rawValue) AND sent_ms IS NULL AND kind <> \(NotificationKind.cancelledByStation.rawValue)",
+            logger: logger)
+    }
+
+    public func leaseDueNotifications(now: Date, leaseSeconds: Int, limit: Int) async throws -> [OutboxJob] {
+        try await call("leasing notifications") { client, logger in
+            let nowMs = PG.milliseconds(now)
+            let until = PG.milliseconds(now.addingTimeInterval(TimeInterval(max(1, leaseSeconds))))
+            // One statement: the rows picked are locked (rows another sender is leasing are skipped,
+            // not waited for), and a row leased meanwhile fails the re-check of the lease condition.
+            let leased = try await Self.jobs(try await client.query("""
+                UPDATE \(unescaped: schema).outbox AS job SET attempts = job.attempts + 1, leased_until_ms = \(until)
+                FROM (SELECT id FROM \(unescaped: schema).outbox
+                      WHERE sent_ms IS NULL AND due_ms <= \(nowMs) AND (leased_until_ms IS NULL OR leased_until_ms <= \(nowMs))
+                      ORDER BY due_ms, id COLLATE "C" LIMIT \(Int64(max(0, limit))) FOR UPDATE SKIP LOCKED) AS due
+                WHERE job.id = due.id
+                RETURNING job.id, job.code, job.kind, job.channel, job.due_ms, job.attempts, job.leased_until_ms, job.sent_ms, job.last_error
+                """, logger: logger))
+            return leased.sorted { $0.dueAt != $1.dueAt ? $0.dueAt < $1.dueAt : $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        }
+    }
+
+    public func markNotificationSent(id: String, at: Date) async throws {
+        _ = try await call("marking a notification sent") { client, logger in
+            try await client.query(
+                "UPDATE \(unescaped: schema).outbox SET sent_ms = \(PG.milliseconds(at)), leased_until_ms = NULL WHERE id = \(id) AND sent_ms IS NULL",
+                logger: logger)
+        }
+    }
+
+    public func releaseNotification(id: String, retryAt: Date, error: String) async throws {
+        _ = try await call("releasing a notification") { client, logger in
+            try await client.query(
+                "UPDATE \(unescaped: schema).outbox SET due_ms = \(PG.milliseconds(retryAt)), leased_until_ms = NULL, last_error = \(String(error.prefix(500))) WHERE id = \(id) AND sent_ms IS NULL",
+                logger: logger)
+        }
+    }
+
+    public func notifications(code: ConfirmationCode) async throws -> [OutboxJob] {
+        try await call("listing notifications") { client, logger in
+            try await Self.jobs(try await client.query(
+                "SELECT \(unescaped: Self.outboxColumns) FROM \(unescaped: schema).outbox WHERE code = \(code.rawValue) ORDER BY due_ms, id COLLATE \"C\"",
+                logger: logger))
+        }
+    }
+
+    // MARK: Held seats
+
+    private static let holdColumns = "id, station, motif, start_ms, end_ms, day, seat, capacity, expires_ms, entry_id, entry_earliest_ms, entry_latest_ms, pseudonym, email, phone, entry_created_ms"
+
+    private typealias HoldRow = (UUID, String, String, Int64, Int64, String, Int32, Int32, Int64, UUID, Int64, Int64, String?, String?, String?, Int64)
+
+    private static func holds(_ rows: PostgresRowSequence) async throws -> [SeatHold] {
+        var result: [SeatHold] = []
+        for try await row in rows.decode(HoldRow.self) {
+            let (id, station, motifText, start, end, dayText, seat, capacity, expires, entryID, earliest, latest, pseudonym, email, phone, created) = row
+            guard let motif = Motif(rawValue: motifText), let day = try? LocalDate(iso: dayText) else {
+                throw BookingStoreError.corruptRow("holds row \(id)")
+            }
+            let contact = Contact(pseudonym: pseudonym, email: email, phone: phone)
+            let entry = WaitlistEntry(id: entryID, station: station, motif: motif, earliest: PG.date(earliest), latest: PG.date(latest),
+                                      contact: contact.isEmpty ? nil : contact, createdAt: PG.date(created))
+            result.append(SeatHold(id: id, entry: entry, station: station, motif: motif, start: PG.date(start), end: PG.date(end), day: day,
+                                   seat: Int(seat), capacity: Int(capacity), expiresAt: PG.date(expires)))
+        }
+        return result
+    }
+
+    private func fetchHold(_ connection: PostgresConnection, id: UUID, lock: Bool = false) async throws -> SeatHold? {
+        try await Self.holds(try await connection.query(
+            "SELECT \(unescaped: Self.holdColumns) FROM \(unescaped: schema).holds WHERE id = \(id)\(unescaped: lock ? " FOR UPDATE" : "")",
+            logger: logger)).first
+    }
+
+    public func offerFreedSeat(_ request: SeatOfferRequest) async throws -> SeatHold? {
+        try await call("offering a freed seat") { client, logger in
+            try await PG.transaction(client, logger: logger) { connection in
+                try await lockSlot(connection, station: request.station, motif: request.motif, start: request.start)
+                // Holds expired on this slot no longer count; the sweep hands them to the next person.
+                let seat: Int
+                do {
+                    seat = try await freeSeat(connection, station: request.station, motif: request.motif, start: request.start,
+                                              capacity: request.capacity, at: request.at)
+                } catch BookingStoreError.slotFull {
+                    return nil
+                }
+                let ms = PG.milliseconds(request.start)
+                // The entry leaves the list in this transaction; an entry another offer is taking is skipped, not offered twice.
+                guard let entry = try await Self.entries(try await connection.query("""
+                    DELETE FROM \(unescaped: schema).waitlist WHERE seq = (
+                        SELECT seq FROM \(unescaped: schema).waitlist
+                        WHERE station = \(request.station) AND motif = \(request.motif.rawValue) AND earliest_ms <= \(ms) AND latest_ms >= \(ms)
+                        ORDER BY created_ms, seq LIMIT 1 FOR UPDATE SKIP LOCKED)
+                    RETURNING \(unescaped: Self.waitlistColumns)
+                    """, logger: logger)).first else { return nil }
+                // An expired hold may still occupy this seat's row: it is replaced.
+                try await connection.query(
+                    "DELETE FROM \(unescaped: schema).holds WHERE station = \(request.station) AND motif = \(request.motif.rawValue) AND start_ms = \(ms) AND seat = \(Int32(seat)) AND expires_ms <= \(PG.milliseconds(request.at))",
+                    logger: logger)
+                let hold = SeatHold(id: UUID(), entry: entry, station: request.station, motif: request.motif, start: request.start,
+                                    end: request.end, day: request.day, seat: seat, capacity: request.capacity,
+                                    expiresAt: request.at.addingTimeInterval(TimeInterval(max(1, request.holdSeconds))))
+                try await connection.query("""
+                    INSERT INTO \(unescaped: schema).holds (\(unescaped: Self.holdColumns)) VALUES (
+                    \(hold.id), \(hold.station), \(hold.motif.rawValue), \(ms), \(PG.milliseconds(hold.end)), \(hold.day.description),
+                    \(Int32(seat)), \(Int32(clamping: hold.capacity)), \(PG.milliseconds(hold.expiresAt)), \(entry.id),
+                    \(PG.milliseconds(entry.earliest)), \(PG.milliseconds(entry.latest)), \(entry.contact?.pseudonym), \(entry.contact?.email),
+                    \(entry.contact?.phone), \(PG.milliseconds(entry.createdAt)))
+                    """, logger: logger)
+                return hold
+            }
+        }
+    }
+
+    public func claimHold(id: UUID, _ claim: ClaimRequest) async throws -> Booking {
+        do {
+            return try await call("claiming a held seat") { client, logger in
+                try await PG.transaction(client, logger: logger) { connection in
+                    if let key = claim.idempotencyKey, let original = try await fetch(connection, key: key) { return original }
+                    guard let unlocked = try await fetchHold(connection, id: id) else { throw BookingStoreError.holdNotFound(id) }
+                    // Same lock order as a reservation (day, then slot): claims, offers and bookings of the slot take turns.
+                    try await lockDay(connection, station: unlocked.station, day: unlocked.day, exclusive: false)
+                    try await lockSlot(connection, station: unlocked.station, motif: unlocked.motif, start: unlocked.start)
+                    // Read again under the lock: a claim that went first has booked it (and deleted the hold).
+                    if let key = claim.idempotencyKey, let original = try await fetch(connection, key: key) { return original }
+                    guard let hold = try await fetchHold(connection, id: id, lock: true) else { throw BookingStoreError.holdNotFound(id) }
+                    guard hold.expiresAt > claim.at else { throw BookingStoreError.holdExpired(id, expiredAt: hold.expiresAt) }
+                    if try await isClosed(connection, station: hold.station, day: hold.day) {
+                        throw BookingStoreError.dayClosed(station: hold.station, day: hold.day)
+                    }
+                    var code = claim.code
+                    while try await fetch(connection, code: code) != nil { code = .random() }
+                    let contact = (claim.contact ?? hold.entry.contact).flatMap { $0.isEmpty ? nil : $0 }
+                    let booking = Booking(id: UUID(), code: code, station: hold.station, motif: hold.motif, start: hold.start, end: hold.end,
+                                          seat: hold.seat, status: .booked, contact: contact, idempotencyKey: claim.idempotencyKey,
+                                          createdAt: claim.at, updatedAt: claim.at)
+                    try await connection.query("DELETE FROM \(unescaped: schema).holds WHERE id = \(id)", logger: logger)
+                    let at = PG.milliseconds(claim.at)
+                    try await connection.query("""
+                        INSERT INTO \(unescaped: schema).bookings (\(unescaped: Self.bookingColumns)) VALUES (
+                        \(booking.id), \(code.rawValue), \(booking.station), \(booking.motif.rawValue), \(PG.milliseconds(booking.start)),
+                        \(PG.milliseconds(booking.end)), \(Int32(hold.seat)), 'booked', \(contact?.pseudonym), \(contact?.email), \(contact?.phone),
+                        \(claim.idempotencyKey), \(at), \(at), FALSE)
+                        """, logger: logger)
+                    for plan in claim.notifications { try await insert(connection, OutboxJob(plan, for: booking)) }
+                    return booking
+                }
+            }
+        } catch let error as BookingStoreError {
+            // A unique constraint failed (the transaction rolled back, the hold is still there): the idempotency
+            // key was used meanwhile (its booking is the answer), or a writer outside this code took the seat.
+            guard case .database(_, let message, _) = error, message.hasPrefix("SQLSTATE 23505") else { throw error }
+            if let key = claim.idempotencyKey,
+               let original = try await call("reading an idempotent booking", { client, _ in
+                   try await client.withConnection { connection in try await fetch(connection, key: key) }
+               }) {
+                return original
+            }
+            guard let hold = try await self.hold(id: id) else { throw BookingStoreError.holdNotFound(id) }
+            throw BookingStoreError.slotFull(station: hold.station, motif: hold.motif, start: hold.start, capacity: hold.capacity)
+        }
+    }
+
+    public func hold(id: UUID) async throws -> SeatHold? {
+        try await call("reading a held seat") { client, _ in
+            try await client.withConnection { connection in try await fetchHold(connection, id: id) }
+        }
+    }
+
+    public func releaseHold(id: UUID) async throws -> SeatHold? {
+        try await call("releasing a held seat") { client, logger in
+            try await Self.holds(try await client.query(
+                "DELETE FROM \(unescaped: schema).holds WHERE id = \(id) RETURNING \(unescaped: Self.holdColumns)", logger: logger)).first
+        }
+    }
+
+    public func expireHolds(now: Date) async throws -> [SeatHold] {
+        try await call("expiring held seats") { client, logger in
+            // A row two sweepers reach at once is deleted, and returned, by one of them.
+            let expired = try await Self.holds(try await client.query(
+                "DELETE FROM \(unescaped: schema).holds WHERE expires_ms <= \(PG.milliseconds(now)) RETURNING \(unescaped: Self.holdColumns)",
+                logger: logger))
+            return expired.sorted { ($0.expiresAt, $0.start) < ($1.expiresAt, $1.start) }
         }
     }
 }
