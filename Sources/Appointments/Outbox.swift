@@ -134,11 +134,11 @@ public struct OutboxJob: Hashable, Sendable, Codable {
     }
 }
 
-/// Stores without an outbox (e.g. written before it existed, like the partner
-/// server's PostgreSQL store today) fail its calls explicitly rather than
-/// silently dropping notifications, and fail the outbox checks of
-/// `BookingStoreConformance`; the SDK's stores implement them (as `async`
-/// members, which a concrete store's callers then reach before these).
+/// Stores without an outbox (e.g. written before it existed) fail its calls
+/// explicitly rather than silently dropping notifications, and fail the outbox
+/// checks of `BookingStoreConformance`; the SDK's stores and the partner
+/// server's PostgreSQL store implement them (as `async` members, which a
+/// concrete store's callers then reach before these).
 extension BookingStore {
     public func leaseDueNotifications(now: Date, leaseSeconds: Int, limit: Int) async throws -> [OutboxJob] {
         throw BookingStoreError.database(code: 0, message: "this store has no notification outbox", operation: "leasing notifications")
