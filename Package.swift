@@ -111,7 +111,7 @@ let package = Package(
             name: "MaSecurite",
             dependencies: [
                 "MaSecuriteCore", "OrienteurKit", "StationDirectory",
-                "Teleservices", "Appointments", "ChatProtocol", "Signalements",
+                "Teleservices", "Appointments", "ChatProtocol", "Signalements", "LocalInformation",
             ],
             swiftSettings: swiftSettings
         ),
