@@ -34,7 +34,8 @@ enum LocalInformationCommands: CommandArea {
     static let departmentOption = OptionSpec("department", .value(placeholder: "D"), help: "The département, e.g. 33 or 972 (or give --insee).")
     static let inseeOption = OptionSpec("insee", .value(placeholder: "CODE"), help: "A commune's INSEE code, e.g. 33063: its items and its département's.")
     static let themeOption = OptionSpec("theme", .repeatable(placeholder: "T"), help: "Only this theme (repeatable; see 'masecurite info themes').")
-    static let atOption = OptionSpec("at", .value(placeholder: "RFC3339"), help: "The instant to show, e.g. 2026-12-20T10:00:00+01:00 (default: now).")
+    static let atOption = OptionSpec("at", .value(placeholder: "DATE"),
+                                     help: "The instant to show: 2026-12-20T10:00:00+01:00, or a day 2026-12-20 (noon, local time) (default: now).")
     static let fileOption = OptionSpec("file", .value(placeholder: "JSON"), help: "A local-information file to use instead of the bundled examples.")
     static let formatOption = OptionSpec("format", .value(placeholder: "atom|json"), help: "Atom 1.0 or JSON Feed 1.1.", required: true)
     static let baseURLOption = OptionSpec("base-url", .value(placeholder: "URL"), help: "The site's base for entry links, e.g. https://masecurite.example/.")
@@ -215,6 +216,15 @@ enum LocalInformationCommands: CommandArea {
         try arguments.date(option) ?? context.clock.now()
     }
 
+    /// `--at`: an RFC 3339 instant, or a day `YYYY-MM-DD` read as noon in `zone`.
+    static func at(_ arguments: ParsedArguments, in zone: TimeZone, _ context: CommandContext) throws(UsageError) -> Date {
+        if let text = arguments.value(atOption), text.count == 10, let day = try? LocalDate(iso: text),
+           let noon = try? LocalTime(hour: 12) {
+            return day.instant(at: noon, in: zone)
+        }
+        return try now(arguments, atOption, context)
+    }
+
     // MARK: info list / themes
 
     struct ItemOutput: Encodable {
@@ -253,8 +263,8 @@ enum LocalInformationCommands: CommandArea {
         let territory = try territory(arguments)
         let catalog = try catalog(arguments)
         let themes = try themes(arguments, in: catalog)
-        let at = try now(arguments, atOption, context)
         let zone = territory.departement.timeZone
+        let at = try at(arguments, in: zone, context)
         let items = catalog.items(for: territory, themes: Set(themes), at: at)
         let output = items.map { item in
             let link: LinkOutput = switch item.link {
@@ -319,7 +329,8 @@ enum LocalInformationCommands: CommandArea {
             throw UsageError("missing required option --format")
         }
         let catalog = try catalog(arguments)
-        let at = try now(arguments, atOption, context)
+        let zone = (try? territory(arguments))?.departement.timeZone ?? TimeZone(identifier: "Europe/Paris") ?? .current
+        let at = try at(arguments, in: zone, context)
         var baseURL: URL?
         if let text = arguments.value(baseURLOption) {
             guard let url = URL(string: text), url.scheme == "https" || url.scheme == "http", url.host != nil else {
@@ -401,7 +412,7 @@ enum LocalInformationCommands: CommandArea {
         let content = try GuichetSupport.orienteur().content
         let services: Set<String>
         do { services = Set(try TeleserviceCatalog.bundled().services.map(\.id)) } catch { throw OperationError("cannot load the teleservices: \(error)") }
-        let checks = LocalInformationChecks(now: try now(arguments, atOption, context), ficheIDs: Set(content.fiches.map(\.id)), teleserviceIDs: services)
+        let checks = LocalInformationChecks(now: try at(arguments, in: TimeZone(identifier: "Europe/Paris") ?? .current, context), ficheIDs: Set(content.fiches.map(\.id)), teleserviceIDs: services)
         let catalog: LocalInformationCatalog
         do { catalog = try LocalInformationCatalog(data: data, checks: checks) } catch {
             if arguments.flag(.json) {
