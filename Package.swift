@@ -160,7 +160,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LocalInformationTests",
-            dependencies: ["LocalInformation", "LocalInformationTestSupport", "MaSecuriteCore", "OrienteurKit", "Teleservices"],
+            dependencies: ["LocalInformation", "LocalInformationTestSupport", "MaSecuriteCore", "OrienteurKit", "SQLiteSupport", "Teleservices"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "MaSecuriteTests", dependencies: ["MaSecurite"], resources: [.copy("Evaluation")], swiftSettings: swiftSettings),

@@ -1,6 +1,7 @@
 import Foundation
 import LocalInformation
 import LocalInformationTestSupport
+import SQLiteSupport
 import Synchronization
 import Testing
 
@@ -48,6 +49,19 @@ import Testing
         defer { Fixture.remove(other) }
         try Data("not a database at all, just text that is long enough to not be empty".utf8).write(to: URL(fileURLWithPath: other))
         #expect(throws: LocalInformationStoreError.self) { _ = try SQLiteLocalInformationStore(path: other) }
+    }
+
+    @Test func anotherApplicationsDatabaseIsRefusedAndLeftUnchanged() async throws {
+        let path = Fixture.temporaryDatabase()
+        defer { Fixture.remove(path) }
+        do {
+            let other = try SQLiteConnection<LocalInformationStoreError>(path: path, busyTimeoutMilliseconds: 1_000)
+            try other.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)", operation: "creating another application's table")
+        }
+        #expect(throws: LocalInformationStoreError.self) { _ = try SQLiteLocalInformationStore(path: path) }
+        let check = try SQLiteConnection<LocalInformationStoreError>(path: path, busyTimeoutMilliseconds: 1_000, readOnly: true)
+        let tables = try check.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name", operation: "listing tables")
+        #expect(tables == [[.text("invoices")]], "nothing was added to the other database")
     }
 
     @Test func conformanceReportsABrokenStore() async throws {
