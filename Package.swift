@@ -21,12 +21,14 @@ let package = Package(
         .library(name: "Appointments", targets: ["Appointments"]),
         .library(name: "ChatProtocol", targets: ["ChatProtocol"]),
         .library(name: "Signalements", targets: ["Signalements"]),
+        .library(name: "LocalInformation", targets: ["LocalInformation"]),
         .library(name: "MaSecurite", targets: ["MaSecurite"]),
         // Conformance suites that every storage backend must pass (used by the
         // PostgreSQL backends in Examples/PartnerServer).
         .library(name: "AppointmentsTestSupport", targets: ["AppointmentsTestSupport"]),
         .library(name: "ChatProtocolTestSupport", targets: ["ChatProtocolTestSupport"]),
         .library(name: "SignalementsTestSupport", targets: ["SignalementsTestSupport"]),
+        .library(name: "LocalInformationTestSupport", targets: ["LocalInformationTestSupport"]),
         .executable(name: "masecurite", targets: ["masecurite"]),
     ],
     targets: [
@@ -93,11 +95,23 @@ let package = Package(
             dependencies: ["Signalements", "MaSecuriteCore"],
             swiftSettings: swiftSettings
         ),
+        // Local information, theme feeds, « Je donne mon avis » and "which fiche works".
+        .target(
+            name: "LocalInformation",
+            dependencies: ["MaSecuriteCore", "SQLiteSupport"],
+            resources: [.copy("Resources")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "LocalInformationTestSupport",
+            dependencies: ["LocalInformation", "MaSecuriteCore"],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "MaSecurite",
             dependencies: [
                 "MaSecuriteCore", "OrienteurKit", "StationDirectory",
-                "Teleservices", "Appointments", "ChatProtocol", "Signalements",
+                "Teleservices", "Appointments", "ChatProtocol", "Signalements", "LocalInformation",
             ],
             swiftSettings: swiftSettings
         ),
@@ -105,7 +119,7 @@ let package = Package(
             name: "MaSecuriteCLI",
             dependencies: [
                 "MaSecurite", "MaSecuriteCore", "OrienteurKit", "StationDirectory",
-                "Teleservices", "Appointments", "ChatProtocol", "Signalements",
+                "Teleservices", "Appointments", "ChatProtocol", "Signalements", "LocalInformation",
             ],
             swiftSettings: swiftSettings
         ),
@@ -142,6 +156,11 @@ let package = Package(
             name: "SignalementsTests",
             dependencies: ["Signalements", "SignalementsTestSupport", "MaSecuriteCore"],
             resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LocalInformationTests",
+            dependencies: ["LocalInformation", "LocalInformationTestSupport", "MaSecuriteCore", "OrienteurKit", "SQLiteSupport", "Teleservices"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "MaSecuriteTests", dependencies: ["MaSecurite"], resources: [.copy("Evaluation")], swiftSettings: swiftSettings),

@@ -5,3 +5,4 @@
 @_exported import Appointments
 @_exported import ChatProtocol
 @_exported import Signalements
+@_exported import LocalInformation

@@ -44,6 +44,7 @@ public enum MaSecuriteCommandLine {
             AppointmentsCommands.self,
             ChatCommands.self,
             SignalementsCommands.self,
+            LocalInformationCommands.self,
             VersionCommand.self,
         ]
     }

@@ -42,11 +42,11 @@ struct ReadmeSyncTests {
         return blocks
     }
 
-    @Test("README has its eight module examples")
+    @Test("README has its nine module examples")
     func readmeHasExamples() throws {
         let headings = try Self.examples().map(\.heading)
         #expect(headings == ["MaSecurite", "MaSecuriteCore", "OrienteurKit", "StationDirectory",
-                             "Teleservices", "Appointments", "ChatProtocol", "Signalements"])
+                             "Teleservices", "Appointments", "ChatProtocol", "Signalements", "LocalInformation"])
     }
 
     @Test("each README example is its test's code, with the same imports", arguments: try examples())

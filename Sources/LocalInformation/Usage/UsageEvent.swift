@@ -1,0 +1,115 @@
+import Foundation
+
+/// What happened after a fiche or leaf was shown.
+public enum UsageOutcome: String, Hashable, Sendable, CaseIterable, Codable {
+    /// The fiche or leaf was shown.
+    case shown
+    /// The person said it was useful.
+    case useful
+    /// The person said it was not useful.
+    case notUseful = "not-useful"
+    /// The person went on to an online service.
+    case teleservice
+    /// The person went on to a station (directions, hours, appointment).
+    case station
+    /// The person went on to the chat.
+    case chat
+    /// The person left without going further.
+    case left
+}
+
+/// Where an event was recorded from.
+public enum UsageChannel: String, Hashable, Sendable, CaseIterable, Codable {
+    /// The guichet (app or embedded SDK).
+    case guichet
+    /// The command line.
+    case cli
+    /// The server.
+    case server
+}
+
+/// One anonymous usage event: which content, what happened, from where, and
+/// the hour. No identifier of the person, the device or the session, and no
+/// free text: events cannot be chained into one person's path.
+public struct UsageEvent: Hashable, Sendable {
+    /// The fiche or leaf.
+    public let about: ContentReference
+    /// What happened.
+    public let outcome: UsageOutcome
+    /// The start of the hour it happened in (minutes and seconds are dropped on purpose).
+    public let hour: Date
+    /// Where it was recorded.
+    public let channel: UsageChannel
+
+    /// An event at `at`, kept to the hour.
+    public init(about: ContentReference, outcome: UsageOutcome, at: Date, channel: UsageChannel) {
+        self.about = about
+        self.outcome = outcome
+        hour = Date(timeIntervalSince1970: (at.timeIntervalSince1970 / 3_600).rounded(.down) * 3_600)
+        self.channel = channel
+    }
+}
+
+/// How many events of one outcome one content had.
+public struct UsageCount: Hashable, Sendable {
+    /// The fiche or leaf.
+    public let about: ContentReference
+    /// The outcome.
+    public let outcome: UsageOutcome
+    /// How many.
+    public let count: Int
+
+    /// A count.
+    public init(about: ContentReference, outcome: UsageOutcome, count: Int) {
+        self.about = about
+        self.outcome = outcome
+        self.count = count
+    }
+}
+
+/// Where usage events are kept durably. Implementations:
+/// ``InMemoryUsageEventStore`` and ``SQLiteLocalInformationStore``; each must
+/// pass `UsageEventStoreConformance` (product `LocalInformationTestSupport`).
+///
+/// ``record(_:)`` stores every event of the batch or none; ``counts(from:until:)``
+/// sums them per content and outcome over hours in `from ..< until` (each
+/// bound optional), sorted by content then outcome.
+public protocol UsageEventStore: Sendable {
+    /// Stores the events, all or none.
+    func record(_ events: [UsageEvent]) async throws
+    /// The counts per content and outcome.
+    func counts(from: Date?, until: Date?) async throws -> [UsageCount]
+}
+
+extension UsageEventStore {
+    /// Every count.
+    public func counts() async throws -> [UsageCount] { try await counts(from: nil, until: nil) }
+}
+
+/// Usage events in memory (tests, a single process).
+public actor InMemoryUsageEventStore: UsageEventStore {
+    private var events: [UsageEvent] = []
+
+    /// An empty store.
+    public init() {}
+
+    public func record(_ events: [UsageEvent]) { self.events += events }
+
+    public func counts(from: Date?, until: Date?) -> [UsageCount] {
+        var totals: [ContentReference: [UsageOutcome: Int]] = [:]
+        for event in events where (from.map { event.hour >= $0 } ?? true) && (until.map { event.hour < $0 } ?? true) {
+            totals[event.about, default: [:]][event.outcome, default: 0] += 1
+        }
+        return UsageCounting.sorted(totals)
+    }
+}
+
+enum UsageCounting {
+    static func sorted(_ totals: [ContentReference: [UsageOutcome: Int]]) -> [UsageCount] {
+        totals.keys.sorted().flatMap { about in
+            UsageOutcome.allCases.compactMap { outcome in
+                totals[about]?[outcome].map { UsageCount(about: about, outcome: outcome, count: $0) }
+            }
+        }
+    }
+}
