@@ -115,8 +115,12 @@ public enum PartnerServer {
         for account in configuration.operators {
             try await chat.registerOperator(account.profile)
         }
+        // The same schedules as the command line and the guichet: derived from the published opening
+        // hours, plus the deployment's file; bookable only where the catalog says online booking runs.
+        let schedules = PublishedScheduleProvider.standard(stations: stations, catalog: catalog,
+                                                           published: try configuration.publishedSchedules())
         var services = ServerServices(orienteur: orienteur, stations: stations, teleservices: catalog,
-                                      appointments: AppointmentBook(store: store, clock: clock), chat: chat, presence: OperatorPresence(),
+                                      appointments: AppointmentBook(store: store, schedules: schedules, clock: clock), chat: chat, presence: OperatorPresence(),
                                       escalations: desk, figures: figures, clock: clock, storageName: storageName, storageCheck: check)
         services.maxBodyBytes = configuration.maxBodyBytes
         return (services, client)

@@ -1,3 +1,4 @@
+import Appointments
 import Foundation
 import PostgresBackends
 
@@ -42,6 +43,12 @@ public struct ServerConfiguration: Sendable {
     /// A self-contained HTML page served at `GET /` and `GET /demo` (see ``DemoPage``),
     /// read once at start-up; `nil` serves nothing there (a `route-not-found` problem).
     public var demoPagePath: String?
+    /// A deployment's appointment schedules (a `PublishedSchedules` JSON file), added to those
+    /// derived from the opening hours the directory publishes (the file wins for a station both
+    /// give). `nil`: the derived ones only, so a station whose hours are not published offers no
+    /// slot — the same provider as the command line and the guichet
+    /// (`PublishedScheduleProvider.standard(stations:catalog:published:)`).
+    public var schedulesPath: String?
 
     /// Creates a configuration.
     public init(host: String = "127.0.0.1", port: Int = 8080, postgresURL: String? = nil, sqlitePath: String? = nil,
@@ -61,6 +68,13 @@ public struct ServerConfiguration: Sendable {
 }
 
 extension ServerConfiguration {
+    /// The schedules of ``schedulesPath`` (none when it is `nil`).
+    /// - Throws: `ScheduleFileError`, naming the file, the station and the field.
+    public func publishedSchedules() throws(ScheduleFileError) -> PublishedSchedules {
+        guard let schedulesPath else { return PublishedSchedules() }
+        return try PublishedSchedules(contentsOf: URL(fileURLWithPath: schedulesPath))
+    }
+
     /// The PostgreSQL settings: ``postgresURL`` with ``postgresSSLMode`` and ``postgresSSLRootCert`` over its parameters.
     /// - Throws: ``PostgresBackends/PostgresURLError`` (a bad URL, TLS mode or CA file).
     public func postgresSettings() throws(PostgresURLError) -> PostgresURL? {

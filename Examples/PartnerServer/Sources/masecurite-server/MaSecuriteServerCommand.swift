@@ -44,6 +44,11 @@ struct MaSecuriteServerCommand: AsyncParsableCommand {
     @Option(name: .customLong("demo-page"),
             help: "A self-contained HTML page to serve at / and /demo (e.g. Examples/DemoPage/index.html); read once at start-up.")
     var demoPage: String?
+    @Option(name: .customLong("schedules"),
+            help: ArgumentHelp(
+                "A JSON file of appointment schedules (PublishedSchedules), added to those derived from the directory's published hours.",
+                discussion: "Without it a station whose opening hours are not published offers no slot, as in the masecurite command and the guichet."))
+    var schedules: String?
 
     func run() async throws {
         var logger = Logger(label: "masecurite.server")
@@ -61,6 +66,11 @@ struct MaSecuriteServerCommand: AsyncParsableCommand {
             rateLimitPerMinute: rateLimit, maxBodyBytes: maxBodyBytes, operators: operators, trustForwardedFor: trustForwardedFor,
             demoPagePath: demoPage)
         configuration.postgresSchema = postgresSchema
+        if let schedules {
+            // A bad file stops here, located (file, station, field).
+            configuration.schedulesPath = schedules
+            do { _ = try configuration.publishedSchedules() } catch { throw ValidationError("invalid schedules file: \(error)") }
+        }
         guard leaseSeconds >= 1, leaseSeconds <= 300 else { throw ValidationError("--lease-seconds must be between 1 and 300") }
         configuration.leaseSeconds = leaseSeconds
         if let instanceID {

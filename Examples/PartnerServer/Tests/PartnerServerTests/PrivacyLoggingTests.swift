@@ -35,7 +35,7 @@ struct CapturingLogHandler: LogHandler {
         let capture = LogCapture()
         var logger = Logger(label: "privacy") { _ in CapturingLogHandler(capture: capture) }
         logger.logLevel = .info
-        let app = try await PartnerServer.makeApplication(configuration: ServerConfiguration(port: 0, rateLimitPerMinute: 0), logger: logger)
+        let app = try await PartnerServer.makeApplication(configuration: TestSupport.configuration, logger: logger)
         let station = "commissariat_police-33063-01"
         let code = try await app.test(.live) { client -> String in
             let (_, slotsBody) = try await client.getJSON("/v1/appointments/slots?station=\(station)&motif=plainte&days=14")

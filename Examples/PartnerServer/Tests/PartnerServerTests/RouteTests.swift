@@ -189,4 +189,24 @@ import Testing
             #expect(badStart == .badRequest && startProblem["field"] as? String == "start")
         }
     }
+
+    @Test func slotsFollowThePublishedSchedulesLikeTheCommandLineAndTheGuichet() async throws {
+        // No --schedules file: the schedules derived from the directory's published opening hours only.
+        try await TestSupport.application(ServerConfiguration(port: 0, rateLimitPerMinute: 0)).test(.router) { client in
+            // Bordeaux's commissariat does not publish its hours: no slot, and the answer says why.
+            let (unpublished, problem) = try await client.getJSON("/v1/appointments/slots?station=\(TestSupport.bordeaux)&motif=plainte&days=14")
+            #expect(unpublished == .unprocessableContent && problem["type"] as? String == "urn:masecurite:problem:motif-not-offered"
+                    && problem["field"] as? String == "station", "\(problem)")
+            // Talence's publishes Mo-Fr 08:00-18:00: it offers slots, one counter each.
+            let (published, body) = try await client.getJSON("/v1/appointments/slots?station=commissariat_police-33522-01&motif=plainte&days=14")
+            let slots = try #require(body["slots"] as? [[String: Any]])
+            #expect(published == .ok && !slots.isEmpty)
+            #expect(slots.allSatisfy { $0["capacity"] as? Int == 1 })
+        }
+        // With the deployment's file, Bordeaux offers the slots the file gives it.
+        try await TestSupport.application().test(.router) { client in
+            let (listed, body) = try await client.getJSON("/v1/appointments/slots?station=\(TestSupport.bordeaux)&motif=plainte&days=14")
+            #expect(listed == .ok && !((body["slots"] as? [[String: Any]]) ?? []).isEmpty)
+        }
+    }
 }

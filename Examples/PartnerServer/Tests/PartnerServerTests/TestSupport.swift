@@ -1,3 +1,4 @@
+import Appointments
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -20,8 +21,28 @@ enum TestSupport {
         return logger
     }
 
+    /// The station most tests book at: Bordeaux's commissariat, whose opening hours the directory
+    /// does not publish, so it offers slots only because ``schedulesFile`` publishes a schedule for it.
+    static let bordeaux = "commissariat_police-33063-01"
+
+    /// A deployment's schedules file (`--schedules`) giving ``bordeaux`` the standard schedule.
+    static let schedulesFile: String = {
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("masecurite-server-tests-\(ProcessInfo.processInfo.processIdentifier)-schedules.json").path
+        let schedules = PublishedSchedules([bordeaux: .standard(territory: .metropole)])
+        _ = FileManager.default.createFile(atPath: path, contents: try? schedules.encoded())
+        return path
+    }()
+
+    /// The tests' usual configuration: in memory, no rate limit, ``schedulesFile``.
+    static var configuration: ServerConfiguration {
+        var configuration = ServerConfiguration(port: 0, rateLimitPerMinute: 0)
+        configuration.schedulesPath = schedulesFile
+        return configuration
+    }
+
     /// An application over in-memory stores (no network unless tested `.live`).
-    static func application(_ configuration: ServerConfiguration = ServerConfiguration(port: 0, rateLimitPerMinute: 0))
+    static func application(_ configuration: ServerConfiguration = TestSupport.configuration)
         async throws -> some ApplicationProtocol {
         try await PartnerServer.makeApplication(configuration: configuration, logger: quietLogger)
     }

@@ -100,7 +100,7 @@ struct TwoProcessesTests {
         let url = try #require(TestSupport.postgresURL)
         let executable = try ServerProcess.executable()
         let schema = PostgresFixture.freshSchema()
-        let arguments = ["--postgres-schema", schema, "--rate-limit", "0"]
+        let arguments = ["--postgres-schema", schema, "--rate-limit", "0", "--schedules", TestSupport.schedulesFile]
         var servers: [ServerProcess] = []
         let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(
             connectionPool: .init(idleTimeout: .seconds(30), concurrentHTTP1ConnectionsPerHostSoftLimit: 50)))

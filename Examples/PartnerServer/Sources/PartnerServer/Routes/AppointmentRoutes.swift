@@ -163,7 +163,15 @@ struct AppointmentRoutes {
     private func json(_ booking: Booking, language: Language = .french) async throws -> BookingJSON {
         let zone = (try? StationID.timeZone(of: booking.station)) ?? .gmt
         let book = services.appointments
-        let rules = try await run { () async throws(AppointmentError) in try await book.schedule(for: booking.station) }.rules(for: booking.motif)
+        // A booking made before its station stopped publishing a schedule stays readable (its motif's default rules).
+        let rules = try await run { () async throws(AppointmentError) -> MotifRules in
+            do throws(AppointmentError) {
+                return try await book.schedule(for: booking.station).rules(for: booking.motif)
+            } catch {
+                if case .hoursNotPublished = error { return booking.motif.defaultRules }
+                throw error
+            }
+        }
         return BookingJSON(code: booking.code.formatted, station: booking.station,
                            station_name: services.stations.station(id: booking.station)?.name,
                            motif: booking.motif.rawValue, start: RFC3339.format(booking.start, in: zone),
