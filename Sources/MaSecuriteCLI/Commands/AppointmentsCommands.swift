@@ -102,26 +102,13 @@ enum AppointmentsCommands: CommandArea {
     /// or `:memory:` is refused: SQLite would keep the bookings nowhere, and a
     /// confirmation code for a booking that vanishes would mislead.
     static func storePath(_ arguments: ParsedArguments, _ context: CommandContext) throws(UsageError) -> String {
-        if let path = arguments.value(AppointmentsCommands.storeOption) {
-            if path.trimmingCharacters(in: .whitespaces).isEmpty || path == ":memory:" || path.hasPrefix("file:") {
-                throw UsageError("--store '\(Echo.truncated(path))' names no file: the bookings would be kept nowhere; "
-                    + "give the path of a file, e.g. --store bookings.sqlite")
-            }
-            return path
-        }
-        return defaultStorePath(context)
+        try DataFile.path(arguments, option: AppointmentsCommands.storeOption, name: "appointments.sqlite",
+                          kept: "the bookings would be kept nowhere", hint: "give the path of a file, e.g. --store bookings.sqlite", context)
     }
 
     /// `$XDG_DATA_HOME/masecurite/appointments.sqlite`, or `~/.local/share/masecurite/appointments.sqlite`.
     static func defaultStorePath(_ context: CommandContext) -> String {
-        let base: String
-        if let data = context.environment["XDG_DATA_HOME"], data.hasPrefix("/") {
-            base = data
-        } else {
-            let home = context.environment["HOME"] ?? FileManager.default.homeDirectoryForCurrentUser.path
-            base = home + "/.local/share"
-        }
-        return base + "/masecurite/appointments.sqlite"
+        DataFile.defaultPath(name: "appointments.sqlite", context)
     }
 
     /// How a command uses the bookings file.
@@ -140,17 +127,7 @@ enum AppointmentsCommands: CommandArea {
     /// file and why when it cannot be opened.
     static func openStore(_ arguments: ParsedArguments, _ context: CommandContext, _ access: StoreAccess) throws -> (any BookingStore)? {
         let path = try storePath(arguments, context)
-        if !FileManager.default.fileExists(atPath: path) {
-            guard access == .create else { return nil }
-            let directory = (path as NSString).deletingLastPathComponent
-            if !directory.isEmpty {
-                do {
-                    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-                } catch {
-                    throw OperationError("cannot create the directory \(directory) for the bookings file: \(error.localizedDescription)")
-                }
-            }
-        }
+        guard try DataFile.prepare(path, create: access == .create, what: "the bookings file") else { return nil }
         do {
             return access == .read ? try SQLiteBookingStore(readingOnly: path) : try SQLiteBookingStore(path: path)
         } catch let error as BookingStoreError {

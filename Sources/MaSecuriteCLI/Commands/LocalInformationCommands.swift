@@ -177,33 +177,14 @@ enum LocalInformationCommands: CommandArea {
     }
 
     static func storePath(_ arguments: ParsedArguments, _ context: CommandContext) throws(UsageError) -> String {
-        if let path = arguments.value(LocalInformationCommands.storeOption) {
-            if path.trimmingCharacters(in: .whitespaces).isEmpty || path == ":memory:" || path.hasPrefix("file:") {
-                throw UsageError("--store '\(Echo.truncated(path))' names no file: nothing would be kept; give the path of a file")
-            }
-            return path
-        }
-        let base: String
-        if let data = context.environment["XDG_DATA_HOME"], data.hasPrefix("/") {
-            base = data
-        } else {
-            base = (context.environment["HOME"] ?? FileManager.default.homeDirectoryForCurrentUser.path) + "/.local/share"
-        }
-        return base + "/masecurite/local-information.sqlite"
+        try DataFile.path(arguments, option: LocalInformationCommands.storeOption, name: "local-information.sqlite",
+                          kept: "nothing would be kept", context)
     }
 
     /// Opens the store; `nil` when the file does not exist and `create` is false.
     static func openStore(_ arguments: ParsedArguments, _ context: CommandContext, create: Bool) throws -> SQLiteLocalInformationStore? {
         let path = try storePath(arguments, context)
-        if !FileManager.default.fileExists(atPath: path) {
-            guard create else { return nil }
-            let directory = (path as NSString).deletingLastPathComponent
-            if !directory.isEmpty {
-                do { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
-                    throw OperationError("cannot create the directory \(directory): \(error.localizedDescription)")
-                }
-            }
-        }
+        guard try DataFile.prepare(path, create: create, what: nil) else { return nil }
         do { return try SQLiteLocalInformationStore(path: path) } catch { throw OperationError("cannot open \(path): \(error)") }
     }
 

@@ -135,32 +135,12 @@ enum SignalementsCommands: CommandArea {
     }
 
     static func storePath(_ arguments: ParsedArguments, _ context: CommandContext, option: OptionSpec) throws(UsageError) -> String {
-        if let path = arguments.value(option) {
-            if path.trimmingCharacters(in: .whitespaces).isEmpty || path == ":memory:" || path.hasPrefix("file:") {
-                throw UsageError("--store '\(Echo.truncated(path))' names no file: the signalements would be kept nowhere; give the path of a file")
-            }
-            return path
-        }
-        let base: String
-        if let data = context.environment["XDG_DATA_HOME"], data.hasPrefix("/") {
-            base = data
-        } else {
-            base = (context.environment["HOME"] ?? FileManager.default.homeDirectoryForCurrentUser.path) + "/.local/share"
-        }
-        return base + "/masecurite/signalements.sqlite"
+        try DataFile.path(arguments, option: option, name: "signalements.sqlite", kept: "the signalements would be kept nowhere", context)
     }
 
     /// Opens the store; `nil` when the file does not exist and `create` is false.
     static func openStore(_ path: String, create: Bool) throws -> SQLiteSignalementStore? {
-        if !FileManager.default.fileExists(atPath: path) {
-            guard create else { return nil }
-            let directory = (path as NSString).deletingLastPathComponent
-            if !directory.isEmpty {
-                do { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
-                    throw OperationError("cannot create the directory \(directory) for the signalements file: \(error.localizedDescription)")
-                }
-            }
-        }
+        guard try DataFile.prepare(path, create: create, what: "the signalements file") else { return nil }
         do { return try SQLiteSignalementStore(path: path) } catch {
             throw OperationError("cannot open the signalements file \(path): \(error)")
         }
