@@ -15,6 +15,9 @@ import Testing
 
     // MARK: Development and held-out parts (issue 15)
 
+    /// The parts the detector, the cue lists and the learnt models are tuned and trained on.
+    static let developmentParts = ["development", "development-2", "development-3", "development-4", "development-5", "development-6"]
+
     static func set(_ name: String) throws -> EvaluationSet {
         try EvaluationSet.load(from: Self.url(name))
     }
@@ -23,7 +26,7 @@ import Testing
         let modules = try Fixtures.modules.get()
         let orienteur = modules.orienteur
         let known = Set(orienteur.content.leaves.map(\.id) + orienteur.content.fiches.map(\.id) + modules.catalog.services.map(\.id))
-        let developmentParts = try ["development", "development-2", "development-3", "development-4"].map(Self.set)
+        let developmentParts = try Self.developmentParts.map(Self.set)
         let development = developmentParts[0]
         let heldOut = try Self.set("heldout")
         #expect(developmentParts.allSatisfy { $0.part == "development" })
@@ -41,7 +44,7 @@ import Testing
         // No sentence of the held-out part was copied into a development part.
         // Only the shared sentences are named, so a failure never prints the held-out part.
         let heldOutTexts = Set(heldOut.sentences.map(\.text))
-        for (name, part) in zip(["development", "development-2", "development-3", "development-4"], developmentParts) {
+        for (name, part) in zip(Self.developmentParts, developmentParts) {
             let shared = part.sentences.filter { heldOutTexts.contains($0.text) }.map(\.id)
             #expect(shared.isEmpty, "\(name) repeats held-out sentences: \(shared)")
         }
@@ -57,22 +60,16 @@ import Testing
         #expect(report.total.numberFitRate >= 0.95)
     }
 
-    /// The second development part (people describing what they see, not naming the danger) is tuned on
-    /// too; it does not reach the goals yet, so it holds today's level as a floor against regressions.
-    @Test func secondDevelopmentPartHoldsItsLevel() throws {
-        let report = try Fixtures.modules.get().orienteur.evaluate(try Self.set("development-2"))
-        print("Orientation evaluation, second development part:\n" + report.table())
-        #expect(report.total.recall >= 0.95)
-        #expect(report.total.falseAlarmRate <= 0.03)
-        #expect(report.total.topThreeRate >= 0.70)
-    }
-
-    /// The third and fourth development parts were written blind and first measured before any
-    /// tuning (part 3: recall 72.4%, false alarms 5.9%; part 4: 86.8%, 4.7%); they are tuned and
-    /// trained on now, so they hold today's level as floors against regressions.
-    @Test(arguments: [("development-3", 0.90, 0.05, 0.70), ("development-4", 0.95, 0.04, 0.70)])
+    /// The other development parts were written blind and first measured before any tuning (part 3:
+    /// recall 72.4%, false alarms 5.9%; part 4: 86.8%, 4.7%; part 5: 82.5%, 7.5%, top-3 68.7%; part 6 was
+    /// the held-out part until stop 23: 85.7%, 8.5%, 79.2%). The cue lists and the learnt models are now
+    /// trained on them, so each holds today's level as a floor against regressions, not as a measure
+    /// of unseen phrasing (that is the held-out part's job).
+    @Test(arguments: [("development-2", 0.97, 0.03, 0.95), ("development-3", 0.97, 0.03, 0.95), ("development-4", 0.97, 0.03, 0.95),
+                      ("development-5", 0.93, 0.06, 0.94), ("development-6", 0.93, 0.05, 0.97)])
     func laterDevelopmentPartsHoldTheirLevel(name: String, recall: Double, falseAlarms: Double, topThree: Double) throws {
         let report = try Fixtures.modules.get().orienteur.evaluate(try Self.set(name))
+        print("Orientation evaluation, \(name):\n" + report.table())
         #expect(report.total.recall >= recall, "\(name)")
         #expect(report.total.falseAlarmRate <= falseAlarms, "\(name)")
         #expect(report.total.topThreeRate >= topThree, "\(name)")
@@ -86,15 +83,17 @@ import Testing
         #expect(report.total.sentences == report.outcomes.count)
     }
 
-    /// The evaluation can fail: content without its leaf situations and its learnt model loses recall.
+    /// The evaluation can fail: content without its leaf situations and its learnt models loses recall and top-3.
     @Test func theEvaluationCanFail() throws {
         var content = try Fixtures.modules.get().orienteur.content
         for index in content.leaves.indices { content.leaves[index].danger = nil }
         content.emergencyModel = nil
+        content.orientationModel = nil
         let weakened = Orienteur(content: content, extraDocuments: Guichet.searchDocuments(for: try Fixtures.modules.get().catalog))
-        let development = try Self.set("development")
-        let full = try Fixtures.modules.get().orienteur.evaluate(development).total
-        let without = weakened.evaluate(development).total
+        let part = try Self.set("development-5")
+        let full = try Fixtures.modules.get().orienteur.evaluate(part).total
+        let without = weakened.evaluate(part).total
         #expect(without.detected < full.detected)
+        #expect(without.topThree < full.topThree)
     }
 }

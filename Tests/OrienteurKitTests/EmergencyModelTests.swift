@@ -22,7 +22,26 @@ import Testing
         #expect(model.weights["w:rare"] == nil)
     }
 
-    @Test func theBundledModelOnlyAddsAlertsAndNeverPastAHypothesis() throws {
+    @Test func aVetoSilencesTheRulesButNeverSuicidalIntent() throws {
+        var content = try BundledContentProvider().loadContent()
+        content.emergencyModel = nil
+        let rulesOnly = Orienteur(content: content)
+        #expect(rulesOnly.ask("un homme armé d'un couteau dans la rue").emergency != nil)
+        #expect(rulesOnly.ask("il me frappe en ce moment").emergency != nil)
+        #expect(rulesOnly.ask("je veux me suicider ce soir").emergency != nil)
+        // A model that finds every sentence calm, with a veto: the rules are silenced, suicide is not.
+        content.emergencyModel = EmergencyModel(weights: [:], bias: -20, threshold: 0.5, veto: 0.2, trainedOn: "calm")
+        let vetoing = Orienteur(content: content)
+        #expect(vetoing.ask("un homme armé d'un couteau dans la rue").emergency == nil)
+        // Never a sentence that says the danger is there now, nor suicidal intent.
+        #expect(vetoing.ask("il me frappe en ce moment").emergency != nil)
+        #expect(vetoing.ask("je veux me suicider ce soir").emergency?.reasons.contains(.suicide) == true)
+        // Without a veto, the same model never silences the rules.
+        content.emergencyModel = EmergencyModel(weights: [:], bias: -20, threshold: 0.5, trainedOn: "calm")
+        #expect(Orienteur(content: content).ask("un homme armé d'un couteau dans la rue").emergency != nil)
+    }
+
+    @Test func theBundledModelNeverSilencesClearDangersNorAlertsOnAHypothesis() throws {
         let orienteur = try Orienteur.bundled()
         #expect(orienteur.content.emergencyModel != nil)
         var withoutModel = orienteur.content

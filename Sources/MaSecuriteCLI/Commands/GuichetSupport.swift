@@ -17,10 +17,21 @@ enum GuichetSupport {
 
     /// The guichet's orienteur over the bundled content, whose search also covers the
     /// teleservices (what `ask`, `guide` and `content evaluate` read sentences with).
-    static func orienteur() throws -> Orienteur {
-        switch shared {
-        case .success(let loaded): return loaded.orienteur
-        case .failure(let error): throw OperationError("cannot load the bundled content: \(error)")
+    /// - Parameter contentDirectory: a full orienteur content directory to use instead of the bundled one.
+    static func orienteur(contentDirectory: String? = nil) throws -> Orienteur {
+        guard let contentDirectory else {
+            switch shared {
+            case .success(let loaded): return loaded.orienteur
+            case .failure(let error): throw OperationError("cannot load the bundled content: \(error)")
+            }
+        }
+        let catalog: TeleserviceCatalog
+        do { catalog = try TeleserviceCatalog.bundled() } catch { throw OperationError("cannot load the teleservices catalog: \(error)") }
+        do {
+            return try Orienteur(provider: DirectoryContentProvider(directory: URL(fileURLWithPath: contentDirectory, isDirectory: true)),
+                                 extraDocuments: Guichet.searchDocuments(for: catalog))
+        } catch {
+            throw OperationError("cannot load the orienteur content: \(error)")
         }
     }
 

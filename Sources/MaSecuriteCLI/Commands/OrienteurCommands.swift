@@ -10,7 +10,7 @@ enum OrienteurCommands: CommandArea {
         [CommandGroup("content", summary: "Check the orienteur's content files (tree, fiches, numbers, documents).")]
     }
 
-    static var commands: [CommandSpec] { [validate, evaluate, trainEmergency, orient, ask] }
+    static var commands: [CommandSpec] { [validate, evaluate, trainEmergency, trainOrientation, orient, ask] }
 
     static var bundledData: [BundledDataInfo] {
         let version = (try? BundledContentProvider().loadContent().contentVersion) ?? "missing"
@@ -26,7 +26,9 @@ enum OrienteurCommands: CommandArea {
     }
 
     /// The orienteur the guichet uses (content and teleservices), so that `ask` and `guide` agree.
-    static func loadOrienteur() throws -> Orienteur { try GuichetSupport.orienteur() }
+    static func loadOrienteur(_ arguments: ParsedArguments? = nil) throws -> Orienteur {
+        try GuichetSupport.orienteur(contentDirectory: arguments?.value(GuichetCommands.contentOption))
+    }
 
     // MARK: content validate
 
@@ -83,12 +85,12 @@ enum OrienteurCommands: CommandArea {
         Exit status 0 whatever the scores; 1 when FILE cannot be read.
         """,
         positionals: [PositionalSpec("FILE", help: "An evaluation set (JSON).")],
-        options: [detailsOption, .json]
+        options: [detailsOption, GuichetCommands.contentOption, .json]
     ) { arguments, context in
         guard let path = arguments.positional(0) else { throw UsageError("FILE is missing") }
         let set: EvaluationSet
         do { set = try EvaluationSet.load(from: URL(fileURLWithPath: path)) } catch { throw OperationError("\(error)") }
-        let report = try loadOrienteur().evaluate(set)
+        let report = try loadOrienteur(arguments).evaluate(set)
         if arguments.flag(.json) {
             context.console.line(try JSONOutput.encode(report))
             return 0
@@ -125,14 +127,18 @@ enum OrienteurCommands: CommandArea {
         """,
         positionals: [PositionalSpec("FILE", help: "Evaluation sets (JSON) to learn from.", variadic: true)],
         options: [outputOption,
-                  thresholdOption]
+                  thresholdOption, vetoOption, GuichetCommands.contentOption]
     ) { arguments, context in
         let output = try arguments.required(OrienteurCommands.outputOption)
         let threshold = try arguments.double(OrienteurCommands.thresholdOption) ?? 0.5
         guard (0.05...0.99).contains(threshold) else { throw UsageError("--threshold must be between 0.05 and 0.99, got \(threshold)") }
+        let veto = try arguments.double(OrienteurCommands.vetoOption)
+        if let veto, !(0.0...threshold).contains(veto) {
+            throw UsageError("--veto must be between 0 and the threshold (\(threshold)), got \(veto)")
+        }
         let files = arguments.positionals
         guard !files.isEmpty else { throw UsageError("give at least one FILE") }
-        let orienteur = try loadOrienteur()
+        let orienteur = try loadOrienteur(arguments)
         var examples: [(features: [String], emergency: Bool)] = []
         var names: [String] = []
         for path in files {
@@ -154,7 +160,7 @@ enum OrienteurCommands: CommandArea {
             }
         }
         names.append("leaf examples (\(leafExamples))")
-        let model = EmergencyModel.train(examples, threshold: threshold, trainedOn: names.joined(separator: ", "))
+        let model = EmergencyModel.train(examples, threshold: threshold, veto: veto, trainedOn: names.joined(separator: ", "))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         do { try encoder.encode(model).write(to: URL(fileURLWithPath: output)) } catch {
@@ -162,6 +168,66 @@ enum OrienteurCommands: CommandArea {
         }
         let hits = examples.filter { (model.probability($0.features) >= threshold) == $0.emergency }.count
         context.console.line("Learnt from \(examples.count) sentences (\(names.joined(separator: ", "))): \(model.weights.count) features, \(hits)/\(examples.count) right on the training sentences. Wrote \(output).")
+        return 0
+    }
+
+    // MARK: content train-orientation
+
+    static let vetoOption = OptionSpec("veto", .value(placeholder: "P"),
+                                       help: "Probability under which the model silences an alert of the cue rules (default: never; suicidal intent is never silenced).")
+
+    static let blendOption = OptionSpec("blend", .value(placeholder: "X"),
+                                        help: "Weight of the model's probability against the best BM25F score (default 0.6).")
+    static let temperatureOption = OptionSpec("temperature", .value(placeholder: "T"),
+                                              help: "Softening of the model's probabilities (default 3).")
+
+    static let trainOrientation = CommandSpec(
+        path: ["content", "train-orientation"],
+        summary: "Learn the orientation model (orientation-model.json) that the search blends in, from evaluation sets.",
+        discussion: """
+        Reads every FILE (evaluation sets, as for 'content evaluate') and the content's leaf examples, reads each
+        sentence into the search's terms (stems, in the sentence's language) and learns which words citizens use for
+        each leaf or fiche (its 'accept' ids: the first counts fully, the others half). Writes the model to --output
+        (a content directory's orientation-model.json); the search then ranks by BM25F plus --blend times the
+        model's probability. Never train on a held-out set: its score would no longer mean anything.
+        """,
+        positionals: [PositionalSpec("FILE", help: "Evaluation sets (JSON) to learn from.", variadic: true)],
+        options: [outputOption, blendOption, temperatureOption, GuichetCommands.contentOption]
+    ) { arguments, context in
+        let output = try arguments.required(OrienteurCommands.outputOption)
+        let blend = try arguments.double(OrienteurCommands.blendOption) ?? 0.6
+        guard (0...10).contains(blend) else { throw UsageError("--blend must be between 0 and 10, got \(blend)") }
+        let temperature = try arguments.double(OrienteurCommands.temperatureOption) ?? 3
+        guard (0.1...100).contains(temperature) else { throw UsageError("--temperature must be between 0.1 and 100, got \(temperature)") }
+        let files = arguments.positionals
+        guard !files.isEmpty else { throw UsageError("give at least one FILE") }
+        let orienteur = try loadOrienteur(arguments)
+        var examples: [(terms: [String], targets: [String])] = []
+        var names: [String] = []
+        for path in files {
+            let set: EvaluationSet
+            do { set = try EvaluationSet.load(from: URL(fileURLWithPath: path)) } catch { throw OperationError("\(error)") }
+            guard set.part != "held-out" else { throw UsageError("\(path) is a held-out part: never train on it") }
+            names.append("\(URL(fileURLWithPath: path).lastPathComponent) (\(set.sentences.count))")
+            for sentence in set.sentences where !sentence.accept.isEmpty {
+                examples.append((orienteur.index(for: sentence.lang).terms(of: sentence.text), sentence.accept))
+            }
+        }
+        var leafExamples = 0
+        for leaf in orienteur.content.leaves {
+            for example in leaf.examples {
+                examples.append((orienteur.index(for: example.lang).terms(of: example.text), [leaf.id]))
+                leafExamples += 1
+            }
+        }
+        names.append("leaf examples (\(leafExamples))")
+        let model = OrientationModel.train(examples, blend: blend, temperature: temperature, trainedOn: names.joined(separator: ", "))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        do { try encoder.encode(model).write(to: URL(fileURLWithPath: output)) } catch {
+            throw OperationError("cannot write \(output): \(error.localizedDescription)")
+        }
+        context.console.line("Learnt from \(examples.count) sentences (\(names.joined(separator: ", "))): \(model.targets.count) leaves and fiches. Wrote \(output).")
         return 0
     }
 

@@ -49,7 +49,13 @@ public struct EmergencyDetector: Sendable {
     /// best leaves among `results` (the search's answer for the same text), or nil.
     public func assess(_ text: String, results: [SearchResult]) -> EmergencyAlert? {
         let reading = CueReading(CueSentence(text, vocabulary: EmergencyCues.vocabulary))
-        if let alert = assess(reading, results: results) { return alert }
+        if let alert = assess(reading, results: results) {
+            // The learnt model may silence a rule it finds very unlikely here, never suicidal intent
+            // and never a sentence that says the danger is there now ("il est encore là").
+            guard let model, let veto = model.veto, !alert.reasons.contains(.suicide), reading.present == nil,
+                  model.probability(features(text, reading: reading, results: results)) < veto else { return alert }
+            return nil
+        }
         // The learnt model adds what the rules missed, never past a hypothesis or a danger that is over.
         guard let model, !reading.hypothetical, reading.over == nil, !reading.longAgo, !reading.noDanger else { return nil }
         let features = features(text, reading: reading, results: results)
@@ -86,10 +92,24 @@ public struct EmergencyDetector: Sendable {
         for reason in reading.strong.keys { features.insert("s:\(reason.rawValue)") }
         for reason in reading.weak.keys { features.insert("k:\(reason.rawValue)") }
         for (reason, _) in reading.pairs { features.insert("p:\(reason.rawValue)") }
+        var situations = Set(reading.strong.keys).union(reading.weak.keys).union(reading.pairs.map(\.0))
         for (rank, result) in results.prefix(3).enumerated() where result.kind == .leaf {
             features.insert("l:\(result.id)")
-            if let danger = dangers[result.id] { features.insert("d\(rank):\(danger.reason.rawValue)") }
+            if let danger = dangers[result.id] {
+                features.insert("d\(rank):\(danger.reason.rawValue)")
+                if rank < 2 { situations.insert(danger.reason) }
+            }
             if emergencyLeaves.contains(result.id) { features.insert("e\(rank)") }
+        }
+        // Time and person change what a situation means ("il me frappe" / "il m'a frappé il y a deux ans"):
+        // each situation is also read with the sentence's cues of time, which a linear model cannot combine itself.
+        let context = [("present", reading.present != nil), ("past", reading.past), ("long-ago", reading.longAgo),
+                       ("calm", reading.calm), ("question", reading.question), ("witness", reading.witness)]
+            .filter(\.1).map(\.0)
+        for situation in situations {
+            features.insert("x:\(situation.rawValue)")
+            for cue in context { features.insert("x:\(situation.rawValue)|\(cue)") }
+            if context.isEmpty { features.insert("x:\(situation.rawValue)|bare") }
         }
         return features.sorted()
     }

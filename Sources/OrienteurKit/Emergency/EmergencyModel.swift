@@ -4,8 +4,11 @@ import Foundation
 /// and the leaves the search found, whether it describes a danger happening now.
 /// It is learnt from evaluation sentences (`masecurite content train-emergency`)
 /// and shipped as content (`emergency-model.json`), so a deployment can retrain it
-/// on its own sentences. It only adds alerts that the cue rules missed: it never
-/// silences one, and a hypothesis or a danger that is over still blocks it.
+/// on its own sentences. It adds alerts that the cue rules missed (a hypothesis or a
+/// danger that is over still blocks it) and, when the file sets ``veto``, silences
+/// an alert of the rules that it finds very unlikely (a past event told with the
+/// words of a present one), except suicidal intent and a sentence with a cue of the
+/// present ("en ce moment", "il est encore là"), which it never silences.
 public struct EmergencyModel: Hashable, Sendable, Codable {
     /// The weight of each feature (see ``EmergencyDetector/features(of:results:)``).
     public var weights: [String: Double]
@@ -13,14 +16,17 @@ public struct EmergencyModel: Hashable, Sendable, Codable {
     public var bias: Double
     /// The probability from which the model raises an alert.
     public var threshold: Double
+    /// The probability under which the model silences an alert of the cue rules; nil: it never does.
+    public var veto: Double?
     /// How the model was learnt (sets, sizes), for the people who ship it.
     public var trainedOn: String
 
     /// Creates a value from its fields.
-    public init(weights: [String: Double], bias: Double, threshold: Double, trainedOn: String) {
+    public init(weights: [String: Double], bias: Double, threshold: Double, veto: Double? = nil, trainedOn: String) {
         self.weights = weights
         self.bias = bias
         self.threshold = threshold
+        self.veto = veto
         self.trainedOn = trainedOn
     }
 
@@ -48,10 +54,11 @@ public struct EmergencyModel: Hashable, Sendable, Codable {
     ///   - l2: the weight decay that keeps rare words from dominating.
     ///   - minimumCount: features seen in fewer examples are dropped.
     ///   - threshold: the probability from which the model alerts.
+    ///   - veto: the probability under which the model silences the cue rules (nil: never).
     ///   - trainedOn: how the model was learnt, kept in the file.
     public static func train(_ examples: [(features: [String], emergency: Bool)], epochs: Int = 300, learningRate: Double = 0.5,
                              l2: Double = 0.001, minimumCount: Int = 2, threshold: Double = 0.5,
-                             trainedOn: String) -> EmergencyModel {
+                             veto: Double? = nil, trainedOn: String) -> EmergencyModel {
         var counts: [String: Int] = [:]
         for example in examples { for feature in Set(example.features) { counts[feature, default: 0] += 1 } }
         let kept = counts.filter { $0.value >= minimumCount }.keys.sorted()
@@ -80,6 +87,6 @@ public struct EmergencyModel: Hashable, Sendable, Codable {
         for (offset, feature) in kept.enumerated() where abs(weights[offset]) > 1e-4 {
             table[feature] = (weights[offset] * 10_000).rounded() / 10_000
         }
-        return EmergencyModel(weights: table, bias: (bias * 10_000).rounded() / 10_000, threshold: threshold, trainedOn: trainedOn)
+        return EmergencyModel(weights: table, bias: (bias * 10_000).rounded() / 10_000, threshold: threshold, veto: veto, trainedOn: trainedOn)
     }
 }

@@ -43,7 +43,8 @@ enum ContentFiles {
         return OrienteurContent(
             schemaVersion: tree.schemaVersion, contentVersion: tree.contentVersion, journeys: tree.journeys,
             nodes: tree.nodes, leaves: tree.leaves, fiches: fiches?.fiches ?? [], numbers: numbers?.numbers ?? [],
-            emergencyAnswers: numbers?.emergencyAnswers ?? [], emergencyModel: model, documentLists: documents?.documentLists ?? [], synonyms: synonyms?.synonyms ?? [],
+            emergencyAnswers: numbers?.emergencyAnswers ?? [], emergencyModel: model,
+            orientationModel: try decode(OrientationModel.self, "orientation-model.json", in: directory), documentLists: documents?.documentLists ?? [], synonyms: synonyms?.synonyms ?? [],
             partners: partners?.partners ?? [], fileSchemaVersions: versions)
     }
 
@@ -56,6 +57,7 @@ enum ContentFiles {
             fiches: try decode(FichesFile.self, "fiches.json", in: directory)?.fiches ?? [],
             numbers: numbers?.numbers ?? [], emergencyAnswers: numbers?.emergencyAnswers ?? [],
             emergencyModel: try decode(EmergencyModel.self, "emergency-model.json", in: directory),
+            orientationModel: try decode(OrientationModel.self, "orientation-model.json", in: directory),
             documentLists: try decode(DocumentsFile.self, "documents.json", in: directory)?.documentLists ?? [],
             synonyms: try decode(SynonymsFile.self, "synonyms.json", in: directory)?.synonyms ?? [],
             partners: try decode(PartnersFile.self, "partners.json", in: directory)?.partners ?? [])

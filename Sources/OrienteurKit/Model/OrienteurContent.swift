@@ -25,6 +25,8 @@ public struct OrienteurContent: Sendable, Hashable {
     public var emergencyAnswers: [EmergencyAnswer]
     /// The learnt emergency model (`emergency-model.json`), if any.
     public var emergencyModel: EmergencyModel?
+    /// The learnt model of citizens' wording that the search blends in (`orientation-model.json`), if any.
+    public var orientationModel: OrientationModel?
     /// The lists of documents to bring.
     public var documentLists: [DocumentList]
     /// The synonym groups used by search.
@@ -45,7 +47,7 @@ public struct OrienteurContent: Sendable, Hashable {
     public init(schemaVersion: Int = OrienteurContent.supportedSchemaVersion, contentVersion: String,
                 journeys: [Journey], nodes: [QuestionNode], leaves: [Leaf], fiches: [Fiche] = [],
                 numbers: [UsefulNumber] = [], emergencyAnswers: [EmergencyAnswer] = [], emergencyModel: EmergencyModel? = nil,
-                documentLists: [DocumentList] = [], synonyms: [SynonymGroup] = [], partners: [Partner] = [],
+                orientationModel: OrientationModel? = nil, documentLists: [DocumentList] = [], synonyms: [SynonymGroup] = [], partners: [Partner] = [],
                 fileSchemaVersions: [String: Int] = [:]) {
         self.schemaVersion = schemaVersion
         self.contentVersion = contentVersion
@@ -56,6 +58,7 @@ public struct OrienteurContent: Sendable, Hashable {
         self.numbers = numbers
         self.emergencyAnswers = emergencyAnswers
         self.emergencyModel = emergencyModel
+        self.orientationModel = orientationModel
         self.documentLists = documentLists
         self.synonyms = synonyms
         self.partners = partners
@@ -118,6 +121,7 @@ public struct OrienteurContent: Sendable, Hashable {
             numbers: merge(numbers, overlay.numbers, \.number),
             emergencyAnswers: merge(emergencyAnswers, overlay.emergencyAnswers, \.reason.rawValue),
             emergencyModel: overlay.emergencyModel ?? emergencyModel,
+            orientationModel: overlay.orientationModel ?? orientationModel,
             documentLists: merge(documentLists, overlay.documentLists, \.id),
             synonyms: synonyms + overlay.synonyms,
             partners: merge(partners, overlay.partners, \.id),
@@ -156,6 +160,8 @@ public struct ContentOverlay: Sendable, Hashable {
     public var emergencyAnswers: [EmergencyAnswer]
     /// A learnt emergency model that replaces the bundled one.
     public var emergencyModel: EmergencyModel?
+    /// A learnt orientation model that replaces the bundled one.
+    public var orientationModel: OrientationModel?
     /// The lists of documents to bring.
     public var documentLists: [DocumentList]
     /// The synonym groups used by search.
@@ -165,7 +171,8 @@ public struct ContentOverlay: Sendable, Hashable {
 
     /// Creates a value from its fields.
     public init(contentVersion: String? = nil, journeys: [Journey] = [], nodes: [QuestionNode] = [], leaves: [Leaf] = [],
-                fiches: [Fiche] = [], numbers: [UsefulNumber] = [], emergencyAnswers: [EmergencyAnswer] = [], emergencyModel: EmergencyModel? = nil, documentLists: [DocumentList] = [],
+                fiches: [Fiche] = [], numbers: [UsefulNumber] = [], emergencyAnswers: [EmergencyAnswer] = [], emergencyModel: EmergencyModel? = nil,
+                orientationModel: OrientationModel? = nil, documentLists: [DocumentList] = [],
                 synonyms: [SynonymGroup] = [], partners: [Partner] = []) {
         self.contentVersion = contentVersion
         self.journeys = journeys
@@ -175,6 +182,7 @@ public struct ContentOverlay: Sendable, Hashable {
         self.numbers = numbers
         self.emergencyAnswers = emergencyAnswers
         self.emergencyModel = emergencyModel
+        self.orientationModel = orientationModel
         self.documentLists = documentLists
         self.synonyms = synonyms
         self.partners = partners

@@ -73,6 +73,10 @@ public struct SearchIndex: Sendable {
     let phrases: [Phrase]
     /// Typo tolerance over folded surface words and terms.
     let typos: TypoIndex
+    /// The learnt model of citizens' wording blended into the ranking, if the content has one.
+    let model: OrientationModel?
+    /// Document index by id, for the model's targets.
+    let documentsByID: [String: Int]
 
     static let frenchSeed = seed(TextAnalyzer.frenchStopWords)
     static let englishSeed = seed(TextAnalyzer.englishStopWords)
@@ -232,6 +236,16 @@ public struct SearchIndex: Sendable {
         var vocabulary: [Int32] = []
         for id in 0..<termCount where postingStarts[id + 1] > postingStarts[id] || inSynonymGroup[id] { vocabulary.append(Int32(id)) }
         self.typos = TypoIndex(surfaces: builder.surfaces, terms: terms, vocabulary: vocabulary, minimumLength: tuning.typoMinimumLength)
+        model = content.orientationModel
+        var byID: [String: Int] = [:]
+        for (offset, document) in documents.enumerated() where byID[document.id] == nil { byID[document.id] = offset }
+        documentsByID = byID
+    }
+
+    /// The terms of `query` as the search reads them (stems, stop words dropped), in order:
+    /// what the ``OrientationModel`` learns from and reads.
+    public func terms(of query: String) -> [String] {
+        queryTokens(query).map { $0.term >= 0 ? terms[Int($0.term)] : $0.unknownTerm }
     }
 
     /// How many documents are indexed.
@@ -370,6 +384,7 @@ public struct SearchIndex: Sendable {
             let boost = documents[document].kind == .leaf ? tuning.leafBoost : 1
             ranked.append(RankedDocument(document: document, score: boost * score * (1 + tuning.coverageBonus * Double(max(0, covered[document] - 1)))))
         }
+        if let model { ranked = blend(ranked, model: model, tokens: tokens) }
         ranked.sort { $0.score != $1.score ? $0.score > $1.score : documents[$0.document].id < documents[$1.document].id }
         return ranked.prefix(max(0, limit)).map { entry in
             let document = entry.document
@@ -386,6 +401,31 @@ public struct SearchIndex: Sendable {
             return SearchResult(kind: doc.kind, id: doc.id, title: doc.title, score: (score * 1000).rounded() / 1000,
                                 actions: doc.actions, matched: matched)
         }
+    }
+}
+
+extension SearchIndex {
+    /// The lowest probability from which the model alone (no word of the query in a
+    /// document's text) brings a document into the results.
+    static let modelOnlyMinimum = 0.15
+
+    /// `ranked` rescored with the model: BM25F normalised by the best score, plus the
+    /// model's probability times its blend; documents the model is sure of join the results.
+    func blend(_ ranked: [RankedDocument], model: OrientationModel, tokens: [QueryToken]) -> [RankedDocument] {
+        let probabilities = model.probabilities(tokens.map { $0.term >= 0 ? terms[Int($0.term)] : $0.unknownTerm })
+        guard !probabilities.isEmpty else { return ranked }
+        let best = ranked.map(\.score).max() ?? 0
+        var scores: [Int: Double] = [:]
+        for entry in ranked { scores[entry.document] = best > 0 ? entry.score / best : 0 }
+        for (id, probability) in probabilities {
+            guard let document = documentsByID[id] else { continue }
+            if let score = scores[document] {
+                scores[document] = score + model.blend * probability
+            } else if probability >= Self.modelOnlyMinimum {
+                scores[document] = model.blend * probability
+            }
+        }
+        return scores.map { RankedDocument(document: $0.key, score: $0.value) }
     }
 }
 

@@ -1,0 +1,108 @@
+import Foundation
+
+/// A small learnt model of how citizens word each situation, which the search
+/// blends with its BM25F ranking: the words of a sentence give a probability for
+/// each leaf or fiche (multinomial naive Bayes over the search's own terms).
+///
+/// The content's titles, keywords and summaries say what a leaf is about in the
+/// authors' words; citizens write "ya un mec qui force mon volet" or "my kid's
+/// location is off". The model learns those words from evaluation sentences
+/// labelled with the leaves that answer them (`masecurite content train-orientation`)
+/// and from the leaves' examples, and is shipped as content
+/// (`orientation-model.json`) so that a deployment can retrain it on its own
+/// sentences. Without the file, the search is BM25F alone.
+public struct OrientationModel: Hashable, Sendable, Codable {
+    /// What the model knows of one leaf or fiche.
+    public struct Target: Hashable, Sendable, Codable {
+        /// The log prior of the target.
+        public var prior: Double
+        /// The log probability of a known term never seen with this target.
+        public var unseen: Double
+        /// The log probability of each term seen with this target.
+        public var terms: [String: Double]
+
+        /// Creates a value from its fields.
+        public init(prior: Double, unseen: Double, terms: [String: Double]) {
+            self.prior = prior
+            self.unseen = unseen
+            self.terms = terms
+        }
+    }
+
+    /// The targets by leaf or fiche id.
+    public var targets: [String: Target]
+    /// How much the model's probability weighs against the best BM25F score of the
+    /// query (normalised to 1): a result's score is `bm25 / best + blend × probability`.
+    public var blend: Double
+    /// The softening of the probabilities: log-likelihoods are divided by it before
+    /// the softmax (naive Bayes is overconfident on short sentences).
+    public var temperature: Double
+    /// How the model was learnt (sets, sizes), for the people who ship it.
+    public var trainedOn: String
+
+    /// Creates a value from its fields.
+    public init(targets: [String: Target], blend: Double, temperature: Double, trainedOn: String) {
+        self.targets = targets
+        self.blend = blend
+        self.temperature = temperature
+        self.trainedOn = trainedOn
+    }
+
+    /// The probability of each target given the search terms of a sentence, highest first;
+    /// empty when none of the terms is known to the model (then it has nothing to say).
+    public func probabilities(_ terms: [String]) -> [(id: String, probability: Double)] {
+        let known = Set(terms).filter { term in targets.values.contains { $0.terms[term] != nil } }
+        guard !known.isEmpty, !targets.isEmpty else { return [] }
+        var scores: [(id: String, score: Double)] = []
+        scores.reserveCapacity(targets.count)
+        for (id, target) in targets {
+            var sum = target.prior
+            for term in known { sum += target.terms[term] ?? target.unseen }
+            scores.append((id, sum / max(temperature, 0.01)))
+        }
+        let top = scores.map(\.score).max() ?? 0
+        let total = scores.reduce(0) { $0 + exp($1.score - top) }
+        return scores.map { ($0.id, exp($0.score - top) / total) }
+            .sorted { $0.probability != $1.probability ? $0.probability > $1.probability : $0.id < $1.id }
+    }
+
+    /// Learns a model from sentences labelled with the ids that answer them, deterministic.
+    /// - Parameters:
+    ///   - examples: each sentence's search terms and its right answers, best first
+    ///     (the first counts fully, the others half).
+    ///   - smoothing: the additive (Laplace) smoothing of term counts.
+    ///   - blend: see ``blend``.
+    ///   - temperature: see ``temperature``.
+    ///   - trainedOn: how the model was learnt, kept in the file.
+    public static func train(_ examples: [(terms: [String], targets: [String])], smoothing: Double = 0.1, blend: Double = 0.6,
+                             temperature: Double = 3, trainedOn: String) -> OrientationModel {
+        var counts: [String: [String: Double]] = [:]
+        var totals: [String: Double] = [:]
+        var sentences: [String: Double] = [:]
+        var vocabulary = Set<String>()
+        for example in examples {
+            let terms = Set(example.terms)
+            vocabulary.formUnion(terms)
+            for (rank, target) in example.targets.enumerated() {
+                let weight = rank == 0 ? 1.0 : 0.5
+                sentences[target, default: 0] += weight
+                for term in terms {
+                    counts[target, default: [:]][term, default: 0] += weight
+                    totals[target, default: 0] += weight
+                }
+            }
+        }
+        let allSentences = sentences.values.reduce(0, +)
+        let size = Double(max(vocabulary.count, 1))
+        func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+        var targets: [String: Target] = [:]
+        for (id, termCounts) in counts {
+            let denominator = (totals[id] ?? 0) + smoothing * size
+            var logs: [String: Double] = [:]
+            for (term, count) in termCounts { logs[term] = rounded(log((count + smoothing) / denominator)) }
+            targets[id] = Target(prior: rounded(log((sentences[id] ?? 0) / max(allSentences, 1))),
+                                 unseen: rounded(log(smoothing / denominator)), terms: logs)
+        }
+        return OrientationModel(targets: targets, blend: blend, temperature: temperature, trainedOn: trainedOn)
+    }
+}
