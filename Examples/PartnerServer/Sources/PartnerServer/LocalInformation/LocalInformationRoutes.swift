@@ -251,9 +251,10 @@ struct LocalInformationRoutes {
             throw APIProblem(.unknownReference, "no commune has the INSEE code \(code.rawValue)", field: "territory")
         }
         let themes = body.themes ?? []
+        let now = services.clock.now()
         let token: SubscriptionToken
         do {
-            token = try await local.subscribing.subscribe(territory: territory, themes: themes, now: services.clock.now())
+            token = try await local.subscribing.subscribe(territory: territory, themes: themes, now: now)
         } catch let error as LocalInformationError {
             throw LocalInformationProblems.problem(error)
         } catch {
@@ -262,7 +263,7 @@ struct LocalInformationRoutes {
         let sorted = Array(Set(themes)).sorted()
         let base = "/v1/subscriptions/\(token.rawValue)/feed"
         let json = SubscriptionJSON(
-            token: token.rawValue, territory: territory.description, themes: sorted, created: RFC3339.format(services.clock.now()),
+            token: token.rawValue, territory: territory.description, themes: sorted, created: RFC3339.format(now),
             feeds: Self.feeds(base, themes: [], language: .french),
             note: "Keep this token: it is the only key to the subscription, shown once; the service keeps only its SHA-256.")
         return try JSONCoding.response(json, status: .created, headers: [.cacheControl: "no-store"])
