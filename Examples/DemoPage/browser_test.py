@@ -14,6 +14,12 @@ Starts the already-built partner server with `--demo-page`, waits for
     confirmation code, that the .ics link answers 200 with a calendar, and cancels;
   * opens the chat, sees the queue, sends a message, reloads the tab and sees the
     conversation resumed from sessionStorage, then leaves;
+  * gives « Je donne mon avis » on the leaf (a missing answer is announced and
+    linked, then "Non" with a comment holding a phone number): the reference is
+    shown and announced, the API has the case and the team sees the number masked;
+  * reads the local news of 33000 (the API's items, marked as examples),
+    subscribes to one theme, reads the feed at the URL shown (Atom, that theme
+    only), then unsubscribes (the feed is gone);
   * checks the focus ring of a focused button, the layout at 640 px (1280 px at
     200 % zoom), the English toggle, that nothing loaded from elsewhere and that
     the Content-Security-Policy refused nothing;
@@ -76,18 +82,20 @@ class Run:
         self.ok(what)
 
     # ------------------------------------------------------------ HTTP (test side)
-    def http(self, method, path, body=None):
+    def http(self, method, path, body=None, headers=None):
         data = json.dumps(body).encode() if body is not None else None
-        request = urllib.request.Request(self.base + path, data=data, method=method,
-                                         headers={"Content-Type": "application/json"} if data else {})
+        all_headers = dict(headers or {})
+        if data:
+            all_headers["Content-Type"] = "application/json"
+        request = urllib.request.Request(self.base + path, data=data, method=method, headers=all_headers)
         try:
             with urllib.request.urlopen(request, timeout=15) as response:
                 return response.status, dict(response.headers), response.read()
         except urllib.error.HTTPError as error:
             return error.code, dict(error.headers), error.read()
 
-    def json(self, method, path, body=None):
-        status, _, payload = self.http(method, path, body)
+    def json(self, method, path, body=None, headers=None):
+        status, _, payload = self.http(method, path, body, headers)
         if status >= 300:
             raise Failure(f"{method} {path} answered {status}: {payload[:300]!r}")
         return json.loads(payload)
@@ -197,8 +205,13 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def start_server(binary, page, port, log):
-    command = [binary, "--host", "127.0.0.1", "--port", str(port), "--demo-page", page, "--log-level", "warning"]
+# The avis team's token of this run (the server reads it from a file; /v1/team needs it).
+TEAM_TOKEN = "demo-page-test-team-token-" + os.urandom(8).hex()
+
+
+def start_server(binary, page, port, log, team_file):
+    command = [binary, "--host", "127.0.0.1", "--port", str(port), "--demo-page", page, "--log-level", "warning",
+               "--team-token-file", team_file]
     return subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
 
 
@@ -337,6 +350,52 @@ def test_orienteur(run):
     items = run.js("return [...document.querySelectorAll('#orient-leaf .doc-list li')].map(li => li.textContent)")
     wanted = [item for group in expected["document_lists"] for item in group["items"]]
     run.check(wanted and items == wanted, f"the leaf lists the {len(wanted)} documents to bring, as the API resolves them", str(items[:3]))
+    return expected
+
+
+def is_avis_send(e):
+    return e["tag"] == "button" and e["text"] == "Envoyer mon avis"
+
+
+AVIS_COMMENT = "Le lien ne marche pas, rappelez-moi au 06 12 34 56 78"
+
+
+def test_avis(run, leaf):
+    """« Je donne mon avis » on the leaf just reached, with the keyboard only."""
+    run.tab_to(is_avis_send, "'Envoyer mon avis' under the leaf")
+    run.press(Keys.ENTER)
+    run.wait(lambda: run.js("return document.getElementById('avis-leaf-error').textContent.trim().length > 0"), "the missing-answer error")
+    error = run.js("""const f = document.getElementById('avis-leaf-yes'), b = document.getElementById('avis-leaf-error');
+                      return {invalid: f.getAttribute('aria-invalid'), described: (f.getAttribute('aria-describedby') || '').split(' ').includes('avis-leaf-error'),
+                              role: b.getAttribute('role'), focused: document.activeElement === f};""")
+    run.check(error["invalid"] == "true" and error["described"] and error["role"] == "alert" and error["focused"],
+              "an avis without an answer is refused: alert, aria-invalid, aria-describedby and focus on 'Oui'", str(error))
+    run.axe("the « Je donne mon avis » form with its error")
+    run.press(Keys.ARROW_RIGHT)
+    checked = run.js("const r = document.querySelector('#avis-leaf input[type=radio]:checked'); return r ? r.value : null")
+    run.check(checked == "no", "the arrow key moves to 'Non' and chooses it", str(checked))
+    run.tab_to(lambda e: e["id"] == "avis-leaf-comment", "the comment field")
+    run.type_text(AVIS_COMMENT)
+    run.tab_to(is_avis_send, "'Envoyer mon avis'")
+    run.press(Keys.ENTER)
+    run.wait_focus(lambda e: e["id"] == "avis-leaf-thanks", "the thank-you heading to take the focus")
+    reference = run.js("return document.getElementById('avis-leaf-reference').textContent")
+    run.check(re.fullmatch(r"A(-[2-9A-HJKMNP-Z]{4}){5}", reference or "") is not None, f"the page shows the avis reference ({reference})")
+    run.wait(lambda: reference in run.js("return document.getElementById('announcer').textContent"), "the reference to be announced")
+    run.ok("the reference is announced in the live region")
+    shown = run.js("return document.getElementById('avis-leaf-done').textContent")
+    run.check("masqués" in shown, "the page says the phone number was masked")
+    view = run.json("GET", f"/v1/feedback/{reference}")
+    run.check(view["status"] == "received" and view["about"] == f"leaf:{leaf['id']}", "the API has the case, about this leaf", str(view))
+    cases = run.json("GET", "/v1/team/feedback", headers={"Authorization": f"Bearer {TEAM_TOKEN}"})["cases"]
+    stored = next((c for c in cases if c["reference"] == reference), None)
+    run.check(stored is not None and "[téléphone]" in stored["comment"] and "06 12" not in stored["comment"] and not stored["useful"],
+              "the team sees the comment with the phone number masked, and the vote 'not useful'", str(stored))
+    run.tab_to(lambda e: e["id"] == "avis-leaf-check", "'Voir la réponse'")
+    run.press(Keys.ENTER)
+    answer = run.wait(lambda: (lambda text: text if "Reçu" in text else None)(run.js("return document.getElementById('avis-leaf-answer').textContent")),
+                      "the answer's status")
+    run.check("réponse attendue au plus tard" in answer and "null" not in answer, "'Voir la réponse' reads where the avis stands", answer)
 
 
 def is_ask_button(e):
@@ -520,6 +579,64 @@ def test_chat_leave(run):
     run.check(run.js("return sessionStorage.getItem('masecurite.demo.chat') === null"), "leaving forgets the conversation in sessionStorage")
 
 
+def is_subscribe(e):
+    return e["tag"] == "button" and e["text"] in ("M’abonner", "M'abonner")
+
+
+def atom_entry_ids(body):
+    import xml.etree.ElementTree as ET
+    root = ET.fromstring(body)
+    ns = {"atom": "http://www.w3.org/2005/Atom"}
+    if root.tag != "{http://www.w3.org/2005/Atom}feed":
+        raise Failure(f"the feed is not Atom: root {root.tag}")
+    return [entry.find("atom:id", ns).text for entry in root.findall("atom:entry", ns)]
+
+
+def test_local_news(run):
+    expected = run.json("GET", "/v1/local-information?postal_code=33000")
+    run.tab_to(lambda e: e["id"] == "news-query", "the local-news place field", limit=300)
+    run.type_text("33000")
+    run.press(Keys.ENTER)
+    title = run.wait_focus(lambda e: e["id"] == "news-results-title", "the local news heading")
+    run.check("Bordeaux" in title["text"], f"33000 gives the news of Bordeaux ('{title['text']}')")
+    shown = run.js("return [...document.querySelectorAll('#news-results .news-item h4')].map(h => h.textContent)")
+    wanted = [item["title"] for item in expected["items"]]
+    run.check(wanted and shown == wanted, f"the page lists the {len(wanted)} items the API gives for 33000", str(shown))
+    note = run.js("const p = document.querySelector('#news-results .examples-note'); return p && p.offsetHeight > 0 ? p.textContent : null")
+    run.check(expected["examples"] and note and "Exemples" in note, "the bundled items are said to be examples", str(note))
+
+    run.tab_to(lambda e: e["id"] == "sub-theme-cambriolage", "the theme 'Cambriolages'")
+    run.press(Keys.SPACE)
+    run.check(run.js("return document.getElementById('sub-theme-cambriolage').checked"), "Space checks the theme")
+    run.tab_to(is_subscribe, "'M’abonner'")
+    run.press(Keys.ENTER)
+    run.wait_focus(lambda e: e["id"] == "subscribed-title", "the subscription heading to take the focus")
+    run.wait(lambda: run.js("return document.getElementById('subscribe-status').textContent") == "Abonnement créé", "the announcement")
+    url = run.js("return document.getElementById('feed-url').value")
+    label = run.js("const f = document.getElementById('feed-url'); return f.labels.length ? f.labels[0].textContent : ''")
+    run.check(url.startswith(run.base + "/v1/subscriptions/") and url.endswith("/feed?format=atom") and "flux" in label,
+              "the feed URL is shown in a labelled field", url)
+    status, headers, body = run.http("GET", url[len(run.base):])
+    headers = {k.lower(): v for k, v in headers.items()}
+    run.check(status == 200 and headers.get("content-type", "").startswith("application/atom+xml") and headers.get("etag"),
+              "the feed URL answers 200 with Atom and an ETag")
+    burglaries = run.json("GET", "/v1/local-information?postal_code=33000&theme=cambriolage")["items"]
+    ids = atom_entry_ids(body)
+    run.check(ids == [f"urn:masecurite:local-information:item:{i['id']}" for i in burglaries] and ids,
+              f"the feed holds the {len(ids)} burglary item(s) of the place, and only them", str(ids))
+    status, _, _ = run.http("GET", url[len(run.base):], headers={"If-None-Match": headers["etag"]})
+    run.check(status == 304, "the feed answers 304 to its own ETag")
+    token = url.split("/v1/subscriptions/")[1].split("/")[0]
+    stored = run.js("return JSON.stringify(Object.assign({}, sessionStorage)) + JSON.stringify(Object.assign({}, localStorage))")
+    run.check(token not in stored, "the page keeps the token nowhere but on screen")
+
+    run.tab_to(lambda e: e["id"] == "unsubscribe", "'Me désabonner'")
+    run.press(Keys.ENTER)
+    run.wait_focus(lambda e: e["id"] == "unsubscribed", "the confirmation to take the focus")
+    status, _, _ = run.http("GET", url[len(run.base):])
+    run.check(status == 404, "after 'Me désabonner' the feed is gone (404)")
+
+
 def test_narrow(run, screenshot_dir):
     run.driver.set_window_size(640, 900)
     time.sleep(0.3)
@@ -530,7 +647,7 @@ def test_narrow(run, screenshot_dir):
 
 
 def test_english(run):
-    run.tab_to(lambda e: e["id"] == "lang-toggle", "the language toggle", limit=300, backwards=True)
+    run.tab_to(lambda e: e["id"] == "lang-toggle", "the language toggle", limit=500, backwards=True)
     run.press(Keys.ENTER)
     run.wait(lambda: run.js("return document.documentElement.lang") == "en", "html lang=en")
     run.wait(lambda: run.js("return [...document.querySelectorAll('#orient-view .journey-title')].some(s => s.textContent === 'I am a victim')"),
@@ -582,7 +699,10 @@ def main():
     server_log_path = os.path.join(workdir, "server.log")
     server_log = open(server_log_path, "w", encoding="utf-8")
     driver_log = open(os.path.join(workdir, "chromedriver.log"), "w", encoding="utf-8")
-    process = start_server(server, os.path.abspath(args.page), port, server_log)
+    team_file = os.path.join(workdir, "team-tokens.txt")
+    with open(team_file, "w", encoding="utf-8") as handle:
+        handle.write(TEAM_TOKEN + "\n")
+    process = start_server(server, os.path.abspath(args.page), port, server_log, team_file)
     driver = None
     run = None
     try:
@@ -594,7 +714,8 @@ def main():
         test_page_structure(run)
         run.axe("the page as it loads")
         test_focus_ring(run)
-        test_orienteur(run)
+        leaf = test_orienteur(run)
+        test_avis(run, leaf)
         test_ask(run)
         test_fiche(run)
         stations = test_stations(run)
@@ -605,6 +726,9 @@ def main():
         test_cancel(run, code)
         test_chat_resume(run)
         test_chat_leave(run)
+        test_local_news(run)
+        run.screenshot(os.path.join(args.artifacts, "demo-page-local-news.png"))
+        run.axe("the local news, a subscription and an avis given")
         test_narrow(run, args.artifacts)
         test_english(run)
         test_hygiene(run)

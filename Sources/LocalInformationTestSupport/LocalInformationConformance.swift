@@ -104,6 +104,7 @@ public enum FeedbackStoreConformance {
         ("feedback.add-read", addRead),
         ("feedback.transitions", transitions),
         ("feedback.overdue", overdue),
+        ("feedback.purge-closed", purgeClosed),
     ]
 
     /// Runs every check, each on a fresh store; throws the first failure.
@@ -175,6 +176,27 @@ public enum FeedbackStoreConformance {
         try expect(try await store.overdue(now: due + 86_400).map(\.reference) == [old.reference, newer.reference], name,
                    "a day later, both unanswered cases are overdue, earliest due first (and never the answered one)")
     }
+    /// Only closed cases closed before the cutoff are deleted; received and answered cases stay, whatever their age.
+    public static let purgeClosed: Check = { makeStore in
+        let name = "feedback.purge-closed"
+        let store = try await makeStore()
+        let oldClosed = try sample(received: -90 * 86_400), recentClosed = try sample(received: -80 * 86_400)
+        let oldAnswered = try sample(received: -70 * 86_400), oldReceived = try sample(received: -60 * 86_400)
+        for item in [oldClosed, recentClosed, oldAnswered, oldReceived] { try await store.add(item) }
+        _ = try await store.close(oldClosed.reference, at: ConformanceFixtures.now - 30 * 86_400)
+        _ = try await store.close(recentClosed.reference, at: ConformanceFixtures.now - 86_400)
+        _ = try await store.answer(oldAnswered.reference, text: "ok", at: ConformanceFixtures.now - 60 * 86_400)
+        let cutoff = ConformanceFixtures.now - 7 * 86_400
+        let deleted = try await store.purgeClosedCases(closedBefore: cutoff)
+        try expect(deleted == 1, name, "purge deleted \(deleted) cases, expected only the one closed before the cutoff")
+        try expect(try await store.feedbackCase(oldClosed.reference) == nil, name, "the case closed before the cutoff is still readable")
+        let left = try await store.cases(status: nil).map(\.reference)
+        try expect(left == [recentClosed.reference, oldAnswered.reference, oldReceived.reference], name,
+                   "purge touched a case it must keep (closed recently, answered, or still received): \(left)")
+        try expect(try await store.purgeClosedCases(closedBefore: cutoff) == 0, name, "a second purge deleted something again")
+        try expect(try await store.purgeClosedCases(closedBefore: ConformanceFixtures.now) == 1, name,
+                   "a later cutoff did not delete the recently closed case")
+    }
 }
 
 /// The behaviour every ``UsageEventStore`` must have.
@@ -186,6 +208,7 @@ public enum UsageEventStoreConformance {
     public static let checks: [(name: String, run: Check)] = [
         ("usage.counts", counts),
         ("usage.window", window),
+        ("usage.purge", purge),
     ]
 
     /// Runs every check, each on a fresh store; throws the first failure.
@@ -221,5 +244,19 @@ public enum UsageEventStoreConformance {
         try expect(first == [UsageCount(about: otv, outcome: .shown, count: 1)], name, "the first hour holds \(first)")
         let second = try await store.counts(from: ConformanceFixtures.now + 3_600, until: nil)
         try expect(second == [UsageCount(about: otv, outcome: .shown, count: 1)], name, "from the second hour: \(second)")
+    }
+
+    /// Events of hours before the cutoff are deleted, the others kept and still counted.
+    public static let purge: Check = { makeStore in
+        let name = "usage.purge"
+        let store = try await makeStore()
+        let otv = try ConformanceFixtures.about("fiche:otv")
+        try await store.record((0..<3).map { UsageEvent(about: otv, outcome: .shown, at: ConformanceFixtures.now + Double($0) * 3_600, channel: .server) })
+        let deleted = try await store.purgeEvents(before: ConformanceFixtures.now + 3_600)
+        try expect(deleted == 1, name, "purge deleted \(deleted) events, expected the one of the first hour")
+        try expect(try await store.counts() == [UsageCount(about: otv, outcome: .shown, count: 2)], name, "the later events were not kept")
+        try expect(try await store.purgeEvents(before: ConformanceFixtures.now + 3_600) == 0, name, "a second purge deleted something again")
+        try expect(try await store.purgeEvents(before: ConformanceFixtures.now + 10 * 3_600) == 2, name, "a later cutoff did not delete the rest")
+        try expect(try await store.counts().isEmpty, name, "events remain after purging every hour")
     }
 }

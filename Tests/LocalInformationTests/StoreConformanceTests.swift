@@ -82,4 +82,5 @@ actor ForgetfulStore: FeedbackStore {
     func close(_ reference: FeedbackReference, at: Date) async throws -> FeedbackCase { try await inner.close(reference, at: at) }
     func cases(status: FeedbackStatus?) async throws -> [FeedbackCase] { await inner.cases(status: status) }
     func overdue(now: Date) async throws -> [FeedbackCase] { [] }
+    func purgeClosedCases(closedBefore cutoff: Date) async throws -> Int { await inner.purgeClosedCases(closedBefore: cutoff) }
 }

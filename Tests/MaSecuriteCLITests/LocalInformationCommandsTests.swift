@@ -107,6 +107,42 @@ import Testing
         #expect(await harness.run(["feedback", "show", "nonsense", "--store", store(harness)]).status == 2)
     }
 
+    @Test func purgeDeletesClosedCasesAndOldUsageEventsAfterTheirDays() async throws {
+        let harness = try Harness()
+        #expect(try object(await harness.run(["feedback", "purge", "--days", "90", "--store", store(harness), "--json"]).output)["deleted"] as? Int == 0,
+                "no store yet: nothing to delete, and no file is created")
+        #expect(!FileManager.default.fileExists(atPath: store(harness)))
+        let added = try object(await harness.run(["feedback", "add", "--about", "fiche:otv", "--useful", "no", "--comment", "à revoir",
+                                                  "--store", store(harness), "--json"]).output)
+        let reference = try #require(added["reference"] as? String)
+        let kept = try object(await harness.run(["feedback", "add", "--about", "fiche:otv", "--useful", "no", "--comment", "toujours en attente",
+                                                 "--store", store(harness), "--json"]).output)
+        #expect(await harness.run(["feedback", "close", reference, "--store", store(harness)]).status == 0)
+        // Closed at the harness's 2026-03-23T07:00Z: kept 90 days, until 2026-06-21T07:00Z.
+        let early = await harness.run(["feedback", "purge", "--days", "90", "--store", store(harness), "--now", "2026-06-21T07:00:00Z", "--json"])
+        let earlyDeleted = try object(early.output)["deleted"] as? Int
+        #expect(early.status == 0 && earlyDeleted == 0, "\(early.output) \(early.error)")
+        let late = await harness.run(["feedback", "purge", "--days", "90", "--store", store(harness), "--now", "2026-06-21T07:00:01Z", "--json"])
+        #expect(try object(late.output)["deleted"] as? Int == 1)
+        #expect(await harness.run(["feedback", "show", reference, "--store", store(harness)]).status == 1, "the purged case is gone")
+        let waiting = try #require(kept["reference"] as? String)
+        #expect(await harness.run(["feedback", "show", waiting, "--store", store(harness)]).status == 0, "a received case is never purged")
+
+        #expect(await harness.run(["stats", "record", "--about", "fiche:otv", "--outcome", "shown", "--store", store(harness)]).status == 0)
+        let recent = await harness.run(["stats", "purge", "--days", "30", "--store", store(harness), "--now", "2026-04-01T00:00:00Z", "--json"])
+        #expect(try object(recent.output)["deleted"] as? Int == 0, "\(recent.output) \(recent.error)")
+        let report = try object(await harness.run(["stats", "fiches", "--store", store(harness), "--json"]).output)
+        #expect((report["rows"] as? [Any])?.count == 1)
+        let old = await harness.run(["stats", "purge", "--days", "30", "--store", store(harness), "--now", "2026-05-01T00:00:00Z"])
+        #expect(old.status == 0 && old.output.contains("usage events deleted"), "\(old.output)")
+        let empty = try object(await harness.run(["stats", "fiches", "--store", store(harness), "--json"]).output)
+        #expect((empty["rows"] as? [Any])?.isEmpty == true, "the purged events are no longer counted")
+
+        #expect(await harness.run(["stats", "purge", "--store", store(harness)]).status == 2, "--days is required")
+        #expect(await harness.run(["feedback", "purge", "--days", "0", "--store", store(harness)]).status == 2)
+        #expect(await harness.run(["feedback", "purge", "--days", "ninety", "--store", store(harness)]).status == 2)
+    }
+
     @Test func feedbackRefusesUnknownContentAndLongCommentsWithLocatedErrors() async throws {
         let harness = try Harness()
         let unknown = await harness.run(["feedback", "add", "--about", "fiche:nope", "--useful", "yes", "--store", store(harness), "--json"])

@@ -11,6 +11,8 @@ import Foundation
 /// - ``overdue(now:)`` lists the cases still `received` whose due date
 ///   (receipt + 4 days) is before `now`, earliest due first.
 /// - Comments are stored as given: masking is done before, by ``FeedbackDesk``.
+/// - ``purgeClosedCases(closedBefore:)`` deletes only `closed` cases whose
+///   closing date is before the cutoff (see ``LocalInformationRetention``).
 /// - A call that returns has committed its change.
 public protocol FeedbackStore: Sendable {
     /// Adds a new case. - Throws: ``LocalInformationStoreError/duplicate(_:)`` for an existing reference.
@@ -25,6 +27,10 @@ public protocol FeedbackStore: Sendable {
     func cases(status: FeedbackStatus?) async throws -> [FeedbackCase]
     /// The cases still waiting after their due date, earliest due first.
     func overdue(now: Date) async throws -> [FeedbackCase]
+    /// Deletes the `closed` cases closed before `cutoff` (their comment and answer with them);
+    /// returns how many were deleted. Received and answered cases are never deleted.
+    @discardableResult
+    func purgeClosedCases(closedBefore cutoff: Date) async throws -> Int
 }
 
 /// The shared transition rule of every store.
@@ -85,5 +91,13 @@ public actor InMemoryFeedbackStore: FeedbackStore {
     public func overdue(now: Date) -> [FeedbackCase] {
         byReference.values.filter { $0.isOverdue(at: now) }
             .sorted { $0.due != $1.due ? $0.due < $1.due : $0.reference < $1.reference }
+    }
+
+    @discardableResult
+    public func purgeClosedCases(closedBefore cutoff: Date) -> Int {
+        let old = byReference.values.filter { $0.status == .closed && ($0.closed.map { $0 < cutoff } ?? false) }.map(\.reference)
+        for reference in old { byReference[reference] = nil }
+        order.removeAll { byReference[$0] == nil }
+        return old.count
     }
 }

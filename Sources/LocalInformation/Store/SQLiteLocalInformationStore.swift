@@ -247,6 +247,15 @@ public actor SQLiteLocalInformationStore: SubscriptionStore, FeedbackStore, Usag
         return result
     }
 
+    @discardableResult
+    public func purgeClosedCases(closedBefore cutoff: Date) throws(LocalInformationStoreError) -> Int {
+        try connection.immediateTransaction("purging closed cases") { () throws(LocalInformationStoreError) -> Int in
+            try connection.query("DELETE FROM feedback_cases WHERE status = 'closed' AND closed_ms < ?",
+                                 [.integer(Self.milliseconds(cutoff))], operation: "purging closed cases")
+            return connection.changes
+        }
+    }
+
     // MARK: Usage events
 
     public func record(_ events: [UsageEvent]) throws(LocalInformationStoreError) {
@@ -276,5 +285,14 @@ public actor SQLiteLocalInformationStore: SubscriptionStore, FeedbackStore, Usag
             totals[about, default: [:]][outcome, default: 0] += Int(count)
         }
         return UsageCounting.sorted(totals)
+    }
+
+    @discardableResult
+    public func purgeEvents(before cutoff: Date) throws(LocalInformationStoreError) -> Int {
+        try connection.immediateTransaction("purging usage events") { () throws(LocalInformationStoreError) -> Int in
+            try connection.query("DELETE FROM usage_events WHERE hour_ms < ?", [.integer(Self.milliseconds(cutoff))],
+                                 operation: "purging usage events")
+            return connection.changes
+        }
     }
 }

@@ -73,12 +73,16 @@ public struct UsageCount: Hashable, Sendable {
 ///
 /// ``record(_:)`` stores every event of the batch or none; ``counts(from:until:)``
 /// sums them per content and outcome over hours in `from ..< until` (each
-/// bound optional), sorted by content then outcome.
+/// bound optional), sorted by content then outcome; ``purgeEvents(before:)``
+/// deletes the events of hours before a cutoff (see ``LocalInformationRetention``).
 public protocol UsageEventStore: Sendable {
     /// Stores the events, all or none.
     func record(_ events: [UsageEvent]) async throws
     /// The counts per content and outcome.
     func counts(from: Date?, until: Date?) async throws -> [UsageCount]
+    /// Deletes the events whose hour is before `cutoff`; returns how many were deleted.
+    @discardableResult
+    func purgeEvents(before cutoff: Date) async throws -> Int
 }
 
 extension UsageEventStore {
@@ -101,6 +105,13 @@ public actor InMemoryUsageEventStore: UsageEventStore {
             totals[event.about, default: [:]][event.outcome, default: 0] += 1
         }
         return UsageCounting.sorted(totals)
+    }
+
+    @discardableResult
+    public func purgeEvents(before cutoff: Date) -> Int {
+        let before = events.count
+        events.removeAll { $0.hour < cutoff }
+        return before - events.count
     }
 }
 

@@ -56,6 +56,11 @@ enum LocalInformationCommands: CommandArea {
                                           help: "shown, useful, not-useful, teleservice, station, chat or left.", required: true)
     static let reportFormatOption = OptionSpec("format", .value(placeholder: "table|csv|json|svg"), help: "The report's format (default table; --json is json).")
     static let thresholdOption = OptionSpec("threshold", .value(placeholder: "K"), help: "Withhold counts under K (default and minimum 10).")
+    static let closedDaysOption = OptionSpec("days", .value(placeholder: "N"),
+                                             help: "Delete the cases closed more than N days before --now (1–36500).", required: true)
+    static let usageDaysOption = OptionSpec("days", .value(placeholder: "N"),
+                                            help: "Delete the usage events older than N days before --now (1–36500).", required: true)
+    static let purgeNowOption = OptionSpec("now", .value(placeholder: "RFC3339"), help: "The instant the days are counted back from (default: now).")
     static let referencePositional = PositionalSpec("REF", help: "The reference given with the avis, e.g. A-K7QM-4XTR-9BWE-2HPA-ZC3N.")
     static let validatePositional = PositionalSpec("FILE", help: "The local-information JSON file to check.")
 
@@ -125,7 +130,19 @@ enum LocalInformationCommands: CommandArea {
                         positionals: [referencePositional], options: [textOption, storeOption, .json], run: answer),
             CommandSpec(path: ["feedback", "close"], summary: "Close a case (answered, or nothing to answer).",
                         positionals: [referencePositional], options: [storeOption, .json], run: close),
+            CommandSpec(path: ["feedback", "purge"], summary: "Delete the cases closed more than N days ago (received and answered cases stay).",
+                        discussion: """
+                        Retention: a closed case still holds the comment and the answer. Prints {"deleted": N} with --json.
+                        Example: masecurite feedback purge --days 90 --store s.sqlite --json
+                        """,
+                        options: [closedDaysOption, storeOption, purgeNowOption, .json], run: purgeCases),
             report(["stats", "fiches"]), report(["usage", "report"]),
+            CommandSpec(path: ["stats", "purge"], summary: "Delete the usage events older than N days.",
+                        discussion: """
+                        Retention: the report then counts only the events kept. Prints {"deleted": N} with --json.
+                        Example: masecurite stats purge --days 395 --store s.sqlite --json
+                        """,
+                        options: [usageDaysOption, storeOption, purgeNowOption, .json], run: purgeUsage),
             record(["stats", "record"]), record(["usage", "record"]),
         ]
     }
@@ -606,6 +623,42 @@ enum LocalInformationCommands: CommandArea {
                     + "  " + cell(row.count(.notUseful)).padding(toLength: 10, withPad: " ", startingAt: 0)
                     + "  " + rate)
             }
+        }
+        return 0
+    }
+
+    // MARK: retention
+
+    @Sendable static func purgeCases(_ arguments: ParsedArguments, _ context: CommandContext) async throws -> Int32 {
+        let days = try arguments.int(closedDaysOption, in: 1...LocalInformationRetention.dayLimit)
+        let retention = try retention(usageEventDays: nil, closedCaseDays: days)
+        return try await purge(arguments, context, retention: retention, what: "closed cases")
+    }
+
+    @Sendable static func purgeUsage(_ arguments: ParsedArguments, _ context: CommandContext) async throws -> Int32 {
+        let days = try arguments.int(usageDaysOption, in: 1...LocalInformationRetention.dayLimit)
+        let retention = try retention(usageEventDays: days, closedCaseDays: nil)
+        return try await purge(arguments, context, retention: retention, what: "usage events")
+    }
+
+    static func retention(usageEventDays: Int?, closedCaseDays: Int?) throws(UsageError) -> LocalInformationRetention {
+        guard usageEventDays != nil || closedCaseDays != nil else { throw UsageError("missing required option --days") }
+        do { return try LocalInformationRetention(usageEventDays: usageEventDays, closedCaseDays: closedCaseDays) } catch {
+            throw UsageError("--days: \(error.description)")
+        }
+    }
+
+    static func purge(_ arguments: ParsedArguments, _ context: CommandContext, retention: LocalInformationRetention, what: String) async throws -> Int32 {
+        let now = try now(arguments, purgeNowOption, context)
+        var deleted = 0
+        if let store = try openStore(arguments, context, create: false) {
+            let report = try await retention.purge(usage: store, cases: store, now: now)
+            deleted = report.usageEventsDeleted + report.closedCasesDeleted
+        }
+        if arguments.flag(.json) {
+            context.console.line(try JSONOutput.encode(["deleted": deleted], pretty: false))
+        } else {
+            context.console.line("\(deleted) \(what) deleted.")
         }
         return 0
     }

@@ -3,6 +3,7 @@ import ChatProtocol
 import Foundation
 import Hummingbird
 import HummingbirdWebSocket
+import LocalInformation
 import Logging
 import MaSecurite
 import PostgresBackends
@@ -35,6 +36,16 @@ public enum PartnerServer {
         OrientationRoutes(services: services).register(on: v1)
         TeleserviceRoutes(services: services).register(on: v1)
         AppointmentRoutes(services: services).register(on: v1)
+        // Local information, feeds and subscriptions; the avis (POST limited per client on top of the
+        // general limit); the team's routes behind a bearer token.
+        LocalInformationRoutes(services: services).register(on: v1)
+        let feedback = v1.group("feedback")
+        if configuration.feedbackRateLimitPerHour > 0 {
+            feedback.add(middleware: RateLimitMiddleware(limiter: RateLimiter(perHour: configuration.feedbackRateLimitPerHour),
+                                                         trustForwardedFor: configuration.trustForwardedFor, what: "avis", methods: [.post]))
+        }
+        FeedbackRoutes(services: services).register(on: feedback)
+        TeamRoutes(services: services).register(on: v1.group("team").add(middleware: TeamAuthenticationMiddleware(services: services.localInformation)))
         let figures = FiguresRoutes(services: services)
         figures.register(on: router)
         figures.register(on: v1)
@@ -74,6 +85,8 @@ public enum PartnerServer {
         var coordinator: (any RoutingCoordinator)?
         var relay: (any ClusterRelay)?
         var rateLimiter: (any VisitorRateLimiter)?
+        let localCatalog = try configuration.localInformationCatalog()
+        let localStores: (subscriptions: any SubscriptionStore, cases: any FeedbackStore, usage: any UsageEventStore)
         if let settings = try configuration.postgresSettings() {
             let postgres = PostgresClient(configuration: settings.clientConfiguration, backgroundLogger: logger)
             let bookings = try PostgresBookingStore(client: postgres, schema: configuration.postgresSchema, logger: logger)
@@ -87,15 +100,25 @@ public enum PartnerServer {
             // Typing notices and supervisor alerts reach every instance; a visitor's rate limit is counted once.
             relay = try PostgresClusterRelay(client: postgres, schema: configuration.postgresSchema, logger: logger)
             rateLimiter = try PostgresVisitorRateLimiter(client: postgres, schema: configuration.postgresSchema, logger: logger)
+            let local = try PostgresLocalInformationStore(client: postgres, schema: configuration.postgresSchema, logger: logger)
+            localStores = (local, local, local)
         } else if let path = configuration.sqlitePath {
             store = try SQLiteBookingStore(path: path)
             storageName = "sqlite"
             check = { true }
+            // Its own file beside the bookings' (an SQLite store refuses a file holding another store's tables).
+            let local = try SQLiteLocalInformationStore(path: ServerConfiguration.localInformationSQLitePath(besides: path))
+            localStores = (local, local, local)
         } else {
             store = InMemoryBookingStore()
             storageName = "memory"
             check = { true }
+            localStores = (InMemorySubscriptionStore(), InMemoryFeedbackStore(), InMemoryUsageEventStore())
         }
+        let localInformation = LocalInformationServices(
+            catalog: localCatalog, subscriptions: localStores.subscriptions, cases: localStores.cases, usage: localStores.usage,
+            content: orienteur.content, clock: clock, retention: configuration.retention, teamTokens: configuration.teamTokens,
+            operatorTokens: configuration.operators.map(\.token), storageName: storageName)
         // The figures see every event this instance stores or reads back (no content is kept).
         let figures = ChatFigures(operators: configuration.operators, since: clock.now())
         // Connected = present: an operator is given conversations only while a console of theirs is
@@ -120,7 +143,8 @@ public enum PartnerServer {
         let schedules = PublishedScheduleProvider.standard(stations: stations, catalog: catalog,
                                                            published: try configuration.publishedSchedules())
         var services = ServerServices(orienteur: orienteur, stations: stations, teleservices: catalog,
-                                      appointments: AppointmentBook(store: store, schedules: schedules, clock: clock), chat: chat, presence: OperatorPresence(),
+                                      appointments: AppointmentBook(store: store, schedules: schedules, clock: clock), chat: chat,
+                                      localInformation: localInformation, presence: OperatorPresence(),
                                       escalations: desk, figures: figures, clock: clock, storageName: storageName, storageCheck: check)
         services.maxBodyBytes = configuration.maxBodyBytes
         return (services, client)
@@ -135,7 +159,11 @@ public enum PartnerServer {
         let (services, client) = try await makeServices(configuration: configuration, clock: clock, logger: logger)
         let router = try makeRouter(services: services, configuration: configuration)
         let webSocketRouter = makeWebSocketRouter(services: services, configuration: configuration)
-        var backgroundServices: [any Service] = []
+        // Retention of usage events and closed avis cases: before the server starts (after the
+        // migrations), then every interval.
+        let retention = LocalInformationRetentionService(services: services.localInformation,
+                                                         intervalSeconds: configuration.retentionIntervalSeconds, logger: logger)
+        var backgroundServices: [any Service] = [retention]
         let settings = try configuration.postgresSettings()
         if let client, let settings {
             backgroundServices.append(client)
@@ -154,13 +182,19 @@ public enum PartnerServer {
         if let client, let settings {
             let bookings = try PostgresBookingStore(client: client, schema: configuration.postgresSchema, logger: logger)
             let chat = try PostgresConversationStore(client: client, schema: configuration.postgresSchema, logger: logger)
+            let local = try PostgresLocalInformationStore(client: client, schema: configuration.postgresSchema, logger: logger)
             app.beforeServerStarts {
                 // One connection first: a refused login, a server without TLS or an untrusted certificate is said in one sentence.
                 try await settings.checkConnection(logger: logger)
                 let bookingVersion = try await bookings.migrate()
                 let chatVersion = try await chat.migrate()
-                logger.info("database schema ready", metadata: ["schema.bookings": "\(bookingVersion)", "schema.chat": "\(chatVersion)"])
+                let localVersion = try await local.migrate()
+                logger.info("database schema ready", metadata: ["schema.bookings": "\(bookingVersion)", "schema.chat": "\(chatVersion)",
+                                                                "schema.local_information": "\(localVersion)"])
+                await retention.purgeOnce()
             }
+        } else {
+            app.beforeServerStarts { await retention.purgeOnce() }
         }
         return app
     }

@@ -1,5 +1,6 @@
 import Appointments
 import Foundation
+import LocalInformation
 import PostgresBackends
 
 /// Everything a deployment decides about one server instance.
@@ -49,6 +50,20 @@ public struct ServerConfiguration: Sendable {
     /// slot — the same provider as the command line and the guichet
     /// (`PublishedScheduleProvider.standard(stations:catalog:published:)`).
     public var schedulesPath: String?
+    /// A deployment's local-information file (the `LocalInformationCatalog` format, checked at
+    /// start-up); `nil` serves the SDK's bundled **examples**.
+    public var localInformationPath: String?
+    /// The bearer tokens of the avis team (`/v1/team/…`: the cases, their answers, the usage report).
+    /// Empty: those routes answer 403. Each is at least 16 characters.
+    public var teamTokens: [String] = []
+    /// « Je donne mon avis » submissions allowed per client address and hour (all may come at
+    /// once, then one every `60 / n` minutes); 0 disables this limit (the general one still applies).
+    public var feedbackRateLimitPerHour: Int = 20
+    /// How long usage events and closed cases are kept (``LocalInformationRetention/standard``:
+    /// 395 and 90 days); purged at start-up and every ``retentionIntervalSeconds``.
+    public var retention: LocalInformationRetention = .standard
+    /// Seconds between two retention purges (default six hours).
+    public var retentionIntervalSeconds: Double = 6 * 3_600
 
     /// Creates a configuration.
     public init(host: String = "127.0.0.1", port: Int = 8080, postgresURL: String? = nil, sqlitePath: String? = nil,
@@ -75,10 +90,84 @@ extension ServerConfiguration {
         return try PublishedSchedules(contentsOf: URL(fileURLWithPath: schedulesPath))
     }
 
+    /// The SQLite file of subscriptions, avis cases and usage events beside the bookings' file
+    /// `path` (``sqlitePath``): `bookings.sqlite` → `bookings-local-information.sqlite`.
+    public static func localInformationSQLitePath(besides path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        let stem = url.deletingPathExtension().lastPathComponent
+        let ext = url.pathExtension.isEmpty ? "sqlite" : url.pathExtension
+        return url.deletingLastPathComponent().appendingPathComponent("\(stem)-local-information.\(ext)").path
+    }
+
+    /// The local information served: ``localInformationPath``'s file, else the bundled examples.
+    /// - Throws: ``LocalInformationFileError`` naming the file and every located error.
+    public func localInformationCatalog() throws(LocalInformationFileError) -> LocalInformationCatalog {
+        guard let path = localInformationPath else {
+            do { return try LocalInformationCatalog.bundledExamples() } catch { throw LocalInformationFileError(path: "(bundled examples)", reason: error.description) }
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw LocalInformationFileError(path: path, reason: "the file cannot be read")
+        }
+        do { return try LocalInformationCatalog(data: data) } catch { throw LocalInformationFileError(path: path, reason: error.description) }
+    }
+
     /// The PostgreSQL settings: ``postgresURL`` with ``postgresSSLMode`` and ``postgresSSLRootCert`` over its parameters.
     /// - Throws: ``PostgresBackends/PostgresURLError`` (a bad URL, TLS mode or CA file).
     public func postgresSettings() throws(PostgresURLError) -> PostgresURL? {
         guard let postgresURL else { return nil }
         return try PostgresURL(postgresURL, sslMode: postgresSSLMode, sslRootCert: postgresSSLRootCert)
     }
+}
+
+/// A local-information file the server cannot serve.
+public struct LocalInformationFileError: Error, Sendable, CustomStringConvertible {
+    /// The file.
+    public let path: String
+    /// What is wrong (for a refused file, every error with its place, e.g. `items[2].title.en`).
+    public let reason: String
+    public var description: String { "local-information file \(path): \(reason)" }
+}
+
+/// The avis team's tokens file (`--team-token-file`): one bearer token per line; blank lines and
+/// lines starting with `#` are ignored.
+public enum TeamTokensFile {
+    /// The shortest token accepted.
+    public static let minimumLength = 16
+
+    /// Reads and checks the file at `path`.
+    /// - Throws: ``TeamTokensFileError`` naming the file and the line.
+    public static func load(path: String) throws(TeamTokensFileError) -> [String] {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw TeamTokensFileError(path: path, line: nil, reason: "the file cannot be read as UTF-8 text")
+        }
+        return try parse(text, path: path)
+    }
+
+    /// The tokens of `text` (the content of the file at `path`).
+    public static func parse(_ text: String, path: String) throws(TeamTokensFileError) -> [String] {
+        var tokens: [String] = []
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            guard line.count >= minimumLength, line.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 0x20 && $0.value < 0x7f }) else {
+                throw TeamTokensFileError(path: path, line: index + 1,
+                                          reason: "a token is \(minimumLength) or more printable ASCII characters without spaces")
+            }
+            guard !tokens.contains(line) else { throw TeamTokensFileError(path: path, line: index + 1, reason: "this token is given twice") }
+            tokens.append(line)
+        }
+        guard !tokens.isEmpty else { throw TeamTokensFileError(path: path, line: nil, reason: "the file holds no token") }
+        return tokens
+    }
+}
+
+/// A team tokens file that cannot be used (the token itself is never repeated).
+public struct TeamTokensFileError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The file.
+    public let path: String
+    /// The line (from 1), when one line is at fault.
+    public let line: Int?
+    /// What is wrong.
+    public let reason: String
+    public var description: String { "team tokens file \(path)\(line.map { ", line \($0)" } ?? ""): \(reason)" }
 }

@@ -1,6 +1,7 @@
 import Appointments
 import ChatProtocol
 import Foundation
+import LocalInformation
 import MaSecurite
 import OrienteurKit
 import StationDirectory
@@ -22,6 +23,8 @@ public struct ServerServices: Sendable {
     public let presence: OperatorPresence
     /// The escalation log: each emergency alerted to the connected supervisors (metadata only).
     public let escalations: SupervisorDesk
+    /// Local information, subscriptions and feeds, « Je donne mon avis », usage events and the team's access.
+    public let localInformation: LocalInformationServices
     /// The chat's live figures (fed by the conversation store when ``PartnerServer/makeServices(configuration:clock:logger:)`` built it).
     public let figures: ChatFigures
     /// Now.
@@ -35,13 +38,15 @@ public struct ServerServices: Sendable {
 
     /// Creates the services.
     public init(orienteur: Orienteur, stations: StationFinder, teleservices: TeleserviceCatalog, appointments: AppointmentBook,
-                chat: ChatService, presence: OperatorPresence? = nil, escalations: SupervisorDesk? = nil, figures: ChatFigures? = nil,
+                chat: ChatService, localInformation: LocalInformationServices, presence: OperatorPresence? = nil,
+                escalations: SupervisorDesk? = nil, figures: ChatFigures? = nil,
                 clock: any WallClock, storageName: String, storageCheck: @escaping @Sendable () async -> Bool) {
         self.orienteur = orienteur
         self.stations = stations
         self.teleservices = teleservices
         self.appointments = appointments
         self.chat = chat
+        self.localInformation = localInformation
         self.presence = presence ?? OperatorPresence()
         self.escalations = escalations ?? SupervisorDesk()
         self.figures = figures ?? ChatFigures(operators: [], since: clock.now())

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LocalInformation
 import Logging
 import PartnerServer
 import PostgresBackends
@@ -49,6 +50,22 @@ struct MaSecuriteServerCommand: AsyncParsableCommand {
                 "A JSON file of appointment schedules (PublishedSchedules), added to those derived from the directory's published hours.",
                 discussion: "Without it a station whose opening hours are not published offers no slot, as in the masecurite command and the guichet."))
     var schedules: String?
+    @Option(name: .customLong("local-information"),
+            help: "A local-information JSON file (the format of 'masecurite info validate') to serve instead of the bundled examples.")
+    var localInformation: String?
+    @Option(name: .customLong("team-token-file"),
+            help: "A file of the avis team's bearer tokens, one per line (16+ characters): opens /v1/team (cases, answers, usage report).")
+    var teamTokenFile: String?
+    @Option(name: .customLong("feedback-rate-limit"),
+            help: "« Je donne mon avis » submissions per client address and hour (0 disables; the general --rate-limit still applies).")
+    var feedbackRateLimit = 20
+    @Option(name: .customLong("usage-retention-days"), help: "Days usage events are kept (1-36500; 0 keeps them for ever).")
+    var usageRetentionDays = LocalInformationRetention.standard.usageEventDays ?? 0
+    @Option(name: .customLong("closed-case-retention-days"),
+            help: "Days a closed avis case (its comment and answer) is kept after closing (1-36500; 0 keeps them for ever).")
+    var closedCaseRetentionDays = LocalInformationRetention.standard.closedCaseDays ?? 0
+    @Option(name: .customLong("retention-interval-hours"), help: "Hours between two retention purges (the first runs at start-up).")
+    var retentionIntervalHours: Double = 6
 
     func run() async throws {
         var logger = Logger(label: "masecurite.server")
@@ -71,6 +88,27 @@ struct MaSecuriteServerCommand: AsyncParsableCommand {
             configuration.schedulesPath = schedules
             do { _ = try configuration.publishedSchedules() } catch { throw ValidationError("invalid schedules file: \(error)") }
         }
+        if let localInformation {
+            // A refused file stops here with every located error (items[2].title.en…).
+            configuration.localInformationPath = localInformation
+            do { _ = try configuration.localInformationCatalog() } catch { throw ValidationError(error.description) }
+        }
+        if let teamTokenFile {
+            do { configuration.teamTokens = try TeamTokensFile.load(path: teamTokenFile) } catch { throw ValidationError(error.description) }
+        }
+        guard feedbackRateLimit >= 0 else { throw ValidationError("--feedback-rate-limit must be 0 (off) or more") }
+        configuration.feedbackRateLimitPerHour = feedbackRateLimit
+        do {
+            configuration.retention = try LocalInformationRetention(usageEventDays: usageRetentionDays == 0 ? nil : usageRetentionDays,
+                                                                    closedCaseDays: closedCaseRetentionDays == 0 ? nil : closedCaseRetentionDays)
+        } catch {
+            let option = error.path == "usage_event_days" ? "--usage-retention-days" : "--closed-case-retention-days"
+            throw ValidationError("\(option) must be 0 (keep) or 1 to \(LocalInformationRetention.dayLimit) days")
+        }
+        guard retentionIntervalHours >= 0.01, retentionIntervalHours <= 24 * 30 else {
+            throw ValidationError("--retention-interval-hours must be between 0.01 and 720")
+        }
+        configuration.retentionIntervalSeconds = retentionIntervalHours * 3_600
         guard leaseSeconds >= 1, leaseSeconds <= 300 else { throw ValidationError("--lease-seconds must be between 1 and 300") }
         configuration.leaseSeconds = leaseSeconds
         if let instanceID {

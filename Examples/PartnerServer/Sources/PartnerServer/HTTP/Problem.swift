@@ -32,6 +32,12 @@ public enum ProblemKind: String, Sendable, CaseIterable {
     case notActive = "not-active"
     case idempotencyConflict = "idempotency-conflict"
     case unauthorized = "unauthorized"
+    case forbidden = "forbidden"
+    case subscriptionNotFound = "subscription-not-found"
+    case feedbackNotFound = "feedback-not-found"
+    case unknownReference = "unknown-reference"
+    case limitExceeded = "limit-exceeded"
+    case invalidTransition = "invalid-transition"
     case notReady = "not-ready"
     case storageUnavailable = "storage-unavailable"
     case internalError = "internal-error"
@@ -42,16 +48,19 @@ public enum ProblemKind: String, Sendable, CaseIterable {
     /// The HTTP status of this kind.
     public var status: HTTPResponse.Status {
         switch self {
-        case .routeNotFound, .stationNotFound, .placeNotFound, .teleserviceNotFound, .ficheNotFound, .bookingNotFound: return .notFound
+        case .routeNotFound, .stationNotFound, .placeNotFound, .teleserviceNotFound, .ficheNotFound, .bookingNotFound,
+             .subscriptionNotFound, .feedbackNotFound: return .notFound
         case .methodNotAllowed: return .methodNotAllowed
         case .invalidBody, .invalidParameter, .invalidSessionToken, .invalidCode: return .badRequest
         case .unsupportedMediaType: return .unsupportedMediaType
         case .bodyTooLarge: return .contentTooLarge
         case .rateLimited: return .tooManyRequests
-        case .invalidFact, .invalidChoice, .outsideOpening, .tooLate, .tooFarAhead, .motifNotOffered, .contactRequired:
+        case .invalidFact, .invalidChoice, .outsideOpening, .tooLate, .tooFarAhead, .motifNotOffered, .contactRequired,
+             .unknownReference, .limitExceeded:
             return .unprocessableContent
-        case .slotFull, .dayClosed, .changeNotAllowed, .notActive, .idempotencyConflict: return .conflict
+        case .slotFull, .dayClosed, .changeNotAllowed, .notActive, .idempotencyConflict, .invalidTransition: return .conflict
         case .unauthorized: return .unauthorized
+        case .forbidden: return .forbidden
         case .notReady, .storageUnavailable: return .serviceUnavailable
         case .internalError: return .internalServerError
         }
@@ -87,6 +96,12 @@ public enum ProblemKind: String, Sendable, CaseIterable {
         case .notActive: return "The booking is no longer active"
         case .idempotencyConflict: return "The idempotency key was used for another request"
         case .unauthorized: return "Authentication required"
+        case .forbidden: return "Not allowed with these credentials"
+        case .subscriptionNotFound: return "No subscription has this token"
+        case .feedbackNotFound: return "No avis has this reference"
+        case .unknownReference: return "The request names something that does not exist"
+        case .limitExceeded: return "A value is over its limit"
+        case .invalidTransition: return "This change is not possible in the current state"
         case .notReady: return "The server is not ready"
         case .storageUnavailable: return "The storage is unavailable"
         case .internalError: return "Internal error"

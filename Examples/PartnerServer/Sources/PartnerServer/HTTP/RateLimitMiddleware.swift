@@ -4,9 +4,10 @@ import NIOCore
 import Synchronization
 
 /// Token buckets per client address: `perMinute` requests a minute with a
-/// burst of a sixth of it (at least 10). Over the limit → 429 `rate-limited`
-/// with `Retry-After`. Addresses are kept in memory only, never logged, and
-/// idle buckets are dropped.
+/// burst of a sixth of it (at least 10), or any capacity and refill rate
+/// (``init(capacity:refillPerSecond:)``, e.g. the avis' per hour). Over the
+/// limit → 429 `rate-limited` with `Retry-After`. Addresses are kept in memory
+/// only, never logged, and idle buckets are dropped.
 final class RateLimiter: Sendable {
     private struct Bucket {
         var tokens: Double
@@ -17,9 +18,19 @@ final class RateLimiter: Sendable {
     private let refillPerSecond: Double
     private let buckets = Mutex<[String: Bucket]>([:])
 
-    init(perMinute: Int) {
-        refillPerSecond = Double(perMinute) / 60
-        capacity = max(10, Double(perMinute) / 6)
+    convenience init(perMinute: Int) {
+        self.init(capacity: max(10, Double(perMinute) / 6), refillPerSecond: Double(perMinute) / 60)
+    }
+
+    /// `perHour` requests an hour, all of which may come at once (then one every `3600 / perHour` s).
+    convenience init(perHour: Int) {
+        self.init(capacity: Double(max(1, perHour)), refillPerSecond: Double(max(1, perHour)) / 3_600)
+    }
+
+    /// Buckets of `capacity` tokens refilled at `refillPerSecond`.
+    init(capacity: Double, refillPerSecond: Double) {
+        self.capacity = capacity
+        self.refillPerSecond = refillPerSecond
     }
 
     /// Takes one token for `client`; returns the seconds to wait when none is left.
@@ -45,22 +56,29 @@ final class RateLimiter: Sendable {
 }
 
 /// Applies a ``RateLimiter`` per client address (health and readiness are exempt,
-/// so load balancers never get throttled).
+/// so load balancers never get throttled). The server puts one on every route,
+/// and one more on the routes of a group that need their own limit (the avis:
+/// `what` then names them in the problem's detail).
 struct RateLimitMiddleware: RouterMiddleware {
     typealias Context = ServerContext
     let limiter: RateLimiter
     let trustForwardedFor: Bool
+    /// What is counted, for the problem's detail.
+    var what = "requests"
+    /// Only these methods are counted (`nil`: all).
+    var methods: Set<HTTPRequest.Method>?
 
     func handle(_ request: Request, context: ServerContext, next: (Request, ServerContext) async throws -> Response) async throws -> Response {
         let path = request.uri.path
         if path == "/v1/health" || path == "/v1/ready" { return try await next(request, context) }
-        if let wait = limiter.take(clientKey(request, context)) {
-            throw APIProblem(.rateLimited, "too many requests from this client; retry in \(wait) s", headers: [.retryAfter: "\(wait)"])
+        if let methods, !methods.contains(request.method) { return try await next(request, context) }
+        if let wait = limiter.take(Self.clientKey(request, context, trustForwardedFor: trustForwardedFor)) {
+            throw APIProblem(.rateLimited, "too many \(what) from this client; retry in \(wait) s", headers: [.retryAfter: "\(wait)"])
         }
         return try await next(request, context)
     }
 
-    private func clientKey(_ request: Request, _ context: ServerContext) -> String {
+    static func clientKey(_ request: Request, _ context: ServerContext, trustForwardedFor: Bool) -> String {
         if trustForwardedFor, let forwarded = request.headers.first(where: { $0.name.canonicalName == "x-forwarded-for" })?.value,
            let first = forwarded.split(separator: ",").first {
             return first.trimmingCharacters(in: .whitespaces)

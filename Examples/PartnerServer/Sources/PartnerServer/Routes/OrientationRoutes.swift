@@ -5,6 +5,11 @@ import OrienteurKit
 /// `/v1/orientation`: the decision tree, walked with an opaque state token
 /// (the server keeps nothing between requests), and `ask` in the citizen's own words;
 /// `/v1/fiches/{id}`: the practical guides (fiches pratiques) the leaves point to.
+///
+/// "Which fiche works": a leaf reached by a step and a fiche served are recorded
+/// as `shown` usage events (content id, outcome, channel `server` and the hour:
+/// nothing about the person, no token, no text) through `UsageRecordingAnalytics`.
+/// Re-reading a state (`GET /v1/orientation`) is not counted again.
 struct OrientationRoutes {
     let services: ServerServices
 
@@ -229,6 +234,9 @@ struct OrientationRoutes {
         } catch let error as NavigationError {
             throw APIProblem(.invalidChoice, error.description, field: body.action == .start ? "journey" : "choice")
         }
+        if body.action == .start || body.action == .choose, case .leaf(let leaf) = session.position {
+            await services.localInformation.analytics.record(.leafReached(leafID: leaf.id))
+        }
         return try JSONCoding.response(state(session, language: body.lang ?? .french))
     }
 
@@ -248,6 +256,7 @@ struct OrientationRoutes {
         guard let fiche = services.orienteur.content.fiche(id) else {
             throw APIProblem(.ficheNotFound, "no fiche '\(id)'", field: "id")
         }
+        await services.localInformation.analytics.record(.ficheOpened(ficheID: fiche.id))
         return try JSONCoding.response(FicheJSON(fiche, language: language))
     }
 }
