@@ -39,11 +39,11 @@ final class Inbox: Sendable {
         all.lazy.compactMap { if case .welcome(let welcome) = $0 { welcome } else { nil } }.first
     }
 
-    /// Waits until `condition` holds on the frames received, for up to ten seconds of wall-clock
+    /// Waits until `condition` holds on the frames received, for up to thirty seconds of wall-clock
     /// time (a loaded CI machine may take far longer than usual; a passing test returns at once).
     @discardableResult
     func wait(_ condition: @Sendable ([ChatEnvelope]) -> Bool) async -> Bool {
-        let deadline = ContinuousClock.now.advanced(by: .seconds(10))
+        let deadline = ContinuousClock.now.advanced(by: .seconds(30))
         while ContinuousClock.now < deadline {
             if condition(all) { return true }
             try? await Task.sleep(for: .milliseconds(1))
