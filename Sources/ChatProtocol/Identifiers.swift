@@ -1,25 +1,95 @@
 import Foundation
 
 /// The opaque identifier of one conversation, e.g. `c_3f9a…`. Random, carries no personal data.
+///
+/// Identifiers of the form the service generates (`c_` and 32 lowercase hexadecimal digits, 128
+/// random bits) are kept as their two 64-bit halves, so copying, comparing and hashing one costs
+/// no reference counting and no string comparison: an identifier is copied into every frame and
+/// looked up several times per message. Any other identifier (received on the wire or read from
+/// a store) is kept as its text. Equal ``rawValue``s always make equal identifiers.
 public struct ConversationID: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// The 128 bits of a generated identifier; for another identifier, the hash of its text and 0.
+    private let high: UInt64
+    private let low: UInt64
+    /// The identifier's text when it is not of the generated form (`nil` for a generated one).
+    private let text: String?
+
     /// The raw identifier.
-    public let rawValue: String
-    /// The string's hash, computed once: conversations are looked up on every message.
-    private let digest: Int
+    public var rawValue: String { text ?? Self.generatedText(high, low) }
+
     /// Wraps an existing identifier (as received on the wire or read from a store).
     public init(_ rawValue: String) {
-        self.rawValue = rawValue
-        digest = rawValue.hashValue
+        if let (high, low) = Self.generatedBits(of: rawValue) {
+            self.init(high: high, low: low)
+        } else {
+            self.init(high: UInt64(bitPattern: Int64(rawValue.hashValue)), low: 0, text: rawValue)
+        }
     }
+
+    private init(high: UInt64, low: UInt64, text: String? = nil) {
+        self.high = high
+        self.low = low
+        self.text = text
+    }
+
     /// A new random identifier (128 random bits).
-    public static func random() -> ConversationID { ConversationID("c_" + RandomToken.hex()) }
+    public static func random() -> ConversationID {
+        var generator = SystemRandomNumberGenerator()
+        return ConversationID(high: generator.next(), low: generator.next())
+    }
+
     public var description: String { rawValue }
-    public static func == (lhs: ConversationID, rhs: ConversationID) -> Bool { lhs.rawValue == rhs.rawValue }
-    public func hash(into hasher: inout Hasher) { hasher.combine(digest) }
+    public static func == (lhs: ConversationID, rhs: ConversationID) -> Bool {
+        lhs.high == rhs.high && lhs.low == rhs.low && lhs.text == rhs.text
+    }
+    public func hash(into hasher: inout Hasher) { hasher.combine(high ^ low) }
     public init(from decoder: any Decoder) throws { self.init(try decoder.singleValueContainer().decode(String.self)) }
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)
+    }
+
+    /// `c_` and the 32 lowercase hexadecimal digits of the two halves.
+    private static func generatedText(_ high: UInt64, _ low: UInt64) -> String {
+        String(unsafeUninitializedCapacity: 34, initializingUTF8With: { (buffer: UnsafeMutableBufferPointer<UInt8>) -> Int in
+            buffer[0] = UInt8(ascii: "c")
+            buffer[1] = UInt8(ascii: "_")
+            for digit in 0..<16 {
+                let shift = UInt64(60 - 4 * digit)
+                buffer[2 + digit] = hexDigit(high >> shift)
+                buffer[18 + digit] = hexDigit(low >> shift)
+            }
+            return 34
+        })
+    }
+
+    private static func hexDigit(_ value: UInt64) -> UInt8 {
+        let nibble = UInt8(truncatingIfNeeded: value) & 0xF
+        return nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+    }
+
+    /// The two halves of an identifier of the generated form, or `nil` for any other text.
+    private static func generatedBits(of text: String) -> (UInt64, UInt64)? {
+        var utf8 = text.utf8
+        if let bits = utf8.withContiguousStorageIfAvailable(generatedBits(of:)) { return bits }
+        utf8 = String(text).utf8
+        return utf8.withContiguousStorageIfAvailable(generatedBits(of:)) ?? nil
+    }
+
+    private static func generatedBits(of bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64)? {
+        guard bytes.count == 34, bytes[0] == UInt8(ascii: "c"), bytes[1] == UInt8(ascii: "_") else { return nil }
+        var halves: (UInt64, UInt64) = (0, 0)
+        for index in 2..<34 {
+            let byte = bytes[index]
+            let nibble: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = byte - UInt8(ascii: "a") + 10
+            default: return nil
+            }
+            if index < 18 { halves.0 = halves.0 << 4 | UInt64(nibble) } else { halves.1 = halves.1 << 4 | UInt64(nibble) }
+        }
+        return halves
     }
 }
 
