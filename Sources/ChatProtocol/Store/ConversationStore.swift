@@ -69,10 +69,22 @@ public protocol ConversationStore: Sendable {
 /// (several ``ChatService`` values of one process may share it, see ``ChatService/storeDidAppend(to:upTo:)``).
 /// Thread-safe (a lock around a small state); calls run on the caller's executor.
 public final class InMemoryConversationStore: ConversationRecordStore {
+    /// One stored event. Its conversation and sequence number are implied by the log that holds it
+    /// (entry `n` is number `n + 1`), so they are not kept a second time for every message.
+    private struct Entry {
+        var at: Date
+        var event: ConversationEvent
+    }
+
     private struct Log {
-        var events: [SequencedEvent] = []
-        var transactions: [String: Int] = [:]
+        var entries: [Entry] = []
+        /// Each stored message's client transaction id, with its entry.
+        var transactions = TransactionIndex()
         var record: ConversationRecord?
+
+        func event(_ index: Int, of conversation: ConversationID) -> SequencedEvent {
+            SequencedEvent(conversation: conversation, sequence: UInt64(index + 1), at: entries[index].at, event: entries[index].event)
+        }
     }
 
     private let logs = Mutex<[ConversationID: Log]>([:])
@@ -82,54 +94,61 @@ public final class InMemoryConversationStore: ConversationRecordStore {
 
     public nonisolated(nonsending) func append(_ event: ConversationEvent, to conversation: ConversationID, expectedLastSequence: UInt64,
                                                at date: Date) async throws(ConversationStoreError) -> AppendOutcome {
-        try logs.withLock { logs throws(ConversationStoreError) -> AppendOutcome in
-            // Mutated in place: one hash lookup of the conversation per append, and the outcome
-            // built once (no intermediate `Result` to copy the event through).
+        // Under the lock, only what needs it: the stored event's sequence number, or the original of a
+        // duplicate. The outcome is built once, outside (the events are large: no copy through the lock's result).
+        var original: SequencedEvent?
+        let sequence = try logs.withLock { logs throws(ConversationStoreError) -> UInt64 in
+            // Mutated in place: one hash lookup of the conversation per append.
             try Self.append(event, to: conversation, expectedLastSequence: expectedLastSequence, at: date,
-                            log: &logs[conversation, default: Log()])
+                            log: &logs[conversation, default: Log()], original: &original)
         }
+        if let original { return .duplicate(original) }
+        return .appended(SequencedEvent(conversation: conversation, sequence: sequence, at: date, event: event))
     }
 
+    /// Stores `event` and returns its sequence number, or sets `original` to the stored message with the same transaction id.
     private static func append(_ event: ConversationEvent, to conversation: ConversationID, expectedLastSequence: UInt64,
-                               at date: Date, log: inout Log) throws(ConversationStoreError) -> AppendOutcome {
-        let last = UInt64(log.events.count)
+                               at date: Date, log: inout Log, original: inout SequencedEvent?) throws(ConversationStoreError) -> UInt64 {
+        let count = log.entries.count
+        let last = UInt64(count)
+        var vacancy: TransactionIndex.Lookup?
         if let transaction = event.clientTransactionID {
-            if last == expectedLastSequence {
-                // The common case (a new message in sequence) hashes the transaction id once:
-                // register it, and undo if it was already there.
-                if let original = log.transactions.updateValue(log.events.count, forKey: transaction) {
-                    log.transactions[transaction] = original
-                    return .duplicate(log.events[original])
-                }
-            } else if let original = log.transactions[transaction] {
-                return .duplicate(log.events[original])
+            // A message already stored is a duplicate whatever the expected sequence number.
+            let lookup = log.transactions.lookup(transaction, in: log.entries) { $0.event.clientTransactionID }
+            if case .found(let entry) = lookup {
+                original = log.event(entry, of: conversation)
+                return UInt64(entry + 1)
             }
+            vacancy = lookup
         }
         guard last == expectedLastSequence else {
             throw .conflict(conversation, expected: expectedLastSequence, actual: last)
         }
-        let stored = SequencedEvent(conversation: conversation, sequence: last + 1, at: date, event: event)
-        log.events.append(stored)
-        return .appended(stored)
+        guard count < TransactionIndex.capacity else {
+            throw .backend("conversation \(conversation) holds the most events one conversation can hold")
+        }
+        if let vacancy { log.transactions.insert(entry: count, at: vacancy) }
+        log.entries.append(Entry(at: date, event: event))
+        return last + 1
     }
 
     public nonisolated(nonsending) func events(of conversation: ConversationID, after sequence: UInt64,
                                                limit: Int) async throws(ConversationStoreError) -> [SequencedEvent] {
         logs.withLock { logs in
-            guard let events = logs[conversation]?.events, sequence < UInt64(events.count), limit > 0 else { return [] }
+            guard let log = logs[conversation], sequence < UInt64(log.entries.count), limit > 0 else { return [] }
             let start = Int(sequence)
-            let end = limit >= events.count - start ? events.count : start + limit
-            return Array(events[start..<end])
+            let end = limit >= log.entries.count - start ? log.entries.count : start + limit
+            return (start..<end).map { log.event($0, of: conversation) }
         }
     }
 
     public nonisolated(nonsending) func lastSequence(of conversation: ConversationID) async throws(ConversationStoreError) -> UInt64 {
-        logs.withLock { UInt64($0[conversation]?.events.count ?? 0) }
+        logs.withLock { UInt64($0[conversation]?.entries.count ?? 0) }
     }
 
     public nonisolated(nonsending) func purge(lastActivityBefore cutoff: Date) async throws(ConversationStoreError) -> [ConversationID] {
         logs.withLock { logs in
-            let expired = logs.filter { ($0.value.events.last?.at ?? $0.value.record?.openedAt ?? .distantPast) < cutoff }.map(\.key)
+            let expired = logs.filter { ($0.value.entries.last?.at ?? $0.value.record?.openedAt ?? .distantPast) < cutoff }.map(\.key)
             for id in expired { logs[id] = nil }
             return expired.sorted { $0.rawValue < $1.rawValue }
         }
