@@ -30,9 +30,10 @@ extension ChatService {
                 let stamp = attempt == 0 ? date ?? clock.now() : clock.now()
                 switch try await store.append(event, to: id, expectedLastSequence: expected, at: stamp) {
                 case .appended(let stored):
-                    conversation.lastSequence = max(conversation.lastSequence, stored.sequence)
+                    let sequence = stored.sequence
+                    if conversation.lastSequence < sequence { conversation.lastSequence = sequence }
                     conversation.deliver(stored, through: clients)
-                    return Appended(sequence: stored.sequence, duplicate: false)
+                    return Appended(sequence: sequence, duplicate: false)
                 case .duplicate(let original):
                     return Appended(sequence: original.sequence, duplicate: true)
                 }

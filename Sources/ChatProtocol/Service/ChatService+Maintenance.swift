@@ -11,7 +11,7 @@ extension ChatService {
         for (id, conversation) in conversations where now.timeIntervalSince(conversation.lastActivity) >= configuration.inactivityTimeout {
             // Another instance routes (and times out) its conversations; stop following idle ones nobody here takes part in.
             if !conversation.isHome {
-                if conversation.subscribers.isEmpty { conversations[id] = nil }
+                if conversation.subscribers.isEmpty { drop(id) }
                 continue
             }
             guard let state = engine.state(of: id), state == .assigned || state == .onHold else { continue }
@@ -27,7 +27,7 @@ extension ChatService {
         for id in purged {
             if let conversation = conversations[id], engine.state(of: id)?.isFinal ?? true {
                 for subscriber in conversation.subscribers { clients.finish(subscriber) }
-                conversations[id] = nil
+                drop(id)
                 engine.forget(id)
             }
         }

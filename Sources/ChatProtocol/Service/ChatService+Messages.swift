@@ -3,27 +3,47 @@ import Foundation
 /// Messages: checked (``MessageAdmission``), translated if a translator is set, stored,
 /// acknowledged, and the visitor's first one classified for danger; typing notices forwarded.
 extension ChatService {
+    /// One message, from checks to ack. The common case (no shared rate limiter, translator or
+    /// classifier) makes a single asynchronous call, the store's append: every other step is
+    /// synchronous on the actor, so a message costs no executor switch beyond the store's.
     @inline(__always)
     func handleMessage(_ message: SendMessage, session: ChatSession, from client: ChatClient) async throws {
-        let admitted = try await admit(message, session: session)
-        let conversation = admitted.conversation
+        let (conversation, role) = try check(message, session: session, from: client)
+        let now = clock.now()
+        let text: String
+        if role == .visitor, let rateLimiter {
+            text = try await admitShared(message, in: conversation, now: now, counter: rateLimiter)
+        } else {
+            text = try admission.admit(message, role: role, in: conversation, now: now)
+        }
         var translation: Translation?
         if let translator, conversation.language != configuration.operatorLanguage {
-            let (source, target) = admitted.role == .visitor ? (conversation.language, configuration.operatorLanguage)
-                                                             : (configuration.operatorLanguage, conversation.language)
-            if let translated = await translator.translate(admitted.text, from: source, to: target) {
+            let (source, target) = role == .visitor ? (conversation.language, configuration.operatorLanguage)
+                                                    : (configuration.operatorLanguage, conversation.language)
+            if let translated = await translator.translate(text, from: source, to: target) {
                 translation = Translation(language: target, text: translated)
             }
         }
-        let outcome = try await append(makeEvent(message, admitted, translation: translation), to: message.conversation, conversation,
-                                       at: translation == nil ? admitted.now : clock.now())
-        if acknowledge(message, admitted, outcome, to: client), let classifier, await classifier.isEmergency(admitted.text) {
+        let event: ConversationEvent = role == .visitor
+            ? .visitorMessage(clientTransactionID: message.clientTransactionID, text: text, translation: translation)
+            : .operatorMessage(clientTransactionID: message.clientTransactionID, pseudonym: engine.operatorOf(message.conversation)?.pseudonym ?? "",
+                               text: text, translation: translation)
+        let outcome = try await append(event, to: message.conversation, conversation, at: translation == nil ? now : clock.now())
+        // The ack goes to the client already looked up (a connection closed meanwhile has a finished stream, which drops it).
+        conversation.lastActivity = now
+        client.continuation.yield(.ack(Ack(conversation: message.conversation, clientTransactionID: message.clientTransactionID,
+                                           sequence: outcome.sequence, duplicate: outcome.duplicate)))
+        // The visitor's first stored message is classified for danger.
+        guard role == .visitor, !outcome.duplicate, !conversation.sawFirstVisitorMessage else { return }
+        conversation.sawFirstVisitorMessage = true
+        if let classifier, await classifier.isEmergency(text) {
             try await raiseEmergency(message.conversation, source: .classifier)
         }
     }
 
-    /// Checks a message: the session's role in the conversation, then ``MessageAdmission``.
-    private func admit(_ message: SendMessage, session: ChatSession) async throws(ChatErrorFrame) -> AdmittedMessage {
+    /// Checks who sends a message and where: the session's role in the conversation, the client
+    /// transaction id, and a conversation that is not over. Returns the conversation and the role.
+    private func check(_ message: SendMessage, session: ChatSession, from client: ChatClient) throws(ChatErrorFrame) -> (ConversationChannel, ParticipantRole) {
         let id = message.conversation
         let role = try authorize(id, session: session)
         guard role == message.role else {
@@ -31,42 +51,29 @@ extension ChatService {
                                  conversation: id, clientTransactionID: message.clientTransactionID)
         }
         try admission.checkTransactionID(of: message)
-        guard let conversation = conversations[id] else {
+        // A visitor writes in the session's conversation (just checked): the client keeps it.
+        guard let conversation = (role == .visitor ? client.listedChannel : nil) ?? conversations[id] else {
             throw ChatErrorFrame(code: .notFound, message: "no conversation \(id)", conversation: id)
         }
         guard !(routedState(of: id, conversation)?.isFinal ?? true) else {
             throw ChatErrorFrame(code: .invalidTransition, message: "conversation \(id) is over", conversation: id,
                                  clientTransactionID: message.clientTransactionID)
         }
-        let now = clock.now()
-        guard role == .visitor, let rateLimiter else { return try admission.admit(message, role: role, in: conversation, now: now) }
-        // Counted once over every instance; should the shared count be out of reach, this instance's bucket decides.
+        return (conversation, role)
+    }
+
+    /// ``MessageAdmission`` for a visitor's message with the rate limit counted once over every
+    /// instance (``VisitorRateLimiter``); should the shared count be out of reach, this instance's bucket decides.
+    private func admitShared(_ message: SendMessage, in conversation: ConversationChannel, now: Date,
+                             counter: any VisitorRateLimiter) async throws(ChatErrorFrame) -> String {
         let retry: TimeInterval?
         do {
-            retry = try await rateLimiter.take(for: id, burst: admission.burst, perSecond: admission.perSecond, at: now)
+            retry = try await counter.take(for: message.conversation, burst: admission.burst, perSecond: admission.perSecond, at: now)
         } catch {
-            return try admission.admit(message, role: role, in: conversation, now: now)
+            return try admission.admit(message, role: .visitor, in: conversation, now: now)
         }
         if let retry { throw admission.rateLimited(message, retry: retry) }
-        return try admission.admit(message, role: role, in: conversation, now: now, counted: true)
-    }
-
-    private func makeEvent(_ message: SendMessage, _ admitted: AdmittedMessage, translation: Translation?) -> ConversationEvent {
-        admitted.role == .visitor
-            ? .visitorMessage(clientTransactionID: message.clientTransactionID, text: admitted.text, translation: translation)
-            : .operatorMessage(clientTransactionID: message.clientTransactionID, pseudonym: engine.operatorOf(message.conversation)?.pseudonym ?? "",
-                               text: admitted.text, translation: translation)
-    }
-
-    /// Sends the ack to the sender (already looked up: a connection closed meanwhile has a finished
-    /// stream, which drops it); returns whether this is the visitor's first stored message (to classify).
-    private func acknowledge(_ message: SendMessage, _ admitted: AdmittedMessage, _ outcome: Appended, to client: ChatClient) -> Bool {
-        admitted.conversation.lastActivity = admitted.now
-        client.continuation.yield(.ack(Ack(conversation: message.conversation, clientTransactionID: message.clientTransactionID,
-                                           sequence: outcome.sequence, duplicate: outcome.duplicate)))
-        guard admitted.role == .visitor, !outcome.duplicate, !admitted.conversation.sawFirstVisitorMessage else { return false }
-        admitted.conversation.sawFirstVisitorMessage = true
-        return true
+        return try admission.admit(message, role: .visitor, in: conversation, now: now, counted: true)
     }
 
     /// Typing notices go to the others in the conversation, never stored; the service fills `by`.

@@ -10,7 +10,7 @@ extension ChatService {
                 let conversation = try await resumable(id, token: token)
                 let seen = try await lastSeen(hello.lastSequence ?? 0, in: id)
                 guard let client = clients[connection] else { return }
-                client.session = .visitor(token, id)
+                client.enter(id, conversation)
                 clients.send(.welcome(Welcome(role: .visitor, token: token, conversation: id,
                                               lastSequence: max(conversation.lastSequence, seen))), to: connection)
                 try await subscribe(connection, to: id, after: seen)
@@ -31,7 +31,7 @@ extension ChatService {
                     try await subscribe(connection, to: id, after: 0)
                 } else {
                     // Resuming another conversation: this one's live events only.
-                    conversations[id]?.subscribers.insert(connection)
+                    conversations[id]?.subscribe(connection, through: clients)
                 }
             }
             if configuration.operatorsMustConnect {
@@ -72,18 +72,18 @@ extension ChatService {
                 try await coordinator.enqueue(id, requirements: engine.requirements(of: id) ?? requirements, emergency: false,
                                               at: now, by: instance)
             } catch {
-                conversations[id] = nil
+                drop(id)
                 engine.handOver(id, now: now)
                 throw ChatErrorFrame(code: .storeUnavailable, message: "the conversation could not be queued; say hello again")
             }
-            clients[connection]?.session = .visitor(token, id)
+            clients[connection]?.enter(id, conversation)
             clients.send(.welcome(Welcome(role: .visitor, token: token, conversation: id, lastSequence: 0)), to: connection)
             try await subscribe(connection, to: id, after: 0)
             await route()
             return
         }
-        conversation.subscribers.insert(connection)
-        clients[connection]?.session = .visitor(token, id)
+        conversation.subscribe(connection, through: clients)
+        clients[connection]?.enter(id, conversation)
         clients.send(.welcome(Welcome(role: .visitor, token: token, conversation: id, lastSequence: 0)), to: connection)
         await route()
     }
@@ -158,7 +158,7 @@ extension ChatService {
             guard let conversation = conversations[id], clients[connection] != nil else { return }
             // Events delivered here while the store was read went to the subscribers only: read again.
             if missed.isEmpty || sent + 1 >= conversation.nextToDeliver {
-                conversation.subscribers.insert(connection)
+                conversation.subscribe(connection, through: clients)
                 if sent >= conversation.nextToDeliver { conversation.alreadySent[connection] = sent }
                 return
             }
@@ -167,13 +167,13 @@ extension ChatService {
 
     /// Stops delivering a conversation to the operator's connections (it left them).
     func unsubscribe(_ operatorID: OperatorID, from id: ConversationID) {
-        for connection in clients.connections(of: operatorID) { conversations[id]?.unsubscribe(connection) }
+        for connection in clients.connections(of: operatorID) { conversations[id]?.unsubscribe(connection, through: clients) }
     }
 
     /// Which role the session has in the conversation, or an error if it has none.
     func authorize(_ id: ConversationID, session: ChatSession) throws(ChatErrorFrame) -> ParticipantRole {
         switch session {
-        case .visitor(_, let own) where own == id: return .visitor
+        case .visitor(let own) where own == id: return .visitor
         case .operator(let operatorID) where engine.operatorOf(id)?.id == operatorID: return .operator
         default: throw ChatErrorFrame(code: .notFound, message: "no conversation \(id) in this session", conversation: id)
         }

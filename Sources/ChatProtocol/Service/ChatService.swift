@@ -84,6 +84,11 @@ public actor ChatService {
         engine = RoutingEngine(configuration: engineConfiguration)
     }
 
+    /// Stops serving a conversation here: its channel is dropped and marked so.
+    func drop(_ id: ConversationID) {
+        conversations.removeValue(forKey: id)?.listed = false
+    }
+
     // MARK: Operators
 
     /// Registers an operator, then routes waiting conversations. With
@@ -138,13 +143,13 @@ public actor ChatService {
     public func disconnect(_ id: Int) {
         guard let client = clients.close(id) else { return }
         switch client.session {
-        case .visitor(_, let conversationID):
+        case .visitor(let conversationID):
             guard let conversation = conversations[conversationID] else { break }
-            conversation.unsubscribe(id)
+            conversation.unsubscribe(id, through: clients)
             // Another instance's conversation is followed only while someone here takes part in it.
-            if !conversation.isHome, conversation.subscribers.isEmpty, conversation.mirror.state.isFinal { conversations[conversationID] = nil }
+            if !conversation.isHome, conversation.subscribers.isEmpty, conversation.mirror.state.isFinal { drop(conversationID) }
         case .operator(let operatorID):
-            for conversation in engine.conversations(of: operatorID) { conversations[conversation]?.unsubscribe(id) }
+            for conversation in engine.conversations(of: operatorID) { conversations[conversation]?.unsubscribe(id, through: clients) }
             if configuration.operatorsMustConnect, !clients.isConnected(operatorID) {
                 // Gone: no new conversation, and the queues' visitors may have to be told nobody serves them now.
                 try? engine.setPresent(operatorID, false)

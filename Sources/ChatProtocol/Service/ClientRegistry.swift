@@ -6,8 +6,9 @@ enum ChatSession {
     case none
     /// `hello` is being answered (the store is read or written).
     case opening
-    /// A visitor in their conversation.
-    case visitor(VisitorToken, ConversationID)
+    /// A visitor in their conversation (the token was checked on `hello` and is not kept: it is the
+    /// visitor's credential, and every frame would copy it).
+    case visitor(ConversationID)
     /// An operator (officer, psychologist or supervisor).
     case `operator`(OperatorID)
 }
@@ -17,9 +18,31 @@ enum ChatSession {
 final class ChatClient {
     let continuation: AsyncStream<ChatEnvelope>.Continuation
     var session: ChatSession = .none
+    /// A visitor's conversation, kept so that each message need not look it up; trusted only while
+    /// ``ConversationChannel/listed`` (the service may drop it, and later follow the conversation anew).
+    private(set) var channel: ConversationChannel?
 
     init(continuation: AsyncStream<ChatEnvelope>.Continuation) {
         self.continuation = continuation
+    }
+
+    /// The visitor's session in a conversation.
+    func enter(_ id: ConversationID, _ conversation: ConversationChannel) {
+        session = .visitor(id)
+        channel = conversation
+    }
+
+    /// Forgets the kept conversation (the connection closed: the channel may keep this client as
+    /// its sole subscriber, and neither must keep the other alive).
+    func leave() {
+        channel = nil
+    }
+
+    /// The visitor's conversation, if it is still the one the service serves (the caller checked
+    /// that the frame is about the session's conversation).
+    var listedChannel: ConversationChannel? {
+        guard let channel, channel.listed else { return nil }
+        return channel
     }
 
     /// Whether this connection is a visitor's (transfer notes are hidden from visitors).
@@ -51,6 +74,7 @@ final class ClientRegistry {
     func close(_ id: Int) -> ChatClient? {
         guard let client = clients.removeValue(forKey: id) else { return nil }
         if case .operator(let operatorID) = client.session { operatorConnections[operatorID]?.remove(id) }
+        client.leave()
         client.continuation.finish()
         return client
     }

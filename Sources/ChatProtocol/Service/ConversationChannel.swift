@@ -7,32 +7,39 @@ import Foundation
 /// Its one job is delivery: every stored event reaches each subscriber exactly once, in
 /// sequence order, even when appends complete (or are read back from a shared store) out of order.
 final class ConversationChannel {
-    let visitorDigest: VisitorTokenDigest
-    let language: String
+    // The fields a message reads and writes come first, so that they share as few cache lines as possible.
     /// Whether this instance routes the conversation (its engine knows it): it opened it, or, with a
     /// ``RoutingCoordinator``, one of its operators took it. Otherwise another instance sharing the
     /// store routes it, and ``mirror`` follows its state.
     var isHome: Bool
+    /// Whether the service still serves this conversation with this channel (once dropped, a
+    /// conversation followed again gets a new channel; a client's kept reference is then stale).
+    var listed = true
     /// The highest sequence number known to be stored.
     var lastSequence: UInt64 = 0
     /// The next sequence number to deliver.
     var nextToDeliver: UInt64 = 1
     /// Events stored but not deliverable yet (an earlier one is missing).
     var pending: [UInt64: SequencedEvent] = [:]
-    /// The connections that receive this conversation's events.
-    var subscribers: Set<Int> = []
+    /// The connections that receive this conversation's events (see ``subscribe(_:through:)``).
+    private(set) var subscribers: Set<Int> = []
+    /// The subscriber when there is exactly one and it is open (a visitor alone, the common case):
+    /// delivery then reads neither the set nor the registry.
+    private var soleSubscriber: ChatClient?
     /// Subscribers that were sent events ahead of ``nextToDeliver`` while they resumed: the
     /// highest sequence each already has (usually empty).
     var alreadySent: [Int: UInt64] = [:]
     var lastActivity: Date
     var sawFirstVisitorMessage = false
+    /// The visitor's message rate limit.
+    var bucket: TokenBucket
+    var mirror = ConversationMirror()
     /// The queue position last told to the visitor.
     var notifiedPosition: Int?
     /// Whether the visitor was told that nobody present serves the platform (and not told otherwise since).
     var notifiedUnstaffed = false
-    /// The visitor's message rate limit.
-    var bucket: TokenBucket
-    var mirror = ConversationMirror()
+    let visitorDigest: VisitorTokenDigest
+    let language: String
     /// A catch-up read of the store is running; ``catchUpAgain`` asks it for one more pass.
     var catchingUp = false
     var catchUpAgain = false
@@ -47,13 +54,19 @@ final class ConversationChannel {
 
     /// Delivers `stored` to the subscribers through `clients`, strictly in sequence order: an event
     /// ahead of a missing one waits for it; one delivered already is dropped.
-    func deliver(_ stored: SequencedEvent, through clients: ClientRegistry) {
+    func deliver(_ stored: consuming SequencedEvent, through clients: ClientRegistry) {
         // Fast path: the next expected event, nothing pending.
         if pending.isEmpty, alreadySent.isEmpty, stored.sequence == nextToDeliver {
             nextToDeliver += 1
+            if let soleSubscriber {
+                // One subscriber (a visitor alone, or before an operator's console joins): the event is
+                // handed over, not copied.
+                soleSubscriber.continuation.yield(.event(Self.redacted(stored, for: soleSubscriber)))
+                return
+            }
             for subscriber in subscribers {
                 guard let client = clients[subscriber] else { continue }
-                client.continuation.yield(.event(Self.redacted(stored, for: client)))
+                client.continuation.yield(.event(Self.redacted(copy stored, for: client)))
             }
             return
         }
@@ -73,14 +86,21 @@ final class ConversationChannel {
         }
     }
 
+    /// Delivers this conversation's events to a connection from now on.
+    func subscribe(_ connection: Int, through clients: ClientRegistry) {
+        subscribers.insert(connection)
+        soleSubscriber = subscribers.count == 1 ? clients[connection] : nil
+    }
+
     /// Stops delivering to a connection.
-    func unsubscribe(_ connection: Int) {
+    func unsubscribe(_ connection: Int, through clients: ClientRegistry) {
         subscribers.remove(connection)
         alreadySent[connection] = nil
+        soleSubscriber = subscribers.count == 1 ? subscribers.first.flatMap { clients[$0] } : nil
     }
 
     /// Transfer notes are for operators only.
-    static func redacted(_ stored: SequencedEvent, for client: ChatClient?) -> SequencedEvent {
+    static func redacted(_ stored: consuming SequencedEvent, for client: ChatClient?) -> SequencedEvent {
         guard case .transferred(let platform, let pseudonym, let role, .some) = stored.event, client?.isVisitor == true else { return stored }
         var copy = stored
         copy.event = .transferred(platform: platform, toPseudonym: pseudonym, toRole: role, note: nil)

@@ -1,13 +1,5 @@
 import Foundation
 
-/// A message that passed the checks (session, transaction id, state, rate limit, limits).
-struct AdmittedMessage {
-    let conversation: ConversationChannel
-    let role: ParticipantRole
-    let text: String
-    let now: Date
-}
-
 /// Checks a message before it is stored: its client transaction id, the visitor's rate limit
 /// (a token bucket per conversation) and the text limits. One job: saying yes or a typed no.
 struct MessageAdmission: Sendable {
@@ -29,18 +21,18 @@ struct MessageAdmission: Sendable {
         }
     }
 
-    /// Takes a token for a visitor's message and cleans the text.
+    /// Takes a token for a visitor's message and cleans the text; returns the text to store.
     ///
     /// - Throws: ``ChatErrorFrame`` with `rate_limited`, `empty_message` or `message_too_long`.
     /// `counted`: a shared ``VisitorRateLimiter`` took the token already (the local bucket is left alone).
     func admit(_ message: SendMessage, role: ParticipantRole, in conversation: ConversationChannel,
-               now: Date, counted: Bool = false) throws(ChatErrorFrame) -> AdmittedMessage {
+               now: Date, counted: Bool = false) throws(ChatErrorFrame) -> String {
         let id = message.conversation
         if role == .visitor, !counted, !conversation.bucket.take(now: now) {
             throw rateLimited(message, retry: conversation.bucket.secondsUntilNextToken(now: now))
         }
         do {
-            return AdmittedMessage(conversation: conversation, role: role, text: try limits.sanitize(message.text), now: now)
+            return try limits.sanitize(message.text)
         } catch {
             var error = error
             error.conversation = id
