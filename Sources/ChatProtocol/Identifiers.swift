@@ -8,28 +8,36 @@ import Foundation
 /// looked up several times per message. Any other identifier (received on the wire or read from
 /// a store) is kept as its text. Equal ``rawValue``s always make equal identifiers.
 public struct ConversationID: Hashable, Sendable, Codable, CustomStringConvertible {
-    /// The 128 bits of a generated identifier; for another identifier, the hash of its text and 0.
-    private let high: UInt64
-    private let low: UInt64
-    /// The identifier's text when it is not of the generated form (`nil` for a generated one).
-    private let text: String?
+    /// An enum of 17 bytes, so that an identifier stays as small as the string it replaces (a stored
+    /// event, copied several times per message, then stays within what a compiler moves inline).
+    private enum Storage {
+        /// The 128 bits of a generated identifier.
+        case generated(UInt64, UInt64)
+        /// Any other identifier's text.
+        case text(String)
+    }
+
+    private let storage: Storage
 
     /// The raw identifier.
-    public var rawValue: String { text ?? Self.generatedText(high, low) }
+    public var rawValue: String {
+        switch storage {
+        case .generated(let high, let low): Self.generatedText(high, low)
+        case .text(let text): text
+        }
+    }
 
     /// Wraps an existing identifier (as received on the wire or read from a store).
     public init(_ rawValue: String) {
         if let (high, low) = Self.generatedBits(of: rawValue) {
-            self.init(high: high, low: low)
+            storage = .generated(high, low)
         } else {
-            self.init(high: UInt64(bitPattern: Int64(rawValue.hashValue)), low: 0, text: rawValue)
+            storage = .text(rawValue)
         }
     }
 
-    private init(high: UInt64, low: UInt64, text: String? = nil) {
-        self.high = high
-        self.low = low
-        self.text = text
+    private init(high: UInt64, low: UInt64) {
+        storage = .generated(high, low)
     }
 
     /// A new random identifier (128 random bits).
@@ -40,9 +48,18 @@ public struct ConversationID: Hashable, Sendable, Codable, CustomStringConvertib
 
     public var description: String { rawValue }
     public static func == (lhs: ConversationID, rhs: ConversationID) -> Bool {
-        lhs.high == rhs.high && lhs.low == rhs.low && lhs.text == rhs.text
+        switch (lhs.storage, rhs.storage) {
+        case (.generated(let high, let low), .generated(let otherHigh, let otherLow)): high == otherHigh && low == otherLow
+        case (.text(let text), .text(let other)): text == other
+        default: false
+        }
     }
-    public func hash(into hasher: inout Hasher) { hasher.combine(high ^ low) }
+    public func hash(into hasher: inout Hasher) {
+        switch storage {
+        case .generated(let high, let low): hasher.combine(high ^ low)
+        case .text(let text): hasher.combine(text)
+        }
+    }
     public init(from decoder: any Decoder) throws { self.init(try decoder.singleValueContainer().decode(String.self)) }
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
