@@ -51,18 +51,8 @@ public struct OrientationModel: Hashable, Sendable, Codable {
     /// The probability of each target given the search terms of a sentence, highest first;
     /// empty when none of the terms is known to the model (then it has nothing to say).
     public func probabilities(_ terms: [String]) -> [(id: String, probability: Double)] {
-        let known = Set(terms).filter { term in targets.values.contains { $0.terms[term] != nil } }
-        guard !known.isEmpty, !targets.isEmpty else { return [] }
-        var scores: [(id: String, score: Double)] = []
-        scores.reserveCapacity(targets.count)
-        for (id, target) in targets {
-            var sum = target.prior
-            for term in known { sum += target.terms[term] ?? target.unseen }
-            scores.append((id, sum / max(temperature, 0.01)))
-        }
-        let top = scores.map(\.score).max() ?? 0
-        let total = scores.reduce(0) { $0 + exp($1.score - top) }
-        return scores.map { ($0.id, exp($0.score - top) / total) }
+        let compiled = CompiledOrientationModel(self)
+        return compiled.probabilities(terms).map { (compiled.ids[$0.target], $0.probability) }
             .sorted { $0.probability != $1.probability ? $0.probability > $1.probability : $0.id < $1.id }
     }
 
@@ -104,5 +94,59 @@ public struct OrientationModel: Hashable, Sendable, Codable {
                                  unseen: rounded(log(smoothing / denominator)), terms: logs)
         }
         return OrientationModel(targets: targets, blend: blend, temperature: temperature, trainedOn: trainedOn)
+    }
+}
+
+/// An ``OrientationModel`` laid out for scoring, built once per search index: per term, the
+/// targets that saw it with how much more likely it is for them than for a target that never
+/// did, so a sentence costs one pass over its terms' postings instead of a lookup per target.
+struct CompiledOrientationModel: Sendable {
+    /// Target ids, by target index (sorted, so results are deterministic).
+    let ids: [String]
+    /// Per target: the log prior.
+    let priors: [Double]
+    /// Per target: the log probability of a known term never seen with it.
+    let unseen: [Double]
+    /// Per term: (target index, log probability minus the target's `unseen`).
+    let postings: [String: [(target: Int, delta: Double)]]
+    let temperature: Double
+
+    init(_ model: OrientationModel) {
+        ids = model.targets.keys.sorted()
+        priors = ids.map { model.targets[$0]?.prior ?? 0 }
+        unseen = ids.map { model.targets[$0]?.unseen ?? 0 }
+        var postings: [String: [(target: Int, delta: Double)]] = [:]
+        for (index, id) in ids.enumerated() {
+            guard let target = model.targets[id] else { continue }
+            for (term, logProbability) in target.terms {
+                postings[term, default: []].append((index, logProbability - target.unseen))
+            }
+        }
+        self.postings = postings
+        temperature = max(model.temperature, 0.01)
+    }
+
+    /// The probability of each target (by index) given `terms`; empty when no term is known.
+    func probabilities(_ terms: [String]) -> [(target: Int, probability: Double)] {
+        var seen = Set<String>()
+        var known = 0
+        var scores = priors
+        for term in terms where seen.insert(term).inserted {
+            guard let list = postings[term] else { continue }
+            known += 1
+            for entry in list { scores[entry.target] += entry.delta }
+        }
+        guard known > 0, !ids.isEmpty else { return [] }
+        var top = -Double.infinity
+        for index in scores.indices {
+            scores[index] = (scores[index] + Double(known) * unseen[index]) / temperature
+            top = max(top, scores[index])
+        }
+        var total = 0.0
+        for index in scores.indices {
+            scores[index] = exp(scores[index] - top)
+            total += scores[index]
+        }
+        return scores.indices.map { ($0, scores[$0] / total) }
     }
 }
