@@ -148,7 +148,7 @@ struct AppointmentRoutes {
         case .storage: return APIProblem(.storageUnavailable, "the booking storage did not answer; retry with the same Idempotency-Key")
         // Until the server has problem types of their own (issue 18's routes): the closest existing ones.
         case .hoursNotPublished, .notOfferedHere: return APIProblem(.motifNotOffered, error.description, field: "station")
-        case .offerUnavailable: return APIProblem(.notActive, error.description)
+        case .offerUnavailable, .waitlistEntryNotFound, .offerNotYetMade: return APIProblem(.notActive, error.description)
         }
     }
 
