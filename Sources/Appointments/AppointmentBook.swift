@@ -399,8 +399,11 @@ public struct AppointmentBook: Sendable {
     }
 
     /// Puts someone on the waiting list for `motif` at `station` on the station's local `day`.
+    /// - Throws: `dayClosed` when the station closed that day, and the refusals of the window's form below.
     public func joinWaitlist(station: String, motif: Motif, day: LocalDate, contact: Contact? = nil) async throws(AppointmentError) -> WaitlistEntry {
         let zone = try await timeZone(of: station)
+        let store = self.store
+        if try await storeCall({ try await store.closedDays(station: station) }).contains(day) { throw .dayClosed(station: station, day: day) }
         return try await joinWaitlist(station: station, motif: motif, earliest: day.instant(at: .midnight, in: zone),
                                       latest: day.adding(days: 1).instant(at: .midnight, in: zone).addingTimeInterval(-1), contact: contact)
     }

@@ -79,6 +79,11 @@ import Testing
         await #expect(throws: AppointmentError.self) {
             try await book.joinWaitlist(station: Self.station, motif: .plainte, earliest: past.addingTimeInterval(-3_600), latest: past)
         }
+        let closed = try Fixture.day("2026-03-25")
+        _ = try await book.closeDay(station: Self.station, day: closed)
+        await #expect(throws: AppointmentError.dayClosed(station: Self.station, day: closed)) {
+            try await book.joinWaitlist(station: Self.station, motif: .plainte, day: closed)
+        }
         let farAhead = try Fixture.date("2026-06-01T08:00:00Z")
         await #expect(throws: AppointmentError.self) {
             try await book.joinWaitlist(station: Self.station, motif: .plainte, earliest: farAhead, latest: farAhead.addingTimeInterval(3_600))
