@@ -35,6 +35,7 @@ public enum PartnerServer {
         OrientationRoutes(services: services).register(on: v1)
         TeleserviceRoutes(services: services).register(on: v1)
         AppointmentRoutes(services: services).register(on: v1)
+        StaffRoutes(services: services, schedules: services.scheduleStore).register(on: v1)
         let figures = FiguresRoutes(services: services)
         figures.register(on: router)
         figures.register(on: v1)
@@ -66,7 +67,7 @@ public enum PartnerServer {
     public static func makeServices(configuration: ServerConfiguration, clock: any WallClock = SystemWallClock(),
                                     logger: Logger) async throws -> (ServerServices, PostgresClient?) {
         let (orienteur, stations, catalog) = try ServerServices.loadBundled()
-        let store: any BookingStore
+        let store: any BookingStore & ScheduleStore
         let storageName: String
         let check: @Sendable () async -> Bool
         var client: PostgresClient?
@@ -117,12 +118,22 @@ public enum PartnerServer {
         }
         // The same schedules as the command line and the guichet: derived from the published opening
         // hours, plus the deployment's file; bookable only where the catalog says online booking runs.
-        let schedules = PublishedScheduleProvider.standard(stations: stations, catalog: catalog,
-                                                           published: try configuration.publishedSchedules())
+        // In front of them, the schedules staff publish through the back office, kept in the booking store.
+        let base = PublishedScheduleProvider.standard(stations: stations, catalog: catalog,
+                                                      published: try configuration.publishedSchedules())
+        let book = AppointmentBook(store: store, schedules: StoredScheduleProvider(store: store, base: base), clock: clock,
+                                   offerHoldMinutes: configuration.offerHoldMinutes)
         var services = ServerServices(orienteur: orienteur, stations: stations, teleservices: catalog,
-                                      appointments: AppointmentBook(store: store, schedules: schedules, clock: clock), chat: chat, presence: OperatorPresence(),
-                                      escalations: desk, figures: figures, clock: clock, storageName: storageName, storageCheck: check)
+                                      appointments: book, chat: chat, presence: OperatorPresence(),
+                                      escalations: desk, figures: figures, clock: clock, storageName: storageName, storageCheck: check,
+                                      scheduleStore: store)
         services.maxBodyBytes = configuration.maxBodyBytes
+        var accounts = configuration.staffAccounts
+        if let path = configuration.staffFilePath {
+            accounts += try StaffFile.load(path: path) { stations.station(id: $0) != nil }
+        }
+        try StaffFile.check(accounts) { stations.station(id: $0) != nil }
+        services.staff = StaffDirectory(accounts)
         return (services, client)
     }
 

@@ -49,6 +49,13 @@ public struct ServerConfiguration: Sendable {
     /// slot — the same provider as the command line and the guichet
     /// (`PublishedScheduleProvider.standard(stations:catalog:published:)`).
     public var schedulesPath: String?
+    /// The back office's staff accounts given in code, checked with those of ``staffFilePath``.
+    /// With none, every `/v1/staff` route answers `401`.
+    public var staffAccounts: [StaffAccount] = []
+    /// A staff file (`--staff-file`, see ``StaffAccount``), read and checked at start-up.
+    public var staffFilePath: String?
+    /// How long a freed seat is kept for the first person of the waiting list, in minutes. Default 30.
+    public var offerHoldMinutes: Int = 30
 
     /// Creates a configuration.
     public init(host: String = "127.0.0.1", port: Int = 8080, postgresURL: String? = nil, sqlitePath: String? = nil,

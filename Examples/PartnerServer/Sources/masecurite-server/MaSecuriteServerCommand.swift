@@ -49,6 +49,11 @@ struct MaSecuriteServerCommand: AsyncParsableCommand {
                 "A JSON file of appointment schedules (PublishedSchedules), added to those derived from the directory's published hours.",
                 discussion: "Without it a station whose opening hours are not published offers no slot, as in the masecurite command and the guichet."))
     var schedules: String?
+    @Option(help: ArgumentHelp(
+        "JSON file of the back office's staff accounts (see the server README).",
+        discussion: "Each: {\"id\", \"token_sha256\" (hex SHA-256 of the bearer token), \"stations\" (station ids)}. Without it /v1/staff answers 401."))
+    var staffFile: String?
+    @Option(help: "Minutes a freed seat is kept for the first person of the waiting list.") var offerHoldMinutes = 30
 
     func run() async throws {
         var logger = Logger(label: "masecurite.server")
@@ -71,6 +76,9 @@ struct MaSecuriteServerCommand: AsyncParsableCommand {
             configuration.schedulesPath = schedules
             do { _ = try configuration.publishedSchedules() } catch { throw ValidationError("invalid schedules file: \(error)") }
         }
+        configuration.staffFilePath = staffFile
+        guard (1...1_440).contains(offerHoldMinutes) else { throw ValidationError("--offer-hold-minutes must be between 1 and 1440") }
+        configuration.offerHoldMinutes = offerHoldMinutes
         guard leaseSeconds >= 1, leaseSeconds <= 300 else { throw ValidationError("--lease-seconds must be between 1 and 300") }
         configuration.leaseSeconds = leaseSeconds
         if let instanceID {
@@ -93,9 +101,14 @@ struct MaSecuriteServerCommand: AsyncParsableCommand {
         do { _ = try configuration.postgresSettings() } catch { throw ValidationError(error.description) }
         let serverLogger = logger
         // A missing --demo-page file stops here with a DemoPageError naming the path.
-        let app = try await PartnerServer.makeApplication(configuration: configuration, logger: serverLogger) { port in
-            serverLogger.notice("listening", metadata: ["port": "\(port)"])
+        do {
+            let app = try await PartnerServer.makeApplication(configuration: configuration, logger: serverLogger) { port in
+                serverLogger.notice("listening", metadata: ["port": "\(port)"])
+            }
+            try await app.runService()
+        } catch let error as StaffFileError {
+            // A bad staff file stops the start-up, located (file, account, field).
+            throw ValidationError(error.description)
         }
-        try await app.runService()
     }
 }

@@ -32,6 +32,11 @@ public enum ProblemKind: String, Sendable, CaseIterable {
     case notActive = "not-active"
     case idempotencyConflict = "idempotency-conflict"
     case unauthorized = "unauthorized"
+    case forbidden = "forbidden"
+    case invalidSchedule = "invalid-schedule"
+    case waitlistEntryNotFound = "waitlist-entry-not-found"
+    case offerNotYetMade = "offer-not-yet-made"
+    case offerUnavailable = "offer-unavailable"
     case notReady = "not-ready"
     case storageUnavailable = "storage-unavailable"
     case internalError = "internal-error"
@@ -42,16 +47,18 @@ public enum ProblemKind: String, Sendable, CaseIterable {
     /// The HTTP status of this kind.
     public var status: HTTPResponse.Status {
         switch self {
-        case .routeNotFound, .stationNotFound, .placeNotFound, .teleserviceNotFound, .ficheNotFound, .bookingNotFound: return .notFound
+        case .routeNotFound, .stationNotFound, .placeNotFound, .teleserviceNotFound, .ficheNotFound, .bookingNotFound, .waitlistEntryNotFound:
+            return .notFound
         case .methodNotAllowed: return .methodNotAllowed
         case .invalidBody, .invalidParameter, .invalidSessionToken, .invalidCode: return .badRequest
         case .unsupportedMediaType: return .unsupportedMediaType
         case .bodyTooLarge: return .contentTooLarge
         case .rateLimited: return .tooManyRequests
-        case .invalidFact, .invalidChoice, .outsideOpening, .tooLate, .tooFarAhead, .motifNotOffered, .contactRequired:
+        case .invalidFact, .invalidChoice, .outsideOpening, .tooLate, .tooFarAhead, .motifNotOffered, .contactRequired, .invalidSchedule:
             return .unprocessableContent
-        case .slotFull, .dayClosed, .changeNotAllowed, .notActive, .idempotencyConflict: return .conflict
+        case .slotFull, .dayClosed, .changeNotAllowed, .notActive, .idempotencyConflict, .offerNotYetMade, .offerUnavailable: return .conflict
         case .unauthorized: return .unauthorized
+        case .forbidden: return .forbidden
         case .notReady, .storageUnavailable: return .serviceUnavailable
         case .internalError: return .internalServerError
         }
@@ -87,6 +94,11 @@ public enum ProblemKind: String, Sendable, CaseIterable {
         case .notActive: return "The booking is no longer active"
         case .idempotencyConflict: return "The idempotency key was used for another request"
         case .unauthorized: return "Authentication required"
+        case .forbidden: return "Not allowed for this station"
+        case .invalidSchedule: return "The schedule is not valid"
+        case .waitlistEntryNotFound: return "Nobody waits with this reference"
+        case .offerNotYetMade: return "No seat is offered yet"
+        case .offerUnavailable: return "The offered seat is no longer kept"
         case .notReady: return "The server is not ready"
         case .storageUnavailable: return "The storage is unavailable"
         case .internalError: return "Internal error"
