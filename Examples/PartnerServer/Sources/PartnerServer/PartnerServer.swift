@@ -122,7 +122,7 @@ public enum PartnerServer {
         let base = PublishedScheduleProvider.standard(stations: stations, catalog: catalog,
                                                       published: try configuration.publishedSchedules())
         let book = AppointmentBook(store: store, schedules: StoredScheduleProvider(store: store, base: base), clock: clock,
-                                   offerHoldMinutes: configuration.offerHoldMinutes)
+                                   purgeAfterDays: configuration.purgeAfterDays, offerHoldMinutes: configuration.offerHoldMinutes)
         var services = ServerServices(orienteur: orienteur, stations: stations, teleservices: catalog,
                                       appointments: book, chat: chat, presence: OperatorPresence(),
                                       escalations: desk, figures: figures, clock: clock, storageName: storageName, storageCheck: check,
@@ -147,6 +147,14 @@ public enum PartnerServer {
         let router = try makeRouter(services: services, configuration: configuration)
         let webSocketRouter = makeWebSocketRouter(services: services, configuration: configuration)
         var backgroundServices: [any Service] = []
+        if configuration.maintenanceIntervalSeconds > 0 {
+            let notifier: any Notifier = configuration.notifier ?? configuration.notificationWebhook.map { WebhookNotifier(endpoint: $0, clock: clock) }
+                ?? DiscardingNotifier()
+            backgroundServices.append(AppointmentMaintenance(
+                book: services.appointments, notifier: notifier,
+                interval: .milliseconds(Int64((configuration.maintenanceIntervalSeconds * 1000).rounded())),
+                batchSize: configuration.notificationBatchSize, leaseSeconds: configuration.notificationLeaseSeconds, logger: logger))
+        }
         let settings = try configuration.postgresSettings()
         if let client, let settings {
             backgroundServices.append(client)

@@ -6,6 +6,22 @@ import HummingbirdTesting
 @testable import PartnerServer
 import Testing
 
+/// A gateway that records what it accepted.
+actor RecordingNotifier: Notifier {
+    private(set) var accepted: [NotificationMessage] = []
+    private var failuresLeft = 0
+
+    func failNext(_ count: Int) { failuresLeft = count }
+
+    func send(_ message: NotificationMessage) async throws {
+        if failuresLeft > 0 {
+            failuresLeft -= 1
+            throw URLError(.timedOut)
+        }
+        accepted.append(message)
+    }
+}
+
 /// `/v1/staff/stations/{station}/…`: authentication and scope, schedules, closures, the day's list.
 @Suite struct StaffRouteTests {
     static let talence = "commissariat_police-33522-01"
@@ -152,6 +168,34 @@ import Testing
             #expect(after.allSatisfy { $0["status"] as? String == "cancelled-by-station" && $0["counter"] is NSNull && $0["pseudonym"] is NSNull })
             let (past, pastProblem) = try await client.postJSON("/v1/staff/stations/\(station)/closures", ["day": "2026-12-06"], headers: auth)
             #expect(past == .badRequest && pastProblem["field"] as? String == "day")
+        }
+    }
+
+    /// The maintenance loop running in the server sends the closure's notice through the notifier.
+    @Test func theServerSendsTheClosureNoticeWithTheNextFreeSlots() async throws {
+        let notifier = RecordingNotifier()
+        var configuration = Self.configuration
+        configuration.maintenanceIntervalSeconds = 0.1
+        configuration.notifier = notifier
+        try await Self.application(clock: try WaitlistRouteTests.clock(), configuration: configuration).test(.router) { client in
+            let station = TestSupport.bordeaux
+            let (_, booking) = try await client.postJSON("/v1/appointments", [
+                "station": station, "motif": "plainte", "start": "2026-12-09T09:00:00+01:00", "contact": ["email": "camille@example.org"],
+            ])
+            let code = try #require(booking["code"] as? String)
+            _ = try await client.postJSON("/v1/staff/stations/\(station)/closures", ["day": "2026-12-09"], headers: Self.bearer(Self.bordeauxToken))
+            var sent: [NotificationMessage] = []
+            for _ in 0..<100 where sent.isEmpty {
+                try await Task.sleep(for: .milliseconds(50))
+                sent = await notifier.accepted
+            }
+            let notice = try #require(sent.first, "the closure's notice was not sent within 5 seconds")
+            #expect(sent.count == 1 && notice.kind == .cancelledByStation && notice.channel == .email && notice.address == "camille@example.org")
+            #expect(notice.code.formatted == code)
+            // The next free slots, read when sent: the closed day is not among them.
+            #expect(notice.body.contains("Prochains créneaux libres : 2026-12-07T10:00:00+01:00"))
+            let alternatives = try #require(notice.body.components(separatedBy: "Prochains créneaux libres : ").last?.components(separatedBy: ". ").first)
+            #expect(alternatives.components(separatedBy: ", ").count == 3 && !alternatives.contains("2026-12-09T"))
         }
     }
 
