@@ -42,7 +42,8 @@ struct StaffRoutes {
                              headers: [.wwwAuthenticate: Self.realm])
         }
         let parts = header.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2, parts[0].lowercased() == "bearer", let account = services.staff.account(token: String(parts[1])) else {
+        guard parts.count == 2, parts[0].lowercased() == "bearer",
+              let account = services.staff.account(token: parts[1].trimmingCharacters(in: .whitespaces)) else {
             throw APIProblem(.unauthorized, "this token is not a staff account's", headers: [.wwwAuthenticate: Self.realm + ", error=\"invalid_token\""])
         }
         let id = context.parameters.get("station") ?? ""
