@@ -287,9 +287,11 @@ public struct AppointmentBook: Sendable {
     func offer(station: String, motif: Motif, start: Date, end: Date) async throws(AppointmentError) -> WaitlistOffer? {
         guard let schedule = try await existingSchedule(for: station), start >= window(schedule).earliest,
               let slot = schedule.slot(for: motif, startingAt: start) else { return nil }
+        let store = self.store
+        // A seat on a day the station closed would be kept for nobody: it could not be booked.
+        if try await storeCall({ try await store.closedDays(station: station) }).contains(slot.day) { return nil }
         let request = SeatOfferRequest(station: station, motif: motif, start: slot.start, end: slot.end, day: slot.day,
                                        capacity: slot.capacity, holdSeconds: offerHoldMinutes * 60, at: clock.now())
-        let store = self.store
         return try await storeCall { try await store.offerFreedSeat(request) }.map(WaitlistOffer.init)
     }
 

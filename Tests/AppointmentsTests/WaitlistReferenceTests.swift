@@ -90,6 +90,23 @@ import Testing
         }
     }
 
+    @Test func aSeatOnAClosedDayIsKeptForNobody() async throws {
+        let clock = ManualWallClock(try Fixture.date("2026-03-23T07:00:00Z"))
+        let book = Self.book(InMemoryBookingStore(), clock: clock)
+        let start = try Fixture.date("2026-03-24T08:00:00Z")
+        let taken = try await book.book(station: Self.station, motif: .plainte, start: start)
+        let window = (start.addingTimeInterval(-3_600), start.addingTimeInterval(86_400))
+        let first = try await book.joinWaitlist(station: Self.station, motif: .plainte, earliest: window.0, latest: window.1)
+        clock.advance(by: 1)
+        let second = try await book.joinWaitlist(station: Self.station, motif: .plainte, earliest: window.0, latest: window.1)
+        #expect(try await book.cancel(code: taken.code).offer?.entry.id == first.id)
+        // The station closes that day while the seat is kept; when the time runs out, nobody is offered it.
+        _ = try await book.closeDay(station: Self.station, day: try Fixture.day("2026-03-24"))
+        clock.advance(by: 16 * 60)
+        #expect(try await book.expireOffers().isEmpty)
+        #expect(try await book.waitlistStatus(second.id) == .waiting(second, position: 1))
+    }
+
     @Test func aStaffPublicationWinsOverTheBaseSchedule() async throws {
         let path = Fixture.temporaryDatabase()
         defer { Fixture.remove(path) }
