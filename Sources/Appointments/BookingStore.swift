@@ -164,6 +164,9 @@ public struct WaitlistEntry: Hashable, Sendable, Codable {
 ///   a job to one sender at a time; a sender that crashes before
 ///   ``markNotificationSent(id:at:)`` lets its lease expire, and the job (same
 ///   id) is leased again.
+/// - **Waiting-list references.** An entry is found by its id while it waits
+///   (``waitlistEntry(id:)``), leaves once (``leaveWaitlist(id:)``), and once
+///   offered, its kept seat is found by the entry's id (``hold(entry:)``).
 public protocol BookingStore: Sendable {
     /// Holds one seat of a slot atomically (see the contract above).
     func reserve(_ request: ReservationRequest) async throws -> Reservation
@@ -241,4 +244,14 @@ public protocol BookingStore: Sendable {
 
     /// Removes and returns the holds expired at `now`, so their seats can go to the next in line.
     func expireHolds(now: Date) async throws -> [SeatHold]
+
+    /// The waiting-list entry `id` while it waits (not yet offered a seat, not left).
+    func waitlistEntry(id: UUID) async throws -> WaitlistEntry?
+
+    /// Removes the entry `id` from the waiting list, atomically: returns it,
+    /// or `nil` when it is not waiting (offered a seat already, or gone).
+    func leaveWaitlist(id: UUID) async throws -> WaitlistEntry?
+
+    /// The seat held for the waiting-list entry `entry` (expired or not), if any.
+    func hold(entry: UUID) async throws -> SeatHold?
 }

@@ -46,7 +46,8 @@ public protocol Notifier: Sendable {
 public struct DispatchReport: Hashable, Sendable {
     /// Jobs delivered and marked sent.
     public var sent: [String] = []
-    /// Jobs dropped without sending (reminder of a booking no longer booked, address purged) and marked sent.
+    /// Jobs dropped without sending (a reminder of a booking no longer booked or
+    /// already started, an address purged) and marked sent.
     public var dropped: [String] = []
     /// Jobs whose delivery failed, to be retried.
     public var failed: [String] = []
@@ -60,8 +61,11 @@ extension AppointmentBook {
     /// (at least once across crashes): each job is leased for `leaseSeconds`,
     /// delivered with its stable id, then marked sent; a failure gives it
     /// back, due again after a delay growing with its attempts (1, 2, 4 … 60 minutes).
-    /// Reminders of bookings no longer `booked`, and jobs whose address was
-    /// purged, are dropped (marked sent, nothing delivered).
+    /// Reminders of bookings no longer `booked` or already started (a sender
+    /// that was down catches up without sending stale reminders), and jobs
+    /// whose address was purged, are dropped (marked sent, nothing delivered).
+    /// A cancellation notice offers the next free slots of the same motif at the
+    /// station, read when it is sent, and the waiting list.
     /// Run it periodically (e.g. every minute), from one or several processes.
     public func dispatchNotifications(via notifier: any Notifier, limit: Int = 100,
                                       leaseSeconds: Int = 300) async throws(AppointmentError) -> DispatchReport {
@@ -75,7 +79,7 @@ extension AppointmentBook {
             case .email: booking?.contact?.email
             case .sms: booking?.contact?.phone
             }
-            guard let booking, let address, !(job.kind.isReminder && booking.status != .booked) else {
+            guard let booking, let address, !(job.kind.isReminder && (booking.status != .booked || booking.start <= now)) else {
                 try await outboxCall { try await store.markNotificationSent(id: job.id, at: now) }
                 report.dropped.append(job.id)
                 continue
@@ -109,6 +113,14 @@ extension AppointmentBook {
         }
     }
 
+    /// Up to three free slots of `booking`'s motif at its station in the next
+    /// two weeks, read now (none when the station no longer offers the motif online).
+    func alternatives(to booking: Booking, in zone: TimeZone) async -> [AvailableSlot] {
+        let today = LocalDate(clock.now(), in: zone)
+        let slots = (try? await availableSlots(station: booking.station, motif: booking.motif, from: today, days: 14)) ?? []
+        return Array(slots.prefix(3))
+    }
+
     /// The text of `job`, in French then English, with the time in the station's zone.
     func message(for job: OutboxJob, booking: Booking, address: String) async -> NotificationMessage {
         let zone = (try? StationID.timeZone(of: booking.station)) ?? .gmt
@@ -129,8 +141,17 @@ extension AppointmentBook {
             }
         case .cancelledByStation:
             subject = "Rendez-vous annulé / Appointment cancelled"
-            french = "Votre rendez-vous (\(what.text(in: .french)), le \(when), code \(booking.code.formatted)) est annulé par le commissariat ou la brigade. Reprenez un rendez-vous ou appelez la station."
-            english = "Your appointment (\(what.text(in: .english)), \(when), code \(booking.code.formatted)) was cancelled by the station. Book another slot or call the station."
+            french = "Votre rendez-vous (\(what.text(in: .french)), le \(when), code \(booking.code.formatted)) est annulé par le commissariat ou la brigade."
+            english = "Your appointment (\(what.text(in: .english)), \(when), code \(booking.code.formatted)) was cancelled by the station."
+            let next = await alternatives(to: booking, in: zone)
+            if next.isEmpty {
+                french += " Aucun autre créneau n'est libre pour le moment : inscrivez-vous sur la liste d'attente, ou appelez la station."
+                english += " No other slot is free at the moment: join the waiting list, or call the station."
+            } else {
+                let list = next.map { RFC3339.format($0.slot.start, in: zone) }.joined(separator: ", ")
+                french += " Prochains créneaux libres : \(list). Réservez-en un, inscrivez-vous sur la liste d'attente, ou appelez la station."
+                english += " Next free slots: \(list). Book one, join the waiting list, or call the station."
+            }
         }
         return NotificationMessage(id: job.id, channel: job.channel, address: address, kind: job.kind, code: booking.code,
                                    subject: subject, body: french + "\n\n" + english)

@@ -15,9 +15,11 @@ import SQLiteSupport
 /// - Personal data kept: optional pseudonym, e-mail, phone and idempotency key,
 ///   erased by ``purgePersonalData(endedBefore:at:)``. The notification outbox
 ///   (schema version 2) holds no address: it names the booking, the kind and the channel.
-public actor SQLiteBookingStore: BookingStore {
+/// - The schedules staff publish (``ScheduleStore``, schema version 4) are rows
+///   of `schedules`, one per station, replaced in one transaction.
+public actor SQLiteBookingStore: BookingStore, ScheduleStore {
     /// The schema version this code writes.
-    public static let schemaVersion = 3
+    public static let schemaVersion = 4
 
     private let connection: SQLiteConnection
     /// The schema version of the open file: the latest once migrated; an older
@@ -61,6 +63,8 @@ public actor SQLiteBookingStore: BookingStore {
         openVersion = Int(version)
     }
 
+    /// Whether the file has the published-schedules table (schema version 4).
+    private var hasSchedules: Bool { openVersion >= 4 }
     /// Whether the file has the seat-hold table (schema version 3).
     private var hasHolds: Bool { openVersion >= 3 }
     /// Whether the file has the outbox table (schema version 2).
@@ -154,6 +158,16 @@ public actor SQLiteBookingStore: BookingStore {
             UNIQUE (station, motif, start_ms, seat)
         );
         CREATE INDEX holds_by_expiry ON holds (expires_ms);
+        """,
+        """
+        CREATE TABLE schedules (
+            station TEXT PRIMARY KEY,
+            body TEXT NOT NULL,
+            version INTEGER NOT NULL CHECK (version >= 1),
+            published_ms INTEGER NOT NULL,
+            published_by TEXT
+        );
+        CREATE INDEX holds_by_entry ON holds (entry_id);
         """,
     ]
 
@@ -492,6 +506,25 @@ public actor SQLiteBookingStore: BookingStore {
         return result
     }
 
+    public func waitlistEntry(id: UUID) async throws -> WaitlistEntry? {
+        let rows = try connection.query("SELECT \(Self.waitlistColumns) FROM waitlist WHERE id = ?", [.text(id.uuidString)],
+                                        operation: "reading a waiting-list entry")
+        guard let row = rows.first else { return nil }
+        return try Self.entry(from: row)
+    }
+
+    public func leaveWaitlist(id: UUID) async throws -> WaitlistEntry? {
+        let connection = self.connection
+        return try connection.immediateTransaction("leaving the waiting list") { () throws(BookingStoreError) -> WaitlistEntry? in
+            let rows = try connection.query("SELECT \(Self.waitlistColumns) FROM waitlist WHERE id = ?", [.text(id.uuidString)],
+                                            operation: "reading a waiting-list entry")
+            guard let row = rows.first else { return nil }
+            let entry = try Self.entry(from: row)
+            try connection.query("DELETE FROM waitlist WHERE id = ?", [.text(id.uuidString)], operation: "removing a waiting-list entry")
+            return entry
+        }
+    }
+
     public func purgePersonalData(endedBefore: Date, at: Date) throws -> Int {
         try connection.immediateTransaction("purging personal data") { () throws(BookingStoreError) -> Int in
             let cutoff = Self.milliseconds(endedBefore)
@@ -612,6 +645,14 @@ public actor SQLiteBookingStore: BookingStore {
 
     public func hold(id: UUID) async throws -> SeatHold? { hasHolds ? try fetchHold(id: id) : nil }
 
+    public func hold(entry: UUID) async throws -> SeatHold? {
+        guard hasHolds else { return nil }
+        let rows = try connection.query("SELECT \(Self.holdColumns) FROM holds WHERE entry_id = ?", [.text(entry.uuidString)],
+                                        operation: "reading the seat held for an entry")
+        guard let row = rows.first else { return nil }
+        return try Self.hold(from: row)
+    }
+
     public func releaseHold(id: UUID) async throws -> SeatHold? {
         let connection = self.connection
         return try connection.immediateTransaction("releasing a held seat") { () throws(BookingStoreError) -> SeatHold? in
@@ -630,6 +671,45 @@ public actor SQLiteBookingStore: BookingStore {
             for row in rows { expired.append(try Self.hold(from: row)) }
             try connection.query("DELETE FROM holds WHERE expires_ms <= ?", [.integer(Self.milliseconds(now))], operation: "removing expired holds")
             return expired
+        }
+    }
+
+    // MARK: Published schedules
+
+    private static func publication(from row: [SQLiteValue]) throws(BookingStoreError) -> StationSchedulePublication {
+        func string(_ index: Int) -> String? { if case .text(let s) = row[index] { return s }; return nil }
+        func integer(_ index: Int) -> Int64? { if case .integer(let n) = row[index] { return n }; return nil }
+        guard row.count == 5, let station = string(0), let body = string(1), let version = integer(2), let published = integer(3) else {
+            throw .corruptRow("schedules row \(row.first.map { "\($0)" } ?? "")")
+        }
+        return StationSchedulePublication(station: station, schedule: try AppointmentSchedule(storedForm: body, what: "schedules.body of \(station)"),
+                                          version: Int(version), publishedAt: date(published), publishedBy: string(4))
+    }
+
+    public func publishedSchedule(station: String) async throws -> StationSchedulePublication? {
+        guard hasSchedules else { return nil }
+        let rows = try connection.query("SELECT station, body, version, published_ms, published_by FROM schedules WHERE station = ?",
+                                        [.text(station)], operation: "reading a published schedule")
+        guard let row = rows.first else { return nil }
+        return try Self.publication(from: row)
+    }
+
+    public func publishSchedule(_ schedule: AppointmentSchedule, station: String, by account: String?,
+                                at: Date) async throws -> StationSchedulePublication {
+        let body = try schedule.storedForm()
+        let connection = self.connection
+        return try connection.immediateTransaction("publishing a schedule") { () throws(BookingStoreError) -> StationSchedulePublication in
+            try connection.query(
+                """
+                INSERT INTO schedules (station, body, version, published_ms, published_by) VALUES (?, ?, 1, ?, ?)
+                ON CONFLICT (station) DO UPDATE SET body = excluded.body, version = schedules.version + 1,
+                    published_ms = excluded.published_ms, published_by = excluded.published_by
+                """,
+                [.text(station), .text(body), .integer(Self.milliseconds(at)), Self.text(account)], operation: "publishing a schedule")
+            let rows = try connection.query("SELECT station, body, version, published_ms, published_by FROM schedules WHERE station = ?",
+                                            [.text(station)], operation: "reading a published schedule")
+            guard let row = rows.first else { throw .corruptRow("schedules row of \(station) missing after its publication") }
+            return try Self.publication(from: row)
         }
     }
 }

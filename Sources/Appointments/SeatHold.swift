@@ -119,4 +119,16 @@ extension BookingStore {
     public func expireHolds(now: Date) async throws -> [SeatHold] {
         throw BookingStoreError.database(code: 0, message: "this store cannot hold seats for the waiting list", operation: "expiring held seats")
     }
+
+    public func waitlistEntry(id: UUID) async throws -> WaitlistEntry? {
+        throw BookingStoreError.database(code: 0, message: "this store cannot find waiting-list entries by id", operation: "reading a waiting-list entry")
+    }
+
+    public func leaveWaitlist(id: UUID) async throws -> WaitlistEntry? {
+        throw BookingStoreError.database(code: 0, message: "this store cannot find waiting-list entries by id", operation: "leaving the waiting list")
+    }
+
+    public func hold(entry: UUID) async throws -> SeatHold? {
+        throw BookingStoreError.database(code: 0, message: "this store cannot hold seats for the waiting list", operation: "reading the seat held for an entry")
+    }
 }

@@ -50,13 +50,17 @@ public enum BookingStoreConformance {
         ("outbox-purge", outboxPurge),
         ("waitlist-hold", waitlistHold),
         ("waitlist-race", waitlistRace),
+        ("waitlist-reference", waitlistReference),
+        ("move-race", moveRace),
+        ("close-race", closeRace),
     ]
 
-    /// The checks of the notification outbox and of the seats held for the waiting list
-    /// (``BookingStore/leaseDueNotifications(now:leaseSeconds:limit:)`` and the other requirements
-    /// added with them): a store that does not implement them yet runs ``run(makeStore:skipping:)``
-    /// without these, and says so.
-    public static let outboxAndHoldChecks: Set<String> = ["outbox", "outbox-lease", "outbox-purge", "waitlist-hold", "waitlist-race"]
+    /// The checks of the notification outbox, of the seats held for the waiting list and of
+    /// waiting-list references (``BookingStore/leaseDueNotifications(now:leaseSeconds:limit:)``,
+    /// ``BookingStore/hold(entry:)`` and the other requirements added with them): a store that
+    /// does not implement them yet runs ``run(makeStore:skipping:)`` without these, and says so.
+    public static let outboxAndHoldChecks: Set<String> = ["outbox", "outbox-lease", "outbox-purge", "waitlist-hold", "waitlist-race",
+                                                          "waitlist-reference"]
 
     /// Runs every check, each on a fresh store; throws the first failure.
     public static func run(makeStore: @escaping @Sendable () async throws -> any BookingStore) async throws {

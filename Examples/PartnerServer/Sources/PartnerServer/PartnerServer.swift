@@ -46,6 +46,7 @@ public enum PartnerServer {
         }
         FeedbackRoutes(services: services).register(on: feedback)
         TeamRoutes(services: services).register(on: v1.group("team").add(middleware: TeamAuthenticationMiddleware(services: services.localInformation)))
+        StaffRoutes(services: services, schedules: services.scheduleStore).register(on: v1)
         let figures = FiguresRoutes(services: services)
         figures.register(on: router)
         figures.register(on: v1)
@@ -77,7 +78,7 @@ public enum PartnerServer {
     public static func makeServices(configuration: ServerConfiguration, clock: any WallClock = SystemWallClock(),
                                     logger: Logger) async throws -> (ServerServices, PostgresClient?) {
         let (orienteur, stations, catalog) = try ServerServices.loadBundled()
-        let store: any BookingStore
+        let store: any BookingStore & ScheduleStore
         let storageName: String
         let check: @Sendable () async -> Bool
         var client: PostgresClient?
@@ -140,13 +141,23 @@ public enum PartnerServer {
         }
         // The same schedules as the command line and the guichet: derived from the published opening
         // hours, plus the deployment's file; bookable only where the catalog says online booking runs.
-        let schedules = PublishedScheduleProvider.standard(stations: stations, catalog: catalog,
-                                                           published: try configuration.publishedSchedules())
+        // In front of them, the schedules staff publish through the back office, kept in the booking store.
+        let base = PublishedScheduleProvider.standard(stations: stations, catalog: catalog,
+                                                      published: try configuration.publishedSchedules())
+        let book = AppointmentBook(store: store, schedules: StoredScheduleProvider(store: store, base: base), clock: clock,
+                                   purgeAfterDays: configuration.purgeAfterDays, offerHoldMinutes: configuration.offerHoldMinutes)
         var services = ServerServices(orienteur: orienteur, stations: stations, teleservices: catalog,
-                                      appointments: AppointmentBook(store: store, schedules: schedules, clock: clock), chat: chat,
+                                      appointments: book, chat: chat,
                                       localInformation: localInformation, presence: OperatorPresence(),
-                                      escalations: desk, figures: figures, clock: clock, storageName: storageName, storageCheck: check)
+                                      escalations: desk, figures: figures, clock: clock, storageName: storageName, storageCheck: check,
+                                      scheduleStore: store)
         services.maxBodyBytes = configuration.maxBodyBytes
+        var accounts = configuration.staffAccounts
+        if let path = configuration.staffFilePath {
+            accounts += try StaffFile.load(path: path) { stations.station(id: $0) != nil }
+        }
+        try StaffFile.check(accounts) { stations.station(id: $0) != nil }
+        services.staff = StaffDirectory(accounts)
         return (services, client)
     }
 
@@ -164,6 +175,14 @@ public enum PartnerServer {
         let retention = LocalInformationRetentionService(services: services.localInformation,
                                                          intervalSeconds: configuration.retentionIntervalSeconds, logger: logger)
         var backgroundServices: [any Service] = [retention]
+        if configuration.maintenanceIntervalSeconds > 0 {
+            let notifier: any Notifier = configuration.notifier ?? configuration.notificationWebhook.map { WebhookNotifier(endpoint: $0, clock: clock) }
+                ?? DiscardingNotifier()
+            backgroundServices.append(AppointmentMaintenance(
+                book: services.appointments, notifier: notifier,
+                interval: .milliseconds(Int64((configuration.maintenanceIntervalSeconds * 1000).rounded())),
+                batchSize: configuration.notificationBatchSize, leaseSeconds: configuration.notificationLeaseSeconds, logger: logger))
+        }
         let settings = try configuration.postgresSettings()
         if let client, let settings {
             backgroundServices.append(client)

@@ -2,6 +2,7 @@ import Appointments
 import Foundation
 import LocalInformation
 import PostgresBackends
+import Signalements
 
 /// Everything a deployment decides about one server instance.
 ///
@@ -64,6 +65,29 @@ public struct ServerConfiguration: Sendable {
     public var retention: LocalInformationRetention = .standard
     /// Seconds between two retention purges (default six hours).
     public var retentionIntervalSeconds: Double = 6 * 3_600
+    /// The back office's staff accounts given in code, checked with those of ``staffFilePath``.
+    /// With none, every `/v1/staff` route answers `401`.
+    public var staffAccounts: [StaffAccount] = []
+    /// A staff file (`--staff-file`, see ``StaffAccount``), read and checked at start-up.
+    public var staffFilePath: String?
+    /// Where the server sends appointment notifications; `nil`: the gateway of
+    /// ``notificationWebhook``, else ``DiscardingNotifier`` (nothing is sent).
+    public var notifier: (any Notifier)?
+    /// The gateway's webhook (`--notify-webhook`, signed with `--notify-webhook-secret-file`).
+    public var notificationWebhook: WebhookEndpoint?
+    /// Seconds between two passes of ``AppointmentMaintenance`` (expired offers,
+    /// notifications, purge); 0 runs no pass. Default 30.
+    public var maintenanceIntervalSeconds: Double = 30
+    /// Notifications leased and sent at once. Default 20.
+    public var notificationBatchSize: Int = 20
+    /// How long a leased notification is kept from other senders, in seconds:
+    /// longer than a batch can take (a webhook waits 10 seconds at most per message). Default 300.
+    public var notificationLeaseSeconds: Int = 300
+    /// How long a freed seat is kept for the first person of the waiting list, in minutes. Default 30.
+    public var offerHoldMinutes: Int = 30
+    /// Days after an appointment ends before its contact data is erased. Default 1:
+    /// the contact only serves the reminders and notices, all sent before the end.
+    public var purgeAfterDays: Int = 1
 
     /// Creates a configuration.
     public init(host: String = "127.0.0.1", port: Int = 8080, postgresURL: String? = nil, sqlitePath: String? = nil,

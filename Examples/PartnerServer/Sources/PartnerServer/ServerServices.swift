@@ -35,12 +35,17 @@ public struct ServerServices: Sendable {
     public let storageCheck: @Sendable () async -> Bool
     /// Largest accepted request body, in bytes.
     public var maxBodyBytes: Int = 64 * 1024
+    /// The back office's accounts.
+    public var staff = StaffDirectory()
+    /// Where the schedules staff publish are kept (the booking store, when it is one).
+    public let scheduleStore: any ScheduleStore
 
     /// Creates the services.
     public init(orienteur: Orienteur, stations: StationFinder, teleservices: TeleserviceCatalog, appointments: AppointmentBook,
                 chat: ChatService, localInformation: LocalInformationServices, presence: OperatorPresence? = nil,
                 escalations: SupervisorDesk? = nil, figures: ChatFigures? = nil,
-                clock: any WallClock, storageName: String, storageCheck: @escaping @Sendable () async -> Bool) {
+                clock: any WallClock, storageName: String, storageCheck: @escaping @Sendable () async -> Bool,
+                scheduleStore: (any ScheduleStore)? = nil) {
         self.orienteur = orienteur
         self.stations = stations
         self.teleservices = teleservices
@@ -53,6 +58,7 @@ public struct ServerServices: Sendable {
         self.clock = clock
         self.storageName = storageName
         self.storageCheck = storageCheck
+        self.scheduleStore = scheduleStore ?? (appointments.store as? any ScheduleStore) ?? InMemoryBookingStore()
     }
 
     /// Loads the bundled content (orientation tree, station directory, catalog).

@@ -27,12 +27,17 @@ import PostgresNIO
 ///   `UPDATE … FROM (SELECT … FOR UPDATE SKIP LOCKED)`: concurrent senders on
 ///   any number of instances each get different jobs, and a job's id never
 ///   changes, so it is never sent twice under different ids.
+/// - **Closures** lock the day's booked rows (`FOR UPDATE`) before cancelling
+///   them: a booking a concurrent move took off the day, or a citizen cancelled,
+///   is re-read and left alone.
+/// - **Published schedules** (schema version 3, ``ScheduleStore``): one row per
+///   station, replaced by one `INSERT … ON CONFLICT DO UPDATE` that gives the next version.
 /// - Personal data kept: optional pseudonym, e-mail, phone and idempotency key
 ///   (bookings, waiting list, holds), erased by ``purgePersonalData(endedBefore:at:)``.
 ///   The outbox holds no address: it names the booking, the kind and the channel.
-public struct PostgresBookingStore: BookingStore {
+public struct PostgresBookingStore: BookingStore, ScheduleStore {
     /// The schema version this code writes.
-    public static let schemaVersion = 2
+    public static let schemaVersion = 3
 
     private let client: PostgresClient
     private let schema: String
@@ -143,6 +148,20 @@ public struct PostgresBookingStore: BookingStore {
             )
             """,
             "CREATE INDEX holds_by_expiry ON $S.holds (expires_ms)",
+        ],
+        [
+            // The schedules staff publish at run time (the server's back office), one per station.
+            """
+            CREATE TABLE $S.schedules (
+                station TEXT PRIMARY KEY,
+                body TEXT NOT NULL,
+                version BIGINT NOT NULL CHECK (version >= 1),
+                published_ms BIGINT NOT NULL,
+                published_by TEXT
+            )
+            """,
+            // A waiting-list reference finds its kept seat.
+            "CREATE INDEX holds_by_entry ON $S.holds (entry_id)",
         ],
     ]
 
@@ -413,7 +432,8 @@ public struct PostgresBookingStore: BookingStore {
                     logger: logger)
                 var codes: [String] = []
                 for try await code in try await connection.query(
-                    "SELECT code FROM \(unescaped: schema).bookings WHERE station = \(station) AND start_ms >= \(PG.milliseconds(from)) AND start_ms < \(PG.milliseconds(to)) AND status = 'booked' ORDER BY start_ms, seat",
+                    // FOR UPDATE: a row a concurrent move or cancellation changed is read again and left out if it no longer matches.
+                    "SELECT code FROM \(unescaped: schema).bookings WHERE station = \(station) AND start_ms >= \(PG.milliseconds(from)) AND start_ms < \(PG.milliseconds(to)) AND status = 'booked' ORDER BY start_ms, seat FOR UPDATE",
                     logger: logger
                 ).decode(String.self) { codes.append(code) }
                 var cancelled: [Booking] = []
@@ -481,6 +501,21 @@ public struct PostgresBookingStore: BookingStore {
             try await Self.entries(try await client.query(
                 "SELECT \(unescaped: Self.waitlistColumns) FROM \(unescaped: schema).waitlist WHERE station = \(station) AND motif = \(motif.rawValue) ORDER BY created_ms, seq",
                 logger: logger))
+        }
+    }
+
+    public func waitlistEntry(id: UUID) async throws -> WaitlistEntry? {
+        try await call("reading a waiting-list entry") { client, logger in
+            try await Self.entries(try await client.query(
+                "SELECT \(unescaped: Self.waitlistColumns) FROM \(unescaped: schema).waitlist WHERE id = \(id)", logger: logger)).first
+        }
+    }
+
+    public func leaveWaitlist(id: UUID) async throws -> WaitlistEntry? {
+        try await call("leaving the waiting list") { client, logger in
+            // One statement: of concurrent leaves (or a leave and an offer), one gets the row.
+            try await Self.entries(try await client.query(
+                "DELETE FROM \(unescaped: schema).waitlist WHERE id = \(id) RETURNING \(unescaped: Self.waitlistColumns)", logger: logger)).first
         }
     }
 
@@ -707,6 +742,13 @@ public struct PostgresBookingStore: BookingStore {
         }
     }
 
+    public func hold(entry: UUID) async throws -> SeatHold? {
+        try await call("reading the seat held for an entry") { client, logger in
+            try await Self.holds(try await client.query(
+                "SELECT \(unescaped: Self.holdColumns) FROM \(unescaped: schema).holds WHERE entry_id = \(entry)", logger: logger)).first
+        }
+    }
+
     public func releaseHold(id: UUID) async throws -> SeatHold? {
         try await call("releasing a held seat") { client, logger in
             try await Self.holds(try await client.query(
@@ -721,6 +763,46 @@ public struct PostgresBookingStore: BookingStore {
                 "DELETE FROM \(unescaped: schema).holds WHERE expires_ms <= \(PG.milliseconds(now)) RETURNING \(unescaped: Self.holdColumns)",
                 logger: logger))
             return expired.sorted { ($0.expiresAt, $0.start) < ($1.expiresAt, $1.start) }
+        }
+    }
+
+    // MARK: Published schedules
+
+    private typealias ScheduleRow = (String, String, Int64, Int64, String?)
+
+    private static func publications(_ rows: PostgresRowSequence) async throws -> [StationSchedulePublication] {
+        var result: [StationSchedulePublication] = []
+        for try await (station, body, version, published, by) in rows.decode(ScheduleRow.self) {
+            result.append(StationSchedulePublication(station: station, schedule: try AppointmentSchedule(storedForm: body, what: "schedules.body of \(station)"),
+                                                     version: Int(version), publishedAt: PG.date(published), publishedBy: by))
+        }
+        return result
+    }
+
+    public func publishedSchedule(station: String) async throws -> StationSchedulePublication? {
+        try await call("reading a published schedule") { client, logger in
+            try await Self.publications(try await client.query(
+                "SELECT station, body, version, published_ms, published_by FROM \(unescaped: schema).schedules WHERE station = \(station)",
+                logger: logger)).first
+        }
+    }
+
+    public func publishSchedule(_ schedule: AppointmentSchedule, station: String, by account: String?,
+                                at: Date) async throws -> StationSchedulePublication {
+        let body = try schedule.storedForm()
+        return try await call("publishing a schedule") { client, logger in
+            // Concurrent publications for one station queue on its row: each gets the next version.
+            let rows = try await client.query("""
+                INSERT INTO \(unescaped: schema).schedules AS existing (station, body, version, published_ms, published_by)
+                VALUES (\(station), \(body), 1, \(PG.milliseconds(at)), \(account))
+                ON CONFLICT (station) DO UPDATE SET body = EXCLUDED.body, version = existing.version + 1,
+                    published_ms = EXCLUDED.published_ms, published_by = EXCLUDED.published_by
+                RETURNING station, body, version, published_ms, published_by
+                """, logger: logger)
+            guard let publication = try await Self.publications(rows).first else {
+                throw BookingStoreError.corruptRow("schedules row of \(station) missing after its publication")
+            }
+            return publication
         }
     }
 }

@@ -4,6 +4,7 @@ import LocalInformation
 import Logging
 import PartnerServer
 import PostgresBackends
+import Signalements
 
 /// `masecurite-server`: the partner HTTP + WebSocket API.
 @main
@@ -66,6 +67,21 @@ struct MaSecuriteServerCommand: AsyncParsableCommand {
     var closedCaseRetentionDays = LocalInformationRetention.standard.closedCaseDays ?? 0
     @Option(name: .customLong("retention-interval-hours"), help: "Hours between two retention purges (the first runs at start-up).")
     var retentionIntervalHours: Double = 6
+    @Option(help: ArgumentHelp(
+        "JSON file of the back office's staff accounts (see the server README).",
+        discussion: "Each: {\"id\", \"token_sha256\" (hex SHA-256 of the bearer token), \"stations\" (station ids)}. Without it /v1/staff answers 401."))
+    var staffFile: String?
+    @Option(help: "URL of the gateway that sends appointment e-mails and SMS: each notification is POSTed there as a signed JSON webhook (default: none, nothing is sent).")
+    var notifyWebhook: String?
+    @Option(help: "File holding the webhook's signing secret (whsec_ followed by base64 of 24 to 64 random bytes); required with --notify-webhook.")
+    var notifyWebhookSecretFile: String?
+    @Option(help: "Seconds between two appointment maintenance passes (expired offers, notifications, purge); 0 runs none.")
+    var maintenanceInterval: Double = 30
+    @Option(help: "Notifications leased and sent at once.") var notifyBatch = 20
+    @Option(help: "Seconds a leased notification is kept from other senders (must exceed a batch at 10 s per message).")
+    var notifyLeaseSeconds = 300
+    @Option(help: "Minutes a freed seat is kept for the first person of the waiting list.") var offerHoldMinutes = 30
+    @Option(help: "Days after an appointment before its contact data is erased (0: as soon as it ends).") var purgeAfterDays = 1
 
     func run() async throws {
         var logger = Logger(label: "masecurite.server")
@@ -109,6 +125,36 @@ struct MaSecuriteServerCommand: AsyncParsableCommand {
             throw ValidationError("--retention-interval-hours must be between 0.01 and 720")
         }
         configuration.retentionIntervalSeconds = retentionIntervalHours * 3_600
+        configuration.staffFilePath = staffFile
+        guard maintenanceInterval >= 0, maintenanceInterval <= 3_600 else {
+            throw ValidationError("--maintenance-interval must be between 0 (no pass) and 3600 seconds")
+        }
+        configuration.maintenanceIntervalSeconds = maintenanceInterval
+        guard (1...500).contains(notifyBatch) else { throw ValidationError("--notify-batch must be between 1 and 500") }
+        guard notifyLeaseSeconds > notifyBatch * 10, notifyLeaseSeconds <= 86_400 else {
+            throw ValidationError("--notify-lease-seconds must exceed --notify-batch × 10 s (a webhook waits 10 s at most per message), here \(notifyBatch * 10), and be at most 86400")
+        }
+        configuration.notificationBatchSize = notifyBatch
+        configuration.notificationLeaseSeconds = notifyLeaseSeconds
+        guard (1...1_440).contains(offerHoldMinutes) else { throw ValidationError("--offer-hold-minutes must be between 1 and 1440") }
+        configuration.offerHoldMinutes = offerHoldMinutes
+        guard (0...3_650).contains(purgeAfterDays) else { throw ValidationError("--purge-after-days must be between 0 and 3650") }
+        configuration.purgeAfterDays = purgeAfterDays
+        switch (notifyWebhook, notifyWebhookSecretFile) {
+        case (nil, nil): break
+        case (let url?, let secretFile?):
+            let text: String
+            do { text = try String(contentsOfFile: secretFile, encoding: .utf8) } catch {
+                throw ValidationError("--notify-webhook-secret-file \(secretFile) cannot be read")
+            }
+            do {
+                configuration.notificationWebhook = try WebhookEndpoint(url: url, secret: WebhookSecret(text.trimmingCharacters(in: .whitespacesAndNewlines)))
+            } catch {
+                throw ValidationError("--notify-webhook: \(error.description)")
+            }
+        default:
+            throw ValidationError("--notify-webhook and --notify-webhook-secret-file go together")
+        }
         guard leaseSeconds >= 1, leaseSeconds <= 300 else { throw ValidationError("--lease-seconds must be between 1 and 300") }
         configuration.leaseSeconds = leaseSeconds
         if let instanceID {
@@ -131,9 +177,14 @@ struct MaSecuriteServerCommand: AsyncParsableCommand {
         do { _ = try configuration.postgresSettings() } catch { throw ValidationError(error.description) }
         let serverLogger = logger
         // A missing --demo-page file stops here with a DemoPageError naming the path.
-        let app = try await PartnerServer.makeApplication(configuration: configuration, logger: serverLogger) { port in
-            serverLogger.notice("listening", metadata: ["port": "\(port)"])
+        do {
+            let app = try await PartnerServer.makeApplication(configuration: configuration, logger: serverLogger) { port in
+                serverLogger.notice("listening", metadata: ["port": "\(port)"])
+            }
+            try await app.runService()
+        } catch let error as StaffFileError {
+            // A bad staff file stops the start-up, located (file, account, field).
+            throw ValidationError(error.description)
         }
-        try await app.runService()
     }
 }
