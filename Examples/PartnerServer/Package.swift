@@ -65,6 +65,7 @@ let package = Package(
                 .product(name: "Teleservices", package: "MaSecurite"),
                 .product(name: "Appointments", package: "MaSecurite"),
                 .product(name: "ChatProtocol", package: "MaSecurite"),
+                .product(name: "Signalements", package: "MaSecurite"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -3,6 +3,7 @@ import ChatProtocol
 import Foundation
 import MaSecurite
 import OrienteurKit
+import Signalements
 import StationDirectory
 import Teleservices
 
@@ -24,6 +25,9 @@ public struct ServerServices: Sendable {
     public let escalations: SupervisorDesk
     /// The chat's live figures (fed by the conversation store when ``PartnerServer/makeServices(configuration:clock:logger:)`` built it).
     public let figures: ChatFigures
+    /// Signalements: the kinds, the competent unit, and the outbox they are filed in (the same the
+    /// chat's operators file into).
+    public let signalements: SignalementDesk
     /// Now.
     public let clock: any WallClock
     /// Which booking storage is in use (`memory`, `sqlite` or `postgresql`), for readiness.
@@ -36,7 +40,7 @@ public struct ServerServices: Sendable {
     /// Creates the services.
     public init(orienteur: Orienteur, stations: StationFinder, teleservices: TeleserviceCatalog, appointments: AppointmentBook,
                 chat: ChatService, presence: OperatorPresence? = nil, escalations: SupervisorDesk? = nil, figures: ChatFigures? = nil,
-                clock: any WallClock, storageName: String, storageCheck: @escaping @Sendable () async -> Bool) {
+                signalements: SignalementDesk, clock: any WallClock, storageName: String, storageCheck: @escaping @Sendable () async -> Bool) {
         self.orienteur = orienteur
         self.stations = stations
         self.teleservices = teleservices
@@ -45,6 +49,7 @@ public struct ServerServices: Sendable {
         self.presence = presence ?? OperatorPresence()
         self.escalations = escalations ?? SupervisorDesk()
         self.figures = figures ?? ChatFigures(operators: [], since: clock.now())
+        self.signalements = signalements
         self.clock = clock
         self.storageName = storageName
         self.storageCheck = storageCheck

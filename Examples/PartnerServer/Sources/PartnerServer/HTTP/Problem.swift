@@ -35,6 +35,10 @@ public enum ProblemKind: String, Sendable, CaseIterable {
     case notReady = "not-ready"
     case storageUnavailable = "storage-unavailable"
     case internalError = "internal-error"
+    case invalidSignalement = "invalid-signalement"
+    case noCompetentUnit = "no-competent-unit"
+    case signalementNotFound = "signalement-not-found"
+    case invalidReference = "invalid-reference"
 
     /// The problem `type` URI.
     public var typeURI: String { "urn:masecurite:problem:\(rawValue)" }
@@ -42,13 +46,15 @@ public enum ProblemKind: String, Sendable, CaseIterable {
     /// The HTTP status of this kind.
     public var status: HTTPResponse.Status {
         switch self {
-        case .routeNotFound, .stationNotFound, .placeNotFound, .teleserviceNotFound, .ficheNotFound, .bookingNotFound: return .notFound
+        case .routeNotFound, .stationNotFound, .placeNotFound, .teleserviceNotFound, .ficheNotFound, .bookingNotFound, .signalementNotFound:
+            return .notFound
         case .methodNotAllowed: return .methodNotAllowed
-        case .invalidBody, .invalidParameter, .invalidSessionToken, .invalidCode: return .badRequest
+        case .invalidBody, .invalidParameter, .invalidSessionToken, .invalidCode, .invalidReference: return .badRequest
         case .unsupportedMediaType: return .unsupportedMediaType
         case .bodyTooLarge: return .contentTooLarge
         case .rateLimited: return .tooManyRequests
-        case .invalidFact, .invalidChoice, .outsideOpening, .tooLate, .tooFarAhead, .motifNotOffered, .contactRequired:
+        case .invalidFact, .invalidChoice, .outsideOpening, .tooLate, .tooFarAhead, .motifNotOffered, .contactRequired,
+             .invalidSignalement, .noCompetentUnit:
             return .unprocessableContent
         case .slotFull, .dayClosed, .changeNotAllowed, .notActive, .idempotencyConflict: return .conflict
         case .unauthorized: return .unauthorized
@@ -90,6 +96,10 @@ public enum ProblemKind: String, Sendable, CaseIterable {
         case .notReady: return "The server is not ready"
         case .storageUnavailable: return "The storage is unavailable"
         case .internalError: return "Internal error"
+        case .invalidSignalement: return "The signalement is not valid"
+        case .noCompetentUnit: return "No competent unit is known for this place"
+        case .signalementNotFound: return "No signalement has this reference"
+        case .invalidReference: return "This is not a signalement reference"
         }
     }
 }
