@@ -88,6 +88,21 @@ public struct ServerConfiguration: Sendable {
     /// Days after an appointment ends before its contact data is erased. Default 1:
     /// the contact only serves the reminders and notices, all sent before the end.
     public var purgeAfterDays: Int = 1
+    /// Where signalements are delivered (unit id → endpoint, and a fallback for the others), from
+    /// `--signalement-endpoint` with `--signalement-secret`, or `--signalement-endpoints FILE`. Empty:
+    /// no deliverer runs and filed signalements wait in the outbox.
+    public var signalementEndpoints = WebhookEndpoints()
+    /// Backoff and attempts of signalement deliveries (default: 8 attempts from 30 s, doubling, with jitter).
+    public var signalementRetry = RetryPolicy()
+    /// How long a claimed delivery job is held before another deliverer (another instance) may take it, in seconds.
+    public var signalementLeaseSeconds: Double = 60
+    /// How often the deliverer looks for new jobs when the outbox is empty, in seconds (default 2).
+    public var signalementPollSeconds: Double = 2
+    /// Days a delivered signalement keeps its content before it is purged (the receipt stays). Default 90.
+    public var signalementRetentionDays = 90
+    /// The ministry's *Compétence territoriale gendarmerie et police nationales* CSV; `nil` estimates
+    /// the competent unit from the station directory (every answer `approximate: true`).
+    public var competenceFilePath: String?
 
     /// Creates a configuration.
     public init(host: String = "127.0.0.1", port: Int = 8080, postgresURL: String? = nil, sqlitePath: String? = nil,

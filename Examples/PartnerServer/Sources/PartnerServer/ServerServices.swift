@@ -4,6 +4,7 @@ import Foundation
 import LocalInformation
 import MaSecurite
 import OrienteurKit
+import Signalements
 import StationDirectory
 import Teleservices
 
@@ -27,6 +28,9 @@ public struct ServerServices: Sendable {
     public let localInformation: LocalInformationServices
     /// The chat's live figures (fed by the conversation store when ``PartnerServer/makeServices(configuration:clock:logger:)`` built it).
     public let figures: ChatFigures
+    /// Signalements: the kinds, the competent unit, and the outbox they are filed in (the same the
+    /// chat's operators file into).
+    public let signalements: SignalementDesk
     /// Now.
     public let clock: any WallClock
     /// Which booking storage is in use (`memory`, `sqlite` or `postgresql`), for readiness.
@@ -43,7 +47,7 @@ public struct ServerServices: Sendable {
     /// Creates the services.
     public init(orienteur: Orienteur, stations: StationFinder, teleservices: TeleserviceCatalog, appointments: AppointmentBook,
                 chat: ChatService, localInformation: LocalInformationServices, presence: OperatorPresence? = nil,
-                escalations: SupervisorDesk? = nil, figures: ChatFigures? = nil,
+                escalations: SupervisorDesk? = nil, figures: ChatFigures? = nil, signalements: SignalementDesk,
                 clock: any WallClock, storageName: String, storageCheck: @escaping @Sendable () async -> Bool,
                 scheduleStore: (any ScheduleStore)? = nil) {
         self.orienteur = orienteur
@@ -55,6 +59,7 @@ public struct ServerServices: Sendable {
         self.presence = presence ?? OperatorPresence()
         self.escalations = escalations ?? SupervisorDesk()
         self.figures = figures ?? ChatFigures(operators: [], since: clock.now())
+        self.signalements = signalements
         self.clock = clock
         self.storageName = storageName
         self.storageCheck = storageCheck

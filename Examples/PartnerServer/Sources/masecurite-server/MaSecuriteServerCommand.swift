@@ -14,7 +14,9 @@ struct MaSecuriteServerCommand: AsyncParsableCommand {
         abstract: "Serve the MaSecurite API (/v1) over HTTP and WebSocket.",
         discussion: """
             Without a database the bookings live in memory (or in --sqlite-path). With --postgres-url \
-            (or DATABASE_URL) they live in PostgreSQL, shared by every instance; migrations run at start-up.
+            (or DATABASE_URL) they live in PostgreSQL, shared by every instance; migrations run at start-up. \
+            Signalements are filed in the same database's outbox (in memory without one) and delivered as Standard \
+            Webhooks to --signalement-endpoint (with --signalement-secret) or the units of --signalement-endpoints.
             """)
 
     @Option(help: "Interface to bind.") var host = "127.0.0.1"
@@ -82,6 +84,25 @@ struct MaSecuriteServerCommand: AsyncParsableCommand {
     var notifyLeaseSeconds = 300
     @Option(help: "Minutes a freed seat is kept for the first person of the waiting list.") var offerHoldMinutes = 30
     @Option(help: "Days after an appointment before its contact data is erased (0: as soon as it ends).") var purgeAfterDays = 1
+    @Option(name: .customLong("signalement-endpoint"),
+            help: "One URL receiving every unit's signalements as Standard Webhooks (with --signalement-secret).")
+    var signalementEndpoint: String?
+    @Option(name: .customLong("signalement-secret"),
+            help: "The Standard Webhooks secret of --signalement-endpoint: whsec_ followed by the base64 of 24 to 64 random bytes.")
+    var signalementSecret: String?
+    @Option(name: .customLong("signalement-endpoints"),
+            help: ArgumentHelp("A JSON file of the units' endpoints (as 'masecurite signalements deliver --endpoints').",
+                               discussion: "{\"unit id\": {\"url\": …, \"secret\": \"whsec_…\"}, \"*\": {…} for the other units}."))
+    var signalementEndpoints: String?
+    @Option(name: .customLong("signalement-max-attempts"), help: "Delivery attempts before a signalement is dead-lettered.")
+    var signalementMaxAttempts = 8
+    @Option(name: .customLong("signalement-backoff"), help: "Seconds before the first retry of a delivery, doubled each time (at most an hour), with jitter.")
+    var signalementBackoff: Double = 30
+    @Option(name: .customLong("signalement-retention-days"), help: "Days a delivered signalement keeps its content (the receipt stays).")
+    var signalementRetentionDays = 90
+    @Option(name: .customLong("competence-file"),
+            help: "The ministry's 'Compétence territoriale gendarmerie et police nationales' CSV; without it the competent unit is estimated (approximate).")
+    var competenceFile: String?
 
     func run() async throws {
         var logger = Logger(label: "masecurite.server")
@@ -170,6 +191,7 @@ struct MaSecuriteServerCommand: AsyncParsableCommand {
             configuration.postgresSSLMode = mode
         }
         configuration.postgresSSLRootCert = postgresSSLRootCert
+        try configureSignalements(&configuration)
         if databaseURL == nil, postgresSSLMode != nil || postgresSSLRootCert != nil {
             throw ValidationError("--postgres-sslmode and --postgres-sslrootcert need --postgres-url (or DATABASE_URL)")
         }
@@ -186,5 +208,37 @@ struct MaSecuriteServerCommand: AsyncParsableCommand {
             // A bad staff file stops the start-up, located (file, account, field).
             throw ValidationError(error.description)
         }
+    }
+
+    /// The signalement flags, each checked here so a mistake stops the start-up in one sentence
+    /// (the secret is never repeated).
+    func configureSignalements(_ configuration: inout ServerConfiguration) throws {
+        switch (signalementEndpoints, signalementEndpoint, signalementSecret) {
+        case (nil, nil, nil):
+            break
+        case (nil, let url?, let secret?):
+            do {
+                configuration.signalementEndpoints = WebhookEndpoints(fallback: try WebhookEndpoint(url: url, secret: try WebhookSecret(secret)))
+            } catch {
+                throw ValidationError("--signalement-endpoint / --signalement-secret: \(error.description)")
+            }
+        case (let file?, nil, nil):
+            do { configuration.signalementEndpoints = try WebhookEndpoints(contentsOf: file) } catch {
+                throw ValidationError("--signalement-endpoints: \(error.description)")
+            }
+        case (nil, .some, nil):
+            throw ValidationError("--signalement-endpoint needs --signalement-secret whsec_…")
+        case (nil, nil, .some):
+            throw ValidationError("--signalement-secret needs --signalement-endpoint URL")
+        default:
+            throw ValidationError("give either --signalement-endpoints FILE or --signalement-endpoint URL with --signalement-secret, not both")
+        }
+        guard (1...100).contains(signalementMaxAttempts) else { throw ValidationError("--signalement-max-attempts must be between 1 and 100") }
+        guard signalementBackoff >= 0, signalementBackoff <= 86_400 else { throw ValidationError("--signalement-backoff must be between 0 and 86400 seconds") }
+        guard (0...3_650).contains(signalementRetentionDays) else { throw ValidationError("--signalement-retention-days must be between 0 and 3650") }
+        configuration.signalementRetry = RetryPolicy(maximumAttempts: signalementMaxAttempts, baseDelay: signalementBackoff)
+        configuration.signalementRetentionDays = signalementRetentionDays
+        // A malformed file stops the start-up with its line and column (read once, when the services are built).
+        configuration.competenceFilePath = competenceFile
     }
 }

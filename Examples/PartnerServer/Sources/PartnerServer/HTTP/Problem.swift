@@ -45,6 +45,10 @@ public enum ProblemKind: String, Sendable, CaseIterable {
     case notReady = "not-ready"
     case storageUnavailable = "storage-unavailable"
     case internalError = "internal-error"
+    case invalidSignalement = "invalid-signalement"
+    case noCompetentUnit = "no-competent-unit"
+    case signalementNotFound = "signalement-not-found"
+    case invalidReference = "invalid-reference"
 
     /// The problem `type` URI.
     public var typeURI: String { "urn:masecurite:problem:\(rawValue)" }
@@ -53,14 +57,14 @@ public enum ProblemKind: String, Sendable, CaseIterable {
     public var status: HTTPResponse.Status {
         switch self {
         case .routeNotFound, .stationNotFound, .placeNotFound, .teleserviceNotFound, .ficheNotFound, .bookingNotFound,
-             .subscriptionNotFound, .feedbackNotFound, .waitlistEntryNotFound: return .notFound
+             .subscriptionNotFound, .feedbackNotFound, .waitlistEntryNotFound, .signalementNotFound: return .notFound
         case .methodNotAllowed: return .methodNotAllowed
-        case .invalidBody, .invalidParameter, .invalidSessionToken, .invalidCode: return .badRequest
+        case .invalidBody, .invalidParameter, .invalidSessionToken, .invalidCode, .invalidReference: return .badRequest
         case .unsupportedMediaType: return .unsupportedMediaType
         case .bodyTooLarge: return .contentTooLarge
         case .rateLimited: return .tooManyRequests
         case .invalidFact, .invalidChoice, .outsideOpening, .tooLate, .tooFarAhead, .motifNotOffered, .contactRequired,
-             .unknownReference, .limitExceeded, .invalidSchedule:
+             .unknownReference, .limitExceeded, .invalidSchedule, .invalidSignalement, .noCompetentUnit:
             return .unprocessableContent
         case .slotFull, .dayClosed, .changeNotAllowed, .notActive, .idempotencyConflict, .invalidTransition, .offerNotYetMade,
              .offerUnavailable: return .conflict
@@ -114,6 +118,10 @@ public enum ProblemKind: String, Sendable, CaseIterable {
         case .notReady: return "The server is not ready"
         case .storageUnavailable: return "The storage is unavailable"
         case .internalError: return "Internal error"
+        case .invalidSignalement: return "The signalement is not valid"
+        case .noCompetentUnit: return "No competent unit is known for this place"
+        case .signalementNotFound: return "No signalement has this reference"
+        case .invalidReference: return "This is not a signalement reference"
         }
     }
 }
