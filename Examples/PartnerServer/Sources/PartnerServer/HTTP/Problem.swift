@@ -49,6 +49,8 @@ public enum ProblemKind: String, Sendable, CaseIterable {
     case noCompetentUnit = "no-competent-unit"
     case signalementNotFound = "signalement-not-found"
     case invalidReference = "invalid-reference"
+    case viewNotFound = "view-not-found"
+    case followUpAlreadyRecorded = "follow-up-already-recorded"
 
     /// The problem `type` URI.
     public var typeURI: String { "urn:masecurite:problem:\(rawValue)" }
@@ -57,7 +59,7 @@ public enum ProblemKind: String, Sendable, CaseIterable {
     public var status: HTTPResponse.Status {
         switch self {
         case .routeNotFound, .stationNotFound, .placeNotFound, .teleserviceNotFound, .ficheNotFound, .bookingNotFound,
-             .subscriptionNotFound, .feedbackNotFound, .waitlistEntryNotFound, .signalementNotFound: return .notFound
+             .subscriptionNotFound, .feedbackNotFound, .waitlistEntryNotFound, .signalementNotFound, .viewNotFound: return .notFound
         case .methodNotAllowed: return .methodNotAllowed
         case .invalidBody, .invalidParameter, .invalidSessionToken, .invalidCode, .invalidReference: return .badRequest
         case .unsupportedMediaType: return .unsupportedMediaType
@@ -67,7 +69,7 @@ public enum ProblemKind: String, Sendable, CaseIterable {
              .unknownReference, .limitExceeded, .invalidSchedule, .invalidSignalement, .noCompetentUnit:
             return .unprocessableContent
         case .slotFull, .dayClosed, .changeNotAllowed, .notActive, .idempotencyConflict, .invalidTransition, .offerNotYetMade,
-             .offerUnavailable: return .conflict
+             .offerUnavailable, .followUpAlreadyRecorded: return .conflict
         case .unauthorized: return .unauthorized
         case .forbidden: return .forbidden
         case .notReady, .storageUnavailable: return .serviceUnavailable
@@ -122,6 +124,8 @@ public enum ProblemKind: String, Sendable, CaseIterable {
         case .noCompetentUnit: return "No competent unit is known for this place"
         case .signalementNotFound: return "No signalement has this reference"
         case .invalidReference: return "This is not a signalement reference"
+        case .viewNotFound: return "No shown fiche or leaf has this view id"
+        case .followUpAlreadyRecorded: return "This view already has its follow-up"
         }
     }
 }
