@@ -191,7 +191,7 @@ actor RecordingNotifier: Notifier {
             }
             let notice = try #require(sent.first, "the closure's notice was not sent within 5 seconds")
             #expect(sent.count == 1 && notice.kind == .cancelledByStation && notice.channel == .email && notice.address == "camille@example.org")
-            #expect(notice.code.formatted == code)
+            #expect(notice.code?.formatted == code)
             // The next free slots, read when sent: the closed day is not among them.
             #expect(notice.body.contains("Prochains créneaux libres : 2026-12-07T10:00:00+01:00"))
             let alternatives = try #require(notice.body.components(separatedBy: "Prochains créneaux libres : ").last?.components(separatedBy: ". ").first)
