@@ -195,6 +195,11 @@ public protocol BookingStore: Sendable {
     /// The local days `station` was closed with ``closeDay(station:day:from:to:at:)``.
     func closedDays(station: String) async throws -> Set<LocalDate>
 
+    /// Reopens the local `day` of `station` closed with ``closeDay(station:day:from:to:at:)``:
+    /// reservations are accepted again that day; the bookings the closure
+    /// cancelled stay cancelled (their citizens were told). Returns whether the day was closed.
+    func reopenDay(station: String, day: LocalDate) async throws -> Bool
+
     /// Adds someone to the waiting list.
     func enqueue(_ entry: WaitlistEntry) async throws
 

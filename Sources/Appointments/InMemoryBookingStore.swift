@@ -147,6 +147,8 @@ public actor InMemoryBookingStore: BookingStore, ScheduleStore {
 
     public func closedDays(station: String) -> Set<LocalDate> { closures[station] ?? [] }
 
+    public func reopenDay(station: String, day: LocalDate) -> Bool { closures[station]?.remove(day) != nil }
+
     public func enqueue(_ entry: WaitlistEntry) { waiting.append(entry) }
 
     public func takeNextWaitlistEntry(station: String, motif: Motif, covering start: Date) -> WaitlistEntry? {

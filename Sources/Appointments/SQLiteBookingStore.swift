@@ -460,6 +460,17 @@ public actor SQLiteBookingStore: BookingStore, ScheduleStore {
         }
     }
 
+    public func reopenDay(station: String, day: LocalDate) throws -> Bool {
+        try connection.immediateTransaction("reopening a day") { () throws(BookingStoreError) -> Bool in
+            let rows = try connection.query("SELECT 1 FROM closures WHERE station = ? AND day = ?", [.text(station), .text(day.description)],
+                                            operation: "reading a closure")
+            guard !rows.isEmpty else { return false }
+            try connection.query("DELETE FROM closures WHERE station = ? AND day = ?", [.text(station), .text(day.description)],
+                                 operation: "reopening a day")
+            return true
+        }
+    }
+
     public func closedDays(station: String) throws -> Set<LocalDate> {
         let rows = try connection.query("SELECT day FROM closures WHERE station = ?", [.text(station)], operation: "listing closures")
         var days = Set<LocalDate>()

@@ -7,6 +7,31 @@ extension BookingStoreConformance {
     /// (none without a contact), naming the hold, due at once, leased like any
     /// job; racing offers plan the notices of one hold only; the purge deletes
     /// offers of long ago.
+    /// A closed day reopened takes bookings again; the bookings the closure
+    /// cancelled stay cancelled; reopening an open day changes nothing.
+    public static let reopenDay: Check = { makeStore in
+        let name = "reopen-day"
+        let store = try await makeStore()
+        let slot = request(slot: 19, capacity: 2)
+        let booked = try await store.reserve(slot).booking
+        let from = slot.start.addingTimeInterval(-3_600), to = slot.start.addingTimeInterval(3_600)
+        let cancelled = try await store.closeDay(station: station, day: slot.day, from: from, to: to, at: now)
+        try expect(cancelled.map(\.code) == [booked.code], name, "the closure cancelled \(cancelled.map(\.code))")
+        try await expectError(name, "booking a closed day", { _ = try await store.reserve(request(slot: 19, capacity: 2)) },
+                              matching: { if case .dayClosed = $0 { return true }; return false })
+        try expect(try await store.reopenDay(station: station, day: slot.day), name, "reopening a closed day answered false")
+        try expect(try await store.closedDays(station: station).isEmpty, name, "the day is still closed after reopening")
+        try expect(try await store.reopenDay(station: station, day: slot.day) == false, name, "reopening an open day answered true")
+        let again = try await store.reserve(request(slot: 19, capacity: 2)).booking
+        try expect(again.status == .booked && again.code != booked.code, name, "the reopened day does not take bookings")
+        try expect(try await store.booking(code: booked.code)?.status == .cancelledByStation, name, "reopening revived a cancelled booking")
+        try await expectError(name, "another station's day was reopened", {
+            _ = try await store.closeDay(station: "brigade_gendarmerie-33522-01", day: slot.day, from: from, to: to, at: now)
+            _ = try await store.reopenDay(station: station, day: slot.day)
+            _ = try await store.reserve({ var r = request(slot: 19, capacity: 2); r.station = "brigade_gendarmerie-33522-01"; return r }())
+        }, matching: { if case .dayClosed = $0 { return true }; return false })
+    }
+
     public static let waitlistOfferNotice: Check = { makeStore in
         let name = "waitlist-offer-notice"
         let store = try await makeStore()

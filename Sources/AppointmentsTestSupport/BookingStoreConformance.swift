@@ -52,6 +52,7 @@ public enum BookingStoreConformance {
         ("waitlist-race", waitlistRace),
         ("waitlist-reference", waitlistReference),
         ("waitlist-offer-notice", waitlistOfferNotice),
+        ("reopen-day", reopenDay),
         ("move-race", moveRace),
         ("close-race", closeRace),
     ]
@@ -61,7 +62,7 @@ public enum BookingStoreConformance {
     /// ``BookingStore/hold(entry:)`` and the other requirements added with them): a store that
     /// does not implement them yet runs ``run(makeStore:skipping:)`` without these, and says so.
     public static let outboxAndHoldChecks: Set<String> = ["outbox", "outbox-lease", "outbox-purge", "waitlist-hold", "waitlist-race",
-                                                          "waitlist-reference", "waitlist-offer-notice"]
+                                                          "waitlist-reference", "waitlist-offer-notice", "reopen-day"]
 
     /// Runs every check, each on a fresh store; throws the first failure.
     public static func run(makeStore: @escaping @Sendable () async throws -> any BookingStore) async throws {

@@ -446,6 +446,21 @@ public struct PostgresBookingStore: BookingStore, ScheduleStore {
         }
     }
 
+    public func reopenDay(station: String, day: LocalDate) async throws -> Bool {
+        try await call("reopening a day") { client, logger in
+            try await PG.transaction(client, logger: logger) { connection in
+                // The same lock as a closure: a closure and a reopening of the day take turns.
+                try await lockDay(connection, station: station, day: day, exclusive: true)
+                var reopened = false
+                for try await _ in try await connection.query(
+                    "DELETE FROM \(unescaped: schema).closures WHERE station = \(station) AND day = \(day.description) RETURNING 1",
+                    logger: logger
+                ).decode(Int32.self) { reopened = true }
+                return reopened
+            }
+        }
+    }
+
     public func closedDays(station: String) async throws -> Set<LocalDate> {
         try await call("listing closures") { client, logger in
             var days = Set<LocalDate>()
