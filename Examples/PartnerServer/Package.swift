@@ -88,6 +88,7 @@ let package = Package(
             dependencies: [
                 "PartnerServer",
                 "PostgresBackends",
+                .product(name: "Appointments", package: "MaSecurite"),
                 .product(name: "Signalements", package: "MaSecurite"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

@@ -400,6 +400,16 @@ public struct AppointmentBook: Sendable {
         return try await storeCall { try await store.closeDay(station: station, day: day, from: from, to: to, at: now) }
     }
 
+    /// Reopens the local `day` of `station` that ``closeDay(station:day:)``
+    /// closed: its slots can be booked again. The bookings the closure
+    /// cancelled stay cancelled (their citizens were told and offered other
+    /// slots). Returns whether the day was closed.
+    public func reopenDay(station: String, day: LocalDate) async throws(AppointmentError) -> Bool {
+        _ = try await timeZone(of: station)  // an unknown station is refused, as when closing
+        let store = self.store
+        return try await storeCall { try await store.reopenDay(station: station, day: day) }
+    }
+
     /// Puts someone on the waiting list for `motif` at `station` on the station's local `day`.
     /// - Throws: `dayClosed` when the station closed that day, and the refusals of the window's form below.
     public func joinWaitlist(station: String, motif: Motif, day: LocalDate, contact: Contact? = nil) async throws(AppointmentError) -> WaitlistEntry {

@@ -147,6 +147,8 @@ public actor InMemoryBookingStore: BookingStore, ScheduleStore {
 
     public func closedDays(station: String) -> Set<LocalDate> { closures[station] ?? [] }
 
+    public func reopenDay(station: String, day: LocalDate) -> Bool { closures[station]?.remove(day) != nil }
+
     public func enqueue(_ entry: WaitlistEntry) { waiting.append(entry) }
 
     public func takeNextWaitlistEntry(station: String, motif: Motif, covering start: Date) -> WaitlistEntry? {
@@ -187,7 +189,10 @@ public actor InMemoryBookingStore: BookingStore, ScheduleStore {
         }
         waiting.removeAll { $0.latest < endedBefore }
         holds = holds.filter { $0.value.end >= endedBefore }
-        outbox = outbox.filter { !purgedCodes.contains($0.value.code) }
+        outbox = outbox.filter { job in
+            // An offer due before the cutoff ran out long ago (a hold lasts minutes).
+            job.value.code.map { !purgedCodes.contains($0) } ?? (job.value.dueAt >= endedBefore)
+        }
         return count
     }
 
@@ -202,6 +207,7 @@ public actor InMemoryBookingStore: BookingStore, ScheduleStore {
                             day: request.day, seat: seat, capacity: request.capacity,
                             expiresAt: request.at.addingTimeInterval(TimeInterval(max(1, request.holdSeconds))))
         holds[hold.id] = hold
+        for job in OutboxJob.offerNotices(for: hold, at: request.at) where outbox[job.id] == nil { outbox[job.id] = job }
         return hold
     }
 
@@ -271,6 +277,10 @@ public actor InMemoryBookingStore: BookingStore, ScheduleStore {
 
     public func notifications(code: ConfirmationCode) async -> [OutboxJob] {
         outbox.values.filter { $0.code == code }.sorted { ($0.dueAt, $0.id) < ($1.dueAt, $1.id) }
+    }
+
+    public func notifications(hold: UUID) async -> [OutboxJob] {
+        outbox.values.filter { $0.hold == hold }.sorted { ($0.dueAt, $0.id) < ($1.dueAt, $1.id) }
     }
 
     // MARK: Published schedules

@@ -14,7 +14,8 @@ import SQLiteSupport
 /// - A `schema_version` table and ordered migrations upgrade older files in place.
 /// - Personal data kept: optional pseudonym, e-mail, phone and idempotency key,
 ///   erased by ``purgePersonalData(endedBefore:at:)``. The notification outbox
-///   (schema version 2) holds no address: it names the booking, the kind and the channel.
+///   (schema version 2) holds no address: it names the booking (its `code`
+///   column; the held seat's id for an `offer`), the kind and the channel.
 /// - The schedules staff publish (``ScheduleStore``, schema version 4) are rows
 ///   of `schedules`, one per station, replaced in one transaction.
 public actor SQLiteBookingStore: BookingStore, ScheduleStore {
@@ -330,7 +331,7 @@ public actor SQLiteBookingStore: BookingStore, ScheduleStore {
     private func insert(_ job: OutboxJob) throws(BookingStoreError) {
         try connection.query(
             "INSERT OR IGNORE INTO outbox (\(Self.outboxColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [.text(job.id), .text(job.code.rawValue), .text(job.kind.rawValue), .text(job.channel.rawValue),
+            [.text(job.id), .text(job.subject), .text(job.kind.rawValue), .text(job.channel.rawValue),
              .integer(Self.milliseconds(job.dueAt)), .integer(Int64(job.attempts)),
              job.leasedUntil.map { .integer(Self.milliseconds($0)) } ?? .null, job.sentAt.map { .integer(Self.milliseconds($0)) } ?? .null,
              Self.text(job.lastError)],
@@ -346,14 +347,15 @@ public actor SQLiteBookingStore: BookingStore, ScheduleStore {
     private static func job(from row: [SQLiteValue]) throws(BookingStoreError) -> OutboxJob {
         func string(_ index: Int) -> String? { if case .text(let s) = row[index] { return s }; return nil }
         func integer(_ index: Int) -> Int64? { if case .integer(let n) = row[index] { return n }; return nil }
-        guard row.count == 9, let id = string(0), let codeText = string(1), let code = try? ConfirmationCode(codeText),
+        guard row.count == 9, let id = string(0), let subject = string(1),
               let kindText = string(2), let kind = NotificationKind(rawValue: kindText),
               let channelText = string(3), let channel = NotificationChannel(rawValue: channelText),
-              let due = integer(4), let attempts = integer(5) else {
+              let due = integer(4), let attempts = integer(5),
+              let job = OutboxJob(subject: subject, id: id, kind: kind, channel: channel, dueAt: date(due), attempts: Int(attempts),
+                                  leasedUntil: integer(6).map(date), sentAt: integer(7).map(date), lastError: string(8)) else {
             throw .corruptRow("outbox row \(row.first.map { "\($0)" } ?? "")")
         }
-        return OutboxJob(id: id, code: code, kind: kind, channel: channel, dueAt: date(due), attempts: Int(attempts),
-                         leasedUntil: integer(6).map(date), sentAt: integer(7).map(date), lastError: string(8))
+        return job
     }
 
     public func leaseDueNotifications(now: Date, leaseSeconds: Int, limit: Int) async throws -> [OutboxJob] {
@@ -395,6 +397,16 @@ public actor SQLiteBookingStore: BookingStore, ScheduleStore {
         guard hasOutbox else { return [] }
         let rows = try connection.query("SELECT \(Self.outboxColumns) FROM outbox WHERE code = ? ORDER BY due_ms, id",
                                         [.text(code.rawValue)], operation: "listing notifications")
+        var jobs: [OutboxJob] = []
+        for row in rows { jobs.append(try Self.job(from: row)) }
+        return jobs
+    }
+
+    public func notifications(hold: UUID) async throws -> [OutboxJob] {
+        guard hasOutbox else { return [] }
+        let rows = try connection.query("SELECT \(Self.outboxColumns) FROM outbox WHERE code = ? AND kind = ? ORDER BY due_ms, id",
+                                        [.text(hold.uuidString.lowercased()), .text(NotificationKind.offer.rawValue)],
+                                        operation: "listing an offer's notifications")
         var jobs: [OutboxJob] = []
         for row in rows { jobs.append(try Self.job(from: row)) }
         return jobs
@@ -445,6 +457,17 @@ public actor SQLiteBookingStore: BookingStore, ScheduleStore {
                 cancelled.append(try changeStatus(code: code, to: .cancelledByStation, at: at))
             }
             return cancelled
+        }
+    }
+
+    public func reopenDay(station: String, day: LocalDate) throws -> Bool {
+        try connection.immediateTransaction("reopening a day") { () throws(BookingStoreError) -> Bool in
+            let rows = try connection.query("SELECT 1 FROM closures WHERE station = ? AND day = ?", [.text(station), .text(day.description)],
+                                            operation: "reading a closure")
+            guard !rows.isEmpty else { return false }
+            try connection.query("DELETE FROM closures WHERE station = ? AND day = ?", [.text(station), .text(day.description)],
+                                 operation: "reopening a day")
+            return true
         }
     }
 
@@ -530,6 +553,9 @@ public actor SQLiteBookingStore: BookingStore, ScheduleStore {
             let cutoff = Self.milliseconds(endedBefore)
             try connection.query("DELETE FROM outbox WHERE code IN (SELECT code FROM bookings WHERE purged = 0 AND end_ms < ?)",
                                  [.integer(cutoff)], operation: "purging the outbox")
+            // An offer due before the cutoff ran out long ago (a hold lasts minutes).
+            try connection.query("DELETE FROM outbox WHERE kind = ? AND due_ms < ?", [.text(NotificationKind.offer.rawValue), .integer(cutoff)],
+                                 operation: "purging past offers")
             try connection.query(
                 "UPDATE bookings SET pseudonym = NULL, email = NULL, phone = NULL, idempotency_key = NULL, purged = 1, updated_ms = ? WHERE purged = 0 AND end_ms < ?",
                 [.integer(Self.milliseconds(at)), .integer(cutoff)], operation: "purging bookings")
@@ -595,6 +621,7 @@ public actor SQLiteBookingStore: BookingStore, ScheduleStore {
                  Self.text(entry.contact?.pseudonym), Self.text(entry.contact?.email), Self.text(entry.contact?.phone),
                  .integer(Self.milliseconds(entry.createdAt))],
                 operation: "holding a seat for the waiting list")
+            for job in OutboxJob.offerNotices(for: hold, at: request.at) { try insert(job) }
             return hold
         }
     }

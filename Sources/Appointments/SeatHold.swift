@@ -100,6 +100,10 @@ public struct ClaimRequest: Hashable, Sendable {
 
 /// Stores without seat holds fail these calls explicitly (the SDK's stores implement them).
 extension BookingStore {
+    public func reopenDay(station: String, day: LocalDate) async throws -> Bool {
+        throw BookingStoreError.database(code: 0, message: "this store cannot reopen a closed day", operation: "reopening a day")
+    }
+
     public func offerFreedSeat(_ request: SeatOfferRequest) async throws -> SeatHold? {
         throw BookingStoreError.database(code: 0, message: "this store cannot hold seats for the waiting list", operation: "offering a freed seat")
     }

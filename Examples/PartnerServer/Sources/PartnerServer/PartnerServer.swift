@@ -157,7 +157,8 @@ public enum PartnerServer {
         let base = PublishedScheduleProvider.standard(stations: stations, catalog: catalog,
                                                       published: try configuration.publishedSchedules())
         let book = AppointmentBook(store: store, schedules: StoredScheduleProvider(store: store, base: base), clock: clock,
-                                   purgeAfterDays: configuration.purgeAfterDays, offerHoldMinutes: configuration.offerHoldMinutes)
+                                   purgeAfterDays: configuration.purgeAfterDays, meetings: configuration.meetings,
+                                   offerHoldMinutes: configuration.offerHoldMinutes)
         var services = ServerServices(orienteur: orienteur, stations: stations, teleservices: catalog,
                                       appointments: book, chat: chat,
                                       localInformation: localInformation, presence: OperatorPresence(),

@@ -83,6 +83,10 @@ public struct ServerConfiguration: Sendable {
     /// How long a leased notification is kept from other senders, in seconds:
     /// longer than a batch can take (a webhook waits 10 seconds at most per message). Default 300.
     public var notificationLeaseSeconds: Int = 300
+    /// The links of `visio-plainte` appointments (`--meeting-secret-file`, with
+    /// `--meeting-base`: a ``Appointments/DerivedMeetingProvider``); `nil`:
+    /// the motif is not offered, even where the catalog's pilot runs.
+    public var meetings: (any MeetingProvider)?
     /// How long a freed seat is kept for the first person of the waiting list, in minutes. Default 30.
     public var offerHoldMinutes: Int = 30
     /// Days after an appointment ends before its contact data is erased. Default 1:

@@ -446,6 +446,21 @@ public struct PostgresBookingStore: BookingStore, ScheduleStore {
         }
     }
 
+    public func reopenDay(station: String, day: LocalDate) async throws -> Bool {
+        try await call("reopening a day") { client, logger in
+            try await PG.transaction(client, logger: logger) { connection in
+                // The same lock as a closure: a closure and a reopening of the day take turns.
+                try await lockDay(connection, station: station, day: day, exclusive: true)
+                var reopened = false
+                for try await _ in try await connection.query(
+                    "DELETE FROM \(unescaped: schema).closures WHERE station = \(station) AND day = \(day.description) RETURNING 1",
+                    logger: logger
+                ).decode(Int32.self) { reopened = true }
+                return reopened
+            }
+        }
+    }
+
     public func closedDays(station: String) async throws -> Set<LocalDate> {
         try await call("listing closures") { client, logger in
             var days = Set<LocalDate>()
@@ -526,6 +541,9 @@ public struct PostgresBookingStore: BookingStore, ScheduleStore {
                 try await connection.query(
                     "DELETE FROM \(unescaped: schema).outbox WHERE code IN (SELECT code FROM \(unescaped: schema).bookings WHERE NOT purged AND end_ms < \(cutoff))",
                     logger: logger)
+                // An offer due before the cutoff ran out long ago (a hold lasts minutes).
+                try await connection.query(
+                    "DELETE FROM \(unescaped: schema).outbox WHERE kind = \(NotificationKind.offer.rawValue) AND due_ms < \(cutoff)", logger: logger)
                 var count = 0
                 for try await value in try await connection.query("""
                     WITH purged AS (
@@ -550,12 +568,12 @@ public struct PostgresBookingStore: BookingStore, ScheduleStore {
     private static func jobs(_ rows: PostgresRowSequence) async throws -> [OutboxJob] {
         var result: [OutboxJob] = []
         for try await (id, codeText, kindText, channelText, due, attempts, leasedUntil, sent, lastError) in rows.decode(OutboxRow.self) {
-            guard let code = try? ConfirmationCode(codeText), let kind = NotificationKind(rawValue: kindText),
-                  let channel = NotificationChannel(rawValue: channelText) else {
+            guard let kind = NotificationKind(rawValue: kindText), let channel = NotificationChannel(rawValue: channelText),
+                  let job = OutboxJob(subject: codeText, id: id, kind: kind, channel: channel, dueAt: PG.date(due), attempts: Int(attempts),
+                                      leasedUntil: leasedUntil.map(PG.date), sentAt: sent.map(PG.date), lastError: lastError) else {
                 throw BookingStoreError.corruptRow("outbox row \(id)")
             }
-            result.append(OutboxJob(id: id, code: code, kind: kind, channel: channel, dueAt: PG.date(due), attempts: Int(attempts),
-                                    leasedUntil: leasedUntil.map(PG.date), sentAt: sent.map(PG.date), lastError: lastError))
+            result.append(job)
         }
         return result
     }
@@ -564,7 +582,7 @@ public struct PostgresBookingStore: BookingStore, ScheduleStore {
     private func insert(_ connection: PostgresConnection, _ job: OutboxJob) async throws {
         try await connection.query("""
             INSERT INTO \(unescaped: schema).outbox (\(unescaped: Self.outboxColumns)) VALUES (
-            \(job.id), \(job.code.rawValue), \(job.kind.rawValue), \(job.channel.rawValue), \(PG.milliseconds(job.dueAt)),
+            \(job.id), \(job.subject), \(job.kind.rawValue), \(job.channel.rawValue), \(PG.milliseconds(job.dueAt)),
             \(Int32(clamping: job.attempts)), \(job.leasedUntil.map(PG.milliseconds)), \(job.sentAt.map(PG.milliseconds)), \(job.lastError))
             ON CONFLICT (id) DO NOTHING
             """, logger: logger)
@@ -615,6 +633,14 @@ public struct PostgresBookingStore: BookingStore, ScheduleStore {
         try await call("listing notifications") { client, logger in
             try await Self.jobs(try await client.query(
                 "SELECT \(unescaped: Self.outboxColumns) FROM \(unescaped: schema).outbox WHERE code = \(code.rawValue) ORDER BY due_ms, id COLLATE \"C\"",
+                logger: logger))
+        }
+    }
+
+    public func notifications(hold: UUID) async throws -> [OutboxJob] {
+        try await call("listing an offer's notifications") { client, logger in
+            try await Self.jobs(try await client.query(
+                "SELECT \(unescaped: Self.outboxColumns) FROM \(unescaped: schema).outbox WHERE code = \(hold.uuidString.lowercased()) AND kind = \(NotificationKind.offer.rawValue) ORDER BY due_ms, id COLLATE \"C\"",
                 logger: logger))
         }
     }
@@ -682,6 +708,7 @@ public struct PostgresBookingStore: BookingStore, ScheduleStore {
                     \(PG.milliseconds(entry.earliest)), \(PG.milliseconds(entry.latest)), \(entry.contact?.pseudonym), \(entry.contact?.email),
                     \(entry.contact?.phone), \(PG.milliseconds(entry.createdAt)))
                     """, logger: logger)
+                for job in OutboxJob.offerNotices(for: hold, at: request.at) { try await insert(connection, job) }
                 return hold
             }
         }

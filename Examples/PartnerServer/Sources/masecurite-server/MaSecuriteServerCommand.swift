@@ -1,3 +1,4 @@
+import Appointments
 import ArgumentParser
 import Foundation
 import LocalInformation
@@ -83,6 +84,10 @@ struct MaSecuriteServerCommand: AsyncParsableCommand {
     @Option(help: "Seconds a leased notification is kept from other senders (must exceed a batch at 10 s per message).")
     var notifyLeaseSeconds = 300
     @Option(help: "Minutes a freed seat is kept for the first person of the waiting list.") var offerHoldMinutes = 30
+    @Option(help: "File holding the secret (at least 16 bytes) the visio-plainte links are derived from; without it, visio-plainte is not offered.")
+    var meetingSecretFile: String?
+    @Option(help: "The video rooms' address prefix, the room token appended (https; with --meeting-secret-file).")
+    var meetingBase: String?
     @Option(help: "Days after an appointment before its contact data is erased (0: as soon as it ends).") var purgeAfterDays = 1
     @Option(name: .customLong("signalement-endpoint"),
             help: "One URL receiving every unit's signalements as Standard Webhooks (with --signalement-secret).")
@@ -161,6 +166,24 @@ struct MaSecuriteServerCommand: AsyncParsableCommand {
         configuration.offerHoldMinutes = offerHoldMinutes
         guard (0...3_650).contains(purgeAfterDays) else { throw ValidationError("--purge-after-days must be between 0 and 3650") }
         configuration.purgeAfterDays = purgeAfterDays
+        switch (meetingSecretFile, meetingBase) {
+        case (nil, nil): break
+        case (nil, _?): throw ValidationError("--meeting-base needs --meeting-secret-file")
+        case (let secretFile?, let base):
+            guard let data = FileManager.default.contents(atPath: secretFile) else {
+                throw ValidationError("--meeting-secret-file \(secretFile) cannot be read")
+            }
+            let secret = Array(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines).utf8)
+            guard secret.count >= 16 else { throw ValidationError("--meeting-secret-file \(secretFile) holds \(secret.count) bytes (at least 16 needed)") }
+            if let base {
+                guard let url = URL(string: base), url.scheme == "https", url.host != nil, base.count <= 200 else {
+                    throw ValidationError("--meeting-base must be an https URL of at most 200 characters (got '\(base.prefix(80))')")
+                }
+                configuration.meetings = DerivedMeetingProvider(secret: secret, base: base)
+            } else {
+                configuration.meetings = DerivedMeetingProvider(secret: secret)
+            }
+        }
         switch (notifyWebhook, notifyWebhookSecretFile) {
         case (nil, nil): break
         case (let url?, let secretFile?):

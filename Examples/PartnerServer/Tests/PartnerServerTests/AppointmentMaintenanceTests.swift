@@ -93,6 +93,47 @@ actor RecordingTransport: WebhookTransport {
         try await Self.crashCheck(InMemoryBookingStore())
     }
 
+    /// The person a freed seat is kept for is told by the gateway, once, with the
+    /// slot, the expiry and the reference; a seat passed on is offered to the next in the same pass.
+    static func offerCheck(_ store: any BookingStore) async throws {
+        let clock = ManualWallClock(try Date("2026-03-23T07:00:00Z", strategy: .iso8601))
+        let book = try Self.book(store, clock: clock, counters: 1)
+        let taken = try await book.book(station: station, motif: .plainte, start: try Date("2026-03-24T08:00:00Z", strategy: .iso8601))
+        let day = try LocalDate(iso: "2026-03-24")
+        let first = try await book.joinWaitlist(station: station, motif: .plainte, day: day, contact: Contact(email: "attente@example.org"))
+        clock.advance(by: 1)
+        let second = try await book.joinWaitlist(station: station, motif: .plainte, day: day, contact: Contact(phone: "+33622222222"))
+        _ = try await book.cancel(code: taken.code)
+        let transport = RecordingTransport()
+        let maintenance = try maintenance(book, transport, clock: clock)
+        let report = await maintenance.pass(purge: false)
+        #expect(report.sent == 1 && report.errors.isEmpty, "\(report)")
+        let request = try #require(await transport.requests.first)
+        let body = try #require(try JSONSerialization.jsonObject(with: request.body) as? [String: Any])
+        #expect(Set(body.keys) == ["type", "id", "channel", "to", "kind", "subject", "text", "offer"])
+        #expect(body["kind"] as? String == "offer" && body["to"] as? String == "attente@example.org" && body["channel"] as? String == "email")
+        let offer = try #require(body["offer"] as? [String: Any])
+        #expect(offer["reference"] as? String == first.id.uuidString.lowercased() && offer["station"] as? String == station
+                && offer["motif"] as? String == "plainte" && offer["start"] as? String == "2026-03-24T09:00:00+01:00"
+                && offer["end"] as? String == "2026-03-24T09:30:00+01:00" && offer["expires_at"] as? String == "2026-03-23T08:30:01+01:00",
+                "\(offer)")
+        #expect(Set(offer.keys) == ["reference", "station", "motif", "start", "end", "expires_at"], "the offer carries no contact")
+        #expect(await maintenance.pass(purge: false).sent == 0, "the offer was sent twice")
+        // The first lets it run out: the same pass passes the seat on and tells the second.
+        clock.advance(by: 31 * 60)
+        let next = await maintenance.pass(purge: false)
+        #expect(next.passedOn == 1 && next.sent == 1, "\(next)")
+        let last = try #require(await transport.requests.last)
+        let nextBody = try #require(try JSONSerialization.jsonObject(with: last.body) as? [String: Any])
+        #expect(nextBody["to"] as? String == "+33622222222" && (nextBody["offer"] as? [String: Any])?["reference"] as? String
+                == second.id.uuidString.lowercased())
+        #expect(await transport.requests.count == 2)
+    }
+
+    @Test func theOfferOfAKeptSeatIsSentThroughTheGateway() async throws {
+        try await Self.offerCheck(InMemoryBookingStore())
+    }
+
     @Test func anOfferThatRanOutGoesToTheNextInLine() async throws {
         let clock = ManualWallClock(try Date("2026-03-23T07:00:00Z", strategy: .iso8601))
         let store = InMemoryBookingStore()
@@ -175,6 +216,14 @@ struct PostgresAppointmentMaintenanceTests {
             let store = try PostgresBookingStore(client: clients[0], schema: freshSchema(), logger: TestSupport.quietLogger)
             try await store.migrate()
             try await AppointmentMaintenanceTests.crashCheck(store)
+        }
+    }
+
+    @Test func theOfferOfAKeptSeatIsSentThroughTheGateway() async throws {
+        try await PostgresFixture.withFreshSchemas { clients, freshSchema in
+            let store = try PostgresBookingStore(client: clients[0], schema: freshSchema(), logger: TestSupport.quietLogger)
+            try await store.migrate()
+            try await AppointmentMaintenanceTests.offerCheck(store)
         }
     }
 

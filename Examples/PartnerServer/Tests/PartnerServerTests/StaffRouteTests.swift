@@ -171,6 +171,38 @@ actor RecordingNotifier: Notifier {
         }
     }
 
+    @Test func aClosedDayIsReopenedByStaffAndTakesBookingsAgain() async throws {
+        try await Self.application(clock: try WaitlistRouteTests.clock()).test(.router) { client in
+            let station = TestSupport.bordeaux
+            let auth = Self.bearer(Self.bordeauxToken)
+            let (_, booked) = try await client.postJSON("/v1/appointments", ["station": station, "motif": "plainte", "start": "2026-12-09T09:00:00+01:00"])
+            let code = try #require(booked["code"] as? String)
+            _ = try await client.postJSON("/v1/staff/stations/\(station)/closures", ["day": "2026-12-09"], headers: auth)
+            func reopen(_ uri: String, _ headers: HTTPFields) async throws -> (HTTPResponse.Status, [String: Any]) {
+                try await client.execute(uri: uri, method: .delete, headers: headers) { ($0.status, try TestSupport.object($0.body)) }
+            }
+            // Only an account of the station may reopen it.
+            let (anonymous, _) = try await reopen("/v1/staff/stations/\(station)/closures/2026-12-09", [:])
+            #expect(anonymous == .unauthorized)
+            let (other, _) = try await reopen("/v1/staff/stations/\(station)/closures/2026-12-09", Self.bearer(Self.talenceToken))
+            #expect(other == .forbidden)
+            let (status, reopened) = try await reopen("/v1/staff/stations/\(station)/closures/2026-12-09", auth)
+            #expect(status == .ok && reopened["reopened"] as? Bool == true && reopened["day"] as? String == "2026-12-09"
+                    && reopened["station"] as? String == station, "\(reopened)")
+            // Bookable again; the booking the closure cancelled stays cancelled.
+            let (created, again) = try await client.postJSON("/v1/appointments", ["station": station, "motif": "plainte", "start": "2026-12-09T10:00:00+01:00"])
+            #expect(created == .created, "\(again)")
+            let (_, shown) = try await client.getJSON("/v1/appointments/\(code)")
+            #expect(shown["status"] as? String == "cancelled-by-station")
+            let (_, open) = try await reopen("/v1/staff/stations/\(station)/closures/2026-12-09", auth)
+            #expect(open["reopened"] as? Bool == false)
+            let (bad, badProblem) = try await reopen("/v1/staff/stations/\(station)/closures/9-12-2026", auth)
+            #expect(bad == .badRequest && badProblem["field"] as? String == "day")
+            let (past, pastProblem) = try await reopen("/v1/staff/stations/\(station)/closures/2026-12-06", auth)
+            #expect(past == .badRequest && pastProblem["field"] as? String == "day")
+        }
+    }
+
     /// The maintenance loop running in the server sends the closure's notice through the notifier.
     @Test func theServerSendsTheClosureNoticeWithTheNextFreeSlots() async throws {
         let notifier = RecordingNotifier()
@@ -191,7 +223,7 @@ actor RecordingNotifier: Notifier {
             }
             let notice = try #require(sent.first, "the closure's notice was not sent within 5 seconds")
             #expect(sent.count == 1 && notice.kind == .cancelledByStation && notice.channel == .email && notice.address == "camille@example.org")
-            #expect(notice.code.formatted == code)
+            #expect(notice.code?.formatted == code)
             // The next free slots, read when sent: the closed day is not among them.
             #expect(notice.body.contains("Prochains créneaux libres : 2026-12-07T10:00:00+01:00"))
             let alternatives = try #require(notice.body.components(separatedBy: "Prochains créneaux libres : ").last?.components(separatedBy: ". ").first)

@@ -17,6 +17,20 @@ import Signalements
 ///  "subject": "Rappel de rendez-vous / Appointment reminder", "text": "Rappel : …"}
 /// ```
 ///
+/// An offer of a seat kept for a person of the waiting list (`kind` `offer`)
+/// also carries the slot, until when the seat is kept, and the waiting-list
+/// reference that accepts (`POST /v1/appointments/waitlist/{reference}/accept`)
+/// or declines it (`DELETE /v1/appointments/waitlist/{reference}`; times in RFC 3339, in the station's time zone):
+///
+/// ```json
+/// {"type": "appointment.notification", "id": "…/offer/sms/1774249200", "channel": "sms",
+///  "to": "+33611223344", "kind": "offer", "subject": "Une place vous est proposée / A seat is offered to you",
+///  "text": "Une place s'est libérée : …",
+///  "offer": {"reference": "…", "station": "commissariat_police-33063-01", "motif": "plainte",
+///            "start": "2026-03-25T09:00:00+01:00", "end": "2026-03-25T09:30:00+01:00",
+///            "expires_at": "2026-03-23T08:20:00+01:00"}}
+/// ```
+///
 /// A 2xx answer means accepted; anything else, or no answer, throws, and the
 /// outbox retries later with the same id. Nothing is logged here.
 public struct WebhookNotifier: Notifier {
@@ -42,6 +56,32 @@ public struct WebhookNotifier: Notifier {
         let kind: String
         let subject: String
         let text: String
+        let offer: Offer?
+    }
+
+    /// The kept seat of an `offer` (no contact: only `to` carries the address).
+    struct Offer: Encodable {
+        let reference: String
+        let station: String
+        let motif: String
+        let start: String
+        let end: String
+        let expiresAt: String
+
+        enum CodingKeys: String, CodingKey {
+            case reference, station, motif, start, end
+            case expiresAt = "expires_at"
+        }
+
+        init(_ hold: SeatHold) {
+            let zone = (try? StationID.timeZone(of: hold.station)) ?? .gmt
+            reference = hold.entry.id.uuidString.lowercased()
+            station = hold.station
+            motif = hold.motif.rawValue
+            start = RFC3339.format(hold.start, in: zone)
+            end = RFC3339.format(hold.end, in: zone)
+            expiresAt = RFC3339.format(hold.expiresAt, in: zone)
+        }
     }
 
     /// The gateway did not accept the message (its HTTP status).
@@ -55,7 +95,7 @@ public struct WebhookNotifier: Notifier {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let body = try encoder.encode(Body(id: message.id, channel: message.channel.rawValue, to: message.address, kind: message.kind.rawValue,
-                                           subject: message.subject, text: message.body))
+                                           subject: message.subject, text: message.body, offer: message.offer.map(Offer.init)))
         var headers = StandardWebhook.headers(id: message.id, timestamp: Int64(clock.now().timeIntervalSince1970.rounded(.down)),
                                               body: body, secret: endpoint.secret)
         headers["content-type"] = "application/json"

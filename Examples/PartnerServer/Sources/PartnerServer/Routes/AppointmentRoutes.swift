@@ -92,6 +92,8 @@ struct AppointmentRoutes {
         let end: String
         let status: String
         let documents: [String]
+        /// The video link of a `visio-plainte` booking (absent for a visit).
+        let meeting_url: String?
     }
 
     // MARK: Helpers
@@ -177,11 +179,12 @@ struct AppointmentRoutes {
                 throw error
             }
         }
+        let link = try await run { () async throws(AppointmentError) -> URL? in try await book.meetingURL(for: booking) }
         return BookingJSON(code: booking.code.formatted, station: booking.station,
                            station_name: services.stations.station(id: booking.station)?.name,
                            motif: booking.motif.rawValue, start: RFC3339.format(booking.start, in: zone),
                            end: RFC3339.format(booking.end, in: zone), status: booking.status.rawValue,
-                           documents: rules.documents.map { $0.text(in: language) })
+                           documents: rules.documents.map { $0.text(in: language) }, meeting_url: link?.absoluteString)
     }
 
     /// The contact of a body, checked (sizes, an e-mail that looks like one).

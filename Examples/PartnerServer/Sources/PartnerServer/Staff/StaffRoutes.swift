@@ -28,6 +28,7 @@ struct StaffRoutes {
         router.get("staff/stations/{station}/schedule", use: showSchedule)
         router.put("staff/stations/{station}/schedule", use: publishSchedule)
         router.post("staff/stations/{station}/closures", use: closeDay)
+        router.delete("staff/stations/{station}/closures/{day}", use: reopenDay)
         router.get("staff/stations/{station}/appointments", use: dayList)
     }
 
@@ -112,6 +113,13 @@ struct StaffRoutes {
         let day: String
         let already_closed: Bool
         let cancelled: [CancelledJSON]
+    }
+
+    struct ReopeningJSON: Encodable {
+        let station: String
+        let day: String
+        /// Whether the day was closed (false: it was open, nothing changed).
+        let reopened: Bool
     }
 
     struct AppointmentJSON: Encodable {
@@ -252,6 +260,30 @@ struct StaffRoutes {
                 CancelledJSON(reference: Self.reference($0.code), start: RFC3339.format($0.start, in: zone), motif: $0.motif.rawValue,
                               notified: !NotificationChannel.channels(of: $0.contact).isEmpty)
             }), headers: [.cacheControl: "no-store"])
+    }
+
+    /// `DELETE /v1/staff/stations/{station}/closures/{day}`: reopens a day closed
+    /// by mistake or no longer needed; its slots can be booked again. The
+    /// bookings the closure cancelled stay cancelled (their citizens were told).
+    @Sendable func reopenDay(_ request: Request, context: ServerContext) async throws -> Response {
+        let (account, station) = try authorize(request, context: context)
+        let text = context.parameters.get("day") ?? ""
+        let day: LocalDate
+        do { day = try LocalDate(iso: text) } catch {
+            throw APIProblem(.invalidParameter, "path parameter 'day' must be a date YYYY-MM-DD (got '\(text.prefix(40))')", field: "day")
+        }
+        guard day >= LocalDate(services.clock.now(), in: zone(station)) else {
+            throw APIProblem(.invalidParameter, "path parameter 'day' is \(day), a day already past at the station", field: "day")
+        }
+        let book = services.appointments
+        let reopened = try await AppointmentRoutes(services: services).run { () async throws(AppointmentError) in
+            try await book.reopenDay(station: station.id, day: day)
+        }
+        context.logger.notice("staff reopened a day", metadata: [
+            "staff.account": "\(account.id)", "station": "\(station.id)", "day": "\(day)", "reopened": "\(reopened)",
+        ])
+        return try JSONCoding.response(ReopeningJSON(station: station.id, day: day.description, reopened: reopened),
+                                       headers: [.cacheControl: "no-store"])
     }
 
     @Sendable func dayList(_ request: Request, context: ServerContext) async throws -> Response {
