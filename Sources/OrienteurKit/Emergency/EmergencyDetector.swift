@@ -139,7 +139,8 @@ public struct EmergencyDetector: Sendable {
         let leaves = results.prefix(3).filter { $0.kind == .leaf }
         if let top = leaves.first {
             for result in leaves.prefix(2) where result.score >= top.score * 0.8 {
-                guard let danger = dangers[result.id], reading.allows(danger.reason), reading.over == nil else { continue }
+                guard let danger = dangers[result.id], reading.allows(danger.reason),
+                      reading.over == nil || (reading.authorLeft && (reading.justHappened || danger.reason == .fire)) else { continue }
                 // A general "I am in danger" leaf reached by a word like "au secours" alone says nothing
                 // when another result explains the sentence ("au secours mon passeport a disparu").
                 if danger.reason == .callForHelp && found.isEmpty && Self.explainedElsewhere(results, dangers: dangers) { continue }
@@ -228,6 +229,10 @@ struct CueReading {
     var calm = false
     var hypothetical = false
     var over: String?
+    /// The danger is over only because its author left ("il est parti"), which says nothing of a fire or of the hurt.
+    var authorLeft = false
+    /// It happened minutes ago ("vient de", "il y a dix minutes").
+    var justHappened = false
     var noInjury = false
     /// "personne n'est en danger", "pas d'urgence": the writer says nothing is at stake now.
     var noDanger = false
@@ -264,15 +269,29 @@ struct CueReading {
 
     init(_ sentence: CueSentence) {
         typealias Sets = CompiledCues
-        present = Sets.present.firstMatch(in: sentence) ?? (sentence.words.last == "la" && sentence.words.count > 2 ? "la" : nil)
-        past = Sets.past.occurs(in: sentence)
-        longAgo = Sets.longAgo.occurs(in: sentence)
+        // "pas ce soir", "not now": a cue of the present, denied, says nothing is happening now.
+        // "depuis hier", "since this morning": a duration up to now, not a past event.
+        let timed = Self.maskingDeniedPresentAndDurations(sentence)
+        let ago = Self.timeAgo(sentence.words)
+        past = Sets.past.occurs(in: timed) || ago.past
+        longAgo = Sets.longAgo.occurs(in: timed) || ago.longAgo
+        justHappened = Sets.justHappened.occurs(in: sentence) || ago.recent
+        present = Sets.present.firstMatch(in: timed) ?? Self.stillThere(timed.words)
+            ?? (timed.words.last == "la" && timed.words.count > 2 ? "la" : nil)
+        // "maintenant", "now", "urgent" speak of the writer's state as often as of the danger: they say
+        // "now" only when nothing says the event is past (and, for "urgent", that it is not paperwork).
+        if present == nil, !past, let weak = Sets.presentWeak.firstMatch(in: timed),
+           !(weak.hasPrefix("urgen") && Sets.paperwork.occurs(in: sentence)) {
+            present = weak
+        }
+        if present == nil, ago.recent { present = "il y a quelques minutes" }
         calm = Sets.calm.occurs(in: sentence)
         hypothetical = Sets.hypothetical.occurs(in: sentence)
-        over = Sets.over.firstMatch(in: sentence)
+        over = Sets.overCancelled.occurs(in: sentence) ? nil : Sets.over.firstMatch(in: sentence)
+        authorLeft = over.map { Sets.authorLeft.contains($0.trimmingCharacters(in: .whitespaces)) } ?? false
         noInjury = Sets.noInjury.occurs(in: sentence)
         noDanger = Sets.noDanger.occurs(in: sentence)
-        foundAgain = Sets.found.occurs(in: sentence)
+        foundAgain = Sets.found.occurs(in: sentence) && !Sets.foundDenied.occurs(in: sentence)
         suicide = Sets.suicide.firstMatch(in: sentence)
         firstPerson = Sets.firstPerson.occurs(in: sentence)
         witness = Sets.witness.occurs(in: sentence)
@@ -286,11 +305,107 @@ struct CueReading {
             if let cue = category.weak.firstMatch(in: sentence) { weak[category.reason] = cue }
         }
         if present == nil, !past, !calm, let tense = Self.presentTense(sentence.words) { present = tense }
-        for pair in Sets.pairs {
+        for pair in Sets.pairs where !pair.blockers.occurs(in: sentence) {
             if let first = pair.first.firstMatch(in: sentence), let second = pair.second.firstMatch(in: sentence) {
                 pairs.append((pair.reason, "\(first) … \(second)"))
             }
         }
+    }
+
+    /// The sentence with denied cues of the present ("pas ce soir", "not now") and durations up to now
+    /// ("depuis hier", "since this morning") blanked out, for the cues of time to read.
+    static func maskingDeniedPresentAndDurations(_ sentence: CueSentence) -> CueSentence {
+        var masked = sentence
+        let words = sentence.words
+        func blank(_ from: Int, _ count: Int) {
+            for index in from..<min(from + count, words.count) { masked.words[index] = "_"; masked.ids[index] = -1 }
+        }
+        for index in words.indices.dropLast() {
+            let next = words[index + 1]
+            let after = index + 2 < words.count ? words[index + 2] : ""
+            switch words[index] {
+            case "pas", "not", "plus":
+                if ["maintenant", "mtn", "now", "tonight", "actuellement"].contains(next) { blank(index + 1, 1) }
+                if (next == "ce" && after == "soir") || (next == "right" && after == "now") { blank(index + 1, 2) }
+                if next == "en" && after == "ce" { blank(index + 1, 3) }
+            case "depuis", "since":
+                if ["hier", "yesterday", "avant"].contains(next) { blank(index + 1, next == "avant" ? 2 : 1) }
+                if ["ce", "cette", "this", "last"].contains(next) { blank(index + 1, 2) }
+            default: break
+            }
+        }
+        return masked
+    }
+
+    /// "encore là", "toujours là", "still there" said of someone (not "j'ai encore la cicatrice"):
+    /// the adverb "là" ends the sentence or is followed by a word that is not a noun.
+    static func stillThere(_ words: [String]) -> String? {
+        let followers: Set<String> = [
+            "_", "et", "il", "elle", "ils", "elles", "on", "je", "j", "jsuis", "jsui", "mais", "!", "?", "ca", "c", "qui", "dehors",
+            "dedans", "devant", "en", "a", "avec", "y", "donc", "depuis", "pres", "derriere", "dans", "sur", "aussi", "maintenant",
+            "mtn", "svp", "venez", "aidez", "help", "please", "vite", "chez", "au", "bas", "haut", "ou", "ya", "and", "je",
+        ]
+        for index in words.indices.dropLast() where ["encore", "toujours", "tjrs", "tjs"].contains(words[index]) && words[index + 1] == "la" {
+            if index + 2 == words.count || followers.contains(words[index + 2]) { return "\(words[index]) la" }
+        }
+        return nil
+    }
+
+    /// "il y a quinze jours", "ya 2 ans", "three weeks ago", "il y a dix minutes": how long ago the sentence
+    /// says something happened. Minutes are recent (still now); days, weeks, months are past; years long ago.
+    /// "il y a deux hommes" (there are two men) says nothing of time.
+    static func timeAgo(_ words: [String]) -> (recent: Bool, past: Bool, longAgo: Bool) {
+        let numbers: Set<String> = [
+            "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "treize",
+            "quatorze", "quinze", "seize", "vingt", "trente", "quarante", "cinquante", "soixante", "quelques", "plusieurs", "bien",
+            "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
+            "twenty", "thirty", "few", "couple", "several", "of", "petite", "petit", "bonne", "bon", "moins", "d", "plus",
+        ]
+        func unit(_ word: String) -> Int? {
+            switch word {
+            case "min", "mins", "minute", "minutes", "mn", "sec", "secondes", "seconds", "instant", "instants": 0
+            case "h", "heure", "heures", "hour", "hours", "jour", "jours", "day", "days", "semaine", "semaines", "week", "weeks",
+                 "mois", "month", "months", "nuit", "nuits", "night", "nights", "soir", "soirs": 1
+            case "an", "ans", "annee", "annees", "year", "years", "decennie", "decennies", "decades": 2
+            default: nil
+            }
+        }
+        var result = (recent: false, past: false, longAgo: false)
+        func read(from start: Int) {
+            var index = start
+            var sawNumber = false
+            while index < words.count, index < start + 4 {
+                let word = words[index]
+                if let kind = unit(word), sawNumber || word == "mois" {
+                    switch kind {
+                    case 0: result.recent = true
+                    case 1: result.past = true
+                    default: result.past = true; result.longAgo = true
+                    }
+                    return
+                }
+                guard numbers.contains(word) || word.allSatisfy(\.isNumber) || word.hasSuffix("aine") else { return }
+                sawNumber = true
+                index += 1
+            }
+        }
+        for index in words.indices {
+            // "il y a", "y a", "ya" followed by a number and a unit.
+            if words[index] == "ya" { read(from: index + 1) }
+            if words[index] == "y", index + 1 < words.count, words[index + 1] == "a" { read(from: index + 2) }
+            // "<number> <unit> ago".
+            if words[index] == "ago", index >= 2 {
+                let start = max(0, index - 4)
+                for candidate in start..<index where unit(words[candidate]) != nil && candidate + 1 == index {
+                    switch unit(words[candidate]) {
+                    case 0: result.recent = true
+                    case 1: result.past = true
+                    default: result.past = true; result.longAgo = true
+                    }
+                }
+            }
+        }
+        return result
     }
 
     /// A verb in the present tense said of someone else ("ils frappent", "il tape", "a man is
@@ -327,7 +442,13 @@ struct CueReading {
         switch reason {
         case .medical: return !noInjury && !hypothetical
         case .missingChild, .missingAdult: return !foundAgain && !hypothetical && !noDanger
-        case .intruderNow, .violenceNow, .crimeInProgress, .beingFollowed, .armedPerson, .roadDanger, .fire:
+        case .fire:
+            // A fire goes on when whoever lit it has run away.
+            return (over == nil || authorLeft) && !hypothetical && !noDanger
+        case .violenceNow, .armedPerson:
+            // Violence that has just happened is still an emergency when its author has left.
+            return (over == nil || (authorLeft && justHappened)) && !hypothetical && !noDanger
+        case .intruderNow, .crimeInProgress, .beingFollowed, .roadDanger:
             return over == nil && !hypothetical && !noDanger
         case .suicide: return true
         default: return !hypothetical && !noDanger
@@ -357,6 +478,12 @@ enum TenseWords {
 /// The cue lists compiled to word sequences once.
 enum CompiledCues {
     static let present = PhraseSet(EmergencyCues.present, vocabulary: EmergencyCues.vocabulary)
+    static let presentWeak = PhraseSet(EmergencyCues.presentWeak, vocabulary: EmergencyCues.vocabulary)
+    static let paperwork = PhraseSet(EmergencyCues.paperwork, vocabulary: EmergencyCues.vocabulary)
+    static let justHappened = PhraseSet(EmergencyCues.justHappened, vocabulary: EmergencyCues.vocabulary)
+    static let overCancelled = PhraseSet(EmergencyCues.overCancelled, vocabulary: EmergencyCues.vocabulary)
+    static let authorLeft = Set(EmergencyCues.authorLeft.map { $0.trimmingCharacters(in: .whitespaces) })
+    static let foundDenied = PhraseSet(EmergencyCues.foundDenied, vocabulary: EmergencyCues.vocabulary)
     static let past = PhraseSet(EmergencyCues.past, vocabulary: EmergencyCues.vocabulary)
     static let longAgo = PhraseSet(EmergencyCues.longAgo, vocabulary: EmergencyCues.vocabulary)
     static let calm = PhraseSet(EmergencyCues.calm, vocabulary: EmergencyCues.vocabulary)
@@ -384,6 +511,7 @@ enum CompiledCues {
         let reason: EmergencyReason
         let first: PhraseSet
         let second: PhraseSet
+        let blockers: PhraseSet
     }
 
     static let categories: [Category] = EmergencyCues.categories.map {
@@ -391,5 +519,6 @@ enum CompiledCues {
                  blockers: PhraseSet($0.blockers, vocabulary: EmergencyCues.vocabulary))
     }
     static let pairs: [Pair] = EmergencyCues.pairs.map { Pair(reason: $0.reason, first: PhraseSet($0.first, vocabulary: EmergencyCues.vocabulary),
-                                                                  second: PhraseSet($0.second, vocabulary: EmergencyCues.vocabulary)) }
+                                                                  second: PhraseSet($0.second, vocabulary: EmergencyCues.vocabulary),
+                                                                  blockers: PhraseSet($0.blockers, vocabulary: EmergencyCues.vocabulary)) }
 }
