@@ -28,14 +28,14 @@ enum EmergencyCues {
         " venez ", " envoyez ", " depechez ",
         " il est la ", " ils sont la ", " elle est la ", " en bas de chez moi ",
         " derriere la porte ", " de suite ", " tt de suite ", " la tt de suite ",
-        " right now ", " is here ", " are here ", " still here ", " still there ", " help ",
+        " right now ", " is here ", " are here ", " still here ", " still there ",
         " hurry ", " at the moment ", " as we speak ", " is outside ", " are outside ", " s outside ", " re outside ", " just now ", " tonight ", " asap ", " rn ",
         " is waiting ", " waiting outside ", " waiting for me ", " live ", " right outside ", " please hurry ", " now ! ", " please come ", " send someone ", " send help ",
         " happening now ", " just happened ", " still inside ",
         " est encore la ", " sont encore la ", " est toujours la ", " sont toujours la ", " il y est encore ",
         " sont chez moi ", " est chez moi ", " is in my ", " are in my ", " dans le meme bus ", " dans le meme train ",
         " dans le meme wagon ", " dans la meme rame ", " on the same bus ", " on the same train ", " in the same carriage ",
-        " cache sous ", " cachee sous ", " caches sous ", " hiding under ", " refugies dans ", " refugiee dans ", " refugie dans ",
+        " il respire ", " elle respire ", " respire encore ", " still breathing ", " is breathing ", " cache sous ", " cachee sous ", " caches sous ", " hiding under ", " refugies dans ", " refugiee dans ", " refugie dans ",
         " barricade ", " barricadee ", " barricaded ", " le tireur est ", " the shooter is ", " en ce moment meme ",
     ]
 
@@ -43,7 +43,7 @@ enum EmergencyCues {
     /// "what do I do now?"), and "urgent" said of paperwork as much as of a danger: a cue of the
     /// present only when nothing says the event is past (or, for "urgent", that it is paperwork).
     static let presentWeak = [
-        " maintenant ", " mtn ", " actuellement ", " now ", " currently ", " urgent ", " urgence ", " aujourd hui ",
+        " maintenant ", " mtn ", " actuellement ", " now ", " currently ", " urgent ", " urgence ", " aujourd hui ", " help ",
     ]
 
     /// Paperwork: "urgent" for a passport, a declaration or an appointment is no danger.
@@ -120,8 +120,7 @@ enum EmergencyCues {
         " imaginons ", " imaginez ", " imagine ", " supposons ", " admettons ", " suppose ", " que dois je faire si ", " que faut il faire si ",
         " faire si on ", " on fait quoi si ", " je fais quoi si ", " je fais koi si ", " what do i do if ", " what do you do if ",
         " if i witness ", " if you witness ", " if i see ", " if you see ", " si je vois ", " si on voit ", " si je suis ", " si jsui ",
-        " si on ", " quel numero ", " quel est le numero ", " c est quel numero ", " what number ", " which number ",
-        " what is the number ", " hotline ", " seulement pour ", " only for ", " c est pour qui ", " leaflet ", " depliant ",
+        " si on voit ", " si on se fait ", " si on est ", " si on me ", " hotline ", " seulement pour ", " only for ", " c est pour qui ", " leaflet ", " depliant ",
         " for my students ", " pour mes eleves ", " expose ", " presentation ",
     ]
 
@@ -137,8 +136,7 @@ enum EmergencyCues {
         " is out now ", " en securite ", " je suis rentree ", " je suis rentre ", " jsui rentree ", " jsuis rentree ",
         " est reparti ", " est repartie ", " sont repartis ", " est partit ", " c est calme ", " all quiet ", " est au travail ",
         " est au boulot ", " is at work ", " s at work ", " at work now ", " j habite chez ", " je vis chez ", " je suis chez ma ",
-        " je suis chez mon ", " jsui chez ma ", " jsuis chez ma ", " i m staying with ", " i live with my ", " plus rien depuis ",
-        " depuis plus rien ", " since then nothing ",
+        " je suis chez mon ", " jsui chez ma ", " jsuis chez ma ", " i m staying with ", " i live with my ", " since then nothing ",
     ]
 
     /// Words that say the author left only for a moment: the danger is not over.
@@ -227,7 +225,7 @@ enum EmergencyCues {
         " sous un train ", " under a train ", " in front of a train ", " sur les rails ", " on the tracks ", " on the railway ",
         " bord du quai ", " rope is ready ", " corde est prete ", " letters to everyone ", " lettres a tout le monde ",
         " plu vivre ", " jveux plus vivre ", " jveu plus vivre ", " sur le toi ", " veux plus etre la ", " veu plus etre la ",
-        " plus etre la demain ", " not be here tomorrow ",
+        " plus etre la demain ", " not be here tomorrow ", " menace de sauter ", " threatening to jump ", " threatens to jump ",
     ]
     static let suicidePast = [
         " s est suicide ", " est suicidee ", " s est suicidee ", " committed suicide ", " took his own life ",
@@ -307,7 +305,7 @@ enum EmergencyCues {
             " torch your ", " i ll torch ", " cramer ta ", " je vais cramer ", " barre de fer ", " cutter ", " explosif ", " bombe ", " braque ", " braquage ", " coups de feu ", " coup de feu ", " des tirs ",
             " tirs ", " tire sur ", " ca tire ", " ca canarde ", " kalach", " gun ", " guns ", " knife ", " knives ",
             " armed ", " pistol ", " rifle ", " machete ", " weapon ", " shots ", " gunshot", " shooting ", " shot at ",
-            " le tireur ", " the shooter ", " shooter ",
+            " le tireur ", " the shooter ", " shooter ", " detonation ", " detonations ",
         ], weak: []),
         Category(reason: .beingFollowed, strong: [
             " me suit ", " me suivent ", " me poursuit ", " me poursuivent ", " suivie par ", " suivi par ",
@@ -345,7 +343,9 @@ enum EmergencyCues {
             " perdu de vue ", " lost sight of ", " monter dans une voiture ", " got into a car with ", " pris notre fils ",
             " pris notre fille ", " a pris mon fils ", " a pris ma fille ", " took our son ", " took our daughter ",
             " a ete enleve ", " a ete enlevee ", " ont ete enleves ", " been kidnapped ", " been abducted ", " abducted ",
-            " they have my ", " they ve got my ", " ils ont mon ", " ils ont ma ", " or they ll hurt ", " ou ils vont lui ",
+            " they have my son ", " they have my daughter ", " they have my child ", " they have my kid ", " they have my brother ",
+            " they have my sister ", " they ve got my son ", " they ve got my daughter ", " ils ont mon fils ", " ils ont ma fille ",
+            " ils ont mon frere ", " ils ont ma soeur ", " or they ll hurt ", " ou ils vont lui ",
             " demande de rancon ", " demandent de l argent ", " video de lui attache ", " videos de lui attache ",
             " nouveau ne ", " newborn ", " bebe abandonne ", " abandoned baby ", " baby left alone ", " left alone in ",
             " parti avec notre fils ", " parti avec notre fille ", " parti avec mon fils ", " parti avec ma fille ",

@@ -281,12 +281,12 @@ struct CueReading {
         // "maintenant", "now", "urgent" speak of the writer's state as often as of the danger: they say
         // "now" only when nothing says the event is past (and, for "urgent", that it is not paperwork).
         if present == nil, !past, let weak = Sets.presentWeak.firstMatch(in: timed),
-           !(weak.hasPrefix("urgen") && Sets.paperwork.occurs(in: sentence)) {
+           !Sets.paperwork.occurs(in: sentence) {
             present = weak
         }
         if present == nil, ago.recent { present = "il y a quelques minutes" }
         calm = Sets.calm.occurs(in: sentence)
-        hypothetical = Sets.hypothetical.occurs(in: sentence)
+        hypothetical = Sets.hypothetical.occurs(in: timed)
         over = Sets.overCancelled.occurs(in: sentence) ? nil : Sets.over.firstMatch(in: sentence)
         authorLeft = over.map { Sets.authorLeft.contains($0.trimmingCharacters(in: .whitespaces)) } ?? false
         noInjury = Sets.noInjury.occurs(in: sentence)
@@ -312,8 +312,9 @@ struct CueReading {
         }
     }
 
-    /// The sentence with denied cues of the present ("pas ce soir", "not now") and durations up to now
-    /// ("depuis hier", "since this morning") blanked out, for the cues of time to read.
+    /// The sentence with denied cues of the present ("pas ce soir", "not now"), durations up to now
+    /// ("depuis hier", "since this morning") and comparisons ("comme si") blanked out, for the cues
+    /// of time and hypothesis to read.
     static func maskingDeniedPresentAndDurations(_ sentence: CueSentence) -> CueSentence {
         var masked = sentence
         let words = sentence.words
@@ -328,6 +329,9 @@ struct CueReading {
                 if ["maintenant", "mtn", "now", "tonight", "actuellement"].contains(next) { blank(index + 1, 1) }
                 if (next == "ce" && after == "soir") || (next == "right" && after == "now") { blank(index + 1, 2) }
                 if next == "en" && after == "ce" { blank(index + 1, 3) }
+            case "comme", "as":
+                // "comme si quelqu'un fouillait", "as if": a comparison, not a hypothesis.
+                if next == "si" || next == "if" { blank(index + 1, 1) }
             case "depuis", "since":
                 if ["hier", "yesterday", "avant"].contains(next) { blank(index + 1, next == "avant" ? 2 : 1) }
                 if ["ce", "cette", "this", "last"].contains(next) { blank(index + 1, 2) }
