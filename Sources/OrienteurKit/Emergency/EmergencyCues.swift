@@ -8,7 +8,7 @@
 enum EmergencyCues {
     /// Every word of every cue, numbered.
     static let vocabulary: [String: Int32] = {
-        var lists = [present, presentWeak, past, longAgo, calm, hypothetical, over, overCancelled, authorLeft, justHappened, paperwork,
+        var lists = [present, presentWeak, earlierToday, past, longAgo, calm, hypothetical, over, overCancelled, authorLeft, justHappened, paperwork,
                      noInjury, noDanger, found, foundDenied, suicide, suicidePast, suicideDenied, help, danger, firstPerson, witness]
         lists += categories.flatMap { [$0.strong, $0.weak, $0.blockers] }
         lists += pairs.flatMap { [$0.first, $0.second, $0.blockers] }
@@ -37,6 +37,7 @@ enum EmergencyCues {
         " dans le meme wagon ", " dans la meme rame ", " on the same bus ", " on the same train ", " in the same carriage ",
         " il respire ", " elle respire ", " respire encore ", " still breathing ", " is breathing ", " cache sous ", " cachee sous ", " caches sous ", " hiding under ", " refugies dans ", " refugiee dans ", " refugie dans ",
         " barricade ", " barricadee ", " barricaded ", " le tireur est ", " the shooter is ", " en ce moment meme ",
+        " depuis tout a l heure ", " depuis tout al heure ", " for the last hour ", " for an hour now ",
     ]
 
     /// "Now" said of the writer's state as much as of a danger ("j'habite chez ma tante maintenant",
@@ -79,10 +80,17 @@ enum EmergencyCues {
         " le printemps dernier ", " l hiver dernier ", " l automne dernier ", " cet ete ", " a l epoque ", " quand j avais ",
         " back in ", " last monday ", " last tuesday ", " last wednesday ", " last thursday ", " last friday ", " last saturday ",
         " last sunday ", " last spring ", " last summer ", " last winter ", " last autumn ", " last christmas ", " the other night ",
-        " at the time ", " tous les ", " toutes les ", " chaque ", " a chaque fois ", " every ", " each time ", " whenever ",
+        " at the time ", " tous les aprem", " tous les apres midi ", " tous les lundis ", " tous les mardis ",
+        " tous les mercredis ", " tous les jeudis ", " tous les vendredis ", " tous les samedis ", " tous les dimanches ", " tous les mois ",
+        " tous les ans ", " tous les etes ", " toutes les nuits ", " toutes les semaines ", " toutes les fins de semaine ", " chaque ", " a chaque fois ", " every ", " each time ", " whenever ",
         " h24 ", " depuis un an ", " depuis un mois ", " depuis des semaines ", " depuis la rentree ", " depuis septembre ",
         " depuis notre rupture ", " depuis longtemps ", " ca dure depuis ", " for weeks ", " since september ", " for a year ",
         " la derniere fois ", " precedemment ", " previously ", " earlier this year ", " plus tot dans l annee ",
+    ]
+
+    /// Past cues that still speak of today: "ce matin", "last night". The model may still raise an alert with them.
+    static let earlierToday = [
+        " ce matin ", " this morning ", " last night ", " cette nuit ", " hier soir ", " ce midi ", " tonight ",
     ]
 
     /// Long ago: even a disappearance is not an emergency then.
@@ -120,7 +128,7 @@ enum EmergencyCues {
         " imaginons ", " imaginez ", " imagine ", " supposons ", " admettons ", " suppose ", " que dois je faire si ", " que faut il faire si ",
         " faire si on ", " on fait quoi si ", " je fais quoi si ", " je fais koi si ", " what do i do if ", " what do you do if ",
         " if i witness ", " if you witness ", " if i see ", " if you see ", " si je vois ", " si on voit ", " si je suis ", " si jsui ",
-        " si on voit ", " si on se fait ", " si on est ", " si on me ", " hotline ", " seulement pour ", " only for ", " c est pour qui ", " leaflet ", " depliant ",
+        " si on voit ", " si on se ", " en cas d ", " in case there s ", " si on est ", " si on me ", " hotline ", " seulement pour ", " only for ", " c est pour qui ", " leaflet ", " depliant ",
         " for my students ", " pour mes eleves ", " expose ", " presentation ",
     ]
 
@@ -376,6 +384,9 @@ enum EmergencyCues {
             " is going through my ", " going through my ",
             " fouillait ", " fouillaient ", " fouillent les ", " fouille les ", " decoupent le grillage ", " coupent le grillage ",
             " cutting the fence ", " escaladent ", " climbing over ", " n ose pas entrer ", " j ose pas entrer ", " dare not go in ",
+            " poignee a bouge ", " la poignee bouge ", " handle moved ", " handle is moving ", " coups sourds ", " coups contre la porte ",
+            " eteint les lumieres ", " eteint la lumiere ", " turned off the lights ", " turned the lights off ", " against the door ",
+            " contre la porte ", " keeps knocking ", " spare key ", " double des cles ",
             " claiming to be ", " qui disent etre ", " qui dit etre ", " pretendent etre ", " pretend etre ", " se disent ",
         ], weak: [
             " serrure ", " entrouverte ", " cagoule", " hooded ", " balaclava",
@@ -483,7 +494,8 @@ enum EmergencyCues {
             " didn t come home ", " didnt come home ", " not back ", " ran away ", " can t find ", " cant find ", " lost my ",
             " looking for ", " on le cherche ", " on la cherche ", " n est plus la ", " been looking ", " le retrouve pas ",
             " la retrouve pas ",
-            " vanished ", " disappeared ", " toujours pas rentre", " pas rentre de l ecole ",
+            " vanished ", " disappeared ", " toujours pas rentre", " pas rentre de l ecole ", " telephone est eteint ",
+            " portable est eteint ", " phone is off ", " sonne dans le vide ",
         ], blockers: adultAges + lostThings),
         Pair(reason: .missingAdult, first: [
             " alzheimer ", " demence ", " dement ", " demente ", " desoriente ", " desorientee ", " handicap", " grand pere ",
@@ -500,7 +512,8 @@ enum EmergencyCues {
             " ne la retrouve pas ", " on la retrouve pas ", " retrouve pas ", " est sorti ", " est sortie ", " walked out ",
             " gone since ", " has been gone ", " wandered ", " s est barre ", " s est barree ", " a quitte le domicile ",
             " hasn t picked up ", " hasnt picked up ", " not picked up ", " n ouvre pas ", " volets sont restes fermes ",
-            " volets fermes ", " jamais revenu ", " jamais revenue ", " personne ne l a vu ", " nobody has seen ",
+            " volets fermes ", " jamais revenu ", " jamais revenue ", " telephone ne repond pas ", " portable ne repond pas ",
+            " telephone est eteint ", " portable est eteint ", " phone is off ", " phone goes to voicemail ", " sonne dans le vide ", " personne ne l a vu ", " nobody has seen ",
         ]),
         Pair(reason: .medical, first: [
             " accident ", " accidant ", " accidente ", " collision ", " carambolage ", " renverse ", " renversee ", " crash ",

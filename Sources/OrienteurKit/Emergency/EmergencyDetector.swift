@@ -49,6 +49,9 @@ public struct EmergencyDetector: Sendable {
     /// best leaves among `results` (the search's answer for the same text), or nil.
     public func assess(_ text: String, results: [SearchResult]) -> EmergencyAlert? {
         let reading = CueReading(CueSentence(text, vocabulary: EmergencyCues.vocabulary))
+        // One word ("incendie", "viol", "rodéo") names a topic to read about, not a danger to report;
+        // a call for help or suicidal intent still counts.
+        if reading.wordCount == 1, reading.help == nil, reading.suicide == nil { return nil }
         if let alert = assess(reading, results: results) {
             // The learnt model may silence a rule it finds very unlikely here, never suicidal intent
             // and never a sentence that says the danger is there now ("il est encore là").
@@ -58,6 +61,8 @@ public struct EmergencyDetector: Sendable {
         }
         // The learnt model adds what the rules missed, never past a hypothesis or a danger that is over.
         guard let model, !reading.hypothetical, reading.over == nil, !reading.longAgo, !reading.noDanger else { return nil }
+        // Nor, on its own, on a short query without a cue of the present ("vol de voiture").
+        guard reading.wordCount > 3 || reading.present != nil || !reading.strong.isEmpty || !reading.weak.isEmpty else { return nil }
         let features = features(text, reading: reading, results: results)
         guard model.probability(features) >= model.threshold else { return nil }
         let leaves = results.prefix(2).filter { $0.kind == .leaf }
@@ -65,6 +70,9 @@ public struct EmergencyDetector: Sendable {
             ?? EmergencyCues.categories.first { reading.weak[$0.reason] != nil }?.reason
             ?? .callForHelp
         guard reading.allows(reason) else { return nil }
+        // A past event with nothing that says "now" is for the rules to judge, except a missing person
+        // ("elle est partie ce matin"), whose absence goes on.
+        if reading.pastBeforeToday, reading.present == nil, reason != .missingChild, reason != .missingAdult { return nil }
         let cues = model.strongest(features, count: 3).filter { $0.hasPrefix("w:") }.map { String($0.dropFirst(2)) }
         let leaf = leaves.first { dangers[$0.id]?.reason == reason }?.id ?? defaultLeaf(for: reason, witness: reading.fromWitness)
         return EmergencyAlert(reasons: [reason], actions: actions(for: [reason]), cues: cues, leafID: leaf,
@@ -144,6 +152,8 @@ public struct EmergencyDetector: Sendable {
                 // A general "I am in danger" leaf reached by a word like "au secours" alone says nothing
                 // when another result explains the sentence ("au secours mon passeport a disparu").
                 if danger.reason == .callForHelp && found.isEmpty && Self.explainedElsewhere(results, dangers: dangers) { continue }
+                // "pas envie de mourir, mais je voudrais parler": the writer says what it is not.
+                if danger.reason == .callForHelp && found.isEmpty && reading.suicideDenied { continue }
                 let raise: Bool
                 switch danger.when {
                 case .ongoing: raise = reading.present != nil && !reading.hypothetical
@@ -225,6 +235,8 @@ public struct EmergencyDetector: Sendable {
 struct CueReading {
     var present: String?
     var past = false
+    /// Past, and not only earlier today ("ce matin", "last night").
+    var pastBeforeToday = false
     var longAgo = false
     var calm = false
     var hypothetical = false
@@ -246,6 +258,8 @@ struct CueReading {
     var suicideDenied = false
     /// The sentence asks a question.
     var question = false
+    /// The number of words, punctuation ("!", "?") left out.
+    var wordCount = 0
     var danger: String?
     var help: String?
     var strong: [EmergencyReason: String] = [:]
@@ -274,6 +288,7 @@ struct CueReading {
         let timed = Self.maskingDeniedPresentAndDurations(sentence)
         let ago = Self.timeAgo(sentence.words)
         past = Sets.past.occurs(in: timed) || ago.past
+        pastBeforeToday = Sets.past.occurs(in: Self.blanking(EmergencyCues.earlierToday, in: timed)) || ago.past
         longAgo = Sets.longAgo.occurs(in: timed) || ago.longAgo
         justHappened = Sets.justHappened.occurs(in: sentence) || ago.recent
         present = Sets.present.firstMatch(in: timed) ?? Self.stillThere(timed.words)
@@ -298,6 +313,7 @@ struct CueReading {
         suicidePast = Sets.suicidePast.occurs(in: sentence)
         suicideDenied = Sets.suicideDenied.occurs(in: sentence)
         question = sentence.words.contains("?")
+        wordCount = sentence.words.filter { $0 != "!" && $0 != "?" }.count
         danger = Sets.danger.firstMatch(in: sentence)
         help = Sets.help.firstMatch(in: sentence)
         for category in Sets.categories where !category.blockers.occurs(in: sentence) {
@@ -305,6 +321,8 @@ struct CueReading {
             if let cue = category.weak.firstMatch(in: sentence) { weak[category.reason] = cue }
         }
         if present == nil, !past, !calm, let tense = Self.presentTense(sentence.words) { present = tense }
+        // "an hour ago he came back … now he's rattling the handle": a progressive says "now" even after a past cue.
+        if present == nil, past, !calm, let tense = Self.presentTense(sentence.words, progressiveOnly: true) { present = tense }
         for pair in Sets.pairs where !pair.blockers.occurs(in: sentence) {
             if let first = pair.first.firstMatch(in: sentence), let second = pair.second.firstMatch(in: sentence) {
                 pairs.append((pair.reason, "\(first) … \(second)"))
@@ -341,6 +359,19 @@ struct CueReading {
         return masked
     }
 
+    /// `sentence` with every occurrence of `phrases` (whole words) blanked out.
+    static func blanking(_ phrases: [String], in sentence: CueSentence) -> CueSentence {
+        var blanked = sentence
+        for phrase in phrases {
+            let words = phrase.split(separator: " ").map(String.init)
+            guard !words.isEmpty, words.count <= sentence.words.count else { continue }
+            for start in 0...(sentence.words.count - words.count) where Array(sentence.words[start..<start + words.count]) == words {
+                for index in start..<start + words.count { blanked.words[index] = "_"; blanked.ids[index] = -1 }
+            }
+        }
+        return blanked
+    }
+
     /// "encore là", "toujours là", "still there" said of someone (not "j'ai encore la cicatrice"):
     /// the adverb "là" ends the sentence or is followed by a word that is not a noun.
     static func stillThere(_ words: [String]) -> String? {
@@ -365,27 +396,33 @@ struct CueReading {
             "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
             "twenty", "thirty", "few", "couple", "several", "of", "petite", "petit", "bonne", "bon", "moins", "d", "plus",
         ]
+        // 0: minutes (recent), 1: days to months (past), 2: years (long ago), 3: hours (today: neither).
         func unit(_ word: String) -> Int? {
             switch word {
             case "min", "mins", "minute", "minutes", "mn", "sec", "secondes", "seconds", "instant", "instants": 0
-            case "h", "heure", "heures", "hour", "hours", "jour", "jours", "day", "days", "semaine", "semaines", "week", "weeks",
+            case "h", "heure", "heures", "hour", "hours": 3
+            case "jour", "jours", "day", "days", "semaine", "semaines", "week", "weeks",
                  "mois", "month", "months", "nuit", "nuits", "night", "nights", "soir", "soirs": 1
             case "an", "ans", "annee", "annees", "year", "years", "decennie", "decennies", "decades": 2
             default: nil
             }
         }
         var result = (recent: false, past: false, longAgo: false)
+        func apply(_ kind: Int) {
+            switch kind {
+            case 0: result.recent = true
+            case 1: result.past = true
+            case 2: result.past = true; result.longAgo = true
+            default: break
+            }
+        }
         func read(from start: Int) {
             var index = start
             var sawNumber = false
             while index < words.count, index < start + 4 {
                 let word = words[index]
                 if let kind = unit(word), sawNumber || word == "mois" {
-                    switch kind {
-                    case 0: result.recent = true
-                    case 1: result.past = true
-                    default: result.past = true; result.longAgo = true
-                    }
+                    apply(kind)
                     return
                 }
                 guard numbers.contains(word) || word.allSatisfy(\.isNumber) || word.hasSuffix("aine") else { return }
@@ -398,23 +435,14 @@ struct CueReading {
             if words[index] == "ya" { read(from: index + 1) }
             if words[index] == "y", index + 1 < words.count, words[index + 1] == "a" { read(from: index + 2) }
             // "<number> <unit> ago".
-            if words[index] == "ago", index >= 2 {
-                let start = max(0, index - 4)
-                for candidate in start..<index where unit(words[candidate]) != nil && candidate + 1 == index {
-                    switch unit(words[candidate]) {
-                    case 0: result.recent = true
-                    case 1: result.past = true
-                    default: result.past = true; result.longAgo = true
-                    }
-                }
-            }
+            if words[index] == "ago", index >= 1, let kind = unit(words[index - 1]) { apply(kind) }
         }
         return result
     }
 
     /// A verb in the present tense said of someone else ("ils frappent", "il tape", "a man is
     /// beating"), read only when no cue of time says otherwise: the words as read, or nil.
-    static func presentTense(_ words: [String]) -> String? {
+    static func presentTense(_ words: [String], progressiveOnly: Bool = false) -> String? {
         // A question asks about a situation; it does not report one happening.
         if words.contains("?") { return nil }
         var index = 0
@@ -426,7 +454,7 @@ struct CueReading {
                 let verb = words[next]
                 if verb.count > 5, verb.hasSuffix("ing"), !TenseWords.englishNotAction.contains(verb) { return "\(word) \(verb)" }
             }
-            if TenseWords.frenchSubjects.contains(word), index + 1 < words.count {
+            if !progressiveOnly, TenseWords.frenchSubjects.contains(word), index + 1 < words.count {
                 var next = index + 1
                 if word == "quelqu", next < words.count, words[next] == "un" { next += 1 }
                 while next < words.count - 1, TenseWords.frenchClitics.contains(words[next]) { next += 1 }
