@@ -234,6 +234,7 @@ enum EmergencyCues {
         " bord du quai ", " rope is ready ", " corde est prete ", " letters to everyone ", " lettres a tout le monde ",
         " plu vivre ", " jveux plus vivre ", " jveu plus vivre ", " sur le toi ", " veux plus etre la ", " veu plus etre la ",
         " plus etre la demain ", " not be here tomorrow ", " menace de sauter ", " threatening to jump ", " threatens to jump ",
+        " going to end it ", " gonna end it ", " end it tonight ", " va en finir ", " veut en finir ",
     ]
     static let suicidePast = [
         " s est suicide ", " est suicidee ", " s est suicidee ", " committed suicide ", " took his own life ",
@@ -428,7 +429,8 @@ enum EmergencyCues {
             " pas a le reveiller ", " pas a la reveiller ", " vomit en dormant ", " isnt breathing ", " colapsed ", " voit flou ",
             " levre ouverte ", " arcade ouverte ", " lip is split ", " seeing double ", " blurry ", " tout froid ", " toute froide ",
             " hypotherm", " coince sous ", " coincee sous ", " trapped under ", " ensevel", " pleine hypo ", " gemir ", " gemit ",
-            " moaning ", " groaning ", " hasn t picked up ", " hasnt picked up ", " n ouvre pas ", " n ouvre plus ",
+            " moaning ", " groaning ", " poignarder ", " se faire poignarder ", " est par terre ", " is on the ground ",
+            " not making sense ", " can barely stand ", " load of pills ", " bunch of pills ", " hasn t picked up ", " hasnt picked up ", " n ouvre pas ", " n ouvre plus ",
         ], weak: [
             " blesse ", " blessee ", " blesses ", " blessees ", " injured ", " malaise ", " sang ", " blood ", " hurt ",
             " injuries ", " injury ", " fell ", " tombe ", " tombee ", " fallen ",
@@ -470,9 +472,12 @@ enum EmergencyCues {
         var blockers: [String] = []
     }
 
-    /// A grown-up: "mon fils de 25 ans" who does not answer is not a missing child.
-    static let adultAges: [String] = (18...99).flatMap { [" \($0) ans ", " \($0) year old ", " \($0) years old "] }
-        + [" majeur ", " majeure ", " adult son ", " adult daughter ", " grown up "]
+    /// A grown-up child: "mon fils de 25 ans" who does not answer is not a missing child (the age must be
+    /// the child's: "un homme de 30 ans" says nothing of the daughter).
+    static let adultAges: [String] = (18...99).flatMap { age in
+        ["fils", "fille", "enfant", "gamin", "gamine"].flatMap { [" \($0) de \(age) ans ", " \($0) a \(age) ans "] }
+            + [" \(age) year old son ", " \(age) year old daughter ", " son is \(age) ", " daughter is \(age) "]
+    } + [" fils majeur ", " fille majeure ", " enfant majeur ", " adult son ", " adult daughter ", " grown up son ", " grown up daughter "]
 
     /// Things that "disappear" without anyone missing.
     static let lostThings = [

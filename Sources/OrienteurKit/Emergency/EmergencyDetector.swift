@@ -258,6 +258,8 @@ struct CueReading {
     var suicideDenied = false
     /// The sentence asks a question.
     var question = false
+    /// The person spoken of is said to be an adult ("mon fils de 24 ans"): not a missing child.
+    var adult = false
     /// The number of words, punctuation ("!", "?") left out.
     var wordCount = 0
     var danger: String?
@@ -306,6 +308,7 @@ struct CueReading {
         authorLeft = over.map { Sets.authorLeft.contains($0.trimmingCharacters(in: .whitespaces)) } ?? false
         noInjury = Sets.noInjury.occurs(in: sentence)
         noDanger = Sets.noDanger.occurs(in: sentence)
+        adult = Sets.adult.occurs(in: sentence)
         foundAgain = Sets.found.occurs(in: sentence) && !Sets.foundDenied.occurs(in: sentence)
         suicide = Sets.suicide.firstMatch(in: sentence)
         firstPerson = Sets.firstPerson.occurs(in: sentence)
@@ -473,7 +476,8 @@ struct CueReading {
     func allows(_ reason: EmergencyReason) -> Bool {
         switch reason {
         case .medical: return !noInjury && !hypothetical
-        case .missingChild, .missingAdult: return !foundAgain && !hypothetical && !noDanger
+        case .missingChild: return !foundAgain && !hypothetical && !noDanger && !adult
+        case .missingAdult: return !foundAgain && !hypothetical && !noDanger
         case .fire:
             // A fire goes on when whoever lit it has run away.
             return (over == nil || authorLeft) && !hypothetical && !noDanger
@@ -515,6 +519,7 @@ enum CompiledCues {
     static let justHappened = PhraseSet(EmergencyCues.justHappened, vocabulary: EmergencyCues.vocabulary)
     static let overCancelled = PhraseSet(EmergencyCues.overCancelled, vocabulary: EmergencyCues.vocabulary)
     static let authorLeft = Set(EmergencyCues.authorLeft.map { $0.trimmingCharacters(in: .whitespaces) })
+    static let adult = PhraseSet(EmergencyCues.adultAges, vocabulary: EmergencyCues.vocabulary)
     static let foundDenied = PhraseSet(EmergencyCues.foundDenied, vocabulary: EmergencyCues.vocabulary)
     static let past = PhraseSet(EmergencyCues.past, vocabulary: EmergencyCues.vocabulary)
     static let longAgo = PhraseSet(EmergencyCues.longAgo, vocabulary: EmergencyCues.vocabulary)
