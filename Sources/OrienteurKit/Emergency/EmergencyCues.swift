@@ -297,7 +297,8 @@ enum EmergencyCues {
             " m a jete contre ", " me menace avec ", " threatening me with ", " is hurting her ", " is hurting him ",
             " is hurting me ", " me fait mal ", " a la main sur mon ", " his hand on my ", " hand on my knee ",
             " frappent les ", " frappent des ", " frappe les ", " saccagent ", " saccage le ", " pete les plombs ", " par le col ",
-            " getting jumped ", " jumped me ", " me colle ", " me fixe sans arret ", " is choking ", " etrangle ",
+            " getting jumped ", " jumped me ", " me colle ", " me tripote ", " me tripotent ", " m encerclent ", " encerclent ",
+            " groping me ", " surrounding me ", " me fixe sans arret ", " is choking ", " etrangle ",
         ], weak: [
             " frappe ", " frappee ", " frapper ", " tape ", " tapee ", " battu ", " battue ", " cogne ", " agressee ",
             " violence ", " violences ", " agresse ", " agression ", " attaque ", " battre ", " coups ", " crie ", " hurle ", " agress", " taper ", " cogner ", " frape ", " secoue ", " secouer ", " hurler ", " kill me ", " slamming ", " tabasser ", " violee ", " viole ", " me tuer ", " drugged ",
@@ -385,7 +386,7 @@ enum EmergencyCues {
             " is going through my ", " going through my ",
             " fouillait ", " fouillaient ", " fouillent les ", " fouille les ", " decoupent le grillage ", " coupent le grillage ",
             " cutting the fence ", " escaladent ", " climbing over ", " n ose pas entrer ", " j ose pas entrer ", " dare not go in ",
-            " poignee a bouge ", " la poignee bouge ", " handle moved ", " handle is moving ", " coups sourds ", " coups contre la porte ",
+            " pied dans la porte ", " foot in the door ", " veut entrer chez moi ", " veulent entrer chez moi ", " poignee a bouge ", " la poignee bouge ", " handle moved ", " handle is moving ", " coups sourds ", " coups contre la porte ",
             " eteint les lumieres ", " eteint la lumiere ", " turned off the lights ", " turned the lights off ", " against the door ",
             " contre la porte ", " keeps knocking ", " spare key ", " double des cles ",
             " claiming to be ", " qui disent etre ", " qui dit etre ", " pretendent etre ", " pretend etre ", " se disent ",
@@ -429,7 +430,8 @@ enum EmergencyCues {
             " pas a le reveiller ", " pas a la reveiller ", " vomit en dormant ", " isnt breathing ", " colapsed ", " voit flou ",
             " levre ouverte ", " arcade ouverte ", " lip is split ", " seeing double ", " blurry ", " tout froid ", " toute froide ",
             " hypotherm", " coince sous ", " coincee sous ", " trapped under ", " ensevel", " pleine hypo ", " gemir ", " gemit ",
-            " moaning ", " groaning ", " poignarder ", " se faire poignarder ", " est par terre ", " is on the ground ",
+            " moaning ", " groaning ", " parle bizarrement ", " parlait bizarrement ", " melange les mots ", " melangeait ",
+            " slurring ", " slurred ", " poignarder ", " se faire poignarder ", " est par terre ", " is on the ground ",
             " not making sense ", " can barely stand ", " load of pills ", " bunch of pills ", " hasn t picked up ", " hasnt picked up ", " n ouvre pas ", " n ouvre plus ",
         ], weak: [
             " blesse ", " blessee ", " blesses ", " blessees ", " injured ", " malaise ", " sang ", " blood ", " hurt ",
@@ -447,7 +449,7 @@ enum EmergencyCues {
             " water is rising ", " coince sur le toit ", " coincee sur le toit ",
             " coinces sur le toit ", " on the roof waving ", " fumee noire ", " black smoke ", " sent le brule ", " smells of burning ",
             " fuite gaz ", " gaz sortir ", " gaz qui sort ", " ouvert le gaz ", " conduite de gaz ", " gas pipe ", " hissing ",
-            " enflamme ", " enflammee ", " cocktail molotov ", " molotov ",
+            " enflamme ", " enflammee ", " fume noir ", " fumee partout ", " fume partout ", " smoke everywhere ", " cocktail molotov ", " molotov ",
         ], weak: [" feu ", " fire ", " gaz ", " gas ", " flooded ", " inondation ", " inonde ", " inondee "], blockers: [
             " feu rouge ", " feux rouges ", " feu vert ", " feux ", " coup de feu ", " coups de feu ", " arme a feu ",
             " armes a feu ", " cease fire ", " fire brigade ", " fired me ", " got fired ", " faux agents du gaz ",
