@@ -69,7 +69,7 @@ enum EmergencyCues {
         " jeudi dernier ", " vendredi dernier ", " le week end dernier ", " ce week end ", " pendant mon ",
         " pendant les vacances ", " pendant nos vacances ", " en rentrant de vacances ", " au retour de ",
         " retrouve ma ", " retrouve mon ", " retrouve la porte ", " decouvert ", " constate ",
-        " yesterday ", " last week ", " last month ", " last year ", " ago ", " in 20", " in 19",
+        " yesterday ", " last week ", " last month ", " last year ", " a while ago ", " long ago ", " some time ago ", " ages ago ", " a while back ", " in 20", " in 19",
         " used to ", " this morning ", " last night ", " last weekend ", " the other day ", " when i was ",
         " des annees ", " for years ", " for months ", " while i was away ", " over the weekend ", " the weekend ",
         " souvent ", " tout le temps ", " regulierement ", " parfois ", " tous les jours ", " tous les soirs ",
