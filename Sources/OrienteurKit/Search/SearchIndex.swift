@@ -240,7 +240,7 @@ public struct SearchIndex: Sendable {
         self.typos = TypoIndex(surfaces: builder.surfaces, terms: terms, vocabulary: vocabulary, minimumLength: tuning.typoMinimumLength)
         var byID: [String: Int] = [:]
         for (offset, document) in documents.enumerated() where byID[document.id] == nil { byID[document.id] = offset }
-        let compiled = content.orientationModel.map(CompiledOrientationModel.init)
+        let compiled = content.orientationModel?.compiled
         model = compiled
         modelBlend = content.orientationModel?.blend ?? 0
         modelDocuments = compiled?.ids.map { byID[$0] } ?? []
@@ -418,18 +418,23 @@ extension SearchIndex {
     func blend(_ ranked: [RankedDocument], model: CompiledOrientationModel, tokens: [QueryToken]) -> [RankedDocument] {
         let probabilities = model.probabilities(tokens.map { $0.term >= 0 ? terms[Int($0.term)] : $0.unknownTerm })
         guard !probabilities.isEmpty else { return ranked }
-        let best = ranked.map(\.score).max() ?? 0
-        var scores: [Int: Double] = [:]
+        var best = 0.0
+        for entry in ranked where entry.score > best { best = entry.score }
+        // Dense scores by document (-1: not a result), so the blend costs no hashing.
+        var scores = [Double](repeating: -1, count: documents.count)
         for entry in ranked { scores[entry.document] = best > 0 ? entry.score / best : 0 }
         for (target, probability) in probabilities {
             guard let document = modelDocuments[target] else { continue }
-            if let score = scores[document] {
-                scores[document] = score + modelBlend * probability
+            if scores[document] >= 0 {
+                scores[document] += modelBlend * probability
             } else if probability >= Self.modelOnlyMinimum {
                 scores[document] = modelBlend * probability
             }
         }
-        return scores.map { RankedDocument(document: $0.key, score: $0.value) }
+        var blended: [RankedDocument] = []
+        blended.reserveCapacity(ranked.count + 4)
+        for (document, score) in scores.enumerated() where score >= 0 { blended.append(RankedDocument(document: document, score: score)) }
+        return blended
     }
 }
 
