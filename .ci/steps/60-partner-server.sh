@@ -11,14 +11,15 @@ PKG=Examples/PartnerServer
 log "OpenAPI document"
 pip_install openapi_spec_validator openapi-spec-validator
 python3 -m openapi_spec_validator "$PKG/Sources/PartnerServer/Resources/openapi.json"
-log "example operators file against the document's OperatorAccount schema"
+log "example operators and staff files against the document's OperatorAccount and StaffAccount schemas"
 python3 - "$PKG" <<'PY'
 import json, sys, jsonschema  # jsonschema comes with openapi-spec-validator
 pkg = sys.argv[1]
 document = json.load(open(f"{pkg}/Sources/PartnerServer/Resources/openapi.json"))
-schema = {"type": "array", "items": document["components"]["schemas"]["OperatorAccount"]}
-jsonschema.Draft202012Validator(schema).validate(json.load(open(f"{pkg}/operators.example.json")))
-print("operators.example.json: OK")
+for name, schema_name in (("operators.example.json", "OperatorAccount"), ("staff.example.json", "StaffAccount")):
+    schema = {"type": "array", "items": document["components"]["schemas"][schema_name]}
+    jsonschema.Draft202012Validator(schema).validate(json.load(open(f"{pkg}/{name}")))
+    print(f"{name}: OK")
 PY
 
 log "PostgreSQL"

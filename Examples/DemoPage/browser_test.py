@@ -17,6 +17,9 @@ Starts the already-built partner server with `--demo-page`, waits for
   * gives « Je donne mon avis » on the leaf (a missing answer is announced and
     linked, then "Non" with a comment holding a phone number): the reference is
     shown and announced, the API has the case and the team sees the number masked;
+  * follows the leaf's station action twice: the page posts the outcome
+    `station` with the leaf's view id to /v1/orientation/outcome once (201), and
+    the server then refuses a second outcome for that view (409);
   * reads the local news of 33000 (the API's items, marked as examples),
     subscribes to one theme, reads the feed at the URL shown (Atom, that theme
     only), then unsubscribes (the feed is gone);
@@ -398,6 +401,49 @@ def test_avis(run, leaf):
     run.check("réponse attendue au plus tard" in answer and "null" not in answer, "'Voir la réponse' reads where the avis stands", answer)
 
 
+def is_station_action(e):
+    return e["tag"] == "button" and e["text"].startswith("Trouver un lieu près de chez vous")
+
+
+def test_follow_up(run, leaf):
+    """Following the leaf's station action posts its outcome once, with the view id the server gave the leaf."""
+    view = run.js("const a = document.getElementById('orient-leaf'); return a ? a.dataset.view || null : null")
+    run.check(re.fullmatch(r"[A-Za-z0-9_-]{43}", view or "") is not None, "the leaf carries the view id of its showing (data-view)", str(view))
+    # Counts the page's requests to the outcome route (a wrapper around fetch, installed by the test, not by the page).
+    run.js("""window.__outcomes = [];
+              const original = window.fetch;
+              window.fetch = function (url, options) {
+                const promise = original.apply(this, arguments);
+                if (String(url).endsWith('/v1/orientation/outcome')) {
+                  const sent = {body: options && options.body, status: null, about: null};
+                  window.__outcomes.push(sent);
+                  promise.then((response) => response.clone().json().then((body) => { sent.about = body.about || null; sent.status = response.status; }))
+                    .catch(() => { sent.status = sent.status || 0; });
+                }
+                return promise;
+              };""")
+    run.tab_to(is_station_action, "the leaf's 'Trouver un lieu près de chez vous' action", backwards=True)
+    run.press(Keys.ENTER)
+    run.wait_focus(lambda e: e["id"] == "lieux-title", "the stations heading after the leaf's station action")
+    sent = run.wait(lambda: (lambda o: o if len(o) == 1 and o[0]["status"] is not None else None)(run.js("return window.__outcomes")),
+                    "the outcome request to be answered")
+    run.check(json.loads(sent[0]["body"] or "{}") == {"view": view, "outcome": "station"} and sent[0]["status"] == 201
+              and sent[0]["about"] == f"leaf:{leaf['id']}",
+              "following the station action posts {view, outcome: station} to /v1/orientation/outcome: 201, counted for this leaf", str(sent))
+    status, _, payload = run.http("POST", "/v1/orientation/outcome", {"view": view, "outcome": "chat"})
+    problem = json.loads(payload or b"{}")
+    run.check(status == 409 and problem.get("type") == "urn:masecurite:problem:follow-up-already-recorded",
+              "the server counted the page's outcome: the same view is refused a second one (409)", f"{status} {payload[:200]!r}")
+    # Following it again sends nothing more.
+    run.tab_to(is_station_action, "the leaf's station action again", backwards=True)
+    run.press(Keys.ENTER)
+    run.wait_focus(lambda e: e["id"] == "lieux-title", "the stations heading again")
+    time.sleep(1)
+    count = run.js("return window.__outcomes.length")
+    run.check(count == 1, "following the same leaf's action again posts no second outcome", f"{count} requests")
+    run.tab_to(lambda e: e["id"] == "ask-text", "the description field", backwards=True)
+
+
 def is_ask_button(e):
     return e["tag"] == "button" and e["text"] in ("Trouver de l’aide", "Trouver de l'aide")
 
@@ -716,6 +762,7 @@ def main():
         test_focus_ring(run)
         leaf = test_orienteur(run)
         test_avis(run, leaf)
+        test_follow_up(run, leaf)
         test_ask(run)
         test_fiche(run)
         stations = test_stations(run)

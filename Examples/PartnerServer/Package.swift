@@ -67,6 +67,8 @@ let package = Package(
                 .product(name: "Appointments", package: "MaSecurite"),
                 .product(name: "ChatProtocol", package: "MaSecurite"),
                 .product(name: "LocalInformation", package: "MaSecurite"),
+                // The notification webhook is signed as the signalements' delivery is (Standard Webhooks).
+                .product(name: "Signalements", package: "MaSecurite"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -86,6 +88,8 @@ let package = Package(
             dependencies: [
                 "PartnerServer",
                 "PostgresBackends",
+                .product(name: "Appointments", package: "MaSecurite"),
+                .product(name: "Signalements", package: "MaSecurite"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

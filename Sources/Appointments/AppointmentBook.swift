@@ -158,13 +158,13 @@ public struct AppointmentBook: Sendable {
     }
 
     /// The time zone of `station`: its schedule's, else the one its id gives.
-    private func timeZone(of station: String) async throws(AppointmentError) -> TimeZone {
+    func timeZone(of station: String) async throws(AppointmentError) -> TimeZone {
         if let schedule = try await existingSchedule(for: station) { return schedule.timeZone }
         return try StationID.timeZone(of: station)
     }
 
     /// Runs a store call, turning its errors into ``AppointmentError``.
-    private func storeCall<T: Sendable>(_ body: () async throws -> T) async throws(AppointmentError) -> T {
+    func storeCall<T: Sendable>(_ body: () async throws -> T) async throws(AppointmentError) -> T {
         do {
             return try await body()
         } catch let error as BookingStoreError {
@@ -284,12 +284,14 @@ public struct AppointmentBook: Sendable {
 
     /// Offers the freed seat to the first person waiting for it, if the slot can
     /// still be booked: the seat is kept for them ``offerHoldMinutes`` minutes.
-    private func offer(station: String, motif: Motif, start: Date, end: Date) async throws(AppointmentError) -> WaitlistOffer? {
+    func offer(station: String, motif: Motif, start: Date, end: Date) async throws(AppointmentError) -> WaitlistOffer? {
         guard let schedule = try await existingSchedule(for: station), start >= window(schedule).earliest,
               let slot = schedule.slot(for: motif, startingAt: start) else { return nil }
+        let store = self.store
+        // A seat on a day the station closed would be kept for nobody: it could not be booked.
+        if try await storeCall({ try await store.closedDays(station: station) }).contains(slot.day) { return nil }
         let request = SeatOfferRequest(station: station, motif: motif, start: slot.start, end: slot.end, day: slot.day,
                                        capacity: slot.capacity, holdSeconds: offerHoldMinutes * 60, at: clock.now())
-        let store = self.store
         return try await storeCall { try await store.offerFreedSeat(request) }.map(WaitlistOffer.init)
     }
 
@@ -398,19 +400,38 @@ public struct AppointmentBook: Sendable {
         return try await storeCall { try await store.closeDay(station: station, day: day, from: from, to: to, at: now) }
     }
 
+    /// Reopens the local `day` of `station` that ``closeDay(station:day:)``
+    /// closed: its slots can be booked again. The bookings the closure
+    /// cancelled stay cancelled (their citizens were told and offered other
+    /// slots). Returns whether the day was closed.
+    public func reopenDay(station: String, day: LocalDate) async throws(AppointmentError) -> Bool {
+        _ = try await timeZone(of: station)  // an unknown station is refused, as when closing
+        let store = self.store
+        return try await storeCall { try await store.reopenDay(station: station, day: day) }
+    }
+
     /// Puts someone on the waiting list for `motif` at `station` on the station's local `day`.
+    /// - Throws: `dayClosed` when the station closed that day, and the refusals of the window's form below.
     public func joinWaitlist(station: String, motif: Motif, day: LocalDate, contact: Contact? = nil) async throws(AppointmentError) -> WaitlistEntry {
         let zone = try await timeZone(of: station)
+        let store = self.store
+        if try await storeCall({ try await store.closedDays(station: station) }).contains(day) { throw .dayClosed(station: station, day: day) }
         return try await joinWaitlist(station: station, motif: motif, earliest: day.instant(at: .midnight, in: zone),
                                       latest: day.adding(days: 1).instant(at: .midnight, in: zone).addingTimeInterval(-1), contact: contact)
     }
 
     /// Puts someone on the waiting list for `motif` at `station`, for a start between `earliest` and `latest`.
+    /// - Throws: `tooLate` when the whole window is past the minimum notice,
+    ///   `tooFarAhead` when it starts beyond the booking horizon, and the refusals of ``checkOffered(_:at:)``.
     public func joinWaitlist(station: String, motif: Motif, earliest: Date, latest: Date,
                              contact: Contact? = nil) async throws(AppointmentError) -> WaitlistEntry {
         try await checkOffered(motif, at: station)
         let schedule = try await schedule(for: station)
         guard schedule.offers(motif) else { throw .motifNotOffered(station: station, motif: motif) }
+        // A window nothing in it can be booked any more, or not yet, would wait for nothing.
+        let (bookableFrom, bookableUntil) = window(schedule)
+        guard max(earliest, latest) >= bookableFrom else { throw .tooLate(start: max(earliest, latest), earliest: bookableFrom) }
+        guard earliest <= bookableUntil else { throw .tooFarAhead(start: earliest, latest: bookableUntil) }
         let entry = WaitlistEntry(station: station, motif: motif, earliest: earliest, latest: max(earliest, latest),
                                   contact: contact.flatMap { $0.isEmpty ? nil : $0 }, createdAt: clock.now())
         let store = self.store

@@ -41,6 +41,11 @@ public enum AppointmentError: Error, Hashable, Sendable, CustomStringConvertible
     case notOfferedHere(station: String, motif: Motif, departement: String, offeredIn: [String])
     /// The waiting-list offer is gone: claimed, declined, or its time ran out (`expiredAt` when known).
     case offerUnavailable(hold: UUID, expiredAt: Date?)
+    /// Nobody waits with this reference: the entry was offered a seat that was
+    /// then booked or passed on, it left the list, or it never existed.
+    case waitlistEntryNotFound(UUID)
+    /// The entry still waits: no seat is offered to it yet (`position` in line, 1 = next).
+    case offerNotYetMade(entry: UUID, position: Int)
 
     /// A stable, kebab-case identifier of the case, e.g. `"slot-full"`.
     public var code: String {
@@ -63,6 +68,8 @@ public enum AppointmentError: Error, Hashable, Sendable, CustomStringConvertible
         case .hoursNotPublished: return "hours-not-published"
         case .notOfferedHere: return "not-offered-here"
         case .offerUnavailable: return "offer-unavailable"
+        case .waitlistEntryNotFound: return "waitlist-entry-not-found"
+        case .offerNotYetMade: return "offer-not-yet-made"
         }
     }
 
@@ -121,6 +128,10 @@ public enum AppointmentError: Error, Hashable, Sendable, CustomStringConvertible
         case .offerUnavailable(let hold, let expiredAt):
             let reason = expiredAt.map { "its time ran out at \(iso($0))" } ?? "it was claimed or declined"
             return "the offered seat \(hold.uuidString.lowercased()) is no longer kept for you: \(reason); join the waiting list again or choose another slot"
+        case .waitlistEntryNotFound:
+            return "nobody waits with this reference: the seat offered was booked or its time ran out, or the entry left the list; join the waiting list again"
+        case .offerNotYetMade(_, let position):
+            return "no seat is offered to you yet: you are number \(position) in line; a seat is kept for you when one frees"
         }
     }
 }

@@ -161,9 +161,13 @@ public struct WaitlistEntry: Hashable, Sendable, Codable {
 ///   with ``MoveRequest/notifications``; the purge deletes the jobs of purged
 ///   bookings. A job's id is stable, so a job is never planned twice. Sending
 ///   is at least once: ``leaseDueNotifications(now:leaseSeconds:limit:)`` hands
-///   a job to one sender at a time; a sender that crashes before
+///   a job to one sender at a time; a seat kept for the waiting list adds its
+///   ``NotificationKind/offer`` jobs in the step that keeps it; a sender that crashes before
 ///   ``markNotificationSent(id:at:)`` lets its lease expire, and the job (same
 ///   id) is leased again.
+/// - **Waiting-list references.** An entry is found by its id while it waits
+///   (``waitlistEntry(id:)``), leaves once (``leaveWaitlist(id:)``), and once
+///   offered, its kept seat is found by the entry's id (``hold(entry:)``).
 public protocol BookingStore: Sendable {
     /// Holds one seat of a slot atomically (see the contract above).
     func reserve(_ request: ReservationRequest) async throws -> Reservation
@@ -190,6 +194,11 @@ public protocol BookingStore: Sendable {
 
     /// The local days `station` was closed with ``closeDay(station:day:from:to:at:)``.
     func closedDays(station: String) async throws -> Set<LocalDate>
+
+    /// Reopens the local `day` of `station` closed with ``closeDay(station:day:from:to:at:)``:
+    /// reservations are accepted again that day; the bookings the closure
+    /// cancelled stay cancelled (their citizens were told). Returns whether the day was closed.
+    func reopenDay(station: String, day: LocalDate) async throws -> Bool
 
     /// Adds someone to the waiting list.
     func enqueue(_ entry: WaitlistEntry) async throws
@@ -220,10 +229,15 @@ public protocol BookingStore: Sendable {
     /// Every job of the booking `code`, sent or not, by due date then id.
     func notifications(code: ConfirmationCode) async throws -> [OutboxJob]
 
+    /// Every ``NotificationKind/offer`` job of the held seat `hold`, sent or not, by due date then id.
+    func notifications(hold: UUID) async throws -> [OutboxJob]
+
     /// Atomically: when the slot has a seat free at `request.at` (not booked,
     /// not held), takes the earliest-created waiting entry of the station and
     /// motif whose window contains the start, removes it from the list, and
-    /// keeps the seat for it until `at + holdSeconds`. `nil` when nobody waits
+    /// keeps the seat for it until `at + holdSeconds`; in the same step, adds
+    /// ``OutboxJob/offerNotices(for:at:)`` (one ``NotificationKind/offer`` job
+    /// per channel the entry's contact gives, due at `at`). `nil` when nobody waits
     /// for it or no seat is free (the list is unchanged then).
     func offerFreedSeat(_ request: SeatOfferRequest) async throws -> SeatHold?
 
@@ -241,4 +255,14 @@ public protocol BookingStore: Sendable {
 
     /// Removes and returns the holds expired at `now`, so their seats can go to the next in line.
     func expireHolds(now: Date) async throws -> [SeatHold]
+
+    /// The waiting-list entry `id` while it waits (not yet offered a seat, not left).
+    func waitlistEntry(id: UUID) async throws -> WaitlistEntry?
+
+    /// Removes the entry `id` from the waiting list, atomically: returns it,
+    /// or `nil` when it is not waiting (offered a seat already, or gone).
+    func leaveWaitlist(id: UUID) async throws -> WaitlistEntry?
+
+    /// The seat held for the waiting-list entry `entry` (expired or not), if any.
+    func hold(entry: UUID) async throws -> SeatHold?
 }

@@ -2,8 +2,8 @@ import Foundation
 
 /// A ``BookingStore`` in memory: an actor, so every call is one atomic step.
 /// For tests, previews and hosts that persist elsewhere. Data is lost when
-/// the process ends.
-public actor InMemoryBookingStore: BookingStore {
+/// the process ends. It also keeps the schedules staff publish (``ScheduleStore``).
+public actor InMemoryBookingStore: BookingStore, ScheduleStore {
     private struct SlotKey: Hashable {
         let station: String
         let motif: Motif
@@ -17,6 +17,7 @@ public actor InMemoryBookingStore: BookingStore {
     private var waiting: [WaitlistEntry] = []
     private var outbox: [String: OutboxJob] = [:]
     private var holds: [UUID: SeatHold] = [:]
+    private var published: [String: StationSchedulePublication] = [:]
     private var ids = BookingIDGenerator()
 
     /// An empty store.
@@ -146,6 +147,8 @@ public actor InMemoryBookingStore: BookingStore {
 
     public func closedDays(station: String) -> Set<LocalDate> { closures[station] ?? [] }
 
+    public func reopenDay(station: String, day: LocalDate) -> Bool { closures[station]?.remove(day) != nil }
+
     public func enqueue(_ entry: WaitlistEntry) { waiting.append(entry) }
 
     public func takeNextWaitlistEntry(station: String, motif: Motif, covering start: Date) -> WaitlistEntry? {
@@ -160,6 +163,15 @@ public actor InMemoryBookingStore: BookingStore {
     public func waitlist(station: String, motif: Motif) -> [WaitlistEntry] {
         waiting.filter { $0.station == station && $0.motif == motif }.sorted { $0.createdAt < $1.createdAt }
     }
+
+    public func waitlistEntry(id: UUID) async -> WaitlistEntry? { waiting.first { $0.id == id } }
+
+    public func leaveWaitlist(id: UUID) async -> WaitlistEntry? {
+        guard let index = waiting.firstIndex(where: { $0.id == id }) else { return nil }
+        return waiting.remove(at: index)
+    }
+
+    public func hold(entry: UUID) async -> SeatHold? { holds.values.first { $0.entry.id == entry } }
 
     public func purgePersonalData(endedBefore: Date, at: Date) -> Int {
         var count = 0
@@ -177,7 +189,10 @@ public actor InMemoryBookingStore: BookingStore {
         }
         waiting.removeAll { $0.latest < endedBefore }
         holds = holds.filter { $0.value.end >= endedBefore }
-        outbox = outbox.filter { !purgedCodes.contains($0.value.code) }
+        outbox = outbox.filter { job in
+            // An offer due before the cutoff ran out long ago (a hold lasts minutes).
+            job.value.code.map { !purgedCodes.contains($0) } ?? (job.value.dueAt >= endedBefore)
+        }
         return count
     }
 
@@ -192,6 +207,7 @@ public actor InMemoryBookingStore: BookingStore {
                             day: request.day, seat: seat, capacity: request.capacity,
                             expiresAt: request.at.addingTimeInterval(TimeInterval(max(1, request.holdSeconds))))
         holds[hold.id] = hold
+        for job in OutboxJob.offerNotices(for: hold, at: request.at) where outbox[job.id] == nil { outbox[job.id] = job }
         return hold
     }
 
@@ -261,5 +277,23 @@ public actor InMemoryBookingStore: BookingStore {
 
     public func notifications(code: ConfirmationCode) async -> [OutboxJob] {
         outbox.values.filter { $0.code == code }.sorted { ($0.dueAt, $0.id) < ($1.dueAt, $1.id) }
+    }
+
+    public func notifications(hold: UUID) async -> [OutboxJob] {
+        outbox.values.filter { $0.hold == hold }.sorted { ($0.dueAt, $0.id) < ($1.dueAt, $1.id) }
+    }
+
+    // MARK: Published schedules
+
+    public func publishedSchedule(station: String) async -> StationSchedulePublication? { published[station] }
+
+    public func publishSchedule(_ schedule: AppointmentSchedule, station: String, by account: String?,
+                                at: Date) async throws -> StationSchedulePublication {
+        // Kept in its stored form, as the durable stores keep it: what is read back is what they would give.
+        let kept = try AppointmentSchedule(storedForm: try schedule.storedForm(), what: "schedule of \(station)")
+        let publication = StationSchedulePublication(station: station, schedule: kept, version: (published[station]?.version ?? 0) + 1,
+                                                     publishedAt: at, publishedBy: account)
+        published[station] = publication
+        return publication
     }
 }

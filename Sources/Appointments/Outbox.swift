@@ -17,9 +17,18 @@ public enum NotificationKind: String, Hashable, Sendable, Codable, CaseIterable 
     case reminderTwoHoursBefore = "reminder-two-hours-before"
     /// The station cancelled the appointment (a closed day, a single cancellation).
     case cancelledByStation = "cancelled-by-station"
+    /// A freed seat is kept for a person of the waiting list until the hold
+    /// expires (see ``SeatHold``): the job names the hold, not a booking, and
+    /// is dropped unsent once the hold was accepted, declined or ran out.
+    case offer
 
     /// Whether this is a reminder (dropped when the booking is no longer `booked`).
-    public var isReminder: Bool { self != .cancelledByStation }
+    public var isReminder: Bool {
+        switch self {
+        case .reminderDayBefore, .reminderTwoHoursBefore: true
+        case .cancelledByStation, .offer: false
+        }
+    }
 
     /// The notification kind of a reminder.
     public init(_ reminder: Reminder.Kind) {
@@ -81,11 +90,18 @@ extension NotificationChannel {
 /// Its ``id`` is stable (the booking's id, the kind, the channel and the due time): planning
 /// the same notification twice keeps one job, and a gateway can use it to
 /// recognise a retry.
+///
+/// An ``NotificationKind/offer`` job names the ``SeatHold`` instead of a
+/// booking (``hold``; ``code`` is `nil`): its address is read from the
+/// waiting-list entry the hold keeps, when it is sent.
 public struct OutboxJob: Hashable, Sendable, Codable {
-    /// Stable identifier: `<booking id>/<kind>/<channel>/<due, Unix seconds>`.
+    /// Stable identifier: `<booking id>/<kind>/<channel>/<due, Unix seconds>`
+    /// (`<hold id>/offer/<channel>/<due>` for an offer).
     public let id: String
-    /// The booking it is about.
-    public let code: ConfirmationCode
+    /// The booking it is about; `nil` for an offer.
+    public let code: ConfirmationCode?
+    /// The held seat an ``NotificationKind/offer`` is about; `nil` otherwise.
+    public let hold: UUID?
     /// What it says.
     public let kind: NotificationKind
     /// Where it goes.
@@ -102,10 +118,11 @@ public struct OutboxJob: Hashable, Sendable, Codable {
     public var lastError: String?
 
     /// Creates a job.
-    public init(id: String, code: ConfirmationCode, kind: NotificationKind, channel: NotificationChannel, dueAt: Date,
+    public init(id: String, code: ConfirmationCode?, hold: UUID? = nil, kind: NotificationKind, channel: NotificationChannel, dueAt: Date,
                 attempts: Int = 0, leasedUntil: Date? = nil, sentAt: Date? = nil, lastError: String? = nil) {
         self.id = id
         self.code = code
+        self.hold = hold
         self.kind = kind
         self.channel = channel
         self.dueAt = dueAt
@@ -124,6 +141,33 @@ public struct OutboxJob: Hashable, Sendable, Codable {
     public init(_ plan: PlannedNotification, for booking: Booking) {
         self.init(id: Self.id(booking: booking.id, kind: plan.kind, channel: plan.channel, dueAt: plan.dueAt), code: booking.code,
                   kind: plan.kind, channel: plan.channel, dueAt: plan.dueAt)
+    }
+
+    /// The offer notices of `hold`, due at `at`, for the channels the
+    /// waiting-list entry's contact gives (none for an entry without one).
+    /// Stores add them in the same atomic step that keeps the seat.
+    public static func offerNotices(for hold: SeatHold, at: Date) -> [OutboxJob] {
+        NotificationChannel.channels(of: hold.entry.contact).map {
+            OutboxJob(id: id(booking: hold.id, kind: .offer, channel: $0, dueAt: at), code: nil, hold: hold.id, kind: .offer,
+                      channel: $0, dueAt: at)
+        }
+    }
+
+    /// What the store's `code` column holds: the booking's code, or the hold's id for an offer.
+    public var subject: String { hold?.uuidString.lowercased() ?? code?.rawValue ?? "" }
+
+    /// The job read back from a store row whose `code` column holds ``subject``.
+    public init?(subject: String, id: String, kind: NotificationKind, channel: NotificationChannel, dueAt: Date, attempts: Int,
+                  leasedUntil: Date?, sentAt: Date?, lastError: String?) {
+        if kind == .offer {
+            guard let hold = UUID(uuidString: subject) else { return nil }
+            self.init(id: id, code: nil, hold: hold, kind: kind, channel: channel, dueAt: dueAt, attempts: attempts,
+                      leasedUntil: leasedUntil, sentAt: sentAt, lastError: lastError)
+        } else {
+            guard let code = try? ConfirmationCode(subject) else { return nil }
+            self.init(id: id, code: code, kind: kind, channel: channel, dueAt: dueAt, attempts: attempts,
+                      leasedUntil: leasedUntil, sentAt: sentAt, lastError: lastError)
+        }
     }
 
     /// The cancellation notices of `booking`, due at `at`, for the channels its contact gives.
@@ -154,5 +198,9 @@ extension BookingStore {
 
     public func notifications(code: ConfirmationCode) async throws -> [OutboxJob] {
         throw BookingStoreError.database(code: 0, message: "this store has no notification outbox", operation: "listing notifications")
+    }
+
+    public func notifications(hold: UUID) async throws -> [OutboxJob] {
+        throw BookingStoreError.database(code: 0, message: "this store has no notification outbox", operation: "listing an offer's notifications")
     }
 }

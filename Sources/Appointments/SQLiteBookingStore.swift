@@ -14,10 +14,13 @@ import SQLiteSupport
 /// - A `schema_version` table and ordered migrations upgrade older files in place.
 /// - Personal data kept: optional pseudonym, e-mail, phone and idempotency key,
 ///   erased by ``purgePersonalData(endedBefore:at:)``. The notification outbox
-///   (schema version 2) holds no address: it names the booking, the kind and the channel.
-public actor SQLiteBookingStore: BookingStore {
+///   (schema version 2) holds no address: it names the booking (its `code`
+///   column; the held seat's id for an `offer`), the kind and the channel.
+/// - The schedules staff publish (``ScheduleStore``, schema version 4) are rows
+///   of `schedules`, one per station, replaced in one transaction.
+public actor SQLiteBookingStore: BookingStore, ScheduleStore {
     /// The schema version this code writes.
-    public static let schemaVersion = 3
+    public static let schemaVersion = 4
 
     private let connection: SQLiteConnection
     /// The schema version of the open file: the latest once migrated; an older
@@ -61,6 +64,8 @@ public actor SQLiteBookingStore: BookingStore {
         openVersion = Int(version)
     }
 
+    /// Whether the file has the published-schedules table (schema version 4).
+    private var hasSchedules: Bool { openVersion >= 4 }
     /// Whether the file has the seat-hold table (schema version 3).
     private var hasHolds: Bool { openVersion >= 3 }
     /// Whether the file has the outbox table (schema version 2).
@@ -154,6 +159,16 @@ public actor SQLiteBookingStore: BookingStore {
             UNIQUE (station, motif, start_ms, seat)
         );
         CREATE INDEX holds_by_expiry ON holds (expires_ms);
+        """,
+        """
+        CREATE TABLE schedules (
+            station TEXT PRIMARY KEY,
+            body TEXT NOT NULL,
+            version INTEGER NOT NULL CHECK (version >= 1),
+            published_ms INTEGER NOT NULL,
+            published_by TEXT
+        );
+        CREATE INDEX holds_by_entry ON holds (entry_id);
         """,
     ]
 
@@ -316,7 +331,7 @@ public actor SQLiteBookingStore: BookingStore {
     private func insert(_ job: OutboxJob) throws(BookingStoreError) {
         try connection.query(
             "INSERT OR IGNORE INTO outbox (\(Self.outboxColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [.text(job.id), .text(job.code.rawValue), .text(job.kind.rawValue), .text(job.channel.rawValue),
+            [.text(job.id), .text(job.subject), .text(job.kind.rawValue), .text(job.channel.rawValue),
              .integer(Self.milliseconds(job.dueAt)), .integer(Int64(job.attempts)),
              job.leasedUntil.map { .integer(Self.milliseconds($0)) } ?? .null, job.sentAt.map { .integer(Self.milliseconds($0)) } ?? .null,
              Self.text(job.lastError)],
@@ -332,14 +347,15 @@ public actor SQLiteBookingStore: BookingStore {
     private static func job(from row: [SQLiteValue]) throws(BookingStoreError) -> OutboxJob {
         func string(_ index: Int) -> String? { if case .text(let s) = row[index] { return s }; return nil }
         func integer(_ index: Int) -> Int64? { if case .integer(let n) = row[index] { return n }; return nil }
-        guard row.count == 9, let id = string(0), let codeText = string(1), let code = try? ConfirmationCode(codeText),
+        guard row.count == 9, let id = string(0), let subject = string(1),
               let kindText = string(2), let kind = NotificationKind(rawValue: kindText),
               let channelText = string(3), let channel = NotificationChannel(rawValue: channelText),
-              let due = integer(4), let attempts = integer(5) else {
+              let due = integer(4), let attempts = integer(5),
+              let job = OutboxJob(subject: subject, id: id, kind: kind, channel: channel, dueAt: date(due), attempts: Int(attempts),
+                                  leasedUntil: integer(6).map(date), sentAt: integer(7).map(date), lastError: string(8)) else {
             throw .corruptRow("outbox row \(row.first.map { "\($0)" } ?? "")")
         }
-        return OutboxJob(id: id, code: code, kind: kind, channel: channel, dueAt: date(due), attempts: Int(attempts),
-                         leasedUntil: integer(6).map(date), sentAt: integer(7).map(date), lastError: string(8))
+        return job
     }
 
     public func leaseDueNotifications(now: Date, leaseSeconds: Int, limit: Int) async throws -> [OutboxJob] {
@@ -381,6 +397,16 @@ public actor SQLiteBookingStore: BookingStore {
         guard hasOutbox else { return [] }
         let rows = try connection.query("SELECT \(Self.outboxColumns) FROM outbox WHERE code = ? ORDER BY due_ms, id",
                                         [.text(code.rawValue)], operation: "listing notifications")
+        var jobs: [OutboxJob] = []
+        for row in rows { jobs.append(try Self.job(from: row)) }
+        return jobs
+    }
+
+    public func notifications(hold: UUID) async throws -> [OutboxJob] {
+        guard hasOutbox else { return [] }
+        let rows = try connection.query("SELECT \(Self.outboxColumns) FROM outbox WHERE code = ? AND kind = ? ORDER BY due_ms, id",
+                                        [.text(hold.uuidString.lowercased()), .text(NotificationKind.offer.rawValue)],
+                                        operation: "listing an offer's notifications")
         var jobs: [OutboxJob] = []
         for row in rows { jobs.append(try Self.job(from: row)) }
         return jobs
@@ -431,6 +457,17 @@ public actor SQLiteBookingStore: BookingStore {
                 cancelled.append(try changeStatus(code: code, to: .cancelledByStation, at: at))
             }
             return cancelled
+        }
+    }
+
+    public func reopenDay(station: String, day: LocalDate) throws -> Bool {
+        try connection.immediateTransaction("reopening a day") { () throws(BookingStoreError) -> Bool in
+            let rows = try connection.query("SELECT 1 FROM closures WHERE station = ? AND day = ?", [.text(station), .text(day.description)],
+                                            operation: "reading a closure")
+            guard !rows.isEmpty else { return false }
+            try connection.query("DELETE FROM closures WHERE station = ? AND day = ?", [.text(station), .text(day.description)],
+                                 operation: "reopening a day")
+            return true
         }
     }
 
@@ -492,11 +529,33 @@ public actor SQLiteBookingStore: BookingStore {
         return result
     }
 
+    public func waitlistEntry(id: UUID) async throws -> WaitlistEntry? {
+        let rows = try connection.query("SELECT \(Self.waitlistColumns) FROM waitlist WHERE id = ?", [.text(id.uuidString)],
+                                        operation: "reading a waiting-list entry")
+        guard let row = rows.first else { return nil }
+        return try Self.entry(from: row)
+    }
+
+    public func leaveWaitlist(id: UUID) async throws -> WaitlistEntry? {
+        let connection = self.connection
+        return try connection.immediateTransaction("leaving the waiting list") { () throws(BookingStoreError) -> WaitlistEntry? in
+            let rows = try connection.query("SELECT \(Self.waitlistColumns) FROM waitlist WHERE id = ?", [.text(id.uuidString)],
+                                            operation: "reading a waiting-list entry")
+            guard let row = rows.first else { return nil }
+            let entry = try Self.entry(from: row)
+            try connection.query("DELETE FROM waitlist WHERE id = ?", [.text(id.uuidString)], operation: "removing a waiting-list entry")
+            return entry
+        }
+    }
+
     public func purgePersonalData(endedBefore: Date, at: Date) throws -> Int {
         try connection.immediateTransaction("purging personal data") { () throws(BookingStoreError) -> Int in
             let cutoff = Self.milliseconds(endedBefore)
             try connection.query("DELETE FROM outbox WHERE code IN (SELECT code FROM bookings WHERE purged = 0 AND end_ms < ?)",
                                  [.integer(cutoff)], operation: "purging the outbox")
+            // An offer due before the cutoff ran out long ago (a hold lasts minutes).
+            try connection.query("DELETE FROM outbox WHERE kind = ? AND due_ms < ?", [.text(NotificationKind.offer.rawValue), .integer(cutoff)],
+                                 operation: "purging past offers")
             try connection.query(
                 "UPDATE bookings SET pseudonym = NULL, email = NULL, phone = NULL, idempotency_key = NULL, purged = 1, updated_ms = ? WHERE purged = 0 AND end_ms < ?",
                 [.integer(Self.milliseconds(at)), .integer(cutoff)], operation: "purging bookings")
@@ -562,6 +621,7 @@ public actor SQLiteBookingStore: BookingStore {
                  Self.text(entry.contact?.pseudonym), Self.text(entry.contact?.email), Self.text(entry.contact?.phone),
                  .integer(Self.milliseconds(entry.createdAt))],
                 operation: "holding a seat for the waiting list")
+            for job in OutboxJob.offerNotices(for: hold, at: request.at) { try insert(job) }
             return hold
         }
     }
@@ -612,6 +672,14 @@ public actor SQLiteBookingStore: BookingStore {
 
     public func hold(id: UUID) async throws -> SeatHold? { hasHolds ? try fetchHold(id: id) : nil }
 
+    public func hold(entry: UUID) async throws -> SeatHold? {
+        guard hasHolds else { return nil }
+        let rows = try connection.query("SELECT \(Self.holdColumns) FROM holds WHERE entry_id = ?", [.text(entry.uuidString)],
+                                        operation: "reading the seat held for an entry")
+        guard let row = rows.first else { return nil }
+        return try Self.hold(from: row)
+    }
+
     public func releaseHold(id: UUID) async throws -> SeatHold? {
         let connection = self.connection
         return try connection.immediateTransaction("releasing a held seat") { () throws(BookingStoreError) -> SeatHold? in
@@ -630,6 +698,45 @@ public actor SQLiteBookingStore: BookingStore {
             for row in rows { expired.append(try Self.hold(from: row)) }
             try connection.query("DELETE FROM holds WHERE expires_ms <= ?", [.integer(Self.milliseconds(now))], operation: "removing expired holds")
             return expired
+        }
+    }
+
+    // MARK: Published schedules
+
+    private static func publication(from row: [SQLiteValue]) throws(BookingStoreError) -> StationSchedulePublication {
+        func string(_ index: Int) -> String? { if case .text(let s) = row[index] { return s }; return nil }
+        func integer(_ index: Int) -> Int64? { if case .integer(let n) = row[index] { return n }; return nil }
+        guard row.count == 5, let station = string(0), let body = string(1), let version = integer(2), let published = integer(3) else {
+            throw .corruptRow("schedules row \(row.first.map { "\($0)" } ?? "")")
+        }
+        return StationSchedulePublication(station: station, schedule: try AppointmentSchedule(storedForm: body, what: "schedules.body of \(station)"),
+                                          version: Int(version), publishedAt: date(published), publishedBy: string(4))
+    }
+
+    public func publishedSchedule(station: String) async throws -> StationSchedulePublication? {
+        guard hasSchedules else { return nil }
+        let rows = try connection.query("SELECT station, body, version, published_ms, published_by FROM schedules WHERE station = ?",
+                                        [.text(station)], operation: "reading a published schedule")
+        guard let row = rows.first else { return nil }
+        return try Self.publication(from: row)
+    }
+
+    public func publishSchedule(_ schedule: AppointmentSchedule, station: String, by account: String?,
+                                at: Date) async throws -> StationSchedulePublication {
+        let body = try schedule.storedForm()
+        let connection = self.connection
+        return try connection.immediateTransaction("publishing a schedule") { () throws(BookingStoreError) -> StationSchedulePublication in
+            try connection.query(
+                """
+                INSERT INTO schedules (station, body, version, published_ms, published_by) VALUES (?, ?, 1, ?, ?)
+                ON CONFLICT (station) DO UPDATE SET body = excluded.body, version = schedules.version + 1,
+                    published_ms = excluded.published_ms, published_by = excluded.published_by
+                """,
+                [.text(station), .text(body), .integer(Self.milliseconds(at)), Self.text(account)], operation: "publishing a schedule")
+            let rows = try connection.query("SELECT station, body, version, published_ms, published_by FROM schedules WHERE station = ?",
+                                            [.text(station)], operation: "reading a published schedule")
+            guard let row = rows.first else { throw .corruptRow("schedules row of \(station) missing after its publication") }
+            return try Self.publication(from: row)
         }
     }
 }

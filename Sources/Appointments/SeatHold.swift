@@ -100,6 +100,10 @@ public struct ClaimRequest: Hashable, Sendable {
 
 /// Stores without seat holds fail these calls explicitly (the SDK's stores implement them).
 extension BookingStore {
+    public func reopenDay(station: String, day: LocalDate) async throws -> Bool {
+        throw BookingStoreError.database(code: 0, message: "this store cannot reopen a closed day", operation: "reopening a day")
+    }
+
     public func offerFreedSeat(_ request: SeatOfferRequest) async throws -> SeatHold? {
         throw BookingStoreError.database(code: 0, message: "this store cannot hold seats for the waiting list", operation: "offering a freed seat")
     }
@@ -118,5 +122,17 @@ extension BookingStore {
 
     public func expireHolds(now: Date) async throws -> [SeatHold] {
         throw BookingStoreError.database(code: 0, message: "this store cannot hold seats for the waiting list", operation: "expiring held seats")
+    }
+
+    public func waitlistEntry(id: UUID) async throws -> WaitlistEntry? {
+        throw BookingStoreError.database(code: 0, message: "this store cannot find waiting-list entries by id", operation: "reading a waiting-list entry")
+    }
+
+    public func leaveWaitlist(id: UUID) async throws -> WaitlistEntry? {
+        throw BookingStoreError.database(code: 0, message: "this store cannot find waiting-list entries by id", operation: "leaving the waiting list")
+    }
+
+    public func hold(entry: UUID) async throws -> SeatHold? {
+        throw BookingStoreError.database(code: 0, message: "this store cannot hold seats for the waiting list", operation: "reading the seat held for an entry")
     }
 }

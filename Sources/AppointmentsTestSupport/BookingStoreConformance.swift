@@ -50,13 +50,19 @@ public enum BookingStoreConformance {
         ("outbox-purge", outboxPurge),
         ("waitlist-hold", waitlistHold),
         ("waitlist-race", waitlistRace),
+        ("waitlist-reference", waitlistReference),
+        ("waitlist-offer-notice", waitlistOfferNotice),
+        ("reopen-day", reopenDay),
+        ("move-race", moveRace),
+        ("close-race", closeRace),
     ]
 
-    /// The checks of the notification outbox and of the seats held for the waiting list
-    /// (``BookingStore/leaseDueNotifications(now:leaseSeconds:limit:)`` and the other requirements
-    /// added with them): a store that does not implement them yet runs ``run(makeStore:skipping:)``
-    /// without these, and says so.
-    public static let outboxAndHoldChecks: Set<String> = ["outbox", "outbox-lease", "outbox-purge", "waitlist-hold", "waitlist-race"]
+    /// The checks of the notification outbox, of the seats held for the waiting list and of
+    /// waiting-list references (``BookingStore/leaseDueNotifications(now:leaseSeconds:limit:)``,
+    /// ``BookingStore/hold(entry:)`` and the other requirements added with them): a store that
+    /// does not implement them yet runs ``run(makeStore:skipping:)`` without these, and says so.
+    public static let outboxAndHoldChecks: Set<String> = ["outbox", "outbox-lease", "outbox-purge", "waitlist-hold", "waitlist-race",
+                                                          "waitlist-reference", "waitlist-offer-notice", "reopen-day"]
 
     /// Runs every check, each on a fresh store; throws the first failure.
     public static func run(makeStore: @escaping @Sendable () async throws -> any BookingStore) async throws {
@@ -358,11 +364,11 @@ public enum BookingStoreConformance {
                    "after the lease expired, \(again.count) jobs came back (expected the 9 unsent, second attempt)")
         // A failure gives the job back for later, with its error (the others are still leased until due + 601 s).
         try await store.releaseNotification(id: again[0].id, retryAt: due.addingTimeInterval(500), error: "gateway timeout")
-        let released = try await store.notifications(code: again[0].code).first { $0.id == again[0].id }
+        let released = try await store.notifications(code: try require(again[0].code, name)).first { $0.id == again[0].id }
         try expect(released?.leasedUntil == nil && released?.lastError == "gateway timeout", name, "a released job is \(String(describing: released))")
         let later = try await store.leaseDueNotifications(now: due.addingTimeInterval(550), leaseSeconds: 300, limit: 100)
         try expect(later.map(\.id) == [again[0].id], name, "the released job was not due again at its retry time (got \(later.map(\.id)))")
-        let sentJob = try await store.notifications(code: leased[0].code).first { $0.id == sent }
+        let sentJob = try await store.notifications(code: try require(leased[0].code, name)).first { $0.id == sent }
         try expect(sentJob?.sentAt == due, name, "the sent mark moved or is missing: \(String(describing: sentJob?.sentAt))")
     }
 

@@ -209,6 +209,9 @@ public enum UsageEventStoreConformance {
         ("usage.counts", counts),
         ("usage.window", window),
         ("usage.purge", purge),
+        ("usage.followUp", followUp),
+        ("usage.followUpRace", followUpRace),
+        ("usage.viewPurge", viewPurge),
     ]
 
     /// Runs every check, each on a fresh store; throws the first failure.
@@ -258,5 +261,64 @@ public enum UsageEventStoreConformance {
         try expect(try await store.purgeEvents(before: ConformanceFixtures.now + 3_600) == 0, name, "a second purge deleted something again")
         try expect(try await store.purgeEvents(before: ConformanceFixtures.now + 10 * 3_600) == 2, name, "a later cutoff did not delete the rest")
         try expect(try await store.counts().isEmpty, name, "events remain after purging every hour")
+    }
+
+    /// A shown view counts `shown` and then at most one follow-up; unknown views count nothing.
+    public static let followUp: Check = { makeStore in
+        let name = "usage.followUp"
+        let store = try await makeStore()
+        let otv = try ConformanceFixtures.about("fiche:otv"), leaf = try ConformanceFixtures.about("leaf:a-veh-velo")
+        let first = String(repeating: "a", count: 64), second = String(repeating: "b", count: 64)
+        try await store.recordShown(UsageEvent(about: otv, outcome: .shown, at: ConformanceFixtures.now, channel: .server), viewDigest: first)
+        try await store.recordShown(UsageEvent(about: leaf, outcome: .shown, at: ConformanceFixtures.now, channel: .server), viewDigest: second)
+        // The same digest again: the view keeps its content (the shown event is still counted).
+        try await store.recordShown(UsageEvent(about: leaf, outcome: .shown, at: ConformanceFixtures.now, channel: .server), viewDigest: first)
+        let recorded = try await store.recordFollowUp(.teleservice, viewDigest: first, at: ConformanceFixtures.now + 60, channel: .server)
+        try expect(recorded == .recorded(otv), name, "the first follow-up gave \(recorded)")
+        let again = try await store.recordFollowUp(.chat, viewDigest: first, at: ConformanceFixtures.now + 120, channel: .server)
+        try expect(again == .alreadyRecorded(otv), name, "a second follow-up of the same view gave \(again)")
+        let unknown = try await store.recordFollowUp(.left, viewDigest: String(repeating: "c", count: 64), at: ConformanceFixtures.now, channel: .server)
+        try expect(unknown == .unknownView, name, "an unknown view gave \(unknown)")
+        let left = try await store.recordFollowUp(.left, viewDigest: second, at: ConformanceFixtures.now, channel: .guichet)
+        try expect(left == .recorded(leaf), name, "the leaf's follow-up gave \(left)")
+        let expected = [UsageCount(about: otv, outcome: .shown, count: 1), UsageCount(about: otv, outcome: .teleservice, count: 1),
+                        UsageCount(about: leaf, outcome: .shown, count: 2), UsageCount(about: leaf, outcome: .left, count: 1)]
+        let got = try await store.counts()
+        try expect(Set(got) == Set(expected) && got.count == expected.count, name, "counts differ: \(got)")
+    }
+
+    /// Many follow-ups of one view at once: exactly one is counted.
+    public static let followUpRace: Check = { makeStore in
+        let name = "usage.followUpRace"
+        let store = try await makeStore()
+        let otv = try ConformanceFixtures.about("fiche:otv")
+        let digest = String(repeating: "d", count: 64)
+        try await store.recordShown(UsageEvent(about: otv, outcome: .shown, at: ConformanceFixtures.now, channel: .server), viewDigest: digest)
+        let results = try await withThrowingTaskGroup(of: UsageFollowUpResult.self) { group in
+            for index in 0..<8 {
+                group.addTask { try await store.recordFollowUp(UsageFollowUp.allCases[index % 4], viewDigest: digest, at: ConformanceFixtures.now, channel: .server) }
+            }
+            return try await group.reduce(into: [UsageFollowUpResult]()) { $0.append($1) }
+        }
+        try expect(results.filter { $0 == .recorded(otv) }.count == 1, name, "\(results.filter { $0 == .recorded(otv) }.count) follow-ups were counted, not 1")
+        try expect(results.filter { $0 == .alreadyRecorded(otv) }.count == 7, name, "the others were not all refused: \(results)")
+        let followUps = try await store.counts().filter { $0.outcome != .shown }.map(\.count).reduce(0, +)
+        try expect(followUps == 1, name, "\(followUps) follow-up events are stored, not 1")
+    }
+
+    /// The views of purged hours are gone (their follow-ups are refused), the others kept.
+    public static let viewPurge: Check = { makeStore in
+        let name = "usage.viewPurge"
+        let store = try await makeStore()
+        let otv = try ConformanceFixtures.about("fiche:otv")
+        let old = String(repeating: "e", count: 64), recent = String(repeating: "f", count: 64)
+        try await store.recordShown(UsageEvent(about: otv, outcome: .shown, at: ConformanceFixtures.now, channel: .server), viewDigest: old)
+        try await store.recordShown(UsageEvent(about: otv, outcome: .shown, at: ConformanceFixtures.now + 3_600, channel: .server), viewDigest: recent)
+        let deleted = try await store.purgeEvents(before: ConformanceFixtures.now + 3_600)
+        try expect(deleted == 1, name, "purge deleted \(deleted) events, expected 1")
+        let gone = try await store.recordFollowUp(.chat, viewDigest: old, at: ConformanceFixtures.now + 3_600, channel: .server)
+        try expect(gone == .unknownView, name, "a purged view still took a follow-up: \(gone)")
+        let kept = try await store.recordFollowUp(.chat, viewDigest: recent, at: ConformanceFixtures.now + 3_600, channel: .server)
+        try expect(kept == .recorded(otv), name, "a recent view was purged: \(kept)")
     }
 }

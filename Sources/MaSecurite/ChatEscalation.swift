@@ -34,7 +34,8 @@ extension ChatService {
     /// alerts the connected supervisors and is recorded by `desk` (attached to the new service). With a
     /// `coordinator`, the service routes from the cluster's one queue as `instance`; with a `relay`,
     /// typing notices and supervisor alerts reach the other instances (each escalation recorded once),
-    /// and with a `rateLimiter` a visitor's messages are counted once over every instance.
+    /// and with a `rateLimiter` a visitor's messages are counted once over every instance. With
+    /// `signalements` (a ``ChatSignalementDesk``), operators turn conversations into signalements.
     ///
     /// ```swift
     /// let desk = SupervisorDesk()
@@ -47,10 +48,11 @@ extension ChatService {
                                       classifier: any EmergencyClassifier,
                                       desk: SupervisorDesk = SupervisorDesk(),
                                       coordinator: (any RoutingCoordinator)? = nil, instance: InstanceID = .random(),
-                                      relay: (any ClusterRelay)? = nil, rateLimiter: (any VisitorRateLimiter)? = nil) async -> ChatService {
+                                      relay: (any ClusterRelay)? = nil, rateLimiter: (any VisitorRateLimiter)? = nil,
+                                      signalements: (any ChatSignalementFiler)? = nil) async -> ChatService {
         let service = ChatService(configuration: configuration, store: store, clock: clock, classifier: classifier,
                                   translator: translator, supervisor: desk, coordinator: coordinator, instance: instance,
-                                  relay: relay, rateLimiter: rateLimiter)
+                                  relay: relay, rateLimiter: rateLimiter, signalements: signalements)
         await desk.attach(to: service)
         return service
     }

@@ -18,6 +18,20 @@ import Testing
         }
     }
 
+    @Test func inMemoryStoreKeepsPublishedSchedules() async throws {
+        try await ScheduleStoreConformance.run { InMemoryBookingStore() }
+    }
+
+    @Test func sqliteStoreKeepsPublishedSchedules() async throws {
+        let paths = PathList()
+        defer { paths.removeAll() }
+        try await ScheduleStoreConformance.run {
+            let path = Fixture.temporaryDatabase()
+            paths.add(path)
+            return try SQLiteBookingStore(path: path)
+        }
+    }
+
     @Test func sqliteRaceAcrossSeveralConnections() async throws {
         let path = Fixture.temporaryDatabase()
         defer { Fixture.remove(path) }
@@ -75,6 +89,16 @@ import Testing
         await #expect(throws: BookingStoreError.self) { _ = try await connections[0].claimHold(id: hold.id, ClaimRequest(at: now.addingTimeInterval(31))) }
     }
 
+    @Test func theMoveAndClosureChecksCatchAFlawedStore() async throws {
+        let move = try #require(BookingStoreConformance.checks.first { $0.name == "move-race" }?.run)
+        let close = try #require(BookingStoreConformance.checks.first { $0.name == "close-race" }?.run)
+        try await move { FlawedStore(.none) }
+        try await close { FlawedStore(.none) }
+        await #expect(throws: ConformanceFailure.self) { try await move { FlawedStore(.moveIgnoresCapacity) } }
+        await #expect(throws: ConformanceFailure.self) { try await close { FlawedStore(.closureForgetsTheDay) } }
+        await #expect(throws: ConformanceFailure.self) { try await close { FlawedStore(.closureNotifiesTwice) } }
+    }
+
     @Test func conformanceReportsABrokenStore() async throws {
         // A store that ignores capacity must fail the race with a clear message.
         await #expect(throws: ConformanceFailure.self) {
@@ -119,4 +143,54 @@ actor OverbookingStore: BookingStore {
     }
     func waitlist(station: String, motif: Motif) async throws -> [WaitlistEntry] { await inner.waitlist(station: station, motif: motif) }
     func purgePersonalData(endedBefore: Date, at: Date) async throws -> Int { await inner.purgePersonalData(endedBefore: endedBefore, at: at) }
+}
+
+/// A store with one deliberate flaw (or none), to show the concurrency checks can fail.
+actor FlawedStore: BookingStore {
+    enum Flaw { case none, moveIgnoresCapacity, closureForgetsTheDay, closureNotifiesTwice }
+    private let inner = InMemoryBookingStore()
+    private let flaw: Flaw
+    init(_ flaw: Flaw) { self.flaw = flaw }
+
+    func reserve(_ request: ReservationRequest) async throws -> Reservation { try await inner.reserve(request) }
+    func booking(code: ConfirmationCode) async throws -> Booking? { await inner.booking(code: code) }
+    func bookings(station: String, from: Date, to: Date) async throws -> [Booking] { await inner.bookings(station: station, from: from, to: to) }
+    func occupancy(station: String, motif: Motif, from: Date, to: Date) async throws -> [Date: Int] {
+        await inner.occupancy(station: station, motif: motif, from: from, to: to)
+    }
+    func setStatus(code: ConfirmationCode, to status: BookingStatus, at: Date) async throws -> Booking {
+        try await inner.setStatus(code: code, to: status, at: at)
+    }
+    func move(code: ConfirmationCode, to request: MoveRequest) async throws -> Booking {
+        var unlimited = request
+        if flaw == .moveIgnoresCapacity { unlimited.capacity = 1_000 }
+        return try await inner.move(code: code, to: unlimited)
+    }
+    func closeDay(station: String, day: LocalDate, from: Date, to: Date, at: Date) async throws -> [Booking] {
+        switch flaw {
+        case .closureForgetsTheDay:
+            var cancelled: [Booking] = []
+            for booking in await inner.bookings(station: station, from: from, to: to) where booking.status == .booked {
+                cancelled.append(try await inner.setStatus(code: booking.code, to: .cancelledByStation, at: at))
+            }
+            return cancelled
+        case .none, .moveIgnoresCapacity, .closureNotifiesTwice:
+            return try await inner.closeDay(station: station, day: day, from: from, to: to, at: at)
+        }
+    }
+    func closedDays(station: String) async throws -> Set<LocalDate> { await inner.closedDays(station: station) }
+    func enqueue(_ entry: WaitlistEntry) async throws { await inner.enqueue(entry) }
+    func takeNextWaitlistEntry(station: String, motif: Motif, covering start: Date) async throws -> WaitlistEntry? {
+        await inner.takeNextWaitlistEntry(station: station, motif: motif, covering: start)
+    }
+    func waitlist(station: String, motif: Motif) async throws -> [WaitlistEntry] { await inner.waitlist(station: station, motif: motif) }
+    func purgePersonalData(endedBefore: Date, at: Date) async throws -> Int { await inner.purgePersonalData(endedBefore: endedBefore, at: at) }
+    func notifications(code: ConfirmationCode) async throws -> [OutboxJob] {
+        let jobs = await inner.notifications(code: code)
+        guard flaw == .closureNotifiesTwice else { return jobs }
+        // A store without stable ids plans each notice again under a new id.
+        return jobs + jobs.filter { $0.kind == .cancelledByStation }.map {
+            OutboxJob(id: $0.id + "/again", code: $0.code, kind: $0.kind, channel: $0.channel, dueAt: $0.dueAt)
+        }
+    }
 }

@@ -91,6 +91,36 @@ actor RecordingNotifier: Notifier {
         }
     }
 
+    @Test func aCancellationNoticeOffersTheNextFreeSlotsAndTheWaitingList() async throws {
+        let clock = ManualWallClock(try Fixture.date("2026-03-23T07:00:00Z"))
+        let book = book(store: InMemoryBookingStore(), clock: clock)
+        let booking = try await book.book(station: Self.station, motif: .plainte, start: try Fixture.date("2026-03-25T08:00:00Z"),
+                                          contact: Contact(email: "a@example.org"))
+        _ = try await book.closeDay(station: Self.station, day: try Fixture.day("2026-03-25"))
+        let notifier = RecordingNotifier()
+        _ = try await book.dispatchNotifications(via: notifier)
+        let notice = try #require(await notifier.accepted.first)
+        #expect(notice.code == booking.code && notice.kind == .cancelledByStation)
+        // Read when sent: the first three free slots from now (minimum notice two hours), in the station's time.
+        #expect(notice.body.contains("Prochains créneaux libres : 2026-03-23T10:00:00+01:00, 2026-03-23T10:30:00+01:00, 2026-03-23T11:00:00+01:00."))
+        #expect(notice.body.contains("Next free slots: 2026-03-23T10:00:00+01:00") && notice.body.contains("waiting list"))
+    }
+
+    @Test func aSenderThatWasDownDropsRemindersOfAppointmentsAlreadyStarted() async throws {
+        let clock = ManualWallClock(try Fixture.date("2026-03-23T07:00:00Z"))
+        let store = InMemoryBookingStore()
+        let book = book(store: store, clock: clock)
+        let booking = try await book.book(station: Self.station, motif: .plainte, start: try Fixture.date("2026-03-24T08:00:00Z"),
+                                          contact: Contact(email: "late@example.org"))
+        // Nothing was sent for two days: both reminders are stale once the appointment has started.
+        clock.set(try Fixture.date("2026-03-24T08:00:00Z"))
+        let notifier = RecordingNotifier()
+        let report = try await book.dispatchNotifications(via: notifier)
+        #expect(report.dropped.count == 2 && report.sent.isEmpty)
+        #expect(await notifier.accepted.isEmpty)
+        #expect(await store.notifications(code: booking.code).allSatisfy { $0.sentAt != nil })
+    }
+
     @Test func contactsAndTheirJobsArePurgedAfterTheAppointment() async throws {
         for (name, store, cleanup) in try stores() {
             defer { cleanup() }

@@ -68,8 +68,9 @@ import Testing
         let result = await run(["chat", "examples", "--json"])
         #expect(result.status == 0)
         let types = try result.output.split(separator: "\n").map { try json(String($0))["type"] as? String }
-        #expect(Set(types.compactMap { $0 }).count == 26)
+        #expect(Set(types.compactMap { $0 }).count == 30)
         #expect(types.contains("unstaffed") && types.contains("supervisor_alert"))
+        #expect(types.contains("signalement") && types.contains("consent_requested") && types.contains("signalement_filed"))
         #expect(types.contains("emergency_raised"))
     }
 }

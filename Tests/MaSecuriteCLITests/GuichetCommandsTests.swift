@@ -111,6 +111,26 @@ import Testing
         #expect(shown.output.contains("plainte"))
     }
 
+    @Test func interactiveGuichetCountsTheLeafShownOnlyWithAUsageStore() async throws {
+        let harness = try Harness()
+        let usage = harness.directory + "/usage.sqlite"
+        let script = "on m'a volé mon vélo devant la gare\n1\n33000\n"
+        let counted = await harness.run(["guichet", "--usage-store", usage], input: script)
+        #expect(counted.status == 0, "\(counted.error)")
+        let store = try SQLiteLocalInformationStore(path: usage)
+        let counts = try await store.counts()
+        #expect(counts.count == 1 && counts.first?.about.kind == .leaf && counts.first?.outcome == .shown && counts.first?.count == 1,
+                "one leaf shown, counted once: \(counts)")
+
+        let uncounted = await harness.run(["guichet"], input: script)
+        #expect(uncounted.status == 0, "\(uncounted.error)")
+        #expect(try await store.counts() == counts, "without --usage-store nothing is counted")
+        #expect(!FileManager.default.fileExists(atPath: harness.directory + "/masecurite/local-information.sqlite"),
+                "without --usage-store no usage file is created")
+        let empty = await harness.run(["guichet", "--usage-store", ":memory:"], input: "")
+        #expect(empty.status != 0 && empty.error.contains("--usage-store"), "a path that names no file is refused: \(empty.error)")
+    }
+
     @Test func interactiveOwnWordsAndEndOfInput() async throws {
         let harness = try Harness()
         let result = await harness.run([], input: "on m'a volé mon vélo devant la gare\n1\n33000\n")

@@ -105,6 +105,75 @@ import Testing
         #expect(!alert.cues.isEmpty)
     }
 
+    /// How a sentence's words are read, without the content.
+    func reading(_ text: String) -> CueReading { CueReading(CueSentence(text, vocabulary: EmergencyCues.vocabulary)) }
+
+    @Test func howLongAgoIsReadFromANumberAndAUnit() {
+        #expect(reading("on m'a volé mon sac il y a quinze jours").past)
+        #expect(reading("ya 2 ans il m'a frappée").longAgo)
+        #expect(reading("I was mugged three weeks ago").past)
+        #expect(!reading("I was mugged three weeks ago").longAgo)
+        // "il y a deux hommes" is "there are two men": no time at all.
+        let twoMen = reading("il y a deux hommes qui se battent devant chez moi")
+        #expect(!twoMen.past && !twoMen.longAgo)
+        // Minutes ago is still now; hours ago say neither.
+        let minutes = reading("il m'a agressée il y a dix minutes")
+        #expect(minutes.justHappened && minutes.present != nil && !minutes.past)
+        #expect(!reading("he hit me an hour ago").past)
+    }
+
+    @Test func aDurationUpToNowIsNotAPastEvent() {
+        #expect(!reading("ma mère ne répond plus depuis hier").past)
+        #expect(reading("ma mère ne m'a pas répondu hier").past)
+    }
+
+    @Test func stillThereIsReadOfSomeoneNotOfAScar() {
+        #expect(reading("il est encore là et il crie").present != nil)
+        #expect(reading("il m'a frappé il y a trois semaines, j'ai encore la cicatrice").present == nil)
+    }
+
+    @Test func nowAfterAPastEventSpeaksOfTheWriter() {
+        // "maintenant" tells where the writer is today, not that the danger is back.
+        #expect(reading("mon père me frappait quand j'avais 12 ans, maintenant j'habite chez ma tante").present == nil)
+        #expect(reading("il me frappe maintenant").present != nil)
+        // Denied: "pas ce soir".
+        #expect(reading("il m'a déjà mis des claques, pas ce soir mais souvent").present == nil)
+        // Urgent paperwork.
+        #expect(reading("urgent, mon passeport a expiré").present == nil)
+    }
+
+    @Test func aComparisonIsNoHypothesis() {
+        #expect(!reading("j'entends du bruit, comme si quelqu'un fouillait les placards").hypothetical)
+        #expect(reading("imaginons qu'un ami me parle de suicide, que faire ?").hypothetical)
+    }
+
+    @Test(arguments: [
+        "un homme vient de me frapper, il est parti mais je suis encore dans le parking et je tremble",
+        "quelqu'un a jeté un truc enflammé dans la voiture et s'est enfui",
+        "mon fils de 10 ans n'est jamais rentré de l'école, son téléphone est éteint",
+        "J'entends encore du bruit chez moi comme si quelqu'un fouillait les placards",
+        "il est parti chercher son couteau dans la cuisine",
+        "my 8 year old never came home from school",
+        "ils ont mon fils et demandent une rançon avant ce soir",
+    ])
+    func dangersJustHappenedOrGoingOnAreDetected(_ text: String) throws {
+        #expect(try ask(text) != nil, "missed: \(text)")
+    }
+
+    @Test(arguments: [
+        "incendie",
+        "viol",
+        "mon fils de 24 ans ne répond plus à mes messages depuis notre dispute",
+        "il y a quinze jours un homme armé a braqué notre magasin, comment renforcer la sécurité ?",
+        "quand j'avais 14 ans je me suis fait tabasser, ça sert à quoi de porter plainte maintenant",
+        "mon ordinateur est bloqué par un virus qui demande une rançon",
+        "someone keeps following me on instagram with fake accounts",
+        "En cas d'incendie dans un immeuble, faut-il sortir par l'escalier ?",
+    ])
+    func topicsPastEventsAndLookalikesRaiseNothing(_ text: String) throws {
+        #expect(try ask(text) == nil, "false alarm on: \(text)")
+    }
+
     @Test func numbersComeFromTheContent() throws {
         var content = try Self.orienteur.get().content
         content.emergencyAnswers = [EmergencyAnswer(reason: .violenceNow, actions: [.call("999")])]

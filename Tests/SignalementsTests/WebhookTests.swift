@@ -43,4 +43,37 @@ import Testing
         let none = RetryPolicy(maximumAttempts: 3, baseDelay: 8, jitter: 0)
         #expect(none.delay(afterAttempts: 2, random: high) == 16)
     }
+
+    @Test func anEndpointsFileGivesEachUnitItsEndpointAndTheOthersTheFallback() throws {
+        let secret = WebhookSecret.random().encoded
+        let file = Data("""
+            {"unit-a": {"url": "https://a.example/hook", "secret": "\(secret)"}, "*": {"url": "http://127.0.0.1:9/hub", "secret": "\(secret)"}}
+            """.utf8)
+        let endpoints = try WebhookEndpoints(json: file, file: "endpoints.json")
+        #expect(endpoints.endpoint(for: "unit-a")?.url.host == "a.example")
+        #expect(endpoints.endpoint(for: "unit-b")?.url.path == "/hub")
+        #expect(!endpoints.isEmpty && WebhookEndpoints().isEmpty)
+        #expect(WebhookEndpoints(units: [:], fallback: nil).endpoint(for: "unit-a") == nil)
+    }
+
+    @Test func aBadEndpointsFileNamesTheFileAndTheUnit() {
+        let secret = WebhookSecret.random().encoded
+        #expect {
+            _ = try WebhookEndpoints(json: Data(#"{"unit-a": {"url": "ftp://x/hook", "secret": "\#(secret)"}}"#.utf8), file: "e.json")
+        } throws: { error in
+            guard let error = error as? WebhookEndpointsError, case .invalidEntry(let path, let unit, _) = error else { return false }
+            return path == "e.json" && unit == "unit-a" && error.description.hasPrefix("endpoints file e.json, unit unit-a: ")
+        }
+        #expect {
+            _ = try WebhookEndpoints(json: Data(#"{"unit-a": {"url": "https://x/hook"}}"#.utf8), file: "e.json")
+        } throws: { error in
+            guard let error = error as? WebhookEndpointsError, case .malformed = error else { return false }
+            return error.description.contains("must be a JSON object")
+        }
+        #expect {
+            _ = try WebhookEndpoints(contentsOf: "/nonexistent/masecurite-endpoints.json")
+        } throws: { error in
+            (error as? WebhookEndpointsError)?.description.hasPrefix("cannot read the endpoints file /nonexistent/masecurite-endpoints.json") == true
+        }
+    }
 }

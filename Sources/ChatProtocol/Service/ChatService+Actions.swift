@@ -111,6 +111,8 @@ extension ChatService {
 
     /// Ends the conversation (closed or abandoned), frees its operator and routes.
     func end(_ id: ConversationID, reason: CloseReason) async throws {
+        // A visitor asked for consent can no longer answer: their signalement is filed first, without the excerpt.
+        await settleConsents(in: id, .conversationEnded)
         if let conversation = conversations[id], !conversation.isHome {
             // The routing instance frees the operator when it reads the event.
             _ = try conversation.mirror.state.applying(reason == .abandoned ? .abandon : .close)

@@ -79,6 +79,16 @@ extension ChatService {
         guard !events.isEmpty else { return }
         let now = clock.now()
         conversation.lastActivity = now
+        if !conversation.held.isEmpty {
+            // A visitor's answer (or end) stored by another instance decides the requests held here.
+            for stored in events {
+                switch stored.event {
+                case .consentAnswered(let request, let answer): await settleConsent(request, in: id, .answered(answer))
+                case .closed: await settleConsents(in: id, .conversationEnded)
+                default: continue
+                }
+            }
+        }
         guard conversation.isHome else {
             for stored in events { conversation.mirror.apply(stored.event) }
             return

@@ -2,7 +2,8 @@ import Foundation
 
 /// Maintenance: closing idle conversations, purging expired ones, and transcripts on request.
 extension ChatService {
-    /// Closes taken conversations idle for longer than the inactivity timeout, then routes.
+    /// Closes taken conversations idle for longer than the inactivity timeout, files the
+    /// signalements whose consent request expired (without the excerpt), then routes.
     /// Call it periodically (e.g. every minute); returns the closed conversations.
     @discardableResult
     public func tick() async -> [ConversationID] {
@@ -17,6 +18,7 @@ extension ChatService {
             guard let state = engine.state(of: id), state == .assigned || state == .onHold else { continue }
             if (try? await end(id, reason: .inactivity)) != nil { closed.append(id) }
         }
+        await expireConsents()
         await route()
         return closed.sorted { $0.rawValue < $1.rawValue }
     }
@@ -52,7 +54,8 @@ extension ChatService {
             throw ChatErrorFrame(code: .notFound, message: "no conversation \(id) for this token", conversation: id)
         }
         do {
-            let events = try await store.events(of: id, after: 0, limit: .max)
+            // The visitor's copy: without transfer notes and signalement receipts, as delivered to them.
+            let events = try await store.events(of: id, after: 0, limit: .max).map(ConversationChannel.redactedForVisitor)
             return Transcript(conversation: id, events: events)
         } catch {
             throw ChatErrorFrame(code: .storeUnavailable, message: error.description, conversation: id)

@@ -125,6 +125,7 @@ extension ChatService {
                                                lastActivity: now, bucket: admission.makeBucket(now: now))
         for stored in history {
             conversation.mirror.apply(stored.event)
+            conversation.track(stored.event)
             if case .visitorMessage = stored.event { conversation.sawFirstVisitorMessage = true }
         }
         conversation.lastSequence = history.last?.sequence ?? 0

@@ -49,6 +49,8 @@ public actor ChatService {
     let relay: (any ClusterRelay)?
     /// The visitors' rate limit shared by every instance; `nil` keeps each conversation's bucket here.
     let rateLimiter: (any VisitorRateLimiter)?
+    /// Files the operators' signalements (`signalement` frames); `nil` refuses them.
+    let signalementFiler: (any ChatSignalementFiler)?
     /// The escalations whose alert the supervisors here got (when), so a relayed alert read twice alerts once.
     var alertedEscalations: [ConversationID: Date] = [:]
     /// A coordinated routing pass is running; ``routeAgain`` asks it for one more.
@@ -60,12 +62,15 @@ public actor ChatService {
     /// to it (see the article "Running the chat" in the ChatProtocol documentation); `instance` names this one (random by default).
     /// With a `relay`, typing notices reach the participants connected to other instances and each
     /// escalation alerts the supervisors connected to any instance, once; with a `rateLimiter`, a
-    /// visitor's messages are counted once over every instance.
+    /// visitor's messages are counted once over every instance. With `signalements`, operators may
+    /// turn conversations into signalements (`signalement` frames, see ``ChatSignalementFiler``).
     public init(configuration: Configuration = .init(), store: any ConversationStore = InMemoryConversationStore(),
                 clock: any WallClock = SystemWallClock(), classifier: (any EmergencyClassifier)? = nil,
                 translator: (any Translator)? = nil, supervisor: (any SupervisorHook)? = nil,
                 coordinator: (any RoutingCoordinator)? = nil, instance: InstanceID = .random(),
-                relay: (any ClusterRelay)? = nil, rateLimiter: (any VisitorRateLimiter)? = nil) {
+                relay: (any ClusterRelay)? = nil, rateLimiter: (any VisitorRateLimiter)? = nil,
+                signalements: (any ChatSignalementFiler)? = nil) {
+        self.signalementFiler = signalements
         self.coordinator = coordinator
         self.instance = instance
         self.relay = relay
@@ -146,6 +151,10 @@ public actor ChatService {
         case .visitor(let conversationID):
             guard let conversation = conversations[conversationID] else { break }
             conversation.unsubscribe(id, through: clients)
+            if conversation.hasPendingConsent, !conversation.subscribers.contains(where: { clients[$0]?.isVisitor == true }) {
+                // The visitor's last connection here closed while they were asked: nothing is attached.
+                Task { await self.settleConsents(in: conversationID, .visitorLeft) }
+            }
             // Another instance's conversation is followed only while someone here takes part in it.
             if !conversation.isHome, conversation.subscribers.isEmpty, conversation.mirror.state.isFinal { drop(conversationID) }
         case .operator(let operatorID):
@@ -205,6 +214,8 @@ public actor ChatService {
                 let event: ConversationEvent = marker.kind == .read ? .read(by: role, upTo: marker.upTo) : .delivered(by: role, upTo: marker.upTo)
                 _ = try await append(event, to: marker.conversation)
             case .action(let action): try await handleAction(action, session: session)
+            case .signalement(let request): try await handleSignalement(request, session: session, from: connection)
+            case .consent(let reply): try await handleConsent(reply, session: session)
             case .hello, .welcome, .ack, .event, .error, .supervisorAlert:
                 throw ChatErrorFrame(code: .forbidden, message: "'\(envelope.typeName)' frames are sent by the server, not by clients")
             }

@@ -24,15 +24,18 @@ extension ChatService {
         public var operatorsMustConnect: Bool
         /// The numbers given to a visitor when nobody present serves their platform (`unstaffed`).
         public var helpLines: [Platform: [HelpLine]]
+        /// How long a visitor has to answer a consent request (seconds, default 300): without a
+        /// `yes` by then, the signalement is filed without the excerpt.
+        public var consentTimeout: TimeInterval
 
         /// Creates a configuration: 4,000 characters, 5 messages at once then 1 per second,
         /// 20 minutes of inactivity, 30 days of retention, operators writing French, routing to
-        /// registered operators, the French help lines.
+        /// registered operators, the French help lines, five minutes to answer a consent request.
         public init(engine: RoutingEngine.Configuration = .init(), limits: MessageLimits = .init(),
                     rateLimitBurst: Double = 5, rateLimitPerSecond: Double = 1,
                     inactivityTimeout: TimeInterval = 20 * 60, retention: TimeInterval = 30 * 86_400,
                     operatorLanguage: String = "fr", operatorsMustConnect: Bool = false,
-                    helpLines: [Platform: [HelpLine]] = HelpLine.france) {
+                    helpLines: [Platform: [HelpLine]] = HelpLine.france, consentTimeout: TimeInterval = 300) {
             self.engine = engine
             self.limits = limits
             self.rateLimitBurst = rateLimitBurst
@@ -42,6 +45,7 @@ extension ChatService {
             self.operatorLanguage = operatorLanguage
             self.operatorsMustConnect = operatorsMustConnect
             self.helpLines = helpLines
+            self.consentTimeout = max(1, consentTimeout)
         }
     }
 }

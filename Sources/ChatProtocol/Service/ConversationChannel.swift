@@ -43,6 +43,23 @@ final class ConversationChannel {
     /// A catch-up read of the store is running; ``catchUpAgain`` asks it for one more pass.
     var catchingUp = false
     var catchUpAgain = false
+    /// The consent requests still open (no answer, not filed), from the stored events: request → deadline.
+    var openConsents: [String: Date] = [:]
+    /// The operators' signalement requests this instance received and holds (draft until filed).
+    var held: [String: HeldSignalement] = [:]
+
+    /// Whether a request held here waits for the visitor's answer.
+    var hasPendingConsent: Bool { held.values.contains { $0.state == .pending } }
+
+    /// Keeps ``openConsents`` up to date with every event delivered or read here.
+    @inline(__always)
+    func track(_ event: ConversationEvent) {
+        switch event {
+        case .consentRequested(let request, _, _, _, _, let expiresAt): openConsents[request] = expiresAt
+        case .consentAnswered(let request, _), .signalementFiled(let request, _, _): openConsents[request] = nil
+        default: break
+        }
+    }
 
     init(visitorDigest: VisitorTokenDigest, language: String, isHome: Bool, lastActivity: Date, bucket: TokenBucket) {
         self.visitorDigest = visitorDigest
@@ -58,6 +75,7 @@ final class ConversationChannel {
         // Fast path: the next expected event, nothing pending.
         if pending.isEmpty, alreadySent.isEmpty, stored.sequence == nextToDeliver {
             nextToDeliver += 1
+            track(stored.event)
             if let soleSubscriber {
                 // One subscriber (a visitor alone, or before an operator's console joins): the event is
                 // handed over, not copied.
@@ -75,6 +93,7 @@ final class ConversationChannel {
         pending[stored.sequence] = stored
         while let next = pending.removeValue(forKey: nextToDeliver) {
             nextToDeliver += 1
+            track(next.event)
             for subscriber in subscribers {
                 if let sent = alreadySent[subscriber], next.sequence <= sent { continue }
                 guard let client = clients[subscriber] else { continue }
@@ -99,11 +118,26 @@ final class ConversationChannel {
         soleSubscriber = subscribers.count == 1 ? subscribers.first.flatMap { clients[$0] } : nil
     }
 
-    /// Transfer notes are for operators only.
+    /// Transfer notes and signalement receipts are for operators only.
+    @inline(__always)
     static func redacted(_ stored: consuming SequencedEvent, for client: ChatClient?) -> SequencedEvent {
-        guard case .transferred(let platform, let pseudonym, let role, .some) = stored.event, client?.isVisitor == true else { return stored }
-        var copy = stored
-        copy.event = .transferred(platform: platform, toPseudonym: pseudonym, toRole: role, note: nil)
-        return copy
+        guard client?.isVisitor == true else { return stored }
+        return redactedForVisitor(stored)
+    }
+
+    /// The event as the visitor may see it: without a transfer's note or a signalement's receipt.
+    static func redactedForVisitor(_ stored: SequencedEvent) -> SequencedEvent {
+        switch stored.event {
+        case .transferred(let platform, let pseudonym, let role, .some):
+            var copy = stored
+            copy.event = .transferred(platform: platform, toPseudonym: pseudonym, toRole: role, note: nil)
+            return copy
+        case .signalementFiled(let request, let consent, .some):
+            var copy = stored
+            copy.event = .signalementFiled(request: request, consent: consent, receipt: nil)
+            return copy
+        default:
+            return stored
+        }
     }
 }

@@ -46,6 +46,15 @@ public enum ConversationEvent: Sendable, Hashable {
     /// waits for someone who does, and the visitor is given numbers to call or text meanwhile.
     /// A `queued` event follows when someone who serves it arrives.
     case unstaffed(platform: Platform, helpLines: [HelpLine])
+    /// An operator wants to attach the messages `fromSequence…toSequence` to a signalement: the
+    /// visitor is asked, in `language`, for what `purpose`, until `expiresAt`. Never the draft itself.
+    case consentRequested(request: String, purpose: String, language: String, fromSequence: UInt64, toSequence: UInt64, expiresAt: Date)
+    /// The visitor answered the consent request `request`.
+    case consentAnswered(request: String, answer: ConsentAnswer)
+    /// The signalement of request `request` was filed, with the excerpt only when `consent` is
+    /// ``ConsentOutcome/granted``. The receipt (reference and unit) is for operators only: visitors
+    /// get the event without it.
+    case signalementFiled(request: String, consent: ConsentOutcome, receipt: ChatSignalementReceipt?)
 
     /// The wire `type` of this event.
     public var typeName: String {
@@ -63,6 +72,9 @@ public enum ConversationEvent: Sendable, Hashable {
         case .emergencyRaised: "emergency_raised"
         case .closed: "closed"
         case .unstaffed: "unstaffed"
+        case .consentRequested: "consent_requested"
+        case .consentAnswered: "consent"
+        case .signalementFiled: "signalement_filed"
         }
     }
 

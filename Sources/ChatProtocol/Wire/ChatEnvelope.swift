@@ -26,16 +26,34 @@ public enum ChatEnvelope: Sendable, Hashable {
     case error(ChatErrorFrame)
     /// Server → supervisor: an emergency was raised (metadata only, never message contents).
     case supervisorAlert(SupervisorAlert)
+    /// Operator → server: turn the conversation (or a range of it) into a signalement.
+    case signalement(ChatSignalementRequest)
+    /// Visitor → server: the answer to a consent request (`consent_requested`).
+    case consent(ConsentReply)
 
     /// The protocol version this build speaks.
+    ///
+    /// Frames are only ever added within a version, never changed: a peer that does not know a
+    /// newer type answers (or is answered) `unknown_type`, and everything it knows works as before.
+    /// The types added since the first release of version 1 are in ``addedTypes``.
     public static let currentVersion = 1
+
+    /// The types added to version 1 after its first release, each with what an older peer does
+    /// when it meets it. An older visitor's client cannot decode `consent_requested`: it never
+    /// answers, and the signalement is filed without the excerpt when the request times out.
+    public static let addedTypes: [String: String] = [
+        "signalement": "an older server answers unknown_type: the operator's console files the signalement another way",
+        "consent_requested": "an older visitor's client does not answer: the request times out and nothing is attached",
+        "consent": "an older server answers unknown_type",
+        "signalement_filed": "an older client ignores it",
+    ]
 
     /// Every wire `type` of the protocol.
     public static let allTypes: [String] = [
         "hello", "welcome", "visitor_message", "operator_message", "typing", "delivered", "read",
         "emergency", "leave", "hold", "resume", "close", "transfer", "convert", "ack",
         "queued", "assigned", "transferred", "on_hold", "resumed", "converted", "emergency_raised", "closed", "error",
-        "unstaffed", "supervisor_alert",
+        "unstaffed", "supervisor_alert", "signalement", "consent_requested", "consent", "signalement_filed",
     ]
 
     /// The wire `type` of this frame.
@@ -60,6 +78,8 @@ public enum ChatEnvelope: Sendable, Hashable {
         case .event(let event): event.event.typeName
         case .error: "error"
         case .supervisorAlert: "supervisor_alert"
+        case .signalement: "signalement"
+        case .consent: "consent"
         }
     }
 }
@@ -104,7 +124,9 @@ enum EnvelopeKey: String, CodingKey {
     case clientTxnID = "client_txn_id", text, translation, seq, at, active, by, upTo = "up_to"
     case position, estimatedWait = "estimated_wait_s", pseudonym, operatorRole = "operator_role"
     case toPseudonym = "to_pseudonym", toRole = "to_role", toOperator = "to_operator", note, kind, source, reason
-    case code, message, duplicate, help
+    case code, message, duplicate, help, field
+    case insee, fields, fromSeq = "from_seq", toSeq = "to_seq", excerpt, request, answer, purpose, expiresAt = "expires_at"
+    case consent, reference, unit, approximate
 }
 
 private let timestampStyle = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
@@ -218,7 +240,40 @@ extension ChatEnvelope: Codable {
         case "error":
             self = .error(ChatErrorFrame(code: try c.decode(ChatErrorCode.self, forKey: .code), message: try c.decode(String.self, forKey: .message),
                                          conversation: try c.decodeIfPresent(ConversationID.self, forKey: .conversation),
-                                         clientTransactionID: try c.decodeIfPresent(String.self, forKey: .clientTxnID)))
+                                         clientTransactionID: try c.decodeIfPresent(String.self, forKey: .clientTxnID),
+                                         field: try c.decodeIfPresent(String.self, forKey: .field)))
+        case "signalement":
+            self = .signalement(ChatSignalementRequest(conversation: try conversation(), clientTransactionID: try c.decode(String.self, forKey: .clientTxnID),
+                                                       insee: try c.decode(String.self, forKey: .insee),
+                                                       fields: try c.decodeIfPresent([String: String].self, forKey: .fields) ?? [:],
+                                                       fromSequence: try c.decodeIfPresent(UInt64.self, forKey: .fromSeq),
+                                                       toSequence: try c.decodeIfPresent(UInt64.self, forKey: .toSeq),
+                                                       excerpt: try c.decodeIfPresent(Bool.self, forKey: .excerpt) ?? true))
+        case "consent":
+            let request = try c.decode(String.self, forKey: .request)
+            let answer = try c.decode(ConsentAnswer.self, forKey: .answer)
+            if sequence == nil {
+                self = .consent(ConsentReply(conversation: try conversation(), request: request, answer: answer))
+            } else {
+                self = try sequenced(.consentAnswered(request: request, answer: answer))
+            }
+        case "consent_requested":
+            let raw = try c.decode(String.self, forKey: .expiresAt)
+            guard let expires = try? timestampStyle.parse(raw) else {
+                throw DecodingError.dataCorruptedError(forKey: .expiresAt, in: c, debugDescription: "not an ISO 8601 date")
+            }
+            self = try sequenced(.consentRequested(request: try c.decode(String.self, forKey: .request), purpose: try c.decode(String.self, forKey: .purpose),
+                                                   language: try c.decode(String.self, forKey: .language),
+                                                   fromSequence: try c.decode(UInt64.self, forKey: .fromSeq),
+                                                   toSequence: try c.decode(UInt64.self, forKey: .toSeq), expiresAt: expires))
+        case "signalement_filed":
+            var receipt: ChatSignalementReceipt?
+            if let reference = try c.decodeIfPresent(String.self, forKey: .reference) {
+                receipt = ChatSignalementReceipt(reference: reference, unit: try c.decode(String.self, forKey: .unit),
+                                                 approximate: try c.decode(Bool.self, forKey: .approximate))
+            }
+            self = try sequenced(.signalementFiled(request: try c.decode(String.self, forKey: .request),
+                                                   consent: try c.decode(ConsentOutcome.self, forKey: .consent), receipt: receipt))
         default:
             throw ChatErrorFrame(code: .unknownType, message: "unknown type '\(type)'; known types: \(Self.allTypes.joined(separator: ", "))")
         }
@@ -310,17 +365,48 @@ extension ChatEnvelope: Codable {
             case .unstaffed(let platform, let helpLines):
                 try c.encode(platform, forKey: .platform)
                 try c.encode(helpLines, forKey: .help)
+            case .consentRequested(let request, let purpose, let language, let from, let to, let expires):
+                try c.encode(request, forKey: .request)
+                try c.encode(purpose, forKey: .purpose)
+                try c.encode(language, forKey: .language)
+                try c.encode(from, forKey: .fromSeq)
+                try c.encode(to, forKey: .toSeq)
+                try c.encode(timestampStyle.format(expires), forKey: .expiresAt)
+            case .consentAnswered(let request, let answer):
+                try c.encode(request, forKey: .request)
+                try c.encode(answer, forKey: .answer)
+            case .signalementFiled(let request, let consent, let receipt):
+                try c.encode(request, forKey: .request)
+                try c.encode(consent, forKey: .consent)
+                if let receipt {
+                    try c.encode(receipt.reference, forKey: .reference)
+                    try c.encode(receipt.unit, forKey: .unit)
+                    try c.encode(receipt.approximate, forKey: .approximate)
+                }
             }
         case .error(let error):
             try c.encode(error.code, forKey: .code)
             try c.encode(error.message, forKey: .message)
             try c.encodeIfPresent(error.conversation, forKey: .conversation)
             try c.encodeIfPresent(error.clientTransactionID, forKey: .clientTxnID)
+            try c.encodeIfPresent(error.field, forKey: .field)
         case .supervisorAlert(let alert):
             try c.encode(alert.conversation, forKey: .conversation)
             try c.encode(alert.platform, forKey: .platform)
             try c.encode(alert.source, forKey: .source)
             try c.encode(timestampStyle.format(alert.at), forKey: .at)
+        case .signalement(let request):
+            try c.encode(request.conversation, forKey: .conversation)
+            try c.encode(request.clientTransactionID, forKey: .clientTxnID)
+            try c.encode(request.insee, forKey: .insee)
+            try c.encode(request.fields, forKey: .fields)
+            try c.encodeIfPresent(request.fromSequence, forKey: .fromSeq)
+            try c.encodeIfPresent(request.toSequence, forKey: .toSeq)
+            try c.encode(request.excerpt, forKey: .excerpt)
+        case .consent(let reply):
+            try c.encode(reply.conversation, forKey: .conversation)
+            try c.encode(reply.request, forKey: .request)
+            try c.encode(reply.answer, forKey: .answer)
         }
     }
 }

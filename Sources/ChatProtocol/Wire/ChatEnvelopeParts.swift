@@ -214,13 +214,18 @@ public struct ChatErrorFrame: Sendable, Hashable, Error {
     public var conversation: ConversationID?
     /// The client transaction id concerned, if any.
     public var clientTransactionID: String?
+    /// The field of the frame the error is about, when it is about one (e.g. `fields.when` or
+    /// `from_seq` for `invalid_signalement`).
+    public var field: String?
 
     /// Creates an error frame.
-    public init(code: ChatErrorCode, message: String, conversation: ConversationID? = nil, clientTransactionID: String? = nil) {
+    public init(code: ChatErrorCode, message: String, conversation: ConversationID? = nil, clientTransactionID: String? = nil,
+                field: String? = nil) {
         self.code = code
         self.message = message
         self.conversation = conversation
         self.clientTransactionID = clientTransactionID
+        self.field = field
     }
 }
 
@@ -252,4 +257,6 @@ public enum ChatErrorCode: String, Sendable, Codable, CaseIterable, Hashable {
     case capacityExceeded = "capacity_exceeded"
     /// The conversation store failed; retry with the same transaction id.
     case storeUnavailable = "store_unavailable"
+    /// An operator's signalement was refused: `field` names what is wrong; nothing was asked nor filed.
+    case invalidSignalement = "invalid_signalement"
 }

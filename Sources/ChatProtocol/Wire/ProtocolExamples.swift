@@ -40,11 +40,29 @@ extension ChatEnvelope {
             event(10, .converted(kind: .long), after: 210),
             .action(.transfer(conversation, .role(.psychologist, .pnav), note: "Victime de violences, accord pour parler à une psychologue.")),
             event(11, .transferred(platform: .pnav, toPseudonym: nil, toRole: .psychologist, note: nil), after: 220),
+            .signalement(ChatSignalementRequest(conversation: conversation, clientTransactionID: "sig-1", insee: "33063",
+                                                fields: ["place": "hall B, résidence des Lilas",
+                                                         "description": "Ventes de stupéfiants tous les soirs dans le hall, d'après la personne."],
+                                                fromSequence: 3, toSequence: 5)),
+            event(12, .consentRequested(request: "sig-1", purpose: Self.examplePurpose, language: "fr", fromSequence: 3, toSequence: 5,
+                                        expiresAt: at.addingTimeInterval(600)), after: 300),
+            .consent(ConsentReply(conversation: conversation, request: "sig-1", answer: .yes)),
+            event(13, .consentAnswered(request: "sig-1", answer: .yes), after: 320),
+            event(14, .signalementFiled(request: "sig-1", consent: .granted,
+                                        receipt: ChatSignalementReceipt(reference: "S-K7QM-4XTR-9BWE-2HPA-ZC3N",
+                                                                        unit: "Commissariat de police de Bordeaux", approximate: true)), after: 321),
+            event(14, .signalementFiled(request: "sig-1", consent: .granted, receipt: nil), after: 321),
             .action(.close(conversation)),
             .action(.leave(conversation)),
-            event(12, .closed(reason: .operator), after: 3_600),
+            event(15, .closed(reason: .operator), after: 3_600),
             .error(ChatErrorFrame(code: .rateLimited, message: "too many messages; retry in 1 s with the same client_txn_id",
                                   conversation: conversation, clientTransactionID: "a1b2c9")),
+            .error(ChatErrorFrame(code: .invalidSignalement, message: "fields.place is required for a signalement of kind conversation-chat",
+                                  conversation: conversation, clientTransactionID: "sig-2", field: "fields.place")),
         ]
     }
+
+    /// The purpose of the consent request in the examples, as the SDK facade's `ChatSignalementDesk` writes it.
+    static let examplePurpose = "L'agent souhaite joindre une partie de cette conversation (vos messages et les siens) au signalement "
+        + "qu'il transmet au service de police ou de gendarmerie compétent. Elle n'est jointe que si vous acceptez ; sinon, le signalement part sans elle."
 }

@@ -59,6 +59,16 @@ public actor SQLiteLocalInformationStore: SubscriptionStore, FeedbackStore, Usag
         );
         CREATE INDEX usage_events_by_hour ON usage_events (hour_ms);
         """,
+        // 2: the views a follow-up may be counted for (SHA-256 of the view id, content, hour, used or not).
+        """
+        CREATE TABLE usage_views (
+            digest TEXT PRIMARY KEY,
+            about TEXT NOT NULL,
+            hour_ms INTEGER NOT NULL,
+            followed INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX usage_views_by_hour ON usage_views (hour_ms);
+        """,
     ]
 
     private static func migrate(_ connection: SQLiteConnection<LocalInformationStoreError>) throws(LocalInformationStoreError) {
@@ -270,6 +280,35 @@ public actor SQLiteLocalInformationStore: SubscriptionStore, FeedbackStore, Usag
         }
     }
 
+    public func recordShown(_ event: UsageEvent, viewDigest: String) throws(LocalInformationStoreError) {
+        let about = SQLiteValue.text(event.about.description), hour = SQLiteValue.integer(Self.milliseconds(event.hour))
+        try connection.immediateTransaction("recording a shown view") { () throws(LocalInformationStoreError) in
+            try connection.query("INSERT INTO usage_events (about, outcome, channel, hour_ms) VALUES (?, 'shown', ?, ?)",
+                                 [about, .text(event.channel.rawValue), hour], operation: "recording a usage event")
+            try connection.query("INSERT OR IGNORE INTO usage_views (digest, about, hour_ms) VALUES (?, ?, ?)",
+                                 [.text(viewDigest), about, hour], operation: "remembering a view")
+        }
+    }
+
+    public func recordFollowUp(_ followUp: UsageFollowUp, viewDigest: String, at: Date,
+                               channel: UsageChannel) throws(LocalInformationStoreError) -> UsageFollowUpResult {
+        let hour = UsageEvent.startOfHour(at)
+        return try connection.immediateTransaction("recording a follow-up") { () throws(LocalInformationStoreError) -> UsageFollowUpResult in
+            let rows = try connection.query("SELECT about, followed FROM usage_views WHERE digest = ?", [.text(viewDigest)],
+                                            operation: "reading a view")
+            guard let row = rows.first else { return .unknownView }
+            guard let aboutText = Self.string(row, 0), let about = try? ContentReference(aboutText),
+                  let followed = Self.integer(row, 1) else { throw .corruptRow("usage_views") }
+            guard followed == 0 else { return .alreadyRecorded(about) }
+            try connection.query("UPDATE usage_views SET followed = 1 WHERE digest = ?", [.text(viewDigest)], operation: "marking a view followed")
+            try connection.query("INSERT INTO usage_events (about, outcome, channel, hour_ms) VALUES (?, ?, ?, ?)",
+                                 [.text(aboutText), .text(followUp.outcome.rawValue), .text(channel.rawValue),
+                                  .integer(Self.milliseconds(hour))],
+                                 operation: "recording a usage event")
+            return .recorded(about)
+        }
+    }
+
     public func counts(from: Date?, until: Date?) throws(LocalInformationStoreError) -> [UsageCount] {
         let rows = try connection.query("""
             SELECT about, outcome, COUNT(*) FROM usage_events
@@ -292,7 +331,10 @@ public actor SQLiteLocalInformationStore: SubscriptionStore, FeedbackStore, Usag
         try connection.immediateTransaction("purging usage events") { () throws(LocalInformationStoreError) -> Int in
             try connection.query("DELETE FROM usage_events WHERE hour_ms < ?", [.integer(Self.milliseconds(cutoff))],
                                  operation: "purging usage events")
-            return connection.changes
+            let deleted = connection.changes
+            try connection.query("DELETE FROM usage_views WHERE hour_ms < ?", [.integer(Self.milliseconds(cutoff))],
+                                 operation: "purging usage views")
+            return deleted
         }
     }
 }

@@ -45,8 +45,13 @@ public struct UsageEvent: Hashable, Sendable {
     public init(about: ContentReference, outcome: UsageOutcome, at: Date, channel: UsageChannel) {
         self.about = about
         self.outcome = outcome
-        hour = Date(timeIntervalSince1970: (at.timeIntervalSince1970 / 3_600).rounded(.down) * 3_600)
+        hour = Self.startOfHour(at)
         self.channel = channel
+    }
+
+    /// The start of the hour `date` is in.
+    static func startOfHour(_ date: Date) -> Date {
+        Date(timeIntervalSince1970: (date.timeIntervalSince1970 / 3_600).rounded(.down) * 3_600)
     }
 }
 
@@ -74,13 +79,25 @@ public struct UsageCount: Hashable, Sendable {
 /// ``record(_:)`` stores every event of the batch or none; ``counts(from:until:)``
 /// sums them per content and outcome over hours in `from ..< until` (each
 /// bound optional), sorted by content then outcome; ``purgeEvents(before:)``
-/// deletes the events of hours before a cutoff (see ``LocalInformationRetention``).
+/// deletes the events of hours before a cutoff (see ``LocalInformationRetention``),
+/// and the views of those hours.
+///
+/// A showing that may be followed up is recorded with ``recordShown(_:viewDigest:)``
+/// (the `shown` event and the digest of its ``UsageViewID``, atomically);
+/// ``recordFollowUp(_:viewDigest:at:channel:)`` then counts at most one
+/// follow-up for it, whoever asks and however often, even from several processes.
 public protocol UsageEventStore: Sendable {
     /// Stores the events, all or none.
     func record(_ events: [UsageEvent]) async throws
+    /// Stores a `shown` event (its outcome is taken as `shown`) and remembers its view's
+    /// digest with the content and the hour, all or none. A digest already known is kept as it was.
+    func recordShown(_ event: UsageEvent, viewDigest: String) async throws
+    /// Counts `followUp` for the content of the view `viewDigest` if that view exists and
+    /// had no follow-up yet, atomically; otherwise counts nothing and says why.
+    func recordFollowUp(_ followUp: UsageFollowUp, viewDigest: String, at: Date, channel: UsageChannel) async throws -> UsageFollowUpResult
     /// The counts per content and outcome.
     func counts(from: Date?, until: Date?) async throws -> [UsageCount]
-    /// Deletes the events whose hour is before `cutoff`; returns how many were deleted.
+    /// Deletes the events and the views whose hour is before `cutoff`; returns how many events were deleted.
     @discardableResult
     func purgeEvents(before cutoff: Date) async throws -> Int
 }
@@ -93,11 +110,26 @@ extension UsageEventStore {
 /// Usage events in memory (tests, a single process).
 public actor InMemoryUsageEventStore: UsageEventStore {
     private var events: [UsageEvent] = []
+    private var views: [String: (about: ContentReference, hour: Date, followed: Bool)] = [:]
 
     /// An empty store.
     public init() {}
 
     public func record(_ events: [UsageEvent]) { self.events += events }
+
+    public func recordShown(_ event: UsageEvent, viewDigest: String) {
+        let shown = UsageEvent(about: event.about, outcome: .shown, at: event.hour, channel: event.channel)
+        events.append(shown)
+        if views[viewDigest] == nil { views[viewDigest] = (shown.about, shown.hour, false) }
+    }
+
+    public func recordFollowUp(_ followUp: UsageFollowUp, viewDigest: String, at: Date, channel: UsageChannel) -> UsageFollowUpResult {
+        guard let view = views[viewDigest] else { return .unknownView }
+        guard !view.followed else { return .alreadyRecorded(view.about) }
+        views[viewDigest]?.followed = true
+        events.append(UsageEvent(about: view.about, outcome: followUp.outcome, at: at, channel: channel))
+        return .recorded(view.about)
+    }
 
     public func counts(from: Date?, until: Date?) -> [UsageCount] {
         var totals: [ContentReference: [UsageOutcome: Int]] = [:]
@@ -111,6 +143,7 @@ public actor InMemoryUsageEventStore: UsageEventStore {
     public func purgeEvents(before cutoff: Date) -> Int {
         let before = events.count
         events.removeAll { $0.hour < cutoff }
+        views = views.filter { $0.value.hour >= cutoff }
         return before - events.count
     }
 }

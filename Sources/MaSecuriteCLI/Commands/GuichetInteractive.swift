@@ -18,7 +18,7 @@ enum GuichetInteractive {
         read what to do; book a slot if one is offered (stored in the bookings file).
         Scripted use: printf '1\\n3\\n2\\n2\\n33000\\n\\nn\\n' | masecurite guichet
         """,
-        options: [GuichetCommands.langOption, AppointmentsCommands.storeOption]
+        options: [GuichetCommands.langOption, AppointmentsCommands.storeOption, usageStoreOption]
     ) { arguments, context in
         let language = try arguments.choice(CLILanguage.option, from: ["fr", "en"]).flatMap(Language.init(rawValue:)) ?? .french
         let store: any BookingStore
@@ -32,9 +32,23 @@ enum GuichetInteractive {
             store = InMemoryBookingStore()
         }
         let guichet = try GuichetSupport.guichet(store: store, context: context)
-        var session = Session(guichet: guichet, console: context.console, language: language)
+        let analytics = try usageAnalytics(arguments, context, content: guichet.content)
+        var session = Session(guichet: guichet, console: context.console, language: language, analytics: analytics)
         await session.run()
         return 0
+    }
+
+    static let usageStoreOption = OptionSpec("usage-store", .value(placeholder: "PATH"),
+                                             help: "Count each leaf shown (leaf id and hour only) in this SQLite file, the one 'masecurite stats fiches --store' reads. Nothing is counted without it.")
+
+    /// The usage recorder for `--usage-store`, `nil` without it (the guichet counts nothing by default).
+    static func usageAnalytics(_ arguments: ParsedArguments, _ context: CommandContext, content: OrienteurContent) throws -> UsageRecordingAnalytics? {
+        guard arguments.value(usageStoreOption) != nil else { return nil }
+        let path = try DataFile.path(arguments, option: usageStoreOption, name: "local-information.sqlite", kept: "nothing would be counted", context)
+        _ = try DataFile.prepare(path, create: true, what: "the usage file")
+        let store: SQLiteLocalInformationStore
+        do { store = try SQLiteLocalInformationStore(path: path) } catch { throw OperationError("cannot open \(path): \(error)") }
+        return UsageRecordingAnalytics(store: store, content: content, clock: context.clock, channel: .guichet)
     }
 
     /// The end of standard input or a `q`: leave quietly.
@@ -44,6 +58,8 @@ enum GuichetInteractive {
         let guichet: Guichet
         let console: any Console
         let language: Language
+        /// Counts the leaves shown (`--usage-store`); `nil` counts nothing.
+        let analytics: UsageRecordingAnalytics?
 
         private func t(_ french: String, _ english: String) -> String { language == .french ? french : english }
 
@@ -138,6 +154,7 @@ enum GuichetInteractive {
             }
             console.line("")
             console.write(GuichetRendering(language: language).render(guidance))
+            if guidance.emergency == nil { await analytics?.record(.leafReached(leafID: leafID)) }
             // The answers so far still deserve the full guidance, even if the input ended during the optional questions.
             if inputEnded { throw Quit() }
             try await offerBooking(guidance)

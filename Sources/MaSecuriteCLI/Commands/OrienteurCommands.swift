@@ -113,6 +113,17 @@ enum OrienteurCommands: CommandArea {
         return 0
     }
 
+    /// The evaluation sets a model learns from, each with the name kept in the model's `trainedOn`
+    /// ("development-5.json (450)"); a held-out part is refused: its score would no longer mean anything.
+    static func trainingSets(_ files: [String]) throws -> [(name: String, set: EvaluationSet)] {
+        try files.map { path in
+            let set: EvaluationSet
+            do { set = try EvaluationSet.load(from: URL(fileURLWithPath: path)) } catch { throw OperationError("\(error)") }
+            guard set.part != "held-out" else { throw UsageError("\(path) is a held-out part: never train on it") }
+            return ("\(URL(fileURLWithPath: path).lastPathComponent) (\(set.sentences.count))", set)
+        }
+    }
+
     // MARK: content train-emergency
 
     static let trainEmergency = CommandSpec(
@@ -141,11 +152,8 @@ enum OrienteurCommands: CommandArea {
         let orienteur = try loadOrienteur(arguments)
         var examples: [(features: [String], emergency: Bool)] = []
         var names: [String] = []
-        for path in files {
-            let set: EvaluationSet
-            do { set = try EvaluationSet.load(from: URL(fileURLWithPath: path)) } catch { throw OperationError("\(error)") }
-            guard set.part != "held-out" else { throw UsageError("\(path) is a held-out part: never train on it") }
-            names.append("\(URL(fileURLWithPath: path).lastPathComponent) (\(set.sentences.count))")
+        for (name, set) in try trainingSets(files) {
+            names.append(name)
             for sentence in set.sentences {
                 examples.append((orienteur.emergencyFeatures(of: sentence.text, language: sentence.lang), sentence.emergency))
             }
@@ -204,11 +212,8 @@ enum OrienteurCommands: CommandArea {
         let orienteur = try loadOrienteur(arguments)
         var examples: [(terms: [String], targets: [String])] = []
         var names: [String] = []
-        for path in files {
-            let set: EvaluationSet
-            do { set = try EvaluationSet.load(from: URL(fileURLWithPath: path)) } catch { throw OperationError("\(error)") }
-            guard set.part != "held-out" else { throw UsageError("\(path) is a held-out part: never train on it") }
-            names.append("\(URL(fileURLWithPath: path).lastPathComponent) (\(set.sentences.count))")
+        for (name, set) in try trainingSets(files) {
+            names.append(name)
             for sentence in set.sentences where !sentence.accept.isEmpty {
                 examples.append((orienteur.index(for: sentence.lang).terms(of: sentence.text), sentence.accept))
             }

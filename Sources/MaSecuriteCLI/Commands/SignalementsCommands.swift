@@ -399,11 +399,6 @@ enum SignalementsCommands: CommandArea {
 
     // MARK: deliver
 
-    struct EndpointEntry: Decodable {
-        let url: String
-        let secret: String
-    }
-
     static func endpoints(_ arguments: ParsedArguments) throws -> (units: [String: WebhookEndpoint], fallback: WebhookEndpoint?) {
         let file = arguments.value(SignalementsCommands.endpointsOption)
         let url = arguments.value(SignalementsCommands.endpointOption)
@@ -414,24 +409,12 @@ enum SignalementsCommands: CommandArea {
                 throw UsageError(error.description)
             }
         case (let file?, nil, nil):
-            let data: Data
-            do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
-                throw OperationError("cannot read the endpoints file \(file): \(error.localizedDescription)")
+            do {
+                let endpoints = try WebhookEndpoints(contentsOf: file)
+                return (endpoints.units, endpoints.fallback)
+            } catch {
+                throw OperationError(error.description)
             }
-            let entries: [String: EndpointEntry]
-            do { entries = try JSONDecoder().decode([String: EndpointEntry].self, from: data) } catch {
-                throw OperationError("the endpoints file \(file) must be a JSON object {\"unit id\": {\"url\": …, \"secret\": \"whsec_…\"}, \"*\": …}: \(error)")
-            }
-            var units: [String: WebhookEndpoint] = [:]
-            var fallback: WebhookEndpoint?
-            for (unit, entry) in entries {
-                let endpoint: WebhookEndpoint
-                do { endpoint = try WebhookEndpoint(url: entry.url, secret: try WebhookSecret(entry.secret)) } catch {
-                    throw OperationError("endpoints file \(file), unit \(Echo.truncated(unit)): \(error.description)")
-                }
-                if unit == "*" { fallback = endpoint } else { units[unit] = endpoint }
-            }
-            return (units, fallback)
         case (nil, .some, nil):
             throw UsageError("--endpoint needs --secret whsec_…")
         case (nil, nil, .some):

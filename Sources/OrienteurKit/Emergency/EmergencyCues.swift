@@ -8,18 +8,18 @@
 enum EmergencyCues {
     /// Every word of every cue, numbered.
     static let vocabulary: [String: Int32] = {
-        var lists = [present, past, longAgo, calm, hypothetical, over, noInjury, noDanger, found, suicide, suicidePast, suicideDenied, help, danger,
-                     firstPerson, witness]
+        var lists = [present, presentWeak, earlierToday, past, longAgo, calm, hypothetical, over, overCancelled, authorLeft, justHappened, paperwork,
+                     noInjury, noDanger, found, foundDenied, suicide, suicidePast, suicideDenied, help, danger, firstPerson, witness]
         lists += categories.flatMap { [$0.strong, $0.weak, $0.blockers] }
-        lists += pairs.flatMap { [$0.first, $0.second] }
+        lists += pairs.flatMap { [$0.first, $0.second, $0.blockers] }
         return PhraseSet.vocabulary(of: lists)
     }()
 
     /// It is happening now, or has just happened.
     static let present = [
-        " en ce moment ", " maintenant ", " actuellement ", " en train ", " encore la ", " toujours la ", " est la ",
+        " en ce moment ", " en train ", " est la ",
         " sont la ", " est ici ", " sont ici ", " devant chez moi ", " tout de suite ", " vite ", " au secours ",
-        " aidez moi ", " aider moi ", " aide moi ", " a l aide ", " urgent ", " urgence ", " ! ! ", " la maintenant ",
+        " aidez moi ", " aider moi ", " aide moi ", " a l aide ", " ! ! ", " la maintenant ",
         " a l instant ", " vient de ", " viennent de ", " viens de ", " ce soir ", " en pleine ", " en direct ",
         " still in the ", " is still in ", " still hanging around ", " encore du bruit ", " depuis 10 min ", " depuis dix minutes ",
         " i m standing ", " im standing ", " je suis sur le ", " ca gueule ", " en live ", " je vois ", " i can see ", " i see ", " arrive pour ", " il arrive ", " en route ", " i can hear ", " on his way ", " on her way ", " depuis 5 minutes ", " depuis 10 minutes ",
@@ -27,32 +27,70 @@ enum EmergencyCues {
         " la il ", " la ils ", " la elle ", " la on ", " la je ", " la y a ", " la ya ", " la en bas ", " la dehors ", 
         " venez ", " envoyez ", " depechez ",
         " il est la ", " ils sont la ", " elle est la ", " en bas de chez moi ",
-        " derriere la porte ", " de suite ", " tt de suite ", " mtn ", " la tt de suite ",
-        " right now ", " now ", " currently ", " is here ", " are here ", " still here ", " still there ", " help ",
+        " derriere la porte ", " de suite ", " tt de suite ", " la tt de suite ",
+        " right now ", " is here ", " are here ", " still here ", " still there ",
         " hurry ", " at the moment ", " as we speak ", " is outside ", " are outside ", " s outside ", " re outside ", " just now ", " tonight ", " asap ", " rn ",
         " is waiting ", " waiting outside ", " waiting for me ", " live ", " right outside ", " please hurry ", " now ! ", " please come ", " send someone ", " send help ",
         " happening now ", " just happened ", " still inside ",
+        " est encore la ", " sont encore la ", " est toujours la ", " sont toujours la ", " il y est encore ",
+        " sont chez moi ", " est chez moi ", " is in my ", " are in my ", " dans le meme bus ", " dans le meme train ",
+        " dans le meme wagon ", " dans la meme rame ", " on the same bus ", " on the same train ", " in the same carriage ",
+        " il respire ", " elle respire ", " respire encore ", " still breathing ", " is breathing ", " cache sous ", " cachee sous ", " caches sous ", " hiding under ", " refugies dans ", " refugiee dans ", " refugie dans ",
+        " barricade ", " barricadee ", " barricaded ", " le tireur est ", " the shooter is ", " en ce moment meme ",
+        " depuis tout a l heure ", " depuis tout al heure ", " for the last hour ", " for an hour now ",
+    ]
+
+    /// "Now" said of the writer's state as much as of a danger ("j'habite chez ma tante maintenant",
+    /// "what do I do now?"), and "urgent" said of paperwork as much as of a danger: a cue of the
+    /// present only when nothing says the event is past (or, for "urgent", that it is paperwork).
+    static let presentWeak = [
+        " maintenant ", " mtn ", " actuellement ", " now ", " currently ", " urgent ", " urgence ", " aujourd hui ", " help ",
+    ]
+
+    /// Paperwork: "urgent" for a passport, a declaration or an appointment is no danger.
+    static let paperwork = [
+        " passeport ", " passport ", " carte d identite ", " titre de sejour ", " permis de conduire ", " declaration ",
+        " notaire ", " attestation ", " procuration ", " visa ", " dossier ", " rendez vous ", " appointment ", " formulaire ",
+        " form ", " heritee ", " inherited ", " carte grise ", " recepisse ",
+    ]
+
+    /// It has just happened (minutes ago): still an emergency, even when the author has left.
+    static let justHappened = [
+        " vient de ", " viennent de ", " viens de ", " viens d etre ", " vient d etre ", " a l instant ", " just now ",
+        " just happened ", " just got ", " just been ", " il y a 5 min", " il y a 10 min", " il y a deux minutes ",
+        " il y a cinq minutes ", " il y a dix minutes ", " il y a quelques minutes ", " minutes ago ", " mins ago ",
     ]
 
     /// It happened before: told calmly, it is not an emergency (unless something says "now").
     static let past = [
         " hier ", " avant hier ", " la semaine derniere ", " semaine derniere ", " le mois dernier ", " mois dernier ",
-        " l annee derniere ", " l an dernier ", " l an passe ", " l annee passee ", " il y a deux ", " il y a trois ",
-        " il y a quelques ", " il y a un an ", " il y a une semaine ", " il y a un mois ", " il y a longtemps ", " il y a 1",
-        " il y a 2", " il y a 3", " il y a 4", " il y a 5", " il y a 6", " il y a 7", " il y a 8", " il y a 9",
-        " il y a des annees ", " il y a plusieurs ", " il y a six ", " il y a dix ", " y a deux ", " ya deux ",
-        " depuis des ", " la derniere fois ", " l ete dernier ", " autrefois ", " quand j etais ", " en 20", " en 19",
+        " l annee derniere ", " l an dernier ", " l an passe ", " l annee passee ", " il y a longtemps ", " il y a des annees ", " depuis des ", " la derniere fois ", " l ete dernier ", " autrefois ", " quand j etais ", " en 20", " en 19",
         " ce matin ", " samedi dernier ", " dimanche dernier ", " lundi dernier ", " mardi dernier ", " mercredi dernier ",
         " jeudi dernier ", " vendredi dernier ", " le week end dernier ", " ce week end ", " pendant mon ",
         " pendant les vacances ", " pendant nos vacances ", " en rentrant de vacances ", " au retour de ",
         " retrouve ma ", " retrouve mon ", " retrouve la porte ", " decouvert ", " constate ",
-        " yesterday ", " last week ", " last month ", " last year ", " ago ", " in 20", " in 19",
+        " yesterday ", " last week ", " last month ", " last year ", " a while ago ", " long ago ", " some time ago ", " ages ago ", " a while back ", " in 20", " in 19",
         " used to ", " this morning ", " last night ", " last weekend ", " the other day ", " when i was ",
         " des annees ", " for years ", " for months ", " while i was away ", " over the weekend ", " the weekend ",
         " souvent ", " tout le temps ", " regulierement ", " parfois ", " tous les jours ", " tous les soirs ",
         " toutes les nuits ", " toutes les semaines ", " tous les matins ", " tous les week ends ", " often ",
         " sometimes ", " regularly ", " every day ", " every night ", " every week ", " every morning ", " depuis des mois ",
         " tt le temps ", " des fois ", " l an dernier ", " sort de taule ", " sort de prison ", " nothing has happened ", " came back ", " got back ", " found my ",
+        " la semaine passee ", " le mois passe ", " l autre jour ", " l autre soir ", " l autre nuit ", " a noel ", " au nouvel an ",
+        " le printemps dernier ", " l hiver dernier ", " l automne dernier ", " cet ete ", " a l epoque ", " quand j avais ",
+        " back in ", " last monday ", " last tuesday ", " last wednesday ", " last thursday ", " last friday ", " last saturday ",
+        " last sunday ", " last spring ", " last summer ", " last winter ", " last autumn ", " last christmas ", " the other night ",
+        " at the time ", " tous les aprem", " tous les apres midi ", " tous les lundis ", " tous les mardis ",
+        " tous les mercredis ", " tous les jeudis ", " tous les vendredis ", " tous les samedis ", " tous les dimanches ", " tous les mois ",
+        " tous les ans ", " tous les etes ", " toutes les nuits ", " toutes les semaines ", " toutes les fins de semaine ", " chaque ", " a chaque fois ", " every ", " each time ", " whenever ",
+        " h24 ", " depuis un an ", " depuis un mois ", " depuis des semaines ", " depuis la rentree ", " depuis septembre ",
+        " depuis notre rupture ", " depuis longtemps ", " ca dure depuis ", " for weeks ", " since september ", " for a year ",
+        " la derniere fois ", " precedemment ", " previously ", " earlier this year ", " plus tot dans l annee ",
+    ]
+
+    /// Past cues that still speak of today: "ce matin", "last night". The model may still raise an alert with them.
+    static let earlierToday = [
+        " ce matin ", " this morning ", " last night ", " cette nuit ", " hier soir ", " ce midi ", " tonight ",
     ]
 
     /// Long ago: even a disappearance is not an emergency then.
@@ -60,6 +98,8 @@ enum EmergencyCues {
         " il y a deux ans ", " il y a trois ans ", " il y a des annees ", " il y a plusieurs annees ", " il y a longtemps ",
         " l annee derniere ", " l an dernier ", " years ago ", " last year ", " des annees ", " for years ",
         " quand j etais petit", " when i was a", " en 19", " en 200", " en 201",
+        " quand j avais ", " when i was 1", " when i was little ", " when i was young ", " quand j etais ado", " quand j etais jeune ",
+        " quand j etais enfant ", " depuis longtemps ", " back in 19", " back in 20",
     ]
 
     /// Asking how to do something: a calm request, not a call for help.
@@ -85,6 +125,11 @@ enum EmergencyCues {
         " j appelle le 15 ou ", " which number do i ",
         " quelle conduite ", " if my ", " if someone ", " if a ", " si mon ", " si ma ", " si mes ", " si quelqu un ",
         " do i have to wait ", " faut il attendre ", " est ce qu il faut attendre ",
+        " imaginons ", " imaginez ", " imagine ", " supposons ", " admettons ", " suppose ", " que dois je faire si ", " que faut il faire si ",
+        " faire si on ", " on fait quoi si ", " je fais quoi si ", " je fais koi si ", " what do i do if ", " what do you do if ",
+        " if i witness ", " if you witness ", " if i see ", " if you see ", " si je vois ", " si on voit ", " si je suis ", " si jsui ",
+        " si on voit ", " si on se ", " en cas d ", " in case there s ", " si on est ", " si on me ", " hotline ", " seulement pour ", " only for ", " c est pour qui ", " leaflet ", " depliant ",
+        " for my students ", " pour mes eleves ", " expose ", " presentation ",
     ]
 
     /// The danger is over: the author has gone.
@@ -97,6 +142,22 @@ enum EmergencyCues {
         " i m fine ", " im fine ", " i am fine ", " je vais bien ", " ca va mais ", " safe now ", " home safe ", " is over ",
         " everyone left ", " tous partis ", " long gone ", " maitrise ", " a ete eteint ", " est eteint ", " put out ",
         " is out now ", " en securite ", " je suis rentree ", " je suis rentre ", " jsui rentree ", " jsuis rentree ",
+        " est reparti ", " est repartie ", " sont repartis ", " est partit ", " c est calme ", " all quiet ", " est au travail ",
+        " est au boulot ", " is at work ", " s at work ", " at work now ", " j habite chez ", " je vis chez ", " je suis chez ma ",
+        " je suis chez mon ", " jsui chez ma ", " jsuis chez ma ", " i m staying with ", " i live with my ", " since then nothing ",
+    ]
+
+    /// Words that say the author left only for a moment: the danger is not over.
+    static let overCancelled = [
+        " parti chercher ", " partie chercher ", " partis chercher ", " went to get ", " gone to get ", " parti prendre ",
+        " va revenir ", " vont revenir ", " revient ", " reviennent ", " coming back ", " will be back ", " ll be back ",
+    ]
+
+    /// The author has left: the danger is over unless it has just happened (someone is still hurt, in shock).
+    static let authorLeft = [
+        " est parti ", " sont partis ", " s est enfui ", " se sont enfuis ", " s est sauve ", " ont fui ", " has left ",
+        " have left ", " he left ", " they left ", " she left ", " is gone ", " are gone ", " ran away ", " ran off ",
+        " took off ", " he s gone ", " hes gone ", " she s gone ", " est partit ",
     ]
 
     /// Nobody is hurt.
@@ -106,6 +167,9 @@ enum EmergencyCues {
         " no one hurt ", " nobody hurt ", " no one was hurt ", " nobody was hurt ", " no one is hurt ", " nobody is hurt ",
         " no one injured ", " nobody injured ", " no injuries ", " not hurt ", " no one was injured ", " nobody was injured ",
         " not injured ", " only damage ", " just damage ", " minor damage ",
+        " va bien ", " il a rien ", " elle a rien ", " a rien eu ", " rien de casse ", " is fine ", " are fine ", " is ok ",
+        " are ok ", " accident leger ", " accidant leger ", " leger accrochage ", " petit accrochage ", " accrochage ", " minor accident ",
+        " fender bender ",
     ]
 
     /// The writer says there is no danger and nothing urgent: believed, except for a
@@ -115,6 +179,7 @@ enum EmergencyCues {
         " sans danger ", " pas d urgence ", " pas urgent ", " rien d urgent ", " pas une urgence ", " rien de grave ",
         " pas grave ", " nobody is in danger ", " no one is in danger ", " not in danger ", " no danger ", " not an emergency ",
         " no emergency ", " not urgent ", " nothing urgent ", " nothing serious ", " isn t an emergency ", " isnt an emergency ",
+        " plus en danger ", " no longer in danger ", " not in danger anymore ", " aucune fumee ", " pas de fumee ", " no smoke ",
     ]
 
     /// The person writing is the one in danger.
@@ -138,6 +203,13 @@ enum EmergencyCues {
         " came home ", " is back ", " came back ", " was found ", " has been found ", " found him ", " found her ",
     ]
 
+    /// "never came home": the words of a return, denied.
+    static let foundDenied = [
+        " never came home ", " never came back ", " not come home ", " not came home ", " not came back ", " didn t come home ",
+        " didnt come home ", " hasn t come home ", " hasnt come home ", " haven t come home ", " not back ", " never back ",
+        " est jamais revenu", " est jamais rentre", " n est pas revenu", " n est pas rentre", " pas de retour ",
+    ]
+
     static let suicide = [
         " me suicider ", " me suicide ", " suicidaire ", " suicide ", " suicider ", " en finir ",
         " mettre fin a mes jours ", " mettre fin a ma vie ", " envie de mourir ", " va se tuer ", " veut se tuer ", " veux mourir ", " vais mourir ",
@@ -158,10 +230,16 @@ enum EmergencyCues {
         " prepare la corde ", " la corde dans ", " me pendre ", " se pendre ", " cut myself ", " me suis coupe ", " me suis coupee ",
         " me scarifie ", " me tailler les veines ", " les veines ", " took the whole ", " whole bottle of ", " whole box of ",
         " ecrit les lettres ", " lettres d adieu ", " goodbye letters ", " look after mum for me ", " prends soin de maman ",
+        " sous un train ", " under a train ", " in front of a train ", " sur les rails ", " on the tracks ", " on the railway ",
+        " bord du quai ", " rope is ready ", " corde est prete ", " letters to everyone ", " lettres a tout le monde ",
+        " plu vivre ", " jveux plus vivre ", " jveu plus vivre ", " sur le toi ", " veux plus etre la ", " veu plus etre la ",
+        " plus etre la demain ", " not be here tomorrow ", " menace de sauter ", " threatening to jump ", " threatens to jump ",
+        " going to end it ", " gonna end it ", " end it tonight ", " va en finir ", " veut en finir ",
     ]
     static let suicidePast = [
         " s est suicide ", " est suicidee ", " s est suicidee ", " committed suicide ", " took his own life ",
-        " took her own life ", " tentative de suicide il y a ",
+        " took her own life ", " tentative de suicide il y a ", " tentative de suicide ", " fait une tentative ", " attempted suicide ",
+        " suicide attempt ", " tente de se suicider ", " tried to kill herself ", " tried to kill himself ",
     ]
     static let suicideDenied = [
         " pas envie de mourir ", " ne veux pas mourir ", " veux pas mourir ", " pas suicidaire ", " don t want to die ",
@@ -218,13 +296,18 @@ enum EmergencyCues {
             " verre casse ", " bruits de verre ", " bruit de verre ", " smashing ", " la c est violent ", " threw me against ",
             " m a jete contre ", " me menace avec ", " threatening me with ", " is hurting her ", " is hurting him ",
             " is hurting me ", " me fait mal ", " a la main sur mon ", " his hand on my ", " hand on my knee ",
+            " frappent les ", " frappent des ", " frappe les ", " saccagent ", " saccage le ", " pete les plombs ", " par le col ",
+            " getting jumped ", " jumped me ", " me colle ", " me tripote ", " me tripotent ", " m encerclent ", " encerclent ",
+            " groping me ", " surrounding me ", " me fixe sans arret ", " is choking ", " etrangle ",
         ], weak: [
             " frappe ", " frappee ", " frapper ", " tape ", " tapee ", " battu ", " battue ", " cogne ", " agressee ",
             " violence ", " violences ", " agresse ", " agression ", " attaque ", " battre ", " coups ", " crie ", " hurle ", " agress", " taper ", " cogner ", " frape ", " secoue ", " secouer ", " hurler ", " kill me ", " slamming ", " tabasser ", " violee ", " viole ", " me tuer ", " drugged ",
             " hurt ", " violent ", " attack ", " hitting ", " beating ", " fight ", " menace ", " threat ", " screaming ",
         ], blockers: [
             " son chien ", " sa chienne ", " son chat ", " le chien ", " his dog ", " her dog ", " the dog ",
-            " poste des videos ", " posts videos ",
+            " poste des videos ", " posts videos ", " menace de publier ", " menace de partager ", " menace de diffuser ",
+            " threatening to post ", " threatens to post ", " threatening to share ", " threatens to share ", " sur insta ",
+            " on instagram ", " par message ", " by text ",
         ]),
         Category(reason: .armedPerson, strong: [
             " arme ", " armes ", " armee ", " couteau ", " couteaux ", " pistolet ", " fusil ", " flingue ", " revolver ",
@@ -232,22 +315,29 @@ enum EmergencyCues {
             " torch your ", " i ll torch ", " cramer ta ", " je vais cramer ", " barre de fer ", " cutter ", " explosif ", " bombe ", " braque ", " braquage ", " coups de feu ", " coup de feu ", " des tirs ",
             " tirs ", " tire sur ", " ca tire ", " ca canarde ", " kalach", " gun ", " guns ", " knife ", " knives ",
             " armed ", " pistol ", " rifle ", " machete ", " weapon ", " shots ", " gunshot", " shooting ", " shot at ",
+            " le tireur ", " the shooter ", " shooter ", " detonation ", " detonations ",
         ], weak: []),
         Category(reason: .beingFollowed, strong: [
             " me suit ", " me suivent ", " me poursuit ", " me poursuivent ", " suivie par ", " suivi par ",
             " je suis suivie ", " je suis suivi ", " on me suit ", " following me ", " followed by ", " being followed ",
             " chasing me ", " stalking me ", " me colle depuis ", " me file ", " me court apres ", " me traque ", " marche derriere moi ", " derriere moi depuis ", " walking behind me ",
             " me suive ", " me suivent en ", " crawling next to me ", " telling me to get in ", " keeps following ",
-        ], weak: [" suivie ", " followed "]),
+            " circling me ", " keeps circling ", " tourne autour de moi ", " me fixe ",
+        ], weak: [" suivie ", " followed "], blockers: [
+            " reseaux ", " insta ", " instagram ", " twitter ", " tiktok ", " facebook ", " snap ", " online ", " social media ",
+            " faux comptes ", " fake accounts ", " abonne ",
+        ]),
         Category(reason: .lockedIn, strong: [
             " enferme ", " enfermee ", " enfermes ", " sequestre ", " sequestree ", " m empeche de sortir ",
-            " bloque dans ", " bloquee dans ", " locked in ", " locked me ", " locked up ", " won t let me leave ",
+            " bloque dans ", " bloquee dans ", " locked in ", " locked me in ", " locked me up ", " locked up ", " won t let me leave ",
             " wont let me leave ", " won t let me out ", " wont let me out ", " held against ", " fermee a cle ", " won t let her leave ",
-            " wont let her leave ", " won t let him leave ", " ferme l appart a cle ", " ferme la porte a cle ", " locked myself ",
+            " wont let her leave ", " won t let him leave ", " ferme l appart a cle ", " ferme la porte a cle ", " locked myself in ",
             " pour pas que je sorte ", " m empeche de partir ", " me laisse pas partir ",
             " ne veulent pas ouvrir ", " coince dans ", " coincee dans ", " retenue contre ",
             " retenu contre ", " me laisse pas sortir ", " m empeche de partir ",
-        ], weak: []),
+            " verrouille les portes ", " verrouille la porte ", " refuse de s arreter ", " refuse de me laisser ", " locked the doors ",
+            " won t stop the car ", " wont stop the car ", " refuses to stop ", " won t let me get out ",
+        ], weak: [], blockers: [" locked out ", " locked myself out ", " enferme dehors ", " enfermee dehors "]),
         Category(reason: .childInDanger, strong: [
             " enfant en danger ", " bebe seul ", " enfant seul ", " enfants seuls ", " bebe en danger ", " enfant se noie ",
             " enleve mon enfant ", " enlevement ", " kidnapping ", " kidnapped ", " child in danger ", " child alone ",
@@ -262,7 +352,18 @@ enum EmergencyCues {
             " rancon ", " ransom ", " ligote ", " ligotee ", " tied up ", " got separated ", " separated from us ",
             " perdu de vue ", " lost sight of ", " monter dans une voiture ", " got into a car with ", " pris notre fils ",
             " pris notre fille ", " a pris mon fils ", " a pris ma fille ", " took our son ", " took our daughter ",
-        ], weak: [" enfant ", " enfants ", " bebe ", " child ", " kid ", " baby ", " petit "]),
+            " a ete enleve ", " a ete enlevee ", " ont ete enleves ", " been kidnapped ", " been abducted ", " abducted ",
+            " they have my son ", " they have my daughter ", " they have my child ", " they have my kid ", " they have my brother ",
+            " they have my sister ", " they ve got my son ", " they ve got my daughter ", " ils ont mon fils ", " ils ont ma fille ",
+            " ils ont mon frere ", " ils ont ma soeur ", " or they ll hurt ", " ou ils vont lui ",
+            " demande de rancon ", " demandent de l argent ", " video de lui attache ", " videos de lui attache ",
+            " nouveau ne ", " newborn ", " bebe abandonne ", " abandoned baby ", " baby left alone ", " left alone in ",
+            " parti avec notre fils ", " parti avec notre fille ", " parti avec mon fils ", " parti avec ma fille ",
+            " partie avec notre fils ", " partie avec notre fille ", " took my son ", " took my daughter ",
+            " never see him again ", " never see her again ", " ne le reverrai ", " ne la reverrai ",
+        ], weak: [" enfant ", " enfants ", " bebe ", " child ", " kid ", " baby ", " petit "], blockers: [
+            " virus ", " ordi ", " ordinateur ", " computer ", " laptop ", " ransomware ", " fichiers ", " files ", " pc ",
+        ]),
         Category(reason: .intruderNow, strong: [
             " quelqu un chez moi ", " quelqu un dans ma maison ", " quelqu un dans mon appart ", " qqn chez moi ",
             " quelqu un dans la maison ", " quelqu un essaie d entrer ", " essaie d entrer ", " essaient d entrer ",
@@ -283,7 +384,14 @@ enum EmergencyCues {
             " fouille mon ", " fouillent mon ", " fouille ma ", " fouillent ma ", " fouille le salon ", " still in the house ",
             " in my garden right now ", " in my kitchen ", " dans ma cuisine ", " dans sa cuisine ", " chez ma mere ", " chez mon pere ",
             " is going through my ", " going through my ",
+            " fouillait ", " fouillaient ", " fouillent les ", " fouille les ", " decoupent le grillage ", " coupent le grillage ",
+            " cutting the fence ", " escaladent ", " climbing over ", " n ose pas entrer ", " j ose pas entrer ", " dare not go in ",
+            " pied dans la porte ", " foot in the door ", " veut entrer chez moi ", " veulent entrer chez moi ", " poignee a bouge ", " la poignee bouge ", " handle moved ", " handle is moving ", " coups sourds ", " coups contre la porte ",
+            " eteint les lumieres ", " eteint la lumiere ", " turned off the lights ", " turned the lights off ", " against the door ",
+            " contre la porte ", " keeps knocking ", " spare key ", " double des cles ",
+            " claiming to be ", " qui disent etre ", " qui dit etre ", " pretendent etre ", " pretend etre ", " se disent ",
         ], weak: [
+            " serrure ", " entrouverte ", " cagoule", " hooded ", " balaclava",
             " cambrioleur ", " cambrioleurs ", " cambriolage ", " cambriole ", " voleur ", " voleurs ", " burglar ",
             " faux agents ", " faux agent ", " faux policier", " faux plombier", " fake police",
             " burglars ", " burglary ", " thief ", " thieves ",
@@ -319,9 +427,18 @@ enum EmergencyCues {
             " isnt getting up ", " not getting up ", " plaie ", " blessure au ", " won t stop bleeding ", " wont stop bleeding ",
             " bras tordu ", " jambe tordue ", " sur le toit dans le fosse ", " en hypo ", " hypoglycemie ", " fait un avc ",
             " stroke ",
+            " pas a le reveiller ", " pas a la reveiller ", " vomit en dormant ", " isnt breathing ", " colapsed ", " voit flou ",
+            " levre ouverte ", " arcade ouverte ", " lip is split ", " seeing double ", " blurry ", " tout froid ", " toute froide ",
+            " hypotherm", " coince sous ", " coincee sous ", " trapped under ", " ensevel", " pleine hypo ", " gemir ", " gemit ",
+            " moaning ", " groaning ", " parle bizarrement ", " parlait bizarrement ", " melange les mots ", " melangeait ",
+            " slurring ", " slurred ", " poignarder ", " se faire poignarder ", " est par terre ", " is on the ground ",
+            " not making sense ", " can barely stand ", " load of pills ", " bunch of pills ", " hasn t picked up ", " hasnt picked up ", " n ouvre pas ", " n ouvre plus ",
         ], weak: [
             " blesse ", " blessee ", " blesses ", " blessees ", " injured ", " malaise ", " sang ", " blood ", " hurt ",
             " injuries ", " injury ", " fell ", " tombe ", " tombee ", " fallen ",
+        ], blockers: [
+            " tombe sur une ", " tombe sur un ", " tombee sur une ", " tombee sur un ", " tombe sur des ", " tombe sur cette ",
+            " tombe sur ce ", " came across ", " stumbled on ", " stumbled upon ",
         ]),
         Category(reason: .fire, strong: [
             " au feu ", " incendie ", " en feu ", " fumee ", " odeur de gaz ", " fuite de gaz ", " on fire ", " smoke ",
@@ -331,16 +448,20 @@ enum EmergencyCues {
             " oeuf pourri ", " mal a la tete et envie de vomir ", " monoxyde ", " carbon monoxide ", " sous l eau ", " l eau monte ",
             " water is rising ", " coince sur le toit ", " coincee sur le toit ",
             " coinces sur le toit ", " on the roof waving ", " fumee noire ", " black smoke ", " sent le brule ", " smells of burning ",
+            " fuite gaz ", " gaz sortir ", " gaz qui sort ", " ouvert le gaz ", " conduite de gaz ", " gas pipe ", " hissing ",
+            " enflamme ", " enflammee ", " fume noir ", " fumee partout ", " fume partout ", " smoke everywhere ", " cocktail molotov ", " molotov ",
         ], weak: [" feu ", " fire ", " gaz ", " gas ", " flooded ", " inondation ", " inonde ", " inondee "], blockers: [
             " feu rouge ", " feux rouges ", " feu vert ", " feux ", " coup de feu ", " coups de feu ", " arme a feu ",
             " armes a feu ", " cease fire ", " fire brigade ", " fired me ", " got fired ", " faux agents du gaz ",
-            " agent du gaz ", " compteur de gaz ",
+            " agent du gaz ", " compteur de gaz ", " alarme incendie ", " fire alarm went off for nothing ", " pour rien ",
         ]),
         Category(reason: .roadDanger, strong: [
             " contresens ", " contre sens ", " a contre sens ", " wrong way ", " wrong side of the motorway ",
             " wrong side of the highway ", " sens inverse sur l autoroute ", " sens interdit sur l autoroute ",
             " pieton sur l autoroute ", " obstacle sur l autoroute ", " zigzag", " grille les feux ", " grille tous les feux ",
             " arbre en travers ", " en travers de la ", " drunk driver ", " bourre au volant ",
+            " au milieu de la route ", " in the middle of the road ", " swerving ", " sur la chaussee ", " lying in the road ",
+            " laying in the road ", " au milieu de la chaussee ", " sur la voie ",
         ], weak: [" autoroute ", " motorway ", " highway ", " freeway "]),
     ]
 
@@ -349,7 +470,22 @@ enum EmergencyCues {
         let reason: EmergencyReason
         let first: [String]
         let second: [String]
+        /// Phrases that cancel this pair (what disappeared is a passport, the "child" is an adult).
+        var blockers: [String] = []
     }
+
+    /// A grown-up child: "mon fils de 25 ans" who does not answer is not a missing child (the age must be
+    /// the child's: "un homme de 30 ans" says nothing of the daughter).
+    static let adultAges: [String] = (18...99).flatMap { age in
+        ["fils", "fille", "enfant", "gamin", "gamine"].flatMap { [" \($0) de \(age) ans ", " \($0) a \(age) ans "] }
+            + [" \(age) year old son ", " \(age) year old daughter ", " son is \(age) ", " daughter is \(age) "]
+    } + [" fils majeur ", " fille majeure ", " enfant majeur ", " adult son ", " adult daughter ", " grown up son ", " grown up daughter "]
+
+    /// Things that "disappear" without anyone missing.
+    static let lostThings = [
+        " carte d identite ", " passeport ", " passport ", " titre de sejour ", " permis ", " papiers ", " carte bancaire ",
+        " portefeuille ", " wallet ", " velo ", " bike ", " scooter ", " trottinette ", " doudou ", " cartable ",
+    ]
 
     static let pairs: [Pair] = [
         Pair(reason: .missingChild, first: [
@@ -365,14 +501,16 @@ enum EmergencyCues {
             " didn t come home ", " didnt come home ", " not back ", " ran away ", " can t find ", " cant find ", " lost my ",
             " looking for ", " on le cherche ", " on la cherche ", " n est plus la ", " been looking ", " le retrouve pas ",
             " la retrouve pas ",
-            " vanished ", " disappeared ", " toujours pas rentre", " pas rentre de l ecole ",
-        ]),
+            " vanished ", " disappeared ", " toujours pas rentre", " pas rentre de l ecole ", " telephone est eteint ",
+            " portable est eteint ", " phone is off ", " sonne dans le vide ",
+        ], blockers: adultAges + lostThings),
         Pair(reason: .missingAdult, first: [
             " alzheimer ", " demence ", " dement ", " demente ", " desoriente ", " desorientee ", " handicap", " grand pere ",
             " grand mere ", " papy ", " mamie ", " personne agee ", " vulnerable ", " malade ", " depressi", " suicidaire ",
             " dementia ", " grandfather ", " grandmother ", " grandpa ", " grandma ", " elderly ", " disabled ", " confused ",
             " devait rentrer ", " should have been back ", " was supposed to be back ", " en pouvait plus ", " en peut plus ",
             " ehpad ", " memory problems ", " sans son traitement ", " sans ses medicaments ", " diabetique ", " troubles de la memoire ", " maison de retraite ", " care home ",
+            " vit seul ", " vit seule ", " lives alone ", " agee ", " age de 8", " age de 9", " insuline ", " insulin ", " fauteuil ", " wheelchair ",
         ], second: [
             " disparu ", " disparue ", " introuvable ", " pas rentre ", " pas rentree ", " pas revenu ", " pas revenue ",
             " parti sans ", " partie sans ", " fugue ", " erre ", " missing ", " disappeared ", " not come home ",
@@ -380,6 +518,9 @@ enum EmergencyCues {
             " sans nouvelles ", " no news ", " injoignable ", " unreachable ", " repond plus ", " not answering ", " ne le retrouve pas ", " on le retrouve pas ",
             " ne la retrouve pas ", " on la retrouve pas ", " retrouve pas ", " est sorti ", " est sortie ", " walked out ",
             " gone since ", " has been gone ", " wandered ", " s est barre ", " s est barree ", " a quitte le domicile ",
+            " hasn t picked up ", " hasnt picked up ", " not picked up ", " n ouvre pas ", " volets sont restes fermes ",
+            " volets fermes ", " jamais revenu ", " jamais revenue ", " telephone ne repond pas ", " portable ne repond pas ",
+            " telephone est eteint ", " portable est eteint ", " phone is off ", " phone goes to voicemail ", " sonne dans le vide ", " personne ne l a vu ", " nobody has seen ",
         ]),
         Pair(reason: .medical, first: [
             " accident ", " accidant ", " accidente ", " collision ", " carambolage ", " renverse ", " renversee ", " crash ",

@@ -49,6 +49,9 @@ public struct EmergencyDetector: Sendable {
     /// best leaves among `results` (the search's answer for the same text), or nil.
     public func assess(_ text: String, results: [SearchResult]) -> EmergencyAlert? {
         let reading = CueReading(CueSentence(text, vocabulary: EmergencyCues.vocabulary))
+        // One word ("incendie", "viol", "rodéo") names a topic to read about, not a danger to report;
+        // a call for help or suicidal intent still counts.
+        if reading.wordCount == 1, reading.help == nil, reading.suicide == nil { return nil }
         if let alert = assess(reading, results: results) {
             // The learnt model may silence a rule it finds very unlikely here, never suicidal intent
             // and never a sentence that says the danger is there now ("il est encore là").
@@ -58,6 +61,8 @@ public struct EmergencyDetector: Sendable {
         }
         // The learnt model adds what the rules missed, never past a hypothesis or a danger that is over.
         guard let model, !reading.hypothetical, reading.over == nil, !reading.longAgo, !reading.noDanger else { return nil }
+        // Nor, on its own, on a short query without a cue of the present ("vol de voiture").
+        guard reading.wordCount > 3 || reading.present != nil || !reading.strong.isEmpty || !reading.weak.isEmpty else { return nil }
         let features = features(text, reading: reading, results: results)
         guard model.probability(features) >= model.threshold else { return nil }
         let leaves = results.prefix(2).filter { $0.kind == .leaf }
@@ -65,6 +70,9 @@ public struct EmergencyDetector: Sendable {
             ?? EmergencyCues.categories.first { reading.weak[$0.reason] != nil }?.reason
             ?? .callForHelp
         guard reading.allows(reason) else { return nil }
+        // A past event with nothing that says "now" is for the rules to judge, except a missing person
+        // ("elle est partie ce matin"), whose absence goes on.
+        if reading.pastBeforeToday, reading.present == nil, reason != .missingChild, reason != .missingAdult { return nil }
         let cues = model.strongest(features, count: 3).filter { $0.hasPrefix("w:") }.map { String($0.dropFirst(2)) }
         let leaf = leaves.first { dangers[$0.id]?.reason == reason }?.id ?? defaultLeaf(for: reason, witness: reading.fromWitness)
         return EmergencyAlert(reasons: [reason], actions: actions(for: [reason]), cues: cues, leafID: leaf,
@@ -139,10 +147,13 @@ public struct EmergencyDetector: Sendable {
         let leaves = results.prefix(3).filter { $0.kind == .leaf }
         if let top = leaves.first {
             for result in leaves.prefix(2) where result.score >= top.score * 0.8 {
-                guard let danger = dangers[result.id], reading.allows(danger.reason), reading.over == nil else { continue }
+                guard let danger = dangers[result.id], reading.allows(danger.reason),
+                      reading.over == nil || (reading.authorLeft && (reading.justHappened || danger.reason == .fire)) else { continue }
                 // A general "I am in danger" leaf reached by a word like "au secours" alone says nothing
                 // when another result explains the sentence ("au secours mon passeport a disparu").
                 if danger.reason == .callForHelp && found.isEmpty && Self.explainedElsewhere(results, dangers: dangers) { continue }
+                // "pas envie de mourir, mais je voudrais parler": the writer says what it is not.
+                if danger.reason == .callForHelp && found.isEmpty && reading.suicideDenied { continue }
                 let raise: Bool
                 switch danger.when {
                 case .ongoing: raise = reading.present != nil && !reading.hypothetical
@@ -224,10 +235,16 @@ public struct EmergencyDetector: Sendable {
 struct CueReading {
     var present: String?
     var past = false
+    /// Past, and not only earlier today ("ce matin", "last night").
+    var pastBeforeToday = false
     var longAgo = false
     var calm = false
     var hypothetical = false
     var over: String?
+    /// The danger is over only because its author left ("il est parti"), which says nothing of a fire or of the hurt.
+    var authorLeft = false
+    /// It happened minutes ago ("vient de", "il y a dix minutes").
+    var justHappened = false
     var noInjury = false
     /// "personne n'est en danger", "pas d'urgence": the writer says nothing is at stake now.
     var noDanger = false
@@ -241,6 +258,10 @@ struct CueReading {
     var suicideDenied = false
     /// The sentence asks a question.
     var question = false
+    /// The person spoken of is said to be an adult ("mon fils de 24 ans"): not a missing child.
+    var adult = false
+    /// The number of words, punctuation ("!", "?") left out.
+    var wordCount = 0
     var danger: String?
     var help: String?
     var strong: [EmergencyReason: String] = [:]
@@ -264,21 +285,38 @@ struct CueReading {
 
     init(_ sentence: CueSentence) {
         typealias Sets = CompiledCues
-        present = Sets.present.firstMatch(in: sentence) ?? (sentence.words.last == "la" && sentence.words.count > 2 ? "la" : nil)
-        past = Sets.past.occurs(in: sentence)
-        longAgo = Sets.longAgo.occurs(in: sentence)
+        // "pas ce soir", "not now": a cue of the present, denied, says nothing is happening now.
+        // "depuis hier", "since this morning": a duration up to now, not a past event.
+        let timed = Self.maskingDeniedPresentAndDurations(sentence)
+        let ago = Self.timeAgo(sentence.words)
+        past = Sets.past.occurs(in: timed) || ago.past
+        pastBeforeToday = Sets.past.occurs(in: Self.blanking(EmergencyCues.earlierToday, in: timed)) || ago.past
+        longAgo = Sets.longAgo.occurs(in: timed) || ago.longAgo
+        justHappened = Sets.justHappened.occurs(in: sentence) || ago.recent
+        present = Sets.present.firstMatch(in: timed) ?? Self.stillThere(timed.words)
+            ?? (timed.words.last == "la" && timed.words.count > 2 ? "la" : nil)
+        // "maintenant", "now", "urgent" speak of the writer's state as often as of the danger: they say
+        // "now" only when nothing says the event is past (and, for "urgent", that it is not paperwork).
+        if present == nil, !past, let weak = Sets.presentWeak.firstMatch(in: timed),
+           !Sets.paperwork.occurs(in: sentence) {
+            present = weak
+        }
+        if present == nil, ago.recent { present = "il y a quelques minutes" }
         calm = Sets.calm.occurs(in: sentence)
-        hypothetical = Sets.hypothetical.occurs(in: sentence)
-        over = Sets.over.firstMatch(in: sentence)
+        hypothetical = Sets.hypothetical.occurs(in: timed)
+        over = Sets.overCancelled.occurs(in: sentence) ? nil : Sets.over.firstMatch(in: sentence)
+        authorLeft = over.map { Sets.authorLeft.contains($0.trimmingCharacters(in: .whitespaces)) } ?? false
         noInjury = Sets.noInjury.occurs(in: sentence)
         noDanger = Sets.noDanger.occurs(in: sentence)
-        foundAgain = Sets.found.occurs(in: sentence)
+        adult = Sets.adult.occurs(in: sentence)
+        foundAgain = Sets.found.occurs(in: sentence) && !Sets.foundDenied.occurs(in: sentence)
         suicide = Sets.suicide.firstMatch(in: sentence)
         firstPerson = Sets.firstPerson.occurs(in: sentence)
         witness = Sets.witness.occurs(in: sentence)
         suicidePast = Sets.suicidePast.occurs(in: sentence)
         suicideDenied = Sets.suicideDenied.occurs(in: sentence)
         question = sentence.words.contains("?")
+        wordCount = sentence.words.filter { $0 != "!" && $0 != "?" }.count
         danger = Sets.danger.firstMatch(in: sentence)
         help = Sets.help.firstMatch(in: sentence)
         for category in Sets.categories where !category.blockers.occurs(in: sentence) {
@@ -286,16 +324,128 @@ struct CueReading {
             if let cue = category.weak.firstMatch(in: sentence) { weak[category.reason] = cue }
         }
         if present == nil, !past, !calm, let tense = Self.presentTense(sentence.words) { present = tense }
-        for pair in Sets.pairs {
+        // "an hour ago he came back … now he's rattling the handle": a progressive says "now" even after a past cue.
+        if present == nil, past, !calm, let tense = Self.presentTense(sentence.words, progressiveOnly: true) { present = tense }
+        for pair in Sets.pairs where !pair.blockers.occurs(in: sentence) {
             if let first = pair.first.firstMatch(in: sentence), let second = pair.second.firstMatch(in: sentence) {
                 pairs.append((pair.reason, "\(first) … \(second)"))
             }
         }
     }
 
+    /// The sentence with denied cues of the present ("pas ce soir", "not now"), durations up to now
+    /// ("depuis hier", "since this morning") and comparisons ("comme si") blanked out, for the cues
+    /// of time and hypothesis to read.
+    static func maskingDeniedPresentAndDurations(_ sentence: CueSentence) -> CueSentence {
+        var masked = sentence
+        let words = sentence.words
+        func blank(_ from: Int, _ count: Int) {
+            for index in from..<min(from + count, words.count) { masked.words[index] = "_"; masked.ids[index] = -1 }
+        }
+        for index in words.indices.dropLast() {
+            let next = words[index + 1]
+            let after = index + 2 < words.count ? words[index + 2] : ""
+            switch words[index] {
+            case "pas", "not", "plus":
+                if ["maintenant", "mtn", "now", "tonight", "actuellement"].contains(next) { blank(index + 1, 1) }
+                if (next == "ce" && after == "soir") || (next == "right" && after == "now") { blank(index + 1, 2) }
+                if next == "en" && after == "ce" { blank(index + 1, 3) }
+            case "comme", "as":
+                // "comme si quelqu'un fouillait", "as if": a comparison, not a hypothesis.
+                if next == "si" || next == "if" { blank(index + 1, 1) }
+            case "depuis", "since":
+                if ["hier", "yesterday", "avant"].contains(next) { blank(index + 1, next == "avant" ? 2 : 1) }
+                if ["ce", "cette", "this", "last"].contains(next) { blank(index + 1, 2) }
+            default: break
+            }
+        }
+        return masked
+    }
+
+    /// `sentence` with every occurrence of `phrases` (whole words) blanked out.
+    static func blanking(_ phrases: [String], in sentence: CueSentence) -> CueSentence {
+        var blanked = sentence
+        for phrase in phrases {
+            let words = phrase.split(separator: " ").map(String.init)
+            guard !words.isEmpty, words.count <= sentence.words.count else { continue }
+            for start in 0...(sentence.words.count - words.count) where Array(sentence.words[start..<start + words.count]) == words {
+                for index in start..<start + words.count { blanked.words[index] = "_"; blanked.ids[index] = -1 }
+            }
+        }
+        return blanked
+    }
+
+    /// "encore là", "toujours là", "still there" said of someone (not "j'ai encore la cicatrice"):
+    /// the adverb "là" ends the sentence or is followed by a word that is not a noun.
+    static func stillThere(_ words: [String]) -> String? {
+        let followers: Set<String> = [
+            "_", "et", "il", "elle", "ils", "elles", "on", "je", "j", "jsuis", "jsui", "mais", "!", "?", "ca", "c", "qui", "dehors",
+            "dedans", "devant", "en", "a", "avec", "y", "donc", "depuis", "pres", "derriere", "dans", "sur", "aussi", "maintenant",
+            "mtn", "svp", "venez", "aidez", "help", "please", "vite", "chez", "au", "bas", "haut", "ou", "ya", "and", "je",
+        ]
+        for index in words.indices.dropLast() where ["encore", "toujours", "tjrs", "tjs"].contains(words[index]) && words[index + 1] == "la" {
+            if index + 2 == words.count || followers.contains(words[index + 2]) { return "\(words[index]) la" }
+        }
+        return nil
+    }
+
+    /// "il y a quinze jours", "ya 2 ans", "three weeks ago", "il y a dix minutes": how long ago the sentence
+    /// says something happened. Minutes are recent (still now); days, weeks, months are past; years long ago.
+    /// "il y a deux hommes" (there are two men) says nothing of time.
+    static func timeAgo(_ words: [String]) -> (recent: Bool, past: Bool, longAgo: Bool) {
+        let numbers: Set<String> = [
+            "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "treize",
+            "quatorze", "quinze", "seize", "vingt", "trente", "quarante", "cinquante", "soixante", "quelques", "plusieurs", "bien",
+            "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
+            "twenty", "thirty", "few", "couple", "several", "of", "petite", "petit", "bonne", "bon", "moins", "d", "plus",
+        ]
+        // 0: minutes (recent), 1: days to months (past), 2: years (long ago), 3: hours (today: neither).
+        func unit(_ word: String) -> Int? {
+            switch word {
+            case "min", "mins", "minute", "minutes", "mn", "sec", "secondes", "seconds", "instant", "instants": 0
+            case "h", "heure", "heures", "hour", "hours": 3
+            case "jour", "jours", "day", "days", "semaine", "semaines", "week", "weeks",
+                 "mois", "month", "months", "nuit", "nuits", "night", "nights", "soir", "soirs": 1
+            case "an", "ans", "annee", "annees", "year", "years", "decennie", "decennies", "decades": 2
+            default: nil
+            }
+        }
+        var result = (recent: false, past: false, longAgo: false)
+        func apply(_ kind: Int) {
+            switch kind {
+            case 0: result.recent = true
+            case 1: result.past = true
+            case 2: result.past = true; result.longAgo = true
+            default: break
+            }
+        }
+        func read(from start: Int) {
+            var index = start
+            var sawNumber = false
+            while index < words.count, index < start + 4 {
+                let word = words[index]
+                if let kind = unit(word), sawNumber || word == "mois" {
+                    apply(kind)
+                    return
+                }
+                guard numbers.contains(word) || word.allSatisfy(\.isNumber) || word.hasSuffix("aine") else { return }
+                sawNumber = true
+                index += 1
+            }
+        }
+        for index in words.indices {
+            // "il y a", "y a", "ya" followed by a number and a unit.
+            if words[index] == "ya" { read(from: index + 1) }
+            if words[index] == "y", index + 1 < words.count, words[index + 1] == "a" { read(from: index + 2) }
+            // "<number> <unit> ago".
+            if words[index] == "ago", index >= 1, let kind = unit(words[index - 1]) { apply(kind) }
+        }
+        return result
+    }
+
     /// A verb in the present tense said of someone else ("ils frappent", "il tape", "a man is
     /// beating"), read only when no cue of time says otherwise: the words as read, or nil.
-    static func presentTense(_ words: [String]) -> String? {
+    static func presentTense(_ words: [String], progressiveOnly: Bool = false) -> String? {
         // A question asks about a situation; it does not report one happening.
         if words.contains("?") { return nil }
         var index = 0
@@ -307,7 +457,7 @@ struct CueReading {
                 let verb = words[next]
                 if verb.count > 5, verb.hasSuffix("ing"), !TenseWords.englishNotAction.contains(verb) { return "\(word) \(verb)" }
             }
-            if TenseWords.frenchSubjects.contains(word), index + 1 < words.count {
+            if !progressiveOnly, TenseWords.frenchSubjects.contains(word), index + 1 < words.count {
                 var next = index + 1
                 if word == "quelqu", next < words.count, words[next] == "un" { next += 1 }
                 while next < words.count - 1, TenseWords.frenchClitics.contains(words[next]) { next += 1 }
@@ -326,8 +476,15 @@ struct CueReading {
     func allows(_ reason: EmergencyReason) -> Bool {
         switch reason {
         case .medical: return !noInjury && !hypothetical
-        case .missingChild, .missingAdult: return !foundAgain && !hypothetical && !noDanger
-        case .intruderNow, .violenceNow, .crimeInProgress, .beingFollowed, .armedPerson, .roadDanger, .fire:
+        case .missingChild: return !foundAgain && !hypothetical && !noDanger && !adult
+        case .missingAdult: return !foundAgain && !hypothetical && !noDanger
+        case .fire:
+            // A fire goes on when whoever lit it has run away.
+            return (over == nil || authorLeft) && !hypothetical && !noDanger
+        case .violenceNow, .armedPerson:
+            // Violence that has just happened is still an emergency when its author has left.
+            return (over == nil || (authorLeft && justHappened)) && !hypothetical && !noDanger
+        case .intruderNow, .crimeInProgress, .beingFollowed, .roadDanger:
             return over == nil && !hypothetical && !noDanger
         case .suicide: return true
         default: return !hypothetical && !noDanger
@@ -357,6 +514,13 @@ enum TenseWords {
 /// The cue lists compiled to word sequences once.
 enum CompiledCues {
     static let present = PhraseSet(EmergencyCues.present, vocabulary: EmergencyCues.vocabulary)
+    static let presentWeak = PhraseSet(EmergencyCues.presentWeak, vocabulary: EmergencyCues.vocabulary)
+    static let paperwork = PhraseSet(EmergencyCues.paperwork, vocabulary: EmergencyCues.vocabulary)
+    static let justHappened = PhraseSet(EmergencyCues.justHappened, vocabulary: EmergencyCues.vocabulary)
+    static let overCancelled = PhraseSet(EmergencyCues.overCancelled, vocabulary: EmergencyCues.vocabulary)
+    static let authorLeft = Set(EmergencyCues.authorLeft.map { $0.trimmingCharacters(in: .whitespaces) })
+    static let adult = PhraseSet(EmergencyCues.adultAges, vocabulary: EmergencyCues.vocabulary)
+    static let foundDenied = PhraseSet(EmergencyCues.foundDenied, vocabulary: EmergencyCues.vocabulary)
     static let past = PhraseSet(EmergencyCues.past, vocabulary: EmergencyCues.vocabulary)
     static let longAgo = PhraseSet(EmergencyCues.longAgo, vocabulary: EmergencyCues.vocabulary)
     static let calm = PhraseSet(EmergencyCues.calm, vocabulary: EmergencyCues.vocabulary)
@@ -384,6 +548,7 @@ enum CompiledCues {
         let reason: EmergencyReason
         let first: PhraseSet
         let second: PhraseSet
+        let blockers: PhraseSet
     }
 
     static let categories: [Category] = EmergencyCues.categories.map {
@@ -391,5 +556,6 @@ enum CompiledCues {
                  blockers: PhraseSet($0.blockers, vocabulary: EmergencyCues.vocabulary))
     }
     static let pairs: [Pair] = EmergencyCues.pairs.map { Pair(reason: $0.reason, first: PhraseSet($0.first, vocabulary: EmergencyCues.vocabulary),
-                                                                  second: PhraseSet($0.second, vocabulary: EmergencyCues.vocabulary)) }
+                                                                  second: PhraseSet($0.second, vocabulary: EmergencyCues.vocabulary),
+                                                                  blockers: PhraseSet($0.blockers, vocabulary: EmergencyCues.vocabulary)) }
 }

@@ -30,15 +30,20 @@ public struct OrientationModel: Hashable, Sendable, Codable {
     }
 
     /// The targets by leaf or fiche id.
-    public var targets: [String: Target]
+    public let targets: [String: Target]
     /// How much the model's probability weighs against the best BM25F score of the
     /// query (normalised to 1): a result's score is `bm25 / best + blend × probability`.
-    public var blend: Double
+    public let blend: Double
     /// The softening of the probabilities: log-likelihoods are divided by it before
     /// the softmax (naive Bayes is overconfident on short sentences).
-    public var temperature: Double
+    public let temperature: Double
     /// How the model was learnt (sets, sizes), for the people who ship it.
-    public var trainedOn: String
+    public let trainedOn: String
+    /// The same model laid out for scoring, built once when the model is made or decoded
+    /// (so that both languages' indexes share it and building an index costs nothing more).
+    let compiled: CompiledOrientationModel
+
+    private enum CodingKeys: String, CodingKey { case targets, blend, temperature, trainedOn }
 
     /// Creates a value from its fields.
     public init(targets: [String: Target], blend: Double, temperature: Double, trainedOn: String) {
@@ -46,23 +51,39 @@ public struct OrientationModel: Hashable, Sendable, Codable {
         self.blend = blend
         self.temperature = temperature
         self.trainedOn = trainedOn
+        compiled = CompiledOrientationModel(targets: targets, temperature: temperature)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(targets: try container.decode([String: Target].self, forKey: .targets),
+                  blend: try container.decode(Double.self, forKey: .blend),
+                  temperature: try container.decode(Double.self, forKey: .temperature),
+                  trainedOn: try container.decode(String.self, forKey: .trainedOn))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(targets, forKey: .targets)
+        try container.encode(blend, forKey: .blend)
+        try container.encode(temperature, forKey: .temperature)
+        try container.encode(trainedOn, forKey: .trainedOn)
+    }
+
+    public static func == (lhs: OrientationModel, rhs: OrientationModel) -> Bool {
+        lhs.targets == rhs.targets && lhs.blend == rhs.blend && lhs.temperature == rhs.temperature && lhs.trainedOn == rhs.trainedOn
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(targets.count)
+        hasher.combine(blend)
+        hasher.combine(trainedOn)
     }
 
     /// The probability of each target given the search terms of a sentence, highest first;
     /// empty when none of the terms is known to the model (then it has nothing to say).
     public func probabilities(_ terms: [String]) -> [(id: String, probability: Double)] {
-        let known = Set(terms).filter { term in targets.values.contains { $0.terms[term] != nil } }
-        guard !known.isEmpty, !targets.isEmpty else { return [] }
-        var scores: [(id: String, score: Double)] = []
-        scores.reserveCapacity(targets.count)
-        for (id, target) in targets {
-            var sum = target.prior
-            for term in known { sum += target.terms[term] ?? target.unseen }
-            scores.append((id, sum / max(temperature, 0.01)))
-        }
-        let top = scores.map(\.score).max() ?? 0
-        let total = scores.reduce(0) { $0 + exp($1.score - top) }
-        return scores.map { ($0.id, exp($0.score - top) / total) }
+        compiled.probabilities(terms).map { (compiled.ids[$0.target], $0.probability) }
             .sorted { $0.probability != $1.probability ? $0.probability > $1.probability : $0.id < $1.id }
     }
 
@@ -104,5 +125,59 @@ public struct OrientationModel: Hashable, Sendable, Codable {
                                  unseen: rounded(log(smoothing / denominator)), terms: logs)
         }
         return OrientationModel(targets: targets, blend: blend, temperature: temperature, trainedOn: trainedOn)
+    }
+}
+
+/// An ``OrientationModel`` laid out for scoring, built once per search index: per term, the
+/// targets that saw it with how much more likely it is for them than for a target that never
+/// did, so a sentence costs one pass over its terms' postings instead of a lookup per target.
+struct CompiledOrientationModel: Sendable {
+    /// Target ids, by target index (sorted, so results are deterministic).
+    let ids: [String]
+    /// Per target: the log prior.
+    let priors: [Double]
+    /// Per target: the log probability of a known term never seen with it.
+    let unseen: [Double]
+    /// Per term: (target index, log probability minus the target's `unseen`).
+    let postings: [String: [(target: Int, delta: Double)]]
+    let temperature: Double
+
+    init(targets: [String: OrientationModel.Target], temperature: Double) {
+        ids = targets.keys.sorted()
+        priors = ids.map { targets[$0]?.prior ?? 0 }
+        unseen = ids.map { targets[$0]?.unseen ?? 0 }
+        var postings: [String: [(target: Int, delta: Double)]] = [:]
+        for (index, id) in ids.enumerated() {
+            guard let target = targets[id] else { continue }
+            for (term, logProbability) in target.terms {
+                postings[term, default: []].append((index, logProbability - target.unseen))
+            }
+        }
+        self.postings = postings
+        self.temperature = max(temperature, 0.01)
+    }
+
+    /// The probability of each target (by index) given `terms`; empty when no term is known.
+    func probabilities(_ terms: [String]) -> [(target: Int, probability: Double)] {
+        var seen = Set<String>()
+        var known = 0
+        var scores = priors
+        for term in terms where seen.insert(term).inserted {
+            guard let list = postings[term] else { continue }
+            known += 1
+            for entry in list { scores[entry.target] += entry.delta }
+        }
+        guard known > 0, !ids.isEmpty else { return [] }
+        var top = -Double.infinity
+        for index in scores.indices {
+            scores[index] = (scores[index] + Double(known) * unseen[index]) / temperature
+            top = max(top, scores[index])
+        }
+        var total = 0.0
+        for index in scores.indices {
+            scores[index] = exp(scores[index] - top)
+            total += scores[index]
+        }
+        return scores.indices.map { ($0, scores[$0] / total) }
     }
 }

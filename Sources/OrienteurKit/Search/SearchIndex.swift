@@ -74,9 +74,11 @@ public struct SearchIndex: Sendable {
     /// Typo tolerance over folded surface words and terms.
     let typos: TypoIndex
     /// The learnt model of citizens' wording blended into the ranking, if the content has one.
-    let model: OrientationModel?
-    /// Document index by id, for the model's targets.
-    let documentsByID: [String: Int]
+    let model: CompiledOrientationModel?
+    /// The model's blend weight (see ``OrientationModel/blend``).
+    let modelBlend: Double
+    /// Per model target: its document index, or nil when the index has no such document.
+    let modelDocuments: [Int?]
 
     static let frenchSeed = seed(TextAnalyzer.frenchStopWords)
     static let englishSeed = seed(TextAnalyzer.englishStopWords)
@@ -236,10 +238,12 @@ public struct SearchIndex: Sendable {
         var vocabulary: [Int32] = []
         for id in 0..<termCount where postingStarts[id + 1] > postingStarts[id] || inSynonymGroup[id] { vocabulary.append(Int32(id)) }
         self.typos = TypoIndex(surfaces: builder.surfaces, terms: terms, vocabulary: vocabulary, minimumLength: tuning.typoMinimumLength)
-        model = content.orientationModel
         var byID: [String: Int] = [:]
         for (offset, document) in documents.enumerated() where byID[document.id] == nil { byID[document.id] = offset }
-        documentsByID = byID
+        let compiled = content.orientationModel?.compiled
+        model = compiled
+        modelBlend = content.orientationModel?.blend ?? 0
+        modelDocuments = compiled?.ids.map { byID[$0] } ?? []
     }
 
     /// The terms of `query` as the search reads them (stems, stop words dropped), in order:
@@ -411,21 +415,26 @@ extension SearchIndex {
 
     /// `ranked` rescored with the model: BM25F normalised by the best score, plus the
     /// model's probability times its blend; documents the model is sure of join the results.
-    func blend(_ ranked: [RankedDocument], model: OrientationModel, tokens: [QueryToken]) -> [RankedDocument] {
+    func blend(_ ranked: [RankedDocument], model: CompiledOrientationModel, tokens: [QueryToken]) -> [RankedDocument] {
         let probabilities = model.probabilities(tokens.map { $0.term >= 0 ? terms[Int($0.term)] : $0.unknownTerm })
         guard !probabilities.isEmpty else { return ranked }
-        let best = ranked.map(\.score).max() ?? 0
-        var scores: [Int: Double] = [:]
+        var best = 0.0
+        for entry in ranked where entry.score > best { best = entry.score }
+        // Dense scores by document (-1: not a result), so the blend costs no hashing.
+        var scores = [Double](repeating: -1, count: documents.count)
         for entry in ranked { scores[entry.document] = best > 0 ? entry.score / best : 0 }
-        for (id, probability) in probabilities {
-            guard let document = documentsByID[id] else { continue }
-            if let score = scores[document] {
-                scores[document] = score + model.blend * probability
+        for (target, probability) in probabilities {
+            guard let document = modelDocuments[target] else { continue }
+            if scores[document] >= 0 {
+                scores[document] += modelBlend * probability
             } else if probability >= Self.modelOnlyMinimum {
-                scores[document] = model.blend * probability
+                scores[document] = modelBlend * probability
             }
         }
-        return scores.map { RankedDocument(document: $0.key, score: $0.value) }
+        var blended: [RankedDocument] = []
+        blended.reserveCapacity(ranked.count + 4)
+        for (document, score) in scores.enumerated() where score >= 0 { blended.append(RankedDocument(document: document, score: score)) }
+        return blended
     }
 }
 

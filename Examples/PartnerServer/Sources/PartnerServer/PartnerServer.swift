@@ -9,6 +9,7 @@ import MaSecurite
 import PostgresBackends
 import PostgresNIO
 import ServiceLifecycle
+import Signalements
 
 /// Builds the partner server: an HTTP + WebSocket API over the MaSecurite SDK.
 ///
@@ -46,6 +47,8 @@ public enum PartnerServer {
         }
         FeedbackRoutes(services: services).register(on: feedback)
         TeamRoutes(services: services).register(on: v1.group("team").add(middleware: TeamAuthenticationMiddleware(services: services.localInformation)))
+        StaffRoutes(services: services, schedules: services.scheduleStore).register(on: v1)
+        SignalementRoutes(services: services).register(on: v1)
         let figures = FiguresRoutes(services: services)
         figures.register(on: router)
         figures.register(on: v1)
@@ -77,7 +80,7 @@ public enum PartnerServer {
     public static func makeServices(configuration: ServerConfiguration, clock: any WallClock = SystemWallClock(),
                                     logger: Logger) async throws -> (ServerServices, PostgresClient?) {
         let (orienteur, stations, catalog) = try ServerServices.loadBundled()
-        let store: any BookingStore
+        let store: any BookingStore & ScheduleStore
         let storageName: String
         let check: @Sendable () async -> Bool
         var client: PostgresClient?
@@ -87,6 +90,7 @@ public enum PartnerServer {
         var rateLimiter: (any VisitorRateLimiter)?
         let localCatalog = try configuration.localInformationCatalog()
         let localStores: (subscriptions: any SubscriptionStore, cases: any FeedbackStore, usage: any UsageEventStore)
+        var signalementStore: any SignalementStore = InMemorySignalementStore()
         if let settings = try configuration.postgresSettings() {
             let postgres = PostgresClient(configuration: settings.clientConfiguration, backgroundLogger: logger)
             let bookings = try PostgresBookingStore(client: postgres, schema: configuration.postgresSchema, logger: logger)
@@ -102,6 +106,8 @@ public enum PartnerServer {
             rateLimiter = try PostgresVisitorRateLimiter(client: postgres, schema: configuration.postgresSchema, logger: logger)
             let local = try PostgresLocalInformationStore(client: postgres, schema: configuration.postgresSchema, logger: logger)
             localStores = (local, local, local)
+            // The signalements outbox: filing and its delivery job in one transaction, shared by every instance's deliverer.
+            signalementStore = try PostgresSignalementStore(client: postgres, schema: configuration.postgresSchema, logger: logger)
         } else if let path = configuration.sqlitePath {
             store = try SQLiteBookingStore(path: path)
             storageName = "sqlite"
@@ -129,24 +135,42 @@ public enum PartnerServer {
         // with a `supervisor_alert` frame and is recorded by the desk (metadata only); with PostgreSQL, the
         // supervisors connected to every instance are alerted, and the escalation is recorded once (chat_escalations).
         let desk = SupervisorDesk()
+        // Signalements: the kinds, the competent unit (the official file, else estimated from the directory and
+        // marked approximate), and the outbox. The chat's operators file into the same desk (`signalement` frames).
+        let competence: any CompetenceSource = try configuration.competenceFilePath.map { try CompetenceFile(path: $0) }
+            ?? StationDirectoryCompetence(finder: stations)
+        let signalements = SignalementDesk(catalog: try SignalementCatalog.bundled(), competence: competence, store: signalementStore,
+                                           clock: clock, retention: SignalementRetention(days: configuration.signalementRetentionDays))
         let chat = await ChatService.withEscalation(configuration: chatConfiguration,
                                                     store: ObservedConversationStore(conversations, figures: figures), clock: clock,
                                                     classifier: OrienteurEmergencyClassifier(orienteur: orienteur), desk: desk,
                                                     coordinator: coordinator, instance: configuration.instanceID.map(InstanceID.init) ?? .random(),
-                                                    relay: relay, rateLimiter: rateLimiter)
+                                                    relay: relay, rateLimiter: rateLimiter,
+                                                    signalements: try ChatSignalementDesk(desk: signalements))
         try OperatorsFile.check(configuration.operators)
         for account in configuration.operators {
             try await chat.registerOperator(account.profile)
         }
         // The same schedules as the command line and the guichet: derived from the published opening
         // hours, plus the deployment's file; bookable only where the catalog says online booking runs.
-        let schedules = PublishedScheduleProvider.standard(stations: stations, catalog: catalog,
-                                                           published: try configuration.publishedSchedules())
+        // In front of them, the schedules staff publish through the back office, kept in the booking store.
+        let base = PublishedScheduleProvider.standard(stations: stations, catalog: catalog,
+                                                      published: try configuration.publishedSchedules())
+        let book = AppointmentBook(store: store, schedules: StoredScheduleProvider(store: store, base: base), clock: clock,
+                                   purgeAfterDays: configuration.purgeAfterDays, meetings: configuration.meetings,
+                                   offerHoldMinutes: configuration.offerHoldMinutes)
         var services = ServerServices(orienteur: orienteur, stations: stations, teleservices: catalog,
-                                      appointments: AppointmentBook(store: store, schedules: schedules, clock: clock), chat: chat,
+                                      appointments: book, chat: chat,
                                       localInformation: localInformation, presence: OperatorPresence(),
-                                      escalations: desk, figures: figures, clock: clock, storageName: storageName, storageCheck: check)
+                                      escalations: desk, figures: figures, signalements: signalements, clock: clock,
+                                      storageName: storageName, storageCheck: check, scheduleStore: store)
         services.maxBodyBytes = configuration.maxBodyBytes
+        var accounts = configuration.staffAccounts
+        if let path = configuration.staffFilePath {
+            accounts += try StaffFile.load(path: path) { stations.station(id: $0) != nil }
+        }
+        try StaffFile.check(accounts) { stations.station(id: $0) != nil }
+        services.staff = StaffDirectory(accounts)
         return (services, client)
     }
 
@@ -164,7 +188,25 @@ public enum PartnerServer {
         let retention = LocalInformationRetentionService(services: services.localInformation,
                                                          intervalSeconds: configuration.retentionIntervalSeconds, logger: logger)
         var backgroundServices: [any Service] = [retention]
+        if configuration.maintenanceIntervalSeconds > 0 {
+            let notifier: any Notifier = configuration.notifier ?? configuration.notificationWebhook.map { WebhookNotifier(endpoint: $0, clock: clock) }
+                ?? DiscardingNotifier()
+            backgroundServices.append(AppointmentMaintenance(
+                book: services.appointments, notifier: notifier,
+                interval: .milliseconds(Int64((configuration.maintenanceIntervalSeconds * 1000).rounded())),
+                batchSize: configuration.notificationBatchSize, leaseSeconds: configuration.notificationLeaseSeconds, logger: logger))
+        }
         let settings = try configuration.postgresSettings()
+        // With PostgreSQL, the deliverer waits for the migrations of `beforeServerStarts`.
+        let migrated = StartupGate(open: client == nil)
+        if !configuration.signalementEndpoints.isEmpty {
+            let deliverer = SignalementDeliverer(store: services.signalements.store, endpoints: configuration.signalementEndpoints.units,
+                                                 fallback: configuration.signalementEndpoints.fallback, transport: URLSessionWebhookTransport(),
+                                                 clock: clock, policy: configuration.signalementRetry,
+                                                 leaseDuration: configuration.signalementLeaseSeconds)
+            backgroundServices.append(SignalementDeliveryService(deliverer: deliverer, desk: services.signalements,
+                                                                 pollInterval: configuration.signalementPollSeconds, gate: migrated, logger: logger))
+        }
         if let client, let settings {
             backgroundServices.append(client)
             let relay = try PostgresClusterRelay(client: client, schema: configuration.postgresSchema, logger: logger)
@@ -183,15 +225,19 @@ public enum PartnerServer {
             let bookings = try PostgresBookingStore(client: client, schema: configuration.postgresSchema, logger: logger)
             let chat = try PostgresConversationStore(client: client, schema: configuration.postgresSchema, logger: logger)
             let local = try PostgresLocalInformationStore(client: client, schema: configuration.postgresSchema, logger: logger)
+            let outbox = try PostgresSignalementStore(client: client, schema: configuration.postgresSchema, logger: logger)
             app.beforeServerStarts {
                 // One connection first: a refused login, a server without TLS or an untrusted certificate is said in one sentence.
                 try await settings.checkConnection(logger: logger)
                 let bookingVersion = try await bookings.migrate()
                 let chatVersion = try await chat.migrate()
                 let localVersion = try await local.migrate()
+                let signalementVersion = try await outbox.migrate()
                 logger.info("database schema ready", metadata: ["schema.bookings": "\(bookingVersion)", "schema.chat": "\(chatVersion)",
-                                                                "schema.local_information": "\(localVersion)"])
+                                                                "schema.local_information": "\(localVersion)",
+                                                                "schema.signalements": "\(signalementVersion)"])
                 await retention.purgeOnce()
+                await migrated.open()
             }
         } else {
             app.beforeServerStarts { await retention.purgeOnce() }

@@ -2,6 +2,7 @@ import Appointments
 import Foundation
 import LocalInformation
 import PostgresBackends
+import Signalements
 
 /// Everything a deployment decides about one server instance.
 ///
@@ -64,6 +65,48 @@ public struct ServerConfiguration: Sendable {
     public var retention: LocalInformationRetention = .standard
     /// Seconds between two retention purges (default six hours).
     public var retentionIntervalSeconds: Double = 6 * 3_600
+    /// The back office's staff accounts given in code, checked with those of ``staffFilePath``.
+    /// With none, every `/v1/staff` route answers `401`.
+    public var staffAccounts: [StaffAccount] = []
+    /// A staff file (`--staff-file`, see ``StaffAccount``), read and checked at start-up.
+    public var staffFilePath: String?
+    /// Where the server sends appointment notifications; `nil`: the gateway of
+    /// ``notificationWebhook``, else ``DiscardingNotifier`` (nothing is sent).
+    public var notifier: (any Notifier)?
+    /// The gateway's webhook (`--notify-webhook`, signed with `--notify-webhook-secret-file`).
+    public var notificationWebhook: WebhookEndpoint?
+    /// Seconds between two passes of ``AppointmentMaintenance`` (expired offers,
+    /// notifications, purge); 0 runs no pass. Default 30.
+    public var maintenanceIntervalSeconds: Double = 30
+    /// Notifications leased and sent at once. Default 20.
+    public var notificationBatchSize: Int = 20
+    /// How long a leased notification is kept from other senders, in seconds:
+    /// longer than a batch can take (a webhook waits 10 seconds at most per message). Default 300.
+    public var notificationLeaseSeconds: Int = 300
+    /// The links of `visio-plainte` appointments (`--meeting-secret-file`, with
+    /// `--meeting-base`: a ``Appointments/DerivedMeetingProvider``); `nil`:
+    /// the motif is not offered, even where the catalog's pilot runs.
+    public var meetings: (any MeetingProvider)?
+    /// How long a freed seat is kept for the first person of the waiting list, in minutes. Default 30.
+    public var offerHoldMinutes: Int = 30
+    /// Days after an appointment ends before its contact data is erased. Default 1:
+    /// the contact only serves the reminders and notices, all sent before the end.
+    public var purgeAfterDays: Int = 1
+    /// Where signalements are delivered (unit id → endpoint, and a fallback for the others), from
+    /// `--signalement-endpoint` with `--signalement-secret`, or `--signalement-endpoints FILE`. Empty:
+    /// no deliverer runs and filed signalements wait in the outbox.
+    public var signalementEndpoints = WebhookEndpoints()
+    /// Backoff and attempts of signalement deliveries (default: 8 attempts from 30 s, doubling, with jitter).
+    public var signalementRetry = RetryPolicy()
+    /// How long a claimed delivery job is held before another deliverer (another instance) may take it, in seconds.
+    public var signalementLeaseSeconds: Double = 60
+    /// How often the deliverer looks for new jobs when the outbox is empty, in seconds (default 2).
+    public var signalementPollSeconds: Double = 2
+    /// Days a delivered signalement keeps its content before it is purged (the receipt stays). Default 90.
+    public var signalementRetentionDays = 90
+    /// The ministry's *Compétence territoriale gendarmerie et police nationales* CSV; `nil` estimates
+    /// the competent unit from the station directory (every answer `approximate: true`).
+    public var competenceFilePath: String?
 
     /// Creates a configuration.
     public init(host: String = "127.0.0.1", port: Int = 8080, postgresURL: String? = nil, sqlitePath: String? = nil,

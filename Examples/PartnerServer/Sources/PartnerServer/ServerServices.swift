@@ -4,6 +4,7 @@ import Foundation
 import LocalInformation
 import MaSecurite
 import OrienteurKit
+import Signalements
 import StationDirectory
 import Teleservices
 
@@ -27,6 +28,9 @@ public struct ServerServices: Sendable {
     public let localInformation: LocalInformationServices
     /// The chat's live figures (fed by the conversation store when ``PartnerServer/makeServices(configuration:clock:logger:)`` built it).
     public let figures: ChatFigures
+    /// Signalements: the kinds, the competent unit, and the outbox they are filed in (the same the
+    /// chat's operators file into).
+    public let signalements: SignalementDesk
     /// Now.
     public let clock: any WallClock
     /// Which booking storage is in use (`memory`, `sqlite` or `postgresql`), for readiness.
@@ -35,12 +39,17 @@ public struct ServerServices: Sendable {
     public let storageCheck: @Sendable () async -> Bool
     /// Largest accepted request body, in bytes.
     public var maxBodyBytes: Int = 64 * 1024
+    /// The back office's accounts.
+    public var staff = StaffDirectory()
+    /// Where the schedules staff publish are kept (the booking store, when it is one).
+    public let scheduleStore: any ScheduleStore
 
     /// Creates the services.
     public init(orienteur: Orienteur, stations: StationFinder, teleservices: TeleserviceCatalog, appointments: AppointmentBook,
                 chat: ChatService, localInformation: LocalInformationServices, presence: OperatorPresence? = nil,
-                escalations: SupervisorDesk? = nil, figures: ChatFigures? = nil,
-                clock: any WallClock, storageName: String, storageCheck: @escaping @Sendable () async -> Bool) {
+                escalations: SupervisorDesk? = nil, figures: ChatFigures? = nil, signalements: SignalementDesk,
+                clock: any WallClock, storageName: String, storageCheck: @escaping @Sendable () async -> Bool,
+                scheduleStore: (any ScheduleStore)? = nil) {
         self.orienteur = orienteur
         self.stations = stations
         self.teleservices = teleservices
@@ -50,9 +59,11 @@ public struct ServerServices: Sendable {
         self.presence = presence ?? OperatorPresence()
         self.escalations = escalations ?? SupervisorDesk()
         self.figures = figures ?? ChatFigures(operators: [], since: clock.now())
+        self.signalements = signalements
         self.clock = clock
         self.storageName = storageName
         self.storageCheck = storageCheck
+        self.scheduleStore = scheduleStore ?? (appointments.store as? any ScheduleStore) ?? InMemoryBookingStore()
     }
 
     /// Loads the bundled content (orientation tree, station directory, catalog).

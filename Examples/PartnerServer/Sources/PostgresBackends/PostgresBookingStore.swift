@@ -27,12 +27,17 @@ import PostgresNIO
 ///   `UPDATE … FROM (SELECT … FOR UPDATE SKIP LOCKED)`: concurrent senders on
 ///   any number of instances each get different jobs, and a job's id never
 ///   changes, so it is never sent twice under different ids.
+/// - **Closures** lock the day's booked rows (`FOR UPDATE`) before cancelling
+///   them: a booking a concurrent move took off the day, or a citizen cancelled,
+///   is re-read and left alone.
+/// - **Published schedules** (schema version 3, ``ScheduleStore``): one row per
+///   station, replaced by one `INSERT … ON CONFLICT DO UPDATE` that gives the next version.
 /// - Personal data kept: optional pseudonym, e-mail, phone and idempotency key
 ///   (bookings, waiting list, holds), erased by ``purgePersonalData(endedBefore:at:)``.
 ///   The outbox holds no address: it names the booking, the kind and the channel.
-public struct PostgresBookingStore: BookingStore {
+public struct PostgresBookingStore: BookingStore, ScheduleStore {
     /// The schema version this code writes.
-    public static let schemaVersion = 2
+    public static let schemaVersion = 3
 
     private let client: PostgresClient
     private let schema: String
@@ -143,6 +148,20 @@ public struct PostgresBookingStore: BookingStore {
             )
             """,
             "CREATE INDEX holds_by_expiry ON $S.holds (expires_ms)",
+        ],
+        [
+            // The schedules staff publish at run time (the server's back office), one per station.
+            """
+            CREATE TABLE $S.schedules (
+                station TEXT PRIMARY KEY,
+                body TEXT NOT NULL,
+                version BIGINT NOT NULL CHECK (version >= 1),
+                published_ms BIGINT NOT NULL,
+                published_by TEXT
+            )
+            """,
+            // A waiting-list reference finds its kept seat.
+            "CREATE INDEX holds_by_entry ON $S.holds (entry_id)",
         ],
     ]
 
@@ -413,7 +432,8 @@ public struct PostgresBookingStore: BookingStore {
                     logger: logger)
                 var codes: [String] = []
                 for try await code in try await connection.query(
-                    "SELECT code FROM \(unescaped: schema).bookings WHERE station = \(station) AND start_ms >= \(PG.milliseconds(from)) AND start_ms < \(PG.milliseconds(to)) AND status = 'booked' ORDER BY start_ms, seat",
+                    // FOR UPDATE: a row a concurrent move or cancellation changed is read again and left out if it no longer matches.
+                    "SELECT code FROM \(unescaped: schema).bookings WHERE station = \(station) AND start_ms >= \(PG.milliseconds(from)) AND start_ms < \(PG.milliseconds(to)) AND status = 'booked' ORDER BY start_ms, seat FOR UPDATE",
                     logger: logger
                 ).decode(String.self) { codes.append(code) }
                 var cancelled: [Booking] = []
@@ -422,6 +442,21 @@ public struct PostgresBookingStore: BookingStore {
                     cancelled.append(try await changeStatus(connection, code: code, to: .cancelledByStation, at: at))
                 }
                 return cancelled
+            }
+        }
+    }
+
+    public func reopenDay(station: String, day: LocalDate) async throws -> Bool {
+        try await call("reopening a day") { client, logger in
+            try await PG.transaction(client, logger: logger) { connection in
+                // The same lock as a closure: a closure and a reopening of the day take turns.
+                try await lockDay(connection, station: station, day: day, exclusive: true)
+                var reopened = false
+                for try await _ in try await connection.query(
+                    "DELETE FROM \(unescaped: schema).closures WHERE station = \(station) AND day = \(day.description) RETURNING 1",
+                    logger: logger
+                ).decode(Int32.self) { reopened = true }
+                return reopened
             }
         }
     }
@@ -484,6 +519,21 @@ public struct PostgresBookingStore: BookingStore {
         }
     }
 
+    public func waitlistEntry(id: UUID) async throws -> WaitlistEntry? {
+        try await call("reading a waiting-list entry") { client, logger in
+            try await Self.entries(try await client.query(
+                "SELECT \(unescaped: Self.waitlistColumns) FROM \(unescaped: schema).waitlist WHERE id = \(id)", logger: logger)).first
+        }
+    }
+
+    public func leaveWaitlist(id: UUID) async throws -> WaitlistEntry? {
+        try await call("leaving the waiting list") { client, logger in
+            // One statement: of concurrent leaves (or a leave and an offer), one gets the row.
+            try await Self.entries(try await client.query(
+                "DELETE FROM \(unescaped: schema).waitlist WHERE id = \(id) RETURNING \(unescaped: Self.waitlistColumns)", logger: logger)).first
+        }
+    }
+
     public func purgePersonalData(endedBefore: Date, at: Date) async throws -> Int {
         try await call("purging personal data") { client, logger in
             try await PG.transaction(client, logger: logger) { connection in
@@ -491,6 +541,9 @@ public struct PostgresBookingStore: BookingStore {
                 try await connection.query(
                     "DELETE FROM \(unescaped: schema).outbox WHERE code IN (SELECT code FROM \(unescaped: schema).bookings WHERE NOT purged AND end_ms < \(cutoff))",
                     logger: logger)
+                // An offer due before the cutoff ran out long ago (a hold lasts minutes).
+                try await connection.query(
+                    "DELETE FROM \(unescaped: schema).outbox WHERE kind = \(NotificationKind.offer.rawValue) AND due_ms < \(cutoff)", logger: logger)
                 var count = 0
                 for try await value in try await connection.query("""
                     WITH purged AS (
@@ -515,12 +568,12 @@ public struct PostgresBookingStore: BookingStore {
     private static func jobs(_ rows: PostgresRowSequence) async throws -> [OutboxJob] {
         var result: [OutboxJob] = []
         for try await (id, codeText, kindText, channelText, due, attempts, leasedUntil, sent, lastError) in rows.decode(OutboxRow.self) {
-            guard let code = try? ConfirmationCode(codeText), let kind = NotificationKind(rawValue: kindText),
-                  let channel = NotificationChannel(rawValue: channelText) else {
+            guard let kind = NotificationKind(rawValue: kindText), let channel = NotificationChannel(rawValue: channelText),
+                  let job = OutboxJob(subject: codeText, id: id, kind: kind, channel: channel, dueAt: PG.date(due), attempts: Int(attempts),
+                                      leasedUntil: leasedUntil.map(PG.date), sentAt: sent.map(PG.date), lastError: lastError) else {
                 throw BookingStoreError.corruptRow("outbox row \(id)")
             }
-            result.append(OutboxJob(id: id, code: code, kind: kind, channel: channel, dueAt: PG.date(due), attempts: Int(attempts),
-                                    leasedUntil: leasedUntil.map(PG.date), sentAt: sent.map(PG.date), lastError: lastError))
+            result.append(job)
         }
         return result
     }
@@ -529,7 +582,7 @@ public struct PostgresBookingStore: BookingStore {
     private func insert(_ connection: PostgresConnection, _ job: OutboxJob) async throws {
         try await connection.query("""
             INSERT INTO \(unescaped: schema).outbox (\(unescaped: Self.outboxColumns)) VALUES (
-            \(job.id), \(job.code.rawValue), \(job.kind.rawValue), \(job.channel.rawValue), \(PG.milliseconds(job.dueAt)),
+            \(job.id), \(job.subject), \(job.kind.rawValue), \(job.channel.rawValue), \(PG.milliseconds(job.dueAt)),
             \(Int32(clamping: job.attempts)), \(job.leasedUntil.map(PG.milliseconds)), \(job.sentAt.map(PG.milliseconds)), \(job.lastError))
             ON CONFLICT (id) DO NOTHING
             """, logger: logger)
@@ -580,6 +633,14 @@ public struct PostgresBookingStore: BookingStore {
         try await call("listing notifications") { client, logger in
             try await Self.jobs(try await client.query(
                 "SELECT \(unescaped: Self.outboxColumns) FROM \(unescaped: schema).outbox WHERE code = \(code.rawValue) ORDER BY due_ms, id COLLATE \"C\"",
+                logger: logger))
+        }
+    }
+
+    public func notifications(hold: UUID) async throws -> [OutboxJob] {
+        try await call("listing an offer's notifications") { client, logger in
+            try await Self.jobs(try await client.query(
+                "SELECT \(unescaped: Self.outboxColumns) FROM \(unescaped: schema).outbox WHERE code = \(hold.uuidString.lowercased()) AND kind = \(NotificationKind.offer.rawValue) ORDER BY due_ms, id COLLATE \"C\"",
                 logger: logger))
         }
     }
@@ -647,6 +708,7 @@ public struct PostgresBookingStore: BookingStore {
                     \(PG.milliseconds(entry.earliest)), \(PG.milliseconds(entry.latest)), \(entry.contact?.pseudonym), \(entry.contact?.email),
                     \(entry.contact?.phone), \(PG.milliseconds(entry.createdAt)))
                     """, logger: logger)
+                for job in OutboxJob.offerNotices(for: hold, at: request.at) { try await insert(connection, job) }
                 return hold
             }
         }
@@ -707,6 +769,13 @@ public struct PostgresBookingStore: BookingStore {
         }
     }
 
+    public func hold(entry: UUID) async throws -> SeatHold? {
+        try await call("reading the seat held for an entry") { client, logger in
+            try await Self.holds(try await client.query(
+                "SELECT \(unescaped: Self.holdColumns) FROM \(unescaped: schema).holds WHERE entry_id = \(entry)", logger: logger)).first
+        }
+    }
+
     public func releaseHold(id: UUID) async throws -> SeatHold? {
         try await call("releasing a held seat") { client, logger in
             try await Self.holds(try await client.query(
@@ -721,6 +790,46 @@ public struct PostgresBookingStore: BookingStore {
                 "DELETE FROM \(unescaped: schema).holds WHERE expires_ms <= \(PG.milliseconds(now)) RETURNING \(unescaped: Self.holdColumns)",
                 logger: logger))
             return expired.sorted { ($0.expiresAt, $0.start) < ($1.expiresAt, $1.start) }
+        }
+    }
+
+    // MARK: Published schedules
+
+    private typealias ScheduleRow = (String, String, Int64, Int64, String?)
+
+    private static func publications(_ rows: PostgresRowSequence) async throws -> [StationSchedulePublication] {
+        var result: [StationSchedulePublication] = []
+        for try await (station, body, version, published, by) in rows.decode(ScheduleRow.self) {
+            result.append(StationSchedulePublication(station: station, schedule: try AppointmentSchedule(storedForm: body, what: "schedules.body of \(station)"),
+                                                     version: Int(version), publishedAt: PG.date(published), publishedBy: by))
+        }
+        return result
+    }
+
+    public func publishedSchedule(station: String) async throws -> StationSchedulePublication? {
+        try await call("reading a published schedule") { client, logger in
+            try await Self.publications(try await client.query(
+                "SELECT station, body, version, published_ms, published_by FROM \(unescaped: schema).schedules WHERE station = \(station)",
+                logger: logger)).first
+        }
+    }
+
+    public func publishSchedule(_ schedule: AppointmentSchedule, station: String, by account: String?,
+                                at: Date) async throws -> StationSchedulePublication {
+        let body = try schedule.storedForm()
+        return try await call("publishing a schedule") { client, logger in
+            // Concurrent publications for one station queue on its row: each gets the next version.
+            let rows = try await client.query("""
+                INSERT INTO \(unescaped: schema).schedules AS existing (station, body, version, published_ms, published_by)
+                VALUES (\(station), \(body), 1, \(PG.milliseconds(at)), \(account))
+                ON CONFLICT (station) DO UPDATE SET body = EXCLUDED.body, version = existing.version + 1,
+                    published_ms = EXCLUDED.published_ms, published_by = EXCLUDED.published_by
+                RETURNING station, body, version, published_ms, published_by
+                """, logger: logger)
+            guard let publication = try await Self.publications(rows).first else {
+                throw BookingStoreError.corruptRow("schedules row of \(station) missing after its publication")
+            }
+            return publication
         }
     }
 }

@@ -91,6 +91,18 @@ public struct PostgresLocalInformationStore: SubscriptionStore, FeedbackStore, U
             """,
             "CREATE INDEX usage_events_by_hour ON $S.usage_events (hour_ms)",
         ],
+        // 2: the views a follow-up may be counted for (SHA-256 of the view id, content, hour, used or not).
+        [
+            """
+            CREATE TABLE $S.usage_views (
+                digest TEXT PRIMARY KEY,
+                about TEXT NOT NULL,
+                hour_ms BIGINT NOT NULL,
+                followed BOOLEAN NOT NULL DEFAULT FALSE
+            )
+            """,
+            "CREATE INDEX usage_views_by_hour ON $S.usage_views (hour_ms)",
+        ],
     ]
 
     /// Creates the schema and applies every missing migration, once, even when
@@ -332,6 +344,45 @@ public struct PostgresLocalInformationStore: SubscriptionStore, FeedbackStore, U
         }
     }
 
+    public func recordShown(_ event: UsageEvent, viewDigest: String) async throws {
+        let about = event.about.description, channel = event.channel.rawValue, hour = PG.milliseconds(event.hour)
+        // One statement: the event and the view, or neither.
+        _ = try await call("recording a shown view") { client, logger in
+            try await client.query("""
+                WITH viewed AS (
+                    INSERT INTO \(unescaped: schema).usage_views (digest, about, hour_ms) VALUES (\(viewDigest), \(about), \(hour))
+                    ON CONFLICT (digest) DO NOTHING)
+                INSERT INTO \(unescaped: schema).usage_events (about, outcome, channel, hour_ms) VALUES (\(about), 'shown', \(channel), \(hour))
+                """, logger: logger)
+        }
+    }
+
+    public func recordFollowUp(_ followUp: UsageFollowUp, viewDigest: String, at: Date, channel: UsageChannel) async throws -> UsageFollowUpResult {
+        let outcome = followUp.outcome.rawValue, channel = channel.rawValue
+        let hour = PG.milliseconds(Date(timeIntervalSince1970: (at.timeIntervalSince1970 / 3_600).rounded(.down) * 3_600))
+        // One statement: the view is claimed (a concurrent claim waits on the row and then finds it
+        // followed) and the event inserted together; an unclaimed but existing view is reported as used.
+        let rows: [(String, Bool)] = try await call("recording a follow-up") { client, logger in
+            var rows: [(String, Bool)] = []
+            for try await row in try await client.query("""
+                WITH claimed AS (
+                    UPDATE \(unescaped: schema).usage_views SET followed = TRUE
+                    WHERE digest = \(viewDigest) AND NOT followed RETURNING about),
+                inserted AS (
+                    INSERT INTO \(unescaped: schema).usage_events (about, outcome, channel, hour_ms)
+                    SELECT about, \(outcome), \(channel), \(hour) FROM claimed RETURNING about)
+                SELECT about, TRUE FROM inserted
+                UNION ALL
+                SELECT about, FALSE FROM \(unescaped: schema).usage_views
+                WHERE digest = \(viewDigest) AND NOT EXISTS (SELECT 1 FROM claimed)
+                """, logger: logger).decode((String, Bool).self) { rows.append(row) }
+            return rows
+        }
+        guard let (aboutText, recorded) = rows.first else { return .unknownView }
+        guard let about = try? ContentReference(aboutText) else { throw LocalInformationStoreError.corruptRow("usage_views") }
+        return recorded ? .recorded(about) : .alreadyRecorded(about)
+    }
+
     public func counts(from: Date?, until: Date?) async throws -> [UsageCount] {
         let from = from.map(PG.milliseconds), until = until.map(PG.milliseconds)
         let totals = try await call("counting usage events") { client, logger in
@@ -359,7 +410,8 @@ public struct PostgresLocalInformationStore: SubscriptionStore, FeedbackStore, U
     public func purgeEvents(before cutoff: Date) async throws -> Int {
         try await call("purging usage events") { client, logger in
             try await Self.count(try await client.query("""
-                WITH purged AS (DELETE FROM \(unescaped: schema).usage_events WHERE hour_ms < \(PG.milliseconds(cutoff)) RETURNING 1)
+                WITH purged AS (DELETE FROM \(unescaped: schema).usage_events WHERE hour_ms < \(PG.milliseconds(cutoff)) RETURNING 1),
+                views AS (DELETE FROM \(unescaped: schema).usage_views WHERE hour_ms < \(PG.milliseconds(cutoff)))
                 SELECT COUNT(*) FROM purged
                 """, logger: logger))
         }

@@ -21,6 +21,29 @@ struct PostgresBookingStoreTests {
         }
     }
 
+    @Test func keepsTheSchedulesStaffPublish() async throws {
+        try await PostgresFixture.withFreshSchemas { clients, freshSchema in
+            try await ScheduleStoreConformance.run(makeStore: {
+                let store = try PostgresBookingStore(client: clients[0], schema: freshSchema(), logger: TestSupport.quietLogger)
+                try await store.migrate()
+                return store
+            })
+        }
+    }
+
+    @Test func movesAndClosuresAcrossTwoClientsLoseNothing() async throws {
+        try await PostgresFixture.withFreshSchemas(clients: 2) { clients, freshSchema in
+            // The concurrency checks with their calls spread over two connection pools, as two instances would.
+            for name in ["move-race", "close-race"] {
+                let schema = freshSchema()
+                let first = try PostgresBookingStore(client: clients[0], schema: schema, logger: TestSupport.quietLogger)
+                try await first.migrate()
+                let check = try #require(BookingStoreConformance.checks.first { $0.name == name }?.run)
+                try await check { TwoPoolStore(a: first, b: try PostgresBookingStore(client: clients[1], schema: schema, logger: TestSupport.quietLogger)) }
+            }
+        }
+    }
+
     @Test func raceAcrossTwoClientsBooksEachSeatOnce() async throws {
         try await PostgresFixture.withFreshSchemas(clients: 2) { clients, freshSchema in
             let schema = freshSchema()
@@ -164,4 +187,40 @@ struct PostgresBookingStoreTests {
 final class Counter: Sendable {
     private let value = Mutex(0)
     func next() -> Int { value.withLock { $0 += 1; return $0 } }
+}
+
+/// One store over two connection pools: each call goes to one or the other in turn.
+struct TwoPoolStore: BookingStore {
+    let a: PostgresBookingStore
+    let b: PostgresBookingStore
+    private let turn = Counter()
+
+    init(a: PostgresBookingStore, b: PostgresBookingStore) {
+        self.a = a
+        self.b = b
+    }
+
+    private var next: PostgresBookingStore { turn.next() % 2 == 0 ? a : b }
+
+    func reserve(_ request: ReservationRequest) async throws -> Reservation { try await next.reserve(request) }
+    func booking(code: ConfirmationCode) async throws -> Booking? { try await next.booking(code: code) }
+    func bookings(station: String, from: Date, to: Date) async throws -> [Booking] { try await next.bookings(station: station, from: from, to: to) }
+    func occupancy(station: String, motif: Motif, from: Date, to: Date) async throws -> [Date: Int] {
+        try await next.occupancy(station: station, motif: motif, from: from, to: to)
+    }
+    func setStatus(code: ConfirmationCode, to status: BookingStatus, at: Date) async throws -> Booking {
+        try await next.setStatus(code: code, to: status, at: at)
+    }
+    func move(code: ConfirmationCode, to request: MoveRequest) async throws -> Booking { try await next.move(code: code, to: request) }
+    func closeDay(station: String, day: LocalDate, from: Date, to: Date, at: Date) async throws -> [Booking] {
+        try await next.closeDay(station: station, day: day, from: from, to: to, at: at)
+    }
+    func closedDays(station: String) async throws -> Set<LocalDate> { try await next.closedDays(station: station) }
+    func enqueue(_ entry: WaitlistEntry) async throws { try await next.enqueue(entry) }
+    func takeNextWaitlistEntry(station: String, motif: Motif, covering start: Date) async throws -> WaitlistEntry? {
+        try await next.takeNextWaitlistEntry(station: station, motif: motif, covering: start)
+    }
+    func waitlist(station: String, motif: Motif) async throws -> [WaitlistEntry] { try await next.waitlist(station: station, motif: motif) }
+    func purgePersonalData(endedBefore: Date, at: Date) async throws -> Int { try await next.purgePersonalData(endedBefore: endedBefore, at: at) }
+    func notifications(code: ConfirmationCode) async throws -> [OutboxJob] { try await next.notifications(code: code) }
 }

@@ -7,7 +7,7 @@ import Testing
 
 /// The PostgreSQL store of subscriptions, avis cases and usage events passes the
 /// SDK's three conformance suites unchanged, and two instances (two connection
-/// pools) racing on one case or one subscription end with one winner.
+/// pools) racing on one case, one subscription or one view's follow-up end with one winner.
 @Suite(.enabled(if: TestSupport.postgresURL != nil, TestSupport.postgresSkipReason))
 struct PostgresLocalInformationStoreTests {
     @Test func conformsToTheThreeStoreContracts() async throws {
@@ -57,6 +57,30 @@ struct PostgresLocalInformationStoreTests {
             }
             #expect(added.filter { $0 }.count == 1, "one subscription per digest, whichever instance adds it")
             #expect(try await stores[0].subscriptions().count == 1)
+        }
+    }
+
+    @Test func twoInstancesRacingOnOneViewCountOneFollowUp() async throws {
+        try await PostgresFixture.withFreshSchemas(clients: 2) { clients, freshSchema in
+            let schema = freshSchema()
+            let stores = try clients.map { try PostgresLocalInformationStore(client: $0, schema: schema, logger: TestSupport.quietLogger) }
+            try await stores[0].migrate()
+            let about = try ContentReference("leaf:a-veh-velo")
+            let view = UsageViewID.random()
+            try await stores[0].recordShown(UsageEvent(about: about, outcome: .shown, at: ConformanceFixtures.now, channel: .server), viewDigest: view.digest)
+            let results = await withTaskGroup(of: UsageFollowUpResult?.self) { group in
+                for index in 0..<20 {
+                    group.addTask {
+                        try? await stores[index % 2].recordFollowUp(UsageFollowUp.allCases[index % 4], viewDigest: view.digest,
+                                                                    at: ConformanceFixtures.now, channel: .server)
+                    }
+                }
+                return await group.reduce(into: [UsageFollowUpResult?]()) { $0.append($1) }
+            }
+            #expect(results.filter { $0 == .recorded(about) }.count == 1, "exactly one follow-up wins: \(results)")
+            #expect(results.filter { $0 == .alreadyRecorded(about) }.count == 19, "the others are refused, none fails: \(results)")
+            let followUps = try await stores[1].counts().filter { $0.outcome != .shown }
+            #expect(followUps.map(\.count).reduce(0, +) == 1, "one follow-up event stored: \(followUps)")
         }
     }
 

@@ -59,4 +59,41 @@ struct CapturingLogHandler: LogHandler {
             #expect(!lines.contains { $0.contains(secret) }, "'\(secret)' appears in the logs")
         }
     }
+
+    /// Waiting-list references, staff tokens and the notices' addresses stay out of the logs too;
+    /// the back office's changes are logged with the account id (an audit trail).
+    @Test func logsHoldNoReferenceTokenOrAddressOfTheWaitingListAndBackOffice() async throws {
+        let capture = LogCapture()
+        var logger = Logger(label: "privacy") { _ in CapturingLogHandler(capture: capture) }
+        logger.logLevel = .info
+        let notifier = RecordingNotifier()
+        var configuration = StaffRouteTests.configuration
+        configuration.maintenanceIntervalSeconds = 0.1
+        configuration.notifier = notifier
+        let app = try await PartnerServer.makeApplication(configuration: configuration, clock: try WaitlistRouteTests.clock(), logger: logger)
+        let station = TestSupport.bordeaux
+        let reference = try await app.test(.live) { client -> String in
+            let (_, entry) = try await client.postJSON("/v1/appointments/waitlist", [
+                "station": station, "motif": "plainte", "day": "2026-12-08", "contact": ["email": "attente.secret@example.org"],
+            ])
+            let reference = try #require(entry["reference"] as? String)
+            _ = try await client.getJSON("/v1/appointments/waitlist/\(reference)")
+            _ = try await client.postJSON("/v1/appointments", [
+                "station": station, "motif": "plainte", "start": "2026-12-09T09:00:00+01:00", "contact": ["email": "ferme.secret@example.org"],
+            ])
+            _ = try await client.postJSON("/v1/staff/stations/\(station)/closures", ["day": "2026-12-09"],
+                                          headers: StaffRouteTests.bearer(StaffRouteTests.bordeauxToken))
+            _ = try await client.getJSON("/v1/staff/stations/\(station)/appointments?day=2026-12-08",
+                                         headers: StaffRouteTests.bearer(StaffRouteTests.talenceToken))
+            for _ in 0..<100 where await notifier.accepted.isEmpty { try await Task.sleep(for: .milliseconds(50)) }
+            return reference
+        }
+        #expect(await notifier.accepted.count == 1, "the closure's notice was sent")
+        let lines = capture.all
+        #expect(lines.contains { $0.contains("staff closed a day") && $0.contains("staff.account=accueil-bordeaux") })
+        #expect(lines.contains { $0.contains("http.route=/v1/appointments/waitlist/{reference}") })
+        for secret in [reference, StaffRouteTests.bordeauxToken, StaffRouteTests.talenceToken, "attente.secret", "ferme.secret"] {
+            #expect(!lines.contains { $0.contains(secret) }, "'\(secret)' appears in the logs")
+        }
+    }
 }

@@ -34,10 +34,12 @@ enum TestSupport {
         return path
     }()
 
-    /// The tests' usual configuration: in memory, no rate limit, ``schedulesFile``.
+    /// The tests' usual configuration: in memory, no rate limit, ``schedulesFile``, no maintenance
+    /// pass (tests that read the outbox run one themselves, with ``AppointmentMaintenance/pass(purge:)``).
     static var configuration: ServerConfiguration {
         var configuration = ServerConfiguration(port: 0, rateLimitPerMinute: 0)
         configuration.schedulesPath = schedulesFile
+        configuration.maintenanceIntervalSeconds = 0
         return configuration
     }
 

@@ -38,9 +38,19 @@ public enum ProblemKind: String, Sendable, CaseIterable {
     case unknownReference = "unknown-reference"
     case limitExceeded = "limit-exceeded"
     case invalidTransition = "invalid-transition"
+    case invalidSchedule = "invalid-schedule"
+    case waitlistEntryNotFound = "waitlist-entry-not-found"
+    case offerNotYetMade = "offer-not-yet-made"
+    case offerUnavailable = "offer-unavailable"
     case notReady = "not-ready"
     case storageUnavailable = "storage-unavailable"
     case internalError = "internal-error"
+    case invalidSignalement = "invalid-signalement"
+    case noCompetentUnit = "no-competent-unit"
+    case signalementNotFound = "signalement-not-found"
+    case invalidReference = "invalid-reference"
+    case viewNotFound = "view-not-found"
+    case followUpAlreadyRecorded = "follow-up-already-recorded"
 
     /// The problem `type` URI.
     public var typeURI: String { "urn:masecurite:problem:\(rawValue)" }
@@ -49,16 +59,17 @@ public enum ProblemKind: String, Sendable, CaseIterable {
     public var status: HTTPResponse.Status {
         switch self {
         case .routeNotFound, .stationNotFound, .placeNotFound, .teleserviceNotFound, .ficheNotFound, .bookingNotFound,
-             .subscriptionNotFound, .feedbackNotFound: return .notFound
+             .subscriptionNotFound, .feedbackNotFound, .waitlistEntryNotFound, .signalementNotFound, .viewNotFound: return .notFound
         case .methodNotAllowed: return .methodNotAllowed
-        case .invalidBody, .invalidParameter, .invalidSessionToken, .invalidCode: return .badRequest
+        case .invalidBody, .invalidParameter, .invalidSessionToken, .invalidCode, .invalidReference: return .badRequest
         case .unsupportedMediaType: return .unsupportedMediaType
         case .bodyTooLarge: return .contentTooLarge
         case .rateLimited: return .tooManyRequests
         case .invalidFact, .invalidChoice, .outsideOpening, .tooLate, .tooFarAhead, .motifNotOffered, .contactRequired,
-             .unknownReference, .limitExceeded:
+             .unknownReference, .limitExceeded, .invalidSchedule, .invalidSignalement, .noCompetentUnit:
             return .unprocessableContent
-        case .slotFull, .dayClosed, .changeNotAllowed, .notActive, .idempotencyConflict, .invalidTransition: return .conflict
+        case .slotFull, .dayClosed, .changeNotAllowed, .notActive, .idempotencyConflict, .invalidTransition, .offerNotYetMade,
+             .offerUnavailable, .followUpAlreadyRecorded: return .conflict
         case .unauthorized: return .unauthorized
         case .forbidden: return .forbidden
         case .notReady, .storageUnavailable: return .serviceUnavailable
@@ -102,9 +113,19 @@ public enum ProblemKind: String, Sendable, CaseIterable {
         case .unknownReference: return "The request names something that does not exist"
         case .limitExceeded: return "A value is over its limit"
         case .invalidTransition: return "This change is not possible in the current state"
+        case .invalidSchedule: return "The schedule is not valid"
+        case .waitlistEntryNotFound: return "Nobody waits with this reference"
+        case .offerNotYetMade: return "No seat is offered yet"
+        case .offerUnavailable: return "The offered seat is no longer kept"
         case .notReady: return "The server is not ready"
         case .storageUnavailable: return "The storage is unavailable"
         case .internalError: return "Internal error"
+        case .invalidSignalement: return "The signalement is not valid"
+        case .noCompetentUnit: return "No competent unit is known for this place"
+        case .signalementNotFound: return "No signalement has this reference"
+        case .invalidReference: return "This is not a signalement reference"
+        case .viewNotFound: return "No shown fiche or leaf has this view id"
+        case .followUpAlreadyRecorded: return "This view already has its follow-up"
         }
     }
 }

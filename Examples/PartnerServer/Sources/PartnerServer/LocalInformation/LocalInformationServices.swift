@@ -21,7 +21,8 @@ public struct LocalInformationServices: Sendable {
     public let usage: any UsageEventStore
     /// The fiches and leaves an avis may be about.
     public let known: KnownContent
-    /// Records the leaves and fiches the orientation routes serve as usage events (channel `server`).
+    /// Turns orienteur events into usage events (channel `server`), for callers that hold an
+    /// orienteur; the orientation routes record their showings with view ids instead.
     public let analytics: UsageRecordingAnalytics
     /// How long usage events and closed cases are kept.
     public let retention: LocalInformationRetention
@@ -58,6 +59,20 @@ public struct LocalInformationServices: Sendable {
                                 teamTokens: [String] = []) -> LocalInformationServices {
         LocalInformationServices(catalog: catalog, subscriptions: InMemorySubscriptionStore(), cases: InMemoryFeedbackStore(),
                                  usage: InMemoryUsageEventStore(), content: content, clock: clock, teamTokens: teamTokens)
+    }
+
+    /// Records that the fiche or leaf `kind`/`id` was served (`shown`, channel `server`) and returns
+    /// the id of that showing, for its one follow-up (`POST /v1/orientation/outcome`); `nil` when
+    /// the store failed — usage never blocks the citizen — or `id` is not a valid content id.
+    func show(_ kind: ContentReference.Kind, _ id: String) async -> UsageViewID? {
+        let view = UsageViewID.random()
+        do {
+            let about = try ContentReference(kind: kind, id: id)
+            try await usage.recordShown(UsageEvent(about: about, outcome: .shown, at: clock.now(), channel: .server), viewDigest: view.digest)
+            return view
+        } catch {
+            return nil
+        }
     }
 
     /// The avis desk: votes counted as usage, comments masked and kept as cases.

@@ -18,6 +18,7 @@ struct AppointmentRoutes {
         router.get("appointments/{code}", use: show)
         router.post("appointments/{code}/cancel", use: cancel)
         router.post("appointments/{code}/reschedule", use: reschedule)
+        registerWaitlist(on: router)
     }
 
     // MARK: Bodies
@@ -91,18 +92,20 @@ struct AppointmentRoutes {
         let end: String
         let status: String
         let documents: [String]
+        /// The video link of a `visio-plainte` booking (absent for a visit).
+        let meeting_url: String?
     }
 
     // MARK: Helpers
 
-    private func findStation(_ id: String, field: String) throws -> Station {
+    func findStation(_ id: String, field: String) throws -> Station {
         guard let station = services.stations.station(id: id) else {
             throw APIProblem(.stationNotFound, "no station has the id '\(id)'", field: field)
         }
         return station
     }
 
-    private func parseMotif(_ text: String, field: String) throws -> Motif {
+    func parseMotif(_ text: String, field: String) throws -> Motif {
         guard let motif = Motif(identifier: text) else {
             throw APIProblem(.invalidParameter, "'\(field)' must be one of \(Motif.allCases.map(\.rawValue).joined(separator: ", ")) (got '\(text)')",
                              field: field)
@@ -119,7 +122,7 @@ struct AppointmentRoutes {
         }
     }
 
-    private func parseInstant(_ text: String, field: String) throws -> Date {
+    func parseInstant(_ text: String, field: String) throws -> Date {
         guard let date = RFC3339.parse(text) else {
             throw APIProblem(.invalidBody, "field '\(field)' must be an RFC 3339 date-time such as 2026-03-30T09:00:00+02:00 (got '\(text)')",
                              field: field)
@@ -146,13 +149,17 @@ struct AppointmentRoutes {
         case .invalidStation(let id): return APIProblem(.stationNotFound, "no station has the id '\(id)'", field: "station")
         case .invalidSchedule: return APIProblem(.internalError, "the station's schedule is not valid")
         case .storage: return APIProblem(.storageUnavailable, "the booking storage did not answer; retry with the same Idempotency-Key")
-        // Until the server has problem types of their own (issue 18's routes): the closest existing ones.
+        // The slots route's documented answer for a station that takes no online appointment.
         case .hoursNotPublished, .notOfferedHere: return APIProblem(.motifNotOffered, error.description, field: "station")
-        case .offerUnavailable: return APIProblem(.notActive, error.description)
+        case .offerUnavailable(_, let expiredAt):
+            let reason = expiredAt.map { "its time ran out at \(RFC3339.format($0, in: .gmt))" } ?? "it was booked or passed on"
+            return APIProblem(.offerUnavailable, "the seat offered to you is no longer kept: \(reason); join the waiting list again or choose another slot")
+        case .waitlistEntryNotFound: return APIProblem(.waitlistEntryNotFound, error.description, field: "reference")
+        case .offerNotYetMade: return APIProblem(.offerNotYetMade, error.description)
         }
     }
 
-    private func run<T: Sendable>(_ body: () async throws(AppointmentError) -> T) async throws -> T {
+    func run<T: Sendable>(_ body: () async throws(AppointmentError) -> T) async throws -> T {
         do {
             return try await body()
         } catch {
@@ -160,7 +167,7 @@ struct AppointmentRoutes {
         }
     }
 
-    private func json(_ booking: Booking, language: Language = .french) async throws -> BookingJSON {
+    func json(_ booking: Booking, language: Language = .french) async throws -> BookingJSON {
         let zone = (try? StationID.timeZone(of: booking.station)) ?? .gmt
         let book = services.appointments
         // A booking made before its station stopped publishing a schedule stays readable (its motif's default rules).
@@ -172,11 +179,23 @@ struct AppointmentRoutes {
                 throw error
             }
         }
+        let link = try await run { () async throws(AppointmentError) -> URL? in try await book.meetingURL(for: booking) }
         return BookingJSON(code: booking.code.formatted, station: booking.station,
                            station_name: services.stations.station(id: booking.station)?.name,
                            motif: booking.motif.rawValue, start: RFC3339.format(booking.start, in: zone),
                            end: RFC3339.format(booking.end, in: zone), status: booking.status.rawValue,
-                           documents: rules.documents.map { $0.text(in: language) })
+                           documents: rules.documents.map { $0.text(in: language) }, meeting_url: link?.absoluteString)
+    }
+
+    /// The contact of a body, checked (sizes, an e-mail that looks like one).
+    static func contact(_ given: ContactBody) throws -> Contact {
+        for (name, value) in [("pseudonym", given.pseudonym), ("email", given.email), ("phone", given.phone)] {
+            if let value, value.count > 200 { throw APIProblem(.invalidBody, "field 'contact.\(name)' is longer than 200 characters", field: "contact.\(name)") }
+        }
+        if let email = given.email, !email.contains("@") {
+            throw APIProblem(.invalidBody, "field 'contact.email' is not an e-mail address", field: "contact.email")
+        }
+        return Contact(pseudonym: given.pseudonym, email: given.email, phone: given.phone)
     }
 
     // MARK: Handlers
@@ -210,16 +229,7 @@ struct AppointmentRoutes {
         let station = try findStation(body.station, field: "station")
         let motif = try parseMotif(body.motif, field: "motif")
         let start = try parseInstant(body.start, field: "start")
-        var contact: Contact?
-        if let given = body.contact {
-            for (name, value) in [("pseudonym", given.pseudonym), ("email", given.email), ("phone", given.phone)] {
-                if let value, value.count > 200 { throw APIProblem(.invalidBody, "field 'contact.\(name)' is longer than 200 characters", field: "contact.\(name)") }
-            }
-            if let email = given.email, !email.contains("@") {
-                throw APIProblem(.invalidBody, "field 'contact.email' is not an e-mail address", field: "contact.email")
-            }
-            contact = Contact(pseudonym: given.pseudonym, email: given.email, phone: given.phone)
-        }
+        let contact = try body.contact.map(Self.contact)
         let book = services.appointments
         let booking = try await run { () async throws(AppointmentError) in
             try await book.book(station: station.id, motif: motif, start: start, contact: contact, idempotencyKey: key)

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import LocalInformation
 import OrienteurKit
 
 /// `/v1/orientation`: the decision tree, walked with an opaque state token
@@ -8,8 +9,14 @@ import OrienteurKit
 ///
 /// "Which fiche works": a leaf reached by a step and a fiche served are recorded
 /// as `shown` usage events (content id, outcome, channel `server` and the hour:
-/// nothing about the person, no token, no text) through `UsageRecordingAnalytics`.
-/// Re-reading a state (`GET /v1/orientation`) is not counted again.
+/// nothing about the person, no token, no text), each with a fresh opaque `view`
+/// id given back in the response. `POST /v1/orientation/outcome` with that id
+/// records what followed — a teleservice, a station, the chat, or leaving — once
+/// per view: a second follow-up is refused (409) and an id the server never
+/// issued (404) or malformed (400) counts nothing, so follow-ups can never
+/// outnumber showings. The store keeps only the id's SHA-256 with the content and
+/// the hour, deleted with the usage events by the retention.
+/// Re-reading a state (`GET /v1/orientation`) is not counted again and has no view.
 struct OrientationRoutes {
     let services: ServerServices
 
@@ -17,6 +24,7 @@ struct OrientationRoutes {
         router.get("orientation", use: show)
         router.post("orientation/step", use: step)
         router.post("orientation/ask", use: ask)
+        router.post("orientation/outcome", use: outcome)
         router.get("fiches/:id", use: fiche)
     }
 
@@ -57,6 +65,26 @@ struct OrientationRoutes {
             lang = try c.decodeIfPresent(Language.self, forKey: .lang)
             limit = try c.decodeIfPresent(Int.self, forKey: .limit)
         }
+    }
+
+    /// `POST /v1/orientation/outcome`.
+    struct OutcomeBody: Decodable {
+        let view: String
+        let outcome: String
+
+        private enum CodingKeys: String, CodingKey, CaseIterable { case view, outcome }
+        init(from decoder: any Decoder) throws {
+            try decoder.rejectUnknownFields(Set(CodingKeys.allCases.map(\.rawValue)))
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            view = try c.decode(String.self, forKey: .view)
+            outcome = try c.decode(String.self, forKey: .outcome)
+        }
+    }
+
+    /// What `POST /v1/orientation/outcome` recorded.
+    struct OutcomeJSON: Encodable {
+        let about: String
+        let outcome: String
     }
 
     // MARK: Responses
@@ -140,8 +168,11 @@ struct OrientationRoutes {
         let sections: [Section]
         let actions: [String]
         let lastReviewed: String
+        /// The id of this showing, for its one follow-up (absent when it could not be recorded).
+        let view: String?
 
-        init(_ fiche: Fiche, language: Language) {
+        init(_ fiche: Fiche, language: Language, view: UsageViewID?) {
+            self.view = view?.rawValue
             id = fiche.id
             title = fiche.title.text(in: language)
             summary = fiche.summary.text(in: language)
@@ -150,7 +181,7 @@ struct OrientationRoutes {
             lastReviewed = fiche.lastReviewed
         }
 
-        private enum CodingKeys: String, CodingKey { case id, title, summary, sections, actions, lastReviewed = "last_reviewed" }
+        private enum CodingKeys: String, CodingKey { case id, title, summary, sections, actions, lastReviewed = "last_reviewed", view }
     }
 
     struct CrumbJSON: Encodable {
@@ -166,6 +197,8 @@ struct OrientationRoutes {
         let question: QuestionJSON?
         let leaf: LeafJSON?
         let breadcrumb: [CrumbJSON]
+        /// The id of this showing of the leaf, for its one follow-up: only when a step reached it.
+        var view: String?
     }
 
     func state(_ session: OrientationSession, language: Language) -> StateJSON {
@@ -234,10 +267,11 @@ struct OrientationRoutes {
         } catch let error as NavigationError {
             throw APIProblem(.invalidChoice, error.description, field: body.action == .start ? "journey" : "choice")
         }
+        var json = state(session, language: body.lang ?? .french)
         if body.action == .start || body.action == .choose, case .leaf(let leaf) = session.position {
-            await services.localInformation.analytics.record(.leafReached(leafID: leaf.id))
+            json.view = await services.localInformation.show(.leaf, leaf.id)?.rawValue
         }
-        return try JSONCoding.response(state(session, language: body.lang ?? .french))
+        return try JSONCoding.response(json)
     }
 
     @Sendable func ask(_ request: Request, context: ServerContext) async throws -> Response {
@@ -256,7 +290,36 @@ struct OrientationRoutes {
         guard let fiche = services.orienteur.content.fiche(id) else {
             throw APIProblem(.ficheNotFound, "no fiche '\(id)'", field: "id")
         }
-        await services.localInformation.analytics.record(.ficheOpened(ficheID: fiche.id))
-        return try JSONCoding.response(FicheJSON(fiche, language: language))
+        let view = await services.localInformation.show(.fiche, fiche.id)
+        return try JSONCoding.response(FicheJSON(fiche, language: language, view: view), headers: [.cacheControl: "no-store"])
+    }
+
+    @Sendable func outcome(_ request: Request, context: ServerContext) async throws -> Response {
+        let body = try await StrictJSON.decode(OutcomeBody.self, from: request, limit: services.maxBodyBytes)
+        let view: UsageViewID
+        do { view = try UsageViewID(body.view) } catch {
+            throw APIProblem(.invalidBody, "field 'view' must be the view id of a served leaf or fiche (43 characters of A–Z, a–z, 0–9, - and _)",
+                             field: "view")
+        }
+        guard let followUp = UsageFollowUp(rawValue: body.outcome) else {
+            throw APIProblem(.invalidBody, "field 'outcome' must be one of \(UsageFollowUp.allCases.map(\.rawValue).joined(separator: ", "))",
+                             field: "outcome")
+        }
+        let local = services.localInformation
+        let result: UsageFollowUpResult
+        do {
+            result = try await local.usage.recordFollowUp(followUp, viewDigest: view.digest, at: local.clock.now(), channel: .server)
+        } catch {
+            throw APIProblem(.storageUnavailable, "the outcome could not be stored; try again")
+        }
+        switch result {
+        case .recorded(let about):
+            return try JSONCoding.response(OutcomeJSON(about: about.description, outcome: followUp.rawValue), status: .created,
+                                           headers: [.cacheControl: "no-store"])
+        case .alreadyRecorded:
+            throw APIProblem(.followUpAlreadyRecorded, "this showing already has its outcome; nothing more was counted", field: "view")
+        case .unknownView:
+            throw APIProblem(.viewNotFound, "no served leaf or fiche has this view id (never issued, or past the retention)", field: "view")
+        }
     }
 }
