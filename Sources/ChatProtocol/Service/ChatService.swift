@@ -4,7 +4,9 @@ import Foundation
 ///
 /// A transport wraps it: for each client connection it calls ``connect()``, forwards every
 /// frame to ``handle(_:from:)-(ChatEnvelope,_)`` (or raw bytes to ``receive(_:from:)``), writes out the frames of
-/// ``ChatConnection/events`` and calls ``disconnect(_:)`` at the end. Every change goes through
+/// ``ChatConnection/events`` and calls ``disconnect(_:)`` at the end. A transport serving many
+/// connections at once hands frames over with ``submit(_:from:)`` instead, which returns once the
+/// frame is queued: under load, many frames then share one entry into the actor. Every change goes through
 /// this actor, so routing never exceeds an operator's capacity under concurrency.
 ///
 /// Delivery is reliable: each stored event has the next sequence number of its conversation;
@@ -40,6 +42,8 @@ public actor ChatService {
     let admission: MessageAdmission
     var engine: RoutingEngine
     let clients = ClientRegistry()
+    /// Frames submitted by transports, waiting to be handled (``submit(_:from:)``).
+    nonisolated let inbox: ChatInbox
     var conversations: [ConversationID: ConversationChannel] = [:]
     /// The cluster's one queue, when several instances route together (see ``RoutingCoordinator``).
     let coordinator: (any RoutingCoordinator)?
@@ -76,6 +80,7 @@ public actor ChatService {
         self.relay = relay
         self.rateLimiter = rateLimiter
         self.configuration = configuration
+        inbox = ChatInbox(capacity: configuration.inboxCapacity)
         self.store = store
         recordStore = store as? any ConversationRecordStore
         self.clock = clock

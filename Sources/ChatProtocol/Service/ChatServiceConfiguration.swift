@@ -27,15 +27,20 @@ extension ChatService {
         /// How long a visitor has to answer a consent request (seconds, default 300): without a
         /// `yes` by then, the signalement is filed without the excerpt.
         public var consentTimeout: TimeInterval
+        /// Frames submitted with ``ChatService/submit(_:from:)`` and not yet handled beyond which a
+        /// transport waits for them to be handled before reading more (back-pressure; default 4,096).
+        public var inboxCapacity: Int
 
         /// Creates a configuration: 4,000 characters, 5 messages at once then 1 per second,
         /// 20 minutes of inactivity, 30 days of retention, operators writing French, routing to
-        /// registered operators, the French help lines, five minutes to answer a consent request.
+        /// registered operators, the French help lines, five minutes to answer a consent request, 4,096 frames
+        /// submitted ahead of the service.
         public init(engine: RoutingEngine.Configuration = .init(), limits: MessageLimits = .init(),
                     rateLimitBurst: Double = 5, rateLimitPerSecond: Double = 1,
                     inactivityTimeout: TimeInterval = 20 * 60, retention: TimeInterval = 30 * 86_400,
                     operatorLanguage: String = "fr", operatorsMustConnect: Bool = false,
-                    helpLines: [Platform: [HelpLine]] = HelpLine.france, consentTimeout: TimeInterval = 300) {
+                    helpLines: [Platform: [HelpLine]] = HelpLine.france, consentTimeout: TimeInterval = 300,
+                    inboxCapacity: Int = 4_096) {
             self.engine = engine
             self.limits = limits
             self.rateLimitBurst = rateLimitBurst
@@ -46,6 +51,7 @@ extension ChatService {
             self.operatorsMustConnect = operatorsMustConnect
             self.helpLines = helpLines
             self.consentTimeout = max(1, consentTimeout)
+            self.inboxCapacity = max(1, inboxCapacity)
         }
     }
 }
