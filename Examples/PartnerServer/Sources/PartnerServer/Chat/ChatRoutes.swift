@@ -9,7 +9,8 @@ import NIOCore
 /// `Authorization: Bearer <token>` on the upgrade request and may then say
 /// `hello` only as the operator that token belongs to.
 ///
-/// Frames are handed to the SDK's ``ChatService``; nothing of their content is logged.
+/// Frames are handed to the SDK's ``ChatService`` with `submit` (in order, without waiting for each to
+/// be handled); nothing of their content is logged.
 struct ChatRoutes {
     let chat: ChatService
     /// Operators connected here: they are given new conversations only while present.
@@ -35,7 +36,9 @@ struct ChatRoutes {
             /// The operator this connection made present (after their first accepted `hello`).
             var present: OperatorID?
             func close() async {
-                await chat.disconnect(connection.id)
+                // After the frames this connection submitted: its last message is stored before it goes.
+                await chat.submitDisconnect(connection.id)
+                await chat.flush()
                 if let present { await presence.leave(present) }
             }
             try await withThrowingTaskGroup(of: Void.self) { group in
@@ -53,7 +56,7 @@ struct ChatRoutes {
                         case .binary(let buffer): data = Data(buffer.readableBytesView)
                         }
                         guard let envelope = try? ChatEnvelope.decode(data) else {
-                            await chat.receive(data, from: connection.id)  // answers with the precise error frame
+                            await chat.submit(bytes: data, from: connection.id)  // answered with the precise error frame
                             continue
                         }
                         if case .hello(let hello) = envelope, hello.role == .operator, hello.operatorID == nil || hello.operatorID != authenticated {
@@ -62,8 +65,11 @@ struct ChatRoutes {
                             try await outbound.write(.text(String(decoding: try refusal.jsonData(), as: UTF8.self)))
                             continue
                         }
-                        await chat.handle(envelope, from: connection.id)
+                        // Handed over without waiting for it to be handled: under load, the frames of many
+                        // connections share one entry into the service (ChatService.submit).
+                        await chat.submit(envelope, from: connection.id)
                         if case .hello(let hello) = envelope, hello.role == .operator, present == nil, let authenticated {
+                            await chat.flush()  // the operator is connected before being counted present
                             present = authenticated
                             await presence.arrive(authenticated)
                         }
