@@ -171,7 +171,9 @@ actor FlawedStore: BookingStore {
         case .closureForgetsTheDay:
             var cancelled: [Booking] = []
             for booking in await inner.bookings(station: station, from: from, to: to) where booking.status == .booked {
-                cancelled.append(try await inner.setStatus(code: booking.code, to: .cancelledByStation, at: at))
+                // Its one flaw is forgetting the day: a booking the other closure cancelled meanwhile is skipped,
+                // so that the check, not this store's own error, reports the flaw.
+                if let done = try? await inner.setStatus(code: booking.code, to: .cancelledByStation, at: at) { cancelled.append(done) }
             }
             return cancelled
         case .none, .moveIgnoresCapacity, .closureNotifiesTwice:
