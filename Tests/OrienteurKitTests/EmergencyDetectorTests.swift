@@ -240,6 +240,21 @@ import Testing
         #expect(alert.actions.prefix(3).contains { $0.value == first }, "\(text) → \(alert.actions)")
     }
 
+    /// "à ce moment-là" is the time of a story; "j'ai été cambriolé" a completed event; "là now" is here and now.
+    @Test func storyTimeAndHereAndNow() {
+        let story = reading("l'an passé un client a sorti une batte et on n'a rien dit à ce moment-là")
+        #expect(story.present == nil && story.past)
+        #expect(reading("j'ai été cambriolée pendant que je dormais, qui prévenir").past)
+        #expect(reading("il me suit depuis des semaines et il est devant le lycée là now").present != nil)
+    }
+
+    /// A ransomware on an office's computers asks a ransom of no child's kidnapper; a thief running off now is a pursuit.
+    @Test func ransomwareIsNoKidnappingAndAFleeingThiefIsAPursuit() throws {
+        #expect(try ask("un rançongiciel a chiffré les postes de mon association et réclame une rançon, que faire") == nil)
+        let alert = try #require(try ask("on vient de m'arracher mon sac, le type court vers la place du marché avec une veste bleue"))
+        #expect(alert.actions.first == .call("17"))
+    }
+
     /// A general danger whose words name an injury or a fire adds the SAMU or the firefighters.
     @Test func aGeneralDangerTakesTheServiceItsWordsName() throws {
         let alert = try #require(try ask("au secours, ma mère est tombée dans l'escalier et elle ne peut plus se relever"))

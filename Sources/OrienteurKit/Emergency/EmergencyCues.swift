@@ -19,7 +19,7 @@ enum EmergencyCues {
     static let present = [
         " en ce moment ", " en train ", " est la ",
         " sont la ", " est ici ", " sont ici ", " devant chez moi ", " tout de suite ", " vite ", " au secours ",
-        " aidez moi ", " aider moi ", " aide moi ", " a l aide ", " ! ! ", " la maintenant ",
+        " aidez moi ", " aider moi ", " aide moi ", " a l aide ", " ! ! ", " la maintenant ", " la now ", " la mtn ",
         " a l instant ", " vient de ", " viennent de ", " viens de ", " ce soir ", " en pleine ", " en direct ",
         " still in the ", " is still in ", " still hanging around ", " encore du bruit ", " depuis 10 min ", " depuis dix minutes ",
         " i m standing ", " im standing ", " je suis sur le ", " ca gueule ", " en live ", " je vois ", " i can see ", " i see ", " arrive pour ", " il arrive ", " en route ", " i can hear ", " on his way ", " on her way ", " depuis 5 minutes ", " depuis 10 minutes ",
@@ -91,6 +91,11 @@ enum EmergencyCues {
         " quand il a bu ", " quand il boit ", " quand il est en colere ", " quand il s enerve ", " quand elle s enerve ",
         " quand j ai des mauvaises ", " when he s angry ", " when he is angry ", " when he gets angry ", " when she s angry ",
         " when he drinks ", " happened again on ",
+        // A burglary told as done to the writer ("j'ai été cambriolé"): a completed event.
+        " j ai ete cambriole", " on a ete cambriole", " nous avons ete cambriole", " je me suis fait cambrioler ",
+        " i was burgled ", " we were burgled ", " i ve been burgled ", " we ve been burgled ",
+        // "à ce moment-là", "at that moment": the time of a story, not "là" (here, now).
+        " a ce moment ", " at that moment ", " at that time ",
     ]
 
     /// Past cues that still speak of today: "ce matin", "last night". The model may still raise an alert with them.
@@ -393,6 +398,7 @@ enum EmergencyCues {
             " never see him again ", " never see her again ", " ne le reverrai ", " ne la reverrai ",
         ], weak: [" enfant ", " enfants ", " bebe ", " child ", " kid ", " baby ", " petit "], blockers: [
             " virus ", " ordi ", " ordinateur ", " computer ", " laptop ", " ransomware ", " fichiers ", " files ", " pc ",
+            " rancongiciel ", " rancongiciels ", " chiffres ", " encrypted ",
         ]),
         Category(reason: .intruderNow, strong: [
             " quelqu un chez moi ", " quelqu un dans ma maison ", " quelqu un dans mon appart ", " qqn chez moi ",
@@ -432,6 +438,8 @@ enum EmergencyCues {
             " stealing my car ", " stealing a car ", " fracture une voiture ", " fracturent une voiture ",
             " casse une vitrine ", " cassent une vitrine ", " pillent ", " pille ", " met le feu ", " mettent le feu ",
             " en train de voler ", " essaie de partir avec ", " trying to steal ", " stealing my ",
+            // The thief running off right now: a pursuit the police can still join.
+            " court vers ", " courent vers ", " running towards ", " running toward ", " running down towards ",
         ], weak: [
             " volent ", " stealing ", " rodeo ", " rodeos ", " cassent ", " demonter ", " demontent ", " vole ma voiture ", " vole ma moto ", " vol de mon ", " vol de ma ", " roues arriere ", " quads ",
         ]),

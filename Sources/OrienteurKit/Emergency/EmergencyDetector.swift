@@ -366,6 +366,9 @@ struct CueReading {
                 if ["maintenant", "mtn", "now", "tonight", "actuellement"].contains(next) { blank(index + 1, 1) }
                 if (next == "ce" && after == "soir") || (next == "right" && after == "now") { blank(index + 1, 2) }
                 if next == "en" && after == "ce" { blank(index + 1, 3) }
+            case "moment":
+                // "à ce moment-là": the time of a story; its "là" is no "here, now".
+                if next == "la" { blank(index + 1, 1) }
             case "to":
                 // "how to help her", "I want to help": helping someone, not a call for help.
                 if next == "help" { blank(index + 1, 1) }
