@@ -180,4 +180,85 @@ import Testing
         let alert = try #require(EmergencyDetector(content: content).detect("il me frappe en ce moment"))
         #expect(alert.actions == [.call("999")])
     }
+
+    // MARK: Reading rules written while reading development parts 7 and 8's errors
+
+    /// Words that sit near each other without speaking of one danger: a partner who vanished with
+    /// savings, stolen jewels, blackmail by message, a card eaten by a machine, "how to help",
+    /// a thief long gone, a pattern the writer only worries about, the news.
+    @Test(arguments: [
+        "mon associé a disparu avec l'argent de la société, je connais son adresse",
+        "les bijoux de ma tante de 90 ans ont disparu après la visite d'un faux technicien",
+        "un inconnu en ligne menace maintenant d'envoyer mes photos à ma famille si je ne paie pas",
+        "my debit card got swallowed by the ATM outside the post office, should I cancel it?",
+        "my sister has bruises again and I really want to help her leave him",
+        "on a volé ma trottinette devant la pharmacie, le voleur est déjà loin maintenant",
+        "un homme passe devant chez moi tous les soirs depuis une semaine, rien ne s'est passé, à qui en parler ?",
+        "j'ai vu aux infos qu'un homme armé d'un couteau a été arrêté près du lycée, est-ce qu'on risque quelque chose ce soir ?",
+    ])
+    func wordsNearEachOtherThatNameNoDangerRaiseNothing(_ text: String) throws {
+        #expect(try ask(text) == nil, "false alarm on: \(text)")
+    }
+
+    /// "petit-fils", "petit frère": a relative, not a small child.
+    @Test func kinshipWordsAreNoSmallChild() {
+        #expect(reading("maintenant mon petit frère passe ses soirées sur des forums").weak[.childInDanger] == nil)
+        #expect(reading("il y a un petit tout seul au bord de la route maintenant").weak[.childInDanger] != nil)
+    }
+
+    /// A cue of now in a calm question speaks of the writer's state ("I am currently off work, can I…?").
+    @Test func nowInACalmQuestionIsTheWritersState() {
+        #expect(reading("je suis actuellement en arrêt maladie après des coups, comment porter plainte ?").present == nil)
+        #expect(reading("il me frappe actuellement").present != nil)
+    }
+
+    /// "Someone is still inside" and "the neighbours are away on holiday" do not end a danger; a habit told with
+    /// "when he is angry" and "he is not here" say nothing is happening now.
+    @Test func whoLeftAndWhenDecideWhetherItIsOver() {
+        #expect(reading("je suis rentré du marché, la porte est forcée et ils sont encore dedans").over == nil)
+        #expect(reading("les voisins sont partis en vacances et je vois deux silhouettes chez eux").over == nil)
+        #expect(reading("mon oncle me frappe quand il est en colère").past)
+        #expect(reading("elle me crie dessus mais là il n'est pas là").over != nil)
+    }
+
+    /// Dangers told as a scene, without the usual words, with the number that fits first.
+    @Test(arguments: [
+        ("la lumière revient, ils sont encore dedans, je suis sortie par le jardin", "17"),
+        ("deux types insistent pour entrer en disant qu'ils sont policiers, je suis seule", "17"),
+        ("ma voisine ne se réveille pas, il y a des plaquettes vides à côté d'elle", "15"),
+        ("ma sœur est en train d'accoucher dans la cuisine, on attend depuis une heure", "15"),
+        ("mon cousin a glissé dans le torrent, il remonte pas, venez", "18"),
+        ("un mur est tombé sur un ouvrier, il est coincé dessous et il crie", "18"),
+        ("mon père est coincé dans l'ascenseur depuis une heure et il fait un malaise", "18"),
+        ("my brother texted that we'd all be better off without him and he took all his pills", "3114"),
+        ("mon ami m'écrit qu'il me lègue sa guitare et qu'il va faire une bêtise ce soir", "3114"),
+        ("un homme vient d'essayer d'enlever un enfant devant l'école, il est parti en courant", "17"),
+        ("two men are kicking a cyclist on the ground right now", "17"),
+    ])
+    func dangersToldAsAScene(_ text: String, _ first: String) throws {
+        let alert = try #require(try ask(text), "missed: \(text)")
+        #expect(alert.actions.prefix(3).contains { $0.value == first }, "\(text) → \(alert.actions)")
+    }
+
+    /// "à ce moment-là" is the time of a story; "j'ai été cambriolé" a completed event; "là now" is here and now.
+    @Test func storyTimeAndHereAndNow() {
+        let story = reading("l'an passé un client a sorti une batte et on n'a rien dit à ce moment-là")
+        #expect(story.present == nil && story.past)
+        #expect(reading("j'ai été cambriolée pendant que je dormais, qui prévenir").past)
+        #expect(reading("il me suit depuis des semaines et il est devant le lycée là now").present != nil)
+    }
+
+    /// A ransomware on an office's computers asks a ransom of no child's kidnapper; a thief running off now is a pursuit.
+    @Test func ransomwareIsNoKidnappingAndAFleeingThiefIsAPursuit() throws {
+        #expect(try ask("un rançongiciel a chiffré les postes de mon association et réclame une rançon, que faire") == nil)
+        let alert = try #require(try ask("on vient de m'arracher mon sac, le type court vers la place du marché avec une veste bleue"))
+        #expect(alert.actions.first == .call("17"))
+    }
+
+    /// A general danger whose words name an injury or a fire adds the SAMU or the firefighters.
+    @Test func aGeneralDangerTakesTheServiceItsWordsName() throws {
+        let alert = try #require(try ask("au secours, ma mère est tombée dans l'escalier et elle ne peut plus se relever"))
+        #expect(alert.reasons.contains(.medical))
+        #expect(alert.actions.prefix(3).contains(.call("15")))
+    }
 }

@@ -19,7 +19,7 @@ enum EmergencyCues {
     static let present = [
         " en ce moment ", " en train ", " est la ",
         " sont la ", " est ici ", " sont ici ", " devant chez moi ", " tout de suite ", " vite ", " au secours ",
-        " aidez moi ", " aider moi ", " aide moi ", " a l aide ", " ! ! ", " la maintenant ",
+        " aidez moi ", " aider moi ", " aide moi ", " a l aide ", " ! ! ", " la maintenant ", " la now ", " la mtn ",
         " a l instant ", " vient de ", " viennent de ", " viens de ", " ce soir ", " en pleine ", " en direct ",
         " still in the ", " is still in ", " still hanging around ", " encore du bruit ", " depuis 10 min ", " depuis dix minutes ",
         " i m standing ", " im standing ", " je suis sur le ", " ca gueule ", " en live ", " je vois ", " i can see ", " i see ", " arrive pour ", " il arrive ", " en route ", " i can hear ", " on his way ", " on her way ", " depuis 5 minutes ", " depuis 10 minutes ",
@@ -38,6 +38,7 @@ enum EmergencyCues {
         " il respire ", " elle respire ", " respire encore ", " still breathing ", " is breathing ", " cache sous ", " cachee sous ", " caches sous ", " hiding under ", " refugies dans ", " refugiee dans ", " refugie dans ",
         " barricade ", " barricadee ", " barricaded ", " le tireur est ", " the shooter is ", " en ce moment meme ",
         " depuis tout a l heure ", " depuis tout al heure ", " for the last hour ", " for an hour now ",
+        " attendent dehors ", " attend dehors ", " m attendent devant ",
     ]
 
     /// "Now" said of the writer's state as much as of a danger ("j'habite chez ma tante maintenant",
@@ -86,6 +87,15 @@ enum EmergencyCues {
         " h24 ", " depuis un an ", " depuis un mois ", " depuis des semaines ", " depuis la rentree ", " depuis septembre ",
         " depuis notre rupture ", " depuis longtemps ", " ca dure depuis ", " for weeks ", " since september ", " for a year ",
         " la derniere fois ", " precedemment ", " previously ", " earlier this year ", " plus tot dans l annee ",
+        // A habit told with "when": "il me tape quand il a bu", "he hits me when he's angry".
+        " quand il a bu ", " quand il boit ", " quand il est en colere ", " quand il s enerve ", " quand elle s enerve ",
+        " quand j ai des mauvaises ", " when he s angry ", " when he is angry ", " when he gets angry ", " when she s angry ",
+        " when he drinks ", " happened again on ",
+        // A burglary told as done to the writer ("j'ai été cambriolé"): a completed event.
+        " j ai ete cambriole", " on a ete cambriole", " nous avons ete cambriole", " je me suis fait cambrioler ",
+        " i was burgled ", " we were burgled ", " i ve been burgled ", " we ve been burgled ",
+        // "à ce moment-là", "at that moment": the time of a story, not "là" (here, now).
+        " a ce moment ", " at that moment ", " at that time ",
     ]
 
     /// Past cues that still speak of today: "ce matin", "last night". The model may still raise an alert with them.
@@ -113,6 +123,10 @@ enum EmergencyCues {
         " insurance ", " rendez vous ", " appointment ", " detention ", " tireur ", " categorie ", " obligations ",
         " j ai trouve ", " jai trouve ", " i found a ", " je le garde ", " garder ", " je sais ou ", " je sais qui ",
         " i know where ", " i know who ", " indemnis", " remboursement ", " refund ",
+        // Asking whom to tell or whether to worry: a worry about a pattern, not a danger now.
+        " a qui en parler ", " a qui m adresser ", " a qui s adresser ", " dois je me mefier ", " faut il se mefier ",
+        " dois je m inquieter ", " rien ne s est passe ", " il ne s est rien passe ", " who should i talk to ",
+        " who can i talk to ", " should i be worried ", " should i worry ",
     ]
 
     /// A situation imagined or asked about, not lived.
@@ -130,6 +144,7 @@ enum EmergencyCues {
         " if i witness ", " if you witness ", " if i see ", " if you see ", " si je vois ", " si on voit ", " si je suis ", " si jsui ",
         " si on voit ", " si on se ", " en cas d ", " in case there s ", " si on est ", " si on me ", " hotline ", " seulement pour ", " only for ", " c est pour qui ", " leaflet ", " depliant ",
         " for my students ", " pour mes eleves ", " expose ", " presentation ",
+        " aux infos ", " aux informations ", " au journal televise ", " on the news ", " in the news ",
     ]
 
     /// The danger is over: the author has gone.
@@ -145,12 +160,19 @@ enum EmergencyCues {
         " est reparti ", " est repartie ", " sont repartis ", " est partit ", " c est calme ", " all quiet ", " est au travail ",
         " est au boulot ", " is at work ", " s at work ", " at work now ", " j habite chez ", " je vis chez ", " je suis chez ma ",
         " je suis chez mon ", " jsui chez ma ", " jsuis chez ma ", " i m staying with ", " i live with my ", " since then nothing ",
+        " est loin ", " sont loin ", " deja loin ", " is far away ", " are far away ", " il est pas la ", " il n est pas la ",
+        " he s not here ", " he isn t here ",
     ]
 
     /// Words that say the author left only for a moment: the danger is not over.
     static let overCancelled = [
         " parti chercher ", " partie chercher ", " partis chercher ", " went to get ", " gone to get ", " parti prendre ",
         " va revenir ", " vont revenir ", " revient ", " reviennent ", " coming back ", " will be back ", " ll be back ",
+        // Someone still inside: whoever "left" is not the danger.
+        " encore dedans ", " toujours dedans ", " still inside ", " still in the house ",
+        // The occupants away on holiday, the writer coming in from somewhere: nobody's danger has ended.
+        " partis au ski ", " partis en vacances ", " parti en vacances ", " partie en vacances ", " sont en vacances ",
+        " away on holiday ", " je suis rentree de ", " je suis rentre de ", " je suis rentree dans ", " je suis rentre dans ",
     ]
 
     /// The author has left: the danger is over unless it has just happened (someone is still hurt, in shock).
@@ -235,6 +257,12 @@ enum EmergencyCues {
         " plu vivre ", " jveux plus vivre ", " jveu plus vivre ", " sur le toi ", " veux plus etre la ", " veu plus etre la ",
         " plus etre la demain ", " not be here tomorrow ", " menace de sauter ", " threatening to jump ", " threatens to jump ",
         " going to end it ", " gonna end it ", " end it tonight ", " va en finir ", " veut en finir ",
+        // Goodbye messages and bequests: "il me lègue son chat", "on serait mieux sans lui".
+        " me legue ", " lui legue ", " va faire une betise ", " fasse une betise ", " faire une connerie ", " mieux sans lui ",
+        " mieux sans elle ", " mieux sans moi ", " better off without me ", " better off without him ", " better off without her ",
+        " message d adieu ", " mot d adieu ", " genre adieu ", " saying goodbye ", " pris la corde ",
+        " take all her ", " take all his ", " took all her ", " took all his ", " tout ce qui restait dans la boite ",
+        " les lames devant moi ",
     ]
     static let suicidePast = [
         " s est suicide ", " est suicidee ", " s est suicidee ", " committed suicide ", " took his own life ",
@@ -299,6 +327,8 @@ enum EmergencyCues {
             " frappent les ", " frappent des ", " frappe les ", " saccagent ", " saccage le ", " pete les plombs ", " par le col ",
             " getting jumped ", " jumped me ", " me colle ", " me tripote ", " me tripotent ", " m encerclent ", " encerclent ",
             " groping me ", " surrounding me ", " me fixe sans arret ", " is choking ", " etrangle ",
+            " punching ", " are kicking ", " is kicking ", " kicking him ", " kicking her ",
+            " se touche en me regardant ", " se masturbe ",
         ], weak: [
             " frappe ", " frappee ", " frapper ", " tape ", " tapee ", " battu ", " battue ", " cogne ", " agressee ",
             " violence ", " violences ", " agresse ", " agression ", " attaque ", " battre ", " coups ", " crie ", " hurle ", " agress", " taper ", " cogner ", " frape ", " secoue ", " secouer ", " hurler ", " kill me ", " slamming ", " tabasser ", " violee ", " viole ", " me tuer ", " drugged ",
@@ -308,6 +338,9 @@ enum EmergencyCues {
             " poste des videos ", " posts videos ", " menace de publier ", " menace de partager ", " menace de diffuser ",
             " threatening to post ", " threatens to post ", " threatening to share ", " threatens to share ", " sur insta ",
             " on instagram ", " par message ", " by text ",
+            // Blackmail: a threat to send a video unless paid is extortion, not violence now.
+            " menace d envoyer ", " menace de l envoyer ", " si je ne paie pas ", " si je paie pas ", " si je ne paye pas ",
+            " if i don t pay ", " unless i pay ", " n a menace personne ", " has not threatened anyone ",
         ]),
         Category(reason: .armedPerson, strong: [
             " arme ", " armes ", " armee ", " couteau ", " couteaux ", " pistolet ", " fusil ", " flingue ", " revolver ",
@@ -323,6 +356,7 @@ enum EmergencyCues {
             " chasing me ", " stalking me ", " me colle depuis ", " me file ", " me court apres ", " me traque ", " marche derriere moi ", " derriere moi depuis ", " walking behind me ",
             " me suive ", " me suivent en ", " crawling next to me ", " telling me to get in ", " keeps following ",
             " circling me ", " keeps circling ", " tourne autour de moi ", " me fixe ",
+            " me bloque le passage ", " blocking my way ",
         ], weak: [" suivie ", " followed "], blockers: [
             " reseaux ", " insta ", " instagram ", " twitter ", " tiktok ", " facebook ", " snap ", " online ", " social media ",
             " faux comptes ", " fake accounts ", " abonne ",
@@ -347,7 +381,8 @@ enum EmergencyCues {
             " bebe enferme ", " enfant dans la voiture ", " child locked in ", " sur la rambarde ", " seul sur le balcon ", " par dessus la rambarde ", " thrown into a ", " grabbed and ",
             " dans le coffre ", " into the boot ", " into the trunk ", " pousser une ", " tied her ", " tied him ", " attachee a ",
             " attache a la chaise ", " secoue un bebe ", " shaking a baby ", " seuls depuis ", " dragging a ", " dragging her ", " dragging him ", " kidnapp",
-            " embarque de force ",
+            " embarque de force ", " dans sa camionnette ", " essaye d enlever ", " essayer d enlever ", " tente d enlever ",
+            " tried to abduct ", " tried to snatch ",
             " seule sur le balcon ", " sans aucun adulte ", " sans adulte ", " erre seul ",
             " rancon ", " ransom ", " ligote ", " ligotee ", " tied up ", " got separated ", " separated from us ",
             " perdu de vue ", " lost sight of ", " monter dans une voiture ", " got into a car with ", " pris notre fils ",
@@ -363,6 +398,7 @@ enum EmergencyCues {
             " never see him again ", " never see her again ", " ne le reverrai ", " ne la reverrai ",
         ], weak: [" enfant ", " enfants ", " bebe ", " child ", " kid ", " baby ", " petit "], blockers: [
             " virus ", " ordi ", " ordinateur ", " computer ", " laptop ", " ransomware ", " fichiers ", " files ", " pc ",
+            " rancongiciel ", " rancongiciels ", " chiffres ", " encrypted ",
         ]),
         Category(reason: .intruderNow, strong: [
             " quelqu un chez moi ", " quelqu un dans ma maison ", " quelqu un dans mon appart ", " qqn chez moi ",
@@ -390,6 +426,7 @@ enum EmergencyCues {
             " eteint les lumieres ", " eteint la lumiere ", " turned off the lights ", " turned the lights off ", " against the door ",
             " contre la porte ", " keeps knocking ", " spare key ", " double des cles ",
             " claiming to be ", " qui disent etre ", " qui dit etre ", " pretendent etre ", " pretend etre ", " se disent ",
+            " saying they are police ", " insisting to come in ", " insistent pour entrer ", " insiste pour entrer ",
         ], weak: [
             " serrure ", " entrouverte ", " cagoule", " hooded ", " balaclava",
             " cambrioleur ", " cambrioleurs ", " cambriolage ", " cambriole ", " voleur ", " voleurs ", " burglar ",
@@ -401,6 +438,8 @@ enum EmergencyCues {
             " stealing my car ", " stealing a car ", " fracture une voiture ", " fracturent une voiture ",
             " casse une vitrine ", " cassent une vitrine ", " pillent ", " pille ", " met le feu ", " mettent le feu ",
             " en train de voler ", " essaie de partir avec ", " trying to steal ", " stealing my ",
+            // The thief running off right now: a pursuit the police can still join.
+            " court vers ", " courent vers ", " running towards ", " running toward ", " running down towards ",
         ], weak: [
             " volent ", " stealing ", " rodeo ", " rodeos ", " cassent ", " demonter ", " demontent ", " vole ma voiture ", " vole ma moto ", " vol de mon ", " vol de ma ", " roues arriere ", " quads ",
         ]),
@@ -432,11 +471,17 @@ enum EmergencyCues {
             " hypotherm", " coince sous ", " coincee sous ", " trapped under ", " ensevel", " pleine hypo ", " gemir ", " gemit ",
             " moaning ", " groaning ", " parle bizarrement ", " parlait bizarrement ", " melange les mots ", " melangeait ",
             " slurring ", " slurred ", " poignarder ", " se faire poignarder ", " est par terre ", " is on the ground ",
-            " not making sense ", " can barely stand ", " load of pills ", " bunch of pills ", " hasn t picked up ", " hasnt picked up ", " n ouvre pas ", " n ouvre plus ",
+            " not making sense ", " can barely stand ",
+            " se reveille pas ", " se reveille plus ", " le reveille pas ", " la reveille pas ", " accoucher ", " accouche ",
+            " giving birth ", " in labour ", " dans la poitrine ", " chest pain ", " plus se relever ", " peut pas se relever ",
+            " can t get up ", " cant get up ", " can t move his legs ", " can t move her legs ",
+            " gemissements ", " une balle dans ", " shot in the ", " load of pills ", " bunch of pills ", " hasn t picked up ", " hasnt picked up ", " n ouvre pas ", " n ouvre plus ",
         ], weak: [
             " blesse ", " blessee ", " blesses ", " blessees ", " injured ", " malaise ", " sang ", " blood ", " hurt ",
             " injuries ", " injury ", " fell ", " tombe ", " tombee ", " fallen ",
         ], blockers: [
+            // A card "swallowed by" a cash machine.
+            " swallowed by ", " avalee par ",
             " tombe sur une ", " tombe sur un ", " tombee sur une ", " tombee sur un ", " tombe sur des ", " tombe sur cette ",
             " tombe sur ce ", " came across ", " stumbled on ", " stumbled upon ",
         ]),
@@ -449,11 +494,16 @@ enum EmergencyCues {
             " water is rising ", " coince sur le toit ", " coincee sur le toit ",
             " coinces sur le toit ", " on the roof waving ", " fumee noire ", " black smoke ", " sent le brule ", " smells of burning ",
             " fuite gaz ", " gaz sortir ", " gaz qui sort ", " ouvert le gaz ", " conduite de gaz ", " gas pipe ", " hissing ",
+            " l eau qui monte ", " eau qui monte ", " dans un puits ", " ice is cracking ", " la glace craque ", " drifting ",
+            " a la derive ", " coince dessous ", " coincee dessous ", " remonte pas ", " l emporte ",
+            // Stuck in a lift: a rescue for the firefighters.
+            " coince dans l ascenseur ", " coincee dans l ascenseur ", " bloque dans l ascenseur ", " bloquee dans l ascenseur ",
+            " stuck in the lift ", " stuck in the elevator ",
             " enflamme ", " enflammee ", " fume noir ", " fumee partout ", " fume partout ", " smoke everywhere ", " cocktail molotov ", " molotov ",
         ], weak: [" feu ", " fire ", " gaz ", " gas ", " flooded ", " inondation ", " inonde ", " inondee "], blockers: [
             " feu rouge ", " feux rouges ", " feu vert ", " feux ", " coup de feu ", " coups de feu ", " arme a feu ",
             " armes a feu ", " cease fire ", " fire brigade ", " fired me ", " got fired ", " faux agents du gaz ",
-            " agent du gaz ", " compteur de gaz ", " alarme incendie ", " fire alarm went off for nothing ", " pour rien ",
+            " agent du gaz ", " compteur de gaz ", " fire alarm went off for nothing ", " pour rien ",
         ]),
         Category(reason: .roadDanger, strong: [
             " contresens ", " contre sens ", " a contre sens ", " wrong way ", " wrong side of the motorway ",
@@ -481,10 +531,19 @@ enum EmergencyCues {
             + [" \(age) year old son ", " \(age) year old daughter ", " son is \(age) ", " daughter is \(age) "]
     } + [" fils majeur ", " fille majeure ", " enfant majeur ", " adult son ", " adult daughter ", " grown up son ", " grown up daughter "]
 
+    /// Kinship words built on "petit" ("petit-fils", "petit frère", "petit ami"): a relative, not a small child.
+    /// The weak words of a situation are read without them.
+    static let kinship = [
+        " petit fils ", " petits fils ", " petit frere ", " petite soeur ", " petit ami ", " petite amie ", " petit copain ", " petite copine ",
+    ]
+
     /// Things that "disappear" without anyone missing.
     static let lostThings = [
         " carte d identite ", " passeport ", " passport ", " titre de sejour ", " permis ", " papiers ", " carte bancaire ",
         " portefeuille ", " wallet ", " velo ", " bike ", " scooter ", " trottinette ", " doudou ", " cartable ",
+        // Someone who "disappeared with the money" is a thief, not a missing person; jewels that disappeared are stolen.
+        " avec l argent ", " avec mon argent ", " avec nos economies ", " with the money ", " with my money ", " bijoux ",
+        " jewellery ", " jewelry ",
     ]
 
     static let pairs: [Pair] = [
@@ -521,6 +580,8 @@ enum EmergencyCues {
             " hasn t picked up ", " hasnt picked up ", " not picked up ", " n ouvre pas ", " volets sont restes fermes ",
             " volets fermes ", " jamais revenu ", " jamais revenue ", " telephone ne repond pas ", " portable ne repond pas ",
             " telephone est eteint ", " portable est eteint ", " phone is off ", " phone goes to voicemail ", " sonne dans le vide ", " personne ne l a vu ", " nobody has seen ",
+            " est parti pendant ", " est partie pendant ", " pas descendu du bus ", " pas descendue du bus ", " didn t get off ",
+            " did not get off ",
         ]),
         Pair(reason: .medical, first: [
             " accident ", " accidant ", " accidente ", " collision ", " carambolage ", " renverse ", " renversee ", " crash ",

@@ -66,9 +66,13 @@ public struct EmergencyDetector: Sendable {
         let features = features(text, reading: reading, results: results)
         guard model.probability(features) >= model.threshold else { return nil }
         let leaves = results.prefix(2).filter { $0.kind == .leaf }
-        let reason = leaves.compactMap { dangers[$0.id]?.reason }.first
+        var reason = leaves.compactMap { dangers[$0.id]?.reason }.first
             ?? EmergencyCues.categories.first { reading.weak[$0.reason] != nil }?.reason
             ?? .callForHelp
+        // A general danger whose words name someone hurt or a fire takes that service's numbers.
+        if reason == .callForHelp, let named = Self.servicesNamedByWords.first(where: {
+            reading.allows($0) && (reading.strong[$0] ?? reading.weak[$0]) != nil
+        }) { reason = named }
         guard reading.allows(reason) else { return nil }
         // A past event with nothing that says "now" is for the rules to judge, except a missing person
         // ("elle est partie ce matin"), whose absence goes on.
@@ -178,6 +182,12 @@ public struct EmergencyDetector: Sendable {
             }
         }
         guard !found.isEmpty else { return nil }
+        // An alert raised: the words that name someone hurt or a fire, a gas leak, rising water say which
+        // service to call too, even without their own cue of the present ("coincée dans l'ascenseur, elle
+        // fait un malaise").
+        for reason in Self.servicesNamedByWords where reading.allows(reason) && !found.contains(where: { $0.reason == reason }) {
+            if let cue = reading.strong[reason] ?? reading.weak[reason] { add(reason, cue) }
+        }
         // The reason that changes what to do first leads: silence (114), then suicide (3114).
         found.sort { rank($0.reason) < rank($1.reason) }
         let actions = actions(for: found.map(\.reason))
@@ -211,6 +221,9 @@ public struct EmergencyDetector: Sendable {
         let answer = answers[reason] ?? answers[.callForHelp]
         return witness ? answer?.witnessLeaf ?? answer?.leaf : answer?.leaf
     }
+
+    /// The situations whose words say which service to call (the SAMU, the firefighters) once a danger is read.
+    static let servicesNamedByWords: [EmergencyReason] = [.medical, .fire]
 
     private func rank(_ reason: EmergencyReason) -> Int {
         switch reason {
@@ -297,12 +310,14 @@ struct CueReading {
             ?? (timed.words.last == "la" && timed.words.count > 2 ? "la" : nil)
         // "maintenant", "now", "urgent" speak of the writer's state as often as of the danger: they say
         // "now" only when nothing says the event is past (and, for "urgent", that it is not paperwork).
-        if present == nil, !past, let weak = Sets.presentWeak.firstMatch(in: timed),
+        // Nor in a calm question ("je suis actuellement immobilisé, puis-je déposer plainte ?"): the writer's state.
+        calm = Sets.calm.occurs(in: sentence)
+        question = sentence.words.contains("?")
+        if present == nil, !past, !(calm && question), let weak = Sets.presentWeak.firstMatch(in: timed),
            !Sets.paperwork.occurs(in: sentence) {
             present = weak
         }
         if present == nil, ago.recent { present = "il y a quelques minutes" }
-        calm = Sets.calm.occurs(in: sentence)
         hypothetical = Sets.hypothetical.occurs(in: timed)
         over = Sets.overCancelled.occurs(in: sentence) ? nil : Sets.over.firstMatch(in: sentence)
         authorLeft = over.map { Sets.authorLeft.contains($0.trimmingCharacters(in: .whitespaces)) } ?? false
@@ -315,13 +330,14 @@ struct CueReading {
         witness = Sets.witness.occurs(in: sentence)
         suicidePast = Sets.suicidePast.occurs(in: sentence)
         suicideDenied = Sets.suicideDenied.occurs(in: sentence)
-        question = sentence.words.contains("?")
         wordCount = sentence.words.filter { $0 != "!" && $0 != "?" }.count
         danger = Sets.danger.firstMatch(in: sentence)
         help = Sets.help.firstMatch(in: sentence)
+        // "petit-fils", "petit frère": a relative, not a small child, for the weak words.
+        let withoutKin = Self.blanking(EmergencyCues.kinship, in: sentence)
         for category in Sets.categories where !category.blockers.occurs(in: sentence) {
             if let cue = category.strong.firstMatch(in: sentence) { strong[category.reason] = cue }
-            if let cue = category.weak.firstMatch(in: sentence) { weak[category.reason] = cue }
+            if let cue = category.weak.firstMatch(in: withoutKin) { weak[category.reason] = cue }
         }
         if present == nil, !past, !calm, let tense = Self.presentTense(sentence.words) { present = tense }
         // "an hour ago he came back … now he's rattling the handle": a progressive says "now" even after a past cue.
@@ -350,6 +366,12 @@ struct CueReading {
                 if ["maintenant", "mtn", "now", "tonight", "actuellement"].contains(next) { blank(index + 1, 1) }
                 if (next == "ce" && after == "soir") || (next == "right" && after == "now") { blank(index + 1, 2) }
                 if next == "en" && after == "ce" { blank(index + 1, 3) }
+            case "moment":
+                // "à ce moment-là": the time of a story; its "là" is no "here, now".
+                if next == "la" { blank(index + 1, 1) }
+            case "to":
+                // "how to help her", "I want to help": helping someone, not a call for help.
+                if next == "help" { blank(index + 1, 1) }
             case "comme", "as":
                 // "comme si quelqu'un fouillait", "as if": a comparison, not a hypothesis.
                 if next == "si" || next == "if" { blank(index + 1, 1) }

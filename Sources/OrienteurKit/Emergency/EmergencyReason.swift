@@ -19,7 +19,7 @@ public enum EmergencyReason: String, Hashable, Sendable, Codable, CaseIterable {
     case suicide = "suicide"
     /// Injury or medical distress (15).
     case medical = "medical"
-    /// Fire, smoke or gas (18).
+    /// Fire, smoke or gas, or a rescue for the firefighters: someone in the water or trapped (18).
     case fire = "fire"
     /// A danger on the road now: a driver on the wrong way, an obstacle on a motorway.
     case roadDanger = "road-danger"
@@ -45,7 +45,7 @@ public enum EmergencyReason: String, Hashable, Sendable, Codable, CaseIterable {
         case .crimeInProgress: return french ? "Une infraction grave a lieu en ce moment." : "A serious offence is happening now."
         case .suicide: return french ? "Une vie est en danger : pensées suicidaires." : "A life is at risk: suicidal thoughts."
         case .medical: return french ? "Une personne est blessée ou en détresse." : "Someone is injured or in distress."
-        case .fire: return french ? "Incendie, fumée ou gaz." : "Fire, smoke or gas."
+        case .fire: return french ? "Incendie, fumée, gaz, ou une personne à secourir." : "Fire, smoke, gas, or someone to rescue."
         case .roadDanger: return french ? "Un danger sur la route en ce moment." : "A danger on the road right now."
         case .missingChild: return french ? "Un enfant a disparu ou n'est pas rentré." : "A child is missing or has not come home."
         case .missingAdult: return french ? "Une personne vulnérable a disparu." : "A vulnerable person is missing."
