@@ -303,7 +303,7 @@ struct CueReading {
         let timed = Self.maskingDeniedPresentAndDurations(sentence)
         let ago = Self.timeAgo(sentence.words)
         past = Sets.past.occurs(in: timed) || ago.past
-        pastBeforeToday = Sets.past.occurs(in: Self.blanking(EmergencyCues.earlierToday, in: timed)) || ago.past
+        pastBeforeToday = Sets.past.occurs(in: Self.blanking(Self.earlierTodayWords, in: timed)) || ago.past
         longAgo = Sets.longAgo.occurs(in: timed) || ago.longAgo
         justHappened = Sets.justHappened.occurs(in: sentence) || ago.recent
         present = Sets.present.firstMatch(in: timed) ?? Self.stillThere(timed.words)
@@ -334,7 +334,7 @@ struct CueReading {
         danger = Sets.danger.firstMatch(in: sentence)
         help = Sets.help.firstMatch(in: sentence)
         // "petit-fils", "petit frère": a relative, not a small child, for the weak words.
-        let withoutKin = Self.blanking(EmergencyCues.kinship, in: sentence)
+        let withoutKin = Self.blanking(Self.kinshipWords, in: sentence)
         for category in Sets.categories where !category.blockers.occurs(in: sentence) {
             if let cue = category.strong.firstMatch(in: sentence) { strong[category.reason] = cue }
             if let cue = category.weak.firstMatch(in: withoutKin) { weak[category.reason] = cue }
@@ -384,43 +384,57 @@ struct CueReading {
         return masked
     }
 
-    /// `sentence` with every occurrence of `phrases` (whole words) blanked out.
-    static func blanking(_ phrases: [String], in sentence: CueSentence) -> CueSentence {
+    /// `sentence` with every occurrence of `phrases` (whole words, split once: ``phraseWords(_:)``) blanked out.
+    static func blanking(_ phrases: [[String]], in sentence: CueSentence) -> CueSentence {
         var blanked = sentence
-        for phrase in phrases {
-            let words = phrase.split(separator: " ").map(String.init)
-            guard !words.isEmpty, words.count <= sentence.words.count else { continue }
-            for start in 0...(sentence.words.count - words.count) where Array(sentence.words[start..<start + words.count]) == words {
-                for index in start..<start + words.count { blanked.words[index] = "_"; blanked.ids[index] = -1 }
+        let words = sentence.words
+        for phrase in phrases where !phrase.isEmpty && phrase.count <= words.count {
+            for start in 0...(words.count - phrase.count) where words[start] == phrase[0]
+                && words[start..<start + phrase.count].elementsEqual(phrase) {
+                for index in start..<start + phrase.count { blanked.words[index] = "_"; blanked.ids[index] = -1 }
             }
         }
         return blanked
     }
 
+    /// Cue phrases (`" word word "`) as their words, for ``blanking(_:in:)``.
+    static func phraseWords(_ phrases: [String]) -> [[String]] {
+        phrases.map { $0.split(separator: " ").map(String.init) }.filter { !$0.isEmpty }
+    }
+
+    static let earlierTodayWords = phraseWords(EmergencyCues.earlierToday)
+    static let kinshipWords = phraseWords(EmergencyCues.kinship)
+
+    /// The words that may follow "encore là" when "là" is the adverb.
+    private static let stillThereFollowers: Set<String> = [
+        "_", "et", "il", "elle", "ils", "elles", "on", "je", "j", "jsuis", "jsui", "mais", "!", "?", "ca", "c", "qui", "dehors",
+        "dedans", "devant", "en", "a", "avec", "y", "donc", "depuis", "pres", "derriere", "dans", "sur", "aussi", "maintenant",
+        "mtn", "svp", "venez", "aidez", "help", "please", "vite", "chez", "au", "bas", "haut", "ou", "ya", "and", "je",
+    ]
+
     /// "encore là", "toujours là", "still there" said of someone (not "j'ai encore la cicatrice"):
     /// the adverb "là" ends the sentence or is followed by a word that is not a noun.
     static func stillThere(_ words: [String]) -> String? {
-        let followers: Set<String> = [
-            "_", "et", "il", "elle", "ils", "elles", "on", "je", "j", "jsuis", "jsui", "mais", "!", "?", "ca", "c", "qui", "dehors",
-            "dedans", "devant", "en", "a", "avec", "y", "donc", "depuis", "pres", "derriere", "dans", "sur", "aussi", "maintenant",
-            "mtn", "svp", "venez", "aidez", "help", "please", "vite", "chez", "au", "bas", "haut", "ou", "ya", "and", "je",
-        ]
+        let followers = stillThereFollowers
         for index in words.indices.dropLast() where ["encore", "toujours", "tjrs", "tjs"].contains(words[index]) && words[index + 1] == "la" {
             if index + 2 == words.count || followers.contains(words[index + 2]) { return "\(words[index]) la" }
         }
         return nil
     }
 
+    /// The words that count a quantity of time ("quinze", "quelques", "a couple of").
+    private static let timeAgoNumbers: Set<String> = [
+        "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "treize",
+        "quatorze", "quinze", "seize", "vingt", "trente", "quarante", "cinquante", "soixante", "quelques", "plusieurs", "bien",
+        "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
+        "twenty", "thirty", "few", "couple", "several", "of", "petite", "petit", "bonne", "bon", "moins", "d", "plus",
+    ]
+
     /// "il y a quinze jours", "ya 2 ans", "three weeks ago", "il y a dix minutes": how long ago the sentence
     /// says something happened. Minutes are recent (still now); days, weeks, months are past; years long ago.
     /// "il y a deux hommes" (there are two men) says nothing of time.
     static func timeAgo(_ words: [String]) -> (recent: Bool, past: Bool, longAgo: Bool) {
-        let numbers: Set<String> = [
-            "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "treize",
-            "quatorze", "quinze", "seize", "vingt", "trente", "quarante", "cinquante", "soixante", "quelques", "plusieurs", "bien",
-            "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
-            "twenty", "thirty", "few", "couple", "several", "of", "petite", "petit", "bonne", "bon", "moins", "d", "plus",
-        ]
+        let numbers = timeAgoNumbers
         // 0: minutes (recent), 1: days to months (past), 2: years (long ago), 3: hours (today: neither).
         func unit(_ word: String) -> Int? {
             switch word {
