@@ -19,7 +19,9 @@ Starts the already-built partner server with `--demo-page`, waits for
     consent question (purpose, the message concerned, the deadline) with two real
     buttons, axe-core runs on it, the visitor answers « J’accepte » with the
     keyboard, and the operator sees the `consent` "yes" then `signalement_filed`
-    with the consent granted (its receipt exists); the page says so;
+    with the consent granted (its receipt exists); the page says so; then a second
+    request for the whole conversation, read in English (« I agree » / « I refuse »)
+    and refused with Space: filed `refused`, said without the excerpt;
   * gives « Je donne mon avis » on the leaf (a missing answer is announced and
     linked, then "Non" with a comment holding a phone number): the reference is
     shown and announced, the API has the case and the team sees the number masked;
@@ -758,7 +760,42 @@ def test_chat_signalement(run, screenshot_dir):
         run.check(len(answers) == 1 and not error and not filed["reference"] in run.js("return document.body.textContent"),
                   "the consent frame was sent once (no refusal), and the visitor never sees the reference", f"{len(answers)} answers, error '{error}'")
 
-        run.tab_to(lambda e: e["id"] == "chat-leave", "'Quitter la discussion'")
+        # A second request, for the whole conversation, read in English and refused.
+        operator.send({"type": "operator_message", "conversation": conversation, "client_txn_id": "op-demo-1",
+                       "text": "Merci, je transmets aussi notre échange si vous le voulez bien."})
+        operator.next("the operator's own message", lambda f: f.get("type") == "operator_message" and "seq" in f)
+        operator.send({"type": "signalement", "conversation": conversation, "client_txn_id": "sig-demo-2", "insee": "33063",
+                       "excerpt": True, "fields": {"place": "hall B, résidence des Lilas", "recurrence": "daily",
+                                                   "description": "Ventes tous les soirs dans le hall, d'après la personne."}})
+        second = operator.next("the second consent_requested",
+                               lambda f: f.get("type") == "consent_requested" and f.get("request") != asked["request"])
+        run.wait(lambda: run.js("return document.querySelectorAll('#chat-consents .consent').length") == 2, "the second question")
+        run.tab_to(lambda e: e["id"] == "lang-toggle", "the language toggle", limit=500, backwards=True)
+        run.press(Keys.ENTER)
+        run.wait(lambda: run.js("return document.documentElement.lang") == "en", "html lang=en")
+        english = run.js("""
+            return [...document.querySelectorAll('#chat-consents .consent')].map(box => ({
+                title: box.querySelector('h4').textContent, which: box.querySelector('.consent-which').textContent,
+                buttons: [...box.querySelectorAll('button')].map(b => b.textContent),
+                outcome: box.querySelector('.consent-outcome').textContent}));""")
+        run.check([b["buttons"] for b in english] == [["I agree", "I refuse"]] * 2 and english[0]["outcome"].startswith("You agreed")
+                  and english[1]["which"].startswith("Messages concerned: 2 messages"),
+                  "in English the questions read « I agree » / « I refuse », the first one's answer and the two messages concerned", str(english))
+        run.tab_to(lambda e: e["tag"] == "button" and e["text"] == "I refuse", "'I refuse'", limit=300)
+        run.press(Keys.SPACE)
+        consent = operator.next("the visitor's refusal", lambda f: f.get("type") == "consent" and f.get("request") == second["request"] and "seq" in f)
+        filed = operator.next("the second signalement_filed", lambda f: f.get("type") == "signalement_filed" and f.get("request") == second["request"])
+        run.check(consent["answer"] == "no" and filed["consent"] == "refused",
+                  "Space on « I refuse » answers 'no': the operator sees the signalement filed without the excerpt (refused)")
+        run.wait(lambda: "The report has been sent, without any excerpt of this conversation." in
+                 run.js("return [...document.querySelectorAll('#chat-list .sys')].map(li => li.textContent)"), "the English notice")
+        outcome = run.js("return document.querySelectorAll('#chat-consents .consent-outcome')[1].textContent")
+        run.check(outcome.startswith("You refused"), "the page says the refusal was chosen, then that the report went without the excerpt", outcome)
+        run.tab_to(lambda e: e["id"] == "lang-toggle", "the language toggle", limit=500, backwards=True)
+        run.press(Keys.ENTER)
+        run.wait(lambda: run.js("return document.documentElement.lang") == "fr", "html lang=fr again")
+
+        run.tab_to(lambda e: e["id"] == "chat-leave", "'Quitter la discussion'", limit=300)
         run.press(Keys.ENTER)
         run.wait(lambda: run.js("return !document.getElementById('chat-ended').hidden"), "the chat to end")
     finally:
