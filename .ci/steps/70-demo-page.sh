@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Demo page (Examples/DemoPage): builds the partner server, then drives the
 # page in a real headless Chromium with the keyboard only (Selenium), books an
-# appointment, gives « Je donne mon avis » on a leaf, opens the chat, reads the
-# local news, subscribes and unsubscribes, and runs axe-core's WCAG 2 A/AA rules.
+# appointment, gives « Je donne mon avis » on a leaf, opens the chat, answers an
+# officer's consent question for a signalement (the test's own operator console),
+# reads the local news, subscribes and unsubscribes, and runs axe-core's WCAG 2
+# A/AA rules.
 # Screenshots land in artifacts/ (git-ignored).
 set -euo pipefail
 cd "$(dirname "$0")/../.."

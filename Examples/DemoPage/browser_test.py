@@ -14,6 +14,14 @@ Starts the already-built partner server with `--demo-page`, waits for
     confirmation code, that the .ics link answers 200 with a calendar, and cancels;
   * opens the chat, sees the queue, sends a message, reloads the tab and sees the
     conversation resumed from sessionStorage, then leaves;
+  * opens a new chat taken by an operator (a WebSocket console of this test), who
+    sends a `signalement` frame for the visitor's message: the page shows the
+    consent question (purpose, the message concerned, the deadline) with two real
+    buttons, axe-core runs on it, the visitor answers « J’accepte » with the
+    keyboard, and the operator sees the `consent` "yes" then `signalement_filed`
+    with the consent granted (its receipt exists); the page says so; then a second
+    request for the whole conversation, read in English (« I agree » / « I refuse »)
+    and refused with Space: filed `refused`, said without the excerpt;
   * gives « Je donne mon avis » on the leaf (a missing answer is announced and
     linked, then "Non" with a comment holding a phone number): the reference is
     shown and announced, the API has the case and the team sees the number masked;
@@ -48,6 +56,8 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+
+import websocket  # websocket-client, a dependency of selenium: the operator's console
 
 # Selenium must never download a browser or a driver: the Debian ones are passed explicitly.
 os.environ.setdefault("SE_OFFLINE", "true")
@@ -210,11 +220,15 @@ def free_port():
 
 # The avis team's token of this run (the server reads it from a file; /v1/team needs it).
 TEAM_TOKEN = "demo-page-test-team-token-" + os.urandom(8).hex()
+# The chat operator of this run (operators file): connected only for the signalement check, so the
+# earlier chat checks see a platform nobody serves yet (`unstaffed`, with the numbers to call).
+OPERATOR = {"id": "op-demo", "display_name": "Agent 7001", "token": "demo-page-test-operator-" + os.urandom(8).hex(),
+            "role": "officer", "platforms": ["tchat"], "languages": ["fr", "en"]}
 
 
-def start_server(binary, page, port, log, team_file):
+def start_server(binary, page, port, log, team_file, operators_file):
     command = [binary, "--host", "127.0.0.1", "--port", str(port), "--demo-page", page, "--log-level", "warning",
-               "--team-token-file", team_file]
+               "--team-token-file", team_file, "--operators-file", operators_file]
     return subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
 
 
@@ -625,6 +639,175 @@ def test_chat_leave(run):
     run.check(run.js("return sessionStorage.getItem('masecurite.demo.chat') === null"), "leaving forgets the conversation in sessionStorage")
 
 
+class OperatorConsole:
+    """The operator's side of the chat, over the server's /v1/chat WebSocket (the test's, not the page's)."""
+
+    def __init__(self, base, account):
+        self.socket = websocket.create_connection(base.replace("http://", "ws://") + "/v1/chat", timeout=15,
+                                                  header=[f"Authorization: Bearer {account['token']}"])
+        self.frames = []
+        self.send({"type": "hello", "role": "operator", "operator": account["id"]})
+        self.next("the operator's welcome", lambda f: f.get("type") == "welcome")
+
+    def send(self, frame):
+        self.socket.send(json.dumps(dict(frame, v=1)))
+
+    def next(self, what, predicate, timeout=20):
+        """The first frame received (now or already) that satisfies `predicate`."""
+        for frame in self.frames:
+            if predicate(frame):
+                return frame
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            self.socket.settimeout(max(0.1, deadline - time.monotonic()))
+            try:
+                frame = json.loads(self.socket.recv())
+            except websocket.WebSocketTimeoutException:
+                break
+            self.frames.append(frame)
+            if predicate(frame):
+                return frame
+        raise Failure(f"the operator did not receive {what} within {timeout} s; got types {[f.get('type') for f in self.frames]}")
+
+    def close(self):
+        try:
+            self.socket.close()
+        except (OSError, websocket.WebSocketException):
+            pass
+
+
+def test_chat_signalement(run, screenshot_dir):
+    operator = OperatorConsole(run.base, OPERATOR)
+    try:
+        # A new chat: the operator is connected now, so the visitor is taken at once.
+        run.tab_to(lambda e: e["id"] == "chat-new", "'Nouvelle discussion'")
+        run.press(Keys.ENTER)
+        run.tab_to(lambda e: e["tag"] == "button" and e["text"] == "Commencer la discussion", "'Commencer la discussion'")
+        run.press(Keys.ENTER)
+        assigned = operator.next("the conversation", lambda f: f.get("type") == "assigned")
+        conversation = assigned["conversation"]
+        run.wait(lambda: OPERATOR["display_name"] in run.js("return document.getElementById('chat-status').textContent"),
+                 "the visitor to see the operator's pseudonym")
+        run.tab_to(lambda e: e["id"] == "chat-text", "the message field")
+        run.type_text("Il y a des ventes dans le hall B tous les soirs.")
+        run.tab_to(lambda e: e["tag"] == "button" and e["text"] == "Envoyer", "'Envoyer'")
+        run.press(Keys.ENTER)
+        message = operator.next("the visitor's message", lambda f: f.get("type") == "visitor_message" and "seq" in f)
+        run.wait(lambda: run.js("const s = document.querySelector('#chat-list .msg.mine .state'); return s && s.textContent === 'envoyé';"),
+                 "the message to be acknowledged")
+        run.check(run.js("return document.getElementById('chat-consents').children.length") == 0,
+                  "before any signalement the chat shows no consent question")
+
+        operator.send({"type": "signalement", "conversation": conversation, "client_txn_id": "sig-demo-1", "insee": "33063",
+                       "excerpt": True, "from_seq": message["seq"], "to_seq": message["seq"],
+                       "fields": {"place": "hall B, résidence des Lilas", "recurrence": "daily",
+                                  "description": "Ventes tous les soirs dans le hall, d'après la personne."}})
+        asked = operator.next("consent_requested", lambda f: f.get("type") == "consent_requested")
+        box = run.wait(lambda: run.js("""
+            const box = document.querySelector('#chat-consents .consent');
+            if (!box || box.offsetHeight === 0) return null;
+            const label = document.getElementById(box.getAttribute('aria-labelledby'));
+            const described = document.getElementById(box.getAttribute('aria-describedby'));
+            const buttons = [...box.querySelectorAll('button')];
+            return {role: box.getAttribute('role'), label: label ? label.textContent : '', purpose: described ? described.textContent : '',
+                    which: box.querySelector('.consent-which').textContent, deadline: box.querySelector('.consent-deadline').textContent,
+                    buttons: buttons.map(b => ({tag: b.tagName, type: b.type, text: b.textContent, disabled: b.disabled})),
+                    request: box.dataset.request,
+                    log: [...document.querySelectorAll('#chat-list .sys')].map(li => li.textContent).join(' | '),
+                    live: document.getElementById('chat-log').getAttribute('aria-live')};"""), "the consent question")
+        run.check(box["role"] == "group" and "accord" in box["label"] and box["purpose"] == asked["purpose"] and box["request"] == asked["request"],
+                  "the page shows the consent question as a labelled group, with the server's purpose in French", str(box))
+        deadline = time.strftime("%H:%M", time.localtime(_iso_seconds(asked["expires_at"])))
+        run.check("1 message" in box["which"] and deadline in box["deadline"],
+                  f"it says which messages are concerned ('{box['which']}') and until when ('{box['deadline']}')")
+        run.check([(b["tag"], b["type"], b["text"], b["disabled"]) for b in box["buttons"]]
+                  == [("BUTTON", "button", "J’accepte", False), ("BUTTON", "button", "Je refuse", False)],
+                  "two real buttons, « J’accepte » and « Je refuse »", str(box["buttons"]))
+        run.check(box["live"] == "polite" and "demande votre accord" in box["log"] and deadline in box["log"],
+                  "the request is announced in the chat's aria-live log, with its deadline", box["log"])
+        run.screenshot(os.path.join(screenshot_dir, "demo-page-consent.png"))
+        run.axe("the chat's consent question")
+
+        # The focus is still in the message field: the buttons are just above it.
+        run.tab_to(lambda e: e["tag"] == "button" and e["text"] == "J’accepte", "'J’accepte'", backwards=True)
+        ring = run.js("const s = getComputedStyle(document.activeElement); return {style: s.outlineStyle, width: parseFloat(s.outlineWidth)};")
+        run.check(ring["style"] not in ("none", "hidden") and ring["width"] >= 2, "« J’accepte » shows a visible focus ring", str(ring))
+        run.press(Keys.ENTER)
+        answered = run.wait(lambda: run.js("""
+            const box = document.querySelector('#chat-consents .consent');
+            const outcome = box.querySelector('.consent-outcome');
+            return outcome.textContent ? {outcome: outcome.textContent, role: outcome.getAttribute('role'),
+                    disabled: [...box.querySelectorAll('button')].map(b => b.disabled),
+                    focus: document.activeElement === outcome} : null;"""), "the page to say what was chosen")
+        run.check(answered["disabled"] == [True, True] and answered["outcome"].startswith("Vous avez accepté")
+                  and answered["role"] == "status" and answered["focus"],
+                  "Enter on « J’accepte » disables both buttons and says what was chosen (a status that takes the focus)", str(answered))
+        run.press(Keys.ENTER)  # a second press must not answer twice
+        consent = operator.next("the visitor's consent", lambda f: f.get("type") == "consent" and "seq" in f)
+        run.check(consent["answer"] == "yes" and consent["request"] == asked["request"], "the operator sees the consent answered 'yes'", str(consent))
+        filed = operator.next("signalement_filed", lambda f: f.get("type") == "signalement_filed")
+        run.check(filed["consent"] == "granted" and filed.get("reference", "").startswith("S-"),
+                  "the operator sees the signalement filed with the consent granted, and its reference",
+                  json.dumps({k: filed.get(k) for k in ("consent", "request", "unit", "approximate")}))
+        receipt = run.json("GET", f"/v1/signalements/{filed['reference']}")
+        run.check(receipt.get("reference") == filed["reference"], "the signalement's receipt exists on the server", str(sorted(receipt)))
+        notices = run.wait(lambda: (lambda lines: lines if "Le signalement a été transmis, avec les messages que vous avez accepté de joindre." in lines else None)(
+            run.js("return [...document.querySelectorAll('#chat-list .sys')].map(li => li.textContent)")), "the page's notices")
+        run.check("Votre réponse a été enregistrée." in notices, "the page says the answer was recorded, then the signalement sent with the excerpt")
+        time.sleep(0.5)
+        answers = [f for f in operator.frames if f.get("type") == "consent"]
+        error = run.js("return document.getElementById('chat-error').textContent")
+        run.check(len(answers) == 1 and not error and not filed["reference"] in run.js("return document.body.textContent"),
+                  "the consent frame was sent once (no refusal), and the visitor never sees the reference", f"{len(answers)} answers, error '{error}'")
+
+        # A second request, for the whole conversation, read in English and refused.
+        operator.send({"type": "operator_message", "conversation": conversation, "client_txn_id": "op-demo-1",
+                       "text": "Merci, je transmets aussi notre échange si vous le voulez bien."})
+        operator.next("the operator's own message", lambda f: f.get("type") == "operator_message" and "seq" in f)
+        operator.send({"type": "signalement", "conversation": conversation, "client_txn_id": "sig-demo-2", "insee": "33063",
+                       "excerpt": True, "fields": {"place": "hall B, résidence des Lilas", "recurrence": "daily",
+                                                   "description": "Ventes tous les soirs dans le hall, d'après la personne."}})
+        second = operator.next("the second consent_requested",
+                               lambda f: f.get("type") == "consent_requested" and f.get("request") != asked["request"])
+        run.wait(lambda: run.js("return document.querySelectorAll('#chat-consents .consent').length") == 2, "the second question")
+        run.tab_to(lambda e: e["id"] == "lang-toggle", "the language toggle", limit=500, backwards=True)
+        run.press(Keys.ENTER)
+        run.wait(lambda: run.js("return document.documentElement.lang") == "en", "html lang=en")
+        english = run.js("""
+            return [...document.querySelectorAll('#chat-consents .consent')].map(box => ({
+                title: box.querySelector('h4').textContent, which: box.querySelector('.consent-which').textContent,
+                buttons: [...box.querySelectorAll('button')].map(b => b.textContent),
+                outcome: box.querySelector('.consent-outcome').textContent}));""")
+        run.check([b["buttons"] for b in english] == [["I agree", "I refuse"]] * 2 and english[0]["outcome"].startswith("You agreed")
+                  and english[1]["which"].startswith("Messages concerned: 2 messages"),
+                  "in English the questions read « I agree » / « I refuse », the first one's answer and the two messages concerned", str(english))
+        run.tab_to(lambda e: e["tag"] == "button" and e["text"] == "I refuse", "'I refuse'", limit=300)
+        run.press(Keys.SPACE)
+        consent = operator.next("the visitor's refusal", lambda f: f.get("type") == "consent" and f.get("request") == second["request"] and "seq" in f)
+        filed = operator.next("the second signalement_filed", lambda f: f.get("type") == "signalement_filed" and f.get("request") == second["request"])
+        run.check(consent["answer"] == "no" and filed["consent"] == "refused",
+                  "Space on « I refuse » answers 'no': the operator sees the signalement filed without the excerpt (refused)")
+        run.wait(lambda: "The report has been sent, without any excerpt of this conversation." in
+                 run.js("return [...document.querySelectorAll('#chat-list .sys')].map(li => li.textContent)"), "the English notice")
+        outcome = run.js("return document.querySelectorAll('#chat-consents .consent-outcome')[1].textContent")
+        run.check(outcome.startswith("You refused"), "the page says the refusal was chosen, then that the report went without the excerpt", outcome)
+        run.tab_to(lambda e: e["id"] == "lang-toggle", "the language toggle", limit=500, backwards=True)
+        run.press(Keys.ENTER)
+        run.wait(lambda: run.js("return document.documentElement.lang") == "fr", "html lang=fr again")
+
+        run.tab_to(lambda e: e["id"] == "chat-leave", "'Quitter la discussion'", limit=300)
+        run.press(Keys.ENTER)
+        run.wait(lambda: run.js("return !document.getElementById('chat-ended').hidden"), "the chat to end")
+    finally:
+        operator.close()
+
+
+def _iso_seconds(text):
+    """Seconds since the epoch of an ISO 8601 UTC date with milliseconds (the protocol's `at`)."""
+    import calendar
+    return calendar.timegm(time.strptime(text.split(".")[0].rstrip("Z"), "%Y-%m-%dT%H:%M:%S"))
+
+
 def is_subscribe(e):
     return e["tag"] == "button" and e["text"] in ("M’abonner", "M'abonner")
 
@@ -748,7 +931,10 @@ def main():
     team_file = os.path.join(workdir, "team-tokens.txt")
     with open(team_file, "w", encoding="utf-8") as handle:
         handle.write(TEAM_TOKEN + "\n")
-    process = start_server(server, os.path.abspath(args.page), port, server_log, team_file)
+    operators_file = os.path.join(workdir, "operators.json")
+    with open(operators_file, "w", encoding="utf-8") as handle:
+        json.dump([OPERATOR], handle)
+    process = start_server(server, os.path.abspath(args.page), port, server_log, team_file, operators_file)
     driver = None
     run = None
     try:
@@ -773,6 +959,7 @@ def main():
         test_cancel(run, code)
         test_chat_resume(run)
         test_chat_leave(run)
+        test_chat_signalement(run, args.artifacts)
         test_local_news(run)
         run.screenshot(os.path.join(args.artifacts, "demo-page-local-news.png"))
         run.axe("the local news, a subscription and an avis given")
