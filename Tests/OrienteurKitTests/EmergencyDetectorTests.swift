@@ -255,6 +255,68 @@ import Testing
         #expect(alert.actions.first == .call("17"))
     }
 
+    /// The means laid out, a night named as the last, farewell letters, belongings given away, a farewell
+    /// posted: suicidal intent, whose numbers come first.
+    @Test func preparationsAndFarewellsSaySuicidalIntent() throws {
+        let pills = try #require(try detector.detect("j'ai préparé mes cachets dans la salle de bain pour cette nuit"))
+        #expect(pills.reason == .suicide && pills.actions.first == .call("3114"))
+        #expect(try detector.detect("honestly tonight is the night, nobody will even notice")?.reason == .suicide)
+        #expect(reading("mon oncle donne toutes ses affaires aux voisins depuis lundi").suicide != nil)
+        #expect(reading("elle a posté un adieu sur son compte et ne répond pas").suicide != nil)
+        #expect(reading("j'ai écrit mes lettres, je pense que c'est ma dernière nuit").suicide != nil)
+    }
+
+    /// Someone under the water who has not come up, a boat sinking, an avalanche, a barn ablaze, a child shut
+    /// in a car in the heat: rescues for the firefighters (18).
+    @Test func waterMountainAndHeatRescuesCallTheFirefighters() throws {
+        for text in [
+            "mon cousin a plongé du ponton et il n'est pas remonté",
+            "the fishing boat is taking on water near the harbour wall",
+            "une avalanche vient d'emporter deux randonneurs au-dessus du refuge",
+            "la grange flambe et le vent pousse vers les maisons",
+            "un petit pleure tout seul dans une voiture fermée au soleil",
+        ] {
+            let alert = try #require(try detector.detect(text), "\(text)")
+            #expect(alert.actions.contains(.call("18")), "\(text) → \(alert.actions)")
+        }
+        #expect(try detector.detect("mon cousin a plongé du ponton et il n'est pas remonté")?.reason == .fire)
+    }
+
+    /// Breathing with difficulty, vomiting lying down after drinking, a hunting wound, an old person who no
+    /// longer answers the door: the SAMU (15).
+    @Test func breathingVomitingAndHuntingWoundsCallTheSamu() throws {
+        for text in [
+            "elle a du mal à respirer depuis la piqûre de guêpe",
+            "mon coloc a bu et il vomit allongé sur le dos",
+            "accident de chasse au bord du bois, mon frère a des plombs dans l'épaule",
+            "my elderly aunt doesn't answer the door and her curtains are still drawn",
+        ] {
+            let alert = try #require(try detector.detect(text), "\(text)")
+            #expect(alert.actions.first == .call("15"), "\(text) → \(alert.actions)")
+        }
+    }
+
+    /// Livestock loose on a road is a road danger; "handgun" is a gun; "il perd la tête" says dementia and
+    /// "on le trouve pas" that he is missing.
+    @Test func livestockOnTheRoadHandgunsAndConfusedRelatives() throws {
+        #expect(try detector.detect("des vaches sur la route nationale juste après le virage")?.reason == .roadDanger)
+        #expect(try detector.detect("a man just pulled a handgun in the bakery")?.reason == .armedPerson)
+        #expect(try detector.detect("mon papa qui perd la tête est sorti à midi et on le trouve pas")?.reason == .missingAdult)
+        #expect(try detector.detect("ma grand-mère a alzeimer et on la trouve pas dans le quartier")?.reason == .missingAdult)
+    }
+
+    /// Nobody missing when the writer knows where the runaway is; a question about the rules is no case;
+    /// "tout le temp" and "ya une heure" tell a habit and a past event; "not serious" is believed; a hacked
+    /// account asking friends for money is a scam, not a ransom.
+    @Test func knownWhereaboutsRuleQuestionsHabitsAndHackedAccounts() throws {
+        #expect(reading("ma fille a fugué mais elle m'a dit où elle est, chez une copine").foundAgain)
+        #expect(reading("is it true the police wait two days before looking for a runaway?").hypothetical)
+        #expect(reading("mon collègue me met la main sur la taille tout le temp").past)
+        #expect(reading("on m'a pris ma trottinette ya une heure devant la gare").past)
+        #expect(reading("it's not serious, just a small cut on his finger").noDanger)
+        #expect(try detector.detect("on m'a piraté mon compte et ils demandent de l'argent à mes contacts") == nil)
+    }
+
     /// A general danger whose words name an injury or a fire adds the SAMU or the firefighters.
     @Test func aGeneralDangerTakesTheServiceItsWordsName() throws {
         let alert = try #require(try ask("au secours, ma mère est tombée dans l'escalier et elle ne peut plus se relever"))

@@ -76,7 +76,7 @@ enum EmergencyCues {
         " souvent ", " tout le temps ", " regulierement ", " parfois ", " tous les jours ", " tous les soirs ",
         " toutes les nuits ", " toutes les semaines ", " tous les matins ", " tous les week ends ", " often ",
         " sometimes ", " regularly ", " every day ", " every night ", " every week ", " every morning ", " depuis des mois ",
-        " tt le temps ", " des fois ", " l an dernier ", " sort de taule ", " sort de prison ", " nothing has happened ", " came back ", " got back ", " found my ",
+        " tt le temps ", " tout le temp ", " ya une heure ", " y a une heure ", " des fois ", " l an dernier ", " sort de taule ", " sort de prison ", " nothing has happened ", " came back ", " got back ", " found my ",
         " la semaine passee ", " le mois passe ", " l autre jour ", " l autre soir ", " l autre nuit ", " a noel ", " au nouvel an ",
         " le printemps dernier ", " l hiver dernier ", " l automne dernier ", " cet ete ", " a l epoque ", " quand j avais ",
         " back in ", " last monday ", " last tuesday ", " last wednesday ", " last thursday ", " last friday ", " last saturday ",
@@ -139,6 +139,8 @@ enum EmergencyCues {
         " j appelle le 15 ou ", " which number do i ",
         " quelle conduite ", " if my ", " if someone ", " if a ", " si mon ", " si ma ", " si mes ", " si quelqu un ",
         " do i have to wait ", " faut il attendre ", " est ce qu il faut attendre ",
+        // A question about the rules, not about a case: "is it true you have to wait 24 hours…".
+        " is it true ", " est il vrai que ", " est ce vrai que ", " c est vrai qu il faut ",
         " imaginons ", " imaginez ", " imagine ", " supposons ", " admettons ", " suppose ", " que dois je faire si ", " que faut il faire si ",
         " faire si on ", " on fait quoi si ", " je fais quoi si ", " je fais koi si ", " what do i do if ", " what do you do if ",
         " if i witness ", " if you witness ", " if i see ", " if you see ", " si je vois ", " si on voit ", " si je suis ", " si jsui ",
@@ -200,7 +202,7 @@ enum EmergencyCues {
         " personne n est en danger ", " personne en danger ", " pas en danger ", " aucun danger ", " pas de danger ",
         " sans danger ", " pas d urgence ", " pas urgent ", " rien d urgent ", " pas une urgence ", " rien de grave ",
         " pas grave ", " nobody is in danger ", " no one is in danger ", " not in danger ", " no danger ", " not an emergency ",
-        " no emergency ", " not urgent ", " nothing urgent ", " nothing serious ", " isn t an emergency ", " isnt an emergency ",
+        " no emergency ", " not urgent ", " nothing urgent ", " nothing serious ", " not serious ", " isn t an emergency ", " isnt an emergency ",
         " plus en danger ", " no longer in danger ", " not in danger anymore ", " aucune fumee ", " pas de fumee ", " no smoke ",
     ]
 
@@ -223,6 +225,9 @@ enum EmergencyCues {
         " a ete retrouve", " l avons retrouve", " on l a retrouve", " ont retrouve ", " est retrouve", " retrouve sain",
         " retrouvee saine ", " est rentre ", " est rentree ", " est revenu ", " est revenue ", " de retour ",
         " came home ", " is back ", " came back ", " was found ", " has been found ", " found him ", " found her ",
+        // The writer knows where the person is: nobody is missing.
+        " m a dit ou elle est ", " m a dit ou il est ", " je sais ou elle est ", " je sais ou il est ", " sait ou elle est ",
+        " sait ou il est ", " told me where she is ", " told me where he is ", " i know where she is ", " i know where he is ",
     ]
 
     /// "never came home": the words of a return, denied.
@@ -263,6 +268,11 @@ enum EmergencyCues {
         " message d adieu ", " mot d adieu ", " genre adieu ", " saying goodbye ", " pris la corde ",
         " take all her ", " take all his ", " took all her ", " took all his ", " tout ce qui restait dans la boite ",
         " les lames devant moi ",
+        // The means laid out, the night named as the last, letters written, belongings given away, a farewell posted.
+        " prepare les cachets ", " prepare mes cachets ", " prepare les medocs ", " c est la derniere nuit ", " cest la derniere nuit ", " ma derniere nuit ", " tonight is the night ",
+        " last night of my life ", " ecrit mes lettres ", " ecrit ses lettres ", " wrote my letters ", " il en finit ", " elle en finit ",
+        " j en finis ", " donne toutes ses affaires ", " donne toutes ses choses ", " giving away all his ", " giving away all her ",
+        " giving away his things ", " giving away her things ", " poste un adieu ", " posted a goodbye ",
     ]
     static let suicidePast = [
         " s est suicide ", " est suicidee ", " s est suicidee ", " committed suicide ", " took his own life ",
@@ -346,7 +356,7 @@ enum EmergencyCues {
             " arme ", " armes ", " armee ", " couteau ", " couteaux ", " pistolet ", " fusil ", " flingue ", " revolver ",
             " machette ", " hache ", " sabre ", " marteau ", " batte ", " une lame ", " a blade ", " pistole ", " shoot up ", " detonations ", " ca rafale ", " rafale ",
             " torch your ", " i ll torch ", " cramer ta ", " je vais cramer ", " barre de fer ", " cutter ", " explosif ", " bombe ", " braque ", " braquage ", " coups de feu ", " coup de feu ", " des tirs ",
-            " tirs ", " tire sur ", " ca tire ", " ca canarde ", " kalach", " gun ", " guns ", " knife ", " knives ",
+            " tirs ", " tire sur ", " ca tire ", " ca canarde ", " kalach", " gun ", " guns ", " handgun ", " handguns ", " knife ", " knives ",
             " armed ", " pistol ", " rifle ", " machete ", " weapon ", " shots ", " gunshot", " shooting ", " shot at ",
             " le tireur ", " the shooter ", " shooter ", " detonation ", " detonations ",
         ], weak: []),
@@ -399,6 +409,8 @@ enum EmergencyCues {
         ], weak: [" enfant ", " enfants ", " bebe ", " child ", " kid ", " baby ", " petit "], blockers: [
             " virus ", " ordi ", " ordinateur ", " computer ", " laptop ", " ransomware ", " fichiers ", " files ", " pc ",
             " rancongiciel ", " rancongiciels ", " chiffres ", " encrypted ",
+            // A hacked account asking the writer's friends for money is a scam, not a ransom.
+            " pirate ", " pirater ", " hacked ",
         ]),
         Category(reason: .intruderNow, strong: [
             " quelqu un chez moi ", " quelqu un dans ma maison ", " quelqu un dans mon appart ", " qqn chez moi ",
@@ -475,6 +487,13 @@ enum EmergencyCues {
             " se reveille pas ", " se reveille plus ", " le reveille pas ", " la reveille pas ", " accoucher ", " accouche ",
             " giving birth ", " in labour ", " dans la poitrine ", " chest pain ", " plus se relever ", " peut pas se relever ",
             " can t get up ", " cant get up ", " can t move his legs ", " can t move her legs ",
+            // A hunting accident, a twisted leg far from help, a malaise after pills.
+            " accident de chasse ", " hunting accident ", " des plombs dans ", " is twisted ", " twisted badly ",
+            " fait un malaise ", " feeling faint ",
+            // Breathing hard, vomiting lying down (alcohol, drugs), an old neighbour who no longer opens the door.
+            " du mal a respirer ", " can t breathe ", " cant breathe ", " struggling to breathe ", " vomit couche", " vomit allonge",
+            " vomiting on her back ", " vomiting on his back ", " doesn t answer the door ", " doesnt answer the door ",
+            " not answering the door ",
             " gemissements ", " une balle dans ", " shot in the ", " load of pills ", " bunch of pills ", " hasn t picked up ", " hasnt picked up ", " n ouvre pas ", " n ouvre plus ",
         ], weak: [
             " blesse ", " blessee ", " blesses ", " blessees ", " injured ", " malaise ", " sang ", " blood ", " hurt ",
@@ -498,7 +517,13 @@ enum EmergencyCues {
             " a la derive ", " coince dessous ", " coincee dessous ", " remonte pas ", " l emporte ",
             // Stuck in a lift: a rescue for the firefighters.
             " coince dans l ascenseur ", " coincee dans l ascenseur ", " bloque dans l ascenseur ", " bloquee dans l ascenseur ",
-            " stuck in the lift ", " stuck in the elevator ",
+            " stuck in the lift ", " stuck in the elevator ", " stuck in a lift ", " stuck in an elevator ",
+            // Someone under the water who has not come up, a boat sinking, an avalanche: a rescue for the firefighters.
+            " pas remonte ", " pas remontee ", " hasn t come up ", " hasnt come up ", " elle coule ", " il coule ", " ils coulent ",
+            " prend l eau ", " taking water ", " taking on water ", " is sinking ", " are sinking ", " dans les vagues ",
+            " avalanche ", " flambe ", " s enfonce dans l eau ", " s enfonce dans la ", " s enfonce dans le ",
+            // A child shut in a car in the heat.
+            " dans une voiture fermee ", " in a locked car ", " in a hot car ", " flambent ",
             " enflamme ", " enflammee ", " fume noir ", " fumee partout ", " fume partout ", " smoke everywhere ", " cocktail molotov ", " molotov ",
         ], weak: [" feu ", " fire ", " gaz ", " gas ", " flooded ", " inondation ", " inonde ", " inondee "], blockers: [
             " feu rouge ", " feux rouges ", " feu vert ", " feux ", " coup de feu ", " coups de feu ", " arme a feu ",
@@ -512,6 +537,9 @@ enum EmergencyCues {
             " arbre en travers ", " en travers de la ", " drunk driver ", " bourre au volant ",
             " au milieu de la route ", " in the middle of the road ", " swerving ", " sur la chaussee ", " lying in the road ",
             " laying in the road ", " au milieu de la chaussee ", " sur la voie ",
+            // Livestock loose on a road.
+            " vaches sur la ", " vaches sur le ", " troupeau de vaches ", " troupeau sur la ", " chevaux sur la route ",
+            " cows on the road ", " horses on the road ", " sheep on the road ",
         ], weak: [" autoroute ", " motorway ", " highway ", " freeway "]),
     ]
 
@@ -569,13 +597,13 @@ enum EmergencyCues {
             " dementia ", " grandfather ", " grandmother ", " grandpa ", " grandma ", " elderly ", " disabled ", " confused ",
             " devait rentrer ", " should have been back ", " was supposed to be back ", " en pouvait plus ", " en peut plus ",
             " ehpad ", " memory problems ", " sans son traitement ", " sans ses medicaments ", " diabetique ", " troubles de la memoire ", " maison de retraite ", " care home ",
-            " vit seul ", " vit seule ", " lives alone ", " agee ", " age de 8", " age de 9", " insuline ", " insulin ", " fauteuil ", " wheelchair ",
+            " vit seul ", " vit seule ", " lives alone ", " perd la tete ", " alzeimer ", " alzheimmer ", " agee ", " age de 8", " age de 9", " insuline ", " insulin ", " fauteuil ", " wheelchair ",
         ], second: [
             " disparu ", " disparue ", " introuvable ", " pas rentre ", " pas rentree ", " pas revenu ", " pas revenue ",
             " parti sans ", " partie sans ", " fugue ", " erre ", " missing ", " disappeared ", " not come home ",
             " hasn t come ", " hasnt come ", " didn t come home ", " wandered off ", " can t find ", " cant find ",
             " sans nouvelles ", " no news ", " injoignable ", " unreachable ", " repond plus ", " not answering ", " ne le retrouve pas ", " on le retrouve pas ",
-            " ne la retrouve pas ", " on la retrouve pas ", " retrouve pas ", " est sorti ", " est sortie ", " walked out ",
+            " ne la retrouve pas ", " on la retrouve pas ", " retrouve pas ", " on le trouve pas ", " on la trouve pas ", " est sorti ", " est sortie ", " walked out ",
             " gone since ", " has been gone ", " wandered ", " s est barre ", " s est barree ", " a quitte le domicile ",
             " hasn t picked up ", " hasnt picked up ", " not picked up ", " n ouvre pas ", " volets sont restes fermes ",
             " volets fermes ", " jamais revenu ", " jamais revenue ", " telephone ne repond pas ", " portable ne repond pas ",
