@@ -317,6 +317,67 @@ import Testing
         #expect(try detector.detect("on m'a piraté mon compte et ils demandent de l'argent à mes contacts") == nil)
     }
 
+    /// A farewell letter left, the rope or the pills laid out ready: suicidal intent, whose numbers come first.
+    @Test func aLetterLeftOrTheMeansLaidOutSaySuicidalIntent() throws {
+        let letter = try #require(try detector.detect("ma sœur m'a écrit qu'elle a laissé une lettre sur son bureau et son portable est coupé"))
+        #expect(letter.reason == .suicide && letter.actions.first == .call("3114"))
+        #expect(reading("the rope ready in the garage, I can't do this anymore").suicide != nil)
+        #expect(reading("j'ai préparé mes médicaments à côté du lit").suicide != nil)
+    }
+
+    /// Breathing strangely or barely, eyes rolled back, a collapse, a faint, a pile of pills swallowed, a dog
+    /// bite, a stab wound: the SAMU (15) first.
+    @Test func collapsesFaintsBitesAndStabWoundsCallTheSamu() throws {
+        for text in [
+            "mon voisin vient de s'effondrer devant l'ascenseur et il respire à peine",
+            "my cousin is barely conscious after the party and her eyes are rolling",
+            "mon oncle a avalé plein de médocs avec du whisky, il dort par terre",
+            "le chien du voisin a mordu ma fille à la jambe, ça saigne beaucoup là",
+            "a man got stabbed at the bus stop, he's lying there",
+        ] {
+            let alert = try #require(try detector.detect(text), "\(text)")
+            #expect(alert.actions.first == .call("15"), "\(text) → \(alert.actions)")
+        }
+    }
+
+    /// Someone carried off by the current or out to sea, fallen into a river, a toddler locked in a car:
+    /// a rescue, raised even when no word of fire is said.
+    @Test func carriedOffByTheCurrentOrFallenInTheRiverIsARescue() throws {
+        for text in [
+            "ma nièce est emportée par le courant près de la digue",
+            "an old man fell into the river by the bridge and can't get out",
+            "le matelas gonflable l'a emporté au large, on le voit à peine",
+            "there's a baby locked in a car in the car park and it's really hot",
+        ] {
+            #expect(try detector.detect(text) != nil, "\(text)")
+        }
+    }
+
+    /// Someone forced into a car, a child who left with a stranger: a child in danger (17); someone who shuts
+    /// the writer in a room is holding them; rubbing against someone in a crowded train is an assault now;
+    /// an autistic adult who left the house is a vulnerable person missing.
+    @Test func abductionsConfinementRubbingAndVulnerableAdultsWhoLeft() throws {
+        #expect(try detector.detect("des types ont fait monter de force un garçon dans une camionnette blanche")?.reason == .childInDanger)
+        #expect(try detector.detect("mon petit est parti avec un inconnu à la sortie du centre aéré") != nil)
+        #expect(try detector.detect("mes patrons m'enferment dans la réserve la nuit") != nil)
+        #expect(try detector.detect("un homme se frotte contre moi dans le tram là, je peux pas bouger") != nil)
+        #expect(try detector.detect("my autistic brother, 30, left the house at dawn and nobody knows where he went")?.reason == .missingAdult)
+    }
+
+    /// No alarm when the writer wants to talk first or asks whom to tell, when a smell is imagined ("si je sens"),
+    /// when a threat is for whenever they meet, when nobody is hurt, when the family knows where a runaway is,
+    /// when a weekday says the event is past; a changed password is no child in danger.
+    @Test func talkingFirstImaginedSmellsLaterThreatsAndKnownWhereaboutsRaiseNothing() throws {
+        #expect(reading("il me rabaisse sans arrêt, j'aimerais d'abord en parler à quelqu'un").calm)
+        #expect(reading("my uncle slaps me sometimes, who do I tell").calm)
+        #expect(reading("si je sens une odeur de brûlé chez le voisin, je fais quoi").hypothetical)
+        #expect(reading("il a écrit qu'il me cassera la figure quand il me croise").hypothetical)
+        #expect(reading("un camion a reculé dans ma clôture, personne blessé").noInjury)
+        #expect(reading("mon fils a fugué, on sait qu'il est chez un ami du lycée").foundAgain)
+        #expect(reading("someone punched me on Saturday outside the club").past)
+        #expect(try detector.detect("au secours, quelqu'un a changé le mot de passe de ma tablette et écrit à mes enfants")?.reason != .childInDanger)
+    }
+
     /// A general danger whose words name an injury or a fire adds the SAMU or the firefighters.
     @Test func aGeneralDangerTakesTheServiceItsWordsName() throws {
         let alert = try #require(try ask("au secours, ma mère est tombée dans l'escalier et elle ne peut plus se relever"))

@@ -79,7 +79,7 @@ enum EmergencyCues {
         " tt le temps ", " tout le temp ", " ya une heure ", " y a une heure ", " des fois ", " l an dernier ", " sort de taule ", " sort de prison ", " nothing has happened ", " came back ", " got back ", " found my ",
         " la semaine passee ", " le mois passe ", " l autre jour ", " l autre soir ", " l autre nuit ", " a noel ", " au nouvel an ",
         " le printemps dernier ", " l hiver dernier ", " l automne dernier ", " cet ete ", " a l epoque ", " quand j avais ",
-        " back in ", " last monday ", " last tuesday ", " last wednesday ", " last thursday ", " last friday ", " last saturday ",
+        " back in ", " last monday ", " last tuesday ", " last wednesday ", " last thursday ", " last friday ", " last saturday ", " on monday ", " on tuesday ", " on wednesday ", " on thursday ", " on friday ", " on saturday ", " on sunday ",
         " last sunday ", " last spring ", " last summer ", " last winter ", " last autumn ", " last christmas ", " the other night ",
         " at the time ", " tous les aprem", " tous les apres midi ", " tous les lundis ", " tous les mardis ",
         " tous les mercredis ", " tous les jeudis ", " tous les vendredis ", " tous les samedis ", " tous les dimanches ", " tous les mois ",
@@ -127,12 +127,18 @@ enum EmergencyCues {
         " a qui en parler ", " a qui m adresser ", " a qui s adresser ", " dois je me mefier ", " faut il se mefier ",
         " dois je m inquieter ", " rien ne s est passe ", " il ne s est rien passe ", " who should i talk to ",
         " who can i talk to ", " should i be worried ", " should i worry ",
+        // Wanting to tell someone, to talk first, without it going further: asking for a listener, not for help now.
+        " a qui le dire ", " who do i tell ", " who should i tell ", " en parler a quelqu un ", " sans que ca aille plus loin ",
+        " talk to someone about it ", " d abord en parler ",
     ]
 
     /// A situation imagined or asked about, not lived.
     static let hypothetical = [
         " si un jour ", " que faire si ", " que faire en cas ", " en cas de ", " comment reagir ", " si jamais ",
-        " comment faire si ", " au cas ou ", " what if ", " what to do if ", " in case of ", " what should i do if ",
+        " comment faire si ", " au cas ou ", " what if ", " what to do if ", " in case of ", " what should i do if ", " si je sens ", " if i smell ",
+        // Asking whether a complaint can be filed online or by video: a question about the procedure, not a call.
+        " porter plainte en ligne ", " porter plainte en visio ", " deposer plainte en ligne ", " plainte en visio ",
+        " complaint online ", " report it online ", " quand il me croise ", " quand il me croisera ", " when he sees me ", " when he finds me ",
         " how to react ", " how should i react ", " if someday ", " if one day ", " film ", " serie ", " roman ",
         " jeu video ", " movie ", " tv show ", " novel ", " video game ", " exercice ", " drill ",
         " formation ", " training ", " prevenir les ", " se preparer ", " hypothese ", " conduite a tenir ", " si jamais je ",
@@ -193,7 +199,7 @@ enum EmergencyCues {
         " not injured ", " only damage ", " just damage ", " minor damage ",
         " va bien ", " il a rien ", " elle a rien ", " a rien eu ", " rien de casse ", " is fine ", " are fine ", " is ok ",
         " are ok ", " accident leger ", " accidant leger ", " leger accrochage ", " petit accrochage ", " accrochage ", " minor accident ",
-        " fender bender ",
+        " fender bender ", " personne blesse ", " personne de blesse ",
     ]
 
     /// The writer says there is no danger and nothing urgent: believed, except for a
@@ -227,7 +233,7 @@ enum EmergencyCues {
         " came home ", " is back ", " came back ", " was found ", " has been found ", " found him ", " found her ",
         // The writer knows where the person is: nobody is missing.
         " m a dit ou elle est ", " m a dit ou il est ", " je sais ou elle est ", " je sais ou il est ", " sait ou elle est ",
-        " sait ou il est ", " told me where she is ", " told me where he is ", " i know where she is ", " i know where he is ",
+        " sait ou il est ", " told me where she is ", " told me where he is ", " i know where she is ", " i know where he is ", " on sait qu elle est ", " on sait qu il est ", " we know where she is ", " we know where he is ", " we know she s at ", " we know he s at ",
     ]
 
     /// "never came home": the words of a return, denied.
@@ -268,6 +274,9 @@ enum EmergencyCues {
         " message d adieu ", " mot d adieu ", " genre adieu ", " saying goodbye ", " pris la corde ",
         " take all her ", " take all his ", " took all her ", " took all his ", " tout ce qui restait dans la boite ",
         " les lames devant moi ",
+        // A letter left, the rope or the pills laid out ready: the means prepared.
+        " laisse une lettre ", " left a letter ", " rope ready ", " corde prete ", " photo de cordes ",
+        " prepare les medicaments ", " prepare mes medicaments ", " thinking about ending it ", " thinking of ending it ",
         // The means laid out, the night named as the last, letters written, belongings given away, a farewell posted.
         " prepare les cachets ", " prepare mes cachets ", " prepare les medocs ", " c est la derniere nuit ", " cest la derniere nuit ", " ma derniere nuit ", " tonight is the night ",
         " last night of my life ", " ecrit mes lettres ", " ecrit ses lettres ", " wrote my letters ", " il en finit ", " elle en finit ",
@@ -317,7 +326,7 @@ enum EmergencyCues {
             " vont me tuer ", " menace de me tuer ", " va me frapper ", " veut me frapper ", " me tabasse ", " me tabassent ",
             " frappe ma ", " frappe mon ", " frappe sa ", " frappe son ", " bat sa ", " bat son ", " bat ma ", " bat mon ",
             " tape sa ", " tape son ", " tape ma ", " tape mon ", " se battent ", " se bat ", " bagarre ", " agression en cours ",
-            " me viole ", " se fait agresser ", " se fait frapper ", " se fait tabasser ", " se fait taper ", " se font frapper ",
+            " me viole ", " se fait agresser ", " se fait frapper ", " se fait tabasser ", " se fait taper ", " se font frapper ", " se frotte a moi ", " se frotte contre moi ", " rubbing against me ", " rubbing himself against me ",
             " baston ", " rixe ", " lynch", " me violer ", " me touche ", " touching me ", " keeps touching ", " se colle a moi ",
             " me lache pas ", " frappe une ", " frape une ", " frappe un ", " frappent un ", " frappent une ", " tape une ",
             " slamming her ", " slamming him ", " hitting her ", " hitting him ", " me planter ", " va me planter ", " me defoncer ", " vont me defoncer ", " lui caresse ",
@@ -376,7 +385,7 @@ enum EmergencyCues {
             " bloque dans ", " bloquee dans ", " locked in ", " locked me in ", " locked me up ", " locked up ", " won t let me leave ",
             " wont let me leave ", " won t let me out ", " wont let me out ", " held against ", " fermee a cle ", " won t let her leave ",
             " wont let her leave ", " won t let him leave ", " ferme l appart a cle ", " ferme la porte a cle ", " locked myself in ",
-            " pour pas que je sorte ", " m empeche de partir ", " me laisse pas partir ",
+            " pour pas que je sorte ", " m enferment ", " enferment ", " m empeche de partir ", " me laisse pas partir ",
             " ne veulent pas ouvrir ", " coince dans ", " coincee dans ", " retenue contre ",
             " retenu contre ", " me laisse pas sortir ", " m empeche de partir ",
             " verrouille les portes ", " verrouille la porte ", " refuse de s arreter ", " refuse de me laisser ", " locked the doors ",
@@ -387,7 +396,9 @@ enum EmergencyCues {
             " enleve mon enfant ", " enlevement ", " kidnapping ", " kidnapped ", " child in danger ", " child alone ",
             " baby alone ", " taking my child ", " took my child ", " frappe un enfant ", " frappe son enfant ",
             " frappe son fils ", " frappe sa fille ", " enfant est seul ", " enfant tout seul ", " hitting a child ",
-            " hitting his child ", " hitting her child ", " secoue le bebe ", " shaking the baby ", " enfant enferme ",
+            " hitting his child ", " hitting her child ", " secoue le bebe ", " shaking the baby ", " enfant enferme ", " monter de force ", " forced into a car ", " forced into a van ",
+            " pushed into a car ", " parti avec un homme que personne ", " parti avec un inconnu ", " partie avec un inconnu ",
+            " left with a stranger ", " went off with a stranger ",
             " bebe enferme ", " enfant dans la voiture ", " child locked in ", " sur la rambarde ", " seul sur le balcon ", " par dessus la rambarde ", " thrown into a ", " grabbed and ",
             " dans le coffre ", " into the boot ", " into the trunk ", " pousser une ", " tied her ", " tied him ", " attachee a ",
             " attache a la chaise ", " secoue un bebe ", " shaking a baby ", " seuls depuis ", " dragging a ", " dragging her ", " dragging him ", " kidnapp",
@@ -408,7 +419,7 @@ enum EmergencyCues {
             " never see him again ", " never see her again ", " ne le reverrai ", " ne la reverrai ",
         ], weak: [" enfant ", " enfants ", " bebe ", " child ", " kid ", " baby ", " petit "], blockers: [
             " virus ", " ordi ", " ordinateur ", " computer ", " laptop ", " ransomware ", " fichiers ", " files ", " pc ",
-            " rancongiciel ", " rancongiciels ", " chiffres ", " encrypted ",
+            " rancongiciel ", " rancongiciels ", " mot de passe ", " password ", " chiffres ", " encrypted ",
             // A hacked account asking the writer's friends for money is a scam, not a ransom.
             " pirate ", " pirater ", " hacked ",
         ]),
@@ -486,7 +497,12 @@ enum EmergencyCues {
             " not making sense ", " can barely stand ",
             " se reveille pas ", " se reveille plus ", " le reveille pas ", " la reveille pas ", " accoucher ", " accouche ",
             " giving birth ", " in labour ", " dans la poitrine ", " chest pain ", " plus se relever ", " peut pas se relever ",
-            " can t get up ", " cant get up ", " can t move his legs ", " can t move her legs ",
+            " can t get up ", " cant get up ",
+            // Breathing strangely or barely, eyes rolled back, collapsing, fainting, a pile of pills swallowed, a bite, a stab.
+            " respire bizarre", " respire a peine ", " respire mal ", " yeux revulses ", " eyes are rolling ", " eyes rolling ",
+            " s effondrer ", " s est effondre", " collapsed ", " evanoui", " barely conscious ", " a mordu ", " been bitten ",
+            " plein de medocs ", " plein de medicaments ", " medicament vide", " medicaments vide", " bleedin ", " stabbed ",
+            " stabed ", " shaking on the floor ", " can t stand up ", " a du mal a parler ", " can t move his legs ", " can t move her legs ",
             // A hunting accident, a twisted leg far from help, a malaise after pills.
             " accident de chasse ", " hunting accident ", " des plombs dans ", " is twisted ", " twisted badly ",
             " fait un malaise ", " feeling faint ",
@@ -518,6 +534,10 @@ enum EmergencyCues {
             // Stuck in a lift: a rescue for the firefighters.
             " coince dans l ascenseur ", " coincee dans l ascenseur ", " bloque dans l ascenseur ", " bloquee dans l ascenseur ",
             " stuck in the lift ", " stuck in the elevator ", " stuck in a lift ", " stuck in an elevator ",
+            // Carried off by the current or out to sea, fallen into the river: a rescue.
+            " par le courant ", " by the current ", " emporte au large ", " emportee au large ", " l a emporte au large ",
+            " tombe dans la seine ", " tombe dans l eau ", " tombe dans le fleuve ", " tombe dans la riviere ", " fell in the river ",
+            " fell into the river ", " fell into the water ", " locked in a car ", " locked alone in a car ",
             // Someone under the water who has not come up, a boat sinking, an avalanche: a rescue for the firefighters.
             " pas remonte ", " pas remontee ", " hasn t come up ", " hasnt come up ", " elle coule ", " il coule ", " ils coulent ",
             " prend l eau ", " taking water ", " taking on water ", " is sinking ", " are sinking ", " dans les vagues ",
@@ -597,14 +617,14 @@ enum EmergencyCues {
             " dementia ", " grandfather ", " grandmother ", " grandpa ", " grandma ", " elderly ", " disabled ", " confused ",
             " devait rentrer ", " should have been back ", " was supposed to be back ", " en pouvait plus ", " en peut plus ",
             " ehpad ", " memory problems ", " sans son traitement ", " sans ses medicaments ", " diabetique ", " troubles de la memoire ", " maison de retraite ", " care home ",
-            " vit seul ", " vit seule ", " lives alone ", " perd la tete ", " alzeimer ", " alzheimmer ", " agee ", " age de 8", " age de 9", " insuline ", " insulin ", " fauteuil ", " wheelchair ",
+            " vit seul ", " vit seule ", " lives alone ", " perd la tete ", " alzeimer ", " alzheimmer ", " autistic ", " autiste ", " ne parle pas ", " doesn t speak ", " doesnt speak ", " agee ", " age de 8", " age de 9", " insuline ", " insulin ", " fauteuil ", " wheelchair ",
         ], second: [
             " disparu ", " disparue ", " introuvable ", " pas rentre ", " pas rentree ", " pas revenu ", " pas revenue ",
             " parti sans ", " partie sans ", " fugue ", " erre ", " missing ", " disappeared ", " not come home ",
             " hasn t come ", " hasnt come ", " didn t come home ", " wandered off ", " can t find ", " cant find ",
             " sans nouvelles ", " no news ", " injoignable ", " unreachable ", " repond plus ", " not answering ", " ne le retrouve pas ", " on le retrouve pas ",
             " ne la retrouve pas ", " on la retrouve pas ", " retrouve pas ", " on le trouve pas ", " on la trouve pas ", " est sorti ", " est sortie ", " walked out ",
-            " gone since ", " has been gone ", " wandered ", " s est barre ", " s est barree ", " a quitte le domicile ",
+            " gone since ", " has been gone ", " left the house ", " a quitte la maison ", " est parti de la maison ", " wandered ", " s est barre ", " s est barree ", " a quitte le domicile ",
             " hasn t picked up ", " hasnt picked up ", " not picked up ", " n ouvre pas ", " volets sont restes fermes ",
             " volets fermes ", " jamais revenu ", " jamais revenue ", " telephone ne repond pas ", " portable ne repond pas ",
             " telephone est eteint ", " portable est eteint ", " phone is off ", " phone goes to voicemail ", " sonne dans le vide ", " personne ne l a vu ", " nobody has seen ",
