@@ -523,6 +523,9 @@ struct CueReading {
         case .intruderNow, .crimeInProgress, .beingFollowed, .roadDanger:
             return over == nil && !hypothetical && !noDanger
         case .suicide: return true
+        // Someone hiding who cannot speak does not write that nobody is hurt: that is a calm account
+        // ("no one hurt, the other driver speaks no English").
+        case .cannotSpeak: return !hypothetical && !noDanger && !noInjury
         default: return !hypothetical && !noDanger
         }
     }
