@@ -367,7 +367,7 @@ import Testing
     /// No alarm when the writer wants to talk first or asks whom to tell, when a smell is imagined ("si je sens"),
     /// when a threat is for whenever they meet, when nobody is hurt, when the family knows where a runaway is,
     /// when a weekday says the event is past; a changed password is no child in danger, and someone who
-    /// writes that nobody is hurt is not hiding, unable to speak.
+    /// writes that nobody is hurt is not hiding, unable to speak; "il ne s'est rien passé" says no danger.
     @Test func talkingFirstImaginedSmellsLaterThreatsAndKnownWhereaboutsRaiseNothing() throws {
         #expect(reading("il me rabaisse sans arrêt, j'aimerais d'abord en parler à quelqu'un").calm)
         #expect(reading("my uncle slaps me sometimes, who do I tell").calm)
@@ -376,6 +376,7 @@ import Testing
         #expect(reading("un camion a reculé dans ma clôture, personne blessé").noInjury)
         #expect(reading("mon fils a fugué, on sait qu'il est chez un ami du lycée").foundAgain)
         #expect(reading("someone punched me on Saturday outside the club").past)
+        #expect(reading("une voiture ralentit devant mon portail chaque nuit, il ne s'est rien passé pour l'instant").noDanger)
         #expect(try detector.detect("a van scraped my bumper in the car park, nobody hurt, the driver can't speak French")?.reason != .cannotSpeak)
         #expect(try detector.detect("au secours, quelqu'un a changé le mot de passe de ma tablette et écrit à mes enfants")?.reason != .childInDanger)
     }

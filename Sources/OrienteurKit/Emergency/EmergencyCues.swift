@@ -210,6 +210,8 @@ enum EmergencyCues {
         " pas grave ", " nobody is in danger ", " no one is in danger ", " not in danger ", " no danger ", " not an emergency ",
         " no emergency ", " not urgent ", " nothing urgent ", " nothing serious ", " not serious ", " isn t an emergency ", " isnt an emergency ",
         " plus en danger ", " no longer in danger ", " not in danger anymore ", " aucune fumee ", " pas de fumee ", " no smoke ",
+        // "Rien ne s'est passé": the writer says nothing has happened, so no leaf's danger is happening either.
+        " rien ne s est passe ", " il ne s est rien passe ", " nothing has happened ",
     ]
 
     /// The person writing is the one in danger.
