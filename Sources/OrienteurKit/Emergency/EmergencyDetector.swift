@@ -70,9 +70,9 @@ public struct EmergencyDetector: Sendable {
             ?? EmergencyCues.categories.first { reading.weak[$0.reason] != nil }?.reason
             ?? .callForHelp
         // A general danger whose words name someone hurt or a fire takes that service's numbers.
-        if reason == .callForHelp, let named = Self.servicesNamedByWords.first(where: {
-            reading.allows($0) && (reading.strong[$0] ?? reading.weak[$0]) != nil
-        }) { reason = named }
+        if reason == .callForHelp, let named = Self.servicesNamedByWords.first(where: { reading.cue(naming: $0) != nil }) {
+            reason = named
+        }
         guard reading.allows(reason) else { return nil }
         // A past event with nothing that says "now" is for the rules to judge, except a missing person
         // ("elle est partie ce matin"), whose absence goes on.
@@ -185,8 +185,8 @@ public struct EmergencyDetector: Sendable {
         // An alert raised: the words that name someone hurt or a fire, a gas leak, rising water say which
         // service to call too, even without their own cue of the present ("coincée dans l'ascenseur, elle
         // fait un malaise").
-        for reason in Self.servicesNamedByWords where reading.allows(reason) && !found.contains(where: { $0.reason == reason }) {
-            if let cue = reading.strong[reason] ?? reading.weak[reason] { add(reason, cue) }
+        for reason in Self.servicesNamedByWords {
+            if let cue = reading.cue(naming: reason) { add(reason, cue) }
         }
         // The reason that changes what to do first leads: silence (114), then suicide (3114).
         found.sort { rank($0.reason) < rank($1.reason) }
@@ -303,7 +303,7 @@ struct CueReading {
         let timed = Self.maskingDeniedPresentAndDurations(sentence)
         let ago = Self.timeAgo(sentence.words)
         past = Sets.past.occurs(in: timed) || ago.past
-        pastBeforeToday = Sets.past.occurs(in: Self.blanking(Self.earlierTodayWords, in: timed)) || ago.past
+        pastBeforeToday = Sets.past.occurs(in: Sets.earlierToday.blanking(in: timed)) || ago.past
         longAgo = Sets.longAgo.occurs(in: timed) || ago.longAgo
         justHappened = Sets.justHappened.occurs(in: sentence) || ago.recent
         present = Sets.present.firstMatch(in: timed) ?? Self.stillThere(timed.words)
@@ -334,7 +334,7 @@ struct CueReading {
         danger = Sets.danger.firstMatch(in: sentence)
         help = Sets.help.firstMatch(in: sentence)
         // "petit-fils", "petit frère": a relative, not a small child, for the weak words.
-        let withoutKin = Self.blanking(Self.kinshipWords, in: sentence)
+        let withoutKin = Sets.kinship.blanking(in: sentence)
         for category in Sets.categories where !category.blockers.occurs(in: sentence) {
             if let cue = category.strong.firstMatch(in: sentence) { strong[category.reason] = cue }
             if let cue = category.weak.firstMatch(in: withoutKin) { weak[category.reason] = cue }
@@ -384,27 +384,6 @@ struct CueReading {
         return masked
     }
 
-    /// `sentence` with every occurrence of `phrases` (whole words, split once: ``phraseWords(_:)``) blanked out.
-    static func blanking(_ phrases: [[String]], in sentence: CueSentence) -> CueSentence {
-        var blanked = sentence
-        let words = sentence.words
-        for phrase in phrases where !phrase.isEmpty && phrase.count <= words.count {
-            for start in 0...(words.count - phrase.count) where words[start] == phrase[0]
-                && words[start..<start + phrase.count].elementsEqual(phrase) {
-                for index in start..<start + phrase.count { blanked.words[index] = "_"; blanked.ids[index] = -1 }
-            }
-        }
-        return blanked
-    }
-
-    /// Cue phrases (`" word word "`) as their words, for ``blanking(_:in:)``.
-    static func phraseWords(_ phrases: [String]) -> [[String]] {
-        phrases.map { $0.split(separator: " ").map(String.init) }.filter { !$0.isEmpty }
-    }
-
-    static let earlierTodayWords = phraseWords(EmergencyCues.earlierToday)
-    static let kinshipWords = phraseWords(EmergencyCues.kinship)
-
     /// The words that may follow "encore là" when "là" is the adverb.
     private static let stillThereFollowers: Set<String> = [
         "_", "et", "il", "elle", "ils", "elles", "on", "je", "j", "jsuis", "jsui", "mais", "!", "?", "ca", "c", "qui", "dehors",
@@ -415,9 +394,8 @@ struct CueReading {
     /// "encore là", "toujours là", "still there" said of someone (not "j'ai encore la cicatrice"):
     /// the adverb "là" ends the sentence or is followed by a word that is not a noun.
     static func stillThere(_ words: [String]) -> String? {
-        let followers = stillThereFollowers
         for index in words.indices.dropLast() where ["encore", "toujours", "tjrs", "tjs"].contains(words[index]) && words[index + 1] == "la" {
-            if index + 2 == words.count || followers.contains(words[index + 2]) { return "\(words[index]) la" }
+            if index + 2 == words.count || stillThereFollowers.contains(words[index + 2]) { return "\(words[index]) la" }
         }
         return nil
     }
@@ -434,7 +412,6 @@ struct CueReading {
     /// says something happened. Minutes are recent (still now); days, weeks, months are past; years long ago.
     /// "il y a deux hommes" (there are two men) says nothing of time.
     static func timeAgo(_ words: [String]) -> (recent: Bool, past: Bool, longAgo: Bool) {
-        let numbers = timeAgoNumbers
         // 0: minutes (recent), 1: days to months (past), 2: years (long ago), 3: hours (today: neither).
         func unit(_ word: String) -> Int? {
             switch word {
@@ -464,7 +441,7 @@ struct CueReading {
                     apply(kind)
                     return
                 }
-                guard numbers.contains(word) || word.allSatisfy(\.isNumber) || word.hasSuffix("aine") else { return }
+                guard timeAgoNumbers.contains(word) || word.allSatisfy(\.isNumber) || word.hasSuffix("aine") else { return }
                 sawNumber = true
                 index += 1
             }
@@ -506,6 +483,11 @@ struct CueReading {
             index += 1
         }
         return nil
+    }
+
+    /// The words (strong, else weak) that name `reason`, when the sentence leaves it possible.
+    func cue(naming reason: EmergencyReason) -> String? {
+        allows(reason) ? strong[reason] ?? weak[reason] : nil
     }
 
     /// Whether the sentence leaves `reason` possible: not negated, not over, not found again.
@@ -561,6 +543,8 @@ enum CompiledCues {
     static let adult = PhraseSet(EmergencyCues.adultAges, vocabulary: EmergencyCues.vocabulary)
     static let foundDenied = PhraseSet(EmergencyCues.foundDenied, vocabulary: EmergencyCues.vocabulary)
     static let past = PhraseSet(EmergencyCues.past, vocabulary: EmergencyCues.vocabulary)
+    static let earlierToday = PhraseSet(EmergencyCues.earlierToday, vocabulary: EmergencyCues.vocabulary)
+    static let kinship = PhraseSet(EmergencyCues.kinship, vocabulary: EmergencyCues.vocabulary)
     static let longAgo = PhraseSet(EmergencyCues.longAgo, vocabulary: EmergencyCues.vocabulary)
     static let calm = PhraseSet(EmergencyCues.calm, vocabulary: EmergencyCues.vocabulary)
     static let hypothetical = PhraseSet(EmergencyCues.hypothetical, vocabulary: EmergencyCues.vocabulary)

@@ -119,22 +119,49 @@ package struct PhraseSet: Sendable {
         for prefix in prefixes {
             if let word = sentence.words.first(where: { $0.hasPrefix(prefix) }) { return word }
         }
-        let ids = sentence.ids
-        for start in 0..<ids.count where ids[start] >= 0 {
-            guard let candidates = byFirst[ids[start]] else { continue }
-            for phrase in candidates where start + phrase.ids.count <= ids.count {
-                var matches = true
-                for offset in 1..<max(1, phrase.ids.count) {
-                    let isLast = offset == phrase.ids.count - 1
-                    if isLast && phrase.lastIsPrefix
-                        ? !sentence.words[start + offset].hasPrefix(phrase.words[offset])
-                        : ids[start + offset] != phrase.ids[offset] {
-                        matches = false
-                        break
-                    }
-                }
-                if matches { return sentence.words[start..<(start + phrase.ids.count)].joined(separator: " ") }
+        for start in sentence.ids.indices {
+            if let length = matchLength(at: start, in: sentence) {
+                return sentence.words[start..<(start + length)].joined(separator: " ")
             }
+        }
+        return nil
+    }
+
+    /// `sentence` with every occurrence of these phrases blanked out (word `_`, number -1), for the
+    /// other cues to read what is left ("petit frère" is no small child, "hier soir" no earlier day).
+    package func blanking(in sentence: CueSentence) -> CueSentence {
+        var blanked = sentence
+        for (index, word) in sentence.words.enumerated() where prefixes.contains(where: { word.hasPrefix($0) }) {
+            blanked.words[index] = "_"
+            blanked.ids[index] = -1
+        }
+        for start in sentence.ids.indices {
+            guard let length = matchLength(at: start, in: sentence) else { continue }
+            for index in start..<(start + length) {
+                blanked.words[index] = "_"
+                blanked.ids[index] = -1
+            }
+        }
+        return blanked
+    }
+
+    /// The number of words of the first phrase (of two words or more, or one whole word) that
+    /// starts at word `start` of `sentence`, or nil.
+    private func matchLength(at start: Int, in sentence: CueSentence) -> Int? {
+        let ids = sentence.ids
+        guard ids[start] >= 0, let candidates = byFirst[ids[start]] else { return nil }
+        for phrase in candidates where start + phrase.ids.count <= ids.count {
+            var matches = true
+            for offset in 1..<max(1, phrase.ids.count) {
+                let isLast = offset == phrase.ids.count - 1
+                if isLast && phrase.lastIsPrefix
+                    ? !sentence.words[start + offset].hasPrefix(phrase.words[offset])
+                    : ids[start + offset] != phrase.ids[offset] {
+                    matches = false
+                    break
+                }
+            }
+            if matches { return phrase.ids.count }
         }
         return nil
     }
