@@ -58,8 +58,9 @@ extension ChatService {
         while let batch = items {
             for index in batch.indices {
                 if Task.isCancelled {
-                    let rest = Array(batch[index...])
-                    Task { await self.drainInbox(continuing: rest) }
+                    // Still marked as draining: nobody else drains meanwhile, and the rest keeps its place.
+                    inbox.putBack(Array(batch[index...]))
+                    startDraining()
                     return
                 }
                 switch batch[index] {
@@ -71,11 +72,5 @@ extension ChatService {
             }
             items = inbox.takeAll()
         }
-    }
-
-    /// Goes on with a cancelled drainer's `rest`, then drains the inbox (still marked as draining).
-    private func drainInbox(continuing rest: [ChatInbox.Item]) async {
-        inbox.putBack(rest)
-        await drainInbox()
     }
 }
