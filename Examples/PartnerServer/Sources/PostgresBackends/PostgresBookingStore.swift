@@ -180,25 +180,14 @@ public struct PostgresBookingStore: BookingStore, ScheduleStore {
 
     /// Whether the database answers (for readiness probes).
     public func ping() async -> Bool {
-        do {
-            try await client.query("SELECT 1", logger: logger)
-            return true
-        } catch {
-            return false
-        }
+        await PG.answers(client, logger: logger)
     }
 
     // MARK: Plumbing
 
     /// Runs `body`, turning database failures into ``BookingStoreError/database(code:message:operation:)``.
     private func call<T: Sendable>(_ operation: String, _ body: (PostgresClient, Logger) async throws -> T) async throws -> T {
-        do {
-            return try await body(client, logger)
-        } catch let error as BookingStoreError {
-            throw error
-        } catch {
-            throw BookingStoreError.database(code: 0, message: PG.describe(error), operation: operation)
-        }
+        try await PG.call(client, logger: logger, operation, as: { BookingStoreError.database(code: 0, message: $0, operation: $1) }, body)
     }
 
     private static let bookingColumns = "id, code, station, motif, start_ms, end_ms, seat, status, pseudonym, email, phone, idempotency_key, created_ms, updated_ms, purged"

@@ -226,6 +226,31 @@ enum PG {
         }
     }
 
+    /// Whether the database answers `SELECT 1` (the stores' readiness check).
+    static func answers(_ client: PostgresClient, logger: Logger) async -> Bool {
+        do {
+            try await client.query("SELECT 1", logger: logger)
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    /// Runs a store's `body`, rethrowing the store's own errors (`E`) as they are and turning any
+    /// other failure into the store's database error, made by `wrap` from a description without
+    /// values and the `operation`.
+    static func call<T: Sendable, E: Error>(_ client: PostgresClient, logger: Logger, _ operation: String,
+                                            as wrap: (_ message: String, _ operation: String) -> E,
+                                            _ body: (PostgresClient, Logger) async throws -> T) async throws -> T {
+        do {
+            return try await body(client, logger)
+        } catch let error as E {
+            throw error
+        } catch {
+            throw wrap(describe(error), operation)
+        }
+    }
+
     /// The SQLSTATE of a server error (e.g. `23505` for a unique violation).
     static func sqlState(_ error: any Error) -> String? {
         (error as? PSQLError)?.serverInfo?[.sqlState]

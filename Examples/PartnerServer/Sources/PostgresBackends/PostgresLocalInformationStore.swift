@@ -121,25 +121,14 @@ public struct PostgresLocalInformationStore: SubscriptionStore, FeedbackStore, U
 
     /// Whether the database answers (readiness).
     public func ping() async -> Bool {
-        do {
-            try await client.query("SELECT 1", logger: logger)
-            return true
-        } catch {
-            return false
-        }
+        await PG.answers(client, logger: logger)
     }
 
     // MARK: Plumbing
 
     /// Runs `body`, turning database failures into ``LocalInformationStoreError/database(code:message:operation:)``.
     private func call<T: Sendable>(_ operation: String, _ body: (PostgresClient, Logger) async throws -> T) async throws -> T {
-        do {
-            return try await body(client, logger)
-        } catch let error as LocalInformationStoreError {
-            throw error
-        } catch {
-            throw LocalInformationStoreError.database(code: 0, message: PG.describe(error), operation: operation)
-        }
+        try await PG.call(client, logger: logger, operation, as: { LocalInformationStoreError.database(code: 0, message: $0, operation: $1) }, body)
     }
 
     /// The one integer a `SELECT COUNT(*)` (or a `WITH … SELECT COUNT(*)`) returns.

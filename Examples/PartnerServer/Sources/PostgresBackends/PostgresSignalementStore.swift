@@ -97,13 +97,7 @@ public struct PostgresSignalementStore: SignalementStore {
 
     /// Runs `body`, turning database failures into ``SignalementStoreError/database(code:message:operation:)``.
     private func call<T: Sendable>(_ operation: String, _ body: (PostgresClient, Logger) async throws -> T) async throws -> T {
-        do {
-            return try await body(client, logger)
-        } catch let error as SignalementStoreError {
-            throw error
-        } catch {
-            throw SignalementStoreError.database(code: 0, message: PG.describe(error), operation: operation)
-        }
+        try await PG.call(client, logger: logger, operation, as: { SignalementStoreError.database(code: 0, message: $0, operation: $1) }, body)
     }
 
     private static func json<T: Encodable>(_ value: T) throws -> String {
