@@ -54,10 +54,15 @@ public struct Orienteur: Sendable {
     ///   - limit: how many results at most.
     public func ask(_ sentence: String, language: Language? = nil, limit: Int = 5) -> AskResponse {
         let sentence = QueryLimit.truncated(sentence)
-        let language = language ?? TextAnalyzer.guessLanguage(sentence)
+        let guessed = TextAnalyzer.guessLanguage(sentence)
+        let language = language ?? guessed
+        let index = index(for: language)
+        let tokens = index.queryTokens(sentence)
         // A few more candidates than asked, so that setting aside an emergency leaf still fills `limit`.
-        var results = index(for: language).search(sentence, limit: limit + 3)
-        let alert = emergencyDetector.assess(sentence, results: results)
+        var results = index.search(tokens: tokens, limit: limit + 3)
+        // The emergency model reads the terms of the sentence's own language, the ones just analysed
+        // unless the caller chose another language.
+        let alert = emergencyDetector.assess(sentence, results: results, terms: language == guessed ? index.terms(of: tokens) : nil)
         if let alert {
             results = promotingEmergencyLeaves(for: alert, in: results, language: language)
         } else {

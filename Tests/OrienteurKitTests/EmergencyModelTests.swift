@@ -16,6 +16,29 @@ import Testing
         #expect((model.weights["w:passeport"] ?? 0) < 0)
     }
 
+    /// `ask` hands the emergency model the terms its search already read instead of analysing
+    /// the sentence again: they must be the very terms the model was trained on.
+    @Test func theSearchReadsTheSameTermsAsTheModelsAnalyzer() throws {
+        let content = try BundledContentProvider().loadContent()
+        let orienteur = Orienteur(content: content)
+        let sentences = [
+            "jsuis enfermée ds la sdb il a un couteau qu'il m'a montré",
+            "l'homme est ENCORE là, aujourd'hui, devant l'immeuble !!",
+            "zorglub blorf xyzzy quelqu'un d'inconnu",
+            "someone's trying to open my door, i'm alone and it's 3am",
+            "Vol à l'arraché rue de l'Église à 14h30, 2 individus",
+            "help my kid didn't come home from school",
+        ]
+        for sentence in sentences {
+            let language = TextAnalyzer.guessLanguage(sentence)
+            let search = orienteur.index(for: language).terms(of: sentence)
+            #expect(search == TextAnalyzer(language: language).terms(sentence), "\(sentence)")
+            let results = orienteur.index(for: language).search(sentence, limit: 8)
+            let detector = EmergencyDetector(content: content)
+            #expect(detector.assess(sentence, results: results, terms: search) == detector.assess(sentence, results: results))
+        }
+    }
+
     @Test func dropsFeaturesSeenOnce() {
         let model = EmergencyModel.train([(["w:rare", "w:common"], true), (["w:common"], false), (["w:common"], true)],
                                          trainedOn: "toy")

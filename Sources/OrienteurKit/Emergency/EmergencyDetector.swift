@@ -47,7 +47,11 @@ public struct EmergencyDetector: Sendable {
 
     /// The alert for `text`, read from its words and from the situation of the
     /// best leaves among `results` (the search's answer for the same text), or nil.
-    public func assess(_ text: String, results: [SearchResult]) -> EmergencyAlert? {
+    public func assess(_ text: String, results: [SearchResult]) -> EmergencyAlert? { assess(text, results: results, terms: nil) }
+
+    /// ``assess(_:results:)`` with the sentence's `terms` as the search of its guessed language read
+    /// them (``SearchIndex/terms(of:)``), so that they are not analysed twice; nil: analysed here.
+    func assess(_ text: String, results: [SearchResult], terms: [String]?) -> EmergencyAlert? {
         let reading = CueReading(CueSentence(text, vocabulary: EmergencyCues.vocabulary))
         // One word ("incendie", "viol", "rodéo") names a topic to read about, not a danger to report;
         // a call for help or suicidal intent still counts.
@@ -56,14 +60,14 @@ public struct EmergencyDetector: Sendable {
             // The learnt model may silence a rule it finds very unlikely here, never suicidal intent
             // and never a sentence that says the danger is there now ("il est encore là").
             guard let model, let veto = model.veto, !alert.reasons.contains(.suicide), reading.present == nil,
-                  model.probability(features(text, reading: reading, results: results)) < veto else { return alert }
+                  model.probability(features(text, reading: reading, results: results, terms: terms)) < veto else { return alert }
             return nil
         }
         // The learnt model adds what the rules missed, never past a hypothesis or a danger that is over.
         guard let model, !reading.hypothetical, reading.over == nil, !reading.longAgo, !reading.noDanger else { return nil }
         // Nor, on its own, on a short query without a cue of the present ("vol de voiture").
         guard reading.wordCount > 3 || reading.present != nil || !reading.strong.isEmpty || !reading.weak.isEmpty else { return nil }
-        let features = features(text, reading: reading, results: results)
+        let features = features(text, reading: reading, results: results, terms: terms)
         guard model.probability(features) >= model.threshold else { return nil }
         let leaves = results.prefix(2).filter { $0.kind == .leaf }
         var reason = leaves.compactMap { dangers[$0.id]?.reason }.first
@@ -86,12 +90,12 @@ public struct EmergencyDetector: Sendable {
     /// The features the learnt model reads: the sentence's stems and stem pairs, its cues of time,
     /// hypothesis, negation and person, the situations its words name, and the leaves found.
     public func features(of text: String, results: [SearchResult]) -> [String] {
-        features(text, reading: CueReading(CueSentence(text, vocabulary: EmergencyCues.vocabulary)), results: results)
+        features(text, reading: CueReading(CueSentence(text, vocabulary: EmergencyCues.vocabulary)), results: results, terms: nil)
     }
 
-    func features(_ text: String, reading: CueReading, results: [SearchResult]) -> [String] {
+    func features(_ text: String, reading: CueReading, results: [SearchResult], terms: [String]?) -> [String] {
         var features: Set<String> = []
-        let terms = TextAnalyzer(language: TextAnalyzer.guessLanguage(text)).terms(text)
+        let terms = terms ?? TextAnalyzer(language: TextAnalyzer.guessLanguage(text)).terms(text)
         for term in terms { features.insert("w:\(term)") }
         for (first, second) in zip(terms, terms.dropFirst()) { features.insert("b:\(first)_\(second)") }
         let flags: [(String, Bool)] = [

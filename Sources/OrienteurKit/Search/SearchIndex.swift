@@ -248,8 +248,11 @@ public struct SearchIndex: Sendable {
 
     /// The terms of `query` as the search reads them (stems, stop words dropped), in order:
     /// what the ``OrientationModel`` learns from and reads.
-    public func terms(of query: String) -> [String] {
-        queryTokens(query).map { $0.term >= 0 ? terms[Int($0.term)] : $0.unknownTerm }
+    public func terms(of query: String) -> [String] { terms(of: queryTokens(query)) }
+
+    /// The terms of analysed `tokens`, in order.
+    func terms(of tokens: [QueryToken]) -> [String] {
+        tokens.map { $0.term >= 0 ? terms[Int($0.term)] : $0.unknownTerm }
     }
 
     /// How many documents are indexed.
@@ -287,7 +290,11 @@ public struct SearchIndex: Sendable {
     /// ``Orienteur/ask(_:language:limit:)`` reads at most
     /// ``QueryLimit/maximumCharacters`` characters of a sentence.
     public func search(_ query: String, limit: Int = 5) -> [SearchResult] {
-        let tokens = queryTokens(query)
+        search(tokens: queryTokens(query), limit: limit)
+    }
+
+    /// The `limit` best results for a query already analysed by ``queryTokens(_:)``.
+    func search(tokens: [QueryToken], limit: Int) -> [SearchResult] {
         guard !tokens.isEmpty, !documents.isEmpty else { return [] }
         // Each query word becomes a group of alternative terms with weights.
         var groups: [QueryGroup] = []
