@@ -3,7 +3,7 @@ import Foundation
 /// The files a module ships in its resource bundle: its `Resources` folder, copied whole by
 /// SwiftPM (`.copy("Resources")`), found the same way on every platform. One idiom for
 /// `Bundle.module` in every module with resources (OrienteurKit, StationDirectory,
-/// Teleservices), one typed error: each module holds one value built from its own bundle.
+/// Teleservices, Signalements, LocalInformation), one typed error: each module holds one value built from its own bundle.
 package struct BundledResources: Sendable {
     /// The module's resource bundle (`Bundle.module` in that module).
     package let bundle: Bundle

@@ -95,9 +95,9 @@ public struct LocalInformationCatalog: Sendable {
     /// The bundled example set (clearly marked `examples: true`), checked
     /// without the clock: its windows may have ended.
     public static func bundledExamples() throws(LocalInformationValidationError) -> LocalInformationCatalog {
-        guard let url = Bundle.module.url(forResource: "local-information-examples", withExtension: "json"),
-              let data = try? Data(contentsOf: url) else {
-            throw LocalInformationValidationError(errors: [.malformed(path: "local-information-examples.json", reason: "missing from the bundle")])
+        let data: Data
+        do { data = try BundledResources.localInformation.data("local-information-examples.json") } catch {
+            throw LocalInformationValidationError(errors: [.malformed(path: "Resources/local-information-examples.json", reason: error.description)])
         }
         return try LocalInformationCatalog(data: data)
     }

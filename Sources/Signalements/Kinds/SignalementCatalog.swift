@@ -1,4 +1,5 @@
 import Foundation
+import MaSecuriteCore
 
 /// The optional contact details a citizen may leave. Signalements are anonymous
 /// by default: a contact exists only when at least one of its fields was given.
@@ -71,12 +72,9 @@ public struct SignalementCatalog: Sendable {
 
     /// The catalog bundled with the SDK (`Resources/kinds.json`).
     public static func bundled() throws(SignalementError) -> SignalementCatalog {
-        guard let url = Bundle.module.url(forResource: "kinds", withExtension: "json", subdirectory: "Resources") else {
-            throw .invalidCatalog(path: "Resources/kinds.json", reason: "missing from the module's resources")
-        }
         let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw .invalidCatalog(path: "Resources/kinds.json", reason: error.localizedDescription)
+        do { data = try BundledResources.signalements.data("kinds.json") } catch {
+            throw .invalidCatalog(path: "Resources/kinds.json", reason: error.description)
         }
         return try load(data)
     }
