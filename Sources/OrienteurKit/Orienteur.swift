@@ -79,16 +79,16 @@ public struct Orienteur: Sendable {
         return AskResponse(language: language, emergency: alert, results: Array(results.prefix(limit)))
     }
 
-    /// In danger, the answers are the leaves that give the numbers: the one that fits the
-    /// situation first, then the content's leaf for the main reason (for the person in
-    /// danger, or for a witness), then the emergency leaves the search found.
+    /// In danger, the first answers are the leaves that give the numbers: the one that fits the
+    /// situation, then the content's leaf for the main reason (for the person in danger, or for a
+    /// witness). Then the search's own order, so that the leaf for the situation itself (a false
+    /// tradesman in the flat, a small child alone) stays in view; the content's other default
+    /// leaves for the reason come last.
     private func promotingEmergencyLeaves(for alert: EmergencyAlert, in results: [SearchResult], language: Language) -> [SearchResult] {
         var first: [String] = []
         var defaults = emergencyDetector.defaultLeaves(for: alert.reason)
         if alert.fromWitness { defaults.reverse() }
-        for id in [alert.leafID].compactMap({ $0 }) + defaults.prefix(1)
-            + results.filter({ content.leaf($0.id)?.emergency == true }).map(\.id)
-            + defaults.dropFirst() where !first.contains(id) {
+        for id in [alert.leafID].compactMap({ $0 }) + defaults.prefix(1) where !first.contains(id) {
             first.append(id)
         }
         var promoted: [SearchResult] = []
@@ -100,7 +100,14 @@ public struct Orienteur: Sendable {
                                              score: 0, actions: leaf.actions.map(\.description), matched: []))
             }
         }
-        return promoted + results.filter { !first.contains($0.id) }
+        // Then the search's own order: a leaf for the situation itself (a false tradesman, a child
+        // alone) is worth more than a second page of numbers; the other defaults come last.
+        let rest = results.filter { !first.contains($0.id) }
+        let others = defaults.dropFirst().filter { id in !first.contains(id) && !rest.contains { $0.id == id } }
+        return promoted + rest + others.compactMap { id in
+            content.leaf(id).map { SearchResult(kind: .leaf, id: $0.id, title: $0.title.text(in: language), score: 0,
+                                                actions: $0.actions.map(\.description), matched: []) }
+        }
     }
 
     /// The features the learnt emergency model reads for `sentence` (see ``EmergencyDetector/features(of:results:)``),
