@@ -55,6 +55,26 @@ import Testing
         #expect(text.contains("Appelez le 17"))
     }
 
+    @Test func trainOrientationTakesItsSmoothingAndRefusesOneOutOfRange() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("orienteur-train-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let set = #"{"part":"development","sentences":[{"id":"t1","lang":"fr","category":"c","text":"on m a volé mon vélo dans la cour","emergency":false,"numbers":[],"accept":["a-vol-inconnu"]}]}"#
+        let file = directory.appendingPathComponent("set.json")
+        try Data(set.utf8).write(to: file)
+        var models: [Data] = []
+        for smoothing in ["0.1", "1"] {
+            let output = directory.appendingPathComponent("model-\(smoothing).json")
+            let (status, _, error) = await run(["content", "train-orientation", file.path, "--output", output.path, "--smoothing", smoothing])
+            #expect(status == 0, "\(error)")
+            models.append(try Data(contentsOf: output))
+        }
+        #expect(models[0] != models[1], "the smoothing changes the learnt probabilities")
+        let (status, _, error) = await run(["content", "train-orientation", file.path, "--output", "/dev/null", "--smoothing", "50"])
+        #expect(status == 2)
+        #expect(error.contains("--smoothing must be between 0.001 and 10, got 50.0"))
+    }
+
     @Test func askRejectsBadOptions() async {
         let (status, _, error) = await run(["ask", "vélo", "--lang", "de"])
         #expect(status == 2)

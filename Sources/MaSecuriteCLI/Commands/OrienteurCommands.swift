@@ -188,6 +188,8 @@ enum OrienteurCommands: CommandArea {
                                         help: "Weight of the model's probability against the best BM25F score (default 0.6).")
     static let temperatureOption = OptionSpec("temperature", .value(placeholder: "T"),
                                               help: "Softening of the model's probabilities (default 3).")
+    static let smoothingOption = OptionSpec("smoothing", .value(placeholder: "A"),
+                                            help: "Additive smoothing of each leaf's word counts: higher trusts rare words less (default 0.1).")
 
     static let trainOrientation = CommandSpec(
         path: ["content", "train-orientation"],
@@ -200,13 +202,15 @@ enum OrienteurCommands: CommandArea {
         model's probability. Never train on a held-out set: its score would no longer mean anything.
         """,
         positionals: [PositionalSpec("FILE", help: "Evaluation sets (JSON) to learn from.", variadic: true)],
-        options: [outputOption, blendOption, temperatureOption, GuichetCommands.contentOption]
+        options: [outputOption, blendOption, temperatureOption, smoothingOption, GuichetCommands.contentOption]
     ) { arguments, context in
         let output = try arguments.required(OrienteurCommands.outputOption)
         let blend = try arguments.double(OrienteurCommands.blendOption) ?? 0.6
         guard (0...10).contains(blend) else { throw UsageError("--blend must be between 0 and 10, got \(blend)") }
         let temperature = try arguments.double(OrienteurCommands.temperatureOption) ?? 3
         guard (0.1...100).contains(temperature) else { throw UsageError("--temperature must be between 0.1 and 100, got \(temperature)") }
+        let smoothing = try arguments.double(OrienteurCommands.smoothingOption) ?? 0.1
+        guard (0.001...10).contains(smoothing) else { throw UsageError("--smoothing must be between 0.001 and 10, got \(smoothing)") }
         let files = arguments.positionals
         guard !files.isEmpty else { throw UsageError("give at least one FILE") }
         let orienteur = try loadOrienteur(arguments)
@@ -226,7 +230,7 @@ enum OrienteurCommands: CommandArea {
             }
         }
         names.append("leaf examples (\(leafExamples))")
-        let model = OrientationModel.train(examples, blend: blend, temperature: temperature, trainedOn: names.joined(separator: ", "))
+        let model = OrientationModel.train(examples, smoothing: smoothing, blend: blend, temperature: temperature, trainedOn: names.joined(separator: ", "))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         do { try encoder.encode(model).write(to: URL(fileURLWithPath: output)) } catch {
