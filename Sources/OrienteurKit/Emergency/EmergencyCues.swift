@@ -9,7 +9,8 @@ enum EmergencyCues {
     /// Every word of every cue, numbered.
     static let vocabulary: [String: Int32] = {
         var lists = [present, presentWeak, earlierToday, past, longAgo, calm, hypothetical, over, overCancelled, authorLeft, justHappened, paperwork,
-                     noInjury, noDanger, found, foundDenied, suicide, suicidePast, suicideDenied, help, danger, firstPerson, witness, kinship]
+                     noInjury, noDanger, found, foundDenied, suicide, suicidePast, suicideDenied, help, danger, firstPerson, witness, kinship,
+                     seaPlaces]
         lists += categories.flatMap { [$0.strong, $0.weak, $0.blockers] }
         lists += pairs.flatMap { [$0.first, $0.second, $0.blockers] }
         return PhraseSet.vocabulary(of: lists)
@@ -563,6 +564,28 @@ enum EmergencyCues {
             " vaches sur la ", " vaches sur le ", " troupeau de vaches ", " troupeau sur la ", " chevaux sur la route ",
             " cows on the road ", " horses on the road ", " sheep on the road ",
         ], weak: [" autoroute ", " motorway ", " highway ", " freeway "]),
+        // A boat or a swimmer in distress at sea: the sea rescue (CROSS, 196) answers first.
+        Category(reason: .seaRescue, strong: [
+            " chavire ", " a chavire ", " ont chavire ", " capsized ", " capsize ", " kayak flipped ", " kayak s est retourne ",
+            " kayak retourne ", " bateau retourne ", " boat flipped ", " homme a la mer ", " man overboard ", " fell overboard ",
+            " tombe a la mer ", " tombee a la mer ", " tombe dans la mer ", " tombee dans la mer ", " fell into the sea ",
+            " fell in the sea ", " swept out to sea ", " being swept out ", " being pulled out ", " pulled out to sea ",
+            " rip current ", " courant de baine ", " prise dans une baine ", " pris dans une baine ", " dans la baine ",
+            " on derive ", " nous derivons ", " derive vers les rochers ", " we re drifting ", " we are drifting ",
+            " toward the rocks ", " towards the rocks ", " vers les rochers ", " waving his arms ", " waving her arms ",
+            " waving arms ", " fait des signes dans l eau ", " n arrive plus a revenir ", " arrive plus a revenir ",
+            " can t get back to shore ", " cant get back to shore ",
+        ], weak: []),
+    ]
+
+    /// The sea and the coast: once a rescue is read (someone in the water, a fire aboard, someone hurt), the
+    /// sea rescue's number (196) comes first. These words alone raise nothing ("on part à la mer cet été").
+    static let seaPlaces = [
+        " en mer ", " la mer ", " a la mer ", " dans la mer ", " au large ", " large de ", " plage ", " littoral ",
+        " digue ", " voilier ", " kayak ", " jet ski ", " surfeur ", " surf ", " plongee ", " plongeur ", " baine ",
+        " at sea ", " the sea ", " in the sea ", " out at sea ", " offshore ", " off the coast ", " off the beach ",
+        " beach ", " coast ", " sailing boat ", " sailboat ", " yacht ", " motorboat ", " jet ski ", " surfer ", " surfing ",
+        " diver ", " diving ", " miles off ", " rip current ", " lifeguard ", " maitre nageur ", " nautical ",
     ]
 
     /// Two sets of words that, together, describe a situation (both must occur).

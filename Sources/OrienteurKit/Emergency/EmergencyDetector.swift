@@ -77,6 +77,8 @@ public struct EmergencyDetector: Sendable {
         if reason == .callForHelp, let named = Self.servicesNamedByWords.first(where: { reading.cue(naming: $0) != nil }) {
             reason = named
         }
+        // A rescue at sea: the sea rescue answers.
+        if Self.rescues.contains(reason), reading.cue(naming: .seaRescue) != nil { reason = .seaRescue }
         guard reading.allows(reason) else { return nil }
         // A past event with nothing that says "now" is for the rules to judge, except a missing person
         // ("elle est partie ce matin"), whose absence goes on.
@@ -192,7 +194,10 @@ public struct EmergencyDetector: Sendable {
         for reason in Self.servicesNamedByWords {
             if let cue = reading.cue(naming: reason) { add(reason, cue) }
         }
-        // The reason that changes what to do first leads: silence (114), then suicide (3114).
+        // A rescue read at sea or on the coast (someone in the water, hurt, a fire aboard): the sea rescue too.
+        if found.contains(where: { Self.rescues.contains($0.reason) }), let cue = reading.cue(naming: .seaRescue) { add(.seaRescue, cue) }
+        // The reason that changes what to do first leads: silence (114), then suicide (3114), then the
+        // sea rescue (196); violence still going on (17) before the firefighters (18), then the SAMU (15).
         found.sort { rank($0.reason) < rank($1.reason) }
         let actions = actions(for: found.map(\.reason))
         var cues: [String] = []
@@ -229,11 +234,18 @@ public struct EmergencyDetector: Sendable {
     /// The situations whose words say which service to call (the SAMU, the firefighters) once a danger is read.
     static let servicesNamedByWords: [EmergencyReason] = [.medical, .fire]
 
+    /// The situations the sea rescue (196) answers when they happen at sea.
+    static let rescues: Set<EmergencyReason> = [.fire, .medical, .callForHelp, .childInDanger, .seaRescue]
+
     private func rank(_ reason: EmergencyReason) -> Int {
         switch reason {
         case .cannotSpeak: 0
         case .suicide: 1
-        default: 2
+        case .seaRescue: 2
+        case .violenceNow, .armedPerson: 3
+        case .fire: 4
+        case .medical: 5
+        default: 6
         }
     }
 
@@ -281,6 +293,8 @@ struct CueReading {
     var wordCount = 0
     var danger: String?
     var help: String?
+    /// The words that place the scene at sea or on the coast ("au large", "beach").
+    var atSea: String?
     var strong: [EmergencyReason: String] = [:]
     var weak: [EmergencyReason: String] = [:]
     var pairs: [(EmergencyReason, String)] = []
@@ -337,6 +351,7 @@ struct CueReading {
         wordCount = sentence.words.filter { $0 != "!" && $0 != "?" }.count
         danger = Sets.danger.firstMatch(in: sentence)
         help = Sets.help.firstMatch(in: sentence)
+        atSea = Sets.seaPlaces.firstMatch(in: sentence)
         // "petit-fils", "petit frère": a relative, not a small child, for the weak words.
         let withoutKin = Sets.kinship.blanking(in: sentence)
         for category in Sets.categories where !category.blockers.occurs(in: sentence) {
@@ -491,7 +506,8 @@ struct CueReading {
 
     /// The words (strong, else weak) that name `reason`, when the sentence leaves it possible.
     func cue(naming reason: EmergencyReason) -> String? {
-        allows(reason) ? strong[reason] ?? weak[reason] : nil
+        guard allows(reason) else { return nil }
+        return reason == .seaRescue ? strong[reason] ?? atSea : strong[reason] ?? weak[reason]
     }
 
     /// Whether the sentence leaves `reason` possible: not negated, not over, not found again.
@@ -561,6 +577,7 @@ enum CompiledCues {
     static let suicideDenied = PhraseSet(EmergencyCues.suicideDenied, vocabulary: EmergencyCues.vocabulary)
     static let danger = PhraseSet(EmergencyCues.danger, vocabulary: EmergencyCues.vocabulary)
     static let help = PhraseSet(EmergencyCues.help, vocabulary: EmergencyCues.vocabulary)
+    static let seaPlaces = PhraseSet(EmergencyCues.seaPlaces, vocabulary: EmergencyCues.vocabulary)
     static let firstPerson = PhraseSet(EmergencyCues.firstPerson, vocabulary: EmergencyCues.vocabulary)
     static let witness = PhraseSet(EmergencyCues.witness, vocabulary: EmergencyCues.vocabulary)
 
