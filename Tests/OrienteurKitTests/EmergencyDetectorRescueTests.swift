@@ -17,4 +17,68 @@ extension EmergencyDetectorTests {
         #expect(try detector.detect("on part en voilier au large de Belle-Île ce week-end, il faut déclarer quelque chose ?") == nil)
         #expect(reading("we spent the afternoon at the beach").atSea != nil)
     }
+
+    /// Choking, lips turning blue, someone who will not wake, a seizure, a swallowed battery, too many pills: the SAMU
+    /// comes first (also ahead of the police's general call for help); speech that fails is a symptom, not silence.
+    @Test(arguments: [
+        "mon fils s'étouffe avec un bonbon, il devient bleu",
+        "my grandma wont wake up, she is on the kitchen floor",
+        "ma copine fait une crise d'épilepsie dans le bus",
+        "our toddler just swallowed a magnet, what do we do now",
+        "he took too many of his sleeping tablets and is barely breathing",
+    ])
+    func medicalDistressCallsTheSamuFirst(_ text: String) throws {
+        let alert = try #require(try ask(text))
+        #expect(alert.reasons.contains(.medical))
+        #expect(alert.actions.prefix(3).contains(.call("15")))
+        #expect(!alert.reasons.contains(.cannotSpeak))
+    }
+
+    @Test func speechThatFailsIsASymptomNotSilence() throws {
+        let alert = try #require(try detector.detect("mon oncle se tient la poitrine et n'arrive pas à parler correctement"))
+        #expect(alert.reasons.first == .medical)
+        #expect(alert.actions.first == .call("15"))
+    }
+
+    /// Someone struggling in a canal or pulled out of a pool, a rotten-egg smell, headaches beside a boiler:
+    /// the firefighters (18) first, ahead of the SAMU.
+    @Test func waterGasAndCarbonMonoxideCallTheFirefightersFirst() throws {
+        let canal = try #require(try ask("une femme a sauté dans le canal, elle se débat et coule"))
+        #expect(canal.actions.first == .call("18"))
+        let pool = try #require(try ask("on vient de sortir une petite de l'eau de la piscine, elle ne respire plus"))
+        #expect(pool.actions.first == .call("18"))
+        let gas = try #require(try detector.detect("the whole stairwell smells of rotten eggs right now"))
+        #expect(gas.actions.first == .call("18"))
+        let monoxide = try #require(try detector.detect("toute la famille a mal à la tête et vomit depuis qu'on a rallumé le poêle"))
+        #expect(monoxide.reasons.contains(.fire))
+        #expect(try detector.detect("les messieurs du gaz sont passés relever le compteur, je dois les laisser entrer ?")?.reasons.contains(.fire) != true)
+    }
+
+    /// A small child on a window ledge (not an adult thinking of jumping): the firefighters and the police among the first numbers.
+    @Test func aChildOnAWindowLedgeCallsFirefightersAndPolice() throws {
+        let alert = try #require(try detector.detect("une fillette de trois ans est assise sur le rebord de la fenêtre du 6e, seule"))
+        #expect(alert.actions.prefix(3).contains(.call("18")))
+        #expect(alert.actions.prefix(3).contains(.call("17")))
+    }
+
+    /// Hurt by a blow, a shove, a knife: the police first, the SAMU right after.
+    @Test func someoneHurtByABlowCallsThePoliceThenTheSamu() throws {
+        let alert = try #require(try ask("ils viennent de me pousser par terre pour prendre mon vélo, je saigne du coude"))
+        #expect(Array(alert.actions.prefix(2)) == [.call("17"), .call("15")])
+        let stabbed = try #require(try ask("some lads just punched my cousin to the ground outside the chippy, he's bleeding"))
+        #expect(stabbed.actions.prefix(3).contains(.call("17")))
+        #expect(stabbed.actions.prefix(3).contains(.call("15")))
+    }
+
+    /// A goodbye text, pills laid out, a rope bought: suicidal intent (3114 first).
+    @Test(arguments: [
+        "my sister just sent me a goodbye message and switched off her phone",
+        "j'ai tous mes cachets devant moi et je vois plus l'intérêt",
+        "he told his mates he bought a rope yesterday and nobody can reach him",
+    ])
+    func farewellsAndMeansLaidOutSaySuicidalIntent(_ text: String) throws {
+        let alert = try #require(try detector.detect(text))
+        #expect(alert.reasons.first == .suicide)
+        #expect(alert.actions.first == .call("3114"))
+    }
 }

@@ -277,6 +277,12 @@ enum EmergencyCues {
         " message d adieu ", " mot d adieu ", " genre adieu ", " saying goodbye ", " pris la corde ",
         " take all her ", " take all his ", " took all her ", " took all his ", " tout ce qui restait dans la boite ",
         " les lames devant moi ",
+        // The pills laid out in front of the writer, no point any more, a goodbye text, a rope bought.
+        " pills in front of me ", " cachets devant moi ", " medocs devant moi ", " medicaments devant moi ", " don t see the point ",
+        " dont see the point ", " see no point ", " vois plus l interet ", " vois plus le sens ", " do it tonight ", " le faire ce soir ",
+        " want to be here anymore ", " texted goodbye ", " goodbye text ", " goodbye message ", " sent a goodbye ", " msg d adieu ",
+        " msg dadieu ", " sms d adieu ", " bought rope ", " bought a rope ", " achete une corde ", " achete de la corde ",
+        " saying farewell ", " said farewell ", " farewell email ", " farewell message ",
         // A letter left, the rope or the pills laid out ready: the means prepared.
         " laisse une lettre ", " left a letter ", " rope ready ", " corde prete ", " photo de cordes ",
         " prepare les medicaments ", " prepare mes medicaments ", " thinking about ending it ", " thinking of ending it ",
@@ -322,7 +328,11 @@ enum EmergencyCues {
             " cannot speak ", " unable to speak ", " je suis sourde ", " je suis sourd ", " i m deaf ", " i am deaf ",
             " jpeu pa ", " jpeux pas parler ", " jpeu pas parler ", " can t call ", " cant call ", " cannot call ", " he ll hear me ",
             " he will hear me ", " she ll hear me ", " will hear me ", " pas faire de bruit ", " can t make a sound ",
-        ], weak: []),
+        ], weak: [], blockers: [
+            // Speech that fails is a symptom for the SAMU, not someone who must stay silent.
+            " speak properly ", " talk properly ", " speak clearly ", " parler correctement ", " parler normalement ",
+            " parle plus correctement ", " articule ", " arrive pas a articuler ",
+        ]),
         Category(reason: .violenceNow, strong: [
             " me frappe ", " me frappent ", " me bat ", " me battent ", " me tape ", " me tapent ", " me cogne ",
             " m etrangle ", " m etranglent ", " etrangle ", " etranglent ", " m etouffe ", " va me tuer ", " veut me tuer ",
@@ -355,6 +365,8 @@ enum EmergencyCues {
             " frappe ", " frappee ", " frapper ", " tape ", " tapee ", " battu ", " battue ", " cogne ", " agressee ",
             " violence ", " violences ", " agresse ", " agression ", " attaque ", " battre ", " coups ", " crie ", " hurle ", " agress", " taper ", " cogner ", " frape ", " secoue ", " secouer ", " hurler ", " kill me ", " slamming ", " tabasser ", " violee ", " viole ", " me tuer ", " drugged ",
             " hurt ", " violent ", " attack ", " hitting ", " beating ", " fight ", " menace ", " threat ", " screaming ",
+            " punched ", " pousse par terre ", " poussee par terre ", " me pousser ", " arrache ", " arracher ", " grabbed my ",
+            " ont plante ", " a plante ",
         ], blockers: [
             " son chien ", " sa chienne ", " son chat ", " le chien ", " his dog ", " her dog ", " the dog ",
             " poste des videos ", " posts videos ", " menace de publier ", " menace de partager ", " menace de diffuser ",
@@ -513,13 +525,26 @@ enum EmergencyCues {
             " du mal a respirer ", " can t breathe ", " cant breathe ", " struggling to breathe ", " vomit couche", " vomit allonge",
             " vomiting on her back ", " vomiting on his back ", " doesn t answer the door ", " doesnt answer the door ",
             " not answering the door ",
+            // Choking, turning blue, not waking up, barely breathing, an allergic reaction, a seizure, something
+            // swallowed, too many pills, a deep cut, a hand on the chest, someone fallen who cannot get up.
+            " s etouffe ", " s etouffer ", " choking on ", " is choking on ", " devient bleu ", " devient bleue ", " deviennent bleues ",
+            " going blue ", " gone blue ", " wont wake ", " doesn t wake ", " doesnt wake ", " ne se reveille ", " will not wake ",
+            " respir a peine ", " respire a peine ", " barely breathing ", " not breathe ", " can barely breathe ", " cant breath ",
+            " reaction allergique ", " allergic reaction ", " choc anaphylactique ", " anaphyla", " throat is swelling ",
+            " gorge gonfle ", " gorge qui gonfle ", " crise d epilepsie ", " crise epilepsie ", " seizure ", " convulsions ",
+            " en train de convulser ", " a avale une ", " a avale un ", " avale une pile ", " swallowed a ", " took too many ",
+            " pris trop de ", " trop de cachets ", " trop de medicaments ", " trop de medocs ", " cut herself ", " cut himself ",
+            " cut her wrist ", " cut his wrist ", " s est coupe les veines ", " s est coupee les veines ", " s est ouvert les veines ",
+            " holding his chest ", " holding her chest ", " se tient la poitrine ", " tout gris ", " toute grise ",
+            " plus se lever ", " plu se lever ", " peut pas se lever ", " spiked my drink ", " spiked her drink ",
+            " drogue mon verre ", " drogue dans mon verre ", " quelque chose dans mon verre ",
             " gemissements ", " une balle dans ", " shot in the ", " load of pills ", " bunch of pills ", " hasn t picked up ", " hasnt picked up ", " n ouvre pas ", " n ouvre plus ",
         ], weak: [
             " blesse ", " blessee ", " blesses ", " blessees ", " injured ", " malaise ", " sang ", " blood ", " hurt ",
             " injuries ", " injury ", " fell ", " tombe ", " tombee ", " fallen ",
         ], blockers: [
             // A card "swallowed by" a cash machine.
-            " swallowed by ", " avalee par ",
+            " swallowed by ", " avalee par ", " avale ma carte ", " avale la carte ", " swallowed my card ",
             " tombe sur une ", " tombe sur un ", " tombee sur une ", " tombee sur un ", " tombe sur des ", " tombe sur cette ",
             " tombe sur ce ", " came across ", " stumbled on ", " stumbled upon ",
         ]),
@@ -547,11 +572,21 @@ enum EmergencyCues {
             " avalanche ", " flambe ", " s enfonce dans l eau ", " s enfonce dans la ", " s enfonce dans le ",
             // A child shut in a car in the heat.
             " dans une voiture fermee ", " in a locked car ", " in a hot car ", " flambent ",
+            // A rotten-egg smell is gas; someone in the water, pulled out of it, or on a window ledge: the firefighters.
+            " rotten egg ", " rotten eggs ", " tombe dans le canal ", " tombee dans le canal ", " tombe dans la piscine ",
+            " tombee dans la piscine ", " fell in the pool ", " fell into the pool ", " fell into the canal ", " fell in the canal ",
+            " jumped into the canal ", " jumped into the river ", " saute dans le canal ", " saute dans la seine ",
+            " struggling in the water ", " se debat dans l eau ", " il se debat ", " elle se debat ", " keeps going under ",
+            " going under ", " sorti de l eau ", " sortie de l eau ", " sorti une personne de l eau ", " pulled out of the water ",
+            " pulled him out of the water ", " pulled her out of the water ", " rebord d une fenetre ", " rebord de la fenetre ",
+            " on the window ledge ", " on a window ledge ", " on the ledge ", " tombe dans le bassin ", " tomber dans le bassin ",
+            " tombee dans le bassin ", " remonte plus ",
             " enflamme ", " enflammee ", " fume noir ", " fumee partout ", " fume partout ", " smoke everywhere ", " cocktail molotov ", " molotov ",
         ], weak: [" feu ", " fire ", " gaz ", " gas ", " flooded ", " inondation ", " inonde ", " inondee "], blockers: [
             " feu rouge ", " feux rouges ", " feu vert ", " feux ", " coup de feu ", " coups de feu ", " arme a feu ",
             " armes a feu ", " cease fire ", " fire brigade ", " fired me ", " got fired ", " faux agents du gaz ",
-            " agent du gaz ", " compteur de gaz ", " fire alarm went off for nothing ", " pour rien ",
+            " agent du gaz ", " compteur de gaz ", " messieurs du gaz ", " monsieur du gaz ", " homme du gaz ", " hommes du gaz ",
+            " technicien du gaz ", " gas company ", " gas board ", " gas man ", " gasman ", " fire alarm went off for nothing ", " pour rien ",
         ]),
         Category(reason: .roadDanger, strong: [
             " contresens ", " contre sens ", " a contre sens ", " wrong way ", " wrong side of the motorway ",
@@ -585,7 +620,7 @@ enum EmergencyCues {
         " digue ", " voilier ", " kayak ", " jet ski ", " surfeur ", " surf ", " plongee ", " plongeur ", " baine ",
         " at sea ", " the sea ", " in the sea ", " out at sea ", " offshore ", " off the coast ", " off the beach ",
         " beach ", " coast ", " sailing boat ", " sailboat ", " yacht ", " motorboat ", " jet ski ", " surfer ", " surfing ",
-        " diver ", " diving ", " miles off ", " rip current ", " lifeguard ", " maitre nageur ", " nautical ",
+        " diver ", " diving ", " miles off ", " rip current ", " nautical ",
     ]
 
     /// Two sets of words that, together, describe a situation (both must occur).
@@ -608,6 +643,12 @@ enum EmergencyCues {
     /// The weak words of a situation are read without them.
     static let kinship = [
         " petit fils ", " petits fils ", " petit frere ", " petite soeur ", " petit ami ", " petite amie ", " petit copain ", " petite copine ",
+    ]
+
+    /// A window ledge: a small child on it is in danger (not, as for an adult, thinking of jumping).
+    static let windowLedges = [
+        " rebord d une fenetre ", " rebord de la fenetre ", " rebord de sa fenetre ", " on the window ledge ", " on a window ledge ",
+        " on the ledge ",
     ]
 
     /// Things that "disappear" without anyone missing.
@@ -665,6 +706,28 @@ enum EmergencyCues {
             " blood ", " bouge plus ",
             " coince ", " coincee ", " trapped ", " inconscient ", " unconscious ", " a terre ", " par terre ", " jambe ",
             " tordue ", " bras ", " tete ",
+        ]),
+        // Headaches or vomiting next to a boiler, a stove, a heater: carbon monoxide, for the firefighters.
+        Pair(reason: .fire, first: [
+            " mal de tete ", " maux de tete ", " mal a la tete ", " headache", " vomi", " nausee", " dizzy ", " vertige", " somnolen",
+        ], second: [
+            " chaudiere ", " boiler ", " poele ", " stove ", " chauffage ", " brasero ", " groupe electrogene ", " generator ",
+            " heater ", " chauffe eau ", " cheminee ", " fireplace ",
+        ]),
+        // A small child on a window ledge: the police for the child, the firefighters to reach the window.
+        Pair(reason: .childInDanger, first: [
+            " enfant ", " petit garcon ", " petite fille ", " fillette ", " garconnet ", " petit ", " petite ", " bebe ", " gamin ",
+            " toddler ", " child ", " little boy ", " little girl ", " kid ",
+        ], second: windowLedges, blockers: kinship),
+        // Someone pulled out of the water or a pool: the firefighters.
+        Pair(reason: .fire, first: [
+            " sorti ", " sortie ", " sortir ", " sortis ", " repeche ", " repechee ", " pulled ", " dragged ", " got him ", " got her ",
+        ], second: [" de l eau ", " out of the water ", " from the water ", " de la piscine ", " out of the pool ", " from the pool "]),
+        // Someone fallen or moaning behind a door nobody opens: the firefighters force the door.
+        Pair(reason: .fire, first: [
+            " n ouvre pas ", " n ouvre plus ", " not opening ", " won t open ", " wont open ", " doesn t open ", " doesn t answer the door ",
+        ], second: [
+            " moaning ", " groaning ", " gemi", " she fell ", " he fell ", " est tombee ", " est tombe ", " par terre ", " on the floor ",
         ]),
         Pair(reason: .intruderNow, first: [
             " porte ", " portes ", " fenetre ", " serrure ", " volet ", " volets ", " baie ", " door ", " doors ", " window ", " lock ",

@@ -85,7 +85,9 @@ public struct EmergencyDetector: Sendable {
         if reading.pastBeforeToday, reading.present == nil, reason != .missingChild, reason != .missingAdult { return nil }
         let cues = model.strongest(features, count: 3).filter { $0.hasPrefix("w:") }.map { String($0.dropFirst(2)) }
         let leaf = leaves.first { dangers[$0.id]?.reason == reason }?.id ?? defaultLeaf(for: reason, witness: reading.fromWitness)
-        return EmergencyAlert(reasons: [reason], actions: actions(for: [reason]), cues: cues, leafID: leaf,
+        // Someone hurt by a blow: the police first, then the SAMU, as the rules read it.
+        let reasons: [EmergencyReason] = reason == .medical && reading.cue(naming: .violenceNow) != nil ? [.violenceNow, reason] : [reason]
+        return EmergencyAlert(reasons: reasons, actions: actions(for: reasons), cues: cues, leafID: leaf,
                               fromWitness: reading.fromWitness, isPossible: true)
     }
 
@@ -194,6 +196,8 @@ public struct EmergencyDetector: Sendable {
         for reason in Self.servicesNamedByWords {
             if let cue = reading.cue(naming: reason) { add(reason, cue) }
         }
+        // Someone hurt by a blow, a shove, a stab: the police too, ahead of the SAMU.
+        if found.contains(where: { $0.reason == .medical }), let cue = reading.cue(naming: .violenceNow) { add(.violenceNow, cue) }
         // A rescue read at sea or on the coast (someone in the water, hurt, a fire aboard): the sea rescue too.
         if found.contains(where: { Self.rescues.contains($0.reason) }), let cue = reading.cue(naming: .seaRescue) { add(.seaRescue, cue) }
         // The reason that changes what to do first leads: silence (114), then suicide (3114), then the
@@ -365,6 +369,11 @@ struct CueReading {
             if let first = pair.first.firstMatch(in: sentence), let second = pair.second.firstMatch(in: sentence) {
                 pairs.append((pair.reason, "\(first) … \(second)"))
             }
+        }
+        // A small child on a window ledge is in danger, not thinking of jumping.
+        if let cue = suicide, Sets.windowLedges.occurs(in: CueSentence(cue, vocabulary: EmergencyCues.vocabulary)),
+           pairs.contains(where: { $0.0 == .childInDanger }) {
+            suicide = nil
         }
     }
 
@@ -578,6 +587,7 @@ enum CompiledCues {
     static let danger = PhraseSet(EmergencyCues.danger, vocabulary: EmergencyCues.vocabulary)
     static let help = PhraseSet(EmergencyCues.help, vocabulary: EmergencyCues.vocabulary)
     static let seaPlaces = PhraseSet(EmergencyCues.seaPlaces, vocabulary: EmergencyCues.vocabulary)
+    static let windowLedges = PhraseSet(EmergencyCues.windowLedges, vocabulary: EmergencyCues.vocabulary)
     static let firstPerson = PhraseSet(EmergencyCues.firstPerson, vocabulary: EmergencyCues.vocabulary)
     static let witness = PhraseSet(EmergencyCues.witness, vocabulary: EmergencyCues.vocabulary)
 
