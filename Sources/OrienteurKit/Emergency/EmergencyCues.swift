@@ -10,7 +10,7 @@ enum EmergencyCues {
     static let vocabulary: [String: Int32] = {
         var lists = [present, presentWeak, earlierToday, past, longAgo, calm, hypothetical, over, overCancelled, authorLeft, justHappened, paperwork,
                      noInjury, noDanger, found, foundDenied, suicide, suicidePast, suicideDenied, help, danger, firstPerson, witness, kinship,
-                     seaPlaces]
+                     seaPlaces, windowLedges, lostToys, suicideQuoted, worry]
         lists += categories.flatMap { [$0.strong, $0.weak, $0.blockers] }
         lists += pairs.flatMap { [$0.first, $0.second, $0.blockers] }
         return PhraseSet.vocabulary(of: lists)
@@ -21,7 +21,8 @@ enum EmergencyCues {
         " en ce moment ", " en train ", " est la ",
         " sont la ", " est ici ", " sont ici ", " devant chez moi ", " tout de suite ", " vite ", " au secours ",
         " aidez moi ", " aider moi ", " aide moi ", " a l aide ", " ! ! ", " la maintenant ", " la now ", " la mtn ",
-        " a l instant ", " vient de ", " viennent de ", " viens de ", " ce soir ", " en pleine ", " en direct ",
+        " a l instant ", " vient de ", " viennent de ", " viens de ", " viens d etre ", " vient d etre ", " viennent d etre ",
+        " now there is ", " now there s ", " now there are ", " maintenant il y a ", " maintenant ya ", " ce soir ", " en pleine ", " en direct ",
         " still in the ", " is still in ", " still hanging around ", " encore du bruit ", " depuis 10 min ", " depuis dix minutes ",
         " i m standing ", " im standing ", " je suis sur le ", " ca gueule ", " en live ", " je vois ", " i can see ", " i see ", " arrive pour ", " il arrive ", " en route ", " i can hear ", " on his way ", " on her way ", " depuis 5 minutes ", " depuis 10 minutes ",
         " m attend ", " m attendent ", " mattend ", " je panique ", " j ose pas ",
@@ -59,7 +60,7 @@ enum EmergencyCues {
     /// It has just happened (minutes ago): still an emergency, even when the author has left.
     static let justHappened = [
         " vient de ", " viennent de ", " viens de ", " viens d etre ", " vient d etre ", " a l instant ", " just now ",
-        " just happened ", " just got ", " just been ", " il y a 5 min", " il y a 10 min", " il y a deux minutes ",
+        " just happened ", " just got ", " just been ", " just tried ", " vient d essayer ", " a essaye de ", " il y a 5 min", " il y a 10 min", " il y a deux minutes ",
         " il y a cinq minutes ", " il y a dix minutes ", " il y a quelques minutes ", " minutes ago ", " mins ago ",
     ]
 
@@ -82,7 +83,8 @@ enum EmergencyCues {
         " le printemps dernier ", " l hiver dernier ", " l automne dernier ", " cet ete ", " a l epoque ", " quand j avais ",
         " back in ", " last monday ", " last tuesday ", " last wednesday ", " last thursday ", " last friday ", " last saturday ", " on monday ", " on tuesday ", " on wednesday ", " on thursday ", " on friday ", " on saturday ", " on sunday ",
         " last sunday ", " last spring ", " last summer ", " last winter ", " last autumn ", " last christmas ", " the other night ",
-        " at the time ", " tous les aprem", " tous les apres midi ", " tous les lundis ", " tous les mardis ",
+        " at the time ", " as a child ", " as a kid ", " as a teenager ", " in my childhood ", " during my childhood ",
+        " pendant mon enfance ", " dans mon enfance ", " durant mon enfance ", " tous les aprem", " tous les apres midi ", " tous les lundis ", " tous les mardis ",
         " tous les mercredis ", " tous les jeudis ", " tous les vendredis ", " tous les samedis ", " tous les dimanches ", " tous les mois ",
         " tous les ans ", " tous les etes ", " toutes les nuits ", " toutes les semaines ", " toutes les fins de semaine ", " chaque ", " a chaque fois ", " every ", " each time ", " whenever ",
         " h24 ", " depuis un an ", " depuis un mois ", " depuis des semaines ", " depuis la rentree ", " depuis septembre ",
@@ -90,7 +92,7 @@ enum EmergencyCues {
         " la derniere fois ", " precedemment ", " previously ", " earlier this year ", " plus tot dans l annee ",
         // A habit told with "when": "il me tape quand il a bu", "he hits me when he's angry".
         " quand il a bu ", " quand il boit ", " quand il est en colere ", " quand il s enerve ", " quand elle s enerve ",
-        " quand j ai des mauvaises ", " when he s angry ", " when he is angry ", " when he gets angry ", " when she s angry ",
+        " quand j ai des mauvaises ", " quand jai des ", " quand j ai des ", " when i get bad ", " when he s angry ", " when he is angry ", " when he gets angry ", " when she s angry ",
         " when he drinks ", " happened again on ",
         // A burglary told as done to the writer ("j'ai été cambriolé"): a completed event.
         " j ai ete cambriole", " on a ete cambriole", " nous avons ete cambriole", " je me suis fait cambrioler ",
@@ -111,6 +113,8 @@ enum EmergencyCues {
         " quand j etais petit", " when i was a", " en 19", " en 200", " en 201",
         " quand j avais ", " when i was 1", " when i was little ", " when i was young ", " quand j etais ado", " quand j etais jeune ",
         " quand j etais enfant ", " depuis longtemps ", " back in 19", " back in 20",
+        " as a child ", " as a kid ", " as a teenager ", " in my childhood ", " during my childhood ", " pendant mon enfance ",
+        " dans mon enfance ", " durant mon enfance ",
     ]
 
     /// Asking how to do something: a calm request, not a call for help.
@@ -130,7 +134,9 @@ enum EmergencyCues {
         " who can i talk to ", " should i be worried ", " should i worry ",
         // Wanting to tell someone, to talk first, without it going further: asking for a listener, not for help now.
         " a qui le dire ", " who do i tell ", " who should i tell ", " en parler a quelqu un ", " sans que ca aille plus loin ",
-        " talk to someone about it ", " d abord en parler ",
+        " talk to someone about it ", " d abord en parler ", " je voudrais parler a un policier ", " parler a un policier ",
+        " parler a un gendarme ", " talk to a police officer ", " speak to an officer ", " sans qu il le sache ",
+        " without him knowing ", " without her knowing ",
     ]
 
     /// A situation imagined or asked about, not lived.
@@ -154,6 +160,14 @@ enum EmergencyCues {
         " si on voit ", " si on se ", " en cas d ", " in case there s ", " si on est ", " si on me ", " hotline ", " seulement pour ", " only for ", " c est pour qui ", " leaflet ", " depliant ",
         " for my students ", " pour mes eleves ", " expose ", " presentation ",
         " aux infos ", " aux informations ", " au journal televise ", " on the news ", " in the news ",
+        // How a report or a call is made (by video, without speaking): a question about the procedure.
+        " video call ", " by video ", " par video ", " par visio ", " en visio ", " visioplainte ", " si on ne peut ",
+        " si je ne peux ", " si on peut pas ", " si je peux pas ", " if i can t ", " if i cannot ", " if you can t ",
+        " if you cannot ", " if someone can t ", " comment on fait pour appeler ", " how do you call ", " how do i call ",
+        " how long before ", " combien de temps avant ",
+        // A film shoot, a game: shots and threats that are not real.
+        " tournage ", " film shoot ", " filming a ", " faux coups de feu ", " c est juste le jeu ", " juste un jeu ",
+        " just a game ", " in the game ", " dans le jeu ",
     ]
 
     /// The danger is over: the author has gone.
@@ -171,10 +185,18 @@ enum EmergencyCues {
         " je suis chez mon ", " jsui chez ma ", " jsuis chez ma ", " i m staying with ", " i live with my ", " since then nothing ",
         " est loin ", " sont loin ", " deja loin ", " is far away ", " are far away ", " il est pas la ", " il n est pas la ",
         " he s not here ", " he isn t here ",
+        // The firefighters came and put the fire out: what is left is the paperwork.
+        " put it out ", " put the fire out ", " pompiers sont venus ", " pompiers sont passes ", " pompiers sont repartis ",
+        " pompiers l ont eteint ", " pompiers ont eteint ", " firefighters came ", " firefighters put ", " fire brigade came ",
+        " fire brigade left ", " fire brigade put ", " firemen put ", " il reste que la carcasse ", " il ne reste que la carcasse ",
+        // The writer has left the violent home, or the two have made up.
+        " partir de chez moi ", " partire de chez moi ", " parti de chez moi ", " partie de chez moi ", " i left home ",
+        " we left home ", " on s est reconcilie ", " on sest reconcilie ", " on s est reconcilies ", " we made up ",
     ]
 
     /// Words that say the author left only for a moment: the danger is not over.
     static let overCancelled = [
+        " other room ", " autre piece ", " next room ", " piece d a cote ",
         " parti chercher ", " partie chercher ", " partis chercher ", " went to get ", " gone to get ", " parti prendre ",
         " va revenir ", " vont revenir ", " revient ", " reviennent ", " coming back ", " will be back ", " ll be back ",
         // Someone still inside: whoever "left" is not the danger.
@@ -195,7 +217,7 @@ enum EmergencyCues {
     static let noInjury = [
         " personne n est blesse", " personne de blesse", " pas de blesse", " aucun blesse", " sans blesse", " pas blesse",
         " personne n a ete blesse", " pas de victime", " aucune victime", " que des degats ", " que de la tole ", " degats materiels ",
-        " no one hurt ", " nobody hurt ", " no one was hurt ", " nobody was hurt ", " no one is hurt ", " nobody is hurt ",
+        " no one hurt ", " nobody hurt ", " noone hurt ", " noone injured ", " noone was hurt ", " no one was hurt ", " nobody was hurt ", " no one is hurt ", " nobody is hurt ",
         " no one injured ", " nobody injured ", " no injuries ", " not hurt ", " no one was injured ", " nobody was injured ",
         " not injured ", " only damage ", " just damage ", " minor damage ",
         " va bien ", " il a rien ", " elle a rien ", " a rien eu ", " rien de casse ", " is fine ", " are fine ", " is ok ",
@@ -209,7 +231,8 @@ enum EmergencyCues {
         " personne n est en danger ", " personne en danger ", " pas en danger ", " aucun danger ", " pas de danger ",
         " sans danger ", " pas d urgence ", " pas urgent ", " rien d urgent ", " pas une urgence ", " rien de grave ",
         " pas grave ", " nobody is in danger ", " no one is in danger ", " not in danger ", " no danger ", " not an emergency ",
-        " no emergency ", " not urgent ", " nothing urgent ", " nothing serious ", " not serious ", " isn t an emergency ", " isnt an emergency ",
+        " he s safe ", " she s safe ", " he is safe ", " she is safe ", " safe right now ", " safe at home ", " il est en securite ",
+        " elle est en securite ", " no emergency ", " not urgent ", " nothing urgent ", " nothing serious ", " not serious ", " isn t an emergency ", " isnt an emergency ",
         " plus en danger ", " no longer in danger ", " not in danger anymore ", " aucune fumee ", " pas de fumee ", " no smoke ",
         // "Rien ne s'est passé": the writer says nothing has happened, so no leaf's danger is happening either.
         " rien ne s est passe ", " il ne s est rien passe ", " nothing has happened ",
@@ -295,11 +318,13 @@ enum EmergencyCues {
     static let suicidePast = [
         " s est suicide ", " est suicidee ", " s est suicidee ", " committed suicide ", " took his own life ",
         " took her own life ", " tentative de suicide il y a ", " tentative de suicide ", " fait une tentative ", " attempted suicide ",
-        " suicide attempt ", " tente de se suicider ", " tried to kill herself ", " tried to kill himself ",
+        " suicide attempt ", " parlait de se suicider ", " parlait de suicide ", " talked about suicide ", " talking about suicide in ",
+        " vieux post ", " old post ", " tente de se suicider ", " tried to kill herself ", " tried to kill himself ",
     ]
     static let suicideDenied = [
         " pas envie de mourir ", " ne veux pas mourir ", " veux pas mourir ", " pas suicidaire ", " don t want to die ",
-        " dont want to die ", " not suicidal ",
+        " dont want to die ", " not suicidal ", " pas parle de suicide ", " jamais parle de suicide ", " never talked about suicide ", " parle pas de suicide ", " hasn t talked about suicide ",
+        " hasnt talked about suicide ", " didn t mention suicide ", " never mentioned suicide ",
     ]
     static let danger = [
         " est en danger ", " suis en danger ", " sont en danger ", " l air en danger ", " en danger de mort ",
@@ -327,6 +352,8 @@ enum EmergencyCues {
             " va m entendre ", " chuchote ", " cant talk ", " can t talk ", " cannot talk ", " can t speak ", " cant speak ",
             " cannot speak ", " unable to speak ", " je suis sourde ", " je suis sourd ", " i m deaf ", " i am deaf ",
             " jpeu pa ", " jpeux pas parler ", " jpeu pas parler ", " can t call ", " cant call ", " cannot call ", " he ll hear me ",
+            " peux juste ecrire ", " peux que ecrire ", " peux seulement ecrire ", " jpeux juste ecrire ", " jecri avec ",
+            " j ecris avec ", " can only text ", " can only write ", " can only type ",
             " he will hear me ", " she ll hear me ", " will hear me ", " pas faire de bruit ", " can t make a sound ",
         ], weak: [], blockers: [
             // Speech that fails is a symptom for the SAMU, not someone who must stay silent.
@@ -361,10 +388,17 @@ enum EmergencyCues {
             " groping me ", " surrounding me ", " me fixe sans arret ", " is choking ", " etrangle ",
             " punching ", " are kicking ", " is kicking ", " kicking him ", " kicking her ",
             " se touche en me regardant ", " se masturbe ",
+            // Shoving someone, attacking a person, trying to strangle, cornering someone for their phone.
+            " is shoving ", " are shoving ", " shoving her ", " shoving him ",
+            " attacking a ", " attacking an ", " attaquent une ", " attaquent un ", " attaque une ", " attaque un ",
+            " tried to strangle ", " strangle me ", " essaye de m etrangler ", " essaie de m etrangler ", " a essaye de m etrangler ",
+            " me coincent ", " m ont coince ", " me coince contre ", " cornering me ", " cornered me ", " me rackett", " me racket",
+            " veulent mon tel", " veulent mon portable ", " want my phone ",
         ], weak: [
             " frappe ", " frappee ", " frapper ", " tape ", " tapee ", " battu ", " battue ", " cogne ", " agressee ",
             " violence ", " violences ", " agresse ", " agression ", " attaque ", " battre ", " coups ", " crie ", " hurle ", " agress", " taper ", " cogner ", " frape ", " secoue ", " secouer ", " hurler ", " kill me ", " slamming ", " tabasser ", " violee ", " viole ", " me tuer ", " drugged ",
             " hurt ", " violent ", " attack ", " hitting ", " beating ", " fight ", " menace ", " threat ", " screaming ",
+            " shoving ", " attacking ", " bouscule ",
             " punched ", " pousse par terre ", " poussee par terre ", " me pousser ", " arrache ", " arracher ", " grabbed my ",
             " ont plante ", " a plante ",
         ], blockers: [
@@ -383,7 +417,16 @@ enum EmergencyCues {
             " tirs ", " tire sur ", " ca tire ", " ca canarde ", " kalach", " gun ", " guns ", " handgun ", " handguns ", " knife ", " knives ",
             " armed ", " pistol ", " rifle ", " machete ", " weapon ", " shots ", " gunshot", " shooting ", " shot at ",
             " le tireur ", " the shooter ", " shooter ", " detonation ", " detonations ",
-        ], weak: []),
+            " colis suspect ", " suspicious package ", " fils apparents ", " wires sticking out ", " wires coming out ",
+        ], weak: [], blockers: [
+            // A weapon bought, inherited, for a club, camping or a game; fireworks taken for shots: a question, not a threat.
+            " le droit de ", " droit de le ", " droit de la ", " droit de les ", " have the right to ", " allowed to ", " can i carry ",
+            " legal to ", " transporter ", " club de tir ", " shooting club ", " gun club ", " stand de tir ", " airsoft ", " replique ",
+            " paintball ", " j ai achete un ", " jai acheter un ", " j ai achete une ", " j ai commande ", " i bought a ",
+            " i bought one ", " want to buy ", " veux acheter ", " grenier ", " attic ", " est decede ", " passed away ",
+            " jeu video ", " video game ", " un jeu ou ", " mortiers d artifice ", " feux d artifice ", " fireworks ",
+            " petards ", " firecrackers ",
+        ]),
         Category(reason: .beingFollowed, strong: [
             " me suit ", " me suivent ", " me poursuit ", " me poursuivent ", " suivie par ", " suivi par ",
             " je suis suivie ", " je suis suivi ", " on me suit ", " following me ", " followed by ", " being followed ",
@@ -404,6 +447,8 @@ enum EmergencyCues {
             " ne veulent pas ouvrir ", " coince dans ", " coincee dans ", " retenue contre ",
             " retenu contre ", " me laisse pas sortir ", " m empeche de partir ",
             " verrouille les portes ", " verrouille la porte ", " refuse de s arreter ", " refuse de me laisser ", " locked the doors ",
+            " me retiennent ", " me retient ", " nous retiennent ", " are holding me ", " is holding me ", " holding me in ",
+            " keeping me in ", " held me in ",
             " won t stop the car ", " wont stop the car ", " refuses to stop ", " won t let me get out ",
         ], weak: [], blockers: [" locked out ", " locked myself out ", " enferme dehors ", " enfermee dehors "]),
         Category(reason: .childInDanger, strong: [
@@ -464,18 +509,28 @@ enum EmergencyCues {
             " eteint les lumieres ", " eteint la lumiere ", " turned off the lights ", " turned the lights off ", " against the door ",
             " contre la porte ", " keeps knocking ", " spare key ", " double des cles ",
             " claiming to be ", " qui disent etre ", " qui dit etre ", " pretendent etre ", " pretend etre ", " se disent ",
+            " theyre inside ", " they re inside ", " they are inside ", " sont a l interieur ", " est a l interieur ",
+            " looking through my bedroom ", " looking through my window ", " looking in my window ", " pretending to sleep ",
+            " fais semblant de dormir ", " say they are police ", " want come in ", " want to come in ", " are in my home ",
+            " are in my house ", " check my jewellery ", " check my jewelry ", " verifier mes bijoux ",
             " saying they are police ", " insisting to come in ", " insistent pour entrer ", " insiste pour entrer ",
         ], weak: [
             " serrure ", " entrouverte ", " cagoule", " hooded ", " balaclava",
             " cambrioleur ", " cambrioleurs ", " cambriolage ", " cambriole ", " voleur ", " voleurs ", " burglar ",
             " faux agents ", " faux agent ", " faux policier", " faux plombier", " fake police",
             " burglars ", " burglary ", " thief ", " thieves ",
+        ], blockers: [
+            // Someone "claiming to be" on the phone or met online: a scam told afterwards, not someone at the door.
+            " sur internet ", " online ", " par telephone ", " rang ", " phoned ", " called me ",
+            " m a appele ", " rencontre sur ", " met on ", " my bank ", " ma banque ",
         ]),
         Category(reason: .crimeInProgress, strong: [
             " volent ma voiture ", " volent ma moto ", " volent une voiture ",
             " stealing my car ", " stealing a car ", " fracture une voiture ", " fracturent une voiture ",
             " casse une vitrine ", " cassent une vitrine ", " pillent ", " pille ", " met le feu ", " mettent le feu ",
             " en train de voler ", " essaie de partir avec ", " trying to steal ", " stealing my ",
+            " trying every car ", " trying car doors ", " essaient les portieres ", " testent les portieres ", " smashed a window ",
+            " smashed the window ", " smashed the back window ", " cassent une vitre ", " casse une vitre ",
             // The thief running off right now: a pursuit the police can still join.
             " court vers ", " courent vers ", " running towards ", " running toward ", " running down towards ",
         ], weak: [
@@ -517,7 +572,7 @@ enum EmergencyCues {
             " respire bizarre", " respire a peine ", " respire mal ", " yeux revulses ", " eyes are rolling ", " eyes rolling ",
             " s effondrer ", " s est effondre", " collapsed ", " evanoui", " barely conscious ", " a mordu ", " been bitten ",
             " plein de medocs ", " plein de medicaments ", " medicament vide", " medicaments vide", " bleedin ", " stabbed ",
-            " stabed ", " shaking on the floor ", " can t stand up ", " a du mal a parler ", " can t move his legs ", " can t move her legs ",
+            " stabed ", " shaking on the floor ", " can t stand up ", " a du mal a parler ", " can t move his legs ", " peux plus bouger ", " peu plus bouger ", " can t move my ", " collapsing ", " can t move her legs ",
             // A hunting accident, a twisted leg far from help, a malaise after pills.
             " accident de chasse ", " hunting accident ", " des plombs dans ", " is twisted ", " twisted badly ",
             " fait un malaise ", " feeling faint ",
@@ -573,18 +628,19 @@ enum EmergencyCues {
             // A child shut in a car in the heat.
             " dans une voiture fermee ", " in a locked car ", " in a hot car ", " flambent ",
             // A rotten-egg smell is gas; someone in the water, pulled out of it, or on a window ledge: the firefighters.
-            " rotten egg ", " rotten eggs ", " tombe dans le canal ", " tombee dans le canal ", " tombe dans la piscine ",
+            " noyade ", " rotten egg ", " rotten eggs ", " yellow cloud ", " toxic cloud ", " nuage jaune ", " nuage toxique ", " chemical leak ",
+            " fuite chimique ", " fuite de produit ", " tombe dans le canal ", " tombee dans le canal ", " tombe dans la piscine ",
             " tombee dans la piscine ", " fell in the pool ", " fell into the pool ", " fell into the canal ", " fell in the canal ",
             " jumped into the canal ", " jumped into the river ", " saute dans le canal ", " saute dans la seine ",
-            " struggling in the water ", " se debat dans l eau ", " il se debat ", " elle se debat ", " keeps going under ",
+            " struggling in the water ", " se debat dans l eau ", " il se debat ", " elle se debat ", " keeps going under ", " went under ",
             " going under ", " sorti de l eau ", " sortie de l eau ", " sorti une personne de l eau ", " pulled out of the water ",
-            " pulled him out of the water ", " pulled her out of the water ", " rebord d une fenetre ", " rebord de la fenetre ",
-            " on the window ledge ", " on a window ledge ", " on the ledge ", " tombe dans le bassin ", " tomber dans le bassin ",
+            " pulled him out of the water ", " pulled her out of the water ", " tombe dans le bassin ", " tomber dans le bassin ",
             " tombee dans le bassin ", " remonte plus ",
             " enflamme ", " enflammee ", " fume noir ", " fumee partout ", " fume partout ", " smoke everywhere ", " cocktail molotov ", " molotov ",
         ], weak: [" feu ", " fire ", " gaz ", " gas ", " flooded ", " inondation ", " inonde ", " inondee "], blockers: [
             " feu rouge ", " feux rouges ", " feu vert ", " feux ", " coup de feu ", " coups de feu ", " arme a feu ",
-            " armes a feu ", " cease fire ", " fire brigade ", " fired me ", " got fired ", " faux agents du gaz ",
+            " armes a feu ", " cease fire ", " fire access ", " fire lane ", " fire exit ", " fire door ", " voie pompiers ",
+            " acces pompiers ", " voie engins ", " fire brigade ", " fired me ", " got fired ", " faux agents du gaz ",
             " agent du gaz ", " compteur de gaz ", " messieurs du gaz ", " monsieur du gaz ", " homme du gaz ", " hommes du gaz ",
             " technicien du gaz ", " gas company ", " gas board ", " gas man ", " gasman ", " fire alarm went off for nothing ", " pour rien ",
         ]),
@@ -598,6 +654,8 @@ enum EmergencyCues {
             // Livestock loose on a road.
             " vaches sur la ", " vaches sur le ", " troupeau de vaches ", " troupeau sur la ", " chevaux sur la route ",
             " cows on the road ", " horses on the road ", " sheep on the road ",
+            " repartir au volant ", " reprendre le volant ", " reprendre la voiture ", " get behind the wheel ", " drive off drunk ",
+            " wants to drive off ",
         ], weak: [" autoroute ", " motorway ", " highway ", " freeway "]),
         // A boat or a swimmer in distress at sea: the sea rescue (CROSS, 196) answers first.
         Category(reason: .seaRescue, strong: [
@@ -645,6 +703,12 @@ enum EmergencyCues {
         " petit fils ", " petits fils ", " petit frere ", " petite soeur ", " petit ami ", " petite amie ", " petit copain ", " petite copine ",
     ]
 
+    /// A small child.
+    static let smallChild = [
+        " enfant ", " petit garcon ", " petite fille ", " fillette ", " garconnet ", " petit ", " petite ", " bebe ", " gamin ",
+        " toddler ", " child ", " little boy ", " little girl ", " kid ",
+    ]
+
     /// A window ledge: a small child on it is in danger (not, as for an adult, thinking of jumping).
     static let windowLedges = [
         " rebord d une fenetre ", " rebord de la fenetre ", " rebord de sa fenetre ", " on the window ledge ", " on a window ledge ",
@@ -658,6 +722,30 @@ enum EmergencyCues {
         // Someone who "disappeared with the money" is a thief, not a missing person; jewels that disappeared are stolen.
         " avec l argent ", " avec mon argent ", " avec nos economies ", " with the money ", " with my money ", " bijoux ",
         " jewellery ", " jewelry ",
+    ]
+
+    /// A thing lost by or for a child ("perdu le doudou de ma fille"): nobody is missing.
+    static let lostToys = [
+        " perdu le doudou ", " perdu son doudou ", " perdu sa peluche ", " perdu la peluche ", " perdu le jouet ", " perdu son jouet ",
+        " perdu le cartable ", " perdu son cartable ", " perdu la tetine ", " lost the teddy ", " lost her teddy ", " lost his teddy ",
+        " lost the toy ", " lost her toy ", " lost his toy ", " lost her cuddly ", " lost his cuddly ", " lost the cuddly ",
+        " lost her school bag ", " lost his school bag ", " lost her blanket ", " lost his blanket ", " lost the blanket ",
+    ]
+
+    /// A worry told without a cue of the present ("je pense que ma sœur se fait frapper", "I'm worried"):
+    /// a concern to talk about, not violence happening now.
+    static let worry = [
+        " je m inquiete ", " je minquiete ", " i m worried ", " im worried ", " i am worried ", " je pense que ", " je crois que ",
+        " i think my ", " i think she ", " i think he ", " elle ne dit pas ", " elle dit rien ", " elle ne dit rien ",
+        " il ne dit rien ", " she won t say ", " she doesn t say ", " he won t say ", " elle a des bleus ", " she has bruises ",
+        " he has bruises ", " has bruises ",
+    ]
+
+    /// Bullies' words quoted ("they tell me to kill myself"): not the writer's intent.
+    static let suicideQuoted = [
+        " telling me to kill myself ", " tell me to kill myself ", " told me to kill myself ", " tells me to kill myself ",
+        " kill yourself ", " kys ", " va te suicider ", " va te tuer ", " me disent de me suicider ", " me dit de me suicider ",
+        " m ont dit de me suicider ", " me disent de me tuer ", " me dit de me tuer ", " m ont dit de me tuer ",
     ]
 
     static let pairs: [Pair] = [
@@ -676,7 +764,7 @@ enum EmergencyCues {
             " la retrouve pas ",
             " vanished ", " disappeared ", " toujours pas rentre", " pas rentre de l ecole ", " telephone est eteint ",
             " portable est eteint ", " phone is off ", " sonne dans le vide ",
-        ], blockers: adultAges + lostThings),
+        ], blockers: adultAges + lostThings + [" colocataire ", " coloc ", " roommate ", " flatmate ", " collegue ", " colleague "]),
         Pair(reason: .missingAdult, first: [
             " alzheimer ", " demence ", " dement ", " demente ", " desoriente ", " desorientee ", " handicap", " grand pere ",
             " grand mere ", " papy ", " mamie ", " personne agee ", " vulnerable ", " malade ", " depressi", " suicidaire ",
@@ -715,10 +803,8 @@ enum EmergencyCues {
             " heater ", " chauffe eau ", " cheminee ", " fireplace ",
         ]),
         // A small child on a window ledge: the police for the child, the firefighters to reach the window.
-        Pair(reason: .childInDanger, first: [
-            " enfant ", " petit garcon ", " petite fille ", " fillette ", " garconnet ", " petit ", " petite ", " bebe ", " gamin ",
-            " toddler ", " child ", " little boy ", " little girl ", " kid ",
-        ], second: windowLedges, blockers: kinship),
+        Pair(reason: .childInDanger, first: smallChild, second: windowLedges, blockers: kinship),
+        Pair(reason: .fire, first: smallChild, second: windowLedges, blockers: kinship),
         // Someone pulled out of the water or a pool: the firefighters.
         Pair(reason: .fire, first: [
             " sorti ", " sortie ", " sortir ", " sortis ", " repeche ", " repechee ", " pulled ", " dragged ", " got him ", " got her ",

@@ -52,10 +52,15 @@ public struct EmergencyDetector: Sendable {
     /// ``assess(_:results:)`` with the sentence's `terms` as the search of its guessed language read
     /// them (``SearchIndex/terms(of:)``), so that they are not analysed twice; nil: analysed here.
     func assess(_ text: String, results: [SearchResult], terms: [String]?) -> EmergencyAlert? {
-        let reading = CueReading(CueSentence(text, vocabulary: EmergencyCues.vocabulary))
+        var reading = CueReading(CueSentence(text, vocabulary: EmergencyCues.vocabulary))
         // One word ("incendie", "viol", "rodéo") names a topic to read about, not a danger to report;
-        // a call for help or suicidal intent still counts.
-        if reading.wordCount == 1, reading.help == nil, reading.suicide == nil { return nil }
+        // a call for help or suicidal intent still counts, and so does one word shouted ("fire!!", "FEU"),
+        // read as happening now.
+        if reading.wordCount == 1, Self.isCry(text), !reading.strong.isEmpty || !reading.weak.isEmpty {
+            reading.present = reading.present ?? "!"
+        } else if reading.wordCount == 1, reading.help == nil, reading.suicide == nil {
+            return nil
+        }
         if let alert = assess(reading, results: results) {
             // The learnt model may silence a rule it finds very unlikely here, never suicidal intent
             // and never a sentence that says the danger is there now ("il est encore là").
@@ -146,7 +151,8 @@ public struct EmergencyDetector: Sendable {
         }
         for category in EmergencyCues.categories {
             guard reading.allows(category.reason) else { continue }
-            if let cue = reading.strong[category.reason], !reading.toneDown {
+            if let cue = reading.strong[category.reason], !reading.toneDown,
+               !(category.reason == .violenceNow && reading.worry && reading.present == nil) {
                 add(category.reason, cue)
             } else if let cue = reading.weak[category.reason], reading.present != nil {
                 add(category.reason, [reading.present, cue].compactMap { $0 }.joined(separator: " … "))
@@ -219,6 +225,13 @@ public struct EmergencyDetector: Sendable {
         for rank in 0..<(lists.map(\.count).max() ?? 0) {
             for list in lists where rank < list.count && !actions.contains(list[rank]) { actions.append(list[rank]) }
         }
+        // Three services or more (fire, injured, crime): the number every one of their answers gives (the 112,
+        // which reaches them all) comes third, after the first two services, instead of after all of them.
+        if Set(lists.compactMap(\.first)).count >= 3, let shared = lists.first?.first(where: { action in lists.allSatisfy { $0.contains(action) } }),
+           let index = actions.firstIndex(of: shared), index > 2 {
+            actions.remove(at: index)
+            actions.insert(shared, at: 2)
+        }
         return actions
     }
 
@@ -237,6 +250,12 @@ public struct EmergencyDetector: Sendable {
 
     /// The situations whose words say which service to call (the SAMU, the firefighters) once a danger is read.
     static let servicesNamedByWords: [EmergencyReason] = [.medical, .fire]
+
+    /// Whether a one-word text is shouted: followed by "!" or written in capitals ("FEU").
+    static func isCry(_ text: String) -> Bool {
+        let letters = text.unicodeScalars.filter(\.properties.isAlphabetic)
+        return text.contains("!") || (letters.count >= 3 && text == text.uppercased() && text != text.lowercased())
+    }
 
     /// The situations the sea rescue (196) answers when they happen at sea.
     static let rescues: Set<EmergencyReason> = [.fire, .medical, .callForHelp, .childInDanger, .seaRescue]
@@ -299,6 +318,10 @@ struct CueReading {
     var help: String?
     /// The words that place the scene at sea or on the coast ("au large", "beach").
     var atSea: String?
+    /// A toy or a bag lost for a child ("perdu le doudou de ma fille"): nobody is missing.
+    var lostToy = false
+    /// A worry ("je pense que…", "I'm worried"): violence without a cue of the present is a concern, not happening now.
+    var worry = false
     var strong: [EmergencyReason: String] = [:]
     var weak: [EmergencyReason: String] = [:]
     var pairs: [(EmergencyReason, String)] = []
@@ -310,10 +333,12 @@ struct CueReading {
     var fromWitness: Bool { witness || !firstPerson }
 
     /// Whether the sentence speaks of `reason` as over or only asked about: past or calm for most
-    /// dangers; for a missing person, only long ago or a calm question ("depuis hier soir" is still now).
+    /// dangers; for a missing person, only long ago or a calm question ("depuis hier soir" is still now);
+    /// for violence, also a worry without a cue of the present.
     func isQuiet(about reason: EmergencyReason) -> Bool {
         switch reason {
         case .missingChild, .missingAdult: longAgo || (calm && present == nil)
+        case .violenceNow: toneDown || (worry && present == nil)
         default: toneDown
         }
     }
@@ -347,7 +372,8 @@ struct CueReading {
         noDanger = Sets.noDanger.occurs(in: sentence)
         adult = Sets.adult.occurs(in: sentence)
         foundAgain = Sets.found.occurs(in: sentence) && !Sets.foundDenied.occurs(in: sentence)
-        suicide = Sets.suicide.firstMatch(in: sentence)
+        // "they tell me to kill myself": the bullies' words, not the writer's intent.
+        suicide = Sets.suicide.firstMatch(in: Sets.suicideQuoted.blanking(in: sentence))
         firstPerson = Sets.firstPerson.occurs(in: sentence)
         witness = Sets.witness.occurs(in: sentence)
         suicidePast = Sets.suicidePast.occurs(in: sentence)
@@ -356,13 +382,15 @@ struct CueReading {
         danger = Sets.danger.firstMatch(in: sentence)
         help = Sets.help.firstMatch(in: sentence)
         atSea = Sets.seaPlaces.firstMatch(in: sentence)
+        lostToy = Sets.lostToys.occurs(in: sentence)
+        worry = Sets.worry.occurs(in: sentence)
         // "petit-fils", "petit frère": a relative, not a small child, for the weak words.
         let withoutKin = Sets.kinship.blanking(in: sentence)
         for category in Sets.categories where !category.blockers.occurs(in: sentence) {
             if let cue = category.strong.firstMatch(in: sentence) { strong[category.reason] = cue }
             if let cue = category.weak.firstMatch(in: withoutKin) { weak[category.reason] = cue }
         }
-        if present == nil, !past, !calm, let tense = Self.presentTense(sentence.words) { present = tense }
+        if present == nil, !past, !calm, !worry, let tense = Self.presentTense(sentence.words) { present = tense }
         // "an hour ago he came back … now he's rattling the handle": a progressive says "now" even after a past cue.
         if present == nil, past, !calm, let tense = Self.presentTense(sentence.words, progressiveOnly: true) { present = tense }
         for pair in Sets.pairs where !pair.blockers.occurs(in: sentence) {
@@ -394,6 +422,12 @@ struct CueReading {
                 if ["maintenant", "mtn", "now", "tonight", "actuellement"].contains(next) { blank(index + 1, 1) }
                 if (next == "ce" && after == "soir") || (next == "right" && after == "now") { blank(index + 1, 2) }
                 if next == "en" && after == "ce" { blank(index + 1, 3) }
+            case "quelle", "quel", "c", "ce":
+                // "quelle est la démarche", "c'est la première fois": no "là" (here, now).
+                if next == "est" && after == "la" { blank(index + 2, 1) }
+            case "affaires", "cles", "clefs", "papiers", "valises", "vetements", "habits", "things", "stuff":
+                // "ses affaires sont là": things left there, not someone.
+                if (next == "sont" || next == "est" || next == "are" || next == "is") && (after == "la" || after == "there") { blank(index + 2, 1) }
             case "moment":
                 // "à ce moment-là": the time of a story; its "là" is no "here, now".
                 if next == "la" { blank(index + 1, 1) }
@@ -523,7 +557,7 @@ struct CueReading {
     func allows(_ reason: EmergencyReason) -> Bool {
         switch reason {
         case .medical: return !noInjury && !hypothetical
-        case .missingChild: return !foundAgain && !hypothetical && !noDanger && !adult
+        case .missingChild: return !foundAgain && !hypothetical && !noDanger && !adult && !lostToy
         case .missingAdult: return !foundAgain && !hypothetical && !noDanger
         case .fire:
             // A fire goes on when whoever lit it has run away.
@@ -556,7 +590,7 @@ enum TenseWords {
         "est", "etait", "a", "avait", "ont", "sont", "va", "vont", "peut", "veut", "doit", "faut", "semble", "pense", "croit",
         "parle", "appelle", "demande", "explique", "raconte", "aime", "habite", "travaille", "connais", "connait", "ne", "n",
         "une", "faire", "dire", "prendre", "mettre", "etre", "risque", "publie", "menace", "donne", "envoie", "poste", "like",
-        "entre", "comme", "que", "qui", "personne", "chose", "rentre", "reste", "arrete",
+        "entre", "comme", "que", "qui", "personne", "chose", "rentre", "reste", "arrete", "tient", "tiennent", "rejette",
     ]
     static let englishAdverbs: Set<String> = ["still", "now", "just", "currently", "actually"]
 }
@@ -587,6 +621,9 @@ enum CompiledCues {
     static let danger = PhraseSet(EmergencyCues.danger, vocabulary: EmergencyCues.vocabulary)
     static let help = PhraseSet(EmergencyCues.help, vocabulary: EmergencyCues.vocabulary)
     static let seaPlaces = PhraseSet(EmergencyCues.seaPlaces, vocabulary: EmergencyCues.vocabulary)
+    static let lostToys = PhraseSet(EmergencyCues.lostToys, vocabulary: EmergencyCues.vocabulary)
+    static let suicideQuoted = PhraseSet(EmergencyCues.suicideQuoted, vocabulary: EmergencyCues.vocabulary)
+    static let worry = PhraseSet(EmergencyCues.worry, vocabulary: EmergencyCues.vocabulary)
     static let windowLedges = PhraseSet(EmergencyCues.windowLedges, vocabulary: EmergencyCues.vocabulary)
     static let firstPerson = PhraseSet(EmergencyCues.firstPerson, vocabulary: EmergencyCues.vocabulary)
     static let witness = PhraseSet(EmergencyCues.witness, vocabulary: EmergencyCues.vocabulary)

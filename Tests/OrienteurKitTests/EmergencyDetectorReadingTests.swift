@@ -1,0 +1,80 @@
+import Testing
+@testable import OrienteurKit
+
+/// Readings of phrasing the earlier rules missed: cries of one word, people held who can only write, rackets and
+/// intruders now, events that are over, weapons asked about, worries, procedure questions, quoted words.
+extension EmergencyDetectorTests {
+    /// One word shouted is a cry for help; the same word written plainly stays a topic.
+    @Test func oneWordShoutedIsACry() throws {
+        #expect(try detector.detect("INCENDIE")?.reasons.contains(.fire) == true)
+        #expect(try detector.detect("gas!!")?.reasons.contains(.fire) == true)
+        #expect(try detector.detect("incendie") == nil)
+        #expect(try detector.detect("noyade lac")?.actions.first == .call("18"))
+    }
+
+    /// Held somewhere and able only to write; cornered for a phone; burglars inside the house opposite;
+    /// a fake official in the home; a suspicious package; a drunk driver about to drive off.
+    @Test(arguments: [
+        "deux hommes me retiennent dans un garage depuis hier, je peux juste écrire",
+        "trois types me coincent derrière le gymnase, ils veulent mon portable",
+        "two lads climbed the wall of the house opposite and they're inside",
+        "a woman and a man in overalls are in my house saying they must check my jewelry",
+        "colis suspect sur le quai, un sac avec des fils apparents sous un siège",
+        "le type qui m'a percuté est ivre mort et veut reprendre le volant",
+        "a man is shoving an old lady at the tram stop right now",
+        "he just tried to strangle me, he's in the other room",
+        "je viens d'être agressée sexuellement, je suis dehors et je tremble",
+        "two years ago a boy drowned here, and now there is a girl who went under at the lake",
+    ])
+    func dangersNowInNewPhrasingAreRead(_ text: String) throws {
+        #expect(try ask(text) != nil)
+    }
+
+    /// Over, asked about, or worried about: no alert.
+    @Test(arguments: [
+        "quelqu'un a brûlé notre poubelle cette nuit, les pompiers sont venus, comment porter plainte ?",
+        "my van was torched overnight, the fire brigade put it out, what now",
+        "mon grand-père est décédé et on a trouvé un revolver au grenier, on fait quoi ?",
+        "I bought a hunting knife, am I allowed to carry it on the train?",
+        "je peux prendre ma réplique airsoft dans le métro ?",
+        "les jeunes tirent des feux d'artifice dans la rue, on dirait des coups de feu",
+        "je crois que mon amie se fait frapper par son copain, elle a des bleus",
+        "can I report my ex's violence by video call instead of going to the station?",
+        "comment appeler la police si je ne peux pas parler ?",
+        "quelle est la démarche pour une plainte après une agression le mois dernier",
+        "my mum is depressed but she's safe at home, who can she call?",
+        "mon frère m'a tapé mais on s'est réconciliés, c'est grave ?",
+        "I was hit by my father as a kid, I'm 40 now, can I still file a complaint",
+        "a van is blocking the fire lane behind our school, can it be towed",
+    ])
+    func overAskedOrWorriedRaisesNothing(_ text: String) throws {
+        #expect(try detector.detect(text) == nil)
+    }
+
+    /// Bullies' words quoted, a suicide only mentioned as not spoken of, an old post: no suicidal intent of the writer.
+    @Test func quotedOrDeniedSuicideIsNoIntent() throws {
+        #expect(reading("they keep telling me to kill myself on discord").suicide == nil)
+        #expect(reading("il n'a jamais parlé de suicide mais il dort tout le temps").suicideDenied)
+        #expect(reading("I want to kill myself").suicide != nil)
+    }
+
+    /// A toy lost for a child, a flatmate gone with the money, a scammer on the phone: nobody missing, nobody inside.
+    @Test func lostToysFlatmatesAndCallersAreNoMissingChildOrIntruder() throws {
+        #expect(try ask("j'ai perdu le doudou de mon fils au square")?.reasons.contains(.missingChild) != true)
+        #expect(try ask("mon colocataire est parti avec le loyer et a disparu")?.reasons.contains(.missingChild) != true)
+        #expect(try detector.detect("a man phoned claiming to be from my bank and I gave him my code")?.reasons.contains(.intruderNow) != true)
+    }
+
+    /// "Quelle est la…", "ses affaires sont là", "il tient des propos": no "here, now".
+    @Test func questionsThingsAndHabitsAreNoPresent() {
+        #expect(reading("quelle est la procédure").present == nil)
+        #expect(reading("ses affaires sont là").present == nil)
+        #expect(reading("il tient des propos bizarres").present == nil)
+    }
+
+    /// Three services or more: the number their answers share (112) comes third.
+    @Test func threeServicesPutTheSharedNumberThird() throws {
+        let actions = try detector.actions(for: [.fire, .medical, .callForHelp])
+        #expect(Array(actions.prefix(3)) == [.call("18"), .call("15"), .call("112")])
+    }
+}
