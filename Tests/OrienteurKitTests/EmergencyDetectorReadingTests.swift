@@ -25,6 +25,8 @@ extension EmergencyDetectorTests {
         "he just tried to strangle me, he's in the other room",
         "je viens d'être agressée sexuellement, je suis dehors et je tremble",
         "two years ago a boy drowned here, and now there is a girl who went under at the lake",
+        "I'm on a video call with my dad and I can see his carer hitting him right now",
+        "un homme a déposé un colis suspect dans le hall de la gare et il est parti",
     ])
     func dangersNowInNewPhrasingAreRead(_ text: String) throws {
         #expect(try ask(text) != nil)
@@ -46,6 +48,8 @@ extension EmergencyDetectorTests {
         "mon frère m'a tapé mais on s'est réconciliés, c'est grave ?",
         "I was hit by my father as a kid, I'm 40 now, can I still file a complaint",
         "a van is blocking the fire lane behind our school, can it be towed",
+        "on m'a volé mon scooter cette nuit devant chez moi, comment porter plainte ?",
+        "j'ai vu un ancien post où quelqu'un parlait de se suicider, je le signale ?",
     ])
     func overAskedOrWorriedRaisesNothing(_ text: String) throws {
         #expect(try detector.detect(text) == nil)
@@ -65,11 +69,19 @@ extension EmergencyDetectorTests {
         #expect(try detector.detect("a man phoned claiming to be from my bank and I gave him my code")?.reasons.contains(.intruderNow) != true)
     }
 
-    /// "Quelle est la…", "ses affaires sont là", "il tient des propos": no "here, now".
+    /// "Quelle est la…", "ses affaires sont là", "il tient des propos": no "here, now"; "trying every door" is no habit.
     @Test func questionsThingsAndHabitsAreNoPresent() {
+        #expect(!reading("two men are walking along the car park trying every car door").past)
         #expect(reading("quelle est la procédure").present == nil)
         #expect(reading("ses affaires sont là").present == nil)
         #expect(reading("il tient des propos bizarres").present == nil)
+    }
+
+    /// A farewell from someone depressed whose phone is off: suicidal intent, and a person to find (the police).
+    @Test func aFarewellFromSomeoneUnreachableAlsoCallsThePolice() throws {
+        let alert = try #require(try detector.detect("my depressed uncle posted a goodbye message this morning and his phone is off since"))
+        #expect(alert.reasons.first == .suicide)
+        #expect(alert.actions.prefix(3).contains(.call("17")))
     }
 
     /// Three services or more: the number their answers share (112) comes third.

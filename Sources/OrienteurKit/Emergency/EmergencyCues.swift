@@ -19,7 +19,7 @@ enum EmergencyCues {
     /// It is happening now, or has just happened.
     static let present = [
         " en ce moment ", " en train ", " est la ",
-        " sont la ", " est ici ", " sont ici ", " devant chez moi ", " tout de suite ", " vite ", " au secours ",
+        " sont la ", " est ici ", " sont ici ", " tout de suite ", " vite ", " au secours ",
         " aidez moi ", " aider moi ", " aide moi ", " a l aide ", " ! ! ", " la maintenant ", " la now ", " la mtn ",
         " a l instant ", " vient de ", " viennent de ", " viens de ", " viens d etre ", " vient d etre ", " viennent d etre ",
         " now there is ", " now there s ", " now there are ", " maintenant il y a ", " maintenant ya ", " ce soir ", " en pleine ", " en direct ",
@@ -48,6 +48,8 @@ enum EmergencyCues {
     /// present only when nothing says the event is past (or, for "urgent", that it is paperwork).
     static let presentWeak = [
         " maintenant ", " mtn ", " actuellement ", " now ", " currently ", " urgent ", " urgence ", " aujourd hui ", " help ",
+        // A place ("devant chez moi") says where as much as when: "on m'a volé ma voiture cette nuit devant chez moi".
+        " devant chez moi ",
     ]
 
     /// Paperwork: "urgent" for a passport, a declaration or an appointment is no danger.
@@ -83,7 +85,7 @@ enum EmergencyCues {
         " le printemps dernier ", " l hiver dernier ", " l automne dernier ", " cet ete ", " a l epoque ", " quand j avais ",
         " back in ", " last monday ", " last tuesday ", " last wednesday ", " last thursday ", " last friday ", " last saturday ", " on monday ", " on tuesday ", " on wednesday ", " on thursday ", " on friday ", " on saturday ", " on sunday ",
         " last sunday ", " last spring ", " last summer ", " last winter ", " last autumn ", " last christmas ", " the other night ",
-        " at the time ", " as a child ", " as a kid ", " as a teenager ", " in my childhood ", " during my childhood ",
+        " at the time ", " vieux post ", " ancien post ", " old post ", " as a child ", " as a kid ", " as a teenager ", " in my childhood ", " during my childhood ",
         " pendant mon enfance ", " dans mon enfance ", " durant mon enfance ", " tous les aprem", " tous les apres midi ", " tous les lundis ", " tous les mardis ",
         " tous les mercredis ", " tous les jeudis ", " tous les vendredis ", " tous les samedis ", " tous les dimanches ", " tous les mois ",
         " tous les ans ", " tous les etes ", " toutes les nuits ", " toutes les semaines ", " toutes les fins de semaine ", " chaque ", " a chaque fois ", " every ", " each time ", " whenever ",
@@ -161,7 +163,7 @@ enum EmergencyCues {
         " for my students ", " pour mes eleves ", " expose ", " presentation ",
         " aux infos ", " aux informations ", " au journal televise ", " on the news ", " in the news ",
         // How a report or a call is made (by video, without speaking): a question about the procedure.
-        " video call ", " by video ", " par video ", " par visio ", " en visio ", " visioplainte ", " si on ne peut ",
+        " video call with an officer ", " video call with the police ", " visio avec un policier ", " by video ", " par video ", " par visio ", " en visio ", " visioplainte ", " si on ne peut ",
         " si je ne peux ", " si on peut pas ", " si je peux pas ", " if i can t ", " if i cannot ", " if you can t ",
         " if you cannot ", " if someone can t ", " comment on fait pour appeler ", " how do you call ", " how do i call ",
         " how long before ", " combien de temps avant ",
@@ -197,6 +199,8 @@ enum EmergencyCues {
     /// Words that say the author left only for a moment: the danger is not over.
     static let overCancelled = [
         " other room ", " autre piece ", " next room ", " piece d a cote ",
+        // Whoever left a suspicious package has gone; the package is still there.
+        " l a depose ", " a depose un ", " left a bag ", " left the bag ", " left a package ", " colis suspect ", " suspicious package ",
         " parti chercher ", " partie chercher ", " partis chercher ", " went to get ", " gone to get ", " parti prendre ",
         " va revenir ", " vont revenir ", " revient ", " reviennent ", " coming back ", " will be back ", " ll be back ",
         // Someone still inside: whoever "left" is not the danger.
@@ -319,7 +323,7 @@ enum EmergencyCues {
         " s est suicide ", " est suicidee ", " s est suicidee ", " committed suicide ", " took his own life ",
         " took her own life ", " tentative de suicide il y a ", " tentative de suicide ", " fait une tentative ", " attempted suicide ",
         " suicide attempt ", " parlait de se suicider ", " parlait de suicide ", " talked about suicide ", " talking about suicide in ",
-        " vieux post ", " old post ", " tente de se suicider ", " tried to kill herself ", " tried to kill himself ",
+        " vieux post ", " ancien post ", " old post ", " tente de se suicider ", " tried to kill herself ", " tried to kill himself ",
     ]
     static let suicideDenied = [
         " pas envie de mourir ", " ne veux pas mourir ", " veux pas mourir ", " pas suicidaire ", " don t want to die ",
@@ -767,7 +771,7 @@ enum EmergencyCues {
         ], blockers: adultAges + lostThings + [" colocataire ", " coloc ", " roommate ", " flatmate ", " collegue ", " colleague "]),
         Pair(reason: .missingAdult, first: [
             " alzheimer ", " demence ", " dement ", " demente ", " desoriente ", " desorientee ", " handicap", " grand pere ",
-            " grand mere ", " papy ", " mamie ", " personne agee ", " vulnerable ", " malade ", " depressi", " suicidaire ",
+            " grand mere ", " papy ", " mamie ", " personne agee ", " vulnerable ", " malade ", " depressi", " depressed ", " deprime ", " deprimee ", " suicidaire ",
             " dementia ", " grandfather ", " grandmother ", " grandpa ", " grandma ", " elderly ", " disabled ", " confused ",
             " devait rentrer ", " should have been back ", " was supposed to be back ", " en pouvait plus ", " en peut plus ",
             " ehpad ", " memory problems ", " sans son traitement ", " sans ses medicaments ", " diabetique ", " troubles de la memoire ", " maison de retraite ", " care home ",

@@ -428,6 +428,9 @@ struct CueReading {
             case "affaires", "cles", "clefs", "papiers", "valises", "vetements", "habits", "things", "stuff":
                 // "ses affaires sont là": things left there, not someone.
                 if (next == "sont" || next == "est" || next == "are" || next == "is") && (after == "la" || after == "there") { blank(index + 2, 1) }
+            case "trying", "try", "tries", "essaient", "essaie", "essaye", "testent", "teste":
+                // "trying every car door": each of the doors now, not a habit ("every day").
+                if next == "every" || next == "toutes" || next == "tous" { blank(index + 1, 1) }
             case "moment":
                 // "à ce moment-là": the time of a story; its "là" is no "here, now".
                 if next == "la" { blank(index + 1, 1) }
