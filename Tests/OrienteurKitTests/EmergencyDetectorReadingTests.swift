@@ -27,6 +27,9 @@ extension EmergencyDetectorTests {
         "two years ago a boy drowned here, and now there is a girl who went under at the lake",
         "I'm on a video call with my dad and I can see his carer hitting him right now",
         "un homme a déposé un colis suspect dans le hall de la gare et il est parti",
+        "the bloke who hit my car is plastered and about to drive off",
+        "un client menace ma collègue à l'accueil, j'écris depuis le bureau",
+        "mon mari me frappe en ce moment, à qui parler ?",
     ])
     func dangersNowInNewPhrasingAreRead(_ text: String) throws {
         #expect(try ask(text) != nil)
@@ -50,6 +53,9 @@ extension EmergencyDetectorTests {
         "a van is blocking the fire lane behind our school, can it be towed",
         "on m'a volé mon scooter cette nuit devant chez moi, comment porter plainte ?",
         "j'ai vu un ancien post où quelqu'un parlait de se suicider, je le signale ?",
+        "ma sœur s'est fait cambrioler cet après-midi, quand elle est rentrée ils n'étaient plus là",
+        "Help! I'm locked out of my flat, can you open the door?",
+        "je me sens vide en ce moment, je sais plus à qui parler",
     ])
     func overAskedOrWorriedRaisesNothing(_ text: String) throws {
         #expect(try detector.detect(text) == nil)
@@ -75,6 +81,22 @@ extension EmergencyDetectorTests {
         #expect(reading("quelle est la procédure").present == nil)
         #expect(reading("ses affaires sont là").present == nil)
         #expect(reading("il tient des propos bizarres").present == nil)
+    }
+
+    /// A man "from the gas company" who refuses to leave is an intruder for the police, not a gas leak; a grown son who
+    /// likes his mother's photos is not missing.
+    @Test func aFakeGasManIsAnIntruderAndSomeoneActiveOnlineIsNotMissing() throws {
+        let gasman = try #require(try ask("un homme qui se dit du gaz refuse de partir de chez ma tante, il crie"))
+        #expect(!gasman.reasons.contains(.fire))
+        #expect(gasman.actions.first == .call("17"))
+        #expect(try ask("mon fils de 20 ans ne répond plus depuis 5 jours mais il like mes photos")?.reasons.contains(.missingAdult) != true)
+    }
+
+    /// A farewell from someone unreachable: suicidal intent, and a person to find (the police).
+    @Test func aFarewellFromSomeoneUnreachableCallsThePoliceToo() throws {
+        let alert = try #require(try detector.detect("mon cousin m'a écrit adieu tout à l'heure, depuis il ne répond plus"))
+        #expect(alert.reasons.first == .suicide)
+        #expect(alert.actions.prefix(3).contains(.call("17")))
     }
 
     /// A farewell from someone depressed whose phone is off: suicidal intent, and a person to find (the police).

@@ -81,4 +81,22 @@ extension EmergencyDetectorTests {
         #expect(alert.reasons.first == .suicide)
         #expect(alert.actions.first == .call("3114"))
     }
+
+    /// Someone floating face down or fallen off a pier at sea; a car burning; a driver trapped in a cab; a child through
+    /// the ice or alone by a road, or shut in a car in the sun; a stabbing whose author is named: the fitting numbers.
+    @Test func rescuesAndAttacksTakeTheirService() throws {
+        #expect(try ask("a surfer is floating face down off the beach at Biarritz")?.actions.first == .call("196"))
+        #expect(try ask("un pêcheur est tombé de la digue, il se débat dans les vagues")?.actions.first == .call("196"))
+        #expect(try ask("une voiture crame sur le parking de l'école")?.actions.first == .call("18"))
+        #expect(try ask("after the crash the van driver is trapped in the cab and can't get out")?.actions.prefix(3).contains(.call("18")) == true)
+        #expect(try ask("a boy fell through the ice on the pond in the park")?.actions.first == .call("18"))
+        let child = try #require(try ask("un gamin de 4 ans marche tout seul au bord de la route départementale"))
+        #expect(child.reasons.contains(.childInDanger))
+        let car = try #require(try ask("a little girl is locked in a car in full sun at the garden centre"))
+        #expect(car.actions.prefix(3).contains(.call("17")))
+        #expect(car.actions.prefix(3).contains(.call("18")))
+        let stabbing = try #require(try ask("a guy just stabbed someone outside the bar, the man is on the ground"))
+        #expect(stabbing.actions.first == .call("17"))
+        #expect(stabbing.actions.prefix(3).contains(.call("15")))
+    }
 }

@@ -10,7 +10,7 @@ enum EmergencyCues {
     static let vocabulary: [String: Int32] = {
         var lists = [present, presentWeak, earlierToday, past, longAgo, calm, hypothetical, over, overCancelled, authorLeft, justHappened, paperwork,
                      noInjury, noDanger, found, foundDenied, suicide, suicidePast, suicideDenied, help, danger, firstPerson, witness, kinship,
-                     seaPlaces, windowLedges, lostToys, suicideQuoted, worry]
+                     seaPlaces, windowLedges, lostToys, suicideQuoted, worry, unreachable, listener]
         lists += categories.flatMap { [$0.strong, $0.weak, $0.blockers] }
         lists += pairs.flatMap { [$0.first, $0.second, $0.blockers] }
         return PhraseSet.vocabulary(of: lists)
@@ -97,7 +97,7 @@ enum EmergencyCues {
         " quand j ai des mauvaises ", " quand jai des ", " quand j ai des ", " when i get bad ", " when he s angry ", " when he is angry ", " when he gets angry ", " when she s angry ",
         " when he drinks ", " happened again on ",
         // A burglary told as done to the writer ("j'ai été cambriolé"): a completed event.
-        " j ai ete cambriole", " on a ete cambriole", " nous avons ete cambriole", " je me suis fait cambrioler ",
+        " j ai ete cambriole", " on a ete cambriole", " nous avons ete cambriole", " je me suis fait cambrioler ", " s est fait cambrioler ",
         " i was burgled ", " we were burgled ", " i ve been burgled ", " we ve been burgled ",
         // "à ce moment-là", "at that moment": the time of a story, not "là" (here, now).
         " a ce moment ", " at that moment ", " at that time ",
@@ -186,7 +186,7 @@ enum EmergencyCues {
         " est au boulot ", " is at work ", " s at work ", " at work now ", " j habite chez ", " je vis chez ", " je suis chez ma ",
         " je suis chez mon ", " jsui chez ma ", " jsuis chez ma ", " i m staying with ", " i live with my ", " since then nothing ",
         " est loin ", " sont loin ", " deja loin ", " is far away ", " are far away ", " il est pas la ", " il n est pas la ",
-        " he s not here ", " he isn t here ",
+        " he s not here ", " he isn t here ", " etaient plus la ", " n etaient plus la ", " were gone ",
         // The firefighters came and put the fire out: what is left is the paperwork.
         " put it out ", " put the fire out ", " pompiers sont venus ", " pompiers sont passes ", " pompiers sont repartis ",
         " pompiers l ont eteint ", " pompiers ont eteint ", " firefighters came ", " firefighters put ", " fire brigade came ",
@@ -240,6 +240,8 @@ enum EmergencyCues {
         " plus en danger ", " no longer in danger ", " not in danger anymore ", " aucune fumee ", " pas de fumee ", " no smoke ",
         // "Rien ne s'est passé": the writer says nothing has happened, so no leaf's danger is happening either.
         " rien ne s est passe ", " il ne s est rien passe ", " nothing has happened ",
+        // Locked out of one's own home: a locksmith, not a danger.
+        " locked myself out ", " i m locked out ", " locked out of my ", " enferme dehors ", " enfermee dehors ",
     ]
 
     /// The person writing is the one in danger.
@@ -258,6 +260,8 @@ enum EmergencyCues {
 
     /// The missing person is back.
     static let found = [
+        // Active online: alive and reachable, not missing.
+        " like mes photos ", " like mes posts ", " likes my photos ", " likes my posts ", " poste des stories ", " posting stories ",
         " a ete retrouve", " l avons retrouve", " on l a retrouve", " ont retrouve ", " est retrouve", " retrouve sain",
         " retrouvee saine ", " est rentre ", " est rentree ", " est revenu ", " est revenue ", " de retour ",
         " came home ", " is back ", " came back ", " was found ", " has been found ", " found him ", " found her ",
@@ -307,7 +311,7 @@ enum EmergencyCues {
         // The pills laid out in front of the writer, no point any more, a goodbye text, a rope bought.
         " pills in front of me ", " cachets devant moi ", " medocs devant moi ", " medicaments devant moi ", " don t see the point ",
         " dont see the point ", " see no point ", " vois plus l interet ", " vois plus le sens ", " do it tonight ", " le faire ce soir ",
-        " want to be here anymore ", " texted goodbye ", " goodbye text ", " goodbye message ", " sent a goodbye ", " msg d adieu ",
+        " want to be here anymore ", " m a ecrit adieu ", " wrote me goodbye ", " texted goodbye ", " goodbye text ", " goodbye message ", " sent a goodbye ", " msg d adieu ",
         " msg dadieu ", " sms d adieu ", " bought rope ", " bought a rope ", " achete une corde ", " achete de la corde ",
         " saying farewell ", " said farewell ", " farewell email ", " farewell message ",
         // A letter left, the rope or the pills laid out ready: the means prepared.
@@ -356,7 +360,7 @@ enum EmergencyCues {
             " va m entendre ", " chuchote ", " cant talk ", " can t talk ", " cannot talk ", " can t speak ", " cant speak ",
             " cannot speak ", " unable to speak ", " je suis sourde ", " je suis sourd ", " i m deaf ", " i am deaf ",
             " jpeu pa ", " jpeux pas parler ", " jpeu pas parler ", " can t call ", " cant call ", " cannot call ", " he ll hear me ",
-            " peux juste ecrire ", " peux que ecrire ", " peux seulement ecrire ", " jpeux juste ecrire ", " jecri avec ",
+            " j ecris depuis la ", " j ecris depuis le ", " i m texting from the ", " texting from the ", " peux juste ecrire ", " peux que ecrire ", " peux seulement ecrire ", " jpeux juste ecrire ", " jecri avec ",
             " j ecris avec ", " can only text ", " can only write ", " can only type ",
             " he will hear me ", " she ll hear me ", " will hear me ", " pas faire de bruit ", " can t make a sound ",
         ], weak: [], blockers: [
@@ -393,7 +397,8 @@ enum EmergencyCues {
             " punching ", " are kicking ", " is kicking ", " kicking him ", " kicking her ",
             " se touche en me regardant ", " se masturbe ",
             // Shoving someone, attacking a person, trying to strangle, cornering someone for their phone.
-            " is shoving ", " are shoving ", " shoving her ", " shoving him ",
+            " is shoving ", " are shoving ", " shoving her ", " shoving him ", " menace ma ", " menace mon ", " menacent ma ",
+            " menacent mon ", " is threatening my ", " threatening my ",
             " attacking a ", " attacking an ", " attaquent une ", " attaquent un ", " attaque une ", " attaque un ",
             " tried to strangle ", " strangle me ", " essaye de m etrangler ", " essaie de m etrangler ", " a essaye de m etrangler ",
             " me coincent ", " m ont coince ", " me coince contre ", " cornering me ", " cornered me ", " me rackett", " me racket",
@@ -404,7 +409,7 @@ enum EmergencyCues {
             " hurt ", " violent ", " attack ", " hitting ", " beating ", " fight ", " menace ", " threat ", " screaming ",
             " shoving ", " attacking ", " bouscule ",
             " punched ", " pousse par terre ", " poussee par terre ", " me pousser ", " arrache ", " arracher ", " grabbed my ",
-            " ont plante ", " a plante ",
+            " ont plante ", " a plante ", " stabbed someone ", " just stabbed ", " a poignarde ", " poignarde quelqu un ",
         ], blockers: [
             " son chien ", " sa chienne ", " son chat ", " le chien ", " his dog ", " her dog ", " the dog ",
             " poste des videos ", " posts videos ", " menace de publier ", " menace de partager ", " menace de diffuser ",
@@ -468,7 +473,9 @@ enum EmergencyCues {
             " attache a la chaise ", " secoue un bebe ", " shaking a baby ", " seuls depuis ", " dragging a ", " dragging her ", " dragging him ", " kidnapp",
             " embarque de force ", " dans sa camionnette ", " essaye d enlever ", " essayer d enlever ", " tente d enlever ",
             " tried to abduct ", " tried to snatch ",
-            " seule sur le balcon ", " sans aucun adulte ", " sans adulte ", " erre seul ",
+            " seule sur le balcon ", " sans aucun adulte ", " sans adulte ", " erre seul ", " tout seul au bord de la ",
+            " toute seule au bord de la ", " seul au bord de la route ", " walking alone along the ", " alone by the road ",
+            " alone on the side of the road ",
             " rancon ", " ransom ", " ligote ", " ligotee ", " tied up ", " got separated ", " separated from us ",
             " perdu de vue ", " lost sight of ", " monter dans une voiture ", " got into a car with ", " pris notre fils ",
             " pris notre fille ", " a pris mon fils ", " a pris ma fille ", " took our son ", " took our daughter ",
@@ -513,6 +520,7 @@ enum EmergencyCues {
             " eteint les lumieres ", " eteint la lumiere ", " turned off the lights ", " turned the lights off ", " against the door ",
             " contre la porte ", " keeps knocking ", " spare key ", " double des cles ",
             " claiming to be ", " qui disent etre ", " qui dit etre ", " pretendent etre ", " pretend etre ", " se disent ",
+            " refuse de partir ", " refuse de sortir de chez ", " won t leave my ", " wont leave my ", " refuses to leave my ",
             " theyre inside ", " they re inside ", " they are inside ", " sont a l interieur ", " est a l interieur ",
             " looking through my bedroom ", " looking through my window ", " looking in my window ", " pretending to sleep ",
             " fais semblant de dormir ", " say they are police ", " want come in ", " want to come in ", " are in my home ",
@@ -521,7 +529,8 @@ enum EmergencyCues {
         ], weak: [
             " serrure ", " entrouverte ", " cagoule", " hooded ", " balaclava",
             " cambrioleur ", " cambrioleurs ", " cambriolage ", " cambriole ", " voleur ", " voleurs ", " burglar ",
-            " faux agents ", " faux agent ", " faux policier", " faux plombier", " fake police",
+            " faux agents ", " faux agent ", " faux policier", " faux plombier", " fake police", " water company ", " service des eaux ",
+            " compagnie des eaux ",
             " burglars ", " burglary ", " thief ", " thieves ",
         ], blockers: [
             // Someone "claiming to be" on the phone or met online: a scam told afterwards, not someone at the door.
@@ -586,7 +595,7 @@ enum EmergencyCues {
             " not answering the door ",
             // Choking, turning blue, not waking up, barely breathing, an allergic reaction, a seizure, something
             // swallowed, too many pills, a deep cut, a hand on the chest, someone fallen who cannot get up.
-            " s etouffe ", " s etouffer ", " choking on ", " is choking on ", " devient bleu ", " devient bleue ", " deviennent bleues ",
+            " face down ", " floating face ", " face contre l eau ", " flotte sur le ventre ", " s etouffe ", " s etouffer ", " choking on ", " is choking on ", " devient bleu ", " devient bleue ", " deviennent bleues ",
             " going blue ", " gone blue ", " wont wake ", " doesn t wake ", " doesnt wake ", " ne se reveille ", " will not wake ",
             " respir a peine ", " respire a peine ", " barely breathing ", " not breathe ", " can barely breathe ", " cant breath ",
             " reaction allergique ", " allergic reaction ", " choc anaphylactique ", " anaphyla", " throat is swelling ",
@@ -616,7 +625,11 @@ enum EmergencyCues {
             " water is rising ", " coince sur le toit ", " coincee sur le toit ",
             " coinces sur le toit ", " on the roof waving ", " fumee noire ", " black smoke ", " sent le brule ", " smells of burning ",
             " fuite gaz ", " gaz sortir ", " gaz qui sort ", " ouvert le gaz ", " conduite de gaz ", " gas pipe ", " hissing ",
-            " l eau qui monte ", " eau qui monte ", " dans un puits ", " ice is cracking ", " la glace craque ", " drifting ",
+            " l eau qui monte ", " eau qui monte ", " dans un puits ", " ice is cracking ", " la glace craque ", " through the ice ", " a travers la glace ",
+            " sous la glace ", " voiture crame ", " voiture qui crame ", " crame sur ", " coince dans la cabine ", " coincee dans la cabine ",
+            " trapped in the cab ", " trapped in his car ", " trapped in her car ", " coince dans sa voiture ", " coincee dans sa voiture ",
+            " incarcere ", " incarceree ", " desincarcer", " trapped under ", " coince sous ", " coincee sous ", " sous les decombres ",
+            " under the rubble ", " drifting ",
             " a la derive ", " coince dessous ", " coincee dessous ", " remonte pas ", " l emporte ",
             // Stuck in a lift: a rescue for the firefighters.
             " coince dans l ascenseur ", " coincee dans l ascenseur ", " bloque dans l ascenseur ", " bloquee dans l ascenseur ",
@@ -646,7 +659,7 @@ enum EmergencyCues {
             " armes a feu ", " cease fire ", " fire access ", " fire lane ", " fire exit ", " fire door ", " voie pompiers ",
             " acces pompiers ", " voie engins ", " fire brigade ", " fired me ", " got fired ", " faux agents du gaz ",
             " agent du gaz ", " compteur de gaz ", " messieurs du gaz ", " monsieur du gaz ", " homme du gaz ", " hommes du gaz ",
-            " technicien du gaz ", " gas company ", " gas board ", " gas man ", " gasman ", " fire alarm went off for nothing ", " pour rien ",
+            " technicien du gaz ", " se dit du gaz ", " se disant du gaz ", " gas company ", " gas board ", " gas man ", " gasman ", " fire alarm went off for nothing ", " pour rien ",
         ]),
         Category(reason: .roadDanger, strong: [
             " contresens ", " contre sens ", " a contre sens ", " wrong way ", " wrong side of the motorway ",
@@ -658,7 +671,8 @@ enum EmergencyCues {
             // Livestock loose on a road.
             " vaches sur la ", " vaches sur le ", " troupeau de vaches ", " troupeau sur la ", " chevaux sur la route ",
             " cows on the road ", " horses on the road ", " sheep on the road ",
-            " repartir au volant ", " reprendre le volant ", " reprendre la voiture ", " get behind the wheel ", " drive off drunk ",
+            " repartir au volant ", " repartir en voiture ", " reprendre sa voiture ", " veut conduire ", " about to drive ",
+            " reprendre le volant ", " reprendre la voiture ", " get behind the wheel ", " drive off drunk ",
             " wants to drive off ",
         ], weak: [" autoroute ", " motorway ", " highway ", " freeway "]),
         // A boat or a swimmer in distress at sea: the sea rescue (CROSS, 196) answers first.
@@ -667,6 +681,7 @@ enum EmergencyCues {
             " kayak retourne ", " bateau retourne ", " boat flipped ", " homme a la mer ", " man overboard ", " fell overboard ",
             " tombe a la mer ", " tombee a la mer ", " tombe dans la mer ", " tombee dans la mer ", " fell into the sea ",
             " fell in the sea ", " swept out to sea ", " being swept out ", " being pulled out ", " pulled out to sea ",
+            " tombe de la digue ", " tombee de la digue ", " fell off the pier ", " fell off the jetty ", " fell off the harbour wall ",
             " rip current ", " courant de baine ", " prise dans une baine ", " pris dans une baine ", " dans la baine ",
             " on derive ", " nous derivons ", " derive vers les rochers ", " we re drifting ", " we are drifting ",
             " toward the rocks ", " towards the rocks ", " vers les rochers ", " waving his arms ", " waving her arms ",
@@ -745,6 +760,22 @@ enum EmergencyCues {
         " he has bruises ", " has bruises ",
     ]
 
+    /// Someone else who cannot be reached: with suicidal words, a person the police must find too.
+    static let unreachable = [
+        " il repond plus ", " elle repond plus ", " il ne repond plus ", " elle ne repond plus ", " he s not answering ",
+        " she s not answering ", " he isn t answering ", " she isn t answering ", " his phone is off ", " her phone is off ",
+        " il est pas chez lui ", " elle est pas chez elle ", " n est pas chez lui ", " n est pas chez elle ", " his car is gone ",
+        " her car is gone ", " injoignable ", " unreachable ", " il ne decroche pas ", " elle ne decroche pas ", " il decroche plus ",
+        " elle decroche plus ", " telephone est eteint ", " portable est eteint ",
+    ]
+
+    /// Asking whom to talk to: a listener, not help now (unless the words themselves name a danger).
+    static let listener = [
+        " a qui parler ", " a qui jpeux parler ", " a qui je peux parler ", " a qui on peut en parler ", " a qui en parler ",
+        " who to talk to ", " need to talk to someone ", " just need to talk ", " besoin de parler a quelqu un ", " someone to talk to ",
+        " jsais plus a qui parler ", " sais plus a qui parler ",
+    ]
+
     /// Bullies' words quoted ("they tell me to kill myself"): not the writer's intent.
     static let suicideQuoted = [
         " telling me to kill myself ", " tell me to kill myself ", " told me to kill myself ", " tells me to kill myself ",
@@ -809,6 +840,10 @@ enum EmergencyCues {
         // A small child on a window ledge: the police for the child, the firefighters to reach the window.
         Pair(reason: .childInDanger, first: smallChild, second: windowLedges, blockers: kinship),
         Pair(reason: .fire, first: smallChild, second: windowLedges, blockers: kinship),
+        Pair(reason: .childInDanger, first: smallChild, second: [
+            " locked in a car ", " locked alone in a car ", " in a hot car ", " in a locked car ", " enferme dans une voiture ",
+            " enfermee dans une voiture ", " seul dans une voiture ", " seule dans une voiture ", " dans une voiture fermee ",
+        ], blockers: kinship),
         // Someone pulled out of the water or a pool: the firefighters.
         Pair(reason: .fire, first: [
             " sorti ", " sortie ", " sortir ", " sortis ", " repeche ", " repechee ", " pulled ", " dragged ", " got him ", " got her ",

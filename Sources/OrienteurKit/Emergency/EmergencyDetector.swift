@@ -69,7 +69,7 @@ public struct EmergencyDetector: Sendable {
             return nil
         }
         // The learnt model adds what the rules missed, never past a hypothesis or a danger that is over.
-        guard let model, !reading.hypothetical, reading.over == nil, !reading.longAgo, !reading.noDanger else { return nil }
+        guard let model, !reading.hypothetical, reading.over == nil, !reading.longAgo, !reading.noDanger, !reading.seekingListener else { return nil }
         // Nor, on its own, on a short query without a cue of the present ("vol de voiture").
         guard reading.wordCount > 3 || reading.present != nil || !reading.strong.isEmpty || !reading.weak.isEmpty else { return nil }
         let features = features(text, reading: reading, results: results, terms: terms)
@@ -172,6 +172,8 @@ public struct EmergencyDetector: Sendable {
                 if danger.reason == .callForHelp && found.isEmpty && Self.explainedElsewhere(results, dangers: dangers) { continue }
                 // "pas envie de mourir, mais je voudrais parler": the writer says what it is not.
                 if danger.reason == .callForHelp && found.isEmpty && reading.suicideDenied { continue }
+                // "à qui parler ?": the writer looks for a listener; a leaf's danger needs the words to name one.
+                if found.isEmpty && reading.seekingListener { continue }
                 let raise: Bool
                 switch danger.when {
                 case .ongoing: raise = reading.present != nil && !reading.hypothetical
@@ -202,6 +204,8 @@ public struct EmergencyDetector: Sendable {
         for reason in Self.servicesNamedByWords {
             if let cue = reading.cue(naming: reason) { add(reason, cue) }
         }
+        // A farewell from someone who cannot be reached: a person to find too (the police).
+        if found.contains(where: { $0.reason == .suicide }), let cue = reading.unreachable, reading.allows(.missingAdult) { add(.missingAdult, cue) }
         // Someone hurt by a blow, a shove, a stab: the police too, ahead of the SAMU.
         if found.contains(where: { $0.reason == .medical }), let cue = reading.cue(naming: .violenceNow) { add(.violenceNow, cue) }
         // A rescue read at sea or on the coast (someone in the water, hurt, a fire aboard): the sea rescue too.
@@ -322,6 +326,10 @@ struct CueReading {
     var lostToy = false
     /// A worry ("je pense que…", "I'm worried"): violence without a cue of the present is a concern, not happening now.
     var worry = false
+    /// Someone else who cannot be reached ("il répond plus", "his phone is off").
+    var unreachable: String?
+    /// The writer asks whom to talk to ("à qui parler", "who to talk to").
+    var seekingListener = false
     var strong: [EmergencyReason: String] = [:]
     var weak: [EmergencyReason: String] = [:]
     var pairs: [(EmergencyReason, String)] = []
@@ -384,6 +392,8 @@ struct CueReading {
         atSea = Sets.seaPlaces.firstMatch(in: sentence)
         lostToy = Sets.lostToys.occurs(in: sentence)
         worry = Sets.worry.occurs(in: sentence)
+        unreachable = Sets.unreachable.firstMatch(in: sentence)
+        seekingListener = Sets.listener.occurs(in: sentence)
         // "petit-fils", "petit frère": a relative, not a small child, for the weak words.
         let withoutKin = Sets.kinship.blanking(in: sentence)
         for category in Sets.categories where !category.blockers.occurs(in: sentence) {
@@ -627,6 +637,8 @@ enum CompiledCues {
     static let lostToys = PhraseSet(EmergencyCues.lostToys, vocabulary: EmergencyCues.vocabulary)
     static let suicideQuoted = PhraseSet(EmergencyCues.suicideQuoted, vocabulary: EmergencyCues.vocabulary)
     static let worry = PhraseSet(EmergencyCues.worry, vocabulary: EmergencyCues.vocabulary)
+    static let unreachable = PhraseSet(EmergencyCues.unreachable, vocabulary: EmergencyCues.vocabulary)
+    static let listener = PhraseSet(EmergencyCues.listener, vocabulary: EmergencyCues.vocabulary)
     static let windowLedges = PhraseSet(EmergencyCues.windowLedges, vocabulary: EmergencyCues.vocabulary)
     static let firstPerson = PhraseSet(EmergencyCues.firstPerson, vocabulary: EmergencyCues.vocabulary)
     static let witness = PhraseSet(EmergencyCues.witness, vocabulary: EmergencyCues.vocabulary)
