@@ -30,6 +30,8 @@ extension EmergencyDetectorTests {
         "the bloke who hit my car is plastered and about to drive off",
         "un client menace ma collègue à l'accueil, j'écris depuis le bureau",
         "mon mari me frappe en ce moment, à qui parler ?",
+        "la voisine du 3e n'a plus ouvert depuis une semaine et il y a une odeur bizarre sur le palier",
+        "I think my date put something in my drink and the room is spinning",
     ])
     func dangersNowInNewPhrasingAreRead(_ text: String) throws {
         #expect(try ask(text) != nil)
@@ -56,6 +58,9 @@ extension EmergencyDetectorTests {
         "ma sœur s'est fait cambrioler cet après-midi, quand elle est rentrée ils n'étaient plus là",
         "Help! I'm locked out of my flat, can you open the door?",
         "je me sens vide en ce moment, je sais plus à qui parler",
+        "ai-je le droit de transporter un couteau suisse en randonnée ?",
+        "how to spot a fake police officer at the door?",
+        "j'aimerais parler à un policier de ce que vit ma mère, sans qu'elle le sache",
     ])
     func overAskedOrWorriedRaisesNothing(_ text: String) throws {
         #expect(try detector.detect(text) == nil)
@@ -66,6 +71,7 @@ extension EmergencyDetectorTests {
         #expect(reading("they keep telling me to kill myself on discord").suicide == nil)
         #expect(reading("il n'a jamais parlé de suicide mais il dort tout le temps").suicideDenied)
         #expect(reading("I want to kill myself").suicide != nil)
+        #expect(reading("je me suis enfermée avec un cutter dans ma chambre").suicide != nil)
     }
 
     /// A toy lost for a child, a flatmate gone with the money, a scammer on the phone: nobody missing, nobody inside.

@@ -136,8 +136,7 @@ enum EmergencyCues {
         " who can i talk to ", " should i be worried ", " should i worry ",
         // Wanting to tell someone, to talk first, without it going further: asking for a listener, not for help now.
         " a qui le dire ", " who do i tell ", " who should i tell ", " en parler a quelqu un ", " sans que ca aille plus loin ",
-        " talk to someone about it ", " d abord en parler ", " je voudrais parler a un policier ", " parler a un policier ",
-        " parler a un gendarme ", " talk to a police officer ", " speak to an officer ", " sans qu il le sache ",
+        " talk to someone about it ", " d abord en parler ", " sans qu il le sache ",
         " without him knowing ", " without her knowing ",
     ]
 
@@ -167,6 +166,10 @@ enum EmergencyCues {
         " si je ne peux ", " si on peut pas ", " si je peux pas ", " if i can t ", " if i cannot ", " if you can t ",
         " if you cannot ", " if someone can t ", " comment on fait pour appeler ", " how do you call ", " how do i call ",
         " how long before ", " combien de temps avant ",
+        // Whether something is allowed, how to recognise a scam: a question about the rules, not a case happening.
+        " ai je le droit ", " est ce que j ai le droit ", " jai le droit de le ", " j ai le droit de le ", " j ai le droit de les ",
+        " am i allowed to ", " is it legal to ", " est ce que c est interdit ", " est ce que cest interdit ", " is it allowed ",
+        " comment reconnaitre ", " how to recognise ", " how to recognize ", " how to spot ", " how can i tell if ",
         // A film shoot, a game: shots and threats that are not real.
         " tournage ", " film shoot ", " filming a ", " faux coups de feu ", " c est juste le jeu ", " juste un jeu ",
         " just a game ", " in the game ", " dans le jeu ",
@@ -307,7 +310,7 @@ enum EmergencyCues {
         " mieux sans elle ", " mieux sans moi ", " better off without me ", " better off without him ", " better off without her ",
         " message d adieu ", " mot d adieu ", " genre adieu ", " saying goodbye ", " pris la corde ",
         " take all her ", " take all his ", " took all her ", " took all his ", " tout ce qui restait dans la boite ",
-        " les lames devant moi ",
+        " les lames devant moi ", " me suis enferme avec un cut", " me suis enfermee avec un cut", " locked myself in with a ",
         // The pills laid out in front of the writer, no point any more, a goodbye text, a rope bought.
         " pills in front of me ", " cachets devant moi ", " medocs devant moi ", " medicaments devant moi ", " don t see the point ",
         " dont see the point ", " see no point ", " vois plus l interet ", " vois plus le sens ", " do it tonight ", " le faire ce soir ",
@@ -604,7 +607,7 @@ enum EmergencyCues {
             " pris trop de ", " trop de cachets ", " trop de medicaments ", " trop de medocs ", " cut herself ", " cut himself ",
             " cut her wrist ", " cut his wrist ", " s est coupe les veines ", " s est coupee les veines ", " s est ouvert les veines ",
             " holding his chest ", " holding her chest ", " se tient la poitrine ", " tout gris ", " toute grise ",
-            " plus se lever ", " plu se lever ", " peut pas se lever ", " spiked my drink ", " spiked her drink ",
+            " plus se lever ", " plu se lever ", " peut pas se lever ", " spiked my drink ", " spiked her drink ", " put something in my drink ", " mis un truc dans mon verre ",
             " drogue mon verre ", " drogue dans mon verre ", " quelque chose dans mon verre ",
             " gemissements ", " une balle dans ", " shot in the ", " load of pills ", " bunch of pills ", " hasn t picked up ", " hasnt picked up ", " n ouvre pas ", " n ouvre plus ",
         ], weak: [
@@ -754,8 +757,9 @@ enum EmergencyCues {
     /// A worry told without a cue of the present ("je pense que ma sœur se fait frapper", "I'm worried"):
     /// a concern to talk about, not violence happening now.
     static let worry = [
-        " je m inquiete ", " je minquiete ", " i m worried ", " im worried ", " i am worried ", " je pense que ", " je crois que ",
-        " i think my ", " i think she ", " i think he ", " elle ne dit pas ", " elle dit rien ", " elle ne dit rien ",
+        " je m inquiete ", " je minquiete ", " i m worried ", " im worried ", " i am worried ", " je pense que ma ", " je pense que mon ",
+        " je crois que ma ", " je crois que mon ", " i think my friend ", " i think my sister ", " i think my brother ",
+        " i think my mum ", " i think my mother ", " i think my daughter ", " i think my son ", " i think my neighbour ", " elle ne dit pas ", " elle dit rien ", " elle ne dit rien ",
         " il ne dit rien ", " she won t say ", " she doesn t say ", " he won t say ", " elle a des bleus ", " she has bruises ",
         " he has bruises ", " has bruises ",
     ]
@@ -773,7 +777,8 @@ enum EmergencyCues {
     static let listener = [
         " a qui parler ", " a qui jpeux parler ", " a qui je peux parler ", " a qui on peut en parler ", " a qui en parler ",
         " who to talk to ", " need to talk to someone ", " just need to talk ", " besoin de parler a quelqu un ", " someone to talk to ",
-        " jsais plus a qui parler ", " sais plus a qui parler ",
+        " jsais plus a qui parler ", " sais plus a qui parler ", " parler a un policier ", " parler a un gendarme ",
+        " talk to a police officer ", " speak to an officer ", " talk to an officer ",
     ]
 
     /// Bullies' words quoted ("they tell me to kill myself"): not the writer's intent.
@@ -844,6 +849,12 @@ enum EmergencyCues {
             " locked in a car ", " locked alone in a car ", " in a hot car ", " in a locked car ", " enferme dans une voiture ",
             " enfermee dans une voiture ", " seul dans une voiture ", " seule dans une voiture ", " dans une voiture fermee ",
         ], blockers: kinship),
+        // A neighbour not seen for days, the mailbox full, a smell from the flat: someone who may be lying unwell inside.
+        Pair(reason: .medical, first: [
+            " plus ouvert depuis ", " pas ouvert depuis ", " boite deborde ", " boite aux lettres deborde ", " mailbox is overflowing ",
+            " post piling up ", " courrier s entasse ", " not seen him for ", " not seen her for ", " haven t seen him for ",
+            " haven t seen her for ",
+        ], second: [" odeur ", " smell ", " chien aboie ", " dog barking ", " dog keeps barking "]),
         // Someone pulled out of the water or a pool: the firefighters.
         Pair(reason: .fire, first: [
             " sorti ", " sortie ", " sortir ", " sortis ", " repeche ", " repechee ", " pulled ", " dragged ", " got him ", " got her ",
