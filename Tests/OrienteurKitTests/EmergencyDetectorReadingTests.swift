@@ -32,6 +32,7 @@ extension EmergencyDetectorTests {
         "mon mari me frappe en ce moment, à qui parler ?",
         "la voisine du 3e n'a plus ouvert depuis une semaine et il y a une odeur bizarre sur le palier",
         "I think my date put something in my drink and the room is spinning",
+        "the driver who crashed into me smells of alcohol and wants to leave",
     ])
     func dangersNowInNewPhrasingAreRead(_ text: String) throws {
         #expect(try ask(text) != nil)
@@ -61,6 +62,9 @@ extension EmergencyDetectorTests {
         "ai-je le droit de transporter un couteau suisse en randonnée ?",
         "how to spot a fake police officer at the door?",
         "j'aimerais parler à un policier de ce que vit ma mère, sans qu'elle le sache",
+        "une voiture a tapé ma voiture sur le parking et est repartie, personne blessé",
+        "à quoi sert le 119 ?",
+        "comment devenir gendarme après le bac",
     ])
     func overAskedOrWorriedRaisesNothing(_ text: String) throws {
         #expect(try detector.detect(text) == nil)
@@ -72,6 +76,7 @@ extension EmergencyDetectorTests {
         #expect(reading("il n'a jamais parlé de suicide mais il dort tout le temps").suicideDenied)
         #expect(reading("I want to kill myself").suicide != nil)
         #expect(reading("je me suis enfermée avec un cutter dans ma chambre").suicide != nil)
+        #expect(reading("j'ai tous mes cachets étalés devant moi").suicide != nil)
     }
 
     /// A toy lost for a child, a flatmate gone with the money, a scammer on the phone: nobody missing, nobody inside.

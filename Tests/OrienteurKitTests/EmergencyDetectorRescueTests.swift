@@ -99,4 +99,23 @@ extension EmergencyDetectorTests {
         #expect(stabbing.actions.first == .call("17"))
         #expect(stabbing.actions.prefix(3).contains(.call("15")))
     }
+
+    /// A dog bite, a scald, drowsiness beside empty pill boxes, a collapse: the SAMU; a car into a river, a strong
+    /// smell of gas: the firefighters; fake gas men shoving the writer: the police, no gas leak.
+    @Test func bitesScaldsCarsInRiversAndFakeGasMenTakeTheirService() throws {
+        for text in [
+            "le chien du voisin vient de mordre ma nièce à la joue",
+            "my grandad knocked a pan of boiling water over his arm, the skin is coming off",
+            "mon frère est tout somnolent, il y a des boîtes vides de somnifères par terre",
+            "ma collègue vient de s'écrouler derrière le bureau",
+        ] {
+            let alert = try #require(try ask(text), "\(text)")
+            #expect(alert.actions.prefix(3).contains(.call("15")), "\(text) → \(alert.actions)")
+        }
+        #expect(try ask("a car just drove into the river by the bridge, people are on its roof")?.actions.first == .call("18"))
+        #expect(try ask("ça schlingue le gaz dans la cage d'escalier")?.actions.first == .call("18"))
+        let fakeGasMen = try #require(try ask("deux faux techniciens qui disaient qu'ils étaient du gaz me bousculent dans mon salon"))
+        #expect(!fakeGasMen.reasons.contains(.fire))
+        #expect(fakeGasMen.actions.first == .call("17"))
+    }
 }

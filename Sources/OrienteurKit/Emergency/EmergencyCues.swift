@@ -155,6 +155,8 @@ enum EmergencyCues {
         " do i have to wait ", " faut il attendre ", " est ce qu il faut attendre ",
         // A question about the rules, not about a case: "is it true you have to wait 24 hours…".
         " is it true ", " est il vrai que ", " est ce vrai que ", " c est vrai qu il faut ",
+        " a quoi sert ", " what is the number for ", " devenir policier ", " devenir gendarme ", " rentrer dans la gendarmerie ",
+        " rentrer ds la gendarmerie ", " entrer dans la police ", " become a police officer ", " join the police ", " postuler ",
         " imaginons ", " imaginez ", " imagine ", " supposons ", " admettons ", " suppose ", " que dois je faire si ", " que faut il faire si ",
         " faire si on ", " on fait quoi si ", " je fais quoi si ", " je fais koi si ", " what do i do if ", " what do you do if ",
         " if i witness ", " if you witness ", " if i see ", " if you see ", " si je vois ", " si on voit ", " si je suis ", " si jsui ",
@@ -310,7 +312,7 @@ enum EmergencyCues {
         " mieux sans elle ", " mieux sans moi ", " better off without me ", " better off without him ", " better off without her ",
         " message d adieu ", " mot d adieu ", " genre adieu ", " saying goodbye ", " pris la corde ",
         " take all her ", " take all his ", " took all her ", " took all his ", " tout ce qui restait dans la boite ",
-        " les lames devant moi ", " me suis enferme avec un cut", " me suis enfermee avec un cut", " locked myself in with a ",
+        " les lames devant moi ", " etales devant moi ", " vais tout avaler ", " me suis enferme avec un cut", " me suis enfermee avec un cut", " locked myself in with a ",
         // The pills laid out in front of the writer, no point any more, a goodbye text, a rope bought.
         " pills in front of me ", " cachets devant moi ", " medocs devant moi ", " medicaments devant moi ", " don t see the point ",
         " dont see the point ", " see no point ", " vois plus l interet ", " vois plus le sens ", " do it tonight ", " le faire ce soir ",
@@ -400,7 +402,7 @@ enum EmergencyCues {
             " punching ", " are kicking ", " is kicking ", " kicking him ", " kicking her ",
             " se touche en me regardant ", " se masturbe ",
             // Shoving someone, attacking a person, trying to strangle, cornering someone for their phone.
-            " is shoving ", " are shoving ", " shoving her ", " shoving him ", " menace ma ", " menace mon ", " menacent ma ",
+            " is shoving ", " are shoving ", " shoving her ", " shoving him ", " me bousculent ", " me bouscule ", " menace ma ", " menace mon ", " menacent ma ",
             " menacent mon ", " is threatening my ", " threatening my ",
             " attacking a ", " attacking an ", " attaquent une ", " attaquent un ", " attaque une ", " attaque un ",
             " tried to strangle ", " strangle me ", " essaye de m etrangler ", " essaie de m etrangler ", " a essaye de m etrangler ",
@@ -412,9 +414,10 @@ enum EmergencyCues {
             " hurt ", " violent ", " attack ", " hitting ", " beating ", " fight ", " menace ", " threat ", " screaming ",
             " shoving ", " attacking ", " bouscule ",
             " punched ", " pousse par terre ", " poussee par terre ", " me pousser ", " arrache ", " arracher ", " grabbed my ",
-            " ont plante ", " a plante ", " stabbed someone ", " just stabbed ", " a poignarde ", " poignarde quelqu un ",
+            " ont plante ", " a plante ", " se faire planter ", " se fait planter ", " stabbed someone ", " just stabbed ", " a poignarde ", " poignarde quelqu un ",
         ], blockers: [
             " son chien ", " sa chienne ", " son chat ", " le chien ", " his dog ", " her dog ", " the dog ",
+            " tape ma voiture ", " tape la voiture ", " a tape ma ", " hit my car ", " hit my parked ",
             " poste des videos ", " posts videos ", " menace de publier ", " menace de partager ", " menace de diffuser ",
             " threatening to post ", " threatens to post ", " threatening to share ", " threatens to share ", " sur insta ",
             " on instagram ", " par message ", " by text ",
@@ -598,14 +601,18 @@ enum EmergencyCues {
             " not answering the door ",
             // Choking, turning blue, not waking up, barely breathing, an allergic reaction, a seizure, something
             // swallowed, too many pills, a deep cut, a hand on the chest, someone fallen who cannot get up.
-            " face down ", " floating face ", " face contre l eau ", " flotte sur le ventre ", " s etouffe ", " s etouffer ", " choking on ", " is choking on ", " devient bleu ", " devient bleue ", " deviennent bleues ",
+            " vient de mordre ", " le mord ", " la mord ", " bit my ", " bit a ", " bitten ", " dog bite", " boiling water ",
+            " eau bouillante ", " scalded ", " skin is coming off ", " peau qui part ", " somnolent ", " somnolente ", " boites vides ",
+            " empty pill ", " empty packets ", " se couper profond ", " coupe profond ", " cutting herself deep", " cutting himself deep",
+            " s ecrouler ", " s est ecroule ", " s est ecroulee ", " took all her pills ", " took all his pills ", " pris tous ses ",
+            " avale tous ses ", " face down ", " floating face ", " face contre l eau ", " flotte sur le ventre ", " s etouffe ", " s etouffer ", " choking on ", " is choking on ", " devient bleu ", " devient bleue ", " deviennent bleues ",
             " going blue ", " gone blue ", " wont wake ", " doesn t wake ", " doesnt wake ", " ne se reveille ", " will not wake ",
             " respir a peine ", " respire a peine ", " barely breathing ", " not breathe ", " can barely breathe ", " cant breath ",
             " reaction allergique ", " allergic reaction ", " choc anaphylactique ", " anaphyla", " throat is swelling ",
             " gorge gonfle ", " gorge qui gonfle ", " crise d epilepsie ", " crise epilepsie ", " seizure ", " convulsions ",
             " en train de convulser ", " a avale une ", " a avale un ", " avale une pile ", " swallowed a ", " took too many ",
             " pris trop de ", " trop de cachets ", " trop de medicaments ", " trop de medocs ", " cut herself ", " cut himself ",
-            " cut her wrist ", " cut his wrist ", " s est coupe les veines ", " s est coupee les veines ", " s est ouvert les veines ",
+            " cut her wrist", " cut his wrist", " s est coupe les veines ", " s est coupee les veines ", " s est ouvert les veines ",
             " holding his chest ", " holding her chest ", " se tient la poitrine ", " tout gris ", " toute grise ",
             " plus se lever ", " plu se lever ", " peut pas se lever ", " spiked my drink ", " spiked her drink ", " put something in my drink ", " mis un truc dans mon verre ",
             " drogue mon verre ", " drogue dans mon verre ", " quelque chose dans mon verre ",
@@ -648,7 +655,9 @@ enum EmergencyCues {
             // A child shut in a car in the heat.
             " dans une voiture fermee ", " in a locked car ", " in a hot car ", " flambent ",
             // A rotten-egg smell is gas; someone in the water, pulled out of it, or on a window ledge: the firefighters.
-            " noyade ", " rotten egg ", " rotten eggs ", " yellow cloud ", " toxic cloud ", " nuage jaune ", " nuage toxique ", " chemical leak ",
+            " noyade ", " rotten egg ", " rotten eggs ", " tomber dans le canal ", " went into the canal ", " went into the river ",
+            " drove into the canal ", " drove into the river ", " emportee au passage ", " emportee par l eau ", " swept away ",
+            " le courant est fort ", " schlingue le gaz ", " yellow cloud ", " toxic cloud ", " nuage jaune ", " nuage toxique ", " chemical leak ",
             " fuite chimique ", " fuite de produit ", " tombe dans le canal ", " tombee dans le canal ", " tombe dans la piscine ",
             " tombee dans la piscine ", " fell in the pool ", " fell into the pool ", " fell into the canal ", " fell in the canal ",
             " jumped into the canal ", " jumped into the river ", " saute dans le canal ", " saute dans la seine ",
@@ -662,7 +671,7 @@ enum EmergencyCues {
             " armes a feu ", " cease fire ", " fire access ", " fire lane ", " fire exit ", " fire door ", " voie pompiers ",
             " acces pompiers ", " voie engins ", " fire brigade ", " fired me ", " got fired ", " faux agents du gaz ",
             " agent du gaz ", " compteur de gaz ", " messieurs du gaz ", " monsieur du gaz ", " homme du gaz ", " hommes du gaz ",
-            " technicien du gaz ", " se dit du gaz ", " se disant du gaz ", " gas company ", " gas board ", " gas man ", " gasman ", " fire alarm went off for nothing ", " pour rien ",
+            " technicien du gaz ", " se dit du gaz ", " etaient du gaz ", " etait du gaz ", " se disant du gaz ", " gas company ", " gas board ", " gas man ", " gasman ", " fire alarm went off for nothing ", " pour rien ",
         ]),
         Category(reason: .roadDanger, strong: [
             " contresens ", " contre sens ", " a contre sens ", " wrong way ", " wrong side of the motorway ",
@@ -855,6 +864,13 @@ enum EmergencyCues {
             " post piling up ", " courrier s entasse ", " not seen him for ", " not seen her for ", " haven t seen him for ",
             " haven t seen her for ",
         ], second: [" odeur ", " smell ", " chien aboie ", " dog barking ", " dog keeps barking "]),
+        // A driver who smells of drink or is drunk after hitting someone's car: a danger on the road.
+        Pair(reason: .roadDanger, first: [
+            " sent l alcool ", " sent lalcool ", " smells of alcohol ", " smells of booze ", " ivre ", " bourre ", " drunk ",
+        ], second: [
+            " rentre dedans ", " m a percute ", " percute ", " au volant ", " rear ended ", " crashed into ", " hit my car ",
+            " conducteur ",
+        ]),
         // Someone pulled out of the water or a pool: the firefighters.
         Pair(reason: .fire, first: [
             " sorti ", " sortie ", " sortir ", " sortis ", " repeche ", " repechee ", " pulled ", " dragged ", " got him ", " got her ",
