@@ -117,6 +117,13 @@ extension EmergencyDetectorTests {
         #expect(alert.actions.prefix(3).contains(.call("17")))
     }
 
+    /// A sexual assault a few hours ago is still an emergency, even when he has gone; years ago it is not.
+    @Test func aSexualAssaultWithinHoursIsStillAnEmergency() throws {
+        #expect(try detector.detect("j'ai été violée il y a deux heures, il est parti, je suis chez une amie") != nil)
+        #expect(try detector.detect("I was sexually assaulted a couple of hours ago at a party and I'm home now") != nil)
+        #expect(try detector.detect("j'ai été violée il y a deux ans, est-ce que je peux encore porter plainte ?") == nil)
+    }
+
     /// Three services or more: the number their answers share (112) comes third.
     @Test func threeServicesPutTheSharedNumberThird() throws {
         let actions = try detector.actions(for: [.fire, .medical, .callForHelp])

@@ -10,7 +10,7 @@ enum EmergencyCues {
     static let vocabulary: [String: Int32] = {
         var lists = [present, presentWeak, earlierToday, past, longAgo, calm, hypothetical, over, overCancelled, authorLeft, justHappened, paperwork,
                      noInjury, noDanger, found, foundDenied, suicide, suicidePast, suicideDenied, help, danger, firstPerson, witness, kinship,
-                     seaPlaces, windowLedges, lostToys, suicideQuoted, worry, unreachable, listener]
+                     seaPlaces, windowLedges, lostToys, suicideQuoted, worry, unreachable, listener, sexualAssault, hoursAgo]
         lists += categories.flatMap { [$0.strong, $0.weak, $0.blockers] }
         lists += pairs.flatMap { [$0.first, $0.second, $0.blockers] }
         return PhraseSet.vocabulary(of: lists)
@@ -412,7 +412,7 @@ enum EmergencyCues {
             " frappe ", " frappee ", " frapper ", " tape ", " tapee ", " battu ", " battue ", " cogne ", " agressee ",
             " violence ", " violences ", " agresse ", " agression ", " attaque ", " battre ", " coups ", " crie ", " hurle ", " agress", " taper ", " cogner ", " frape ", " secoue ", " secouer ", " hurler ", " kill me ", " slamming ", " tabasser ", " violee ", " viole ", " me tuer ", " drugged ",
             " hurt ", " violent ", " attack ", " hitting ", " beating ", " fight ", " menace ", " threat ", " screaming ",
-            " shoving ", " attacking ", " bouscule ",
+            " shoving ", " attacking ", " bouscule ", " assaulted ", " raped ",
             " punched ", " pousse par terre ", " poussee par terre ", " me pousser ", " arrache ", " arracher ", " grabbed my ",
             " ont plante ", " a plante ", " se faire planter ", " se fait planter ", " stabbed someone ", " just stabbed ", " a poignarde ", " poignarde quelqu un ",
         ], blockers: [
@@ -788,6 +788,16 @@ enum EmergencyCues {
         " who to talk to ", " need to talk to someone ", " just need to talk ", " besoin de parler a quelqu un ", " someone to talk to ",
         " jsais plus a qui parler ", " sais plus a qui parler ", " parler a un policier ", " parler a un gendarme ",
         " talk to a police officer ", " speak to an officer ", " talk to an officer ",
+    ]
+
+    /// A sexual assault and, within hours ("il y a une heure", "two hours ago"): still an emergency (care, evidence),
+    /// even when the author has left.
+    static let sexualAssault = [
+        " violee ", " viole ", " raped ", " agressee sexuellement ", " agresse sexuellement ", " sexually assaulted ",
+    ]
+    static let hoursAgo = [
+        " il y a une heure ", " y a une heure ", " ya une heure ", " il y a 1h ", " il y a deux heures ", " il y a 2h ",
+        " il y a trois heures ", " an hour ago ", " two hours ago ", " a couple of hours ago ", " few hours ago ", " hours ago ",
     ]
 
     /// Bullies' words quoted ("they tell me to kill myself"): not the writer's intent.

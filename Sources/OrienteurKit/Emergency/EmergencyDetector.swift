@@ -374,6 +374,11 @@ struct CueReading {
             present = weak
         }
         if present == nil, ago.recent { present = "il y a quelques minutes" }
+        // A sexual assault a few hours ago is still an emergency (care, evidence): it has just happened.
+        if Sets.sexualAssault.occurs(in: sentence), let hours = Sets.hoursAgo.firstMatch(in: sentence) {
+            present = present ?? hours
+            justHappened = true
+        }
         hypothetical = Sets.hypothetical.occurs(in: timed)
         over = Sets.overCancelled.occurs(in: sentence) ? nil : Sets.over.firstMatch(in: sentence)
         authorLeft = over.map { Sets.authorLeft.contains($0.trimmingCharacters(in: .whitespaces)) } ?? false
@@ -640,6 +645,8 @@ enum CompiledCues {
     static let worry = PhraseSet(EmergencyCues.worry, vocabulary: EmergencyCues.vocabulary)
     static let unreachable = PhraseSet(EmergencyCues.unreachable, vocabulary: EmergencyCues.vocabulary)
     static let listener = PhraseSet(EmergencyCues.listener, vocabulary: EmergencyCues.vocabulary)
+    static let sexualAssault = PhraseSet(EmergencyCues.sexualAssault, vocabulary: EmergencyCues.vocabulary)
+    static let hoursAgo = PhraseSet(EmergencyCues.hoursAgo, vocabulary: EmergencyCues.vocabulary)
     static let windowLedges = PhraseSet(EmergencyCues.windowLedges, vocabulary: EmergencyCues.vocabulary)
     static let firstPerson = PhraseSet(EmergencyCues.firstPerson, vocabulary: EmergencyCues.vocabulary)
     static let witness = PhraseSet(EmergencyCues.witness, vocabulary: EmergencyCues.vocabulary)
