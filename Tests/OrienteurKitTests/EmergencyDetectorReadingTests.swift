@@ -124,6 +124,17 @@ extension EmergencyDetectorTests {
         #expect(try detector.detect("j'ai été violée il y a deux ans, est-ce que je peux encore porter plainte ?") == nil)
     }
 
+    /// A minor in danger (an age under 18, home alone, a little sister) is shown the minors' leaf, an adult the general one.
+    @Test func aMinorInDangerIsShownTheMinorsLeaf() throws {
+        let child = try #require(try ask("j'ai 13 ans et un homme essaie d'ouvrir la porte de ma chambre"))
+        let content = try Self.orienteur.get().content
+        let minorsLeaf = try #require(content.emergencyAnswers.first { $0.reason == .childInDanger }?.leaf)
+        #expect(child.leafID == minorsLeaf)
+        let adult = try #require(try ask("j'ai 43 ans et un homme essaie d'ouvrir la porte de ma chambre"))
+        #expect(adult.leafID != minorsLeaf)
+        #expect(try ask("a man in a van is trying to pull my little sister inside right now")?.leafID == minorsLeaf)
+    }
+
     /// Three services or more: the number their answers share (112) comes third.
     @Test func threeServicesPutTheSharedNumberThird() throws {
         let actions = try detector.actions(for: [.fire, .medical, .callForHelp])

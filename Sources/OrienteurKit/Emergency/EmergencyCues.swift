@@ -10,7 +10,7 @@ enum EmergencyCues {
     static let vocabulary: [String: Int32] = {
         var lists = [present, presentWeak, earlierToday, past, longAgo, calm, hypothetical, over, overCancelled, authorLeft, justHappened, paperwork,
                      noInjury, noDanger, found, foundDenied, suicide, suicidePast, suicideDenied, help, danger, firstPerson, witness, kinship,
-                     seaPlaces, windowLedges, lostToys, suicideQuoted, worry, unreachable, listener, sexualAssault, hoursAgo]
+                     seaPlaces, windowLedges, lostToys, suicideQuoted, worry, unreachable, listener, sexualAssault, hoursAgo, minor]
         lists += categories.flatMap { [$0.strong, $0.weak, $0.blockers] }
         lists += pairs.flatMap { [$0.first, $0.second, $0.blockers] }
         return PhraseSet.vocabulary(of: lists)
@@ -798,6 +798,15 @@ enum EmergencyCues {
     static let hoursAgo = [
         " il y a une heure ", " y a une heure ", " ya une heure ", " il y a 1h ", " il y a deux heures ", " il y a 2h ",
         " il y a trois heures ", " an hour ago ", " two hours ago ", " a couple of hours ago ", " few hours ago ", " hours ago ",
+    ]
+
+    /// The person in danger is a minor: the writer gives an age under 18, is home alone, names a little sister or
+    /// brother, a stepfather, older kids ("des grands").
+    static let minor: [String] = (10...17).flatMap { age in
+        [" j ai \(age) ans ", " jai \(age) ans ", " i m \(age) ", " im \(age) ", " i am \(age) "]
+    } + [
+        " home alone ", " seul a la maison ", " seule a la maison ", " my little sister ", " my little brother ",
+        " ma petite soeur ", " mon petit frere ", " stepdad ", " step dad ", " mon beau pere ", " des grands ",
     ]
 
     /// Bullies' words quoted ("they tell me to kill myself"): not the writer's intent.

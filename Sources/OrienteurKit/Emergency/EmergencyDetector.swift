@@ -90,7 +90,8 @@ public struct EmergencyDetector: Sendable {
         // ("elle est partie ce matin"), whose absence goes on.
         if reading.pastBeforeToday, reading.present == nil, reason != .missingChild, reason != .missingAdult { return nil }
         let cues = model.strongest(features, count: 3).filter { $0.hasPrefix("w:") }.map { String($0.dropFirst(2)) }
-        let leaf = leaves.first { dangers[$0.id]?.reason == reason }?.id ?? defaultLeaf(for: reason, witness: reading.fromWitness)
+        let leaf = leaf(leaves.first { dangers[$0.id]?.reason == reason }?.id ?? defaultLeaf(for: reason, witness: reading.fromWitness),
+                        for: reason, reading: reading)
         // Someone hurt by a blow: the police first, then the SAMU, as the rules read it.
         let reasons: [EmergencyReason] = reason == .medical && reading.cue(naming: .violenceNow) != nil ? [.violenceNow, reason] : [reason]
         return EmergencyAlert(reasons: reasons, actions: actions(for: reasons), cues: cues, leafID: leaf,
@@ -217,7 +218,7 @@ public struct EmergencyDetector: Sendable {
         let actions = actions(for: found.map(\.reason))
         var cues: [String] = []
         for cue in found.compactMap(\.cue) where !cues.contains(cue) { cues.append(cue) }
-        let leaf = leafID ?? defaultLeaf(for: found[0].reason, witness: reading.fromWitness)
+        let leaf = leaf(leafID ?? defaultLeaf(for: found[0].reason, witness: reading.fromWitness), for: found[0].reason, reading: reading)
         return EmergencyAlert(reasons: found.map(\.reason), actions: actions, cues: cues, leafID: leaf, fromWitness: reading.fromWitness)
     }
 
@@ -261,6 +262,20 @@ public struct EmergencyDetector: Sendable {
         let letters = text.unicodeScalars.filter(\.properties.isAlphabetic)
         return text.contains("!") || (letters.count >= 3 && text == text.uppercased() && text != text.lowercased())
     }
+
+    /// `leaf`, or for a minor in danger (`reason`) the content's leaf for minors, rather than a general one.
+    func leaf(_ leaf: String?, for reason: EmergencyReason, reading: CueReading) -> String? {
+        guard reading.minor, Self.minorsLeafFits.contains(reason),
+              leaf.flatMap({ dangers[$0]?.reason }).map({ !Self.minorsOwnReasons.contains($0) }) ?? true else { return leaf }
+        return defaultLeaf(for: .childInDanger, witness: false) ?? leaf
+    }
+
+    /// The dangers whose leaf, for a minor, is the minors' one (not suicide, an injury, a fire: their own leaves).
+    static let minorsLeafFits: Set<EmergencyReason> = [
+        .violenceNow, .armedPerson, .beingFollowed, .lockedIn, .intruderNow, .crimeInProgress, .callForHelp, .childInDanger,
+    ]
+    /// The situations whose leaves already speak to or of minors.
+    static let minorsOwnReasons: Set<EmergencyReason> = [.childInDanger, .missingChild]
 
     /// The situations the sea rescue (196) answers when they happen at sea.
     static let rescues: Set<EmergencyReason> = [.fire, .medical, .callForHelp, .childInDanger, .seaRescue]
@@ -331,6 +346,8 @@ struct CueReading {
     var unreachable: String?
     /// The writer asks whom to talk to ("à qui parler", "who to talk to").
     var seekingListener = false
+    /// The person in danger is a minor ("j'ai 14 ans", "home alone", "my little sister").
+    var minor = false
     var strong: [EmergencyReason: String] = [:]
     var weak: [EmergencyReason: String] = [:]
     var pairs: [(EmergencyReason, String)] = []
@@ -400,6 +417,7 @@ struct CueReading {
         worry = Sets.worry.occurs(in: sentence)
         unreachable = Sets.unreachable.firstMatch(in: sentence)
         seekingListener = Sets.listener.occurs(in: sentence)
+        minor = Sets.minor.occurs(in: sentence)
         // "petit-fils", "petit frère": a relative, not a small child, for the weak words.
         let withoutKin = Sets.kinship.blanking(in: sentence)
         for category in Sets.categories where !category.blockers.occurs(in: sentence) {
@@ -647,6 +665,7 @@ enum CompiledCues {
     static let listener = PhraseSet(EmergencyCues.listener, vocabulary: EmergencyCues.vocabulary)
     static let sexualAssault = PhraseSet(EmergencyCues.sexualAssault, vocabulary: EmergencyCues.vocabulary)
     static let hoursAgo = PhraseSet(EmergencyCues.hoursAgo, vocabulary: EmergencyCues.vocabulary)
+    static let minor = PhraseSet(EmergencyCues.minor, vocabulary: EmergencyCues.vocabulary)
     static let windowLedges = PhraseSet(EmergencyCues.windowLedges, vocabulary: EmergencyCues.vocabulary)
     static let firstPerson = PhraseSet(EmergencyCues.firstPerson, vocabulary: EmergencyCues.vocabulary)
     static let witness = PhraseSet(EmergencyCues.witness, vocabulary: EmergencyCues.vocabulary)
