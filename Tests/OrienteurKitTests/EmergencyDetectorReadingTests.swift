@@ -135,6 +135,12 @@ extension EmergencyDetectorTests {
         #expect(try ask("a man in a van is trying to pull my little sister inside right now")?.leafID == minorsLeaf)
     }
 
+    /// A neighbour unseen for days with a smell from the flat: the police check first.
+    @Test func anUnseenNeighbourWithASmellCallsThePoliceFirst() throws {
+        let alert = try #require(try ask("my neighbour hasn't opened for days, her mailbox is overflowing and there's a smell on the landing"))
+        #expect(alert.actions.first == .call("17"))
+    }
+
     /// Three services or more: the number their answers share (112) comes third.
     @Test func threeServicesPutTheSharedNumberThird() throws {
         let actions = try detector.actions(for: [.fire, .medical, .callForHelp])

@@ -877,8 +877,9 @@ enum EmergencyCues {
             " locked in a car ", " locked alone in a car ", " in a hot car ", " in a locked car ", " enferme dans une voiture ",
             " enfermee dans une voiture ", " seul dans une voiture ", " seule dans une voiture ", " dans une voiture fermee ",
         ], blockers: kinship),
-        // A neighbour not seen for days, the mailbox full, a smell from the flat: someone who may be lying unwell inside.
-        Pair(reason: .medical, first: [
+        // A neighbour not seen for days, the mailbox full, a smell from the flat: someone who may be lying inside, for
+        // the police to check.
+        Pair(reason: .callForHelp, first: [
             " plus ouvert depuis ", " pas ouvert depuis ", " boite deborde ", " boite aux lettres deborde ", " mailbox is overflowing ",
             " post piling up ", " courrier s entasse ", " not seen him for ", " not seen her for ", " haven t seen him for ",
             " haven t seen her for ",
