@@ -9,7 +9,8 @@ enum EmergencyCues {
     /// Every word of every cue, numbered.
     static let vocabulary: [String: Int32] = {
         var lists = [present, presentWeak, earlierToday, past, longAgo, calm, hypothetical, over, overCancelled, authorLeft, justHappened, paperwork,
-                     noInjury, noDanger, found, foundDenied, suicide, suicidePast, suicideDenied, help, danger, firstPerson, witness, kinship]
+                     noInjury, noDanger, found, foundDenied, suicide, suicidePast, suicideDenied, help, danger, firstPerson, witness, kinship,
+                     seaPlaces, windowLedges, lostToys, suicideQuoted, worry, unreachable, listener, sexualAssault, hoursAgo, minor]
         lists += categories.flatMap { [$0.strong, $0.weak, $0.blockers] }
         lists += pairs.flatMap { [$0.first, $0.second, $0.blockers] }
         return PhraseSet.vocabulary(of: lists)
@@ -18,9 +19,10 @@ enum EmergencyCues {
     /// It is happening now, or has just happened.
     static let present = [
         " en ce moment ", " en train ", " est la ",
-        " sont la ", " est ici ", " sont ici ", " devant chez moi ", " tout de suite ", " vite ", " au secours ",
+        " sont la ", " est ici ", " sont ici ", " tout de suite ", " vite ", " au secours ",
         " aidez moi ", " aider moi ", " aide moi ", " a l aide ", " ! ! ", " la maintenant ", " la now ", " la mtn ",
-        " a l instant ", " vient de ", " viennent de ", " viens de ", " ce soir ", " en pleine ", " en direct ",
+        " a l instant ", " vient de ", " viennent de ", " viens de ", " viens d etre ", " vient d etre ", " viennent d etre ",
+        " now there is ", " now there s ", " now there are ", " maintenant il y a ", " maintenant ya ", " ce soir ", " en pleine ", " en direct ",
         " still in the ", " is still in ", " still hanging around ", " encore du bruit ", " depuis 10 min ", " depuis dix minutes ",
         " i m standing ", " im standing ", " je suis sur le ", " ca gueule ", " en live ", " je vois ", " i can see ", " i see ", " arrive pour ", " il arrive ", " en route ", " i can hear ", " on his way ", " on her way ", " depuis 5 minutes ", " depuis 10 minutes ",
         " m attend ", " m attendent ", " mattend ", " je panique ", " j ose pas ",
@@ -46,6 +48,8 @@ enum EmergencyCues {
     /// present only when nothing says the event is past (or, for "urgent", that it is paperwork).
     static let presentWeak = [
         " maintenant ", " mtn ", " actuellement ", " now ", " currently ", " urgent ", " urgence ", " aujourd hui ", " help ",
+        // A place ("devant chez moi") says where as much as when: "on m'a volé ma voiture cette nuit devant chez moi".
+        " devant chez moi ",
     ]
 
     /// Paperwork: "urgent" for a passport, a declaration or an appointment is no danger.
@@ -58,7 +62,7 @@ enum EmergencyCues {
     /// It has just happened (minutes ago): still an emergency, even when the author has left.
     static let justHappened = [
         " vient de ", " viennent de ", " viens de ", " viens d etre ", " vient d etre ", " a l instant ", " just now ",
-        " just happened ", " just got ", " just been ", " il y a 5 min", " il y a 10 min", " il y a deux minutes ",
+        " just happened ", " just got ", " just been ", " just tried ", " vient d essayer ", " a essaye de ", " il y a 5 min", " il y a 10 min", " il y a deux minutes ",
         " il y a cinq minutes ", " il y a dix minutes ", " il y a quelques minutes ", " minutes ago ", " mins ago ",
     ]
 
@@ -81,7 +85,8 @@ enum EmergencyCues {
         " le printemps dernier ", " l hiver dernier ", " l automne dernier ", " cet ete ", " a l epoque ", " quand j avais ",
         " back in ", " last monday ", " last tuesday ", " last wednesday ", " last thursday ", " last friday ", " last saturday ", " on monday ", " on tuesday ", " on wednesday ", " on thursday ", " on friday ", " on saturday ", " on sunday ",
         " last sunday ", " last spring ", " last summer ", " last winter ", " last autumn ", " last christmas ", " the other night ",
-        " at the time ", " tous les aprem", " tous les apres midi ", " tous les lundis ", " tous les mardis ",
+        " at the time ", " vieux post ", " ancien post ", " old post ", " as a child ", " as a kid ", " as a teenager ", " in my childhood ", " during my childhood ",
+        " pendant mon enfance ", " dans mon enfance ", " durant mon enfance ", " tous les aprem", " tous les apres midi ", " tous les lundis ", " tous les mardis ",
         " tous les mercredis ", " tous les jeudis ", " tous les vendredis ", " tous les samedis ", " tous les dimanches ", " tous les mois ",
         " tous les ans ", " tous les etes ", " toutes les nuits ", " toutes les semaines ", " toutes les fins de semaine ", " chaque ", " a chaque fois ", " every ", " each time ", " whenever ",
         " h24 ", " depuis un an ", " depuis un mois ", " depuis des semaines ", " depuis la rentree ", " depuis septembre ",
@@ -89,10 +94,10 @@ enum EmergencyCues {
         " la derniere fois ", " precedemment ", " previously ", " earlier this year ", " plus tot dans l annee ",
         // A habit told with "when": "il me tape quand il a bu", "he hits me when he's angry".
         " quand il a bu ", " quand il boit ", " quand il est en colere ", " quand il s enerve ", " quand elle s enerve ",
-        " quand j ai des mauvaises ", " when he s angry ", " when he is angry ", " when he gets angry ", " when she s angry ",
+        " quand j ai des mauvaises ", " quand jai des ", " quand j ai des ", " when i get bad ", " when he s angry ", " when he is angry ", " when he gets angry ", " when she s angry ",
         " when he drinks ", " happened again on ",
         // A burglary told as done to the writer ("j'ai été cambriolé"): a completed event.
-        " j ai ete cambriole", " on a ete cambriole", " nous avons ete cambriole", " je me suis fait cambrioler ",
+        " j ai ete cambriole", " on a ete cambriole", " nous avons ete cambriole", " je me suis fait cambrioler ", " s est fait cambrioler ",
         " i was burgled ", " we were burgled ", " i ve been burgled ", " we ve been burgled ",
         // "à ce moment-là", "at that moment": the time of a story, not "là" (here, now).
         " a ce moment ", " at that moment ", " at that time ",
@@ -110,6 +115,8 @@ enum EmergencyCues {
         " quand j etais petit", " when i was a", " en 19", " en 200", " en 201",
         " quand j avais ", " when i was 1", " when i was little ", " when i was young ", " quand j etais ado", " quand j etais jeune ",
         " quand j etais enfant ", " depuis longtemps ", " back in 19", " back in 20",
+        " as a child ", " as a kid ", " as a teenager ", " in my childhood ", " during my childhood ", " pendant mon enfance ",
+        " dans mon enfance ", " durant mon enfance ",
     ]
 
     /// Asking how to do something: a calm request, not a call for help.
@@ -129,7 +136,8 @@ enum EmergencyCues {
         " who can i talk to ", " should i be worried ", " should i worry ",
         // Wanting to tell someone, to talk first, without it going further: asking for a listener, not for help now.
         " a qui le dire ", " who do i tell ", " who should i tell ", " en parler a quelqu un ", " sans que ca aille plus loin ",
-        " talk to someone about it ", " d abord en parler ",
+        " talk to someone about it ", " d abord en parler ", " sans qu il le sache ",
+        " without him knowing ", " without her knowing ",
     ]
 
     /// A situation imagined or asked about, not lived.
@@ -147,12 +155,26 @@ enum EmergencyCues {
         " do i have to wait ", " faut il attendre ", " est ce qu il faut attendre ",
         // A question about the rules, not about a case: "is it true you have to wait 24 hours…".
         " is it true ", " est il vrai que ", " est ce vrai que ", " c est vrai qu il faut ",
+        " a quoi sert ", " what is the number for ", " devenir policier ", " devenir gendarme ", " rentrer dans la gendarmerie ",
+        " rentrer ds la gendarmerie ", " entrer dans la police ", " become a police officer ", " join the police ", " postuler ",
         " imaginons ", " imaginez ", " imagine ", " supposons ", " admettons ", " suppose ", " que dois je faire si ", " que faut il faire si ",
         " faire si on ", " on fait quoi si ", " je fais quoi si ", " je fais koi si ", " what do i do if ", " what do you do if ",
         " if i witness ", " if you witness ", " if i see ", " if you see ", " si je vois ", " si on voit ", " si je suis ", " si jsui ",
         " si on voit ", " si on se ", " en cas d ", " in case there s ", " si on est ", " si on me ", " hotline ", " seulement pour ", " only for ", " c est pour qui ", " leaflet ", " depliant ",
         " for my students ", " pour mes eleves ", " expose ", " presentation ",
         " aux infos ", " aux informations ", " au journal televise ", " on the news ", " in the news ",
+        // How a report or a call is made (by video, without speaking): a question about the procedure.
+        " video call with an officer ", " video call with the police ", " visio avec un policier ", " by video ", " par video ", " par visio ", " en visio ", " visioplainte ", " si on ne peut ",
+        " si je ne peux ", " si on peut pas ", " si je peux pas ", " if i can t ", " if i cannot ", " if you can t ",
+        " if you cannot ", " if someone can t ", " comment on fait pour appeler ", " how do you call ", " how do i call ",
+        " how long before ", " combien de temps avant ",
+        // Whether something is allowed, how to recognise a scam: a question about the rules, not a case happening.
+        " ai je le droit ", " est ce que j ai le droit ", " jai le droit de le ", " j ai le droit de le ", " j ai le droit de les ",
+        " am i allowed to ", " is it legal to ", " est ce que c est interdit ", " est ce que cest interdit ", " is it allowed ",
+        " comment reconnaitre ", " how to recognise ", " how to recognize ", " how to spot ", " how can i tell if ",
+        // A film shoot, a game: shots and threats that are not real.
+        " tournage ", " film shoot ", " filming a ", " faux coups de feu ", " c est juste le jeu ", " juste un jeu ",
+        " just a game ", " in the game ", " dans le jeu ",
     ]
 
     /// The danger is over: the author has gone.
@@ -169,11 +191,21 @@ enum EmergencyCues {
         " est au boulot ", " is at work ", " s at work ", " at work now ", " j habite chez ", " je vis chez ", " je suis chez ma ",
         " je suis chez mon ", " jsui chez ma ", " jsuis chez ma ", " i m staying with ", " i live with my ", " since then nothing ",
         " est loin ", " sont loin ", " deja loin ", " is far away ", " are far away ", " il est pas la ", " il n est pas la ",
-        " he s not here ", " he isn t here ",
+        " he s not here ", " he isn t here ", " etaient plus la ", " n etaient plus la ", " were gone ",
+        // The firefighters came and put the fire out: what is left is the paperwork.
+        " put it out ", " put the fire out ", " pompiers sont venus ", " pompiers sont passes ", " pompiers sont repartis ",
+        " pompiers l ont eteint ", " pompiers ont eteint ", " firefighters came ", " firefighters put ", " fire brigade came ",
+        " fire brigade left ", " fire brigade put ", " firemen put ", " il reste que la carcasse ", " il ne reste que la carcasse ",
+        // The writer has left the violent home, or the two have made up.
+        " partir de chez moi ", " partire de chez moi ", " parti de chez moi ", " partie de chez moi ", " i left home ",
+        " we left home ", " on s est reconcilie ", " on sest reconcilie ", " on s est reconcilies ", " we made up ",
     ]
 
     /// Words that say the author left only for a moment: the danger is not over.
     static let overCancelled = [
+        " other room ", " autre piece ", " next room ", " piece d a cote ",
+        // Whoever left a suspicious package has gone; the package is still there.
+        " l a depose ", " a depose un ", " left a bag ", " left the bag ", " left a package ", " colis suspect ", " suspicious package ",
         " parti chercher ", " partie chercher ", " partis chercher ", " went to get ", " gone to get ", " parti prendre ",
         " va revenir ", " vont revenir ", " revient ", " reviennent ", " coming back ", " will be back ", " ll be back ",
         // Someone still inside: whoever "left" is not the danger.
@@ -194,7 +226,7 @@ enum EmergencyCues {
     static let noInjury = [
         " personne n est blesse", " personne de blesse", " pas de blesse", " aucun blesse", " sans blesse", " pas blesse",
         " personne n a ete blesse", " pas de victime", " aucune victime", " que des degats ", " que de la tole ", " degats materiels ",
-        " no one hurt ", " nobody hurt ", " no one was hurt ", " nobody was hurt ", " no one is hurt ", " nobody is hurt ",
+        " no one hurt ", " nobody hurt ", " noone hurt ", " noone injured ", " noone was hurt ", " no one was hurt ", " nobody was hurt ", " no one is hurt ", " nobody is hurt ",
         " no one injured ", " nobody injured ", " no injuries ", " not hurt ", " no one was injured ", " nobody was injured ",
         " not injured ", " only damage ", " just damage ", " minor damage ",
         " va bien ", " il a rien ", " elle a rien ", " a rien eu ", " rien de casse ", " is fine ", " are fine ", " is ok ",
@@ -208,10 +240,13 @@ enum EmergencyCues {
         " personne n est en danger ", " personne en danger ", " pas en danger ", " aucun danger ", " pas de danger ",
         " sans danger ", " pas d urgence ", " pas urgent ", " rien d urgent ", " pas une urgence ", " rien de grave ",
         " pas grave ", " nobody is in danger ", " no one is in danger ", " not in danger ", " no danger ", " not an emergency ",
-        " no emergency ", " not urgent ", " nothing urgent ", " nothing serious ", " not serious ", " isn t an emergency ", " isnt an emergency ",
+        " he s safe ", " she s safe ", " he is safe ", " she is safe ", " safe right now ", " safe at home ", " il est en securite ",
+        " elle est en securite ", " no emergency ", " not urgent ", " nothing urgent ", " nothing serious ", " not serious ", " isn t an emergency ", " isnt an emergency ",
         " plus en danger ", " no longer in danger ", " not in danger anymore ", " aucune fumee ", " pas de fumee ", " no smoke ",
         // "Rien ne s'est passé": the writer says nothing has happened, so no leaf's danger is happening either.
         " rien ne s est passe ", " il ne s est rien passe ", " nothing has happened ",
+        // Locked out of one's own home: a locksmith, not a danger.
+        " locked myself out ", " i m locked out ", " locked out of my ", " enferme dehors ", " enfermee dehors ",
     ]
 
     /// The person writing is the one in danger.
@@ -230,6 +265,8 @@ enum EmergencyCues {
 
     /// The missing person is back.
     static let found = [
+        // Active online: alive and reachable, not missing.
+        " like mes photos ", " like mes posts ", " likes my photos ", " likes my posts ", " poste des stories ", " posting stories ",
         " a ete retrouve", " l avons retrouve", " on l a retrouve", " ont retrouve ", " est retrouve", " retrouve sain",
         " retrouvee saine ", " est rentre ", " est rentree ", " est revenu ", " est revenue ", " de retour ",
         " came home ", " is back ", " came back ", " was found ", " has been found ", " found him ", " found her ",
@@ -275,7 +312,13 @@ enum EmergencyCues {
         " mieux sans elle ", " mieux sans moi ", " better off without me ", " better off without him ", " better off without her ",
         " message d adieu ", " mot d adieu ", " genre adieu ", " saying goodbye ", " pris la corde ",
         " take all her ", " take all his ", " took all her ", " took all his ", " tout ce qui restait dans la boite ",
-        " les lames devant moi ",
+        " les lames devant moi ", " etales devant moi ", " vais tout avaler ", " me suis enferme avec un cut", " me suis enfermee avec un cut", " locked myself in with a ",
+        // The pills laid out in front of the writer, no point any more, a goodbye text, a rope bought.
+        " pills in front of me ", " cachets devant moi ", " medocs devant moi ", " medicaments devant moi ", " don t see the point ",
+        " dont see the point ", " see no point ", " vois plus l interet ", " vois plus le sens ", " do it tonight ", " le faire ce soir ",
+        " want to be here anymore ", " m a ecrit adieu ", " wrote me goodbye ", " texted goodbye ", " goodbye text ", " goodbye message ", " sent a goodbye ", " msg d adieu ",
+        " msg dadieu ", " sms d adieu ", " bought rope ", " bought a rope ", " achete une corde ", " achete de la corde ",
+        " saying farewell ", " said farewell ", " farewell email ", " farewell message ",
         // A letter left, the rope or the pills laid out ready: the means prepared.
         " laisse une lettre ", " left a letter ", " rope ready ", " corde prete ", " photo de cordes ",
         " prepare les medicaments ", " prepare mes medicaments ", " thinking about ending it ", " thinking of ending it ",
@@ -288,11 +331,13 @@ enum EmergencyCues {
     static let suicidePast = [
         " s est suicide ", " est suicidee ", " s est suicidee ", " committed suicide ", " took his own life ",
         " took her own life ", " tentative de suicide il y a ", " tentative de suicide ", " fait une tentative ", " attempted suicide ",
-        " suicide attempt ", " tente de se suicider ", " tried to kill herself ", " tried to kill himself ",
+        " suicide attempt ", " parlait de se suicider ", " parlait de suicide ", " talked about suicide ", " talking about suicide in ",
+        " vieux post ", " ancien post ", " old post ", " tente de se suicider ", " tried to kill herself ", " tried to kill himself ",
     ]
     static let suicideDenied = [
         " pas envie de mourir ", " ne veux pas mourir ", " veux pas mourir ", " pas suicidaire ", " don t want to die ",
-        " dont want to die ", " not suicidal ",
+        " dont want to die ", " not suicidal ", " pas parle de suicide ", " jamais parle de suicide ", " never talked about suicide ", " parle pas de suicide ", " hasn t talked about suicide ",
+        " hasnt talked about suicide ", " didn t mention suicide ", " never mentioned suicide ",
     ]
     static let danger = [
         " est en danger ", " suis en danger ", " sont en danger ", " l air en danger ", " en danger de mort ",
@@ -320,8 +365,14 @@ enum EmergencyCues {
             " va m entendre ", " chuchote ", " cant talk ", " can t talk ", " cannot talk ", " can t speak ", " cant speak ",
             " cannot speak ", " unable to speak ", " je suis sourde ", " je suis sourd ", " i m deaf ", " i am deaf ",
             " jpeu pa ", " jpeux pas parler ", " jpeu pas parler ", " can t call ", " cant call ", " cannot call ", " he ll hear me ",
+            " j ecris depuis la ", " j ecris depuis le ", " i m texting from the ", " texting from the ", " peux juste ecrire ", " peux que ecrire ", " peux seulement ecrire ", " jpeux juste ecrire ", " jecri avec ",
+            " j ecris avec ", " can only text ", " can only write ", " can only type ",
             " he will hear me ", " she ll hear me ", " will hear me ", " pas faire de bruit ", " can t make a sound ",
-        ], weak: []),
+        ], weak: [], blockers: [
+            // Speech that fails is a symptom for the SAMU, not someone who must stay silent.
+            " speak properly ", " talk properly ", " speak clearly ", " parler correctement ", " parler normalement ",
+            " parle plus correctement ", " articule ", " arrive pas a articuler ",
+        ]),
         Category(reason: .violenceNow, strong: [
             " me frappe ", " me frappent ", " me bat ", " me battent ", " me tape ", " me tapent ", " me cogne ",
             " m etrangle ", " m etranglent ", " etrangle ", " etranglent ", " m etouffe ", " va me tuer ", " veut me tuer ",
@@ -350,12 +401,23 @@ enum EmergencyCues {
             " groping me ", " surrounding me ", " me fixe sans arret ", " is choking ", " etrangle ",
             " punching ", " are kicking ", " is kicking ", " kicking him ", " kicking her ",
             " se touche en me regardant ", " se masturbe ",
+            // Shoving someone, attacking a person, trying to strangle, cornering someone for their phone.
+            " is shoving ", " are shoving ", " shoving her ", " shoving him ", " me bousculent ", " me bouscule ", " menace ma ", " menace mon ", " menacent ma ",
+            " menacent mon ", " is threatening my ", " threatening my ",
+            " attacking a ", " attacking an ", " attaquent une ", " attaquent un ", " attaque une ", " attaque un ",
+            " tried to strangle ", " strangle me ", " essaye de m etrangler ", " essaie de m etrangler ", " a essaye de m etrangler ",
+            " me coincent ", " m ont coince ", " me coince contre ", " cornering me ", " cornered me ", " me rackett", " me racket",
+            " veulent mon tel", " veulent mon portable ", " want my phone ",
         ], weak: [
             " frappe ", " frappee ", " frapper ", " tape ", " tapee ", " battu ", " battue ", " cogne ", " agressee ",
             " violence ", " violences ", " agresse ", " agression ", " attaque ", " battre ", " coups ", " crie ", " hurle ", " agress", " taper ", " cogner ", " frape ", " secoue ", " secouer ", " hurler ", " kill me ", " slamming ", " tabasser ", " violee ", " viole ", " me tuer ", " drugged ",
             " hurt ", " violent ", " attack ", " hitting ", " beating ", " fight ", " menace ", " threat ", " screaming ",
+            " shoving ", " attacking ", " bouscule ", " assaulted ", " raped ",
+            " punched ", " pousse par terre ", " poussee par terre ", " me pousser ", " arrache ", " arracher ", " grabbed my ",
+            " ont plante ", " a plante ", " se faire planter ", " se fait planter ", " stabbed someone ", " just stabbed ", " a poignarde ", " poignarde quelqu un ",
         ], blockers: [
             " son chien ", " sa chienne ", " son chat ", " le chien ", " his dog ", " her dog ", " the dog ",
+            " tape ma voiture ", " tape la voiture ", " a tape ma ", " hit my car ", " hit my parked ",
             " poste des videos ", " posts videos ", " menace de publier ", " menace de partager ", " menace de diffuser ",
             " threatening to post ", " threatens to post ", " threatening to share ", " threatens to share ", " sur insta ",
             " on instagram ", " par message ", " by text ",
@@ -370,7 +432,16 @@ enum EmergencyCues {
             " tirs ", " tire sur ", " ca tire ", " ca canarde ", " kalach", " gun ", " guns ", " handgun ", " handguns ", " knife ", " knives ",
             " armed ", " pistol ", " rifle ", " machete ", " weapon ", " shots ", " gunshot", " shooting ", " shot at ",
             " le tireur ", " the shooter ", " shooter ", " detonation ", " detonations ",
-        ], weak: []),
+            " colis suspect ", " suspicious package ", " fils apparents ", " wires sticking out ", " wires coming out ",
+        ], weak: [], blockers: [
+            // A weapon bought, inherited, for a club, camping or a game; fireworks taken for shots: a question, not a threat.
+            " le droit de ", " droit de le ", " droit de la ", " droit de les ", " have the right to ", " allowed to ", " can i carry ",
+            " legal to ", " transporter ", " club de tir ", " shooting club ", " gun club ", " stand de tir ", " airsoft ", " replique ",
+            " paintball ", " j ai achete un ", " jai acheter un ", " j ai achete une ", " j ai commande ", " i bought a ",
+            " i bought one ", " want to buy ", " veux acheter ", " grenier ", " attic ", " est decede ", " passed away ",
+            " jeu video ", " video game ", " un jeu ou ", " mortiers d artifice ", " feux d artifice ", " fireworks ",
+            " petards ", " firecrackers ",
+        ]),
         Category(reason: .beingFollowed, strong: [
             " me suit ", " me suivent ", " me poursuit ", " me poursuivent ", " suivie par ", " suivi par ",
             " je suis suivie ", " je suis suivi ", " on me suit ", " following me ", " followed by ", " being followed ",
@@ -391,6 +462,8 @@ enum EmergencyCues {
             " ne veulent pas ouvrir ", " coince dans ", " coincee dans ", " retenue contre ",
             " retenu contre ", " me laisse pas sortir ", " m empeche de partir ",
             " verrouille les portes ", " verrouille la porte ", " refuse de s arreter ", " refuse de me laisser ", " locked the doors ",
+            " me retiennent ", " me retient ", " nous retiennent ", " are holding me ", " is holding me ", " holding me in ",
+            " keeping me in ", " held me in ",
             " won t stop the car ", " wont stop the car ", " refuses to stop ", " won t let me get out ",
         ], weak: [], blockers: [" locked out ", " locked myself out ", " enferme dehors ", " enfermee dehors "]),
         Category(reason: .childInDanger, strong: [
@@ -406,7 +479,9 @@ enum EmergencyCues {
             " attache a la chaise ", " secoue un bebe ", " shaking a baby ", " seuls depuis ", " dragging a ", " dragging her ", " dragging him ", " kidnapp",
             " embarque de force ", " dans sa camionnette ", " essaye d enlever ", " essayer d enlever ", " tente d enlever ",
             " tried to abduct ", " tried to snatch ",
-            " seule sur le balcon ", " sans aucun adulte ", " sans adulte ", " erre seul ",
+            " seule sur le balcon ", " sans aucun adulte ", " sans adulte ", " erre seul ", " tout seul au bord de la ",
+            " toute seule au bord de la ", " seul au bord de la route ", " walking alone along the ", " alone by the road ",
+            " alone on the side of the road ",
             " rancon ", " ransom ", " ligote ", " ligotee ", " tied up ", " got separated ", " separated from us ",
             " perdu de vue ", " lost sight of ", " monter dans une voiture ", " got into a car with ", " pris notre fils ",
             " pris notre fille ", " a pris mon fils ", " a pris ma fille ", " took our son ", " took our daughter ",
@@ -451,18 +526,30 @@ enum EmergencyCues {
             " eteint les lumieres ", " eteint la lumiere ", " turned off the lights ", " turned the lights off ", " against the door ",
             " contre la porte ", " keeps knocking ", " spare key ", " double des cles ",
             " claiming to be ", " qui disent etre ", " qui dit etre ", " pretendent etre ", " pretend etre ", " se disent ",
+            " refuse de partir ", " refuse de sortir de chez ", " won t leave my ", " wont leave my ", " refuses to leave my ",
+            " theyre inside ", " they re inside ", " they are inside ", " sont a l interieur ", " est a l interieur ",
+            " looking through my bedroom ", " looking through my window ", " looking in my window ", " pretending to sleep ",
+            " fais semblant de dormir ", " say they are police ", " want come in ", " want to come in ", " are in my home ",
+            " are in my house ", " check my jewellery ", " check my jewelry ", " verifier mes bijoux ",
             " saying they are police ", " insisting to come in ", " insistent pour entrer ", " insiste pour entrer ",
         ], weak: [
             " serrure ", " entrouverte ", " cagoule", " hooded ", " balaclava",
             " cambrioleur ", " cambrioleurs ", " cambriolage ", " cambriole ", " voleur ", " voleurs ", " burglar ",
-            " faux agents ", " faux agent ", " faux policier", " faux plombier", " fake police",
+            " faux agents ", " faux agent ", " faux policier", " faux plombier", " fake police", " water company ", " service des eaux ",
+            " compagnie des eaux ",
             " burglars ", " burglary ", " thief ", " thieves ",
+        ], blockers: [
+            // Someone "claiming to be" on the phone or met online: a scam told afterwards, not someone at the door.
+            " sur internet ", " online ", " par telephone ", " rang ", " phoned ", " called me ",
+            " m a appele ", " rencontre sur ", " met on ", " my bank ", " ma banque ",
         ]),
         Category(reason: .crimeInProgress, strong: [
             " volent ma voiture ", " volent ma moto ", " volent une voiture ",
             " stealing my car ", " stealing a car ", " fracture une voiture ", " fracturent une voiture ",
             " casse une vitrine ", " cassent une vitrine ", " pillent ", " pille ", " met le feu ", " mettent le feu ",
             " en train de voler ", " essaie de partir avec ", " trying to steal ", " stealing my ",
+            " trying every car ", " trying car doors ", " essaient les portieres ", " testent les portieres ", " smashed a window ",
+            " smashed the window ", " smashed the back window ", " cassent une vitre ", " casse une vitre ",
             // The thief running off right now: a pursuit the police can still join.
             " court vers ", " courent vers ", " running towards ", " running toward ", " running down towards ",
         ], weak: [
@@ -504,7 +591,7 @@ enum EmergencyCues {
             " respire bizarre", " respire a peine ", " respire mal ", " yeux revulses ", " eyes are rolling ", " eyes rolling ",
             " s effondrer ", " s est effondre", " collapsed ", " evanoui", " barely conscious ", " a mordu ", " been bitten ",
             " plein de medocs ", " plein de medicaments ", " medicament vide", " medicaments vide", " bleedin ", " stabbed ",
-            " stabed ", " shaking on the floor ", " can t stand up ", " a du mal a parler ", " can t move his legs ", " can t move her legs ",
+            " stabed ", " shaking on the floor ", " can t stand up ", " a du mal a parler ", " can t move his legs ", " peux plus bouger ", " peu plus bouger ", " can t move my ", " collapsing ", " can t move her legs ",
             // A hunting accident, a twisted leg far from help, a malaise after pills.
             " accident de chasse ", " hunting accident ", " des plombs dans ", " is twisted ", " twisted badly ",
             " fait un malaise ", " feeling faint ",
@@ -512,13 +599,30 @@ enum EmergencyCues {
             " du mal a respirer ", " can t breathe ", " cant breathe ", " struggling to breathe ", " vomit couche", " vomit allonge",
             " vomiting on her back ", " vomiting on his back ", " doesn t answer the door ", " doesnt answer the door ",
             " not answering the door ",
+            // Choking, turning blue, not waking up, barely breathing, an allergic reaction, a seizure, something
+            // swallowed, too many pills, a deep cut, a hand on the chest, someone fallen who cannot get up.
+            " vient de mordre ", " le mord ", " la mord ", " bit my ", " bit a ", " bitten ", " dog bite", " boiling water ",
+            " eau bouillante ", " scalded ", " skin is coming off ", " peau qui part ", " somnolent ", " somnolente ", " boites vides ",
+            " empty pill ", " empty packets ", " se couper profond ", " coupe profond ", " cutting herself deep", " cutting himself deep",
+            " s ecrouler ", " s est ecroule ", " s est ecroulee ", " took all her pills ", " took all his pills ", " pris tous ses ",
+            " avale tous ses ", " face down ", " floating face ", " face contre l eau ", " flotte sur le ventre ", " s etouffe ", " s etouffer ", " choking on ", " is choking on ", " devient bleu ", " devient bleue ", " deviennent bleues ",
+            " going blue ", " gone blue ", " wont wake ", " doesn t wake ", " doesnt wake ", " ne se reveille ", " will not wake ",
+            " respir a peine ", " respire a peine ", " barely breathing ", " not breathe ", " can barely breathe ", " cant breath ",
+            " reaction allergique ", " allergic reaction ", " choc anaphylactique ", " anaphyla", " throat is swelling ",
+            " gorge gonfle ", " gorge qui gonfle ", " crise d epilepsie ", " crise epilepsie ", " seizure ", " convulsions ",
+            " en train de convulser ", " a avale une ", " a avale un ", " avale une pile ", " swallowed a ", " took too many ",
+            " pris trop de ", " trop de cachets ", " trop de medicaments ", " trop de medocs ", " cut herself ", " cut himself ",
+            " cut her wrist", " cut his wrist", " s est coupe les veines ", " s est coupee les veines ", " s est ouvert les veines ",
+            " holding his chest ", " holding her chest ", " se tient la poitrine ", " tout gris ", " toute grise ",
+            " plus se lever ", " plu se lever ", " peut pas se lever ", " spiked my drink ", " spiked her drink ", " put something in my drink ", " mis un truc dans mon verre ",
+            " drogue mon verre ", " drogue dans mon verre ", " quelque chose dans mon verre ",
             " gemissements ", " une balle dans ", " shot in the ", " load of pills ", " bunch of pills ", " hasn t picked up ", " hasnt picked up ", " n ouvre pas ", " n ouvre plus ",
         ], weak: [
             " blesse ", " blessee ", " blesses ", " blessees ", " injured ", " malaise ", " sang ", " blood ", " hurt ",
             " injuries ", " injury ", " fell ", " tombe ", " tombee ", " fallen ",
         ], blockers: [
             // A card "swallowed by" a cash machine.
-            " swallowed by ", " avalee par ",
+            " swallowed by ", " avalee par ", " avale ma carte ", " avale la carte ", " swallowed my card ",
             " tombe sur une ", " tombe sur un ", " tombee sur une ", " tombee sur un ", " tombe sur des ", " tombe sur cette ",
             " tombe sur ce ", " came across ", " stumbled on ", " stumbled upon ",
         ]),
@@ -531,7 +635,11 @@ enum EmergencyCues {
             " water is rising ", " coince sur le toit ", " coincee sur le toit ",
             " coinces sur le toit ", " on the roof waving ", " fumee noire ", " black smoke ", " sent le brule ", " smells of burning ",
             " fuite gaz ", " gaz sortir ", " gaz qui sort ", " ouvert le gaz ", " conduite de gaz ", " gas pipe ", " hissing ",
-            " l eau qui monte ", " eau qui monte ", " dans un puits ", " ice is cracking ", " la glace craque ", " drifting ",
+            " l eau qui monte ", " eau qui monte ", " dans un puits ", " ice is cracking ", " la glace craque ", " through the ice ", " a travers la glace ",
+            " sous la glace ", " voiture crame ", " voiture qui crame ", " crame sur ", " coince dans la cabine ", " coincee dans la cabine ",
+            " trapped in the cab ", " trapped in his car ", " trapped in her car ", " coince dans sa voiture ", " coincee dans sa voiture ",
+            " incarcere ", " incarceree ", " desincarcer", " trapped under ", " coince sous ", " coincee sous ", " sous les decombres ",
+            " under the rubble ", " drifting ",
             " a la derive ", " coince dessous ", " coincee dessous ", " remonte pas ", " l emporte ",
             // Stuck in a lift: a rescue for the firefighters.
             " coince dans l ascenseur ", " coincee dans l ascenseur ", " bloque dans l ascenseur ", " bloquee dans l ascenseur ",
@@ -546,11 +654,24 @@ enum EmergencyCues {
             " avalanche ", " flambe ", " s enfonce dans l eau ", " s enfonce dans la ", " s enfonce dans le ",
             // A child shut in a car in the heat.
             " dans une voiture fermee ", " in a locked car ", " in a hot car ", " flambent ",
+            // A rotten-egg smell is gas; someone in the water, pulled out of it, or on a window ledge: the firefighters.
+            " noyade ", " rotten egg ", " rotten eggs ", " tomber dans le canal ", " went into the canal ", " went into the river ",
+            " drove into the canal ", " drove into the river ", " emportee au passage ", " emportee par l eau ", " swept away ",
+            " le courant est fort ", " schlingue le gaz ", " yellow cloud ", " toxic cloud ", " nuage jaune ", " nuage toxique ", " chemical leak ",
+            " fuite chimique ", " fuite de produit ", " tombe dans le canal ", " tombee dans le canal ", " tombe dans la piscine ",
+            " tombee dans la piscine ", " fell in the pool ", " fell into the pool ", " fell into the canal ", " fell in the canal ",
+            " jumped into the canal ", " jumped into the river ", " saute dans le canal ", " saute dans la seine ",
+            " struggling in the water ", " se debat dans l eau ", " il se debat ", " elle se debat ", " keeps going under ", " went under ",
+            " going under ", " sorti de l eau ", " sortie de l eau ", " sorti une personne de l eau ", " pulled out of the water ",
+            " pulled him out of the water ", " pulled her out of the water ", " tombe dans le bassin ", " tomber dans le bassin ",
+            " tombee dans le bassin ", " remonte plus ",
             " enflamme ", " enflammee ", " fume noir ", " fumee partout ", " fume partout ", " smoke everywhere ", " cocktail molotov ", " molotov ",
         ], weak: [" feu ", " fire ", " gaz ", " gas ", " flooded ", " inondation ", " inonde ", " inondee "], blockers: [
             " feu rouge ", " feux rouges ", " feu vert ", " feux ", " coup de feu ", " coups de feu ", " arme a feu ",
-            " armes a feu ", " cease fire ", " fire brigade ", " fired me ", " got fired ", " faux agents du gaz ",
-            " agent du gaz ", " compteur de gaz ", " fire alarm went off for nothing ", " pour rien ",
+            " armes a feu ", " cease fire ", " fire access ", " fire lane ", " fire exit ", " fire door ", " voie pompiers ",
+            " acces pompiers ", " voie engins ", " fire brigade ", " fired me ", " got fired ", " faux agents du gaz ",
+            " agent du gaz ", " compteur de gaz ", " messieurs du gaz ", " monsieur du gaz ", " homme du gaz ", " hommes du gaz ",
+            " technicien du gaz ", " se dit du gaz ", " etaient du gaz ", " etait du gaz ", " se disant du gaz ", " gas company ", " gas board ", " gas man ", " gasman ", " fire alarm went off for nothing ", " pour rien ",
         ]),
         Category(reason: .roadDanger, strong: [
             " contresens ", " contre sens ", " a contre sens ", " wrong way ", " wrong side of the motorway ",
@@ -562,7 +683,33 @@ enum EmergencyCues {
             // Livestock loose on a road.
             " vaches sur la ", " vaches sur le ", " troupeau de vaches ", " troupeau sur la ", " chevaux sur la route ",
             " cows on the road ", " horses on the road ", " sheep on the road ",
+            " repartir au volant ", " repartir en voiture ", " reprendre sa voiture ", " veut conduire ", " about to drive ",
+            " reprendre le volant ", " reprendre la voiture ", " get behind the wheel ", " drive off drunk ",
+            " wants to drive off ",
         ], weak: [" autoroute ", " motorway ", " highway ", " freeway "]),
+        // A boat or a swimmer in distress at sea: the sea rescue (CROSS, 196) answers first.
+        Category(reason: .seaRescue, strong: [
+            " chavire ", " a chavire ", " ont chavire ", " capsized ", " capsize ", " kayak flipped ", " kayak s est retourne ",
+            " kayak retourne ", " bateau retourne ", " boat flipped ", " homme a la mer ", " man overboard ", " fell overboard ",
+            " tombe a la mer ", " tombee a la mer ", " tombe dans la mer ", " tombee dans la mer ", " fell into the sea ",
+            " fell in the sea ", " swept out to sea ", " being swept out ", " being pulled out ", " pulled out to sea ",
+            " tombe de la digue ", " tombee de la digue ", " fell off the pier ", " fell off the jetty ", " fell off the harbour wall ",
+            " rip current ", " courant de baine ", " prise dans une baine ", " pris dans une baine ", " dans la baine ",
+            " on derive ", " nous derivons ", " derive vers les rochers ", " we re drifting ", " we are drifting ",
+            " toward the rocks ", " towards the rocks ", " vers les rochers ", " waving his arms ", " waving her arms ",
+            " waving arms ", " fait des signes dans l eau ", " n arrive plus a revenir ", " arrive plus a revenir ",
+            " can t get back to shore ", " cant get back to shore ",
+        ], weak: []),
+    ]
+
+    /// The sea and the coast: once a rescue is read (someone in the water, a fire aboard, someone hurt), the
+    /// sea rescue's number (196) comes first. These words alone raise nothing ("on part à la mer cet été").
+    static let seaPlaces = [
+        " en mer ", " la mer ", " a la mer ", " dans la mer ", " au large ", " large de ", " plage ", " littoral ",
+        " digue ", " voilier ", " kayak ", " jet ski ", " surfeur ", " surf ", " plongee ", " plongeur ", " baine ",
+        " at sea ", " the sea ", " in the sea ", " out at sea ", " offshore ", " off the coast ", " off the beach ",
+        " beach ", " coast ", " sailing boat ", " sailboat ", " yacht ", " motorboat ", " jet ski ", " surfer ", " surfing ",
+        " diver ", " diving ", " miles off ", " rip current ", " nautical ",
     ]
 
     /// Two sets of words that, together, describe a situation (both must occur).
@@ -587,6 +734,18 @@ enum EmergencyCues {
         " petit fils ", " petits fils ", " petit frere ", " petite soeur ", " petit ami ", " petite amie ", " petit copain ", " petite copine ",
     ]
 
+    /// A small child.
+    static let smallChild = [
+        " enfant ", " petit garcon ", " petite fille ", " fillette ", " garconnet ", " petit ", " petite ", " bebe ", " gamin ",
+        " toddler ", " child ", " little boy ", " little girl ", " kid ",
+    ]
+
+    /// A window ledge: a small child on it is in danger (not, as for an adult, thinking of jumping).
+    static let windowLedges = [
+        " rebord d une fenetre ", " rebord de la fenetre ", " rebord de sa fenetre ", " on the window ledge ", " on a window ledge ",
+        " on the ledge ",
+    ]
+
     /// Things that "disappear" without anyone missing.
     static let lostThings = [
         " carte d identite ", " passeport ", " passport ", " titre de sejour ", " permis ", " papiers ", " carte bancaire ",
@@ -594,6 +753,67 @@ enum EmergencyCues {
         // Someone who "disappeared with the money" is a thief, not a missing person; jewels that disappeared are stolen.
         " avec l argent ", " avec mon argent ", " avec nos economies ", " with the money ", " with my money ", " bijoux ",
         " jewellery ", " jewelry ",
+    ]
+
+    /// A thing lost by or for a child ("perdu le doudou de ma fille"): nobody is missing.
+    static let lostToys = [
+        " perdu le doudou ", " perdu son doudou ", " perdu sa peluche ", " perdu la peluche ", " perdu le jouet ", " perdu son jouet ",
+        " perdu le cartable ", " perdu son cartable ", " perdu la tetine ", " lost the teddy ", " lost her teddy ", " lost his teddy ",
+        " lost the toy ", " lost her toy ", " lost his toy ", " lost her cuddly ", " lost his cuddly ", " lost the cuddly ",
+        " lost her school bag ", " lost his school bag ", " lost her blanket ", " lost his blanket ", " lost the blanket ",
+    ]
+
+    /// A worry told without a cue of the present ("je pense que ma sœur se fait frapper", "I'm worried"):
+    /// a concern to talk about, not violence happening now.
+    static let worry = [
+        " je m inquiete ", " je minquiete ", " i m worried ", " im worried ", " i am worried ", " je pense que ma ", " je pense que mon ",
+        " je crois que ma ", " je crois que mon ", " i think my friend ", " i think my sister ", " i think my brother ",
+        " i think my mum ", " i think my mother ", " i think my daughter ", " i think my son ", " i think my neighbour ", " elle ne dit pas ", " elle dit rien ", " elle ne dit rien ",
+        " il ne dit rien ", " she won t say ", " she doesn t say ", " he won t say ", " elle a des bleus ", " she has bruises ",
+        " he has bruises ", " has bruises ",
+    ]
+
+    /// Someone else who cannot be reached: with suicidal words, a person the police must find too.
+    static let unreachable = [
+        " il repond plus ", " elle repond plus ", " il ne repond plus ", " elle ne repond plus ", " he s not answering ",
+        " she s not answering ", " he isn t answering ", " she isn t answering ", " his phone is off ", " her phone is off ",
+        " il est pas chez lui ", " elle est pas chez elle ", " n est pas chez lui ", " n est pas chez elle ", " his car is gone ",
+        " her car is gone ", " injoignable ", " unreachable ", " il ne decroche pas ", " elle ne decroche pas ", " il decroche plus ",
+        " elle decroche plus ", " telephone est eteint ", " portable est eteint ",
+    ]
+
+    /// Asking whom to talk to: a listener, not help now (unless the words themselves name a danger).
+    static let listener = [
+        " a qui parler ", " a qui jpeux parler ", " a qui je peux parler ", " a qui on peut en parler ", " a qui en parler ",
+        " who to talk to ", " need to talk to someone ", " just need to talk ", " besoin de parler a quelqu un ", " someone to talk to ",
+        " jsais plus a qui parler ", " sais plus a qui parler ", " parler a un policier ", " parler a un gendarme ",
+        " talk to a police officer ", " speak to an officer ", " talk to an officer ",
+    ]
+
+    /// A sexual assault and, within hours ("il y a une heure", "two hours ago"): still an emergency (care, evidence),
+    /// even when the author has left.
+    static let sexualAssault = [
+        " violee ", " viole ", " raped ", " agressee sexuellement ", " agresse sexuellement ", " sexually assaulted ",
+    ]
+    static let hoursAgo = [
+        " il y a une heure ", " y a une heure ", " ya une heure ", " il y a 1h ", " il y a deux heures ", " il y a 2h ",
+        " il y a trois heures ", " an hour ago ", " two hours ago ", " a couple of hours ago ", " few hours ago ", " hours ago ",
+    ]
+
+    /// The person in danger is a minor: the writer gives an age under 18, is home alone, names a little sister or
+    /// brother, a stepfather, older kids ("des grands").
+    static let minor: [String] = (10...17).flatMap { age in
+        [" j ai \(age) ans ", " jai \(age) ans ", " i m \(age) ", " im \(age) ", " i am \(age) "]
+    } + [
+        " home alone ", " seul a la maison ", " seule a la maison ", " my little sister ", " my little brother ",
+        " ma petite soeur ", " mon petit frere ", " stepdad ", " step dad ", " mon beau pere ", " des grands ",
+    ]
+
+    /// Bullies' words quoted ("they tell me to kill myself"): not the writer's intent.
+    static let suicideQuoted = [
+        " telling me to kill myself ", " tell me to kill myself ", " told me to kill myself ", " tells me to kill myself ",
+        " kill yourself ", " kys ", " va te suicider ", " va te tuer ", " me disent de me suicider ", " me dit de me suicider ",
+        " m ont dit de me suicider ", " me disent de me tuer ", " me dit de me tuer ", " m ont dit de me tuer ",
     ]
 
     static let pairs: [Pair] = [
@@ -612,10 +832,10 @@ enum EmergencyCues {
             " la retrouve pas ",
             " vanished ", " disappeared ", " toujours pas rentre", " pas rentre de l ecole ", " telephone est eteint ",
             " portable est eteint ", " phone is off ", " sonne dans le vide ",
-        ], blockers: adultAges + lostThings),
+        ], blockers: adultAges + lostThings + [" colocataire ", " coloc ", " roommate ", " flatmate ", " collegue ", " colleague "]),
         Pair(reason: .missingAdult, first: [
             " alzheimer ", " demence ", " dement ", " demente ", " desoriente ", " desorientee ", " handicap", " grand pere ",
-            " grand mere ", " papy ", " mamie ", " personne agee ", " vulnerable ", " malade ", " depressi", " suicidaire ",
+            " grand mere ", " papy ", " mamie ", " personne agee ", " vulnerable ", " malade ", " depressi", " depressed ", " deprime ", " deprimee ", " suicidaire ",
             " dementia ", " grandfather ", " grandmother ", " grandpa ", " grandma ", " elderly ", " disabled ", " confused ",
             " devait rentrer ", " should have been back ", " was supposed to be back ", " en pouvait plus ", " en peut plus ",
             " ehpad ", " memory problems ", " sans son traitement ", " sans ses medicaments ", " diabetique ", " troubles de la memoire ", " maison de retraite ", " care home ",
@@ -642,6 +862,44 @@ enum EmergencyCues {
             " blood ", " bouge plus ",
             " coince ", " coincee ", " trapped ", " inconscient ", " unconscious ", " a terre ", " par terre ", " jambe ",
             " tordue ", " bras ", " tete ",
+        ]),
+        // Headaches or vomiting next to a boiler, a stove, a heater: carbon monoxide, for the firefighters.
+        Pair(reason: .fire, first: [
+            " mal de tete ", " maux de tete ", " mal a la tete ", " headache", " vomi", " nausee", " dizzy ", " vertige", " somnolen",
+        ], second: [
+            " chaudiere ", " boiler ", " poele ", " stove ", " chauffage ", " brasero ", " groupe electrogene ", " generator ",
+            " heater ", " chauffe eau ", " cheminee ", " fireplace ",
+        ]),
+        // A small child on a window ledge: the police for the child, the firefighters to reach the window.
+        Pair(reason: .childInDanger, first: smallChild, second: windowLedges, blockers: kinship),
+        Pair(reason: .fire, first: smallChild, second: windowLedges, blockers: kinship),
+        Pair(reason: .childInDanger, first: smallChild, second: [
+            " locked in a car ", " locked alone in a car ", " in a hot car ", " in a locked car ", " enferme dans une voiture ",
+            " enfermee dans une voiture ", " seul dans une voiture ", " seule dans une voiture ", " dans une voiture fermee ",
+        ], blockers: kinship),
+        // A neighbour not seen for days, the mailbox full, a smell from the flat: someone who may be lying inside, for
+        // the police to check.
+        Pair(reason: .callForHelp, first: [
+            " plus ouvert depuis ", " pas ouvert depuis ", " boite deborde ", " boite aux lettres deborde ", " mailbox is overflowing ",
+            " post piling up ", " courrier s entasse ", " not seen him for ", " not seen her for ", " haven t seen him for ",
+            " haven t seen her for ",
+        ], second: [" odeur ", " smell ", " chien aboie ", " dog barking ", " dog keeps barking "]),
+        // A driver who smells of drink or is drunk after hitting someone's car: a danger on the road.
+        Pair(reason: .roadDanger, first: [
+            " sent l alcool ", " sent lalcool ", " smells of alcohol ", " smells of booze ", " ivre ", " bourre ", " drunk ",
+        ], second: [
+            " rentre dedans ", " m a percute ", " percute ", " au volant ", " rear ended ", " crashed into ", " hit my car ",
+            " conducteur ",
+        ]),
+        // Someone pulled out of the water or a pool: the firefighters.
+        Pair(reason: .fire, first: [
+            " sorti ", " sortie ", " sortir ", " sortis ", " repeche ", " repechee ", " pulled ", " dragged ", " got him ", " got her ",
+        ], second: [" de l eau ", " out of the water ", " from the water ", " de la piscine ", " out of the pool ", " from the pool "]),
+        // Someone fallen or moaning behind a door nobody opens: the firefighters force the door.
+        Pair(reason: .fire, first: [
+            " n ouvre pas ", " n ouvre plus ", " not opening ", " won t open ", " wont open ", " doesn t open ", " doesn t answer the door ",
+        ], second: [
+            " moaning ", " groaning ", " gemi", " she fell ", " he fell ", " est tombee ", " est tombe ", " par terre ", " on the floor ",
         ]),
         Pair(reason: .intruderNow, first: [
             " porte ", " portes ", " fenetre ", " serrure ", " volet ", " volets ", " baie ", " door ", " doors ", " window ", " lock ",

@@ -52,10 +52,15 @@ public struct EmergencyDetector: Sendable {
     /// ``assess(_:results:)`` with the sentence's `terms` as the search of its guessed language read
     /// them (``SearchIndex/terms(of:)``), so that they are not analysed twice; nil: analysed here.
     func assess(_ text: String, results: [SearchResult], terms: [String]?) -> EmergencyAlert? {
-        let reading = CueReading(CueSentence(text, vocabulary: EmergencyCues.vocabulary))
+        var reading = CueReading(CueSentence(text, vocabulary: EmergencyCues.vocabulary))
         // One word ("incendie", "viol", "rodéo") names a topic to read about, not a danger to report;
-        // a call for help or suicidal intent still counts.
-        if reading.wordCount == 1, reading.help == nil, reading.suicide == nil { return nil }
+        // a call for help or suicidal intent still counts, and so does one word shouted ("fire!!", "FEU"),
+        // read as happening now.
+        if reading.wordCount == 1, Self.isCry(text), !reading.strong.isEmpty || !reading.weak.isEmpty {
+            reading.present = reading.present ?? "!"
+        } else if reading.wordCount == 1, reading.help == nil, reading.suicide == nil {
+            return nil
+        }
         if let alert = assess(reading, results: results) {
             // The learnt model may silence a rule it finds very unlikely here, never suicidal intent
             // and never a sentence that says the danger is there now ("il est encore là").
@@ -64,7 +69,8 @@ public struct EmergencyDetector: Sendable {
             return nil
         }
         // The learnt model adds what the rules missed, never past a hypothesis or a danger that is over.
-        guard let model, !reading.hypothetical, reading.over == nil, !reading.longAgo, !reading.noDanger else { return nil }
+        guard let model, !reading.hypothetical, reading.over == nil, !reading.longAgo, !reading.noDanger, !reading.seekingListener,
+              !(reading.worry && reading.present == nil) else { return nil }
         // Nor, on its own, on a short query without a cue of the present ("vol de voiture").
         guard reading.wordCount > 3 || reading.present != nil || !reading.strong.isEmpty || !reading.weak.isEmpty else { return nil }
         let features = features(text, reading: reading, results: results, terms: terms)
@@ -77,13 +83,18 @@ public struct EmergencyDetector: Sendable {
         if reason == .callForHelp, let named = Self.servicesNamedByWords.first(where: { reading.cue(naming: $0) != nil }) {
             reason = named
         }
+        // A rescue at sea: the sea rescue answers.
+        if Self.rescues.contains(reason), reading.cue(naming: .seaRescue) != nil { reason = .seaRescue }
         guard reading.allows(reason) else { return nil }
         // A past event with nothing that says "now" is for the rules to judge, except a missing person
         // ("elle est partie ce matin"), whose absence goes on.
         if reading.pastBeforeToday, reading.present == nil, reason != .missingChild, reason != .missingAdult { return nil }
         let cues = model.strongest(features, count: 3).filter { $0.hasPrefix("w:") }.map { String($0.dropFirst(2)) }
-        let leaf = leaves.first { dangers[$0.id]?.reason == reason }?.id ?? defaultLeaf(for: reason, witness: reading.fromWitness)
-        return EmergencyAlert(reasons: [reason], actions: actions(for: [reason]), cues: cues, leafID: leaf,
+        let leaf = leaf(leaves.first { dangers[$0.id]?.reason == reason }?.id ?? defaultLeaf(for: reason, witness: reading.fromWitness),
+                        for: reason, reading: reading)
+        // Someone hurt by a blow: the police first, then the SAMU, as the rules read it.
+        let reasons: [EmergencyReason] = reason == .medical && reading.cue(naming: .violenceNow) != nil ? [.violenceNow, reason] : [reason]
+        return EmergencyAlert(reasons: reasons, actions: actions(for: reasons), cues: cues, leafID: leaf,
                               fromWitness: reading.fromWitness, isPossible: true)
     }
 
@@ -142,7 +153,8 @@ public struct EmergencyDetector: Sendable {
         }
         for category in EmergencyCues.categories {
             guard reading.allows(category.reason) else { continue }
-            if let cue = reading.strong[category.reason], !reading.toneDown {
+            if let cue = reading.strong[category.reason], !reading.toneDown,
+               !(category.reason == .violenceNow && reading.worry && reading.present == nil) {
                 add(category.reason, cue)
             } else if let cue = reading.weak[category.reason], reading.present != nil {
                 add(category.reason, [reading.present, cue].compactMap { $0 }.joined(separator: " … "))
@@ -162,6 +174,8 @@ public struct EmergencyDetector: Sendable {
                 if danger.reason == .callForHelp && found.isEmpty && Self.explainedElsewhere(results, dangers: dangers) { continue }
                 // "pas envie de mourir, mais je voudrais parler": the writer says what it is not.
                 if danger.reason == .callForHelp && found.isEmpty && reading.suicideDenied { continue }
+                // "à qui parler ?": the writer looks for a listener; a leaf's danger needs the words to name one.
+                if found.isEmpty && reading.seekingListener { continue }
                 let raise: Bool
                 switch danger.when {
                 case .ongoing: raise = reading.present != nil && !reading.hypothetical
@@ -192,12 +206,19 @@ public struct EmergencyDetector: Sendable {
         for reason in Self.servicesNamedByWords {
             if let cue = reading.cue(naming: reason) { add(reason, cue) }
         }
-        // The reason that changes what to do first leads: silence (114), then suicide (3114).
+        // A farewell from someone who cannot be reached: a person to find too (the police).
+        if found.contains(where: { $0.reason == .suicide }), let cue = reading.unreachable, reading.allows(.missingAdult) { add(.missingAdult, cue) }
+        // Someone hurt by a blow, a shove, a stab: the police too, ahead of the SAMU.
+        if found.contains(where: { $0.reason == .medical }), let cue = reading.cue(naming: .violenceNow) { add(.violenceNow, cue) }
+        // A rescue read at sea or on the coast (someone in the water, hurt, a fire aboard): the sea rescue too.
+        if found.contains(where: { Self.rescues.contains($0.reason) }), let cue = reading.cue(naming: .seaRescue) { add(.seaRescue, cue) }
+        // The reason that changes what to do first leads: silence (114), then suicide (3114), then the
+        // sea rescue (196); violence still going on (17) before the firefighters (18), then the SAMU (15).
         found.sort { rank($0.reason) < rank($1.reason) }
         let actions = actions(for: found.map(\.reason))
         var cues: [String] = []
         for cue in found.compactMap(\.cue) where !cues.contains(cue) { cues.append(cue) }
-        let leaf = leafID ?? defaultLeaf(for: found[0].reason, witness: reading.fromWitness)
+        let leaf = leaf(leafID ?? defaultLeaf(for: found[0].reason, witness: reading.fromWitness), for: found[0].reason, reading: reading)
         return EmergencyAlert(reasons: found.map(\.reason), actions: actions, cues: cues, leafID: leaf, fromWitness: reading.fromWitness)
     }
 
@@ -209,6 +230,13 @@ public struct EmergencyDetector: Sendable {
         var actions: [Action] = []
         for rank in 0..<(lists.map(\.count).max() ?? 0) {
             for list in lists where rank < list.count && !actions.contains(list[rank]) { actions.append(list[rank]) }
+        }
+        // Three services or more (fire, injured, crime): the number every one of their answers gives (the 112,
+        // which reaches them all) comes third, after the first two services, instead of after all of them.
+        if Set(lists.compactMap(\.first)).count >= 3, let shared = lists.first?.first(where: { action in lists.allSatisfy { $0.contains(action) } }),
+           let index = actions.firstIndex(of: shared), index > 2 {
+            actions.remove(at: index)
+            actions.insert(shared, at: 2)
         }
         return actions
     }
@@ -229,11 +257,38 @@ public struct EmergencyDetector: Sendable {
     /// The situations whose words say which service to call (the SAMU, the firefighters) once a danger is read.
     static let servicesNamedByWords: [EmergencyReason] = [.medical, .fire]
 
+    /// Whether a one-word text is shouted: followed by "!" or written in capitals ("FEU").
+    static func isCry(_ text: String) -> Bool {
+        let letters = text.unicodeScalars.filter(\.properties.isAlphabetic)
+        return text.contains("!") || (letters.count >= 3 && text == text.uppercased() && text != text.lowercased())
+    }
+
+    /// `leaf`, or for a minor in danger (`reason`) the content's leaf for minors, rather than a general one.
+    func leaf(_ leaf: String?, for reason: EmergencyReason, reading: CueReading) -> String? {
+        guard reading.minor, Self.minorsLeafFits.contains(reason),
+              leaf.flatMap({ dangers[$0]?.reason }).map({ !Self.minorsOwnReasons.contains($0) }) ?? true else { return leaf }
+        return defaultLeaf(for: .childInDanger, witness: false) ?? leaf
+    }
+
+    /// The dangers whose leaf, for a minor, is the minors' one (not suicide, an injury, a fire: their own leaves).
+    static let minorsLeafFits: Set<EmergencyReason> = [
+        .violenceNow, .armedPerson, .beingFollowed, .lockedIn, .intruderNow, .crimeInProgress, .callForHelp, .childInDanger,
+    ]
+    /// The situations whose leaves already speak to or of minors.
+    static let minorsOwnReasons: Set<EmergencyReason> = [.childInDanger, .missingChild]
+
+    /// The situations the sea rescue (196) answers when they happen at sea.
+    static let rescues: Set<EmergencyReason> = [.fire, .medical, .callForHelp, .childInDanger, .seaRescue]
+
     private func rank(_ reason: EmergencyReason) -> Int {
         switch reason {
         case .cannotSpeak: 0
         case .suicide: 1
-        default: 2
+        case .seaRescue: 2
+        case .violenceNow, .armedPerson: 3
+        case .fire: 4
+        case .medical: 5
+        default: 6
         }
     }
 
@@ -281,6 +336,18 @@ struct CueReading {
     var wordCount = 0
     var danger: String?
     var help: String?
+    /// The words that place the scene at sea or on the coast ("au large", "beach").
+    var atSea: String?
+    /// A toy or a bag lost for a child ("perdu le doudou de ma fille"): nobody is missing.
+    var lostToy = false
+    /// A worry ("je pense que…", "I'm worried"): violence without a cue of the present is a concern, not happening now.
+    var worry = false
+    /// Someone else who cannot be reached ("il répond plus", "his phone is off").
+    var unreachable: String?
+    /// The writer asks whom to talk to ("à qui parler", "who to talk to").
+    var seekingListener = false
+    /// The person in danger is a minor ("j'ai 14 ans", "home alone", "my little sister").
+    var minor = false
     var strong: [EmergencyReason: String] = [:]
     var weak: [EmergencyReason: String] = [:]
     var pairs: [(EmergencyReason, String)] = []
@@ -292,10 +359,12 @@ struct CueReading {
     var fromWitness: Bool { witness || !firstPerson }
 
     /// Whether the sentence speaks of `reason` as over or only asked about: past or calm for most
-    /// dangers; for a missing person, only long ago or a calm question ("depuis hier soir" is still now).
+    /// dangers; for a missing person, only long ago or a calm question ("depuis hier soir" is still now);
+    /// for violence, also a worry without a cue of the present.
     func isQuiet(about reason: EmergencyReason) -> Bool {
         switch reason {
         case .missingChild, .missingAdult: longAgo || (calm && present == nil)
+        case .violenceNow: toneDown || (worry && present == nil)
         default: toneDown
         }
     }
@@ -322,6 +391,11 @@ struct CueReading {
             present = weak
         }
         if present == nil, ago.recent { present = "il y a quelques minutes" }
+        // A sexual assault a few hours ago is still an emergency (care, evidence): it has just happened.
+        if Sets.sexualAssault.occurs(in: sentence), let hours = Sets.hoursAgo.firstMatch(in: sentence) {
+            present = present ?? hours
+            justHappened = true
+        }
         hypothetical = Sets.hypothetical.occurs(in: timed)
         over = Sets.overCancelled.occurs(in: sentence) ? nil : Sets.over.firstMatch(in: sentence)
         authorLeft = over.map { Sets.authorLeft.contains($0.trimmingCharacters(in: .whitespaces)) } ?? false
@@ -329,7 +403,8 @@ struct CueReading {
         noDanger = Sets.noDanger.occurs(in: sentence)
         adult = Sets.adult.occurs(in: sentence)
         foundAgain = Sets.found.occurs(in: sentence) && !Sets.foundDenied.occurs(in: sentence)
-        suicide = Sets.suicide.firstMatch(in: sentence)
+        // "they tell me to kill myself": the bullies' words, not the writer's intent.
+        suicide = Sets.suicide.firstMatch(in: Sets.suicideQuoted.blanking(in: sentence))
         firstPerson = Sets.firstPerson.occurs(in: sentence)
         witness = Sets.witness.occurs(in: sentence)
         suicidePast = Sets.suicidePast.occurs(in: sentence)
@@ -337,19 +412,30 @@ struct CueReading {
         wordCount = sentence.words.filter { $0 != "!" && $0 != "?" }.count
         danger = Sets.danger.firstMatch(in: sentence)
         help = Sets.help.firstMatch(in: sentence)
+        atSea = Sets.seaPlaces.firstMatch(in: sentence)
+        lostToy = Sets.lostToys.occurs(in: sentence)
+        worry = Sets.worry.occurs(in: sentence)
+        unreachable = Sets.unreachable.firstMatch(in: sentence)
+        seekingListener = Sets.listener.occurs(in: sentence)
+        minor = Sets.minor.occurs(in: sentence)
         // "petit-fils", "petit frère": a relative, not a small child, for the weak words.
         let withoutKin = Sets.kinship.blanking(in: sentence)
         for category in Sets.categories where !category.blockers.occurs(in: sentence) {
             if let cue = category.strong.firstMatch(in: sentence) { strong[category.reason] = cue }
             if let cue = category.weak.firstMatch(in: withoutKin) { weak[category.reason] = cue }
         }
-        if present == nil, !past, !calm, let tense = Self.presentTense(sentence.words) { present = tense }
+        if present == nil, !past, !calm, !worry, let tense = Self.presentTense(sentence.words) { present = tense }
         // "an hour ago he came back … now he's rattling the handle": a progressive says "now" even after a past cue.
         if present == nil, past, !calm, let tense = Self.presentTense(sentence.words, progressiveOnly: true) { present = tense }
         for pair in Sets.pairs where !pair.blockers.occurs(in: sentence) {
             if let first = pair.first.firstMatch(in: sentence), let second = pair.second.firstMatch(in: sentence) {
                 pairs.append((pair.reason, "\(first) … \(second)"))
             }
+        }
+        // A small child on a window ledge is in danger, not thinking of jumping.
+        if let cue = suicide, Sets.windowLedges.occurs(in: CueSentence(cue, vocabulary: EmergencyCues.vocabulary)),
+           pairs.contains(where: { $0.0 == .childInDanger }) {
+            suicide = nil
         }
     }
 
@@ -370,6 +456,15 @@ struct CueReading {
                 if ["maintenant", "mtn", "now", "tonight", "actuellement"].contains(next) { blank(index + 1, 1) }
                 if (next == "ce" && after == "soir") || (next == "right" && after == "now") { blank(index + 1, 2) }
                 if next == "en" && after == "ce" { blank(index + 1, 3) }
+            case "quelle", "quel", "c", "ce":
+                // "quelle est la démarche", "c'est la première fois": no "là" (here, now).
+                if next == "est" && after == "la" { blank(index + 2, 1) }
+            case "affaires", "cles", "clefs", "papiers", "valises", "vetements", "habits", "things", "stuff":
+                // "ses affaires sont là": things left there, not someone.
+                if (next == "sont" || next == "est" || next == "are" || next == "is") && (after == "la" || after == "there") { blank(index + 2, 1) }
+            case "trying", "try", "tries", "essaient", "essaie", "essaye", "testent", "teste":
+                // "trying every car door": each of the doors now, not a habit ("every day").
+                if next == "every" || next == "toutes" || next == "tous" { blank(index + 1, 1) }
             case "moment":
                 // "à ce moment-là": the time of a story; its "là" is no "here, now".
                 if next == "la" { blank(index + 1, 1) }
@@ -491,14 +586,15 @@ struct CueReading {
 
     /// The words (strong, else weak) that name `reason`, when the sentence leaves it possible.
     func cue(naming reason: EmergencyReason) -> String? {
-        allows(reason) ? strong[reason] ?? weak[reason] : nil
+        guard allows(reason) else { return nil }
+        return reason == .seaRescue ? strong[reason] ?? atSea : strong[reason] ?? weak[reason]
     }
 
     /// Whether the sentence leaves `reason` possible: not negated, not over, not found again.
     func allows(_ reason: EmergencyReason) -> Bool {
         switch reason {
         case .medical: return !noInjury && !hypothetical
-        case .missingChild: return !foundAgain && !hypothetical && !noDanger && !adult
+        case .missingChild: return !foundAgain && !hypothetical && !noDanger && !adult && !lostToy
         case .missingAdult: return !foundAgain && !hypothetical && !noDanger
         case .fire:
             // A fire goes on when whoever lit it has run away.
@@ -531,7 +627,7 @@ enum TenseWords {
         "est", "etait", "a", "avait", "ont", "sont", "va", "vont", "peut", "veut", "doit", "faut", "semble", "pense", "croit",
         "parle", "appelle", "demande", "explique", "raconte", "aime", "habite", "travaille", "connais", "connait", "ne", "n",
         "une", "faire", "dire", "prendre", "mettre", "etre", "risque", "publie", "menace", "donne", "envoie", "poste", "like",
-        "entre", "comme", "que", "qui", "personne", "chose", "rentre", "reste", "arrete",
+        "entre", "comme", "que", "qui", "personne", "chose", "rentre", "reste", "arrete", "tient", "tiennent", "rejette",
     ]
     static let englishAdverbs: Set<String> = ["still", "now", "just", "currently", "actually"]
 }
@@ -561,6 +657,16 @@ enum CompiledCues {
     static let suicideDenied = PhraseSet(EmergencyCues.suicideDenied, vocabulary: EmergencyCues.vocabulary)
     static let danger = PhraseSet(EmergencyCues.danger, vocabulary: EmergencyCues.vocabulary)
     static let help = PhraseSet(EmergencyCues.help, vocabulary: EmergencyCues.vocabulary)
+    static let seaPlaces = PhraseSet(EmergencyCues.seaPlaces, vocabulary: EmergencyCues.vocabulary)
+    static let lostToys = PhraseSet(EmergencyCues.lostToys, vocabulary: EmergencyCues.vocabulary)
+    static let suicideQuoted = PhraseSet(EmergencyCues.suicideQuoted, vocabulary: EmergencyCues.vocabulary)
+    static let worry = PhraseSet(EmergencyCues.worry, vocabulary: EmergencyCues.vocabulary)
+    static let unreachable = PhraseSet(EmergencyCues.unreachable, vocabulary: EmergencyCues.vocabulary)
+    static let listener = PhraseSet(EmergencyCues.listener, vocabulary: EmergencyCues.vocabulary)
+    static let sexualAssault = PhraseSet(EmergencyCues.sexualAssault, vocabulary: EmergencyCues.vocabulary)
+    static let hoursAgo = PhraseSet(EmergencyCues.hoursAgo, vocabulary: EmergencyCues.vocabulary)
+    static let minor = PhraseSet(EmergencyCues.minor, vocabulary: EmergencyCues.vocabulary)
+    static let windowLedges = PhraseSet(EmergencyCues.windowLedges, vocabulary: EmergencyCues.vocabulary)
     static let firstPerson = PhraseSet(EmergencyCues.firstPerson, vocabulary: EmergencyCues.vocabulary)
     static let witness = PhraseSet(EmergencyCues.witness, vocabulary: EmergencyCues.vocabulary)
 

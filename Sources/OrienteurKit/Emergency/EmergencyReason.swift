@@ -21,6 +21,8 @@ public enum EmergencyReason: String, Hashable, Sendable, Codable, CaseIterable {
     case medical = "medical"
     /// Fire, smoke or gas, or a rescue for the firefighters: someone in the water or trapped (18).
     case fire = "fire"
+    /// Someone in danger at sea or off the coast: a boat adrift or sinking, a swimmer carried out (196).
+    case seaRescue = "sea-rescue"
     /// A danger on the road now: a driver on the wrong way, an obstacle on a motorway.
     case roadDanger = "road-danger"
     /// A child has disappeared or has not come home (116 000 and 17).
@@ -46,6 +48,7 @@ public enum EmergencyReason: String, Hashable, Sendable, Codable, CaseIterable {
         case .suicide: return french ? "Une vie est en danger : pensées suicidaires." : "A life is at risk: suicidal thoughts."
         case .medical: return french ? "Une personne est blessée ou en détresse." : "Someone is injured or in distress."
         case .fire: return french ? "Incendie, fumée, gaz, ou une personne à secourir." : "Fire, smoke, gas, or someone to rescue."
+        case .seaRescue: return french ? "Une personne est en danger en mer ou sur le littoral." : "Someone is in danger at sea or on the coast."
         case .roadDanger: return french ? "Un danger sur la route en ce moment." : "A danger on the road right now."
         case .missingChild: return french ? "Un enfant a disparu ou n'est pas rentré." : "A child is missing or has not come home."
         case .missingAdult: return french ? "Une personne vulnérable a disparu." : "A vulnerable person is missing."
