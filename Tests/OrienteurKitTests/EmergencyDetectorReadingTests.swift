@@ -147,3 +147,24 @@ extension EmergencyDetectorTests {
         #expect(Array(actions.prefix(3)) == [.call("18"), .call("15"), .call("112")])
     }
 }
+
+extension EmergencyDetectorTests {
+    /// Papers, money or jewels that disappeared are a theft or a loss, not a missing person, even when the
+    /// owner is old and the search finds the missing-person leaves; someone who left *with* a bike is missing.
+    @Test func valuablesThatDisappearedAreNoMissingPerson() throws {
+        #expect(try ask("la carte bancaire de ma mère âgée a disparu de son sac à main") == nil)
+        #expect(try ask("my old neighbour's wallet and passport went missing from her flat") == nil)
+        #expect(try ask("notre fille de 9 ans a disparu avec son vélo depuis une heure")?.reasons.contains(.missingChild) == true)
+        #expect(try ask("ma grand-mère de 88 ans qui a alzheimer a disparu avec son portefeuille")?.reasons.contains(.missingAdult) == true)
+    }
+
+    /// Something found missing "after the visit" of a false tradesman: the visitor has gone, it is a plainte, not 17.
+    @Test func somethingMissingAfterAVisitIsOver() throws {
+        #expect(try ask("après la visite d'un soi-disant agent du gaz, l'argent du tiroir n'est plus là") == nil)
+        #expect(try ask("after the visit of a fake water board man my dad's cash box is empty") == nil)
+        // The same false official inside the home now, or searching it yesterday.
+        #expect(try ask("un faux agent du gaz est dans la cuisine de mon père et ouvre les placards")?.reasons.contains(.intruderNow) == true)
+        #expect(try ask("a so-called water board man is in my mum's kitchen going through her drawers") != nil)
+        #expect(try ask("hier un faux agent a fouillé les tiroirs de ma mère, comment porter plainte") == nil)
+    }
+}

@@ -10,7 +10,7 @@ enum EmergencyCues {
     static let vocabulary: [String: Int32] = {
         var lists = [present, presentWeak, earlierToday, past, longAgo, calm, hypothetical, over, overCancelled, authorLeft, justHappened, paperwork,
                      noInjury, noDanger, found, foundDenied, suicide, suicidePast, suicideDenied, help, danger, firstPerson, witness, kinship,
-                     seaPlaces, windowLedges, lostToys, suicideQuoted, worry, unreachable, listener, sexualAssault, hoursAgo, minor]
+                     seaPlaces, windowLedges, lostToys, valuables, disappeared, takenAlong, suicideQuoted, worry, unreachable, listener, sexualAssault, hoursAgo, minor]
         lists += categories.flatMap { [$0.strong, $0.weak, $0.blockers] }
         lists += pairs.flatMap { [$0.first, $0.second, $0.blockers] }
         return PhraseSet.vocabulary(of: lists)
@@ -192,6 +192,11 @@ enum EmergencyCues {
         " je suis chez mon ", " jsui chez ma ", " jsuis chez ma ", " i m staying with ", " i live with my ", " since then nothing ",
         " est loin ", " sont loin ", " deja loin ", " is far away ", " are far away ", " il est pas la ", " il n est pas la ",
         " he s not here ", " he isn t here ", " etaient plus la ", " n etaient plus la ", " were gone ",
+        // Something found missing "after the visit" of someone: the visitor has gone.
+        " apres le passage d ", " apres le passage de ", " apres son passage ", " apres leur passage ", " apres la visite d ",
+        " apres la visite de ", " apres sa visite ", " apres leur visite ", " apres son depart ", " apres leur depart ",
+        " after the visit of ", " after a visit from ", " after his visit ", " after her visit ", " after their visit ",
+        " after he left ", " after she left ", " after they left ",
         // The firefighters came and put the fire out: what is left is the paperwork.
         " put it out ", " put the fire out ", " pompiers sont venus ", " pompiers sont passes ", " pompiers sont repartis ",
         " pompiers l ont eteint ", " pompiers ont eteint ", " firefighters came ", " firefighters put ", " fire brigade came ",
@@ -747,9 +752,26 @@ enum EmergencyCues {
     ]
 
     /// Things that "disappear" without anyone missing.
-    static let lostThings = [
+    static let lostThings = valuables + [" velo ", " bike ", " scooter ", " trottinette ", " doudou ", " cartable "]
+
+    /// Words that say something or someone disappeared, read after ``valuables`` to tell a theft from a missing person.
+    static let disappeared = [
+        " disparu ", " disparue ", " disparus ", " disparues ", " introuvable ", " introuvables ", " missing ", " disappeared ",
+        " vanished ",
+    ]
+
+    /// What a child or a vulnerable adult took along ("a disparu avec son vélo", "left on his bike"): not what is lost.
+    static let takenAlong = [
+        " avec son velo ", " avec sa trottinette ", " avec son scooter ", " avec son cartable ", " avec son doudou ",
+        " sur son velo ", " en velo ", " a velo ", " en trottinette ", " en scooter ", " on his bike ", " on her bike ",
+        " with his bike ", " with her bike ", " on his scooter ", " on her scooter ", " with his scooter ", " with her scooter ",
+    ]
+
+    /// Papers, money and jewels: when they are what disappeared ("les bijoux de ma tante ont disparu"),
+    /// it is a theft or a loss, not a missing person, whatever the search found.
+    static let valuables = [
         " carte d identite ", " passeport ", " passport ", " titre de sejour ", " permis ", " papiers ", " carte bancaire ",
-        " portefeuille ", " wallet ", " velo ", " bike ", " scooter ", " trottinette ", " doudou ", " cartable ",
+        " portefeuille ", " wallet ",
         // Someone who "disappeared with the money" is a thief, not a missing person; jewels that disappeared are stolen.
         " avec l argent ", " avec mon argent ", " avec nos economies ", " with the money ", " with my money ", " bijoux ",
         " jewellery ", " jewelry ",
@@ -906,6 +928,19 @@ enum EmergencyCues {
         ], second: [
             " essaie ", " essaye ", " essaient ", " tente ", " tentent ", " force ", " forcer ", " crochete ", " secoue ",
             " trying ", " tries ", " forcing ", " rattling ", " picking ",
+        ]),
+        // A false official or an intruder placed in a room of the home or searching it: inside now.
+        Pair(reason: .intruderNow, first: [
+            " faux agent ", " faux agents ", " faux plombier ", " faux technicien ", " faux policier ", " faux policiers ",
+            " soi disant ", " se disant ", " pretendu ", " intrus ", " fake ", " so called ", " intruder ", " intruders ",
+        ], second: [
+            " est dans la cuisine ", " est dans le salon ", " est dans la chambre ", " est dans l appartement ", " est dans la maison ",
+            " sont dans la cuisine ", " sont dans le salon ", " sont dans la chambre ", " sont dans l appartement ", " sont dans la maison ",
+            " ouvre les placards ", " ouvre les tiroirs ", " ouvrent les placards ", " ouvrent les tiroirs ", " fouille les ",
+            " fouillent les ", " is in the kitchen ", " is in my kitchen ", " is in the living room ", " is in the bedroom ",
+            " is in my flat ", " is in the flat ", " are in the kitchen ", " are in my kitchen ", " are in the flat ", " are in my flat ",
+            " opening the cupboards ", " opening the drawers ", " opening drawers ", " going through the drawers ",
+            " going through my ", " going through her ", " going through his ",
         ]),
     ]
 }

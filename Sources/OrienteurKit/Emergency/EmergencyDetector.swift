@@ -340,6 +340,8 @@ struct CueReading {
     var atSea: String?
     /// A toy or a bag lost for a child ("perdu le doudou de ma fille"): nobody is missing.
     var lostToy = false
+    /// Papers, money or jewels are what disappeared, named before the word of disappearance ("ses bijoux ont disparu").
+    var valuablesGone = false
     /// A worry ("je pense que…", "I'm worried"): violence without a cue of the present is a concern, not happening now.
     var worry = false
     /// Someone else who cannot be reached ("il répond plus", "his phone is off").
@@ -427,10 +429,17 @@ struct CueReading {
         if present == nil, !past, !calm, !worry, let tense = Self.presentTense(sentence.words) { present = tense }
         // "an hour ago he came back … now he's rattling the handle": a progressive says "now" even after a past cue.
         if present == nil, past, !calm, let tense = Self.presentTense(sentence.words, progressiveOnly: true) { present = tense }
-        for pair in Sets.pairs where !pair.blockers.occurs(in: sentence) {
+        // A bike a child left on is not the thing lost ("a disparu avec son vélo").
+        let withoutTakenAlong = Sets.takenAlong.blanking(in: sentence)
+        for pair in Sets.pairs where !pair.blockers.occurs(in: withoutTakenAlong) {
             if let first = pair.first.firstMatch(in: sentence), let second = pair.second.firstMatch(in: sentence) {
                 pairs.append((pair.reason, "\(first) … \(second)"))
             }
+        }
+        // "le portefeuille de mon grand-père a disparu": the thing named before the word of disappearance is what is gone.
+        if let thing = Sets.valuables.firstIndex(in: sentence), let gone = Sets.disappeared.firstIndex(in: sentence), thing < gone,
+           strong[.missingChild] == nil, strong[.missingAdult] == nil {
+            valuablesGone = true
         }
         // A small child on a window ledge is in danger, not thinking of jumping.
         if let cue = suicide, Sets.windowLedges.occurs(in: CueSentence(cue, vocabulary: EmergencyCues.vocabulary)),
@@ -594,8 +603,8 @@ struct CueReading {
     func allows(_ reason: EmergencyReason) -> Bool {
         switch reason {
         case .medical: return !noInjury && !hypothetical
-        case .missingChild: return !foundAgain && !hypothetical && !noDanger && !adult && !lostToy
-        case .missingAdult: return !foundAgain && !hypothetical && !noDanger
+        case .missingChild: return !foundAgain && !hypothetical && !noDanger && !adult && !lostToy && !valuablesGone
+        case .missingAdult: return !foundAgain && !hypothetical && !noDanger && !valuablesGone
         case .fire:
             // A fire goes on when whoever lit it has run away.
             return (over == nil || authorLeft) && !hypothetical && !noDanger
@@ -659,6 +668,9 @@ enum CompiledCues {
     static let help = PhraseSet(EmergencyCues.help, vocabulary: EmergencyCues.vocabulary)
     static let seaPlaces = PhraseSet(EmergencyCues.seaPlaces, vocabulary: EmergencyCues.vocabulary)
     static let lostToys = PhraseSet(EmergencyCues.lostToys, vocabulary: EmergencyCues.vocabulary)
+    static let valuables = PhraseSet(EmergencyCues.valuables, vocabulary: EmergencyCues.vocabulary)
+    static let disappeared = PhraseSet(EmergencyCues.disappeared, vocabulary: EmergencyCues.vocabulary)
+    static let takenAlong = PhraseSet(EmergencyCues.takenAlong, vocabulary: EmergencyCues.vocabulary)
     static let suicideQuoted = PhraseSet(EmergencyCues.suicideQuoted, vocabulary: EmergencyCues.vocabulary)
     static let worry = PhraseSet(EmergencyCues.worry, vocabulary: EmergencyCues.vocabulary)
     static let unreachable = PhraseSet(EmergencyCues.unreachable, vocabulary: EmergencyCues.vocabulary)

@@ -127,6 +127,18 @@ package struct PhraseSet: Sendable {
         return nil
     }
 
+    /// The number of the word where the first phrase found in `sentence` starts, or nil.
+    package func firstIndex(in sentence: CueSentence) -> Int? {
+        var found: Int?
+        for prefix in prefixes {
+            if let index = sentence.words.firstIndex(where: { $0.hasPrefix(prefix) }) { found = min(found ?? index, index) }
+        }
+        for start in sentence.ids.indices where start < (found ?? Int.max) {
+            if matchLength(at: start, in: sentence) != nil { return start }
+        }
+        return found
+    }
+
     /// `sentence` with every occurrence of these phrases blanked out (word `_`, number -1), for the
     /// other cues to read what is left ("petit frère" is no small child, "hier soir" no earlier day).
     package func blanking(in sentence: CueSentence) -> CueSentence {
