@@ -41,6 +41,8 @@ enum EmergencyCues {
         " barricade ", " barricadee ", " barricaded ", " le tireur est ", " the shooter is ", " en ce moment meme ",
         " depuis tout a l heure ", " depuis tout al heure ", " for the last hour ", " for an hour now ",
         " attendent dehors ", " attend dehors ", " m attendent devant ",
+        // Waiting at the writer's door now.
+        " attend devant ", " attendent devant ", " sont devant ma porte ", " est devant ma porte ", " is at my door ", " are at my door ",
     ]
 
     /// "Now" said of the writer's state as much as of a danger ("j'habite chez ma tante maintenant",
@@ -101,6 +103,9 @@ enum EmergencyCues {
         " i was burgled ", " we were burgled ", " i ve been burgled ", " we ve been burgled ",
         // "à ce moment-là", "at that moment": the time of a story, not "là" (here, now).
         " a ce moment ", " at that moment ", " at that time ",
+        // Days ago, or decades of it: a story to tell, not a call.
+        " days ago ", " il y a deux jours ", " il y a 2 jours ", " il y a trois jours ", " il y a quelques jours ", " weeks ago ",
+        " depuis vingt ans ", " depuis trente ans ", " depuis quarante ans ", " depuis cinquante ans ", " for decades ",
     ]
 
     /// Past cues that still speak of today: "ce matin", "last night". The model may still raise an alert with them.
@@ -218,6 +223,12 @@ enum EmergencyCues {
         // The occupants away on holiday, the writer coming in from somewhere: nobody's danger has ended.
         " partis au ski ", " partis en vacances ", " parti en vacances ", " partie en vacances ", " sont en vacances ",
         " away on holiday ", " je suis rentree de ", " je suis rentre de ", " je suis rentree dans ", " je suis rentre dans ",
+        // A fire nobody can put out, or spreading: "put it out" is a failed attempt, not the end.
+        " can t put it out ", " cant put it out ", " cannot put it out ", " can not put it out ", " arrive pas a l eteindre ",
+        " arrive pas a eteindre ", " it s spreading ", " its spreading ", " se propage ", " se repand ",
+        // Someone acting on the writer right now, or trying the door now: whoever is "at work" or "home" is not the danger's end.
+        " en train de me ", " essaye d ouvrir la porte ", " essaie d ouvrir la porte ", " trying to open the door ",
+        " saying open up ", " says open up ", " shouting open up ",
     ]
 
     /// The author has left: the danger is over unless it has just happened (someone is still hurt, in shock).
@@ -413,6 +424,9 @@ enum EmergencyCues {
             " tried to strangle ", " strangle me ", " essaye de m etrangler ", " essaie de m etrangler ", " a essaye de m etrangler ",
             " me coincent ", " m ont coince ", " me coince contre ", " cornering me ", " cornered me ", " me rackett", " me racket",
             " veulent mon tel", " veulent mon portable ", " want my phone ",
+            // A slap seen or suffered; a cry to stop the blows.
+            " gifle une ", " gifle un ", " gifle ma ", " gifle mon ", " arrete de la frapper ", " arreter de la frapper ",
+            " arrete de le frapper ", " arreter de le frapper ", " stop hitting her ", " stop hitting him ",
         ], weak: [
             " frappe ", " frappee ", " frapper ", " tape ", " tapee ", " battu ", " battue ", " cogne ", " agressee ",
             " violence ", " violences ", " agresse ", " agression ", " attaque ", " battre ", " coups ", " crie ", " hurle ", " agress", " taper ", " cogner ", " frape ", " secoue ", " secouer ", " hurler ", " kill me ", " slamming ", " tabasser ", " violee ", " viole ", " me tuer ", " drugged ",
@@ -420,6 +434,7 @@ enum EmergencyCues {
             " shoving ", " attacking ", " bouscule ", " assaulted ", " raped ",
             " punched ", " pousse par terre ", " poussee par terre ", " me pousser ", " arrache ", " arracher ", " grabbed my ",
             " ont plante ", " a plante ", " se faire planter ", " se fait planter ", " stabbed someone ", " just stabbed ", " a poignarde ", " poignarde quelqu un ",
+            " gifle ", " gifler ", " giflee ", " giffle ", " bousculee ", " me menacent ",
         ], blockers: [
             " son chien ", " sa chienne ", " son chat ", " le chien ", " his dog ", " her dog ", " the dog ",
             " tape ma voiture ", " tape la voiture ", " a tape ma ", " hit my car ", " hit my parked ",
@@ -429,6 +444,8 @@ enum EmergencyCues {
             // Blackmail: a threat to send a video unless paid is extortion, not violence now.
             " menace d envoyer ", " menace de l envoyer ", " si je ne paie pas ", " si je paie pas ", " si je ne paye pas ",
             " if i don t pay ", " unless i pay ", " n a menace personne ", " has not threatened anyone ",
+            // A video of violence going round online: content to report, not a fight now.
+            " video circule ", " video qui circule ", " une video ou ", " a video of ", " a video where ", " dans une video ",
         ]),
         Category(reason: .armedPerson, strong: [
             " arme ", " armes ", " armee ", " couteau ", " couteaux ", " pistolet ", " fusil ", " flingue ", " revolver ",
@@ -438,6 +455,7 @@ enum EmergencyCues {
             " armed ", " pistol ", " rifle ", " machete ", " weapon ", " shots ", " gunshot", " shooting ", " shot at ",
             " le tireur ", " the shooter ", " shooter ", " detonation ", " detonations ",
             " colis suspect ", " suspicious package ", " fils apparents ", " wires sticking out ", " wires coming out ",
+            " broken bottle ", " bouteille cassee ", " tesson ", " tessons ",
         ], weak: [], blockers: [
             // A weapon bought, inherited, for a club, camping or a game; fireworks taken for shots: a question, not a threat.
             " le droit de ", " droit de le ", " droit de la ", " droit de les ", " have the right to ", " allowed to ", " can i carry ",
@@ -454,6 +472,7 @@ enum EmergencyCues {
             " me suive ", " me suivent en ", " crawling next to me ", " telling me to get in ", " keeps following ",
             " circling me ", " keeps circling ", " tourne autour de moi ", " me fixe ",
             " me bloque le passage ", " blocking my way ",
+            " la colle depuis ", " le colle depuis ", " la suit depuis ", " le suit depuis ",
         ], weak: [" suivie ", " followed "], blockers: [
             " reseaux ", " insta ", " instagram ", " twitter ", " tiktok ", " facebook ", " snap ", " online ", " social media ",
             " faux comptes ", " fake accounts ", " abonne ",
@@ -537,11 +556,16 @@ enum EmergencyCues {
             " fais semblant de dormir ", " say they are police ", " want come in ", " want to come in ", " are in my home ",
             " are in my house ", " check my jewellery ", " check my jewelry ", " verifier mes bijoux ",
             " saying they are police ", " insisting to come in ", " insistent pour entrer ", " insiste pour entrer ",
+            // Refusing to go until paid; one talking while the other is in another room; a stranger ordering to open.
+            " ne partira pas ", " ne partiront pas ", " won t leave until ", " wont leave until ", " l autre est dans ",
+            " pendant que l autre ", " while the other one ", " saying open up ", " says open up ", " shouting open up ",
         ], weak: [
             " serrure ", " entrouverte ", " cagoule", " hooded ", " balaclava",
             " cambrioleur ", " cambrioleurs ", " cambriolage ", " cambriole ", " voleur ", " voleurs ", " burglar ",
             " faux agents ", " faux agent ", " faux policier", " faux plombier", " fake police", " water company ", " service des eaux ",
             " compagnie des eaux ",
+            " not sure they are real ", " not sure they re real ", " real policemen ", " real police officers ", " vrais policiers ",
+            " pas sur que ce soit des vrais ", " pas sure que ce soit des vrais ",
             " burglars ", " burglary ", " thief ", " thieves ",
         ], blockers: [
             // Someone "claiming to be" on the phone or met online: a scam told afterwards, not someone at the door.
@@ -557,6 +581,8 @@ enum EmergencyCues {
             " smashed the window ", " smashed the back window ", " cassent une vitre ", " casse une vitre ",
             // The thief running off right now: a pursuit the police can still join.
             " court vers ", " courent vers ", " running towards ", " running toward ", " running down towards ",
+            // The car just taken and driving off: the police can still stop it.
+            " drove off in my car ", " drove off with my car ", " driving off in my car ", " driving off with my car ",
         ], weak: [
             " volent ", " stealing ", " rodeo ", " rodeos ", " cassent ", " demonter ", " demontent ", " vole ma voiture ", " vole ma moto ", " vol de mon ", " vol de ma ", " roues arriere ", " quads ",
         ]),
@@ -671,6 +697,7 @@ enum EmergencyCues {
             " pulled him out of the water ", " pulled her out of the water ", " tombe dans le bassin ", " tomber dans le bassin ",
             " tombee dans le bassin ", " remonte plus ",
             " enflamme ", " enflammee ", " fume noir ", " fumee partout ", " fume partout ", " smoke everywhere ", " cocktail molotov ", " molotov ",
+            " depart de feu ", " depart d incendie ",
         ], weak: [" feu ", " fire ", " gaz ", " gas ", " flooded ", " inondation ", " inonde ", " inondee "], blockers: [
             " feu rouge ", " feux rouges ", " feu vert ", " feux ", " coup de feu ", " coups de feu ", " arme a feu ",
             " armes a feu ", " cease fire ", " fire access ", " fire lane ", " fire exit ", " fire door ", " voie pompiers ",
@@ -704,6 +731,8 @@ enum EmergencyCues {
             " toward the rocks ", " towards the rocks ", " vers les rochers ", " waving his arms ", " waving her arms ",
             " waving arms ", " fait des signes dans l eau ", " n arrive plus a revenir ", " arrive plus a revenir ",
             " can t get back to shore ", " cant get back to shore ",
+            " swimmer in trouble ", " beyond the buoys ", " past the buoys ", " nageur en difficulte ", " au dela des bouees ",
+            " apres les bouees ",
         ], weak: []),
     ]
 
@@ -820,6 +849,7 @@ enum EmergencyCues {
     static let hoursAgo = [
         " il y a une heure ", " y a une heure ", " ya une heure ", " il y a 1h ", " il y a deux heures ", " il y a 2h ",
         " il y a trois heures ", " an hour ago ", " two hours ago ", " a couple of hours ago ", " few hours ago ", " hours ago ",
+        " just assaulted ", " just been assaulted ", " just raped ", " just been raped ", " violee cette nuit ", " viole cette nuit ",
     ]
 
     /// The person in danger is a minor: the writer gives an age under 18, is home alone, names a little sister or

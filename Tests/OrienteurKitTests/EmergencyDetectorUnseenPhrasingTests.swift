@@ -1,0 +1,63 @@
+import Testing
+@testable import OrienteurKit
+
+/// Readings of phrasing the rules of parts 1-15 missed in parts 16-18, each as a class written in other words:
+/// a fire nobody can put out, a slap seen now, a weapon made of a broken bottle, someone refusing to leave the
+/// door until paid, a stranger ordering a child to open, a distraction theft, a sea swimmer in trouble, a car
+/// driven off now, and on the calm side stories days or decades old and videos of violence going round.
+extension EmergencyDetectorTests {
+    /// A fire that "can't be put out" or is spreading is burning now; the firefighters having put it out is over.
+    @Test func aFireNobodyCanPutOutIsBurningNow() throws {
+        #expect(try ask("the curtains in the lounge caught fire and we can't put it out, my dad is still asleep")?.actions.first == .call("18"))
+        #expect(try ask("le feu du barbecue se propage à la haie du voisin")?.reasons.contains(.fire) == true)
+        #expect(try ask("départ de feu au sous-sol de l'école, des élèves sont encore en classe")?.reasons.contains(.fire) == true)
+        #expect(try ask("the firefighters put it out last night, how do I get a report for the insurance") == nil)
+    }
+
+    /// A slap seen or suffered now, and a cry to stop the blows, are violence now.
+    @Test func aSlapSeenNowIsViolence() throws {
+        #expect(try ask("je viens de voir l'aide-soignant gifler mon grand-père, il est toujours avec lui")?.reasons.contains(.violenceNow) == true)
+        #expect(try ask("dans la rue là une fille crie qu'il faut arrêter de la frapper")?.reasons.contains(.violenceNow) == true)
+    }
+
+    /// A broken bottle held as a weapon is an armed person.
+    @Test func aBrokenBottleIsAWeapon() throws {
+        #expect(try ask("a guy outside the kebab shop is waving a broken bottle at people right now")?.reasons.contains(.armedPerson) == true)
+        #expect(try ask("un client menace la caissière avec une bouteille cassée")?.reasons.contains(.armedPerson) == true)
+    }
+
+    /// Someone at the door who will not go until paid, a stranger ordering a child to open, one visitor talking
+    /// while the other is in another room, men in uniform the writer doubts are real: someone inside or at the door now.
+    @Test func someoneAtTheDoorWhoWillNotGoIsADangerNow() throws {
+        #expect(try ask("un type attend devant chez moi et dit qu'il ne partira pas tant que je n'ai pas payé le ramonage") != nil)
+        #expect(try ask("im 10 and a man keeps saying open up at our door, dad is at work") != nil)
+        #expect(try ask("deux hommes sont entrés pour un prétendu contrôle, un me fait signer pendant que l'autre est dans le bureau")?.reasons.contains(.intruderNow) == true)
+        #expect(try ask("three men in uniforms are in my hall asking for my savings, I'm not sure they are real police officers") != nil)
+    }
+
+    /// A person followed by someone clinging to them since a station, told by a friend, is being followed.
+    @Test func someoneClingingToAFriendIsFollowing() throws {
+        #expect(try ask("un mec la suit depuis le métro et elle est seule à l'arrêt de bus")?.reasons.contains(.beingFollowed) == true)
+    }
+
+    /// A swimmer in trouble past the buoys is a sea rescue (196 first); a car just driven off is a theft in progress.
+    @Test func aSwimmerPastTheBuoysAndACarDrivenOffNow() throws {
+        #expect(try ask("a swimmer in trouble way out past the buoys, nobody on duty")?.actions.first == .call("196"))
+        #expect(try ask("two lads just drove off in my car from the supermarket car park")?.reasons.contains(.crimeInProgress) == true)
+    }
+
+    /// Raped during the night just ended is still an emergency (care, evidence).
+    @Test func rapedLastNightIsStillAnEmergency() throws {
+        #expect(try ask("on m'a violée cette nuit chez un ami, je suis chez moi et j'ai peur") != nil)
+    }
+
+    /// Calm: violence days or decades old, a video of violence going round online, a quiet moment now.
+    @Test(arguments: [
+        "I got punched in a bar three days ago, do I need a medical certificate for the complaint?",
+        "mon père tape ma mère depuis trente ans, je voudrais en parler à quelqu'un",
+        "il y a une vidéo qui circule sur Snapchat où un garçon frappe un autre élève",
+    ])
+    func oldOrFilmedViolenceIsNoAlert(sentence: String) throws {
+        #expect(try ask(sentence) == nil)
+    }
+}
