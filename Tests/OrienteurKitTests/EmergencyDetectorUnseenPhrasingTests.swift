@@ -61,3 +61,35 @@ extension EmergencyDetectorTests {
         #expect(try ask(sentence) == nil)
     }
 }
+
+extension EmergencyDetectorTests {
+    /// Someone climbing over a bridge's railing or on a building's roof is about to jump: the suicide line first.
+    @Test func climbingOverABridgeRailingIsSuicidalIntent() throws {
+        #expect(try ask("an old man is climbing over the railing of a bridge on the canal and staring at the water")?.actions.first == .call("3114"))
+        #expect(try ask("une ado a enjambé la rambarde de la passerelle, elle pleure")?.reasons.contains(.suicide) == true)
+    }
+
+    /// A small child on a balcony's ledge calls the firefighters first, as on a window ledge.
+    @Test func aSmallChildOnABalconyLedgeCallsTheFirefighters() throws {
+        #expect(try ask("un bambin de 2 ans est debout sur le rebord du balcon au 4e, personne avec lui")?.actions.first == .call("18"))
+    }
+
+    /// Not waking up after pills at a party, a leg bent the wrong way after a crash: the SAMU first, and the
+    /// limb's "wrong way" is no wrong-way driver.
+    @Test func notWakingUpAndALimbBentTheWrongWayCallTheSamu() throws {
+        #expect(try ask("my cousin swallowed something at the festival and he's not waking up")?.actions.first == .call("15"))
+        let crash = try #require(try ask("motorcyclist knocked over by a van, his arm is bent the wrong way"))
+        #expect(crash.actions.first == .call("15"))
+        #expect(!crash.reasons.contains(.roadDanger))
+    }
+
+    /// Calm: a car towed to the pound is no child taken; quiet right now after nightly shouting; a shelter asked for.
+    @Test(arguments: [
+        "URGENT ma camionnette a été enlevée par la fourrière ce matin, comment la récupérer",
+        "Most evenings the couple upstairs scream at each other, it's quiet right now, should I say something?",
+        "I walked out on my partner because he gets violent and tonight I have nowhere to sleep",
+    ])
+    func towedCarsQuietMomentsAndShelterRaiseNothing(sentence: String) throws {
+        #expect(try ask(sentence) == nil)
+    }
+}

@@ -196,7 +196,7 @@ enum EmergencyCues {
         " est au boulot ", " is at work ", " s at work ", " at work now ", " j habite chez ", " je vis chez ", " je suis chez ma ",
         " je suis chez mon ", " jsui chez ma ", " jsuis chez ma ", " i m staying with ", " i live with my ", " since then nothing ",
         " est loin ", " sont loin ", " deja loin ", " is far away ", " are far away ", " il est pas la ", " il n est pas la ",
-        " he s not here ", " he isn t here ", " etaient plus la ", " n etaient plus la ", " were gone ",
+        " he s not here ", " he isn t here ", " it s quiet ", " its quiet ", " quiet right now ", " c est calme la ", " etaient plus la ", " n etaient plus la ", " were gone ",
         // Something found missing "after the visit" of someone: the visitor has gone.
         " apres le passage d ", " apres le passage de ", " apres son passage ", " apres leur passage ", " apres la visite d ",
         " apres la visite de ", " apres sa visite ", " apres leur visite ", " apres son depart ", " apres leur depart ",
@@ -208,7 +208,9 @@ enum EmergencyCues {
         " fire brigade left ", " fire brigade put ", " firemen put ", " il reste que la carcasse ", " il ne reste que la carcasse ",
         // The writer has left the violent home, or the two have made up.
         " partir de chez moi ", " partire de chez moi ", " parti de chez moi ", " partie de chez moi ", " i left home ",
-        " we left home ", " on s est reconcilie ", " on sest reconcilie ", " on s est reconcilies ", " we made up ",
+        " we left home ",
+        // Having left and asking where to sleep: shelter, not a danger now.
+        " ou dormir ", " nowhere to go ", " nowhere to sleep ", " where to sleep ", " ou aller dormir ", " on s est reconcilie ", " on sest reconcilie ", " on s est reconcilies ", " we made up ",
     ]
 
     /// Words that say the author left only for a moment: the danger is not over.
@@ -304,7 +306,11 @@ enum EmergencyCues {
         " plus envie de vivre ", " me foutre en l air ", " me jeter ", " sauter du ", " me pendre ", " kill myself ",
         " killing myself ", " suicidal ", " dont want to be alive ", " don t want to be alive ", " c est fini pour moi ",
         " adieu tout le monde ", " texted me goodbye ", " avec des boites de medicaments ", " va sauter ", " va saute ", " veut sauter ", " going to jump ",
-        " gonna jump ", " rebord de la fenetre ", " standing on the bridge ", " sur le pont ", " sur le toit de mon immeuble ",
+        " gonna jump ", " rebord de la fenetre ",
+        // Someone climbing over a bridge's railing or sitting on its parapet, or on a building's roof: about to jump.
+        // (Legs over the void alone is no cue: a small child on a ledge is the firefighters'.)
+        " parapet du pont ", " parapet d un pont ", " enjambe la rambarde ", " enjambe le parapet ",
+        " railing of a bridge ", " over the railing ", " roof of my building ", " standing on the bridge ", " sur le pont ", " sur le toit de mon immeuble ",
             " je veux plus vivre ", " veux plus vivre ", " goodbye note ", " lettre d adieu ", " pardon pour tout ", " une corde accrochee ",
             " drive into the sea ", " dire adieu ", " don t think i want to go back ", " sorti la corde ", " avec une corde ", " je vais me tuer ",
         " je veux me tuer ", " envie de me tuer ", " vais me tuer ", " veux me tuer ", " end her life ", " end his life ", " end their life ", " kill herself ",
@@ -523,6 +529,8 @@ enum EmergencyCues {
             " rancongiciel ", " rancongiciels ", " mot de passe ", " password ", " chiffres ", " encrypted ",
             // A hacked account asking the writer's friends for money is a scam, not a ransom.
             " pirate ", " pirater ", " hacked ",
+            // A car "enlevée" by the pound is towed, not a child taken.
+            " fourriere ", " impound", " towed ",
         ]),
         Category(reason: .intruderNow, strong: [
             " quelqu un chez moi ", " quelqu un dans ma maison ", " quelqu un dans mon appart ", " qqn chez moi ",
@@ -630,6 +638,9 @@ enum EmergencyCues {
             " du mal a respirer ", " can t breathe ", " cant breathe ", " struggling to breathe ", " vomit couche", " vomit allonge",
             " vomiting on her back ", " vomiting on his back ", " doesn t answer the door ", " doesnt answer the door ",
             " not answering the door ",
+            // Not waking up, barely awake, a limb bent the wrong way.
+            " not waking up ", " not really awake ", " barely awake ", " bent the wrong way ", " pliee dans le mauvais sens ",
+            " plie dans le mauvais sens ",
             // Choking, turning blue, not waking up, barely breathing, an allergic reaction, a seizure, something
             // swallowed, too many pills, a deep cut, a hand on the chest, someone fallen who cannot get up.
             " vient de mordre ", " le mord ", " la mord ", " bit my ", " bit a ", " bitten ", " dog bite", " boiling water ",
@@ -718,7 +729,10 @@ enum EmergencyCues {
             " repartir au volant ", " repartir en voiture ", " reprendre sa voiture ", " veut conduire ", " about to drive ",
             " reprendre le volant ", " reprendre la voiture ", " get behind the wheel ", " drive off drunk ",
             " wants to drive off ",
-        ], weak: [" autoroute ", " motorway ", " highway ", " freeway "]),
+        ], weak: [" autoroute ", " motorway ", " highway ", " freeway "], blockers: [
+            // A limb bent "the wrong way" is an injury, not a wrong-way driver.
+            " bent the wrong way ", " twisted the wrong way ",
+        ]),
         // A boat or a swimmer in distress at sea: the sea rescue (CROSS, 196) answers first.
         Category(reason: .seaRescue, strong: [
             " chavire ", " a chavire ", " ont chavire ", " capsized ", " capsize ", " kayak flipped ", " kayak s est retourne ",
@@ -770,14 +784,14 @@ enum EmergencyCues {
 
     /// A small child.
     static let smallChild = [
-        " enfant ", " petit garcon ", " petite fille ", " fillette ", " garconnet ", " petit ", " petite ", " bebe ", " gamin ",
+        " enfant ", " petit garcon ", " petite fille ", " fillette ", " garconnet ", " petit ", " petite ", " bebe ", " gamin ", " bambin ",
         " toddler ", " child ", " little boy ", " little girl ", " kid ",
     ]
 
     /// A window ledge: a small child on it is in danger (not, as for an adult, thinking of jumping).
     static let windowLedges = [
         " rebord d une fenetre ", " rebord de la fenetre ", " rebord de sa fenetre ", " on the window ledge ", " on a window ledge ",
-        " on the ledge ",
+        " on the ledge ", " rebord du balcon ", " rebord d un balcon ", " balcony ledge ", " on the balcony railing ",
     ]
 
     /// Things that "disappear" without anyone missing.
