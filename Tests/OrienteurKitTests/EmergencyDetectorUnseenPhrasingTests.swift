@@ -93,3 +93,17 @@ extension EmergencyDetectorTests {
         #expect(try ask(sentence) == nil)
     }
 }
+
+extension EmergencyDetectorTests {
+    /// The word for help shouted alone is a call for help; written plainly it stays a word to search.
+    @Test func theWordForHelpShoutedIsACall() throws {
+        #expect(try ask("SECOURS") != nil)
+        #expect(try ask("aide !!") != nil)
+        #expect(try ask("aide") == nil)
+    }
+
+    /// After a crash, the other driver drunk and leaving is a danger on the road now.
+    @Test func aDrunkDriverLeavingACrashIsARoadDanger() throws {
+        #expect(try ask("on s'est accrochés au rond-point, l'autre conducteur est bourré et veut partir")?.reasons.contains(.roadDanger) == true)
+    }
+}

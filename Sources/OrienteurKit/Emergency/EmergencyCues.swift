@@ -729,6 +729,9 @@ enum EmergencyCues {
             " repartir au volant ", " repartir en voiture ", " reprendre sa voiture ", " veut conduire ", " about to drive ",
             " reprendre le volant ", " reprendre la voiture ", " get behind the wheel ", " drive off drunk ",
             " wants to drive off ",
+            // The other driver drunk after a crash and leaving: a danger on the road now.
+            " drunk and trying to leave ", " drunk and trying to drive ", " ivre et essaie de partir ", " ivre et veut partir ",
+            " bourre et veut partir ", " bourre et essaie de partir ",
         ], weak: [" autoroute ", " motorway ", " highway ", " freeway "], blockers: [
             // A limb bent "the wrong way" is an injury, not a wrong-way driver.
             " bent the wrong way ", " twisted the wrong way ",
