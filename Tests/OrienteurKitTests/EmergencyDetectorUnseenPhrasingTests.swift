@@ -107,3 +107,17 @@ extension EmergencyDetectorTests {
         #expect(try ask("on s'est accrochés au rond-point, l'autre conducteur est bourré et veut partir")?.reasons.contains(.roadDanger) == true)
     }
 }
+
+extension EmergencyDetectorTests {
+    /// Calm: blows during a relationship that has ended, a suspicion about someone close, a smell asked about
+    /// with "si on sent", gunfire shouted in a game being played.
+    @Test(arguments: [
+        "my ex-husband hit me a lot during our relationship, I moved out, I want to press charges now",
+        "je soupçonne le mari de ma collègue de la frapper, elle arrive avec des bleus",
+        "qui faut-il prévenir si on sent une odeur de gaz dans la cage d'escalier ?",
+        "my nephew screams 'he's got a gun' while playing Call of Duty, is there a special number in France?",
+    ])
+    func endedRelationshipsSuspicionsAndGamesRaiseNothing(sentence: String) throws {
+        #expect(try ask(sentence) == nil)
+    }
+}

@@ -105,6 +105,9 @@ enum EmergencyCues {
         " a ce moment ", " at that moment ", " at that time ",
         // Days ago, or decades of it: a story to tell, not a call.
         " days ago ", " il y a deux jours ", " il y a 2 jours ", " il y a trois jours ", " il y a quelques jours ", " weeks ago ",
+        // Blows during a relationship that has ended.
+        " pendant notre relation ", " pendant notre couple ", " during our relationship ", " when we were together ",
+        " quand on etait ensemble ",
         " depuis vingt ans ", " depuis trente ans ", " depuis quarante ans ", " depuis cinquante ans ", " for decades ",
     ]
 
@@ -143,12 +146,15 @@ enum EmergencyCues {
         " a qui le dire ", " who do i tell ", " who should i tell ", " en parler a quelqu un ", " sans que ca aille plus loin ",
         " talk to someone about it ", " d abord en parler ", " sans qu il le sache ",
         " without him knowing ", " without her knowing ",
+        // A suspicion about someone close ("I think her boyfriend is violent with her"): a worry, not a call.
+        " je pense que le copain ", " je pense que son ", " je pense que sa ", " je soupconne ", " i suspect ",
+        " i think my neighbour s ", " i think her boyfriend ", " i think his ",
     ]
 
     /// A situation imagined or asked about, not lived.
     static let hypothetical = [
         " si un jour ", " que faire si ", " que faire en cas ", " en cas de ", " comment reagir ", " si jamais ",
-        " comment faire si ", " au cas ou ", " what if ", " what to do if ", " in case of ", " what should i do if ", " si je sens ", " if i smell ",
+        " comment faire si ", " au cas ou ", " what if ", " what to do if ", " in case of ", " what should i do if ", " si je sens ", " if i smell ", " si on sent ", " if you smell ", " if we smell ",
         // Asking whether a complaint can be filed online or by video: a question about the procedure, not a call.
         " porter plainte en ligne ", " porter plainte en visio ", " deposer plainte en ligne ", " plainte en visio ",
         " complaint online ", " report it online ", " quand il me croise ", " quand il me croisera ", " when he sees me ", " when he finds me ",
@@ -470,6 +476,8 @@ enum EmergencyCues {
             " i bought one ", " want to buy ", " veux acheter ", " grenier ", " attic ", " est decede ", " passed away ",
             " jeu video ", " video game ", " un jeu ou ", " mortiers d artifice ", " feux d artifice ", " fireworks ",
             " petards ", " firecrackers ",
+            // Words shouted in a game being played.
+            " fortnite ", " while playing ", " en jouant a ", " call of duty ",
         ]),
         Category(reason: .beingFollowed, strong: [
             " me suit ", " me suivent ", " me poursuit ", " me poursuivent ", " suivie par ", " suivi par ",
