@@ -121,3 +121,16 @@ extension EmergencyDetectorTests {
         #expect(try ask(sentence) == nil)
     }
 }
+
+extension EmergencyDetectorTests {
+    /// Numbers follow the main danger: someone fallen into a river who does not come back up calls the
+    /// firefighters; a snorkeller carried off calls the sea rescue; a whole box of pills swallowed by someone
+    /// the writer knows says suicidal intent; someone cutting themselves now or a child vomiting a lot calls the SAMU.
+    @Test func numbersFollowTheMainDanger() throws {
+        #expect(try ask("a kid fell into the lake by the boathouse and isn't coming back up")?.actions.first == .call("18"))
+        #expect(try ask("my brother was snorkelling off the rocks and the current is dragging him away, he keeps going under")?.actions.first == .call("196"))
+        #expect(try ask("mon copain vient de m'écrire qu'il a pris toute sa boîte de somnifères")?.actions.first == .call("3114"))
+        #expect(try ask("my flatmate is cutting himself in the bathroom right now and won't open")?.actions.first == .call("15"))
+        #expect(try ask("ma petite soeur vomit beaucoup depuis une heure et elle est toute molle")?.actions.first == .call("15"))
+    }
+}

@@ -326,7 +326,7 @@ enum EmergencyCues {
         " lettre d adieu ", " goodbye letter ", " said goodbye ", " se jeter ", " sauter d un pont ", " jump off ",
         " ne plus etre la ", " disparaitre pour toujours ", " overdose volontaire ", " avale des medicaments ",
         " avale tous ", " took all my pills ", " swallowed pills ",
-        " toute la boite de ", " toute la plaquette ", " tous mes cachets ", " tous les cachets ", " boite de cachets ",
+        " toute la boite de ", " toute sa boite de ", " toute sa plaquette ", " toute la plaquette ", " tous mes cachets ", " tous les cachets ", " boite de cachets ",
         " prepare la corde ", " la corde dans ", " me pendre ", " se pendre ", " cut myself ", " me suis coupe ", " me suis coupee ",
         " me scarifie ", " me tailler les veines ", " les veines ", " took the whole ", " whole bottle of ", " whole box of ",
         " ecrit les lettres ", " lettres d adieu ", " goodbye letters ", " look after mum for me ", " prends soin de maman ",
@@ -647,6 +647,7 @@ enum EmergencyCues {
             " vomiting on her back ", " vomiting on his back ", " doesn t answer the door ", " doesnt answer the door ",
             " not answering the door ",
             // Not waking up, barely awake, a limb bent the wrong way.
+            " is cutting herself ", " is cutting himself ", " se coupe en ce moment ", " vomit beaucoup ", " throwing up a lot ",
             " not waking up ", " not really awake ", " barely awake ", " bent the wrong way ", " pliee dans le mauvais sens ",
             " plie dans le mauvais sens ",
             // Choking, turning blue, not waking up, barely breathing, an allergic reaction, a seizure, something
@@ -714,7 +715,8 @@ enum EmergencyCues {
             " struggling in the water ", " se debat dans l eau ", " il se debat ", " elle se debat ", " keeps going under ", " went under ",
             " going under ", " sorti de l eau ", " sortie de l eau ", " sorti une personne de l eau ", " pulled out of the water ",
             " pulled him out of the water ", " pulled her out of the water ", " tombe dans le bassin ", " tomber dans le bassin ",
-            " tombee dans le bassin ", " remonte plus ",
+            " tombee dans le bassin ", " remonte plus ", " not coming back up ", " isn t coming back up ", " hasn t come back up ",
+            " fell into the seine ", " fell in the seine ", " fell into the loire ", " fell into the lake ", " fell in the lake ",
             " enflamme ", " enflammee ", " fume noir ", " fumee partout ", " fume partout ", " smoke everywhere ", " cocktail molotov ", " molotov ",
             " depart de feu ", " depart d incendie ",
         ], weak: [" feu ", " fire ", " gaz ", " gas ", " flooded ", " inondation ", " inonde ", " inondee "], blockers: [
@@ -768,7 +770,8 @@ enum EmergencyCues {
         " digue ", " voilier ", " kayak ", " jet ski ", " surfeur ", " surf ", " plongee ", " plongeur ", " baine ",
         " at sea ", " the sea ", " in the sea ", " out at sea ", " offshore ", " off the coast ", " off the beach ",
         " beach ", " coast ", " sailing boat ", " sailboat ", " yacht ", " motorboat ", " jet ski ", " surfer ", " surfing ",
-        " diver ", " diving ", " miles off ", " rip current ", " nautical ",
+        " diver ", " diving ", " miles off ", " rip current ", " nautical ", " snorkelling ", " snorkeling ", " snorkel ",
+        " palmes et tuba ",
     ]
 
     /// Two sets of words that, together, describe a situation (both must occur).
