@@ -134,3 +134,10 @@ extension EmergencyDetectorTests {
         #expect(try ask("ma petite soeur vomit beaucoup depuis une heure et elle est toute molle")?.actions.first == .call("15"))
     }
 }
+
+extension EmergencyDetectorTests {
+    /// Kept awake by loud music is a nuisance to report, not a danger, even when the search finds a leaf marked danger.
+    @Test func keptAwakeByNoiseIsNoDanger() throws {
+        #expect(try ask("des scooters tournent avec la sono à fond devant l'immeuble depuis minuit, on n'arrive pas à dormir") == nil)
+    }
+}

@@ -271,6 +271,9 @@ enum EmergencyCues {
         " rien ne s est passe ", " il ne s est rien passe ", " nothing has happened ",
         // Locked out of one's own home: a locksmith, not a danger.
         " locked myself out ", " i m locked out ", " locked out of my ", " enferme dehors ", " enfermee dehors ",
+        // Kept awake by noise: a nuisance to report, not a danger.
+        " arrive pas a dorm", " arrivons pas a dorm", " peux pas dormir ", " can t sleep ", " cant sleep ", " keeping us awake ",
+        " keeping me awake ",
     ]
 
     /// The person writing is the one in danger.
@@ -845,6 +848,9 @@ enum EmergencyCues {
     /// A worry told without a cue of the present ("je pense que ma sœur se fait frapper", "I'm worried"):
     /// a concern to talk about, not violence happening now.
     static let worry = [
+        // Silent since a quarrel: a falling-out to worry about, not a disappearance the model alone may raise.
+        " depuis notre dispute ", " depuis notre engueulade ", " depuis qu on s est disputes ", " since our argument ",
+        " since we argued ", " since our fight ",
         " je m inquiete ", " je minquiete ", " i m worried ", " im worried ", " i am worried ", " je pense que ma ", " je pense que mon ",
         " je crois que ma ", " je crois que mon ", " i think my friend ", " i think my sister ", " i think my brother ",
         " i think my mum ", " i think my mother ", " i think my daughter ", " i think my son ", " i think my neighbour ", " elle ne dit pas ", " elle dit rien ", " elle ne dit rien ",
