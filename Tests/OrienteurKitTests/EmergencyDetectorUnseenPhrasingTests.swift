@@ -141,3 +141,17 @@ extension EmergencyDetectorTests {
         #expect(try ask("des scooters tournent avec la sono à fond devant l'immeuble depuis minuit, on n'arrive pas à dormir") == nil)
     }
 }
+
+extension EmergencyDetectorTests {
+    /// Told as now without relying on the learnt model: an alarm going off, kept from getting off a train,
+    /// a thief who ran toward an exit, a burglar named in a room.
+    @Test(arguments: [
+        "the carbon monoxide alarm in the basement is going off and my head hurts",
+        "two guys on the tram won't let me get off at my stop, they keep grabbing my bag",
+        "a teenager just snatched a man's wallet at the market and ran towards the car park",
+        "cambrioleurs dans le garage de mon voisin",
+    ])
+    func toldAsNowWithoutTheModel(sentence: String) throws {
+        #expect(try ask(sentence) != nil)
+    }
+}

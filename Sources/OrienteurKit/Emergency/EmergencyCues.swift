@@ -42,6 +42,7 @@ enum EmergencyCues {
         " depuis tout a l heure ", " depuis tout al heure ", " for the last hour ", " for an hour now ",
         " attendent dehors ", " attend dehors ", " m attendent devant ",
         // Waiting at the writer's door now.
+        " is going off ", " are going off ", " sonne en ce moment ",
         " attend devant ", " attendent devant ", " sont devant ma porte ", " est devant ma porte ", " is at my door ", " are at my door ",
     ]
 
@@ -504,7 +505,8 @@ enum EmergencyCues {
             " retenu contre ", " me laisse pas sortir ", " m empeche de partir ",
             " verrouille les portes ", " verrouille la porte ", " refuse de s arreter ", " refuse de me laisser ", " locked the doors ",
             " me retiennent ", " me retient ", " nous retiennent ", " are holding me ", " is holding me ", " holding me in ",
-            " keeping me in ", " held me in ",
+            " keeping me in ", " held me in ", " won t let me get off ", " wont let me get off ", " won t let me off ",
+            " m empechent de descendre ", " m empeche de descendre ",
             " won t stop the car ", " wont stop the car ", " refuses to stop ", " won t let me get out ",
         ], weak: [], blockers: [" locked out ", " locked myself out ", " enferme dehors ", " enfermee dehors "]),
         Category(reason: .childInDanger, strong: [
@@ -577,7 +579,8 @@ enum EmergencyCues {
             " saying they are police ", " insisting to come in ", " insistent pour entrer ", " insiste pour entrer ",
             // Refusing to go until paid; one talking while the other is in another room; a stranger ordering to open.
             " ne partira pas ", " ne partiront pas ", " won t leave until ", " wont leave until ", " l autre est dans ",
-            " pendant que l autre ", " while the other one ", " saying open up ", " says open up ", " shouting open up ",
+            " pendant que l autre ", " while the other one ", " cambrioleur dans ", " cambrioleurs dans ", " burglar in the ",
+            " burglars in the ", " saying open up ", " says open up ", " shouting open up ",
         ], weak: [
             " serrure ", " entrouverte ", " cagoule", " hooded ", " balaclava",
             " cambrioleur ", " cambrioleurs ", " cambriolage ", " cambriole ", " voleur ", " voleurs ", " burglar ",
@@ -601,6 +604,7 @@ enum EmergencyCues {
             // The thief running off right now: a pursuit the police can still join.
             " court vers ", " courent vers ", " running towards ", " running toward ", " running down towards ",
             // The car just taken and driving off: the police can still stop it.
+            " ran toward ", " ran towards ", " a couru vers ", " ont couru vers ",
             " drove off in my car ", " drove off with my car ", " driving off in my car ", " driving off with my car ",
         ], weak: [
             " volent ", " stealing ", " rodeo ", " rodeos ", " cassent ", " demonter ", " demontent ", " vole ma voiture ", " vole ma moto ", " vol de mon ", " vol de ma ", " roues arriere ", " quads ",
