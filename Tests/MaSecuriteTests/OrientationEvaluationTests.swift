@@ -74,7 +74,9 @@ import Testing
     /// reading their errors and both models retrained on the twelve parts; parts 13-15, scored on arrival with all of
     /// that: 94.4%, 4.2%, 91.0%; 92.5%, 6.5%, 89.0%; 95.6%, 5.4%, 93.1%; then 99.4%, 0.4%, 98.3%; 100%, 0%, 97.9%;
     /// 99.4%, 0.4%, 99.5% with reading rules written while reading their errors, by class, and both models
-    /// retrained on the fifteen parts). The cue lists and the learnt models are now
+    /// retrained on the fifteen parts; parts 16-18, scored on arrival with all of that: 91.9%, 5.0%, 92.6%; 95.5%, 1.9%,
+    /// 94.8%; 93.8%, 3.1%, 93.8%; then 96.9%, 3.9%, 99.5%; 97.5%, 0.4%, 99.8%; 97.5%, 1.2%, 100% with reading rules written
+    /// while reading their errors, by class, and both models retrained on the eighteen parts). The cue lists and the learnt models are now
     /// trained on them, so each holds today's level as a floor against regressions, not as a measure
     /// of unseen phrasing (that is the held-out part's job; leave-one-part-out cross-validation over the six
     /// development parts, which retrains both models per fold, gave recall 854/854, false alarms 22/1441 and
@@ -87,9 +89,9 @@ import Testing
                       // Parts 13-15 just under the level they reach after their reading rules and the retraining.
                       ("development-13", 0.99, 0.01, 0.975), ("development-14", 0.99, 0.01, 0.975),
                       ("development-15", 0.99, 0.01, 0.99),
-                      // Parts 16-18 at their on-arrival level (scored before any tuning on them).
-                      ("development-16", 0.91, 0.055, 0.92), ("development-17", 0.95, 0.02, 0.94),
-                      ("development-18", 0.93, 0.035, 0.93)])
+                      // Parts 16-18 just under the level they reach after their reading rules and the retraining.
+                      ("development-16", 0.965, 0.04, 0.99), ("development-17", 0.97, 0.005, 0.995),
+                      ("development-18", 0.97, 0.015, 0.995)])
     func laterDevelopmentPartsHoldTheirLevel(name: String, recall: Double, falseAlarms: Double, topThree: Double) throws {
         let report = try Fixtures.modules.get().orienteur.evaluate(try Self.set(name))
         print("Orientation evaluation, \(name):\n" + report.table())

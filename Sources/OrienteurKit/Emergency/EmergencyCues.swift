@@ -41,6 +41,9 @@ enum EmergencyCues {
         " barricade ", " barricadee ", " barricaded ", " le tireur est ", " the shooter is ", " en ce moment meme ",
         " depuis tout a l heure ", " depuis tout al heure ", " for the last hour ", " for an hour now ",
         " attendent dehors ", " attend dehors ", " m attendent devant ",
+        // Waiting at the writer's door now.
+        " is going off ", " are going off ", " sonne en ce moment ",
+        " attend devant ", " attendent devant ", " sont devant ma porte ", " est devant ma porte ", " is at my door ", " are at my door ",
     ]
 
     /// "Now" said of the writer's state as much as of a danger ("j'habite chez ma tante maintenant",
@@ -101,6 +104,12 @@ enum EmergencyCues {
         " i was burgled ", " we were burgled ", " i ve been burgled ", " we ve been burgled ",
         // "à ce moment-là", "at that moment": the time of a story, not "là" (here, now).
         " a ce moment ", " at that moment ", " at that time ",
+        // Days ago, or decades of it: a story to tell, not a call.
+        " days ago ", " il y a deux jours ", " il y a 2 jours ", " il y a trois jours ", " il y a quelques jours ", " weeks ago ",
+        // Blows during a relationship that has ended.
+        " pendant notre relation ", " pendant notre couple ", " during our relationship ", " when we were together ",
+        " quand on etait ensemble ",
+        " depuis vingt ans ", " depuis trente ans ", " depuis quarante ans ", " depuis cinquante ans ", " for decades ",
     ]
 
     /// Past cues that still speak of today: "ce matin", "last night". The model may still raise an alert with them.
@@ -138,12 +147,15 @@ enum EmergencyCues {
         " a qui le dire ", " who do i tell ", " who should i tell ", " en parler a quelqu un ", " sans que ca aille plus loin ",
         " talk to someone about it ", " d abord en parler ", " sans qu il le sache ",
         " without him knowing ", " without her knowing ",
+        // A suspicion about someone close ("I think her boyfriend is violent with her"): a worry, not a call.
+        " je pense que le copain ", " je pense que son ", " je pense que sa ", " je soupconne ", " i suspect ",
+        " i think my neighbour s ", " i think her boyfriend ", " i think his ",
     ]
 
     /// A situation imagined or asked about, not lived.
     static let hypothetical = [
         " si un jour ", " que faire si ", " que faire en cas ", " en cas de ", " comment reagir ", " si jamais ",
-        " comment faire si ", " au cas ou ", " what if ", " what to do if ", " in case of ", " what should i do if ", " si je sens ", " if i smell ",
+        " comment faire si ", " au cas ou ", " what if ", " what to do if ", " in case of ", " what should i do if ", " si je sens ", " if i smell ", " si on sent ", " if you smell ", " if we smell ",
         // Asking whether a complaint can be filed online or by video: a question about the procedure, not a call.
         " porter plainte en ligne ", " porter plainte en visio ", " deposer plainte en ligne ", " plainte en visio ",
         " complaint online ", " report it online ", " quand il me croise ", " quand il me croisera ", " when he sees me ", " when he finds me ",
@@ -191,7 +203,7 @@ enum EmergencyCues {
         " est au boulot ", " is at work ", " s at work ", " at work now ", " j habite chez ", " je vis chez ", " je suis chez ma ",
         " je suis chez mon ", " jsui chez ma ", " jsuis chez ma ", " i m staying with ", " i live with my ", " since then nothing ",
         " est loin ", " sont loin ", " deja loin ", " is far away ", " are far away ", " il est pas la ", " il n est pas la ",
-        " he s not here ", " he isn t here ", " etaient plus la ", " n etaient plus la ", " were gone ",
+        " he s not here ", " he isn t here ", " it s quiet ", " its quiet ", " quiet right now ", " c est calme la ", " etaient plus la ", " n etaient plus la ", " were gone ",
         // Something found missing "after the visit" of someone: the visitor has gone.
         " apres le passage d ", " apres le passage de ", " apres son passage ", " apres leur passage ", " apres la visite d ",
         " apres la visite de ", " apres sa visite ", " apres leur visite ", " apres son depart ", " apres leur depart ",
@@ -203,7 +215,9 @@ enum EmergencyCues {
         " fire brigade left ", " fire brigade put ", " firemen put ", " il reste que la carcasse ", " il ne reste que la carcasse ",
         // The writer has left the violent home, or the two have made up.
         " partir de chez moi ", " partire de chez moi ", " parti de chez moi ", " partie de chez moi ", " i left home ",
-        " we left home ", " on s est reconcilie ", " on sest reconcilie ", " on s est reconcilies ", " we made up ",
+        " we left home ",
+        // Having left and asking where to sleep: shelter, not a danger now.
+        " ou dormir ", " nowhere to go ", " nowhere to sleep ", " where to sleep ", " ou aller dormir ", " on s est reconcilie ", " on sest reconcilie ", " on s est reconcilies ", " we made up ",
     ]
 
     /// Words that say the author left only for a moment: the danger is not over.
@@ -218,6 +232,12 @@ enum EmergencyCues {
         // The occupants away on holiday, the writer coming in from somewhere: nobody's danger has ended.
         " partis au ski ", " partis en vacances ", " parti en vacances ", " partie en vacances ", " sont en vacances ",
         " away on holiday ", " je suis rentree de ", " je suis rentre de ", " je suis rentree dans ", " je suis rentre dans ",
+        // A fire nobody can put out, or spreading: "put it out" is a failed attempt, not the end.
+        " can t put it out ", " cant put it out ", " cannot put it out ", " can not put it out ", " arrive pas a l eteindre ",
+        " arrive pas a eteindre ", " it s spreading ", " its spreading ", " se propage ", " se repand ",
+        // Someone acting on the writer right now, or trying the door now: whoever is "at work" or "home" is not the danger's end.
+        " en train de me ", " essaye d ouvrir la porte ", " essaie d ouvrir la porte ", " trying to open the door ",
+        " saying open up ", " says open up ", " shouting open up ",
     ]
 
     /// The author has left: the danger is over unless it has just happened (someone is still hurt, in shock).
@@ -252,6 +272,9 @@ enum EmergencyCues {
         " rien ne s est passe ", " il ne s est rien passe ", " nothing has happened ",
         // Locked out of one's own home: a locksmith, not a danger.
         " locked myself out ", " i m locked out ", " locked out of my ", " enferme dehors ", " enfermee dehors ",
+        // Kept awake by noise: a nuisance to report, not a danger.
+        " arrive pas a dorm", " arrivons pas a dorm", " peux pas dormir ", " can t sleep ", " cant sleep ", " keeping us awake ",
+        " keeping me awake ",
     ]
 
     /// The person writing is the one in danger.
@@ -293,7 +316,11 @@ enum EmergencyCues {
         " plus envie de vivre ", " me foutre en l air ", " me jeter ", " sauter du ", " me pendre ", " kill myself ",
         " killing myself ", " suicidal ", " dont want to be alive ", " don t want to be alive ", " c est fini pour moi ",
         " adieu tout le monde ", " texted me goodbye ", " avec des boites de medicaments ", " va sauter ", " va saute ", " veut sauter ", " going to jump ",
-        " gonna jump ", " rebord de la fenetre ", " standing on the bridge ", " sur le pont ", " sur le toit de mon immeuble ",
+        " gonna jump ", " rebord de la fenetre ",
+        // Someone climbing over a bridge's railing or sitting on its parapet, or on a building's roof: about to jump.
+        // (Legs over the void alone is no cue: a small child on a ledge is the firefighters'.)
+        " parapet du pont ", " parapet d un pont ", " enjambe la rambarde ", " enjambe le parapet ",
+        " railing of a bridge ", " over the railing ", " roof of my building ", " standing on the bridge ", " sur le pont ", " sur le toit de mon immeuble ",
             " je veux plus vivre ", " veux plus vivre ", " goodbye note ", " lettre d adieu ", " pardon pour tout ", " une corde accrochee ",
             " drive into the sea ", " dire adieu ", " don t think i want to go back ", " sorti la corde ", " avec une corde ", " je vais me tuer ",
         " je veux me tuer ", " envie de me tuer ", " vais me tuer ", " veux me tuer ", " end her life ", " end his life ", " end their life ", " kill herself ",
@@ -303,7 +330,7 @@ enum EmergencyCues {
         " lettre d adieu ", " goodbye letter ", " said goodbye ", " se jeter ", " sauter d un pont ", " jump off ",
         " ne plus etre la ", " disparaitre pour toujours ", " overdose volontaire ", " avale des medicaments ",
         " avale tous ", " took all my pills ", " swallowed pills ",
-        " toute la boite de ", " toute la plaquette ", " tous mes cachets ", " tous les cachets ", " boite de cachets ",
+        " toute la boite de ", " toute sa boite de ", " toute sa plaquette ", " toute la plaquette ", " tous mes cachets ", " tous les cachets ", " boite de cachets ",
         " prepare la corde ", " la corde dans ", " me pendre ", " se pendre ", " cut myself ", " me suis coupe ", " me suis coupee ",
         " me scarifie ", " me tailler les veines ", " les veines ", " took the whole ", " whole bottle of ", " whole box of ",
         " ecrit les lettres ", " lettres d adieu ", " goodbye letters ", " look after mum for me ", " prends soin de maman ",
@@ -413,6 +440,9 @@ enum EmergencyCues {
             " tried to strangle ", " strangle me ", " essaye de m etrangler ", " essaie de m etrangler ", " a essaye de m etrangler ",
             " me coincent ", " m ont coince ", " me coince contre ", " cornering me ", " cornered me ", " me rackett", " me racket",
             " veulent mon tel", " veulent mon portable ", " want my phone ",
+            // A slap seen or suffered; a cry to stop the blows.
+            " gifle une ", " gifle un ", " gifle ma ", " gifle mon ", " arrete de la frapper ", " arreter de la frapper ",
+            " arrete de le frapper ", " arreter de le frapper ", " stop hitting her ", " stop hitting him ",
         ], weak: [
             " frappe ", " frappee ", " frapper ", " tape ", " tapee ", " battu ", " battue ", " cogne ", " agressee ",
             " violence ", " violences ", " agresse ", " agression ", " attaque ", " battre ", " coups ", " crie ", " hurle ", " agress", " taper ", " cogner ", " frape ", " secoue ", " secouer ", " hurler ", " kill me ", " slamming ", " tabasser ", " violee ", " viole ", " me tuer ", " drugged ",
@@ -420,6 +450,7 @@ enum EmergencyCues {
             " shoving ", " attacking ", " bouscule ", " assaulted ", " raped ",
             " punched ", " pousse par terre ", " poussee par terre ", " me pousser ", " arrache ", " arracher ", " grabbed my ",
             " ont plante ", " a plante ", " se faire planter ", " se fait planter ", " stabbed someone ", " just stabbed ", " a poignarde ", " poignarde quelqu un ",
+            " gifle ", " gifler ", " giflee ", " giffle ", " bousculee ", " me menacent ",
         ], blockers: [
             " son chien ", " sa chienne ", " son chat ", " le chien ", " his dog ", " her dog ", " the dog ",
             " tape ma voiture ", " tape la voiture ", " a tape ma ", " hit my car ", " hit my parked ",
@@ -429,6 +460,8 @@ enum EmergencyCues {
             // Blackmail: a threat to send a video unless paid is extortion, not violence now.
             " menace d envoyer ", " menace de l envoyer ", " si je ne paie pas ", " si je paie pas ", " si je ne paye pas ",
             " if i don t pay ", " unless i pay ", " n a menace personne ", " has not threatened anyone ",
+            // A video of violence going round online: content to report, not a fight now.
+            " video circule ", " video qui circule ", " une video ou ", " a video of ", " a video where ", " dans une video ",
         ]),
         Category(reason: .armedPerson, strong: [
             " arme ", " armes ", " armee ", " couteau ", " couteaux ", " pistolet ", " fusil ", " flingue ", " revolver ",
@@ -438,6 +471,7 @@ enum EmergencyCues {
             " armed ", " pistol ", " rifle ", " machete ", " weapon ", " shots ", " gunshot", " shooting ", " shot at ",
             " le tireur ", " the shooter ", " shooter ", " detonation ", " detonations ",
             " colis suspect ", " suspicious package ", " fils apparents ", " wires sticking out ", " wires coming out ",
+            " broken bottle ", " bouteille cassee ", " tesson ", " tessons ",
         ], weak: [], blockers: [
             // A weapon bought, inherited, for a club, camping or a game; fireworks taken for shots: a question, not a threat.
             " le droit de ", " droit de le ", " droit de la ", " droit de les ", " have the right to ", " allowed to ", " can i carry ",
@@ -446,6 +480,8 @@ enum EmergencyCues {
             " i bought one ", " want to buy ", " veux acheter ", " grenier ", " attic ", " est decede ", " passed away ",
             " jeu video ", " video game ", " un jeu ou ", " mortiers d artifice ", " feux d artifice ", " fireworks ",
             " petards ", " firecrackers ",
+            // Words shouted in a game being played.
+            " fortnite ", " while playing ", " en jouant a ", " call of duty ",
         ]),
         Category(reason: .beingFollowed, strong: [
             " me suit ", " me suivent ", " me poursuit ", " me poursuivent ", " suivie par ", " suivi par ",
@@ -454,6 +490,7 @@ enum EmergencyCues {
             " me suive ", " me suivent en ", " crawling next to me ", " telling me to get in ", " keeps following ",
             " circling me ", " keeps circling ", " tourne autour de moi ", " me fixe ",
             " me bloque le passage ", " blocking my way ",
+            " la colle depuis ", " le colle depuis ", " la suit depuis ", " le suit depuis ",
         ], weak: [" suivie ", " followed "], blockers: [
             " reseaux ", " insta ", " instagram ", " twitter ", " tiktok ", " facebook ", " snap ", " online ", " social media ",
             " faux comptes ", " fake accounts ", " abonne ",
@@ -468,7 +505,8 @@ enum EmergencyCues {
             " retenu contre ", " me laisse pas sortir ", " m empeche de partir ",
             " verrouille les portes ", " verrouille la porte ", " refuse de s arreter ", " refuse de me laisser ", " locked the doors ",
             " me retiennent ", " me retient ", " nous retiennent ", " are holding me ", " is holding me ", " holding me in ",
-            " keeping me in ", " held me in ",
+            " keeping me in ", " held me in ", " won t let me get off ", " wont let me get off ", " won t let me off ",
+            " m empechent de descendre ", " m empeche de descendre ",
             " won t stop the car ", " wont stop the car ", " refuses to stop ", " won t let me get out ",
         ], weak: [], blockers: [" locked out ", " locked myself out ", " enferme dehors ", " enfermee dehors "]),
         Category(reason: .childInDanger, strong: [
@@ -504,6 +542,8 @@ enum EmergencyCues {
             " rancongiciel ", " rancongiciels ", " mot de passe ", " password ", " chiffres ", " encrypted ",
             // A hacked account asking the writer's friends for money is a scam, not a ransom.
             " pirate ", " pirater ", " hacked ",
+            // A car "enlevée" by the pound is towed, not a child taken.
+            " fourriere ", " impound", " towed ",
         ]),
         Category(reason: .intruderNow, strong: [
             " quelqu un chez moi ", " quelqu un dans ma maison ", " quelqu un dans mon appart ", " qqn chez moi ",
@@ -537,11 +577,17 @@ enum EmergencyCues {
             " fais semblant de dormir ", " say they are police ", " want come in ", " want to come in ", " are in my home ",
             " are in my house ", " check my jewellery ", " check my jewelry ", " verifier mes bijoux ",
             " saying they are police ", " insisting to come in ", " insistent pour entrer ", " insiste pour entrer ",
+            // Refusing to go until paid; one talking while the other is in another room; a stranger ordering to open.
+            " ne partira pas ", " ne partiront pas ", " won t leave until ", " wont leave until ", " l autre est dans ",
+            " pendant que l autre ", " while the other one ", " cambrioleur dans ", " cambrioleurs dans ", " burglar in the ",
+            " burglars in the ", " saying open up ", " says open up ", " shouting open up ",
         ], weak: [
             " serrure ", " entrouverte ", " cagoule", " hooded ", " balaclava",
             " cambrioleur ", " cambrioleurs ", " cambriolage ", " cambriole ", " voleur ", " voleurs ", " burglar ",
             " faux agents ", " faux agent ", " faux policier", " faux plombier", " fake police", " water company ", " service des eaux ",
             " compagnie des eaux ",
+            " not sure they are real ", " not sure they re real ", " real policemen ", " real police officers ", " vrais policiers ",
+            " pas sur que ce soit des vrais ", " pas sure que ce soit des vrais ",
             " burglars ", " burglary ", " thief ", " thieves ",
         ], blockers: [
             // Someone "claiming to be" on the phone or met online: a scam told afterwards, not someone at the door.
@@ -557,6 +603,9 @@ enum EmergencyCues {
             " smashed the window ", " smashed the back window ", " cassent une vitre ", " casse une vitre ",
             // The thief running off right now: a pursuit the police can still join.
             " court vers ", " courent vers ", " running towards ", " running toward ", " running down towards ",
+            // The car just taken and driving off: the police can still stop it.
+            " ran toward ", " ran towards ", " a couru vers ", " ont couru vers ",
+            " drove off in my car ", " drove off with my car ", " driving off in my car ", " driving off with my car ",
         ], weak: [
             " volent ", " stealing ", " rodeo ", " rodeos ", " cassent ", " demonter ", " demontent ", " vole ma voiture ", " vole ma moto ", " vol de mon ", " vol de ma ", " roues arriere ", " quads ",
         ]),
@@ -604,6 +653,10 @@ enum EmergencyCues {
             " du mal a respirer ", " can t breathe ", " cant breathe ", " struggling to breathe ", " vomit couche", " vomit allonge",
             " vomiting on her back ", " vomiting on his back ", " doesn t answer the door ", " doesnt answer the door ",
             " not answering the door ",
+            // Not waking up, barely awake, a limb bent the wrong way.
+            " is cutting herself ", " is cutting himself ", " se coupe en ce moment ", " vomit beaucoup ", " throwing up a lot ",
+            " not waking up ", " not really awake ", " barely awake ", " bent the wrong way ", " pliee dans le mauvais sens ",
+            " plie dans le mauvais sens ",
             // Choking, turning blue, not waking up, barely breathing, an allergic reaction, a seizure, something
             // swallowed, too many pills, a deep cut, a hand on the chest, someone fallen who cannot get up.
             " vient de mordre ", " le mord ", " la mord ", " bit my ", " bit a ", " bitten ", " dog bite", " boiling water ",
@@ -669,8 +722,10 @@ enum EmergencyCues {
             " struggling in the water ", " se debat dans l eau ", " il se debat ", " elle se debat ", " keeps going under ", " went under ",
             " going under ", " sorti de l eau ", " sortie de l eau ", " sorti une personne de l eau ", " pulled out of the water ",
             " pulled him out of the water ", " pulled her out of the water ", " tombe dans le bassin ", " tomber dans le bassin ",
-            " tombee dans le bassin ", " remonte plus ",
+            " tombee dans le bassin ", " remonte plus ", " not coming back up ", " isn t coming back up ", " hasn t come back up ",
+            " fell into the seine ", " fell in the seine ", " fell into the loire ", " fell into the lake ", " fell in the lake ",
             " enflamme ", " enflammee ", " fume noir ", " fumee partout ", " fume partout ", " smoke everywhere ", " cocktail molotov ", " molotov ",
+            " depart de feu ", " depart d incendie ",
         ], weak: [" feu ", " fire ", " gaz ", " gas ", " flooded ", " inondation ", " inonde ", " inondee "], blockers: [
             " feu rouge ", " feux rouges ", " feu vert ", " feux ", " coup de feu ", " coups de feu ", " arme a feu ",
             " armes a feu ", " cease fire ", " fire access ", " fire lane ", " fire exit ", " fire door ", " voie pompiers ",
@@ -691,7 +746,13 @@ enum EmergencyCues {
             " repartir au volant ", " repartir en voiture ", " reprendre sa voiture ", " veut conduire ", " about to drive ",
             " reprendre le volant ", " reprendre la voiture ", " get behind the wheel ", " drive off drunk ",
             " wants to drive off ",
-        ], weak: [" autoroute ", " motorway ", " highway ", " freeway "]),
+            // The other driver drunk after a crash and leaving: a danger on the road now.
+            " drunk and trying to leave ", " drunk and trying to drive ", " ivre et essaie de partir ", " ivre et veut partir ",
+            " bourre et veut partir ", " bourre et essaie de partir ",
+        ], weak: [" autoroute ", " motorway ", " highway ", " freeway "], blockers: [
+            // A limb bent "the wrong way" is an injury, not a wrong-way driver.
+            " bent the wrong way ", " twisted the wrong way ",
+        ]),
         // A boat or a swimmer in distress at sea: the sea rescue (CROSS, 196) answers first.
         Category(reason: .seaRescue, strong: [
             " chavire ", " a chavire ", " ont chavire ", " capsized ", " capsize ", " kayak flipped ", " kayak s est retourne ",
@@ -704,6 +765,8 @@ enum EmergencyCues {
             " toward the rocks ", " towards the rocks ", " vers les rochers ", " waving his arms ", " waving her arms ",
             " waving arms ", " fait des signes dans l eau ", " n arrive plus a revenir ", " arrive plus a revenir ",
             " can t get back to shore ", " cant get back to shore ",
+            " swimmer in trouble ", " beyond the buoys ", " past the buoys ", " nageur en difficulte ", " au dela des bouees ",
+            " apres les bouees ",
         ], weak: []),
     ]
 
@@ -714,7 +777,8 @@ enum EmergencyCues {
         " digue ", " voilier ", " kayak ", " jet ski ", " surfeur ", " surf ", " plongee ", " plongeur ", " baine ",
         " at sea ", " the sea ", " in the sea ", " out at sea ", " offshore ", " off the coast ", " off the beach ",
         " beach ", " coast ", " sailing boat ", " sailboat ", " yacht ", " motorboat ", " jet ski ", " surfer ", " surfing ",
-        " diver ", " diving ", " miles off ", " rip current ", " nautical ",
+        " diver ", " diving ", " miles off ", " rip current ", " nautical ", " snorkelling ", " snorkeling ", " snorkel ",
+        " palmes et tuba ",
     ]
 
     /// Two sets of words that, together, describe a situation (both must occur).
@@ -741,14 +805,14 @@ enum EmergencyCues {
 
     /// A small child.
     static let smallChild = [
-        " enfant ", " petit garcon ", " petite fille ", " fillette ", " garconnet ", " petit ", " petite ", " bebe ", " gamin ",
+        " enfant ", " petit garcon ", " petite fille ", " fillette ", " garconnet ", " petit ", " petite ", " bebe ", " gamin ", " bambin ",
         " toddler ", " child ", " little boy ", " little girl ", " kid ",
     ]
 
     /// A window ledge: a small child on it is in danger (not, as for an adult, thinking of jumping).
     static let windowLedges = [
         " rebord d une fenetre ", " rebord de la fenetre ", " rebord de sa fenetre ", " on the window ledge ", " on a window ledge ",
-        " on the ledge ",
+        " on the ledge ", " rebord du balcon ", " rebord d un balcon ", " balcony ledge ", " on the balcony railing ",
     ]
 
     /// Things that "disappear" without anyone missing.
@@ -788,6 +852,9 @@ enum EmergencyCues {
     /// A worry told without a cue of the present ("je pense que ma sœur se fait frapper", "I'm worried"):
     /// a concern to talk about, not violence happening now.
     static let worry = [
+        // Silent since a quarrel: a falling-out to worry about, not a disappearance the model alone may raise.
+        " depuis notre dispute ", " depuis notre engueulade ", " depuis qu on s est disputes ", " since our argument ",
+        " since we argued ", " since our fight ",
         " je m inquiete ", " je minquiete ", " i m worried ", " im worried ", " i am worried ", " je pense que ma ", " je pense que mon ",
         " je crois que ma ", " je crois que mon ", " i think my friend ", " i think my sister ", " i think my brother ",
         " i think my mum ", " i think my mother ", " i think my daughter ", " i think my son ", " i think my neighbour ", " elle ne dit pas ", " elle dit rien ", " elle ne dit rien ",
@@ -820,6 +887,7 @@ enum EmergencyCues {
     static let hoursAgo = [
         " il y a une heure ", " y a une heure ", " ya une heure ", " il y a 1h ", " il y a deux heures ", " il y a 2h ",
         " il y a trois heures ", " an hour ago ", " two hours ago ", " a couple of hours ago ", " few hours ago ", " hours ago ",
+        " just assaulted ", " just been assaulted ", " just raped ", " just been raped ", " violee cette nuit ", " viole cette nuit ",
     ]
 
     /// The person in danger is a minor: the writer gives an age under 18, is home alone, names a little sister or

@@ -56,6 +56,10 @@ public struct EmergencyDetector: Sendable {
         // One word ("incendie", "viol", "rodéo") names a topic to read about, not a danger to report;
         // a call for help or suicidal intent still counts, and so does one word shouted ("fire!!", "FEU"),
         // read as happening now.
+        if reading.wordCount == 1, reading.help == nil, Self.isCry(text), Self.isHelpWord(text) {
+            // "HELP", "AIDE !": the word for help, shouted, is a call for help.
+            reading.help = " " + text.lowercased().filter(\.isLetter) + " "
+        }
         if reading.wordCount == 1, Self.isCry(text), !reading.strong.isEmpty || !reading.weak.isEmpty {
             reading.present = reading.present ?? "!"
         } else if reading.wordCount == 1, reading.help == nil, reading.suicide == nil {
@@ -256,6 +260,14 @@ public struct EmergencyDetector: Sendable {
 
     /// The situations whose words say which service to call (the SAMU, the firefighters) once a danger is read.
     static let servicesNamedByWords: [EmergencyReason] = [.medical, .fire]
+
+    /// The words for help that, shouted alone ("HELP", "aide !"), are a call for help.
+    static let helpWords: Set<String> = ["help", "aide", "secours", "sos"]
+
+    /// Whether a one-word text is one of ``helpWords``.
+    static func isHelpWord(_ text: String) -> Bool {
+        helpWords.contains(String(text.lowercased().filter(\.isLetter)))
+    }
 
     /// Whether a one-word text is shouted: followed by "!" or written in capitals ("FEU").
     static func isCry(_ text: String) -> Bool {
