@@ -86,7 +86,10 @@ enum EmergencyCues {
         " tt le temps ", " tout le temp ", " ya une heure ", " y a une heure ", " des fois ", " l an dernier ", " sort de taule ", " sort de prison ", " nothing has happened ", " came back ", " got back ", " found my ",
         " la semaine passee ", " le mois passe ", " l autre jour ", " l autre soir ", " l autre nuit ", " a noel ", " au nouvel an ",
         " le printemps dernier ", " l hiver dernier ", " l automne dernier ", " cet ete ", " a l epoque ", " quand j avais ",
-        " back in ", " last monday ", " last tuesday ", " last wednesday ", " last thursday ", " last friday ", " last saturday ", " on monday ", " on tuesday ", " on wednesday ", " on thursday ", " on friday ", " on saturday ", " on sunday ",
+        // "back in March", "back in the day" (not "can't get back in" the boat).
+        " back in january ", " back in february ", " back in march ", " back in april ", " back in may ", " back in june ", " back in july ", " back in august ", " back in september ", " back in october ", " back in november ", " back in december ",
+        " back in the day ", " back in the ", " back in my ", " back in school ", " back in summer ", " back in spring ",
+        " back in winter ", " back in autumn ", " back in high school ", " back in college ", " last monday ", " last tuesday ", " last wednesday ", " last thursday ", " last friday ", " last saturday ", " on monday ", " on tuesday ", " on wednesday ", " on thursday ", " on friday ", " on saturday ", " on sunday ",
         " last sunday ", " last spring ", " last summer ", " last winter ", " last autumn ", " last christmas ", " the other night ",
         " at the time ", " vieux post ", " ancien post ", " old post ", " as a child ", " as a kid ", " as a teenager ", " in my childhood ", " during my childhood ",
         " pendant mon enfance ", " dans mon enfance ", " durant mon enfance ", " tous les aprem", " tous les apres midi ", " tous les lundis ", " tous les mardis ",
@@ -238,6 +241,10 @@ enum EmergencyCues {
         // Someone acting on the writer right now, or trying the door now: whoever is "at work" or "home" is not the danger's end.
         " en train de me ", " essaye d ouvrir la porte ", " essaie d ouvrir la porte ", " trying to open the door ",
         " saying open up ", " says open up ", " shouting open up ",
+        // Someone who will not leave the writer's home, or wants in now: "partir de chez moi" is theirs, not the writer's.
+        " ne veut pas partir de chez moi ", " veut pas partir de chez moi ", " ne veulent pas partir de chez moi ",
+        " refuse de partir de chez moi ", " refusent de partir de chez moi ", " veut rentrer chez moi ", " veulent rentrer chez moi ",
+        " veut entrer chez moi ", " veulent entrer chez moi ",
     ]
 
     /// The author has left: the danger is over unless it has just happened (someone is still hurt, in shock).
@@ -262,6 +269,8 @@ enum EmergencyCues {
     /// The writer says there is no danger and nothing urgent: believed, except for a
     /// risk of suicide or someone hurt, which the words themselves must then say.
     static let noDanger = [
+        // Having left with the children and asking where to sleep: shelter, not a child in danger now.
+        " ou dormir ", " where to sleep ", " where can i sleep ", " where can we sleep ", " ou loger ",
         " personne n est en danger ", " personne en danger ", " pas en danger ", " aucun danger ", " pas de danger ",
         " sans danger ", " pas d urgence ", " pas urgent ", " rien d urgent ", " pas une urgence ", " rien de grave ",
         " pas grave ", " nobody is in danger ", " no one is in danger ", " not in danger ", " no danger ", " not an emergency ",
@@ -441,6 +450,9 @@ enum EmergencyCues {
             " me coincent ", " m ont coince ", " me coince contre ", " cornering me ", " cornered me ", " me rackett", " me racket",
             " veulent mon tel", " veulent mon portable ", " want my phone ",
             // A slap seen or suffered; a cry to stop the blows.
+            // Touched on the leg or thigh by someone now (on a seat, in a bus or a train).
+            " touching my leg ", " touching my thigh ", " touching my knee ", " hand on my leg ", " hand on my thigh ",
+            " me touche la cuisse ", " me touche la jambe ", " me touche le genou ", " main sur ma cuisse ", " main sur ma jambe ",
             " gifle une ", " gifle un ", " gifle ma ", " gifle mon ", " arrete de la frapper ", " arreter de la frapper ",
             " arrete de le frapper ", " arreter de le frapper ", " stop hitting her ", " stop hitting him ",
         ], weak: [
@@ -462,6 +474,7 @@ enum EmergencyCues {
             " if i don t pay ", " unless i pay ", " n a menace personne ", " has not threatened anyone ",
             // A video of violence going round online: content to report, not a fight now.
             " video circule ", " video qui circule ", " une video ou ", " a video of ", " a video where ", " dans une video ",
+            " video sur ", " video on ", " videos of ", " videos de ", " sur tiktok ", " on tiktok ", " sur youtube ", " on youtube ",
         ]),
         Category(reason: .armedPerson, strong: [
             " arme ", " armes ", " armee ", " couteau ", " couteaux ", " pistolet ", " fusil ", " flingue ", " revolver ",
@@ -480,6 +493,9 @@ enum EmergencyCues {
             " i bought one ", " want to buy ", " veux acheter ", " grenier ", " attic ", " est decede ", " passed away ",
             " jeu video ", " video game ", " un jeu ou ", " mortiers d artifice ", " feux d artifice ", " fireworks ",
             " petards ", " firecrackers ",
+            // A weapon found lying about, rusty; one bought for sport shooting.
+            " rouille ", " rouillee ", " rusty ", " trouve un couteau ", " found a knife ", " tir sportif ", " sport shooting ",
+            " jveux acheter ", " je veux acheter ", " acheter un pistolet ", " acheter une carabine ", " buy a pistol ", " buy a rifle ",
             // Words shouted in a game being played.
             " fortnite ", " while playing ", " en jouant a ", " call of duty ",
         ]),
@@ -507,8 +523,15 @@ enum EmergencyCues {
             " me retiennent ", " me retient ", " nous retiennent ", " are holding me ", " is holding me ", " holding me in ",
             " keeping me in ", " held me in ", " won t let me get off ", " wont let me get off ", " won t let me off ",
             " m empechent de descendre ", " m empeche de descendre ",
+            // Kept from moving (hemmed in on a seat, on a train or a bus).
+            " won t let me move ", " wont let me move ", " m empeche de bouger ", " m empechent de bouger ",
+            " me laisse pas bouger ", " me laissent pas bouger ", " won t let me pass ", " wont let me pass ",
             " won t stop the car ", " wont stop the car ", " refuses to stop ", " won t let me get out ",
-        ], weak: [], blockers: [" locked out ", " locked myself out ", " enferme dehors ", " enfermee dehors "]),
+        ], weak: [], blockers: [" locked out ", " locked myself out ", " enferme dehors ", " enfermee dehors ",
+            // A child or teen who shuts himself in his room: a worry, not someone held.
+            " s enferme dans sa chambre ", " s enferme dans sa ", " s enferme toute ", " s enferment dans leur ",
+            " shuts himself in ", " shuts herself in ", " locks himself in his room ", " locks herself in her room ",
+        ]),
         Category(reason: .childInDanger, strong: [
             " enfant en danger ", " bebe seul ", " enfant seul ", " enfants seuls ", " bebe en danger ", " enfant se noie ",
             " enleve mon enfant ", " enlevement ", " kidnapping ", " kidnapped ", " child in danger ", " child alone ",
@@ -541,7 +564,8 @@ enum EmergencyCues {
             " virus ", " ordi ", " ordinateur ", " computer ", " laptop ", " ransomware ", " fichiers ", " files ", " pc ",
             " rancongiciel ", " rancongiciels ", " mot de passe ", " password ", " chiffres ", " encrypted ",
             // A hacked account asking the writer's friends for money is a scam, not a ransom.
-            " pirate ", " pirater ", " hacked ",
+            " pirate ", " pirater ", " hacked ", " hacke ", " ordinateurs ", " ordis ", " computers ", " bitcoin", " serveur",
+            " server", " insta ",
             // A car "enlevée" by the pound is towed, not a child taken.
             " fourriere ", " impound", " towed ",
         ]),
@@ -564,7 +588,7 @@ enum EmergencyCues {
             " encore dedans ", " toujours dedans ", " sont dedans ", " est dedans ", " dans mon garage la ", " dans le garage la ",
             " fouille mon ", " fouillent mon ", " fouille ma ", " fouillent ma ", " fouille le salon ", " still in the house ",
             " in my garden right now ", " in my kitchen ", " dans ma cuisine ", " dans sa cuisine ", " chez ma mere ", " chez mon pere ",
-            " is going through my ", " going through my ",
+            " is going through my ", " going through my ", " veut rentrer chez moi ", " veulent rentrer chez moi ",
             " fouillait ", " fouillaient ", " fouillent les ", " fouille les ", " decoupent le grillage ", " coupent le grillage ",
             " cutting the fence ", " escaladent ", " climbing over ", " n ose pas entrer ", " j ose pas entrer ", " dare not go in ",
             " pied dans la porte ", " foot in the door ", " veut entrer chez moi ", " veulent entrer chez moi ", " poignee a bouge ", " la poignee bouge ", " handle moved ", " handle is moving ", " coups sourds ", " coups contre la porte ",
@@ -606,8 +630,18 @@ enum EmergencyCues {
             // The car just taken and driving off: the police can still stop it.
             " ran toward ", " ran towards ", " a couru vers ", " ont couru vers ",
             " drove off in my car ", " drove off with my car ", " driving off in my car ", " driving off with my car ",
+            // A driver pulled out of the car (carjacking).
+            " out of her car ", " out of his car ", " out of their car ", " out of my car ", " sortie de sa voiture de force ",
+            " sorti de sa voiture de force ", " arrache de sa voiture ", " arrachee de sa voiture ", " carjack",
+            // An animal beaten right now.
+            " tabasse son chien ", " tabasse un chien ", " frappe son chien ", " bat son chien ", " roue de coups son ",
+            " tabasse son cheval ", " frappe son cheval ", " beating a dog ", " beating his dog ", " beating her dog ",
+            " beating a horse ", " beating his horse ", " kicking a dog ", " kicking his dog ", " beating the dog ", " beating the horse ",
         ], weak: [
             " volent ", " stealing ", " rodeo ", " rodeos ", " cassent ", " demonter ", " demontent ", " vole ma voiture ", " vole ma moto ", " vol de mon ", " vol de ma ", " roues arriere ", " quads ",
+        ], blockers: [
+            // Videos of it going round online: content to report, not an offence now.
+            " video of ", " videos of ", " video sur ", " video on ", " videos de ", " video de ", " tiktok ", " youtube ",
         ]),
         Category(reason: .medical, strong: [
             " saigne ", " saigner ", " inconscient ", " inconsciente ", " respire plus ", " respire pas ", " ne respire ",
@@ -767,6 +801,10 @@ enum EmergencyCues {
             " can t get back to shore ", " cant get back to shore ",
             " swimmer in trouble ", " beyond the buoys ", " past the buoys ", " nageur en difficulte ", " au dela des bouees ",
             " apres les bouees ",
+            // Past the reef, no longer paddling, unable to climb back aboard.
+            " au dela du recif ", " derriere le recif ", " apres le recif ", " beyond the reef ", " past the reef ",
+            " ne rame plus ", " rame plus ", " stopped paddling ", " can t paddle ",
+            " arrive pas a remonter ", " arrive plus a remonter ",
         ], weak: []),
     ]
 
@@ -779,6 +817,7 @@ enum EmergencyCues {
         " beach ", " coast ", " sailing boat ", " sailboat ", " yacht ", " motorboat ", " jet ski ", " surfer ", " surfing ",
         " diver ", " diving ", " miles off ", " rip current ", " nautical ", " snorkelling ", " snorkeling ", " snorkel ",
         " palmes et tuba ",
+        " recif ", " reef ", " lagon ", " lagoon ", " kayakiste ", " kayaker ", " kitesurf", " pirogue ",
     ]
 
     /// Two sets of words that, together, describe a situation (both must occur).
@@ -922,6 +961,10 @@ enum EmergencyCues {
             " la retrouve pas ",
             " vanished ", " disappeared ", " toujours pas rentre", " pas rentre de l ecole ", " telephone est eteint ",
             " portable est eteint ", " phone is off ", " sonne dans le vide ",
+            // Left on a train or a metro when the doors closed.
+            " didn t get off ", " didnt get off ", " pas descendu avec ", " pas descendue avec ", " reste dans le metro ",
+            " restee dans le metro ", " reste dans la rame ", " restee dans la rame ", " reste dans le train ", " restee dans le train ",
+            " still on the train ", " still on the metro ", " stayed on the train ", " stayed on the metro ", " stayed on the tube ",
         ], blockers: adultAges + lostThings + [" colocataire ", " coloc ", " roommate ", " flatmate ", " collegue ", " colleague "]),
         Pair(reason: .missingAdult, first: [
             " alzheimer ", " demence ", " dement ", " demente ", " desoriente ", " desorientee ", " handicap", " grand pere ",
@@ -1001,6 +1044,11 @@ enum EmergencyCues {
         Pair(reason: .intruderNow, first: [
             " faux agent ", " faux agents ", " faux plombier ", " faux technicien ", " faux policier ", " faux policiers ",
             " soi disant ", " se disant ", " pretendu ", " intrus ", " fake ", " so called ", " intruder ", " intruders ",
+            // Someone who says who they are ("qui se dit plombier", "disent être de la police", "says he's from the water board").
+            " se dit ", " se disent ", " dit etre ", " disent etre ", " se presente comme ", " se presentent comme ",
+            " pretendant etre ", " pretendent etre ", " dit venir de ", " disent venir de ", " monsieur du gaz ", " homme du gaz ",
+            " says he s from ", " says he is from ", " say they re from ", " say they are from ", " saying he s from ",
+            " saying they re from ", " claims to be ", " claim to be ", " claiming to be ",
         ], second: [
             " est dans la cuisine ", " est dans le salon ", " est dans la chambre ", " est dans l appartement ", " est dans la maison ",
             " sont dans la cuisine ", " sont dans le salon ", " sont dans la chambre ", " sont dans l appartement ", " sont dans la maison ",
@@ -1009,6 +1057,12 @@ enum EmergencyCues {
             " is in my flat ", " is in the flat ", " are in the kitchen ", " are in my kitchen ", " are in the flat ", " are in my flat ",
             " opening the cupboards ", " opening the drawers ", " opening drawers ", " going through the drawers ",
             " going through my ", " going through her ", " going through his ",
+            // ... placed in any room of the writer's home, or refusing to go: there now.
+            " est dans ma ", " est dans mon ", " sont dans ma ", " sont dans mon ", " est encore la ", " est toujours la ",
+            " sont encore la ", " sont toujours la ", " ne veut pas partir ", " ne veulent pas partir ", " refuse de partir ",
+            " refusent de partir ", " ne veut pas s en aller ", " refuse de s en aller ", " fouille dans ", " fouillent dans ",
+            " won t go away ", " wont go away ", " won t leave ", " wont leave ", " refuses to leave ", " is in my ", " are in my ",
+            " still in my ", " still here ",
         ]),
     ]
 }
