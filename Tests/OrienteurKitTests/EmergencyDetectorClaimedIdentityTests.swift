@@ -69,3 +69,51 @@ extension EmergencyDetectorTests {
         #expect(try ask(sentence) == nil)
     }
 }
+
+extension EmergencyDetectorTests {
+    /// A case asked about as a question ("c'est grave si…", "is it paranoid if…", "c'est normal qu'…") is a case
+    /// happening, not a hypothesis; a question about nothing dangerous stays calm.
+    @Test func aCaseAskedAsAQuestionIsStillACase() throws {
+        #expect(try ask("est-ce grave si mon bébé a avalé une pile bouton il y a dix minutes ? il pleure beaucoup")?.actions.first == .call("15"))
+        #expect(try ask("is it serious if my dad drank some bleach by mistake? he's coughing a lot")?.actions.first == .call("15"))
+        #expect(try ask("is it paranoid if a man has been walking behind me since the station and he's still there?")?.reasons.contains(.beingFollowed) == true)
+        #expect(try ask("c'est normal qu'un homme essaie d'ouvrir ma porte à 3h du matin ? il est encore là")?.reasons.contains(.intruderNow) == true)
+        #expect(try ask("c'est grave si mon fils regarde des vidéos de bagarres ?") == nil)
+    }
+
+    /// A child gone with someone the parent does not know is a child in danger.
+    @Test func aChildGoneWithAStrangerIsInDanger() throws {
+        #expect(try ask("ma fille de 8 ans est partie avec un homme que je connais pas à la sortie du centre aéré")?.reasons.contains(.childInDanger) == true)
+    }
+
+    /// Numbers follow the main danger: chest pain, breathlessness, someone pale who no longer moves call the SAMU;
+    /// a fire told in texting spelling and rising water call the firefighters; someone fallen off a ferry or a boat
+    /// taking water miles off the coast calls the sea rescue; someone saying they will jump calls 3114.
+    @Test func numbersFollowTheMainDangerOfPartsNineteenToTwentyOne() throws {
+        #expect(try ask("mon oncle a très mal à la poitrine et n'arrive plus à respirer")?.actions.first == .call("15"))
+        #expect(try ask("ma grand-mère est toute blanche et ne bouge plus dans son lit")?.actions.first == .call("15"))
+        #expect(try ask("y a du feu dans le garage et ça sent fort")?.actions.first == .call("18"))
+        #expect(try ask("l'eau monte dans notre rue, on est coincés à l'étage avec les petits")?.actions.first == .call("18"))
+        #expect(try ask("un passager est tombé du ferry, on le voit dans les vagues")?.actions.first == .call("196"))
+        #expect(try ask("nous sommes en panne à 3 milles de la côte et le bateau prend l'eau")?.actions.first == .call("196"))
+        #expect(try ask("my cousin is on the roof of the car park saying he'll jump")?.actions.first == .call("3114"))
+    }
+
+    /// Calm: violence told as a habit ("when he's drunk"), bruises explained away by someone "ok for now", money
+    /// sent in what the writer now calls a scam, "urgent" to file a complaint before leaving, whether a fire may be
+    /// lit, what to do if one hears violence, a night out days ago with a certificate, a tradesman gone with a deposit.
+    @Test(arguments: [
+        "he only hits me when he's drunk, I don't want him arrested",
+        "mon père me frappe quand il a bu, je veux pas qu'il aille en prison",
+        "my friend always has an excuse for her bruises, she's ok for now but I'm scared",
+        "I sent 2000 euros to a soldier I met on Facebook, I think it was a scam",
+        "c'est urgent, je dois porter plainte avant de prendre l'avion lundi pour le vol de mon vélo",
+        "on peut faire un barbecue sur la plage le soir ?",
+        "si j'entends encore des cris chez le voisin, j'appelle qui ?",
+        "vendredi soir on m'a frappé à la sortie d'un bar, j'ai le certificat médical, je fais comment ?",
+        "le peintre à qui j'ai donné un acompte a disparu sans finir le chantier",
+    ])
+    func habitsWorriesScamsAndQuestionsRaiseNothing(sentence: String) throws {
+        #expect(try ask(sentence) == nil)
+    }
+}

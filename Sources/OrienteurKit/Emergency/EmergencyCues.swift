@@ -10,7 +10,7 @@ enum EmergencyCues {
     static let vocabulary: [String: Int32] = {
         var lists = [present, presentWeak, earlierToday, past, longAgo, calm, hypothetical, over, overCancelled, authorLeft, justHappened, paperwork,
                      noInjury, noDanger, found, foundDenied, suicide, suicidePast, suicideDenied, help, danger, firstPerson, witness, kinship,
-                     seaPlaces, windowLedges, lostToys, valuables, disappeared, takenAlong, suicideQuoted, worry, unreachable, listener, sexualAssault, hoursAgo, minor]
+                     seaPlaces, askedOfACase, windowLedges, lostToys, valuables, disappeared, takenAlong, suicideQuoted, worry, unreachable, listener, sexualAssault, hoursAgo, minor]
         lists += categories.flatMap { [$0.strong, $0.weak, $0.blockers] }
         lists += pairs.flatMap { [$0.first, $0.second, $0.blockers] }
         return PhraseSet.vocabulary(of: lists)
@@ -57,6 +57,9 @@ enum EmergencyCues {
 
     /// Paperwork: "urgent" for a passport, a declaration or an appointment is no danger.
     static let paperwork = [
+        // "Urgent" to file a complaint before leaving: the appointment is urgent, not a danger.
+        " porter plainte avant ", " deposer plainte avant ", " plainte avant de partir ", " file a complaint before ",
+        " report it before ",
         " passeport ", " passport ", " carte d identite ", " titre de sejour ", " permis de conduire ", " declaration ",
         " notaire ", " attestation ", " procuration ", " visa ", " dossier ", " rendez vous ", " appointment ", " formulaire ",
         " form ", " heritee ", " inherited ", " carte grise ", " recepisse ",
@@ -71,6 +74,15 @@ enum EmergencyCues {
 
     /// It happened before: told calmly, it is not an emergency (unless something says "now").
     static let past = [
+        // A habit told with "when" ("he hits me when he's drunk"): how it goes, not what is happening now.
+        " quand elle est en colere ", " quand il est en colere ", " quand il a bu ", " quand elle a bu ", " when she s angry ",
+        " when shes angry ", " when he s angry ", " when hes angry ", " when he s drunk ", " when hes drunk ", " when she s drunk ",
+        " when she s at work ", " when shes at work ", " when he s at work ", " when hes at work ", " quand elle est au travail ",
+        " quand il est au travail ", " quand maman est au travail ", " quand maman travaille ", " when mum is at work ",
+        // An evening or a morning of a named day, care already given, "lately".
+        " lundi soir ", " mardi soir ", " mercredi soir ", " jeudi soir ", " vendredi soir ", " samedi soir ", " dimanche soir ",
+        " on saturday night ", " on friday night ", " on sunday night ", " certificat du medecin ", " certificat medical ",
+        " medical certificate ", " doctor s certificate ", " ces temps ci ", " ces derniers temps ", " last nite ", " lastnight ",
         " hier ", " avant hier ", " la semaine derniere ", " semaine derniere ", " le mois dernier ", " mois dernier ",
         " l annee derniere ", " l an dernier ", " l an passe ", " l annee passee ", " il y a longtemps ", " il y a des annees ", " depuis des ", " la derniere fois ", " l ete dernier ", " autrefois ", " quand j etais ", " en 20", " en 19",
         " ce matin ", " samedi dernier ", " dimanche dernier ", " lundi dernier ", " mardi dernier ", " mercredi dernier ",
@@ -156,7 +168,20 @@ enum EmergencyCues {
     ]
 
     /// A situation imagined or asked about, not lived.
+    /// Asking whether a case that is happening is serious, normal or paranoid ("c'est grave si mon ami a avalé…",
+    /// "is it paranoid if a guy has followed me…"): the "si" / "if" names the case, not a hypothesis, so these
+    /// frames are blanked before the hypothesis is read.
+    static let askedOfACase = [
+        " c est grave si ", " est ce grave si ", " est ce que c est grave si ", " c est dangereux si ", " est ce dangereux si ",
+        " c est normal qu ", " c est normal que ", " est ce normal qu ", " est ce normal que ", " est ce que c est normal qu ",
+        " est ce que c est normal que ", " is it serious if ", " is it bad if ", " is it dangerous if ", " is it paranoid if ",
+        " am i paranoid if ", " is it normal if ", " is it normal that ", " is it ok if ", " is it okay if ",
+    ]
+
     static let hypothetical = [
+        // Asking whether something is allowed, or what to do if one day one hears violence.
+        " on peut faire un ", " peut on faire un ", " can we make a ", " can we have a ", " can we light a ", " can i light a ",
+        " a t on le droit de faire ", " est il autorise de ", " is it allowed to ", " si j entends ", " if i hear ", " if i ever hear ",
         " si un jour ", " que faire si ", " que faire en cas ", " en cas de ", " comment reagir ", " si jamais ",
         " comment faire si ", " au cas ou ", " what if ", " what to do if ", " in case of ", " what should i do if ", " si je sens ", " if i smell ", " si on sent ", " if you smell ", " if we smell ",
         // Asking whether a complaint can be filed online or by video: a question about the procedure, not a call.
@@ -269,6 +294,12 @@ enum EmergencyCues {
     /// The writer says there is no danger and nothing urgent: believed, except for a
     /// risk of suicide or someone hurt, which the words themselves must then say.
     static let noDanger = [
+        // Said to be okay for now: a worry, not a danger now.
+        " okay right now ", " ok right now ", " fine right now ", " fine for now ", " okay for now ", " ok for now ",
+        " va bien pour l instant ", " va bien pour le moment ", " i m safe ", " im safe ", " i am safe ", " now and safe ",
+        // Money sent and the writer now thinks it was a scam: a complaint to file, not a danger now.
+        " it was a scam ", " scared it s a scam ", " afraid it s a scam ", " c etait une arnaque ", " peur que ce soit une arnaque ",
+        " romance scam ", " arnaque sentimentale ", " arnaque aux sentiments ",
         // Having left with the children and asking where to sleep: shelter, not a child in danger now.
         " ou dormir ", " where to sleep ", " where can i sleep ", " where can we sleep ", " ou loger ",
         " personne n est en danger ", " personne en danger ", " pas en danger ", " aucun danger ", " pas de danger ",
@@ -347,6 +378,9 @@ enum EmergencyCues {
         " bord du quai ", " rope is ready ", " corde est prete ", " letters to everyone ", " lettres a tout le monde ",
         " plu vivre ", " jveux plus vivre ", " jveu plus vivre ", " sur le toi ", " veux plus etre la ", " veu plus etre la ",
         " plus etre la demain ", " not be here tomorrow ", " menace de sauter ", " threatening to jump ", " threatens to jump ",
+        " saying he ll jump ", " saying she ll jump ", " says he ll jump ", " says she ll jump ", " saying he will jump ",
+        " saying she will jump ", " dit qu il va sauter ", " dit qu elle va sauter ", " toutes ses boites ", " toute une boite de cachets ",
+        " toute une boite de medicaments ", " whole box of pills ", " whole bottle of pills ", " all her pills ", " all his pills ",
         " going to end it ", " gonna end it ", " end it tonight ", " va en finir ", " veut en finir ",
         // Goodbye messages and bequests: "il me lègue son chat", "on serait mieux sans lui".
         " me legue ", " lui legue ", " va faire une betise ", " fasse une betise ", " faire une connerie ", " mieux sans lui ",
@@ -481,7 +515,7 @@ enum EmergencyCues {
             " machette ", " hache ", " sabre ", " marteau ", " batte ", " une lame ", " a blade ", " pistole ", " shoot up ", " detonations ", " ca rafale ", " rafale ",
             " torch your ", " i ll torch ", " cramer ta ", " je vais cramer ", " barre de fer ", " cutter ", " explosif ", " bombe ", " braque ", " braquage ", " coups de feu ", " coup de feu ", " des tirs ",
             " tirs ", " tire sur ", " ca tire ", " ca canarde ", " kalach", " gun ", " guns ", " handgun ", " handguns ", " knife ", " knives ",
-            " armed ", " pistol ", " rifle ", " machete ", " weapon ", " shots ", " gunshot", " shooting ", " shot at ",
+            " armed ", " pistol ", " rifle ",  " machete ", " machetes ", " coutelas ", " weapon ", " shots ", " gunshot", " shooting ", " shot at ",
             " le tireur ", " the shooter ", " shooter ", " detonation ", " detonations ",
             " colis suspect ", " suspicious package ", " fils apparents ", " wires sticking out ", " wires coming out ",
             " broken bottle ", " bouteille cassee ", " tesson ", " tessons ",
@@ -644,6 +678,13 @@ enum EmergencyCues {
             " video of ", " videos of ", " video sur ", " video on ", " videos de ", " video de ", " tiktok ", " youtube ",
         ]),
         Category(reason: .medical, strong: [
+            // Chest and breath, pale and not moving, a household product swallowed.
+            " mal a la poitrine ", " douleur a la poitrine ", " douleur thoracique ", " arrive plus a respirer ",
+            " n arrive plus a respirer ", " clutching his chest ", " clutching her chest ", " clutching my chest ", " went grey ",
+            " respire tres fort ", " respire tres mal ", " arrive plus a se lever ", " n arrive plus a se lever ", " bouge plus ",
+            " bouge plu ", " tout blanc ", " toute blanche ", " bu du produit ", " avale du produit ", " bu de la javel ",
+            " avale de la javel ", " bu de l eau de javel ", " drank bleach ", " swallowed bleach ", " drank some bleach ",
+            " avale une pile ", " swallowed a battery ", " capsule de lessive ", " dishwasher tablet ", " washing powder ",
             " saigne ", " saigner ", " inconscient ", " inconsciente ", " respire plus ", " respire pas ", " ne respire ",
             " bleeding ", " unconscious ", " not breathing ", " overdose ", " crise cardiaque ", " heart attack ",
             " beaucoup de sang ", " perd du sang ", " gravement blesse ", " badly hurt ", " seriously injured ",
@@ -719,6 +760,11 @@ enum EmergencyCues {
             " tombe sur ce ", " came across ", " stumbled on ", " stumbled upon ",
         ]),
         Category(reason: .fire, strong: [
+            // A fire in texting spelling; rising water and floods (the firefighters).
+            " le feux ", " du feux ", " ya du feu ", " y a du feu ", " du feu dans ", " feu a pris ",
+            " l eau monte ", " eau qui monte ", " qui monte avec la pluie ", " water is coming into ", " water coming into ",
+            " water is rising ", " floodwater ", " flood water ", " prise dans l eau ", " pris dans l eau ", " stuck in the water ",
+            " riviere est sortie ", " en crue ", " maison inondee ",
             " au feu ", " incendie ", " en feu ", " fumee ", " odeur de gaz ", " fuite de gaz ", " on fire ", " smoke ",
             " gas leak ", " smell gas ", " brule ", " flammes ", " flames ", " se noie ", " drowning ", " le feu ",
             " fire in ", " a fire ", " the fire ", " prend feu ", " pris feu ", " caught fire ", " burning ", " pue le gaz ",
@@ -802,6 +848,8 @@ enum EmergencyCues {
             " swimmer in trouble ", " beyond the buoys ", " past the buoys ", " nageur en difficulte ", " au dela des bouees ",
             " apres les bouees ",
             // Past the reef, no longer paddling, unable to climb back aboard.
+            " tombe du ferry ", " tombee du ferry ", " tombe du bateau ", " tombee du bateau ", " fell off the ferry ",
+            " fell off the boat ", " dragged far out ", " pulled far out ", " emporte au large ", " emportee au large ",
             " au dela du recif ", " derriere le recif ", " apres le recif ", " beyond the reef ", " past the reef ",
             " ne rame plus ", " rame plus ", " stopped paddling ", " can t paddle ",
             " arrive pas a remonter ", " arrive plus a remonter ",
@@ -817,7 +865,8 @@ enum EmergencyCues {
         " beach ", " coast ", " sailing boat ", " sailboat ", " yacht ", " motorboat ", " jet ski ", " surfer ", " surfing ",
         " diver ", " diving ", " miles off ", " rip current ", " nautical ", " snorkelling ", " snorkeling ", " snorkel ",
         " palmes et tuba ",
-        " recif ", " reef ", " lagon ", " lagoon ", " kayakiste ", " kayaker ", " kitesurf", " pirogue ",
+        " recif ", " reef ", " lagon ", " lagoon ", " kayakiste ", " kayaker ", " kitesurf", " ferry ",
+        " miles de la cote ", " milles de la cote ", " miles from the coast ", " miles from shore ", " milles nautiques ",
     ]
 
     /// Two sets of words that, together, describe a situation (both must occur).
@@ -832,7 +881,7 @@ enum EmergencyCues {
     /// A grown-up child: "mon fils de 25 ans" who does not answer is not a missing child (the age must be
     /// the child's: "un homme de 30 ans" says nothing of the daughter).
     static let adultAges: [String] = (18...99).flatMap { age in
-        ["fils", "fille", "enfant", "gamin", "gamine"].flatMap { [" \($0) de \(age) ans ", " \($0) a \(age) ans "] }
+        ["fils", "fille", "enfant", "gamin", "gamine", "frere", "soeur", "cousin", "cousine"].flatMap { [" \($0) de \(age) ans ", " \($0) a \(age) ans "] }
             + [" \(age) year old son ", " \(age) year old daughter ", " son is \(age) ", " daughter is \(age) "]
     } + [" fils majeur ", " fille majeure ", " enfant majeur ", " adult son ", " adult daughter ", " grown up son ", " grown up daughter "]
 
@@ -899,6 +948,9 @@ enum EmergencyCues {
         " i think my mum ", " i think my mother ", " i think my daughter ", " i think my son ", " i think my neighbour ", " elle ne dit pas ", " elle dit rien ", " elle ne dit rien ",
         " il ne dit rien ", " she won t say ", " she doesn t say ", " he won t say ", " elle a des bleus ", " she has bruises ",
         " he has bruises ", " has bruises ",
+        // Bruises hidden or explained away: violence to worry about, not seen now.
+        " cache ses bleus ", " cache ses marques ", " hides her bruises ", " hides his bruises ", " excuse for her bruises ",
+        " excuse for his bruises ", " excuses pour ses bleus ", " une excuse pour ses bleus ",
     ]
 
     /// Someone else who cannot be reached: with suicidal words, a person the police must find too.
@@ -965,7 +1017,10 @@ enum EmergencyCues {
             " didn t get off ", " didnt get off ", " pas descendu avec ", " pas descendue avec ", " reste dans le metro ",
             " restee dans le metro ", " reste dans la rame ", " restee dans la rame ", " reste dans le train ", " restee dans le train ",
             " still on the train ", " still on the metro ", " stayed on the train ", " stayed on the metro ", " stayed on the tube ",
-        ], blockers: adultAges + lostThings + [" colocataire ", " coloc ", " roommate ", " flatmate ", " collegue ", " colleague "]),
+        ], blockers: adultAges + lostThings + [
+            // A tradesman gone with the deposit: a fraud, not a missing child ("son nom" is French "his").
+            " acompte ", " disparu sans faire ", " disparu avec mon argent ", " disparu avec l argent ", " vanished with my money ",
+            " disappeared with my money ", " disappeared with the deposit ", " colocataire ", " coloc ", " roommate ", " flatmate ", " collegue ", " colleague "]),
         Pair(reason: .missingAdult, first: [
             " alzheimer ", " demence ", " dement ", " demente ", " desoriente ", " desorientee ", " handicap", " grand pere ",
             " grand mere ", " papy ", " mamie ", " personne agee ", " vulnerable ", " malade ", " depressi", " depressed ", " deprime ", " deprimee ", " suicidaire ",
@@ -1010,6 +1065,14 @@ enum EmergencyCues {
             " locked in a car ", " locked alone in a car ", " in a hot car ", " in a locked car ", " enferme dans une voiture ",
             " enfermee dans une voiture ", " seul dans une voiture ", " seule dans une voiture ", " dans une voiture fermee ",
         ], blockers: kinship),
+        // A child gone with someone the parent does not know.
+        Pair(reason: .childInDanger, first: [
+            " partie avec un ", " parti avec un ", " partie avec une ", " parti avec une ", " left with a ", " went off with a ",
+            " gone off with a ", " went with a ",
+        ], second: [
+            " je connais personne ", " je ne connais pas ", " que je connais pas ", " je connais pas ", " don t know him ",
+            " dont know him ", " don t know her ", " no idea who ", " never seen him ", " never seen her ", " jamais vu ",
+        ], blockers: adultAges),
         // A neighbour not seen for days, the mailbox full, a smell from the flat: someone who may be lying inside, for
         // the police to check.
         Pair(reason: .callForHelp, first: [
@@ -1031,6 +1094,8 @@ enum EmergencyCues {
         // Someone fallen or moaning behind a door nobody opens: the firefighters force the door.
         Pair(reason: .fire, first: [
             " n ouvre pas ", " n ouvre plus ", " not opening ", " won t open ", " wont open ", " doesn t open ", " doesn t answer the door ",
+            " volets sont fermes ", " volets fermes ", " volets sont clos ", " shutters are closed ", " shutters closed ",
+            " curtains still drawn ",
         ], second: [
             " moaning ", " groaning ", " gemi", " she fell ", " he fell ", " est tombee ", " est tombe ", " par terre ", " on the floor ",
         ]),

@@ -410,7 +410,7 @@ struct CueReading {
             present = present ?? hours
             justHappened = true
         }
-        hypothetical = Sets.hypothetical.occurs(in: timed)
+        hypothetical = Sets.hypothetical.occurs(in: Sets.askedOfACase.blanking(in: timed))
         over = Sets.overCancelled.occurs(in: sentence) ? nil : Sets.over.firstMatch(in: sentence)
         authorLeft = over.map { Sets.authorLeft.contains($0.trimmingCharacters(in: .whitespaces)) } ?? false
         noInjury = Sets.noInjury.occurs(in: sentence)
@@ -669,6 +669,7 @@ enum CompiledCues {
     static let longAgo = PhraseSet(EmergencyCues.longAgo, vocabulary: EmergencyCues.vocabulary)
     static let calm = PhraseSet(EmergencyCues.calm, vocabulary: EmergencyCues.vocabulary)
     static let hypothetical = PhraseSet(EmergencyCues.hypothetical, vocabulary: EmergencyCues.vocabulary)
+    static let askedOfACase = PhraseSet(EmergencyCues.askedOfACase, vocabulary: EmergencyCues.vocabulary)
     static let over = PhraseSet(EmergencyCues.over, vocabulary: EmergencyCues.vocabulary)
     static let noInjury = PhraseSet(EmergencyCues.noInjury, vocabulary: EmergencyCues.vocabulary)
     static let noDanger = PhraseSet(EmergencyCues.noDanger, vocabulary: EmergencyCues.vocabulary)
