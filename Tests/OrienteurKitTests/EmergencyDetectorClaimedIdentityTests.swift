@@ -117,3 +117,13 @@ extension EmergencyDetectorTests {
         #expect(try ask(sentence) == nil)
     }
 }
+
+extension EmergencyDetectorTests {
+    /// What follows a question mark reports the situation ("c'est grave ? elle vomit"): a verb in the present there
+    /// says now, even though the sentence opens with a question; someone watching through the window who does not
+    /// go away is at the home now.
+    @Test func whatFollowsTheQuestionSaysNow() throws {
+        #expect(try ask("est-ce grave si ma fille de 3 ans a avalé de la javel ? elle vomit")?.actions.first == .call("15"))
+        #expect(try ask("is it normal that a stranger is staring through my window from the garden at 2am? he won't go away")?.reasons.contains(.intruderNow) == true)
+    }
+}

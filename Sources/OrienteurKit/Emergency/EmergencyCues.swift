@@ -43,6 +43,8 @@ enum EmergencyCues {
         " attendent dehors ", " attend dehors ", " m attendent devant ",
         // Waiting at the writer's door now.
         " is going off ", " are going off ", " sonne en ce moment ",
+        // Someone who does not go away.
+        " il ne part pas ", " ils ne partent pas ", " won t go away ", " wont go away ",
         " attend devant ", " attendent devant ", " sont devant ma porte ", " est devant ma porte ", " is at my door ", " are at my door ",
     ]
 
@@ -632,6 +634,9 @@ enum EmergencyCues {
             " refuse de partir ", " refuse de sortir de chez ", " won t leave my ", " wont leave my ", " refuses to leave my ",
             " theyre inside ", " they re inside ", " they are inside ", " sont a l interieur ", " est a l interieur ",
             " looking through my bedroom ", " looking through my window ", " looking in my window ", " pretending to sleep ",
+            // Someone watching through the writer's window.
+            " regarde par ma fenetre ", " regarde par la fenetre ", " regarde a travers ma fenetre ", " me regarde par la fenetre ",
+            " peering through my window ", " peering in my window ", " staring through my window ", " staring in my window ",
             " fais semblant de dormir ", " say they are police ", " want come in ", " want to come in ", " are in my home ",
             " are in my house ", " check my jewellery ", " check my jewelry ", " verifier mes bijoux ",
             " saying they are police ", " insisting to come in ", " insistent pour entrer ", " insiste pour entrer ",

@@ -579,8 +579,10 @@ struct CueReading {
     /// A verb in the present tense said of someone else ("ils frappent", "il tape", "a man is
     /// beating"), read only when no cue of time says otherwise: the words as read, or nil.
     static func presentTense(_ words: [String], progressiveOnly: Bool = false) -> String? {
-        // A question asks about a situation; it does not report one happening.
-        if words.contains("?") { return nil }
+        // A question asks about a situation; it does not report one happening. What follows the last question
+        // mark does ("c'est grave ? il tousse beaucoup"): only that is read.
+        var words = words
+        if let mark = words.lastIndex(of: "?") { words = Array(words[(mark + 1)...]) }
         var index = 0
         while index < words.count {
             let word = words[index]
