@@ -127,3 +127,14 @@ extension EmergencyDetectorTests {
         #expect(try ask("is it normal that a stranger is staring through my window from the garden at 2am? he won't go away")?.reasons.contains(.intruderNow) == true)
     }
 }
+
+extension EmergencyDetectorTests {
+    /// Capsized, sinking or stuck in a river, rapids or a lake calls the firefighters (18), not the sea rescue,
+    /// even in a kayak; at sea the sea rescue stays first.
+    @Test func inlandWatersCallTheFirefighters() throws {
+        #expect(try ask("our raft flipped in the rapids on the Ardèche and my son is stuck against a rock")?.actions.first == .call("18"))
+        #expect(try ask("mon kayak s'est retourné sur le lac de Serre-Ponçon, je suis dans l'eau froide")?.actions.first == .call("18"))
+        #expect(try ask("un enfant coule dans le lac, je le vois plus")?.actions.first == .call("18"))
+        #expect(try ask("mon kayak s'est retourné en mer, je n'arrive plus à revenir")?.actions.first == .call("196"))
+    }
+}

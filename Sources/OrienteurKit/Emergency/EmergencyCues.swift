@@ -10,7 +10,7 @@ enum EmergencyCues {
     static let vocabulary: [String: Int32] = {
         var lists = [present, presentWeak, earlierToday, past, longAgo, calm, hypothetical, over, overCancelled, authorLeft, justHappened, paperwork,
                      noInjury, noDanger, found, foundDenied, suicide, suicidePast, suicideDenied, help, danger, firstPerson, witness, kinship,
-                     seaPlaces, askedOfACase, windowLedges, lostToys, valuables, disappeared, takenAlong, suicideQuoted, worry, unreachable, listener, sexualAssault, hoursAgo, minor]
+                     seaPlaces, inlandWaters, askedOfACase, windowLedges, lostToys, valuables, disappeared, takenAlong, suicideQuoted, worry, unreachable, listener, sexualAssault, hoursAgo, minor]
         lists += categories.flatMap { [$0.strong, $0.weak, $0.blockers] }
         lists += pairs.flatMap { [$0.first, $0.second, $0.blockers] }
         return PhraseSet.vocabulary(of: lists)
@@ -858,7 +858,7 @@ enum EmergencyCues {
             " au dela du recif ", " derriere le recif ", " apres le recif ", " beyond the reef ", " past the reef ",
             " ne rame plus ", " rame plus ", " stopped paddling ", " can t paddle ",
             " arrive pas a remonter ", " arrive plus a remonter ",
-        ], weak: []),
+        ], weak: [], blockers: inlandWaters),
     ]
 
     /// The sea and the coast: once a rescue is read (someone in the water, a fire aboard, someone hurt), the
@@ -872,6 +872,13 @@ enum EmergencyCues {
         " palmes et tuba ",
         " recif ", " reef ", " lagon ", " lagoon ", " kayakiste ", " kayaker ", " kitesurf", " ferry ",
         " miles de la cote ", " milles de la cote ", " miles from the coast ", " miles from shore ", " milles nautiques ",
+    ]
+
+    /// Inland waters (a river, its rapids, a lake, a canal): someone in difficulty there is for the firefighters (18),
+    /// not the sea rescue, even in a kayak.
+    static let inlandWaters = [
+        " riviere ", " river ", " fleuve ", " rapides ", " rapids ", " gorges ", " lac ", " lake ", " canal ", " etang ", " pond ",
+        " torrent ", " ravine ",
     ]
 
     /// Two sets of words that, together, describe a situation (both must occur).
@@ -1070,6 +1077,12 @@ enum EmergencyCues {
             " locked in a car ", " locked alone in a car ", " in a hot car ", " in a locked car ", " enferme dans une voiture ",
             " enfermee dans une voiture ", " seul dans une voiture ", " seule dans une voiture ", " dans une voiture fermee ",
         ], blockers: kinship),
+        // Capsized, sinking or stuck in a river, a lake or rapids: the firefighters.
+        Pair(reason: .fire, first: [
+            " chavire ", " a chavire ", " capsized ", " flipped ", " s est retourne ", " s est retournee ", " coule ",
+            " stuck against a rock ", " coince contre un rocher ", " coincee contre un rocher ", " is missing in the water ",
+            " disparu dans l eau ", " going under ",
+        ], second: inlandWaters),
         // A child gone with someone the parent does not know.
         Pair(reason: .childInDanger, first: [
             " partie avec un ", " parti avec un ", " partie avec une ", " parti avec une ", " left with a ", " went off with a ",

@@ -426,7 +426,7 @@ struct CueReading {
         wordCount = sentence.words.filter { $0 != "!" && $0 != "?" }.count
         danger = Sets.danger.firstMatch(in: sentence)
         help = Sets.help.firstMatch(in: sentence)
-        atSea = Sets.seaPlaces.firstMatch(in: sentence)
+        atSea = Sets.inlandWaters.occurs(in: sentence) ? nil : Sets.seaPlaces.firstMatch(in: sentence)
         lostToy = Sets.lostToys.occurs(in: sentence)
         worry = Sets.worry.occurs(in: sentence)
         unreachable = Sets.unreachable.firstMatch(in: sentence)
@@ -671,6 +671,7 @@ enum CompiledCues {
     static let longAgo = PhraseSet(EmergencyCues.longAgo, vocabulary: EmergencyCues.vocabulary)
     static let calm = PhraseSet(EmergencyCues.calm, vocabulary: EmergencyCues.vocabulary)
     static let hypothetical = PhraseSet(EmergencyCues.hypothetical, vocabulary: EmergencyCues.vocabulary)
+    static let inlandWaters = PhraseSet(EmergencyCues.inlandWaters, vocabulary: EmergencyCues.vocabulary)
     static let askedOfACase = PhraseSet(EmergencyCues.askedOfACase, vocabulary: EmergencyCues.vocabulary)
     static let over = PhraseSet(EmergencyCues.over, vocabulary: EmergencyCues.vocabulary)
     static let noInjury = PhraseSet(EmergencyCues.noInjury, vocabulary: EmergencyCues.vocabulary)
