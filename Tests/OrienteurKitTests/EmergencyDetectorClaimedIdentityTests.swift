@@ -138,3 +138,13 @@ extension EmergencyDetectorTests {
         #expect(try ask("mon kayak s'est retourné en mer, je n'arrive plus à revenir")?.actions.first == .call("196"))
     }
 }
+
+extension EmergencyDetectorTests {
+    /// An adult out of touch for days, "not like him", is a worry to report; a vulnerable adult missing is still
+    /// an emergency.
+    @Test func anAdultOutOfTouchIsAWorry() throws {
+        #expect(try ask("ma cousine de 29 ans ne donne plus de nouvelles depuis six jours, c'est pas son genre") == nil)
+        #expect(try ask("my housemate hasn't been back for three days and his phone rings out, not like him at all") == nil)
+        #expect(try ask("mon grand-père atteint d'Alzheimer est sorti ce matin et n'est pas rentré, ce n'est pas son genre") != nil)
+    }
+}

@@ -960,6 +960,10 @@ enum EmergencyCues {
         " i think my mum ", " i think my mother ", " i think my daughter ", " i think my son ", " i think my neighbour ", " elle ne dit pas ", " elle dit rien ", " elle ne dit rien ",
         " il ne dit rien ", " she won t say ", " she doesn t say ", " he won t say ", " elle a des bleus ", " she has bruises ",
         " he has bruises ", " has bruises ",
+        // An adult who has not been in touch for days, "not like him": a worry to report, not a danger the learnt
+        // model alone should raise (a vulnerable adult is read by the rules).
+        " pas son genre ", " pas du tout son genre ", " not like him ", " not like her ", " ne donne plus de nouvelles ",
+        " plus de nouvelles depuis ",
         // Bruises hidden or explained away: violence to worry about, not seen now.
         " cache ses bleus ", " cache ses marques ", " hides her bruises ", " hides his bruises ", " excuse for her bruises ",
         " excuse for his bruises ", " excuses pour ses bleus ", " une excuse pour ses bleus ",
