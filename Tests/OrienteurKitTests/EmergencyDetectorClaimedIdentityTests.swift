@@ -148,3 +148,11 @@ extension EmergencyDetectorTests {
         #expect(try ask("mon grand-père atteint d'Alzheimer est sorti ce matin et n'est pas rentré, ce n'est pas son genre") != nil)
     }
 }
+
+extension EmergencyDetectorTests {
+    /// A place called small ("un petit village", "notre petite maison") is no small child.
+    @Test func aSmallPlaceIsNoSmallChild() throws {
+        #expect(reading("on trouve des tags sur le portail de notre petite maison, le maire ne fait rien").weak[.childInDanger] == nil)
+        #expect(reading("on trouve un petit tout seul sur le parking, il pleure").weak[.childInDanger] != nil)
+    }
+}

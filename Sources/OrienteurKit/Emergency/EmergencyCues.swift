@@ -901,6 +901,9 @@ enum EmergencyCues {
     /// The weak words of a situation are read without them.
     static let kinship = [
         " petit fils ", " petits fils ", " petit frere ", " petite soeur ", " petit ami ", " petite amie ", " petit copain ", " petite copine ",
+        // A place or a thing called small ("un petit village"): no child either.
+        " petit village ", " petite ville ", " petit appartement ", " petite maison ", " petit commerce ", " petit magasin ",
+        " petit studio ", " petit bourg ", " petite commune ",
     ]
 
     /// A small child.
