@@ -156,3 +156,16 @@ extension EmergencyDetectorTests {
         #expect(reading("on trouve un petit tout seul sur le parking, il pleure").weak[.childInDanger] != nil)
     }
 }
+
+extension EmergencyDetectorTests {
+    /// Calm: blows told as what happens when someone is upset or every day, money sent for months to someone met
+    /// online.
+    @Test(arguments: [
+        "mon père me tape quand il est énervé, j'ai 12 ans, je veux pas qu'on le mette en prison",
+        "mon grand-père continue d'envoyer des virements à une femme qu'il n'a jamais vue",
+        "my aunt has been sending money to a man she met on Instagram who says he's a surgeon abroad",
+    ])
+    func habitsAndMoneySentRaiseNothing(sentence: String) throws {
+        #expect(try ask(sentence) == nil)
+    }
+}

@@ -81,6 +81,7 @@ enum EmergencyCues {
         " when shes angry ", " when he s angry ", " when hes angry ", " when he s drunk ", " when hes drunk ", " when she s drunk ",
         " when she s at work ", " when shes at work ", " when he s at work ", " when hes at work ", " quand elle est au travail ",
         " quand il est au travail ", " quand maman est au travail ", " quand maman travaille ", " when mum is at work ",
+        " quand elle est enervee ", " quand il est enerve ", " when she s upset ", " when he s upset ", " tout les jours ",
         // An evening or a morning of a named day, care already given, "lately".
         " lundi soir ", " mardi soir ", " mercredi soir ", " jeudi soir ", " vendredi soir ", " samedi soir ", " dimanche soir ",
         " on saturday night ", " on friday night ", " on sunday night ", " certificat du medecin ", " certificat medical ",
@@ -301,7 +302,8 @@ enum EmergencyCues {
         " va bien pour l instant ", " va bien pour le moment ", " i m safe ", " im safe ", " i am safe ", " now and safe ",
         // Money sent and the writer now thinks it was a scam: a complaint to file, not a danger now.
         " it was a scam ", " scared it s a scam ", " afraid it s a scam ", " c etait une arnaque ", " peur que ce soit une arnaque ",
-        " romance scam ", " arnaque sentimentale ", " arnaque aux sentiments ",
+        " romance scam ", " arnaque sentimentale ", " arnaque aux sentiments ", " sent money to ", " sending money to ",
+        " been sending money ", " keeps sending money ", " envoye de l argent a ", " continue d envoyer ",
         // Having left with the children and asking where to sleep: shelter, not a child in danger now.
         " ou dormir ", " where to sleep ", " where can i sleep ", " where can we sleep ", " ou loger ",
         " personne n est en danger ", " personne en danger ", " pas en danger ", " aucun danger ", " pas de danger ",
