@@ -169,3 +169,14 @@ extension EmergencyDetectorTests {
         #expect(try ask(sentence) == nil)
     }
 }
+
+extension EmergencyDetectorTests {
+    /// Someone at the bottom of a pool or a brush fire moving toward houses calls the firefighters; a man in the
+    /// garden peering through the windows is at the home now; a worry "with nothing alarming said" stays calm.
+    @Test func poolsBrushFiresAndWindows() throws {
+        #expect(try ask("une fillette est au fond de la piscine du camping et ne remonte pas")?.actions.first == .call("18"))
+        #expect(try ask("un feu de broussailles avance vers le lotissement, le vent le pousse")?.actions.first == .call("18"))
+        #expect(try ask("a man in my back garden is looking through my windows, it's dark and I live alone")?.reasons.contains(.intruderNow) == true)
+        #expect(try ask("my daughter has been quiet lately and I'm worried, though she hasn't said anything alarming, who can she talk to?") == nil)
+    }
+}

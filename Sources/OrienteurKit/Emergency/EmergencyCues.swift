@@ -302,6 +302,7 @@ enum EmergencyCues {
         " va bien pour l instant ", " va bien pour le moment ", " i m safe ", " im safe ", " i am safe ", " now and safe ",
         // Money sent and the writer now thinks it was a scam: a complaint to file, not a danger now.
         " it was a scam ", " scared it s a scam ", " afraid it s a scam ", " c etait une arnaque ", " peur que ce soit une arnaque ",
+        " nothing alarming ", " anything alarming ", " rien d alarmant ", " rien d inquietant ",
         " romance scam ", " arnaque sentimentale ", " arnaque aux sentiments ", " sent money to ", " sending money to ",
         " been sending money ", " keeps sending money ", " envoye de l argent a ", " continue d envoyer ",
         // Having left with the children and asking where to sleep: shelter, not a child in danger now.
@@ -638,6 +639,7 @@ enum EmergencyCues {
             " looking through my bedroom ", " looking through my window ", " looking in my window ", " pretending to sleep ",
             // Someone watching through the writer's window.
             " regarde par ma fenetre ", " regarde par la fenetre ", " regarde a travers ma fenetre ", " me regarde par la fenetre ",
+            " regarde par mes fenetres ", " regarde par les fenetres ", " looking through my windows ", " peering through my windows ",
             " peering through my window ", " peering in my window ", " staring through my window ", " staring in my window ",
             " fais semblant de dormir ", " say they are police ", " want come in ", " want to come in ", " are in my home ",
             " are in my house ", " check my jewellery ", " check my jewelry ", " verifier mes bijoux ",
@@ -772,6 +774,8 @@ enum EmergencyCues {
             " l eau monte ", " eau qui monte ", " qui monte avec la pluie ", " water is coming into ", " water coming into ",
             " water is rising ", " floodwater ", " flood water ", " prise dans l eau ", " pris dans l eau ", " stuck in the water ",
             " riviere est sortie ", " en crue ", " maison inondee ",
+            " feu de broussailles ", " feu de foret ", " feu de champ ", " feu de garrigue ", " brush fire ", " wildfire ",
+            " bushfire ", " forest fire ", " grass fire ",
             " au feu ", " incendie ", " en feu ", " fumee ", " odeur de gaz ", " fuite de gaz ", " on fire ", " smoke ",
             " gas leak ", " smell gas ", " brule ", " flammes ", " flames ", " se noie ", " drowning ", " le feu ",
             " fire in ", " a fire ", " the fire ", " prend feu ", " pris feu ", " caught fire ", " burning ", " pue le gaz ",
@@ -1086,6 +1090,10 @@ enum EmergencyCues {
             " locked in a car ", " locked alone in a car ", " in a hot car ", " in a locked car ", " enferme dans une voiture ",
             " enfermee dans une voiture ", " seul dans une voiture ", " seule dans une voiture ", " dans une voiture fermee ",
         ], blockers: kinship),
+        // Someone at the bottom of a pool or of the water: the firefighters.
+        Pair(reason: .fire, first: [" bottom of the ", " au fond de la ", " au fond du ", " au fond de l "], second: [
+            " pool ", " piscine ", " bassin ", " water ", " eau ",
+        ]),
         // Capsized, sinking or stuck in a river, a lake or rapids: the firefighters.
         Pair(reason: .fire, first: [
             " chavire ", " a chavire ", " capsized ", " flipped ", " s est retourne ", " s est retournee ", " coule ",

@@ -73,8 +73,9 @@ public struct EmergencyDetector: Sendable {
             return nil
         }
         // The learnt model adds what the rules missed, never past a hypothesis or a danger that is over.
+        // Nor on papers, money or jewels gone with nothing that says now: a theft to report.
         guard let model, !reading.hypothetical, reading.over == nil, !reading.longAgo, !reading.noDanger, !reading.seekingListener,
-              !(reading.worry && reading.present == nil) else { return nil }
+              !(reading.worry && reading.present == nil), !(reading.valuablesGone && reading.present == nil) else { return nil }
         // Nor, on its own, on a short query without a cue of the present ("vol de voiture").
         guard reading.wordCount > 3 || reading.present != nil || !reading.strong.isEmpty || !reading.weak.isEmpty else { return nil }
         let features = features(text, reading: reading, results: results, terms: terms)
