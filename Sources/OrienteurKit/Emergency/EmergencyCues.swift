@@ -10,7 +10,7 @@ enum EmergencyCues {
     static let vocabulary: [String: Int32] = {
         var lists = [present, presentWeak, earlierToday, past, longAgo, calm, hypothetical, over, overCancelled, authorLeft, justHappened, paperwork,
                      noInjury, noDanger, found, foundDenied, suicide, suicidePast, suicideDenied, help, danger, firstPerson, witness, kinship,
-                     seaPlaces, inlandWaters, askedOfACase, windowLedges, lostToys, valuables, disappeared, takenAlong, suicideQuoted, worry, unreachable, listener, sexualAssault, hoursAgo, minor]
+                     seaPlaces, inlandWaters, askedOfACase, hedged, windowLedges, lostToys, valuables, disappeared, takenAlong, suicideQuoted, worry, unreachable, listener, sexualAssault, hoursAgo, minor]
         lists += categories.flatMap { [$0.strong, $0.weak, $0.blockers] }
         lists += pairs.flatMap { [$0.first, $0.second, $0.blockers] }
         return PhraseSet.vocabulary(of: lists)
@@ -40,6 +40,9 @@ enum EmergencyCues {
         " il respire ", " elle respire ", " respire encore ", " still breathing ", " is breathing ", " cache sous ", " cachee sous ", " caches sous ", " hiding under ", " refugies dans ", " refugiee dans ", " refugie dans ",
         " barricade ", " barricadee ", " barricaded ", " le tireur est ", " the shooter is ", " en ce moment meme ",
         " depuis tout a l heure ", " depuis tout al heure ", " for the last hour ", " for an hour now ",
+        // Crying or screaming that has gone on and still goes on ("pleure depuis longtemps", "has been screaming for an hour").
+        " pleure depuis ", " pleurent depuis ", " crie depuis ", " crient depuis ", " hurle depuis ", " hurlent depuis ",
+        " has been screaming ", " has been crying ", " have been screaming ", " have been crying ",
         " attendent dehors ", " attend dehors ", " m attendent devant ",
         // Waiting at the writer's door now.
         " is going off ", " are going off ", " sonne en ce moment ",
@@ -88,7 +91,7 @@ enum EmergencyCues {
         " medical certificate ", " doctor s certificate ", " ces temps ci ", " ces derniers temps ", " last nite ", " lastnight ",
         " hier ", " avant hier ", " la semaine derniere ", " semaine derniere ", " le mois dernier ", " mois dernier ",
         " l annee derniere ", " l an dernier ", " l an passe ", " l annee passee ", " il y a longtemps ", " il y a des annees ", " depuis des ", " la derniere fois ", " l ete dernier ", " autrefois ", " quand j etais ", " en 20", " en 19",
-        " ce matin ", " samedi dernier ", " dimanche dernier ", " lundi dernier ", " mardi dernier ", " mercredi dernier ",
+        " dans la nuit de ", " during the night of ", " ce matin ", " samedi dernier ", " dimanche dernier ", " lundi dernier ", " mardi dernier ", " mercredi dernier ",
         " jeudi dernier ", " vendredi dernier ", " le week end dernier ", " ce week end ", " pendant mon ",
         " pendant les vacances ", " pendant nos vacances ", " en rentrant de vacances ", " au retour de ",
         " retrouve ma ", " retrouve mon ", " retrouve la porte ", " decouvert ", " constate ",
@@ -179,6 +182,10 @@ enum EmergencyCues {
         " c est normal qu ", " c est normal que ", " est ce normal qu ", " est ce normal que ", " est ce que c est normal qu ",
         " est ce que c est normal que ", " is it serious if ", " is it bad if ", " is it dangerous if ", " is it paranoid if ",
         " am i paranoid if ", " is it normal if ", " is it normal that ", " is it ok if ", " is it okay if ",
+        // On a video call with someone named (a friend, a parent): what is seen on the screen happens now, it is no
+        // question about filing a complaint by video.
+        " en visio avec ma ", " en visio avec mon ", " en visio avec sa ", " en visio avec son ", " en visio avec un ami ",
+        " en visio avec une amie ", " on a video call with my ", " on a video call with a friend ", " on facetime with my ",
     ]
 
     static let hypothetical = [
@@ -320,6 +327,17 @@ enum EmergencyCues {
         // Kept awake by noise: a nuisance to report, not a danger.
         " arrive pas a dorm", " arrivons pas a dorm", " peux pas dormir ", " can t sleep ", " cant sleep ", " keeping us awake ",
         " keeping me awake ",
+        // All calm now, the people asleep: nothing happening now.
+        " tout a l air calme ", " tout est calme maintenant ", " all seems calm ", " everything seems calm ", " all calm now ",
+        " everything is calm now ", " la ils dorment ", " ils dorment maintenant ", " they re asleep now ", " they are asleep now ",
+    ]
+
+    /// A hedge before telling what happens ("c'est peut-être pas grave mais il me tient…"): the writer doubts,
+    /// they do not say nothing is happening, so these words are blanked before `noDanger` is read.
+    static let hedged = [
+        " c est peut etre pas grave ", " peut etre pas grave ", " c est surement pas grave ", " je sais pas si c est grave ",
+        " je ne sais pas si c est grave ", " maybe it s not serious ", " maybe it s nothing serious ", " probably not serious ",
+        " probably nothing serious ", " i don t know if it s serious ", " i dont know if its serious ",
     ]
 
     /// The person writing is the one in danger.
@@ -342,7 +360,9 @@ enum EmergencyCues {
         " like mes photos ", " like mes posts ", " likes my photos ", " likes my posts ", " poste des stories ", " posting stories ",
         " a ete retrouve", " l avons retrouve", " on l a retrouve", " ont retrouve ", " est retrouve", " retrouve sain",
         " retrouvee saine ", " est rentre ", " est rentree ", " est revenu ", " est revenue ", " de retour ",
-        " came home ", " is back ", " came back ", " was found ", " has been found ", " found him ", " found her ",
+        " came home ", " is back ", " came back ", " was found ",
+        // A runaway hiding at the writer's and safe: not missing.
+        " chez moi en secret ", " at mine in secret ", " at my place in secret ", " has been found ", " found him ", " found her ",
         // The writer knows where the person is: nobody is missing.
         " m a dit ou elle est ", " m a dit ou il est ", " je sais ou elle est ", " je sais ou il est ", " sait ou elle est ",
         " sait ou il est ", " told me where she is ", " told me where he is ", " i know where she is ", " i know where he is ", " on sait qu elle est ", " on sait qu il est ", " we know where she is ", " we know where he is ", " we know she s at ", " we know he s at ",
@@ -362,6 +382,10 @@ enum EmergencyCues {
         " killing myself ", " suicidal ", " dont want to be alive ", " don t want to be alive ", " c est fini pour moi ",
         " adieu tout le monde ", " texted me goodbye ", " avec des boites de medicaments ", " va sauter ", " va saute ", " veut sauter ", " going to jump ",
         " gonna jump ", " rebord de la fenetre ",
+        // Farewell letters written, pills ready or in hand: the act is prepared.
+        " lettres pour tout le monde ", " lettres d adieu ", " lettre d adieu ", " farewell letter", " goodbye letter",
+        " cachets sont prets ", " medicaments sont prets ", " pills are ready ", " pills in my hand ", " cachets dans la main ",
+        " medocs dans la main ", " ce soir c est fini ", " tonight it ends ",
         // Someone climbing over a bridge's railing or sitting on its parapet, or on a building's roof: about to jump.
         // (Legs over the void alone is no cue: a small child on a ledge is the firefighters'.)
         " parapet du pont ", " parapet d un pont ", " enjambe la rambarde ", " enjambe le parapet ",
@@ -409,6 +433,8 @@ enum EmergencyCues {
         " giving away his things ", " giving away her things ", " poste un adieu ", " posted a goodbye ",
     ]
     static let suicidePast = [
+        // Dark words some time ago by someone who is better since.
+        " seems better now ", " seems to be better now ", " depuis il va mieux ", " depuis elle va mieux ", " va mieux depuis ",
         " s est suicide ", " est suicidee ", " s est suicidee ", " committed suicide ", " took his own life ",
         " took her own life ", " tentative de suicide il y a ", " tentative de suicide ", " fait une tentative ", " attempted suicide ",
         " suicide attempt ", " parlait de se suicider ", " parlait de suicide ", " talked about suicide ", " talking about suicide in ",
@@ -438,6 +464,10 @@ enum EmergencyCues {
     static let categories: [Category] = [
         Category(reason: .missingChild, strong: [
             " enfant perdu ", " enfant disparu ", " enfant introuvable ", " lost child ", " child is lost ", " missing child ",
+            // A child who was at the writer's side a moment ago and can no longer be found.
+            " was right next to me ", " was just next to me ", " etait juste a cote de moi ", " etait a cote de moi ",
+            " can t find my son ", " cant find my son ", " can t find my daughter ", " cant find my daughter ",
+            " ne retrouve plus mon fils ", " ne retrouve plus ma fille ", " retrouve plus mon fils ", " retrouve plus ma fille ",
         ], weak: []),
         Category(reason: .cannotSpeak, strong: [
             " peux pas parler ", " peut pas parler ", " pas parler il ", " pas parler elle ", " pas parler ils ",
@@ -452,10 +482,18 @@ enum EmergencyCues {
             // Speech that fails is a symptom for the SAMU, not someone who must stay silent.
             " speak properly ", " talk properly ", " speak clearly ", " parler correctement ", " parler normalement ",
             " parle plus correctement ", " articule ", " arrive pas a articuler ",
+            // A deaf person asking how to put a question in writing: a way to contact, not someone kept silent.
+            " poser une question ", " ask a question ", " une question par ecrit ", " a question in writing ",
         ]),
         Category(reason: .violenceNow, strong: [
             " me frappe ", " me frappent ", " me bat ", " me battent ", " me tape ", " me tapent ", " me cogne ",
             " m etrangle ", " m etranglent ", " etrangle ", " etranglent ", " m etouffe ", " va me tuer ", " veut me tuer ",
+            " me tient par les cheveux ", " me tire par les cheveux ", " la tient par les cheveux ", " pulling my hair ",
+            " holding me by the hair ", " got me by the hair ", " attaking ", " attacking my ", " attacking his ", " attacking her ",
+            " attaque ma ", " attaque mon ", " attaque sa ", " attaque son ", " drunk and hit", " bourre et frappe ",
+            " bourre et tape ", " ivre et frappe ", " he ll beat her ", " he ll beat him ", " he ll beat me ", " going to beat ",
+            " va la frapper ", " va le frapper ", " va la taper ", " va le taper ",
+            " hearing slaps ", " hear slaps ", " entends des claques ", " entends des gifles ", " bruits de claques ",
             " vont me tuer ", " menace de me tuer ", " va me frapper ", " veut me frapper ", " me tabasse ", " me tabassent ",
             " frappe ma ", " frappe mon ", " frappe sa ", " frappe son ", " bat sa ", " bat son ", " bat ma ", " bat mon ",
             " tape sa ", " tape son ", " tape ma ", " tape mon ", " se battent ", " se bat ", " bagarre ", " agression en cours ",
@@ -537,6 +575,10 @@ enum EmergencyCues {
             " jveux acheter ", " je veux acheter ", " acheter un pistolet ", " acheter une carabine ", " buy a pistol ", " buy a rifle ",
             // Words shouted in a game being played.
             " fortnite ", " while playing ", " en jouant a ", " call of duty ",
+            // A weapon that cannot fire (deactivated, a prop for a film) or a bomb told as a joke: a question, not a threat.
+            " deactivated ", " desactive ", " desactivee ", " neutralise ", " neutralisee ", " collector s item ", " collectionneur ",
+            " fausses armes ", " fausse arme ", " fake gun ", " fake guns ", " prop gun ", " prop guns ", " court metrage ",
+            " short film ", " tournage ", " blague sur une bombe ", " blague a la bombe ", " bomb joke ", " joke about a bomb ",
         ]),
         Category(reason: .beingFollowed, strong: [
             " me suit ", " me suivent ", " me poursuit ", " me poursuivent ", " suivie par ", " suivi par ",
@@ -584,6 +626,10 @@ enum EmergencyCues {
             " attache a la chaise ", " secoue un bebe ", " shaking a baby ", " seuls depuis ", " dragging a ", " dragging her ", " dragging him ", " kidnapp",
             " embarque de force ", " dans sa camionnette ", " essaye d enlever ", " essayer d enlever ", " tente d enlever ",
             " tried to abduct ", " tried to snatch ",
+            // A stranger photographing children at a school or a playground.
+            " prend des photos des enfants ", " prend les enfants en photo ", " photographie les enfants ", " photographie des enfants ",
+            " taking photos of the children ", " taking pictures of the children ", " taking photos of kids ", " taking pictures of kids ",
+            " photographing the children ", " photographing children ", " photographing kids ",
             " seule sur le balcon ", " sans aucun adulte ", " sans adulte ", " erre seul ", " tout seul au bord de la ",
             " toute seule au bord de la ", " seul au bord de la route ", " walking alone along the ", " alone by the road ",
             " alone on the side of the road ",
@@ -607,6 +653,8 @@ enum EmergencyCues {
             " server", " insta ",
             // A car "enlevée" by the pound is towed, not a child taken.
             " fourriere ", " impound", " towed ",
+            // Files or photos made unreadable with a ransom note: ransomware, no child held.
+            " illisibles ", " unreadable ", " extension bizarre ", " weird extension ", " strange extension ",
         ]),
         Category(reason: .intruderNow, strong: [
             " quelqu un chez moi ", " quelqu un dans ma maison ", " quelqu un dans mon appart ", " qqn chez moi ",
@@ -670,6 +718,10 @@ enum EmergencyCues {
             " smashed the window ", " smashed the back window ", " cassent une vitre ", " casse une vitre ",
             // The thief running off right now: a pursuit the police can still join.
             " court vers ", " courent vers ", " running towards ", " running toward ", " running down towards ",
+            " i m chasing him ", " im chasing him ", " i am chasing him ", " chasing after him ", " je lui cours apres ",
+            " je cours apres lui ", " je le poursuis ", " je les poursuis ", " is running away with my ", " s enfuit avec mon ",
+            " s enfuit avec ma ", " part en courant avec ",
+
             // The car just taken and driving off: the police can still stop it.
             " ran toward ", " ran towards ", " a couru vers ", " ont couru vers ",
             " drove off in my car ", " drove off with my car ", " driving off in my car ", " driving off with my car ",
@@ -681,6 +733,11 @@ enum EmergencyCues {
             " tabasse son cheval ", " frappe son cheval ", " beating a dog ", " beating his dog ", " beating her dog ",
             " beating a horse ", " beating his horse ", " kicking a dog ", " kicking his dog ", " beating the dog ", " beating the horse ",
         ], weak: [
+            // Someone going along the parked cars pulling each door handle, or peering into every garden:
+            // an offence now only when the words say now ("he's at mine now").
+            " car door handle", " door handles ", " poignees des voitures ", " poignees de portieres ", " poignee de chaque voiture ",
+            " looking into every garden ", " looking into the gardens ", " looking into gardens ", " regardent dans les jardins ",
+            " regarde dans les jardins ", " regardent dans chaque jardin ",
             " volent ", " stealing ", " rodeo ", " rodeos ", " cassent ", " demonter ", " demontent ", " vole ma voiture ", " vole ma moto ", " vol de mon ", " vol de ma ", " roues arriere ", " quads ",
         ], blockers: [
             // Videos of it going round online: content to report, not an offence now.
@@ -767,6 +824,11 @@ enum EmergencyCues {
             " swallowed by ", " avalee par ", " avale ma carte ", " avale la carte ", " swallowed my card ",
             " tombe sur une ", " tombe sur un ", " tombee sur une ", " tombee sur un ", " tombe sur des ", " tombe sur cette ",
             " tombe sur ce ", " came across ", " stumbled on ", " stumbled upon ",
+            // A thing falling apart (a wreck, a shed): no person fallen.
+            " tombe en ruine ", " tombe en morceaux ", " falling apart ", " falling to pieces ",
+            // Asking whether to see a doctor for an old injury, a birth told as past: care to plan, not an emergency.
+            " should i see a doctor ", " should i go see a doctor ", " dois je voir un medecin ", " je dois voir un medecin ",
+            " j ai accouche et ", " after i gave birth ",
         ]),
         Category(reason: .fire, strong: [
             // A fire in texting spelling; rising water and floods (the firefighters).
@@ -846,6 +908,9 @@ enum EmergencyCues {
         ]),
         // A boat or a swimmer in distress at sea: the sea rescue (CROSS, 196) answers first.
         Category(reason: .seaRescue, strong: [
+            // A boat's radio that no longer answers: overdue at sea.
+            " radio ne repond pas ", " radio ne repond plus ", " radio ne repond toujours pas ", " radio is not answering ",
+            " radio isn t answering ", " not answering the radio ", " no answer on the radio ", " no answer on the vhf ",
             " chavire ", " a chavire ", " ont chavire ", " capsized ", " capsize ", " kayak flipped ", " kayak s est retourne ",
             " kayak retourne ", " bateau retourne ", " boat flipped ", " homme a la mer ", " man overboard ", " fell overboard ",
             " tombe a la mer ", " tombee a la mer ", " tombe dans la mer ", " tombee dans la mer ", " fell into the sea ",
@@ -944,7 +1009,7 @@ enum EmergencyCues {
     /// it is a theft or a loss, not a missing person, whatever the search found.
     static let valuables = [
         " carte d identite ", " passeport ", " passport ", " titre de sejour ", " permis ", " papiers ", " carte bancaire ",
-        " portefeuille ", " wallet ",
+        " portefeuille ", " wallet ", " mon telephone ", " mon portable ", " my phone ",
         // Someone who "disappeared with the money" is a thief, not a missing person; jewels that disappeared are stolen.
         " avec l argent ", " avec mon argent ", " avec nos economies ", " with the money ", " with my money ", " bijoux ",
         " jewellery ", " jewelry ",

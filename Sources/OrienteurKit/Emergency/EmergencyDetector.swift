@@ -415,7 +415,8 @@ struct CueReading {
         over = Sets.overCancelled.occurs(in: sentence) ? nil : Sets.over.firstMatch(in: sentence)
         authorLeft = over.map { Sets.authorLeft.contains($0.trimmingCharacters(in: .whitespaces)) } ?? false
         noInjury = Sets.noInjury.occurs(in: sentence)
-        noDanger = Sets.noDanger.occurs(in: sentence)
+        // "c'est peut-être pas grave mais…": a hedge before telling what happens, not a statement that nothing does.
+        noDanger = Sets.noDanger.occurs(in: Sets.hedged.blanking(in: sentence))
         adult = Sets.adult.occurs(in: sentence)
         foundAgain = Sets.found.occurs(in: sentence) && !Sets.foundDenied.occurs(in: sentence)
         // "they tell me to kill myself": the bullies' words, not the writer's intent.
@@ -464,6 +465,12 @@ struct CueReading {
     /// The sentence with denied cues of the present ("pas ce soir", "not now"), durations up to now
     /// ("depuis hier", "since this morning") and comparisons ("comme si") blanked out, for the cues
     /// of time and hypothesis to read.
+    /// Things one goes along one after another ("every car", "chaque jardin"): "every" there counts places, not times.
+    static let placesGoneAlong: Set<String> = [
+        "car", "cars", "garden", "gardens", "door", "doors", "house", "houses", "window", "windows", "shop", "letterbox",
+        "mailbox", "vehicle", "voiture", "jardin", "porte", "portiere", "maison", "fenetre", "boite", "vitrine", "magasin",
+    ]
+
     static func maskingDeniedPresentAndDurations(_ sentence: CueSentence) -> CueSentence {
         var masked = sentence
         let words = sentence.words
@@ -487,6 +494,12 @@ struct CueReading {
             case "trying", "try", "tries", "essaient", "essaie", "essaye", "testent", "teste":
                 // "trying every car door": each of the doors now, not a habit ("every day").
                 if next == "every" || next == "toutes" || next == "tous" { blank(index + 1, 1) }
+            case "every", "chaque":
+                // "looking into every garden", "chaque voiture": each of the places now, not a habit ("every day").
+                if Self.placesGoneAlong.contains(next) { blank(index, 1) }
+            case "for":
+                // "the kids are at their dad's for the weekend": a stay that includes now, not last weekend.
+                if next == "the" && (after == "weekend" || after == "week") { blank(index + 1, 2) }
             case "moment":
                 // "à ce moment-là": the time of a story; its "là" is no "here, now".
                 if next == "la" { blank(index + 1, 1) }
@@ -499,6 +512,11 @@ struct CueReading {
             case "depuis", "since":
                 if ["hier", "yesterday", "avant"].contains(next) { blank(index + 1, next == "avant" ? 2 : 1) }
                 if ["ce", "cette", "this", "last"].contains(next) { blank(index + 1, 2) }
+                // "depuis des heures": hours up to now, not "depuis des mois / des années" (a story).
+                if next == "des" && ["heures", "minutes"].contains(after) { blank(index + 1, 2) }
+            case "should", "shall", "must":
+                // "should I see a doctor": asking what to do, not "I see" (a witness now).
+                if next == "i" && after == "see" { blank(index + 2, 1) }
             default: break
             }
         }
@@ -673,6 +691,7 @@ enum CompiledCues {
     static let calm = PhraseSet(EmergencyCues.calm, vocabulary: EmergencyCues.vocabulary)
     static let hypothetical = PhraseSet(EmergencyCues.hypothetical, vocabulary: EmergencyCues.vocabulary)
     static let inlandWaters = PhraseSet(EmergencyCues.inlandWaters, vocabulary: EmergencyCues.vocabulary)
+    static let hedged = PhraseSet(EmergencyCues.hedged, vocabulary: EmergencyCues.vocabulary)
     static let askedOfACase = PhraseSet(EmergencyCues.askedOfACase, vocabulary: EmergencyCues.vocabulary)
     static let over = PhraseSet(EmergencyCues.over, vocabulary: EmergencyCues.vocabulary)
     static let noInjury = PhraseSet(EmergencyCues.noInjury, vocabulary: EmergencyCues.vocabulary)
