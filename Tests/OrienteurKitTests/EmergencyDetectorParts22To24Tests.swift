@@ -100,4 +100,29 @@ extension EmergencyDetectorTests {
         #expect(try ask("une copine a écrit des trucs sombres il y a trois semaines, depuis elle va mieux, qui appeler pour en parler ?") == nil)
         #expect(try ask("ma moto a été brûlée dans la nuit de vendredi à samedi devant le garage") == nil)
     }
+
+    /// Someone gone into a river from a bridge, smoke misspelt, sparks from a meter or a ceiling hot to the
+    /// touch call the firefighters first.
+    @Test func waterAndFireStartingCallTheFirefightersFirst() throws {
+        #expect(try ask("quelqu'un a sauté dans la rivière il y a une minute, on voit sa tête dans l'eau qui s'éloigne")?.actions.first == .call("18"))
+        #expect(try ask("thick smoek is coming out of the kitchen window of the flat upstairs")?.actions.first == .call("18"))
+        #expect(try ask("des étincelles sortent de la prise du salon et ça grésille, là maintenant")?.actions.first == .call("18"))
+        #expect(try ask("the ceiling is hot above the boiler and I can hear crackling right now")?.actions.first == .call("18"))
+    }
+
+    /// A chest that tightens calls the SAMU first.
+    @Test func aTighteningChestCallsTheSamuFirst() throws {
+        #expect(try ask("mon père dit que ça lui serre la poitrine depuis vingt minutes, il transpire")?.actions.first == .call("15"))
+    }
+
+    /// Every pill taken, a wish to sleep forever or to die rather than face it: 3114 first.
+    @Test func everyPillTakenCallsTheSuicideLineFirst() throws {
+        #expect(try ask("ma copine m'écrit qu'elle a pris tous ses médicaments, elle veut que ça s'arrête")?.actions.first == .call("3114"))
+        #expect(try ask("a girl in my class says she'd rather die than go back tomorrow, I'd rather die too she wrote") != nil)
+    }
+
+    /// A car gone off a quay into a harbour: at sea, 196 first.
+    @Test func aCarIntoTheHarbourCallsTheSeaRescue() throws {
+        #expect(try ask("une camionnette vient de plonger du quai dans le port avec le chauffeur dedans")?.actions.first == .call("196"))
+    }
 }

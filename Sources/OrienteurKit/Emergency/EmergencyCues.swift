@@ -382,6 +382,10 @@ enum EmergencyCues {
         " killing myself ", " suicidal ", " dont want to be alive ", " don t want to be alive ", " c est fini pour moi ",
         " adieu tout le monde ", " texted me goodbye ", " avec des boites de medicaments ", " va sauter ", " va saute ", " veut sauter ", " going to jump ",
         " gonna jump ", " rebord de la fenetre ",
+        // Every pill taken, a wish to die now, said in franglais or of oneself.
+        " pris toutes les boites ", " pris tous ses medicaments ", " pris tous mes medicaments ", " pris tous mes medocs ",
+        " pris toute la boite ", " took all my pills ", " took all her pills ", " took all his pills ", " se kill ",
+        " kill themselves ", " kill themself ", " i d rather die ", " id rather die ", " dormir pour toujours ",
         // Farewell letters written, pills ready or in hand: the act is prepared.
         " lettres pour tout le monde ", " lettres d adieu ", " lettre d adieu ", " farewell letter", " goodbye letter",
         " cachets sont prets ", " medicaments sont prets ", " pills are ready ", " pills in my hand ", " cachets dans la main ",
@@ -746,6 +750,7 @@ enum EmergencyCues {
         Category(reason: .medical, strong: [
             // Chest and breath, pale and not moving, a household product swallowed.
             " mal a la poitrine ", " douleur a la poitrine ", " douleur thoracique ", " arrive plus a respirer ",
+            " serre la poitrine ", " me serre la poitrine ", " douleur qui serre ", " tightness in my chest ", " chest feels tight ",
             " n arrive plus a respirer ", " clutching his chest ", " clutching her chest ", " clutching my chest ", " went grey ",
             " respire tres fort ", " respire tres mal ", " arrive plus a se lever ", " n arrive plus a se lever ", " bouge plus ",
             " bouge plu ", " tout blanc ", " toute blanche ", " bu du produit ", " avale du produit ", " bu de la javel ",
@@ -872,6 +877,14 @@ enum EmergencyCues {
             " fuite chimique ", " fuite de produit ", " tombe dans le canal ", " tombee dans le canal ", " tombe dans la piscine ",
             " tombee dans la piscine ", " fell in the pool ", " fell into the pool ", " fell into the canal ", " fell in the canal ",
             " jumped into the canal ", " jumped into the river ", " saute dans le canal ", " saute dans la seine ",
+            // Someone gone into a river from a bridge, a head in the water: a rescue for the firefighters.
+            " jumped in the river ", " jumped off the bridge into ", " jumped in the canal ", " his head in the water ",
+            " her head in the water ", " du quai dans le port ", " off the quay into ", " tombe dans le port ", " tombee dans le port ",
+            " fell into the harbour ", " into the harbour with ", " saute dans la riviere ", " saute dans le fleuve ", " saute du pont ", " sautee du pont ",
+            // Smoke misspelt, sparks, a ceiling or a wall hot to the touch: a fire starting.
+            " smoek ", " smok ", " fumme ", " fume qui sort ", " fumme qui ", " sparks are coming ", " sparks coming ",
+            " sparks flying ", " des etincelles ", " etincelles sortent ", " plafond est tout chaud ", " plafond est chaud ",
+            " plafond tout chaud ", " mur est tout chaud ", " ceiling is hot ", " wall is hot ", " ceiling is warm ",
             " struggling in the water ", " se debat dans l eau ", " il se debat ", " elle se debat ", " keeps going under ", " went under ",
             " going under ", " sorti de l eau ", " sortie de l eau ", " sorti une personne de l eau ", " pulled out of the water ",
             " pulled him out of the water ", " pulled her out of the water ", " tombe dans le bassin ", " tomber dans le bassin ",
@@ -935,6 +948,7 @@ enum EmergencyCues {
     /// The sea and the coast: once a rescue is read (someone in the water, a fire aboard, someone hurt), the
     /// sea rescue's number (196) comes first. These words alone raise nothing ("on part à la mer cet été").
     static let seaPlaces = [
+        " dans le port ", " du quai ", " in the harbour ", " into the harbour ", " in the harbor ", " into the harbor ",
         " en mer ", " la mer ", " a la mer ", " dans la mer ", " au large ", " large de ", " plage ", " littoral ",
         " digue ", " voilier ", " kayak ", " jet ski ", " surfeur ", " surf ", " plongee ", " plongeur ", " baine ",
         " at sea ", " the sea ", " in the sea ", " out at sea ", " offshore ", " off the coast ", " off the beach ",
