@@ -125,4 +125,25 @@ extension EmergencyDetectorTests {
     @Test func aCarIntoTheHarbourCallsTheSeaRescue() throws {
         #expect(try ask("une camionnette vient de plonger du quai dans le port avec le chauffeur dedans")?.actions.first == .call("196"))
     }
+
+    /// A habit told with "when" or "since I was little" is how it goes, not what happens now.
+    @Test func aHabitToldWithWhenOrSinceChildhoodIsCalm() throws {
+        #expect(try ask("la voisine crie sur les petits et menace de leur confisquer le vélo quand ils jouent dans le jardin") == nil)
+        #expect(try ask("my stepdad has been hitting me since I was little, I'm 15 now and I want it to stop, who can I talk to?") == nil)
+    }
+
+    /// "Rien de concret": the writer says nothing is happening now.
+    @Test func nothingConcreteIsNoEmergency() throws {
+        #expect(try ask("ma soeur dit qu'elle ne voit plus le sens de rien depuis son licenciement, rien de concret, à qui en parler ?") == nil)
+    }
+
+    /// A violent game watched online is no violence now.
+    @Test func aViolentGameIsNoViolence() throws {
+        #expect(try ask("un streamer joue en live à un jeu violent plein d'explosions, c'est légal de diffuser ça ?") == nil)
+    }
+
+    /// A teenager gone through the window or leaving a note is a missing child.
+    @Test func aTeenGoneThroughTheWindowIsMissing() throws {
+        #expect(try ask("ma fille de 14 ans est partie par la fenêtre de sa chambre pendant la nuit, son lit est vide") != nil)
+    }
 }

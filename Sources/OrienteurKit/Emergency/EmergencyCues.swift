@@ -120,6 +120,12 @@ enum EmergencyCues {
         " quand il a bu ", " quand il boit ", " quand il est en colere ", " quand il s enerve ", " quand elle s enerve ",
         " quand j ai des mauvaises ", " quand jai des ", " quand j ai des ", " when i get bad ", " when he s angry ", " when he is angry ", " when he gets angry ", " when she s angry ",
         " when he drinks ", " happened again on ",
+        // "quand ils jouent", "when he misbehaves", "depuis que je suis petite": how it goes, not what happens now.
+        " quand ils jouent ", " quand elles jouent ", " quand il joue ", " quand elle joue ", " when they play ",
+        " when they re playing ", " quand il fait des betises ", " quand elle fait des betises ", " when he misbehaves ",
+        " when she misbehaves ", " quand elle sort ", " quand il sort ", " when she goes out ", " when he goes out ",
+        " depuis que je suis petit", " depuis que jsuis petit", " depuis que j etais petit", " since i was little ",
+        " since i was small ", " since i was a kid ", " since i was a child ",
         // A burglary told as done to the writer ("j'ai été cambriolé"): a completed event.
         " j ai ete cambriole", " on a ete cambriole", " nous avons ete cambriole", " je me suis fait cambrioler ", " s est fait cambrioler ",
         " i was burgled ", " we were burgled ", " i ve been burgled ", " we ve been burgled ",
@@ -329,7 +335,7 @@ enum EmergencyCues {
         " keeping me awake ",
         // All calm now, the people asleep: nothing happening now.
         " tout a l air calme ", " tout est calme maintenant ", " all seems calm ", " everything seems calm ", " all calm now ",
-        " everything is calm now ", " la ils dorment ", " ils dorment maintenant ", " they re asleep now ", " they are asleep now ",
+        " everything is calm now ", " rien de concret ", " nothing concrete ", " la ils dorment ", " ils dorment maintenant ", " they re asleep now ", " they are asleep now ",
     ]
 
     /// A hedge before telling what happens ("c'est peut-être pas grave mais il me tient…"): the writer doubts,
@@ -556,6 +562,9 @@ enum EmergencyCues {
             // A video of violence going round online: content to report, not a fight now.
             " video circule ", " video qui circule ", " une video ou ", " a video of ", " a video where ", " dans une video ",
             " video sur ", " video on ", " videos of ", " videos de ", " sur tiktok ", " on tiktok ", " sur youtube ", " on youtube ",
+            // A violent game watched or played; nobody hurt in a small crash.
+            " jeu tres violent ", " jeu violent ", " jeux violents ", " violent game ", " violent games ", " violent video game ",
+            " no one hurt ", " nobody hurt ", " noone hurt ", " no one was hurt ", " nobody was hurt ", " no one is hurt ",
         ]),
         Category(reason: .armedPerson, strong: [
             " arme ", " armes ", " armee ", " couteau ", " couteaux ", " pistolet ", " fusil ", " flingue ", " revolver ",
@@ -1114,7 +1123,7 @@ enum EmergencyCues {
             " retrouve plus ", " missing ", " not come home ", " not home ", " hasn t come ", " hasnt come ",
             " didn t come home ", " didnt come home ", " not back ", " ran away ", " can t find ", " cant find ", " lost my ",
             " looking for ", " on le cherche ", " on la cherche ", " n est plus la ", " been looking ", " le retrouve pas ",
-            " la retrouve pas ",
+            " la retrouve pas ", " parti par la fenetre ", " partie par la fenetre ", " en laissant un mot ", " left a note and ", " snuck out ", " sneaked out ",
             " vanished ", " disappeared ", " toujours pas rentre", " pas rentre de l ecole ", " telephone est eteint ",
             " portable est eteint ", " phone is off ", " sonne dans le vide ",
             // Left on a train or a metro when the doors closed.
