@@ -146,4 +146,9 @@ extension EmergencyDetectorTests {
     @Test func aTeenGoneThroughTheWindowIsMissing() throws {
         #expect(try ask("ma fille de 14 ans est partie par la fenêtre de sa chambre pendant la nuit, son lit est vide") != nil)
     }
+
+    /// A named day's evening ("vendredi en soirée") is days ago: a story to tell, not a call.
+    @Test func aNamedDaysEveningIsAStory() throws {
+        #expect(try ask("vendredi en soirée un collègue m'a coincée contre le mur et m'a embrassée de force, je fais quoi ?") == nil)
+    }
 }

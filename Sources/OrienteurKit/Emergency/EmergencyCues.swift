@@ -91,6 +91,8 @@ enum EmergencyCues {
         " medical certificate ", " doctor s certificate ", " ces temps ci ", " ces derniers temps ", " last nite ", " lastnight ",
         " hier ", " avant hier ", " la semaine derniere ", " semaine derniere ", " le mois dernier ", " mois dernier ",
         " l annee derniere ", " l an dernier ", " l an passe ", " l annee passee ", " il y a longtemps ", " il y a des annees ", " depuis des ", " la derniere fois ", " l ete dernier ", " autrefois ", " quand j etais ", " en 20", " en 19",
+        // A named day's evening or party ("samedi en soirée"): days ago, a story to tell.
+        " lundi en soiree ", " mardi en soiree ", " mercredi en soiree ", " jeudi en soiree ", " vendredi en soiree ", " samedi en soiree ", " dimanche en soiree ",
         " dans la nuit de ", " during the night of ", " ce matin ", " samedi dernier ", " dimanche dernier ", " lundi dernier ", " mardi dernier ", " mercredi dernier ",
         " jeudi dernier ", " vendredi dernier ", " le week end dernier ", " ce week end ", " pendant mon ",
         " pendant les vacances ", " pendant nos vacances ", " en rentrant de vacances ", " au retour de ",
