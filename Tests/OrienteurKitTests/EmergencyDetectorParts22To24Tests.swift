@@ -151,4 +151,34 @@ extension EmergencyDetectorTests {
     @Test func aNamedDaysEveningIsAStory() throws {
         #expect(try ask("vendredi en soirée un collègue m'a coincée contre le mur et m'a embrassée de force, je fais quoi ?") == nil)
     }
+
+    /// Readings the retrained models no longer make alone. A blow that broke a bone: the police first, even with
+    /// someone hurt; a bag pulled from someone on the ground, an animal thrown away now: the police among the
+    /// first three numbers.
+    @Test func bonesBrokenByABlowCallThePoliceFirst() throws {
+        #expect(try ask("il vient de me casser le nez, il m'a cassé le nez et il est encore dans l'appartement")?.actions.first == .call("17"))
+        #expect(try ask("two lads are pulling her bag on the tram platform, the old lady is on the ground")?.actions.prefix(3).contains(.call("17")) == true)
+        #expect(try ask("un homme vient de jeter un chaton dans une benne, il miaule encore")?.actions.prefix(3).contains(.call("17")) == true)
+    }
+
+    /// A crushing chest pain, a numb arm, a wall hot to the touch: the SAMU or the firefighters first.
+    @Test func chestPainAndAHotWallCallTheirService() throws {
+        #expect(try ask("I've had a pain in my chest for ten minutes and my arm is numb")?.actions.first == .call("15"))
+        #expect(try ask("the wall of the bedroom is hot to the touch and I can smell something burning right now")?.actions.first == .call("18"))
+    }
+
+    /// Shouting and crying heard through a wall is violence now; a man with Down syndrome who did not get off his
+    /// bus is a vulnerable adult missing; a farewell "she will always love me" is a suicide risk.
+    @Test func crySoundsAVulnerableAdultAndAFarewellAreRead() throws {
+        #expect(try ask("I can hear the man upstairs shouting and her crying, then a loud bang")?.reasons.contains(.violenceNow) == true)
+        #expect(try ask("mon cousin trisomique de 30 ans n'est pas descendu du bus à son arrêt habituel, il est 19h et il n'a pas de téléphone")?.reasons.contains(.missingAdult) == true)
+        #expect(try ask("mon frère m'a écrit qu'il m'aimera toujours et merci pour tout, il ne répond plus") != nil)
+    }
+
+    /// A shooting game, money sent to an online friend, night-time noise: no danger.
+    @Test func aShootingGameMoneySentAndNoiseAreCalm() throws {
+        #expect(try ask("my nephew spends his evenings on a shooting game, is that a police matter?") == nil)
+        #expect(try ask("I sent him money three times for his visa, now he wants more, I think I've been had") == nil)
+        #expect(try ask("tapage nocturne tous les samedis chez le voisin du dessus, à qui se plaindre ?") == nil)
+    }
 }

@@ -319,7 +319,7 @@ enum EmergencyCues {
         " it was a scam ", " scared it s a scam ", " afraid it s a scam ", " c etait une arnaque ", " peur que ce soit une arnaque ",
         " nothing alarming ", " anything alarming ", " rien d alarmant ", " rien d inquietant ",
         " romance scam ", " arnaque sentimentale ", " arnaque aux sentiments ", " sent money to ", " sending money to ",
-        " been sending money ", " keeps sending money ", " envoye de l argent a ", " continue d envoyer ",
+        " been sending money ", " sent him money ", " sent her money ", " i ve been had ", " tapage nocturne ", " keeps sending money ", " envoye de l argent a ", " continue d envoyer ",
         // Having left with the children and asking where to sleep: shelter, not a child in danger now.
         " ou dormir ", " where to sleep ", " where can i sleep ", " where can we sleep ", " ou loger ",
         " personne n est en danger ", " personne en danger ", " pas en danger ", " aucun danger ", " pas de danger ",
@@ -395,7 +395,7 @@ enum EmergencyCues {
         " pris toute la boite ", " took all my pills ", " took all her pills ", " took all his pills ", " se kill ",
         " kill themselves ", " kill themself ", " i d rather die ", " id rather die ", " dormir pour toujours ",
         // Farewell letters written, pills ready or in hand: the act is prepared.
-        " lettres pour tout le monde ", " lettres d adieu ", " lettre d adieu ", " farewell letter", " goodbye letter",
+        " qu elle m aimera toujours ", " qu il m aimera toujours ", " will always love me ", " lettres pour tout le monde ", " lettres d adieu ", " lettre d adieu ", " farewell letter", " goodbye letter",
         " cachets sont prets ", " medicaments sont prets ", " pills are ready ", " pills in my hand ", " cachets dans la main ",
         " medocs dans la main ", " ce soir c est fini ", " tonight it ends ",
         // Someone climbing over a bridge's railing or sitting on its parapet, or on a building's roof: about to jump.
@@ -505,7 +505,9 @@ enum EmergencyCues {
             " attaque ma ", " attaque mon ", " attaque sa ", " attaque son ", " drunk and hit", " bourre et frappe ",
             " bourre et tape ", " ivre et frappe ", " he ll beat her ", " he ll beat him ", " he ll beat me ", " going to beat ",
             " va la frapper ", " va le frapper ", " va la taper ", " va le taper ",
-            " hearing slaps ", " hear slaps ", " entends des claques ", " entends des gifles ", " bruits de claques ",
+            " hearing slaps ", " hear slaps ", " broke my nose ", " broke my jaw ", " m a casse le nez ", " m a casse la machoire ",
+            " hit her and he ", " hit him and he ", " hit me and he ", " shouting and her crying ", " yelling and her crying ",
+            " shouting and him crying ", " crier et elle pleure ", " hurler et elle pleure ", " crie et elle pleure ", " entends des claques ", " entends des gifles ", " bruits de claques ",
             " vont me tuer ", " menace de me tuer ", " va me frapper ", " veut me frapper ", " me tabasse ", " me tabassent ",
             " frappe ma ", " frappe mon ", " frappe sa ", " frappe son ", " bat sa ", " bat son ", " bat ma ", " bat mon ",
             " tape sa ", " tape son ", " tape ma ", " tape mon ", " se battent ", " se bat ", " bagarre ", " agression en cours ",
@@ -576,7 +578,7 @@ enum EmergencyCues {
             " armed ", " pistol ", " rifle ",  " machete ", " machetes ", " coutelas ", " weapon ", " shots ", " gunshot", " shooting ", " shot at ",
             " le tireur ", " the shooter ", " shooter ", " detonation ", " detonations ",
             " colis suspect ", " suspicious package ", " fils apparents ", " wires sticking out ", " wires coming out ",
-            " broken bottle ", " bouteille cassee ", " tesson ", " tessons ",
+            " broken bottle ", " bouteille cassee ", " tesson ", " tessons ", " knifepoint ", " gunpoint ", " held up my ",
         ], weak: [], blockers: [
             // A weapon bought, inherited, for a club, camping or a game; fireworks taken for shots: a question, not a threat.
             " le droit de ", " droit de le ", " droit de la ", " droit de les ", " have the right to ", " allowed to ", " can i carry ",
@@ -589,7 +591,7 @@ enum EmergencyCues {
             " rouille ", " rouillee ", " rusty ", " trouve un couteau ", " found a knife ", " tir sportif ", " sport shooting ",
             " jveux acheter ", " je veux acheter ", " acheter un pistolet ", " acheter une carabine ", " buy a pistol ", " buy a rifle ",
             // Words shouted in a game being played.
-            " fortnite ", " while playing ", " en jouant a ", " call of duty ",
+            " fortnite ", " while playing ", " en jouant a ", " call of duty ", " shooting game ", " jeu de tir ", " jeux de tir ",
             // A weapon that cannot fire (deactivated, a prop for a film) or a bomb told as a joke: a question, not a threat.
             " deactivated ", " desactive ", " desactivee ", " neutralise ", " neutralisee ", " collector s item ", " collectionneur ",
             " fausses armes ", " fausse arme ", " fake gun ", " fake guns ", " prop gun ", " prop guns ", " court metrage ",
@@ -743,7 +745,10 @@ enum EmergencyCues {
             // A driver pulled out of the car (carjacking).
             " out of her car ", " out of his car ", " out of their car ", " out of my car ", " sortie de sa voiture de force ",
             " sorti de sa voiture de force ", " arrache de sa voiture ", " arrachee de sa voiture ", " carjack",
-            // An animal beaten right now.
+            // A bag pulled from someone surrounded; an animal thrown away or beaten right now.
+            " pulling her bag ", " pulling at her bag ", " pulling his bag ", " tirent sur son sac ", " tire sur son sac ",
+            " jeter un chiot ", " jete un chiot ", " jeter un chaton ", " jete un chaton ", " threw a puppy ", " thrown a puppy ",
+            " threw a kitten ", " thrown a kitten ",
             " tabasse son chien ", " tabasse un chien ", " frappe son chien ", " bat son chien ", " roue de coups son ",
             " tabasse son cheval ", " frappe son cheval ", " beating a dog ", " beating his dog ", " beating her dog ",
             " beating a horse ", " beating his horse ", " kicking a dog ", " kicking his dog ", " beating the dog ", " beating the horse ",
@@ -761,7 +766,8 @@ enum EmergencyCues {
         Category(reason: .medical, strong: [
             // Chest and breath, pale and not moving, a household product swallowed.
             " mal a la poitrine ", " douleur a la poitrine ", " douleur thoracique ", " arrive plus a respirer ",
-            " serre la poitrine ", " me serre la poitrine ", " douleur qui serre ", " tightness in my chest ", " chest feels tight ",
+            " serre la poitrine ", " me serre la poitrine ", " pain in my chest ", " pain in his chest ", " pain in her chest ",
+            " arm is numb ", " bras gauche engourdi ", " douleur qui serre ", " tightness in my chest ", " chest feels tight ",
             " n arrive plus a respirer ", " clutching his chest ", " clutching her chest ", " clutching my chest ", " went grey ",
             " respire tres fort ", " respire tres mal ", " arrive plus a se lever ", " n arrive plus a se lever ", " bouge plus ",
             " bouge plu ", " tout blanc ", " toute blanche ", " bu du produit ", " avale du produit ", " bu de la javel ",
@@ -895,7 +901,7 @@ enum EmergencyCues {
             // Smoke misspelt, sparks, a ceiling or a wall hot to the touch: a fire starting.
             " smoek ", " smok ", " fumme ", " fume qui sort ", " fumme qui ", " sparks are coming ", " sparks coming ",
             " sparks flying ", " des etincelles ", " etincelles sortent ", " plafond est tout chaud ", " plafond est chaud ",
-            " plafond tout chaud ", " mur est tout chaud ", " ceiling is hot ", " wall is hot ", " ceiling is warm ",
+            " plafond tout chaud ", " chaud quand je le touche ", " hot to the touch ", " mur est tout chaud ", " ceiling is hot ", " wall is hot ", " ceiling is warm ",
             " struggling in the water ", " se debat dans l eau ", " il se debat ", " elle se debat ", " keeps going under ", " went under ",
             " going under ", " sorti de l eau ", " sortie de l eau ", " sorti une personne de l eau ", " pulled out of the water ",
             " pulled him out of the water ", " pulled her out of the water ", " tombe dans le bassin ", " tomber dans le bassin ",
@@ -1140,6 +1146,7 @@ enum EmergencyCues {
             " alzheimer ", " demence ", " dement ", " demente ", " desoriente ", " desorientee ", " handicap", " grand pere ",
             " grand mere ", " papy ", " mamie ", " personne agee ", " vulnerable ", " malade ", " depressi", " depressed ", " deprime ", " deprimee ", " suicidaire ",
             " dementia ", " grandfather ", " grandmother ", " grandpa ", " grandma ", " elderly ", " disabled ", " confused ",
+            " trisomique ", " down syndrome ", " down s syndrome ", " deficient ", " deficiente ", " learning disability ",
             " devait rentrer ", " should have been back ", " was supposed to be back ", " en pouvait plus ", " en peut plus ",
             " ehpad ", " memory problems ", " sans son traitement ", " sans ses medicaments ", " diabetique ", " troubles de la memoire ", " maison de retraite ", " care home ",
             " vit seul ", " vit seule ", " lives alone ", " perd la tete ", " alzeimer ", " alzheimmer ", " autistic ", " autiste ", " ne parle pas ", " doesn t speak ", " doesnt speak ", " agee ", " age de 8", " age de 9", " insuline ", " insulin ", " fauteuil ", " wheelchair ",
@@ -1147,7 +1154,7 @@ enum EmergencyCues {
             " disparu ", " disparue ", " introuvable ", " pas rentre ", " pas rentree ", " pas revenu ", " pas revenue ",
             " parti sans ", " partie sans ", " fugue ", " erre ", " missing ", " disappeared ", " not come home ",
             " hasn t come ", " hasnt come ", " didn t come home ", " wandered off ", " can t find ", " cant find ",
-            " sans nouvelles ", " no news ", " injoignable ", " unreachable ", " repond plus ", " not answering ", " ne le retrouve pas ", " on le retrouve pas ",
+            " n est pas descendu ", " n est pas descendue ", " didn t get off ", " didnt get off ", " sans nouvelles ", " no news ", " injoignable ", " unreachable ", " repond plus ", " not answering ", " ne le retrouve pas ", " on le retrouve pas ",
             " ne la retrouve pas ", " on la retrouve pas ", " retrouve pas ", " on le trouve pas ", " on la trouve pas ", " est sorti ", " est sortie ", " walked out ",
             " gone since ", " has been gone ", " left the house ", " a quitte la maison ", " est parti de la maison ", " wandered ", " s est barre ", " s est barree ", " a quitte le domicile ",
             " hasn t picked up ", " hasnt picked up ", " not picked up ", " n ouvre pas ", " volets sont restes fermes ",
