@@ -181,4 +181,10 @@ extension EmergencyDetectorTests {
         #expect(try ask("I sent him money three times for his visa, now he wants more, I think I've been had") == nil)
         #expect(try ask("tapage nocturne tous les samedis chez le voisin du dessus, à qui se plaindre ?") == nil)
     }
+
+    /// An old photo going round again is content to have removed, not a danger now.
+    @Test func anOldPhotoGoingRoundAgainIsCalm() throws {
+        #expect(try ask("une vidéo de moi à 14 ans recircule maintenant sur un groupe du lycée, comment la faire retirer ?") == nil)
+        #expect(try ask("a picture of me from middle school is circulating again in a group chat now, I'm 16") == nil)
+    }
 }

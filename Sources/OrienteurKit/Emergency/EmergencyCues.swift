@@ -337,7 +337,10 @@ enum EmergencyCues {
         " keeping me awake ",
         // All calm now, the people asleep: nothing happening now.
         " tout a l air calme ", " tout est calme maintenant ", " all seems calm ", " everything seems calm ", " all calm now ",
-        " everything is calm now ", " rien de concret ", " nothing concrete ", " la ils dorment ", " ils dorment maintenant ", " they re asleep now ", " they are asleep now ",
+        " everything is calm now ", " rien de concret ", " nothing concrete ",
+        // An old photo or video going round again: content to have removed, not a danger now.
+        " recircule ", " recirculent ", " circule a nouveau ", " circule de nouveau ", " going round again ",
+        " circulating again ", " la ils dorment ", " ils dorment maintenant ", " they re asleep now ", " they are asleep now ",
     ]
 
     /// A hedge before telling what happens ("c'est peut-être pas grave mais il me tient…"): the writer doubts,
