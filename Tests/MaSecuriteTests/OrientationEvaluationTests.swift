@@ -81,7 +81,9 @@ import Testing
     /// while reading their errors, by class, and both models retrained on the eighteen parts; parts 19-21, scored on arrival
     /// with all of that: 96.9%, 3.8%, 96.9%; 91.9%, 3.1%, 94.3%; 98.1%, 7.3%, 94.8%; then 100%, 0%, 99.3%; 98.8%, 1.5%, 99.5%;
     /// 100%, 1.5%, 99.8% with reading rules written while reading their errors, by class, and both models retrained on the
-    /// twenty-one parts). The cue lists and the learnt models are now
+    /// twenty-one parts; parts 22-24, scored on arrival with all of that: 93.1%, 3.9%, 94.3%; 96.9%, 6.2%, 91.4%; 95.0%,
+    /// 6.2%, 93.1%; then 97.5%, 0.4%, 99.3%; 99.4%, 2.7%, 99.8%; 98.8%, 2.3%, 99.5% with reading rules written while
+    /// reading their errors, by class, and both models retrained on the twenty-four parts). The cue lists and the learnt models are now
     /// trained on them, so each holds today's level as a floor against regressions, not as a measure
     /// of unseen phrasing (that is the held-out part's job; leave-one-part-out cross-validation over the six
     /// development parts, which retrains both models per fold, gave recall 854/854, false alarms 22/1441 and
@@ -100,9 +102,9 @@ import Testing
                       // Parts 19-21 just under the level they reach after their reading rules and the retraining.
                       ("development-19", 0.995, 0.005, 0.99), ("development-20", 0.985, 0.02, 0.99),
                       ("development-21", 0.995, 0.02, 0.995),
-                      // Parts 22-24 at their on-arrival level (scored before any tuning on them).
-                      ("development-22", 0.93, 0.04, 0.94), ("development-23", 0.96, 0.065, 0.91),
-                      ("development-24", 0.95, 0.065, 0.93)])
+                      // Parts 22-24 just under the level they reach after their reading rules and the retraining.
+                      ("development-22", 0.97, 0.01, 0.99), ("development-23", 0.99, 0.03, 0.995),
+                      ("development-24", 0.985, 0.025, 0.99)])
     func laterDevelopmentPartsHoldTheirLevel(name: String, recall: Double, falseAlarms: Double, topThree: Double) throws {
         let report = try Fixtures.modules.get().orienteur.evaluate(try Self.set(name))
         print("Orientation evaluation, \(name):\n" + report.table())
