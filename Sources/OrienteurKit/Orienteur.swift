@@ -91,23 +91,17 @@ public struct Orienteur: Sendable {
         for id in [alert.leafID].compactMap({ $0 }) + defaults.prefix(1) where !first.contains(id) {
             first.append(id)
         }
-        var promoted: [SearchResult] = []
-        for id in first {
-            if let found = results.first(where: { $0.id == id }) {
-                promoted.append(found)
-            } else if let leaf = content.leaf(id) {
-                promoted.append(SearchResult(kind: .leaf, id: leaf.id, title: leaf.title.text(in: language),
-                                             score: 0, actions: leaf.actions.map(\.description), matched: []))
-            }
+        // A leaf the search did not rank, shown for its numbers.
+        func unranked(_ id: String) -> SearchResult? {
+            content.leaf(id).map { SearchResult(kind: .leaf, id: $0.id, title: $0.title.text(in: language), score: 0,
+                                                actions: $0.actions.map(\.description), matched: []) }
         }
+        let promoted = first.compactMap { id in results.first { $0.id == id } ?? unranked(id) }
         // Then the search's own order: a leaf for the situation itself (a false tradesman, a child
         // alone) is worth more than a second page of numbers; the other defaults come last.
         let rest = results.filter { !first.contains($0.id) }
         let others = defaults.dropFirst().filter { id in !first.contains(id) && !rest.contains { $0.id == id } }
-        return promoted + rest + others.compactMap { id in
-            content.leaf(id).map { SearchResult(kind: .leaf, id: $0.id, title: $0.title.text(in: language), score: 0,
-                                                actions: $0.actions.map(\.description), matched: []) }
-        }
+        return promoted + rest + others.compactMap(unranked)
     }
 
     /// The features the learnt emergency model reads for `sentence` (see ``EmergencyDetector/features(of:results:)``),

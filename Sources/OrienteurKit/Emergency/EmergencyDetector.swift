@@ -56,9 +56,9 @@ public struct EmergencyDetector: Sendable {
         // One word ("incendie", "viol", "rodéo") names a topic to read about, not a danger to report;
         // a call for help or suicidal intent still counts, and so does one word shouted ("fire!!", "FEU"),
         // read as happening now.
-        if reading.wordCount == 1, reading.help == nil, Self.isCry(text), Self.isHelpWord(text) {
+        if reading.wordCount == 1, reading.help == nil, Self.isCry(text), let word = Self.helpWord(text) {
             // "HELP", "AIDE !": the word for help, shouted, is a call for help.
-            reading.help = " " + text.lowercased().filter(\.isLetter) + " "
+            reading.help = " \(word) "
         }
         if reading.wordCount == 1, Self.isCry(text), !reading.strong.isEmpty || !reading.weak.isEmpty {
             reading.present = reading.present ?? "!"
@@ -265,9 +265,10 @@ public struct EmergencyDetector: Sendable {
     /// The words for help that, shouted alone ("HELP", "aide !"), are a call for help.
     static let helpWords: Set<String> = ["help", "aide", "secours", "sos"]
 
-    /// Whether a one-word text is one of ``helpWords``.
-    static func isHelpWord(_ text: String) -> Bool {
-        helpWords.contains(String(text.lowercased().filter(\.isLetter)))
+    /// The word of a one-word text when it is one of ``helpWords`` ("HELP !" → "help"), or nil.
+    static func helpWord(_ text: String) -> String? {
+        let word = String(text.lowercased().filter(\.isLetter))
+        return helpWords.contains(word) ? word : nil
     }
 
     /// Whether a one-word text is shouted: followed by "!" or written in capitals ("FEU").
