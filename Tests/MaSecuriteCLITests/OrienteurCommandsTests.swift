@@ -75,6 +75,30 @@ import Testing
         #expect(error.contains("--smoothing must be between 0.001 and 10, got 50.0"))
     }
 
+    @Test func trainEmergencyTakesItsEpochsAndWeightDecayAndRefusesThemOutOfRange() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("emergency-train-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let set = #"{"part":"development","sentences":[{"id":"t1","lang":"fr","category":"c","text":"il me frappe en ce moment","emergency":true,"numbers":["17"],"accept":["a-vc-danger-parle"]},{"id":"t2","lang":"fr","category":"c","text":"on m a volé mon vélo la semaine dernière","emergency":false,"numbers":[],"accept":["a-vol-inconnu"]}]}"#
+        let file = directory.appendingPathComponent("set.json")
+        try Data(set.utf8).write(to: file)
+        var models: [Data] = []
+        for options in [["--epochs", "50"], ["--epochs", "500"], ["--epochs", "500", "--l2", "0.1"]] {
+            let output = directory.appendingPathComponent("model-\(models.count).json")
+            let (status, _, error) = await run(["content", "train-emergency", file.path, "--output", output.path] + options)
+            #expect(status == 0, "\(error)")
+            models.append(try Data(contentsOf: output))
+        }
+        #expect(models[0] != models[1], "more passes fit the sentences more closely")
+        #expect(models[1] != models[2], "the weight decay shrinks the weights")
+        let (epochsStatus, _, epochsError) = await run(["content", "train-emergency", file.path, "--output", "/dev/null", "--epochs", "0"])
+        #expect(epochsStatus == 2)
+        #expect(epochsError.contains("--epochs expects a whole number in 1…100000, got '0'"))
+        let (l2Status, _, l2Error) = await run(["content", "train-emergency", file.path, "--output", "/dev/null", "--l2", "2"])
+        #expect(l2Status == 2)
+        #expect(l2Error.contains("--l2 must be between 0 and 1, got 2.0"))
+    }
+
     @Test func askRejectsBadOptions() async {
         let (status, _, error) = await run(["ask", "vélo", "--lang", "de"])
         #expect(status == 2)

@@ -138,7 +138,7 @@ enum OrienteurCommands: CommandArea {
         """,
         positionals: [PositionalSpec("FILE", help: "Evaluation sets (JSON) to learn from.", variadic: true)],
         options: [outputOption,
-                  thresholdOption, vetoOption, GuichetCommands.contentOption]
+                  thresholdOption, vetoOption, epochsOption, l2Option, GuichetCommands.contentOption]
     ) { arguments, context in
         let output = try arguments.required(OrienteurCommands.outputOption)
         let threshold = try arguments.double(OrienteurCommands.thresholdOption) ?? 0.5
@@ -147,6 +147,9 @@ enum OrienteurCommands: CommandArea {
         if let veto, !(0.0...threshold).contains(veto) {
             throw UsageError("--veto must be between 0 and the threshold (\(threshold)), got \(veto)")
         }
+        let epochs = try arguments.int(OrienteurCommands.epochsOption, in: 1...100_000) ?? 300
+        let l2 = try arguments.double(OrienteurCommands.l2Option) ?? 0.001
+        guard (0...1).contains(l2) else { throw UsageError("--l2 must be between 0 and 1, got \(l2)") }
         let files = arguments.positionals
         guard !files.isEmpty else { throw UsageError("give at least one FILE") }
         let orienteur = try loadOrienteur(arguments)
@@ -168,7 +171,8 @@ enum OrienteurCommands: CommandArea {
             }
         }
         names.append("leaf examples (\(leafExamples))")
-        let model = EmergencyModel.train(examples, threshold: threshold, veto: veto, trainedOn: names.joined(separator: ", "))
+        let model = EmergencyModel.train(examples, epochs: epochs, l2: l2, threshold: threshold, veto: veto,
+                                         trainedOn: names.joined(separator: ", "))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         do { try encoder.encode(model).write(to: URL(fileURLWithPath: output)) } catch {
@@ -183,6 +187,11 @@ enum OrienteurCommands: CommandArea {
 
     static let vetoOption = OptionSpec("veto", .value(placeholder: "P"),
                                        help: "Probability under which the model silences an alert of the cue rules (default: never; suicidal intent is never silenced).")
+
+    static let epochsOption = OptionSpec("epochs", .value(placeholder: "N"),
+                                         help: "Passes of gradient descent over the sentences (default 300): more fits the sentences more closely.")
+    static let l2Option = OptionSpec("l2", .value(placeholder: "W"),
+                                     help: "Weight decay that keeps rare words from dominating (default 0.001).")
 
     static let blendOption = OptionSpec("blend", .value(placeholder: "X"),
                                         help: "Weight of the model's probability against the best BM25F score (default 0.6).")
