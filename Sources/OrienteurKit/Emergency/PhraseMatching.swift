@@ -68,16 +68,26 @@ package struct CueSentence {
 
 /// Phrases written as `" word word "` (whole words) or `" word pre"` (the last
 /// word is a prefix), matched against a sentence's word numbers without string search.
+///
+/// A phrase whose words are missing from the vocabulary (a list left out of it) still
+/// matches, by comparing those words as text: it is only slower, never wrong. Its unlisted
+/// words never match a sentence's unnumbered or blanked words by their shared `-1`.
 package struct PhraseSet: Sendable {
     struct Phrase: Sendable {
-        /// The word numbers (the last one unused when it is a prefix).
+        /// The word numbers (the last one unused when it is a prefix); ``PhraseSet/unlisted``
+        /// for a word the vocabulary lacks, compared as text.
         let ids: [Int32]
         let words: [String]
         let lastIsPrefix: Bool
     }
 
+    /// The number of a phrase word that the vocabulary lacks: no sentence word has it.
+    static let unlisted = Int32.min
+
     /// Phrases by the number of their first word.
     let byFirst: [Int32: [Phrase]]
+    /// Phrases whose first word the vocabulary lacks, by that word.
+    let byUnlistedFirst: [String: [Phrase]]
     /// One-word prefixes (matched against every word).
     let prefixes: [String]
 
@@ -96,6 +106,7 @@ package struct PhraseSet: Sendable {
     /// The phrases `patterns`, numbered with `vocabulary` (which must hold all their words).
     package init(_ patterns: [String], vocabulary: [String: Int32]) {
         var byFirst: [Int32: [Phrase]] = [:]
+        var byUnlistedFirst: [String: [Phrase]] = [:]
         var prefixes: [String] = []
         for pattern in patterns {
             let words = pattern.split(separator: " ").map(String.init)
@@ -105,10 +116,15 @@ package struct PhraseSet: Sendable {
                 prefixes.append(first)
                 continue
             }
-            let phrase = Phrase(ids: words.map { vocabulary[$0] ?? -1 }, words: words, lastIsPrefix: lastIsPrefix)
-            byFirst[phrase.ids[0], default: []].append(phrase)
+            let phrase = Phrase(ids: words.map { vocabulary[$0] ?? Self.unlisted }, words: words, lastIsPrefix: lastIsPrefix)
+            if phrase.ids[0] == Self.unlisted {
+                byUnlistedFirst[first, default: []].append(phrase)
+            } else {
+                byFirst[phrase.ids[0], default: []].append(phrase)
+            }
         }
         self.byFirst = byFirst
+        self.byUnlistedFirst = byUnlistedFirst
         self.prefixes = prefixes
     }
 
@@ -161,13 +177,17 @@ package struct PhraseSet: Sendable {
     /// starts at word `start` of `sentence`, or nil.
     private func matchLength(at start: Int, in sentence: CueSentence) -> Int? {
         let ids = sentence.ids
-        guard ids[start] >= 0, let candidates = byFirst[ids[start]] else { return nil }
+        let candidates = ids[start] >= 0 ? byFirst[ids[start]]
+            : byUnlistedFirst.isEmpty ? nil : byUnlistedFirst[sentence.words[start]]
+        guard let candidates else { return nil }
         for phrase in candidates where start + phrase.ids.count <= ids.count {
             var matches = true
             for offset in 1..<max(1, phrase.ids.count) {
                 let isLast = offset == phrase.ids.count - 1
                 if isLast && phrase.lastIsPrefix
                     ? !sentence.words[start + offset].hasPrefix(phrase.words[offset])
+                    : phrase.ids[offset] == Self.unlisted
+                    ? sentence.words[start + offset] != phrase.words[offset]
                     : ids[start + offset] != phrase.ids[offset] {
                     matches = false
                     break
