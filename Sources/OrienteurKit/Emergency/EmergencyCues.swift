@@ -49,6 +49,12 @@ enum EmergencyCues {
         // Someone who does not go away.
         " il ne part pas ", " ils ne partent pas ", " won t go away ", " wont go away ",
         " attend devant ", " attendent devant ", " sont devant ma porte ", " est devant ma porte ", " is at my door ", " are at my door ",
+        // The writer watching from across the street now.
+        " we are across the street ", " we re across the street ", " i am across the street ", " i m across the street ", " je suis en face ", " on est en face ",
+        // Across the road, too.
+        " we are across the road ", " we re across the road ", " i m across the road ", " i am across the road ",
+        // Something that goes on as the writer writes, someone back at the door or downstairs now.
+        " ca continue encore ", " it s still going on ", " its still going on ", " still going on ", " ca dure depuis un moment ", " now he s back ", " now she s back ", " now they re back ", " is now in front of ", " is now outside ", " est maintenant devant ", " s downstairs ", " is downstairs ", " are downstairs ", " est en bas de mon immeuble ", " has been sparking ", " is sparking ", " keeps sparking ", " il y a un quart d heure ", " quarter of an hour ago ", " since 30 min ", " depuis 20 minutes ", " depuis 30 minutes ", " depuis une demi heure ", " depuis un quart d heure ",
     ]
 
     /// "Now" said of the writer's state as much as of a danger ("j'habite chez ma tante maintenant",
@@ -194,6 +200,8 @@ enum EmergencyCues {
         // question about filing a complaint by video.
         " en visio avec ma ", " en visio avec mon ", " en visio avec sa ", " en visio avec son ", " en visio avec un ami ",
         " en visio avec une amie ", " on a video call with my ", " on a video call with a friend ", " on facetime with my ",
+        // A relative calling on video from where it happens.
+        " m appelle en visio ", " m a appele en visio ", " m appelle en video ", " is video calling me ", " facetiming me ",
     ]
 
     static let hypothetical = [
@@ -269,10 +277,16 @@ enum EmergencyCues {
     /// Words that say the author left only for a moment: the danger is not over.
     static let overCancelled = [
         " other room ", " autre piece ", " next room ", " piece d a cote ",
+        // Gone off carrying a weapon or a bag after announcing an attack; valuables to be put 'in safety' by strangers.
+        " parti avec un sac ", " partie avec un sac ", " left with a bag ", " parti avec une arme ", " parti avec un couteau ", " left with a gun ", " left with a knife ", " mettre en securite ", " les mettre en securite ", " put them somewhere safe ", " keep them safe ",
+        // Jewels or cash that visitors want to put 'in safety'.
+        " bijoux en securite ", " argent en securite ", " jewellery somewhere safe ", " jewelry somewhere safe ",
         // Whoever left a suspicious package has gone; the package is still there.
         " l a depose ", " a depose un ", " left a bag ", " left the bag ", " left a package ", " colis suspect ", " suspicious package ",
         " parti chercher ", " partie chercher ", " partis chercher ", " went to get ", " gone to get ", " parti prendre ",
         " va revenir ", " vont revenir ", " revient ", " reviennent ", " coming back ", " will be back ", " ll be back ",
+        // The thief who just left still in sight, getting into a car.
+        " il monte dans une ", " ils montent dans une ", " elle monte dans une ", " is getting into a ", " are getting into a ", " je le vois encore ", " i can still see him ",
         // Someone still inside: whoever "left" is not the danger.
         " encore dedans ", " toujours dedans ", " still inside ", " still in the house ",
         // The occupants away on holiday, the writer coming in from somewhere: nobody's danger has ended.
@@ -382,6 +396,8 @@ enum EmergencyCues {
     /// "never came home": the words of a return, denied.
     static let foundDenied = [
         " never came home ", " never came back ", " not come home ", " not came home ", " not came back ", " didn t come home ",
+        // The writers coming back to their own place: nobody found again.
+        " we came back to ", " i came back to ", " came back to our ", " came back to my ",
         " didnt come home ", " hasn t come home ", " hasnt come home ", " haven t come home ", " not back ", " never back ",
         " est jamais revenu", " est jamais rentre", " n est pas revenu", " n est pas rentre", " pas de retour ",
     ]
@@ -405,6 +421,8 @@ enum EmergencyCues {
         // (Legs over the void alone is no cue: a small child on a ledge is the firefighters'.)
         " parapet du pont ", " parapet d un pont ", " enjambe la rambarde ", " enjambe le parapet ",
         " railing of a bridge ", " over the railing ", " roof of my building ", " standing on the bridge ", " sur le pont ", " sur le toit de mon immeuble ",
+        // The writer on a bridge now, in English too.
+        " i m on the bridge ", " im on the bridge ", " i am on the bridge ",
             " je veux plus vivre ", " veux plus vivre ", " goodbye note ", " lettre d adieu ", " pardon pour tout ", " une corde accrochee ",
             " drive into the sea ", " dire adieu ", " don t think i want to go back ", " sorti la corde ", " avec une corde ", " je vais me tuer ",
         " je veux me tuer ", " envie de me tuer ", " vais me tuer ", " veux me tuer ", " end her life ", " end his life ", " end their life ", " kill herself ",
@@ -490,6 +508,8 @@ enum EmergencyCues {
             " va m entendre ", " chuchote ", " cant talk ", " can t talk ", " cannot talk ", " can t speak ", " cant speak ",
             " cannot speak ", " unable to speak ", " je suis sourde ", " je suis sourd ", " i m deaf ", " i am deaf ",
             " jpeu pa ", " jpeux pas parler ", " jpeu pas parler ", " can t call ", " cant call ", " cannot call ", " he ll hear me ",
+            // Unable to say a word aloud next to the person.
+            " can t say anything out loud ", " cant say anything out loud ", " can t say anything ", " cant say anything ", " peux rien dire a voix haute ", " peux pas parler a voix haute ", " peux rien dire ", " can t speak out loud ",
             " j ecris depuis la ", " j ecris depuis le ", " i m texting from the ", " texting from the ", " peux juste ecrire ", " peux que ecrire ", " peux seulement ecrire ", " jpeux juste ecrire ", " jecri avec ",
             " j ecris avec ", " can only text ", " can only write ", " can only type ",
             " he will hear me ", " she ll hear me ", " will hear me ", " pas faire de bruit ", " can t make a sound ",
@@ -521,6 +541,8 @@ enum EmergencyCues {
             " monter me tuer ", " venir me tuer ", " vient me tuer ", " en train de taper ", " en train de frapper ",
             " tabassent ", " tabasse un ", " coups de pied ", " tu me fais mal ", " you re hurting me ", " arrete tu me fais ",
             " m a mis une droite ", " mis une droite ", " pete un cable ", " says i m next ", " i m next ", " slapping ",
+            // A body pressed against the writer's, spitting on someone now.
+            " pressing himself against me ", " presses himself against me ", " pressing against me ", " se presse contre moi ", " se plaque contre moi ", " se serre contre moi ", " lui crache dessus ", " leur crache dessus ", " lui crachent dessus ", " is spitting on ", " are spitting on ", " qui le frappe ", " qui la frappe ", " kicking the door ", " kicking my door ", " kicking at the door ", " kicking in the door ", " coups de pied dans la porte ",
             " bruits de coups ", " bruit de coups ", " papa arrete ", " daddy stop ", " claques ", " tape dans la porte ",
             " banging on the door ", " punching holes ", " got jumped ", " me toucher de force ", " touche de force ", " ils le frappent ", " ils la frappent ", " le frappe ", " la frappe ", " la cogne ",
             " le cogne ", " la tabasse ", " le tabasse ", " defonce la porte ", " hurle et frappe ", " cris et des coups ",
@@ -582,6 +604,8 @@ enum EmergencyCues {
             " le tireur ", " the shooter ", " shooter ", " detonation ", " detonations ",
             " colis suspect ", " suspicious package ", " fils apparents ", " wires sticking out ", " wires coming out ",
             " broken bottle ", " bouteille cassee ", " tesson ", " tessons ", " knifepoint ", " gunpoint ", " held up my ",
+            // Bats, a bomb or an attack announced, petrol brought to set a place alight.
+            " battes ", " baseball bat ", " baseball bats ", " faire un attentat ", " commettre un attentat ", " un attentat a ", " blow up the ", " blow up a ", " faire sauter la ", " faire sauter le ", " faire exploser la ", " faire exploser le ", " will burn it ", " will burn the ", " va tout bruler ", " va bruler mon ", " va bruler ma ", " mettre le feu a mon ", " mettre le feu a ma ", " bottle of essence ", " bottle of petrol ", " can of petrol ", " bidon d essence ", " bouteille d essence ", " jerrican ",
         ], weak: [], blockers: [
             // A weapon bought, inherited, for a club, camping or a game; fireworks taken for shots: a question, not a threat.
             " le droit de ", " droit de le ", " droit de la ", " droit de les ", " have the right to ", " allowed to ", " can i carry ",
@@ -599,6 +623,8 @@ enum EmergencyCues {
             " deactivated ", " desactive ", " desactivee ", " neutralise ", " neutralisee ", " collector s item ", " collectionneur ",
             " fausses armes ", " fausse arme ", " fake gun ", " fake guns ", " prop gun ", " prop guns ", " court metrage ",
             " short film ", " tournage ", " blague sur une bombe ", " blague a la bombe ", " bomb joke ", " joke about a bomb ",
+            // A threat written as a joke.
+            " en blague ", " pour rire ", " as a joke ", " for a joke ",
         ]),
         Category(reason: .beingFollowed, strong: [
             " me suit ", " me suivent ", " me poursuit ", " me poursuivent ", " suivie par ", " suivi par ",
@@ -694,6 +720,10 @@ enum EmergencyCues {
             " rode dans ", " rodent dans ", " prowling ", " sont dans le salon ", " est dans le salon ",
             " encore dedans ", " toujours dedans ", " sont dedans ", " est dedans ", " dans mon garage la ", " dans le garage la ",
             " fouille mon ", " fouillent mon ", " fouille ma ", " fouillent ma ", " fouille le salon ", " still in the house ",
+            // Someone going through the writer's or a relative's things in the home.
+            " fouille mes ", " fouillent mes ", " fouille ses ", " fouillent ses ", " going through her ", " going through his ", " disant etre de la police ", " se disant policier ", " se disant policiers ", " faux policiers sont ", " fake police officers are ", " pretending to be police ",
+            // Strangers inside carrying the writer's things out.
+            " inside carrying ", " carrying our things ", " carrying our stuff ", " sortent nos affaires ", " sortent nos valises ",
             " in my garden right now ", " in my kitchen ", " dans ma cuisine ", " dans sa cuisine ", " chez ma mere ", " chez mon pere ",
             " is going through my ", " going through my ", " veut rentrer chez moi ", " veulent rentrer chez moi ",
             " fouillait ", " fouillaient ", " fouillent les ", " fouille les ", " decoupent le grillage ", " coupent le grillage ",
@@ -771,6 +801,8 @@ enum EmergencyCues {
             " mal a la poitrine ", " douleur a la poitrine ", " douleur thoracique ", " arrive plus a respirer ",
             " serre la poitrine ", " me serre la poitrine ", " pain in my chest ", " pain in his chest ", " pain in her chest ",
             " arm is numb ", " bras gauche engourdi ", " douleur qui serre ", " tightness in my chest ", " chest feels tight ",
+            // A heart or brain in trouble, a drinker who cannot be woken, someone hurt who bleeds from the ear.
+            " chest is very tight ", " chest is tight ", " tight chest ", " arm feels heavy ", " bras lourd ", " poitrine serree ", " oppression dans la poitrine ", " bouche de travers ", " bouche tordue ", " visage de travers ", " mots sortent melanges ", " coma ethylique ", " ethylic coma ", " alcohol poisoning ", " blood coming from ", " bleeding from his ear ", " bleeding from her ear ", " saigne de l oreille ", " head is cut ", " feel dizzy and sick ", " hit with a bottle ",
             " n arrive plus a respirer ", " clutching his chest ", " clutching her chest ", " clutching my chest ", " went grey ",
             " respire tres fort ", " respire tres mal ", " arrive plus a se lever ", " n arrive plus a se lever ", " bouge plus ",
             " bouge plu ", " tout blanc ", " toute blanche ", " bu du produit ", " avale du produit ", " bu de la javel ",
@@ -912,6 +944,8 @@ enum EmergencyCues {
             " fell into the seine ", " fell in the seine ", " fell into the loire ", " fell into the lake ", " fell in the lake ",
             " enflamme ", " enflammee ", " fume noir ", " fumee partout ", " fume partout ", " smoke everywhere ", " cocktail molotov ", " molotov ",
             " depart de feu ", " depart d incendie ",
+            // Sparks from an electrical panel.
+            " sparking ", " tableau electrique fait des etincelles ",
         ], weak: [" feu ", " fire ", " gaz ", " gas ", " flooded ", " inondation ", " inonde ", " inondee "], blockers: [
             " feu rouge ", " feux rouges ", " feu vert ", " feux ", " coup de feu ", " coups de feu ", " arme a feu ",
             " armes a feu ", " cease fire ", " fire access ", " fire lane ", " fire exit ", " fire door ", " voie pompiers ",
@@ -932,6 +966,8 @@ enum EmergencyCues {
             " repartir au volant ", " repartir en voiture ", " reprendre sa voiture ", " veut conduire ", " about to drive ",
             " reprendre le volant ", " reprendre la voiture ", " get behind the wheel ", " drive off drunk ",
             " wants to drive off ",
+            // The other driver driving off at someone standing in front of the car.
+            " trying to drive off ", " tries to drive off ", " essaie de partir avec sa voiture ",
             // The other driver drunk after a crash and leaving: a danger on the road now.
             " drunk and trying to leave ", " drunk and trying to drive ", " ivre et essaie de partir ", " ivre et veut partir ",
             " bourre et veut partir ", " bourre et essaie de partir ",
@@ -1098,6 +1134,8 @@ enum EmergencyCues {
     /// even when the author has left.
     static let sexualAssault = [
         " violee ", " viole ", " raped ", " agressee sexuellement ", " agresse sexuellement ", " sexually assaulted ",
+        // Drugged and abused: a sexual assault.
+        " i was drugged ", " been drugged ", " j ai ete droguee ", " j ai ete drogue ", " on m a droguee ", " on m a drogue ",
     ]
     static let hoursAgo = [
         " il y a une heure ", " y a une heure ", " ya une heure ", " il y a 1h ", " il y a deux heures ", " il y a 2h ",
@@ -1137,6 +1175,8 @@ enum EmergencyCues {
             " la retrouve pas ", " parti par la fenetre ", " partie par la fenetre ", " en laissant un mot ", " left a note and ", " snuck out ", " sneaked out ",
             " vanished ", " disappeared ", " toujours pas rentre", " pas rentre de l ecole ", " telephone est eteint ",
             " portable est eteint ", " phone is off ", " sonne dans le vide ",
+            // A child not found since, a phone off, friends who have not seen her.
+            " dont find him ", " don t find him ", " dont find her ", " don t find her ", " can not find ", " cannot find ", " phone est off ", " portable est off ", " tel est off ", " l ont pas vue ", " l ont pas vu ",
             // Left on a train or a metro when the doors closed.
             " didn t get off ", " didnt get off ", " pas descendu avec ", " pas descendue avec ", " reste dans le metro ",
             " restee dans le metro ", " reste dans la rame ", " restee dans la rame ", " reste dans le train ", " restee dans le train ",
