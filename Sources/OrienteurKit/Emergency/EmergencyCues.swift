@@ -87,6 +87,10 @@ enum EmergencyCues {
     static let past = [
         // A habit told with "when" ("he hits me when he's drunk"): how it goes, not what is happening now.
         " quand elle est en colere ", " quand il est en colere ", " quand il a bu ", " quand elle a bu ", " when she s angry ",
+        // A fight the writer witnessed is told afterwards.
+        " j ai ete temoin d ", " j ai ete temoin de ",
+        // A story dated to a day or a month gone by.
+        " c etait samedi ", " c etait dimanche ", " c etait vendredi ", " c etait lundi ", " c etait en mars ", " c etait en janvier ", " c etait en fevrier ", " c etait en avril ", " c etait en mai ", " c etait en juin ", " c etait en juillet ", " c etait en aout ", " c etait en septembre ", " c etait en octobre ", " c etait en novembre ", " c etait en decembre ", " la derniere c etait en ",
         " when shes angry ", " when he s angry ", " when hes angry ", " when he s drunk ", " when hes drunk ", " when she s drunk ",
         " when she s at work ", " when shes at work ", " when he s at work ", " when hes at work ", " quand elle est au travail ",
         " quand il est au travail ", " quand maman est au travail ", " quand maman travaille ", " when mum is at work ",
@@ -155,6 +159,8 @@ enum EmergencyCues {
     /// Long ago: even a disappearance is not an emergency then.
     static let longAgo = [
         " il y a deux ans ", " il y a trois ans ", " il y a des annees ", " il y a plusieurs annees ", " il y a longtemps ",
+        // At an age long past.
+        " a l age de ", " at the age of ",
         " l annee derniere ", " l an dernier ", " years ago ", " last year ", " des annees ", " for years ",
         " quand j etais petit", " when i was a", " en 19", " en 200", " en 201",
         " quand j avais ", " when i was 1", " when i was little ", " when i was young ", " quand j etais ado", " quand j etais jeune ",
@@ -207,6 +213,8 @@ enum EmergencyCues {
     static let hypothetical = [
         // Asking whether something is allowed, or what to do if one day one hears violence.
         " on peut faire un ", " peut on faire un ", " can we make a ", " can we have a ", " can we light a ", " can i light a ",
+        // A story being written.
+        " fanfic ", " fan fiction ", " dans mon roman ", " in my novel ", " j ecris une histoire ", " i m writing a story ",
         " a t on le droit de faire ", " est il autorise de ", " is it allowed to ", " si j entends ", " if i hear ", " if i ever hear ",
         " si un jour ", " que faire si ", " que faire en cas ", " en cas de ", " comment reagir ", " si jamais ",
         " comment faire si ", " au cas ou ", " what if ", " what to do if ", " in case of ", " what should i do if ", " si je sens ", " if i smell ", " si on sent ", " if you smell ", " if we smell ",
@@ -328,6 +336,8 @@ enum EmergencyCues {
     static let noDanger = [
         // Said to be okay for now: a worry, not a danger now.
         " okay right now ", " ok right now ", " fine right now ", " fine for now ", " okay for now ", " ok for now ",
+        // The one who hits is away now, or the writer is safe and elsewhere: a worry to talk about, not a danger now.
+        " not here now ", " at work rn ", " at work right now ", " is at work now ", " i m ok tonight ", " i m okay tonight ", " separated and safe ", " now i am safe ", " i am safe now ", " i m safe now ", " il est en deplacement ", " elle est en deplacement ", " lives in other city ", " lives in another city ", " habite dans une autre ville ", " vit dans une autre ville ", " ne sait pas ou j habite ", " sait pas ou j habite ", " sait pas ou on est ", " doesn t know where i live ", " doesnt know where i live ", " maintenant je suis bien ", " maintenant je vais bien ", " i m fine now ", " ce soir c est calme ", " ce soir ils sont avec ", " ce soir il est avec ", " ce soir elle est avec ", " juste pour ce soir ", " pas de bagarre ", " juste du bruit ", " juste bruit ", " just noise ", " mais ca rigole ", " no fight ",
         " va bien pour l instant ", " va bien pour le moment ", " i m safe ", " im safe ", " i am safe ", " now and safe ",
         // Money sent and the writer now thinks it was a scam: a complaint to file, not a danger now.
         " it was a scam ", " scared it s a scam ", " afraid it s a scam ", " c etait une arnaque ", " peur que ce soit une arnaque ",
@@ -383,6 +393,8 @@ enum EmergencyCues {
     static let found = [
         // Active online: alive and reachable, not missing.
         " like mes photos ", " like mes posts ", " likes my photos ", " likes my posts ", " poste des stories ", " posting stories ",
+        // A runaway who says where she sleeps or that he is fine.
+        " texted me he s fine ", " texted me hes fine ", " texted me she s fine ", " texted me shes fine ", " elle va bien au telephone ", " il va bien au telephone ", " dort chez une copine ", " dort chez un copain ",
         " a ete retrouve", " l avons retrouve", " on l a retrouve", " ont retrouve ", " est retrouve", " retrouve sain",
         " retrouvee saine ", " est rentre ", " est rentree ", " est revenu ", " est revenue ", " de retour ",
         " came home ", " is back ", " came back ", " was found ",
@@ -475,6 +487,8 @@ enum EmergencyCues {
     ]
     static let suicideDenied = [
         " pas envie de mourir ", " ne veux pas mourir ", " veux pas mourir ", " pas suicidaire ", " don t want to die ",
+        // No act planned, a talk wanted.
+        " pas envie de faire de betise ", " pas envie de faire une betise ", " not gonna do anything ", " not going to do anything ", " dont want to die or anything ", " don t want to die or anything ",
         " dont want to die ", " not suicidal ", " pas parle de suicide ", " jamais parle de suicide ", " never talked about suicide ", " parle pas de suicide ", " hasn t talked about suicide ",
         " hasnt talked about suicide ", " didn t mention suicide ", " never mentioned suicide ",
     ]
@@ -582,6 +596,8 @@ enum EmergencyCues {
         ], blockers: [
             " son chien ", " sa chienne ", " son chat ", " le chien ", " his dog ", " her dog ", " the dog ",
             " tape ma voiture ", " tape la voiture ", " a tape ma ", " hit my car ", " hit my parked ",
+            // Knocking at a door, a teen threatening to run off, a mirror hit by a car.
+            " j ai frappe il ", " j ai frappe a sa porte ", " j ai frappe a la porte ", " menace de recommencer ", " menace de fuguer ", " threatens to run away ", " tape mon retro ", " tape mon retroviseur ",
             " poste des videos ", " posts videos ", " menace de publier ", " menace de partager ", " menace de diffuser ",
             " threatening to post ", " threatens to post ", " threatening to share ", " threatens to share ", " sur insta ",
             " on instagram ", " par message ", " by text ",
@@ -693,6 +709,8 @@ enum EmergencyCues {
             " never see him again ", " never see her again ", " ne le reverrai ", " ne la reverrai ",
         ], weak: [" enfant ", " enfants ", " bebe ", " child ", " kid ", " baby ", " petit "], blockers: [
             " virus ", " ordi ", " ordinateur ", " computer ", " laptop ", " ransomware ", " fichiers ", " files ", " pc ",
+            // The writer's children speaking, not a child in danger.
+            " mes enfants disent ", " mes enfants pensent ", " my kids say ", " my children say ",
             " rancongiciel ", " rancongiciels ", " mot de passe ", " password ", " chiffres ", " encrypted ",
             // A hacked account asking the writer's friends for money is a scam, not a ransom.
             " pirate ", " pirater ", " hacked ", " hacke ", " ordinateurs ", " ordis ", " computers ", " bitcoin", " serveur",
@@ -879,6 +897,8 @@ enum EmergencyCues {
         ], blockers: [
             // A card "swallowed by" a cash machine.
             " swallowed by ", " avalee par ", " avale ma carte ", " avale la carte ", " swallowed my card ",
+            // A car that does not move, a man's flu: no one hurt.
+            " voiture ne bouge pas ", " car doesn t move ", " man flu ",
             " tombe sur une ", " tombe sur un ", " tombee sur une ", " tombee sur un ", " tombe sur des ", " tombe sur cette ",
             " tombe sur ce ", " came across ", " stumbled on ", " stumbled upon ",
             // A thing falling apart (a wreck, a shed): no person fallen.
@@ -1035,6 +1055,8 @@ enum EmergencyCues {
     /// the child's: "un homme de 30 ans" says nothing of the daughter).
     static let adultAges: [String] = (18...99).flatMap { age in
         ["fils", "fille", "enfant", "gamin", "gamine", "frere", "soeur", "cousin", "cousine"].flatMap { [" \($0) de \(age) ans ", " \($0) a \(age) ans "] }
+            // An uncle, an aunt, a brother whose age is said plainly ("mon frère 35 ans", "elle a 50 ans"): an adult.
+            + ["oncle", "tante", "frere", "soeur", "elle a", "il a"].flatMap { [" \($0) \(age) ans ", " \($0) de \(age) ans "] }
             + [" \(age) year old son ", " \(age) year old daughter ", " son is \(age) ", " daughter is \(age) "]
     } + [" fils majeur ", " fille majeure ", " enfant majeur ", " adult son ", " adult daughter ", " grown up son ", " grown up daughter "]
 
@@ -1125,6 +1147,8 @@ enum EmergencyCues {
     /// Asking whom to talk to: a listener, not help now (unless the words themselves name a danger).
     static let listener = [
         " a qui parler ", " a qui jpeux parler ", " a qui je peux parler ", " a qui on peut en parler ", " a qui en parler ",
+        // Wanting to talk to someone.
+        " envie de parler a qqun ", " envie de parler a quelqu un ", " want to talk to someone ", " just want to talk to ",
         " who to talk to ", " need to talk to someone ", " just need to talk ", " besoin de parler a quelqu un ", " someone to talk to ",
         " jsais plus a qui parler ", " sais plus a qui parler ", " parler a un policier ", " parler a un gendarme ",
         " talk to a police officer ", " speak to an officer ", " talk to an officer ",
@@ -1155,6 +1179,8 @@ enum EmergencyCues {
     /// Bullies' words quoted ("they tell me to kill myself"): not the writer's intent.
     static let suicideQuoted = [
         " telling me to kill myself ", " tell me to kill myself ", " told me to kill myself ", " tells me to kill myself ",
+        // Dying of rage, laughter or shame, over a lost thing; the prevention line asked for a notice board: words, not intent.
+        " mourir de rage ", " mourir de rire ", " mourir de honte ", " dying of embarrassment ", " vais mourir j ai perdu ", " vais mourir jai perdu ", " prevention du suicide ", " suicide prevention ",
         " kill yourself ", " kys ", " va te suicider ", " va te tuer ", " me disent de me suicider ", " me dit de me suicider ",
         " m ont dit de me suicider ", " me disent de me tuer ", " me dit de me tuer ", " m ont dit de me tuer ",
     ]
@@ -1184,6 +1210,8 @@ enum EmergencyCues {
         ], blockers: adultAges + lostThings + [
             // A tradesman gone with the deposit: a fraud, not a missing child ("son nom" is French "his").
             " acompte ", " disparu sans faire ", " disparu avec mon argent ", " disparu avec l argent ", " vanished with my money ",
+            // Money lent to someone who no longer answers: a debt, not a child missing.
+            " reconnaissance de dette ", " m a emprunte ", " borrowed money ",
             " disappeared with my money ", " disappeared with the deposit ", " colocataire ", " coloc ", " roommate ", " flatmate ", " collegue ", " colleague "]),
         Pair(reason: .missingAdult, first: [
             " alzheimer ", " demence ", " dement ", " demente ", " desoriente ", " desorientee ", " handicap", " grand pere ",
