@@ -442,6 +442,8 @@ enum EmergencyCues {
         " want to die ", " end it all ", " take my own life ", " dont want to live ", " don t want to live ",
         " no reason to live ", " en finir avec la vie ", " se foutre en l air ", " adieu a tous ", " dit adieu ",
         " lettre d adieu ", " goodbye letter ", " said goodbye ", " se jeter ", " sauter d un pont ", " jump off ",
+        // Wanting to jump, the act set for tonight, opened wrists, a gun to the head, pills taken out.
+        " want to jump ", " wanna jump ", " gonna jump ", " veux sauter ", " jveux sauter ", " vais sauter ", " jvais sauter ", " je saute dans ", " tonight s the night ", " poignets ouverts ", " ouvert les poignets ", " se tirer une balle ", " me tirer une balle ", " ecrit ma lettre ", " jvais le faire ", " pris les medocs ", " took everything in the cabinet ",
         " ne plus etre la ", " disparaitre pour toujours ", " overdose volontaire ", " avale des medicaments ",
         " avale tous ", " took all my pills ", " swallowed pills ",
         " toute la boite de ", " toute sa boite de ", " toute sa plaquette ", " toute la plaquette ", " tous mes cachets ", " tous les cachets ", " boite de cachets ",
@@ -819,6 +821,8 @@ enum EmergencyCues {
             " mal a la poitrine ", " douleur a la poitrine ", " douleur thoracique ", " arrive plus a respirer ",
             " serre la poitrine ", " me serre la poitrine ", " pain in my chest ", " pain in his chest ", " pain in her chest ",
             " arm is numb ", " bras gauche engourdi ", " douleur qui serre ", " tightness in my chest ", " chest feels tight ",
+            // Poisoned, overdosed or barely breathing: the SAMU first, even when the sentence calls for help in general.
+            " foaming at the mouth ", " bave de la mousse ", " mousse a la bouche ", " overdosed ", " took too much ", " a trop pris ", " respire presque pas ", " respire presque plus ", " respire tres lentement ", " respire super lentement ", " breathing very slowly ", " barely breathing ", " levres sont bleues ", " levres toutes bleues ", " floppy ", " pulse is very slow ", " pouls tres lent ", " tient plus debout ", " tien plus debout ", " can t stand up properly ", " cant stand up properly ", " ne sent plus ses jambes ", " can t feel his legs ", " can t feel her legs ", " face suddenly droops ", " droops on one side ", " can t lift her arm ", " can t lift his arm ", " my chest burns ", " dishwasher liquid ", " produit vaisselle ", " eau de javel ", " dans le coma ", " on the floor since ", " par terre depuis ", " won t answer me ", " s effondre ", " not wake up when ", " se reveille pas ", " pas reveille ", " took something at ", " a pris un truc ", " mis un truc dedans ",
             // A heart or brain in trouble, a drinker who cannot be woken, someone hurt who bleeds from the ear.
             " chest is very tight ", " chest is tight ", " tight chest ", " arm feels heavy ", " bras lourd ", " poitrine serree ", " oppression dans la poitrine ", " bouche de travers ", " bouche tordue ", " visage de travers ", " mots sortent melanges ", " coma ethylique ", " ethylic coma ", " alcohol poisoning ", " blood coming from ", " bleeding from his ear ", " bleeding from her ear ", " saigne de l oreille ", " head is cut ", " feel dizzy and sick ", " hit with a bottle ",
             " n arrive plus a respirer ", " clutching his chest ", " clutching her chest ", " clutching my chest ", " went grey ",
@@ -931,6 +935,8 @@ enum EmergencyCues {
             " a la derive ", " coince dessous ", " coincee dessous ", " remonte pas ", " l emporte ",
             // Stuck in a lift: a rescue for the firefighters.
             " coince dans l ascenseur ", " coincee dans l ascenseur ", " bloque dans l ascenseur ", " bloquee dans l ascenseur ",
+            // A lift stuck between floors with someone inside.
+            " ascenseur est bloque ", " ascenseur bloque ", " bloquee dans lascenseur ", " bloque dans lascenseur ", " lift is stuck ", " elevator is stuck ",
             " stuck in the lift ", " stuck in the elevator ", " stuck in a lift ", " stuck in an elevator ",
             // Carried off by the current or out to sea, fallen into the river: a rescue.
             " par le courant ", " by the current ", " emporte au large ", " emportee au large ", " l a emporte au large ",
