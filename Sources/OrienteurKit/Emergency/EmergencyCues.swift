@@ -10,7 +10,7 @@ enum EmergencyCues {
     static let vocabulary: [String: Int32] = {
         var lists = [present, presentWeak, earlierToday, past, longAgo, calm, hypothetical, over, overCancelled, authorLeft, justHappened, paperwork,
                      noInjury, noDanger, found, foundDenied, suicide, suicidePast, suicideDenied, help, danger, firstPerson, witness, kinship,
-                     seaPlaces, inlandWaters, askedOfACase, hedged, windowLedges, lostToys, valuables, disappeared, takenAlong, suicideQuoted, worry, unreachable, listener, sexualAssault, hoursAgo, minor]
+                     seaPlaces, inlandWaters, askedOfACase, hedged, windowLedges, lostToys, valuables, disappeared, takenAlong, suicideQuoted, worry, unreachable, listener, sexualAssault, hoursAgo, minor, pillsTaken]
         lists += categories.flatMap { [$0.strong, $0.weak, $0.blockers] }
         lists += pairs.flatMap { [$0.first, $0.second, $0.blockers] }
         return PhraseSet.vocabulary(of: lists)
@@ -1162,6 +1162,12 @@ enum EmergencyCues {
 
     /// A sexual assault and, within hours ("il y a une heure", "two hours ago"): still an emergency (care, evidence),
     /// even when the author has left.
+    /// Someone else's pills or medicines already swallowed ("he's taken all his pills"): a poisoning for the SAMU
+    /// before a listening line, even in a farewell.
+    static let pillsTaken = [
+        " taken all his ", " taken all her ", " took all her ", " took all his ", " took everything in the ", " a pris tous ses ",
+        " a avale tous ses ", " a pris toute sa boite ", " a pris toutes ses ",
+    ]
     static let sexualAssault = [
         " violee ", " viole ", " raped ", " agressee sexuellement ", " agresse sexuellement ", " sexually assaulted ",
         // Drugged and abused: a sexual assault.
