@@ -970,6 +970,8 @@ enum EmergencyCues {
             " fell into the seine ", " fell in the seine ", " fell into the loire ", " fell into the lake ", " fell in the lake ",
             " enflamme ", " enflammee ", " fume noir ", " fumee partout ", " fume partout ", " smoke everywhere ", " cocktail molotov ", " molotov ",
             " depart de feu ", " depart d incendie ",
+            // Falls from a height, someone under a tram or a train, a hand caught in a machine, ice that gave way: a rescue for the firefighters (18).
+            " fell from a balcony ", " fell from the balcony ", " fell off the balcony ", " fell from the roof ", " fell off the roof ", " fell from the first floor ", " fell from the window ", " fell out of the window ", " tombe du balcon ", " tombee du balcon ", " tombe du toit ", " tombee du toit ", " tombe de l echafaudage ", " tombe d un echafaudage ", " tombe par la fenetre ", " tombee par la fenetre ", " sous la rame ", " sous le tram ", " sous le train ", " under the train ", " under the tram ", " main coincee ", " main coince ", " hand caught in ", " hand stuck in ", " bras coince dans ", " la glace a cede ", " ice gave way ", " tombes dans le lac ", " tombe dans le lac ", " tombee dans le lac ",
             // Sparks from an electrical panel.
             " sparking ", " tableau electrique fait des etincelles ",
         ], weak: [" feu ", " fire ", " gaz ", " gas ", " flooded ", " inondation ", " inonde ", " inondee "], blockers: [
@@ -1085,6 +1087,8 @@ enum EmergencyCues {
     static let windowLedges = [
         " rebord d une fenetre ", " rebord de la fenetre ", " rebord de sa fenetre ", " on the window ledge ", " on a window ledge ",
         " on the ledge ", " rebord du balcon ", " rebord d un balcon ", " balcony ledge ", " on the balcony railing ",
+        // A balcony's rail too.
+        " balcony rail ", " rambarde du balcon ",
     ]
 
     /// Things that "disappear" without anyone missing.
@@ -1266,6 +1270,11 @@ enum EmergencyCues {
         // A small child on a window ledge: the police for the child, the firefighters to reach the window.
         Pair(reason: .childInDanger, first: smallChild, second: windowLedges, blockers: kinship),
         Pair(reason: .fire, first: smallChild, second: windowLedges, blockers: kinship),
+        // A baby or a small child shut alone in a car in the heat: the firefighters (18) open it.
+        Pair(reason: .fire, first: smallChild, second: [
+            " enferme dans une voiture ", " enfermee dans une voiture ", " seul enferme dans une voiture ", " seule enfermee dans une voiture ",
+            " locked in a car ", " locked alone in a car ", " shut in a car ",
+        ], blockers: kinship),
         Pair(reason: .childInDanger, first: smallChild, second: [
             " locked in a car ", " locked alone in a car ", " in a hot car ", " in a locked car ", " enferme dans une voiture ",
             " enfermee dans une voiture ", " seul dans une voiture ", " seule dans une voiture ", " dans une voiture fermee ",
