@@ -622,6 +622,8 @@ enum EmergencyCues {
             " le tireur ", " the shooter ", " shooter ", " detonation ", " detonations ",
             " colis suspect ", " suspicious package ", " fils apparents ", " wires sticking out ", " wires coming out ",
             " broken bottle ", " bouteille cassee ", " tesson ", " tessons ", " knifepoint ", " gunpoint ", " held up my ",
+            // Someone stabbed: a knife was used, the police come first with the SAMU.
+            " stabbed ", " poignarde ", " poignardee ", " fait planter ", " s est fait planter ",
             // Bats, a bomb or an attack announced, petrol brought to set a place alight.
             " battes ", " baseball bat ", " baseball bats ", " faire un attentat ", " commettre un attentat ", " un attentat a ", " blow up the ", " blow up a ", " faire sauter la ", " faire sauter le ", " faire exploser la ", " faire exploser le ", " will burn it ", " will burn the ", " va tout bruler ", " va bruler mon ", " va bruler ma ", " mettre le feu a mon ", " mettre le feu a ma ", " bottle of essence ", " bottle of petrol ", " can of petrol ", " bidon d essence ", " bouteille d essence ", " jerrican ",
         ], weak: [], blockers: [
