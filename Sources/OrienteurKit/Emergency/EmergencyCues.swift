@@ -285,6 +285,8 @@ enum EmergencyCues {
     /// Words that say the author left only for a moment: the danger is not over.
     static let overCancelled = [
         " other room ", " autre piece ", " next room ", " piece d a cote ",
+        // 'It is over for me' said by the one who threatens: nothing has ended.
+        " c est fini pour moi ", " it s over for me ",
         // Gone off carrying a weapon or a bag after announcing an attack; valuables to be put 'in safety' by strangers.
         " parti avec un sac ", " partie avec un sac ", " left with a bag ", " parti avec une arme ", " parti avec un couteau ", " left with a gun ", " left with a knife ", " mettre en securite ", " les mettre en securite ", " put them somewhere safe ", " keep them safe ",
         // Jewels or cash that visitors want to put 'in safety'.
@@ -1197,6 +1199,8 @@ enum EmergencyCues {
     /// Bullies' words quoted ("they tell me to kill myself"): not the writer's intent.
     static let suicideQuoted = [
         " telling me to kill myself ", " tell me to kill myself ", " told me to kill myself ", " tells me to kill myself ",
+        // An end announced by the one who threatens, a bridge where a car crashed: not the writer's intent.
+        " il dit que c est fini pour moi ", " dit que c est fini pour moi ", " says it s over for me ", " accident sur le pont ",
         // Dying of rage, laughter or shame, over a lost thing; the prevention line asked for a notice board: words, not intent.
         " mourir de rage ", " mourir de rire ", " mourir de honte ", " dying of embarrassment ", " vais mourir j ai perdu ", " vais mourir jai perdu ", " prevention du suicide ", " suicide prevention ",
         " kill yourself ", " kys ", " va te suicider ", " va te tuer ", " me disent de me suicider ", " me dit de me suicider ",
