@@ -49,6 +49,8 @@ enum EmergencyCues {
         // Someone who does not go away.
         " il ne part pas ", " ils ne partent pas ", " won t go away ", " wont go away ",
         " attend devant ", " attendent devant ", " sont devant ma porte ", " est devant ma porte ", " is at my door ", " are at my door ",
+        // Outside the writer's building now.
+        " est devant mon immeuble ", " sont devant mon immeuble ", " is outside my building ",
         // The writer watching from across the street now.
         " we are across the street ", " we re across the street ", " i am across the street ", " i m across the street ", " je suis en face ", " on est en face ",
         // Across the road, too.
@@ -444,6 +446,8 @@ enum EmergencyCues {
         " want to die ", " end it all ", " take my own life ", " dont want to live ", " don t want to live ",
         " no reason to live ", " en finir avec la vie ", " se foutre en l air ", " adieu a tous ", " dit adieu ",
         " lettre d adieu ", " goodbye letter ", " said goodbye ", " se jeter ", " sauter d un pont ", " jump off ",
+        // An end to one's days announced in the future tense.
+        " mettrai fin a mes jours ", " mettrai fin a ma vie ", " will end my life ",
         // Wanting to jump, the act set for tonight, opened wrists, a gun to the head, pills taken out.
         " want to jump ", " wanna jump ", " gonna jump ", " veux sauter ", " jveux sauter ", " vais sauter ", " jvais sauter ", " je saute dans ", " tonight s the night ", " poignets ouverts ", " ouvert les poignets ", " se tirer une balle ", " me tirer une balle ", " ecrit ma lettre ", " jvais le faire ", " pris les medocs ", " took everything in the cabinet ",
         " ne plus etre la ", " disparaitre pour toujours ", " overdose volontaire ", " avale des medicaments ",
@@ -559,6 +563,8 @@ enum EmergencyCues {
             " monter me tuer ", " venir me tuer ", " vient me tuer ", " en train de taper ", " en train de frapper ",
             " tabassent ", " tabasse un ", " coups de pied ", " tu me fais mal ", " you re hurting me ", " arrete tu me fais ",
             " m a mis une droite ", " mis une droite ", " pete un cable ", " says i m next ", " i m next ", " slapping ",
+            // Kicking said with "they're" ("they're kicking him").
+            " re kicking ",
             // A body pressed against the writer's, spitting on someone now.
             " pressing himself against me ", " presses himself against me ", " pressing against me ", " se presse contre moi ", " se plaque contre moi ", " se serre contre moi ", " lui crache dessus ", " leur crache dessus ", " lui crachent dessus ", " is spitting on ", " are spitting on ", " qui le frappe ", " qui la frappe ", " kicking the door ", " kicking my door ", " kicking at the door ", " kicking in the door ", " coups de pied dans la porte ",
             " bruits de coups ", " bruit de coups ", " papa arrete ", " daddy stop ", " claques ", " tape dans la porte ",
@@ -592,6 +598,8 @@ enum EmergencyCues {
         ], weak: [
             " frappe ", " frappee ", " frapper ", " tape ", " tapee ", " battu ", " battue ", " cogne ", " agressee ",
             " violence ", " violences ", " agresse ", " agression ", " attaque ", " battre ", " coups ", " crie ", " hurle ", " agress", " taper ", " cogner ", " frape ", " secoue ", " secouer ", " hurler ", " kill me ", " slamming ", " tabasser ", " violee ", " viole ", " me tuer ", " drugged ",
+            // A rape named in one word, with a word of now ('viol maintenant').
+            " viol ",
             " hurt ", " violent ", " attack ", " hitting ", " beating ", " fight ", " menace ", " threat ", " screaming ",
             " shoving ", " attacking ", " bouscule ", " assaulted ", " raped ",
             " punched ", " pousse par terre ", " poussee par terre ", " me pousser ", " arrache ", " arracher ", " grabbed my ",
@@ -623,6 +631,8 @@ enum EmergencyCues {
             " armed ", " pistol ", " rifle ",  " machete ", " machetes ", " coutelas ", " weapon ", " shots ", " gunshot", " shooting ", " shot at ",
             " le tireur ", " the shooter ", " shooter ", " detonation ", " detonations ",
             " colis suspect ", " suspicious package ", " fils apparents ", " wires sticking out ", " wires coming out ",
+            // Wires sticking out of a bag; a poker brandished.
+            " fils depassent ", " fils qui depassent ", " tisonnier ",
             " broken bottle ", " bouteille cassee ", " tesson ", " tessons ", " knifepoint ", " gunpoint ", " held up my ",
             // Someone stabbed: a knife was used, the police come first with the SAMU.
             " stabbed ", " poignarde ", " poignardee ", " fait planter ", " s est fait planter ",
@@ -746,6 +756,8 @@ enum EmergencyCues {
             " fouille mon ", " fouillent mon ", " fouille ma ", " fouillent ma ", " fouille le salon ", " still in the house ",
             // Someone going through the writer's or a relative's things in the home.
             " fouille mes ", " fouillent mes ", " fouille ses ", " fouillent ses ", " going through her ", " going through his ", " disant etre de la police ", " se disant policier ", " se disant policiers ", " faux policiers sont ", " fake police officers are ", " pretending to be police ",
+            // Someone banned from approaching who is in the garden now; a man who says he will come up.
+            " est dans mon jardin ", " sont dans mon jardin ", " is in my garden ", " qu il va monter ", " il va monter chez moi ", " he ll come up ",
             // Strangers inside carrying the writer's things out.
             " inside carrying ", " carrying our things ", " carrying our stuff ", " sortent nos affaires ", " sortent nos valises ",
             " in my garden right now ", " in my kitchen ", " dans ma cuisine ", " dans sa cuisine ", " chez ma mere ", " chez mon pere ",
