@@ -10,7 +10,7 @@ enum EmergencyCues {
     static let vocabulary: [String: Int32] = {
         var lists = [present, presentWeak, earlierToday, past, longAgo, calm, hypothetical, over, overCancelled, authorLeft, justHappened, paperwork,
                      noInjury, noDanger, found, foundDenied, suicide, suicidePast, suicideDenied, help, danger, firstPerson, witness, kinship,
-                     seaPlaces, inlandWaters, askedOfACase, hedged, windowLedges, lostToys, valuables, disappeared, takenAlong, suicideQuoted, worry, unreachable, listener, sexualAssault, hoursAgo, minor, pillsTaken]
+                     seaPlaces, inlandWaters, askedOfACase, hedged, windowLedges, lostToys, valuables, disappeared, takenAlong, suicideQuoted, worry, unreachable, listener, sexualAssault, hoursAgo, minor]
         lists += categories.flatMap { [$0.strong, $0.weak, $0.blockers] }
         lists += pairs.flatMap { [$0.first, $0.second, $0.blockers] }
         return PhraseSet.vocabulary(of: lists)
@@ -634,8 +634,6 @@ enum EmergencyCues {
             // Wires sticking out of a bag; a poker brandished.
             " fils depassent ", " fils qui depassent ", " tisonnier ",
             " broken bottle ", " bouteille cassee ", " tesson ", " tessons ", " knifepoint ", " gunpoint ", " held up my ",
-            // Someone stabbed: a knife was used, the police come first with the SAMU.
-            " stabbed ", " poignarde ", " poignardee ", " fait planter ", " s est fait planter ",
             // Bats, a bomb or an attack announced, petrol brought to set a place alight.
             " battes ", " baseball bat ", " baseball bats ", " faire un attentat ", " commettre un attentat ", " un attentat a ", " blow up the ", " blow up a ", " faire sauter la ", " faire sauter le ", " faire exploser la ", " faire exploser le ", " will burn it ", " will burn the ", " va tout bruler ", " va bruler mon ", " va bruler ma ", " mettre le feu a mon ", " mettre le feu a ma ", " bottle of essence ", " bottle of petrol ", " can of petrol ", " bidon d essence ", " bouteille d essence ", " jerrican ",
         ], weak: [], blockers: [
@@ -709,6 +707,8 @@ enum EmergencyCues {
             " taking photos of the children ", " taking pictures of the children ", " taking photos of kids ", " taking pictures of kids ",
             " photographing the children ", " photographing children ", " photographing kids ",
             " seule sur le balcon ", " sans aucun adulte ", " sans adulte ", " erre seul ", " tout seul au bord de la ",
+            // A small child walking alone by a road with no adult around.
+            " aucun adulte autour ", " no adult around ", " marche seule au bord ", " marche seul au bord ", " walking alone by the ",
             " toute seule au bord de la ", " seul au bord de la route ", " walking alone along the ", " alone by the road ",
             " alone on the side of the road ",
             " rancon ", " ransom ", " ligote ", " ligotee ", " tied up ", " got separated ", " separated from us ",
@@ -1182,12 +1182,6 @@ enum EmergencyCues {
 
     /// A sexual assault and, within hours ("il y a une heure", "two hours ago"): still an emergency (care, evidence),
     /// even when the author has left.
-    /// Someone else's pills or medicines already swallowed ("he's taken all his pills"): a poisoning for the SAMU
-    /// before a listening line, even in a farewell.
-    static let pillsTaken = [
-        " taken all his ", " taken all her ", " took all her ", " took all his ", " took everything in the ", " a pris tous ses ",
-        " a avale tous ses ", " a pris toute sa boite ", " a pris toutes ses ",
-    ]
     static let sexualAssault = [
         " violee ", " viole ", " raped ", " agressee sexuellement ", " agresse sexuellement ", " sexually assaulted ",
         // Drugged and abused: a sexual assault.

@@ -223,11 +223,6 @@ public struct EmergencyDetector: Sendable {
         // The reason that changes what to do first leads: silence (114), then suicide (3114), then the
         // sea rescue (196); violence still going on (17) before the firefighters (18), then the SAMU (15).
         found.sort { rank($0.reason) < rank($1.reason) }
-        // Someone else's pills already swallowed, even in a farewell: the SAMU first, then the listening line.
-        if let cue = reading.pillsTaken, let suicide = found.firstIndex(where: { $0.reason == .suicide }) {
-            let medical = found.firstIndex { $0.reason == .medical }.map { found.remove(at: $0) } ?? (.medical, cue)
-            found.insert(medical, at: suicide)
-        }
         let actions = actions(for: found.map(\.reason))
         var cues: [String] = []
         for cue in found.compactMap(\.cue) where !cues.contains(cue) { cues.append(cue) }
@@ -372,8 +367,6 @@ struct CueReading {
     var seekingListener = false
     /// The person in danger is a minor ("j'ai 14 ans", "home alone", "my little sister").
     var minor = false
-    /// Someone else's pills already swallowed: the SAMU before the listening line.
-    var pillsTaken: String?
     var strong: [EmergencyReason: String] = [:]
     var weak: [EmergencyReason: String] = [:]
     var pairs: [(EmergencyReason, String)] = []
@@ -445,7 +438,6 @@ struct CueReading {
         unreachable = Sets.unreachable.firstMatch(in: sentence)
         seekingListener = Sets.listener.occurs(in: sentence)
         minor = Sets.minor.occurs(in: sentence)
-        pillsTaken = Sets.pillsTaken.firstMatch(in: sentence)
         // "petit-fils", "petit frère": a relative, not a small child, for the weak words.
         let withoutKin = Sets.kinship.blanking(in: sentence)
         for category in Sets.categories where !category.blockers.occurs(in: sentence) {
@@ -724,7 +716,6 @@ enum CompiledCues {
     static let unreachable = PhraseSet(EmergencyCues.unreachable, vocabulary: EmergencyCues.vocabulary)
     static let listener = PhraseSet(EmergencyCues.listener, vocabulary: EmergencyCues.vocabulary)
     static let sexualAssault = PhraseSet(EmergencyCues.sexualAssault, vocabulary: EmergencyCues.vocabulary)
-    static let pillsTaken = PhraseSet(EmergencyCues.pillsTaken, vocabulary: EmergencyCues.vocabulary)
     static let hoursAgo = PhraseSet(EmergencyCues.hoursAgo, vocabulary: EmergencyCues.vocabulary)
     static let minor = PhraseSet(EmergencyCues.minor, vocabulary: EmergencyCues.vocabulary)
     static let windowLedges = PhraseSet(EmergencyCues.windowLedges, vocabulary: EmergencyCues.vocabulary)
