@@ -49,6 +49,14 @@ enum EmergencyCues {
         // Someone who does not go away.
         " il ne part pas ", " ils ne partent pas ", " won t go away ", " wont go away ",
         " attend devant ", " attendent devant ", " sont devant ma porte ", " est devant ma porte ", " is at my door ", " are at my door ",
+        // Outside the writer's building now.
+        " est devant mon immeuble ", " sont devant mon immeuble ", " is outside my building ",
+        // The writer watching from across the street now.
+        " we are across the street ", " we re across the street ", " i am across the street ", " i m across the street ", " je suis en face ", " on est en face ",
+        // Across the road, too.
+        " we are across the road ", " we re across the road ", " i m across the road ", " i am across the road ",
+        // Something that goes on as the writer writes, someone back at the door or downstairs now.
+        " ca continue encore ", " it s still going on ", " its still going on ", " still going on ", " ca dure depuis un moment ", " now he s back ", " now she s back ", " now they re back ", " is now in front of ", " is now outside ", " est maintenant devant ", " s downstairs ", " is downstairs ", " are downstairs ", " est en bas de mon immeuble ", " has been sparking ", " is sparking ", " keeps sparking ", " il y a un quart d heure ", " quarter of an hour ago ", " since 30 min ", " depuis 20 minutes ", " depuis 30 minutes ", " depuis une demi heure ", " depuis un quart d heure ",
     ]
 
     /// "Now" said of the writer's state as much as of a danger ("j'habite chez ma tante maintenant",
@@ -81,6 +89,10 @@ enum EmergencyCues {
     static let past = [
         // A habit told with "when" ("he hits me when he's drunk"): how it goes, not what is happening now.
         " quand elle est en colere ", " quand il est en colere ", " quand il a bu ", " quand elle a bu ", " when she s angry ",
+        // A fight the writer witnessed is told afterwards.
+        " j ai ete temoin d ", " j ai ete temoin de ",
+        // A story dated to a day or a month gone by.
+        " c etait samedi ", " c etait dimanche ", " c etait vendredi ", " c etait lundi ", " c etait en mars ", " c etait en janvier ", " c etait en fevrier ", " c etait en avril ", " c etait en mai ", " c etait en juin ", " c etait en juillet ", " c etait en aout ", " c etait en septembre ", " c etait en octobre ", " c etait en novembre ", " c etait en decembre ", " la derniere c etait en ",
         " when shes angry ", " when he s angry ", " when hes angry ", " when he s drunk ", " when hes drunk ", " when she s drunk ",
         " when she s at work ", " when shes at work ", " when he s at work ", " when hes at work ", " quand elle est au travail ",
         " quand il est au travail ", " quand maman est au travail ", " quand maman travaille ", " when mum is at work ",
@@ -149,6 +161,8 @@ enum EmergencyCues {
     /// Long ago: even a disappearance is not an emergency then.
     static let longAgo = [
         " il y a deux ans ", " il y a trois ans ", " il y a des annees ", " il y a plusieurs annees ", " il y a longtemps ",
+        // At an age long past.
+        " a l age de ", " at the age of ",
         " l annee derniere ", " l an dernier ", " years ago ", " last year ", " des annees ", " for years ",
         " quand j etais petit", " when i was a", " en 19", " en 200", " en 201",
         " quand j avais ", " when i was 1", " when i was little ", " when i was young ", " quand j etais ado", " quand j etais jeune ",
@@ -194,11 +208,15 @@ enum EmergencyCues {
         // question about filing a complaint by video.
         " en visio avec ma ", " en visio avec mon ", " en visio avec sa ", " en visio avec son ", " en visio avec un ami ",
         " en visio avec une amie ", " on a video call with my ", " on a video call with a friend ", " on facetime with my ",
+        // A relative calling on video from where it happens.
+        " m appelle en visio ", " m a appele en visio ", " m appelle en video ", " is video calling me ", " facetiming me ",
     ]
 
     static let hypothetical = [
         // Asking whether something is allowed, or what to do if one day one hears violence.
         " on peut faire un ", " peut on faire un ", " can we make a ", " can we have a ", " can we light a ", " can i light a ",
+        // A story being written.
+        " fanfic ", " fan fiction ", " dans mon roman ", " in my novel ", " j ecris une histoire ", " i m writing a story ",
         " a t on le droit de faire ", " est il autorise de ", " is it allowed to ", " si j entends ", " if i hear ", " if i ever hear ",
         " si un jour ", " que faire si ", " que faire en cas ", " en cas de ", " comment reagir ", " si jamais ",
         " comment faire si ", " au cas ou ", " what if ", " what to do if ", " in case of ", " what should i do if ", " si je sens ", " if i smell ", " si on sent ", " if you smell ", " if we smell ",
@@ -269,10 +287,18 @@ enum EmergencyCues {
     /// Words that say the author left only for a moment: the danger is not over.
     static let overCancelled = [
         " other room ", " autre piece ", " next room ", " piece d a cote ",
+        // 'It is over for me' said by the one who threatens: nothing has ended.
+        " c est fini pour moi ", " it s over for me ",
+        // Gone off carrying a weapon or a bag after announcing an attack; valuables to be put 'in safety' by strangers.
+        " parti avec un sac ", " partie avec un sac ", " left with a bag ", " parti avec une arme ", " parti avec un couteau ", " left with a gun ", " left with a knife ", " mettre en securite ", " les mettre en securite ", " put them somewhere safe ", " keep them safe ",
+        // Jewels or cash that visitors want to put 'in safety'.
+        " bijoux en securite ", " argent en securite ", " jewellery somewhere safe ", " jewelry somewhere safe ",
         // Whoever left a suspicious package has gone; the package is still there.
         " l a depose ", " a depose un ", " left a bag ", " left the bag ", " left a package ", " colis suspect ", " suspicious package ",
         " parti chercher ", " partie chercher ", " partis chercher ", " went to get ", " gone to get ", " parti prendre ",
         " va revenir ", " vont revenir ", " revient ", " reviennent ", " coming back ", " will be back ", " ll be back ",
+        // The thief who just left still in sight, getting into a car.
+        " il monte dans une ", " ils montent dans une ", " elle monte dans une ", " is getting into a ", " are getting into a ", " je le vois encore ", " i can still see him ",
         // Someone still inside: whoever "left" is not the danger.
         " encore dedans ", " toujours dedans ", " still inside ", " still in the house ",
         // The occupants away on holiday, the writer coming in from somewhere: nobody's danger has ended.
@@ -314,6 +340,8 @@ enum EmergencyCues {
     static let noDanger = [
         // Said to be okay for now: a worry, not a danger now.
         " okay right now ", " ok right now ", " fine right now ", " fine for now ", " okay for now ", " ok for now ",
+        // The one who hits is away now, or the writer is safe and elsewhere: a worry to talk about, not a danger now.
+        " not here now ", " at work rn ", " at work right now ", " is at work now ", " i m ok tonight ", " i m okay tonight ", " separated and safe ", " now i am safe ", " i am safe now ", " i m safe now ", " il est en deplacement ", " elle est en deplacement ", " lives in other city ", " lives in another city ", " habite dans une autre ville ", " vit dans une autre ville ", " ne sait pas ou j habite ", " sait pas ou j habite ", " sait pas ou on est ", " doesn t know where i live ", " doesnt know where i live ", " maintenant je suis bien ", " maintenant je vais bien ", " i m fine now ", " ce soir c est calme ", " ce soir ils sont avec ", " ce soir il est avec ", " ce soir elle est avec ", " juste pour ce soir ", " pas de bagarre ", " juste du bruit ", " juste bruit ", " just noise ", " mais ca rigole ", " no fight ",
         " va bien pour l instant ", " va bien pour le moment ", " i m safe ", " im safe ", " i am safe ", " now and safe ",
         // Money sent and the writer now thinks it was a scam: a complaint to file, not a danger now.
         " it was a scam ", " scared it s a scam ", " afraid it s a scam ", " c etait une arnaque ", " peur que ce soit une arnaque ",
@@ -369,6 +397,8 @@ enum EmergencyCues {
     static let found = [
         // Active online: alive and reachable, not missing.
         " like mes photos ", " like mes posts ", " likes my photos ", " likes my posts ", " poste des stories ", " posting stories ",
+        // A runaway who says where she sleeps or that he is fine.
+        " texted me he s fine ", " texted me hes fine ", " texted me she s fine ", " texted me shes fine ", " elle va bien au telephone ", " il va bien au telephone ", " dort chez une copine ", " dort chez un copain ",
         " a ete retrouve", " l avons retrouve", " on l a retrouve", " ont retrouve ", " est retrouve", " retrouve sain",
         " retrouvee saine ", " est rentre ", " est rentree ", " est revenu ", " est revenue ", " de retour ",
         " came home ", " is back ", " came back ", " was found ",
@@ -382,6 +412,8 @@ enum EmergencyCues {
     /// "never came home": the words of a return, denied.
     static let foundDenied = [
         " never came home ", " never came back ", " not come home ", " not came home ", " not came back ", " didn t come home ",
+        // The writers coming back to their own place: nobody found again.
+        " we came back to ", " i came back to ", " came back to our ", " came back to my ",
         " didnt come home ", " hasn t come home ", " hasnt come home ", " haven t come home ", " not back ", " never back ",
         " est jamais revenu", " est jamais rentre", " n est pas revenu", " n est pas rentre", " pas de retour ",
     ]
@@ -405,6 +437,8 @@ enum EmergencyCues {
         // (Legs over the void alone is no cue: a small child on a ledge is the firefighters'.)
         " parapet du pont ", " parapet d un pont ", " enjambe la rambarde ", " enjambe le parapet ",
         " railing of a bridge ", " over the railing ", " roof of my building ", " standing on the bridge ", " sur le pont ", " sur le toit de mon immeuble ",
+        // The writer on a bridge now, in English too.
+        " i m on the bridge ", " im on the bridge ", " i am on the bridge ",
             " je veux plus vivre ", " veux plus vivre ", " goodbye note ", " lettre d adieu ", " pardon pour tout ", " une corde accrochee ",
             " drive into the sea ", " dire adieu ", " don t think i want to go back ", " sorti la corde ", " avec une corde ", " je vais me tuer ",
         " je veux me tuer ", " envie de me tuer ", " vais me tuer ", " veux me tuer ", " end her life ", " end his life ", " end their life ", " kill herself ",
@@ -412,6 +446,10 @@ enum EmergencyCues {
         " want to die ", " end it all ", " take my own life ", " dont want to live ", " don t want to live ",
         " no reason to live ", " en finir avec la vie ", " se foutre en l air ", " adieu a tous ", " dit adieu ",
         " lettre d adieu ", " goodbye letter ", " said goodbye ", " se jeter ", " sauter d un pont ", " jump off ",
+        // An end to one's days announced in the future tense.
+        " mettrai fin a mes jours ", " mettrai fin a ma vie ", " will end my life ",
+        // Wanting to jump, the act set for tonight, opened wrists, a gun to the head, pills taken out.
+        " want to jump ", " wanna jump ", " gonna jump ", " veux sauter ", " jveux sauter ", " vais sauter ", " jvais sauter ", " je saute dans ", " tonight s the night ", " poignets ouverts ", " ouvert les poignets ", " se tirer une balle ", " me tirer une balle ", " ecrit ma lettre ", " jvais le faire ", " pris les medocs ", " took everything in the cabinet ",
         " ne plus etre la ", " disparaitre pour toujours ", " overdose volontaire ", " avale des medicaments ",
         " avale tous ", " took all my pills ", " swallowed pills ",
         " toute la boite de ", " toute sa boite de ", " toute sa plaquette ", " toute la plaquette ", " tous mes cachets ", " tous les cachets ", " boite de cachets ",
@@ -457,6 +495,8 @@ enum EmergencyCues {
     ]
     static let suicideDenied = [
         " pas envie de mourir ", " ne veux pas mourir ", " veux pas mourir ", " pas suicidaire ", " don t want to die ",
+        // No act planned, a talk wanted.
+        " pas envie de faire de betise ", " pas envie de faire une betise ", " not gonna do anything ", " not going to do anything ", " dont want to die or anything ", " don t want to die or anything ",
         " dont want to die ", " not suicidal ", " pas parle de suicide ", " jamais parle de suicide ", " never talked about suicide ", " parle pas de suicide ", " hasn t talked about suicide ",
         " hasnt talked about suicide ", " didn t mention suicide ", " never mentioned suicide ",
     ]
@@ -490,6 +530,8 @@ enum EmergencyCues {
             " va m entendre ", " chuchote ", " cant talk ", " can t talk ", " cannot talk ", " can t speak ", " cant speak ",
             " cannot speak ", " unable to speak ", " je suis sourde ", " je suis sourd ", " i m deaf ", " i am deaf ",
             " jpeu pa ", " jpeux pas parler ", " jpeu pas parler ", " can t call ", " cant call ", " cannot call ", " he ll hear me ",
+            // Unable to say a word aloud next to the person.
+            " can t say anything out loud ", " cant say anything out loud ", " can t say anything ", " cant say anything ", " peux rien dire a voix haute ", " peux pas parler a voix haute ", " peux rien dire ", " can t speak out loud ",
             " j ecris depuis la ", " j ecris depuis le ", " i m texting from the ", " texting from the ", " peux juste ecrire ", " peux que ecrire ", " peux seulement ecrire ", " jpeux juste ecrire ", " jecri avec ",
             " j ecris avec ", " can only text ", " can only write ", " can only type ",
             " he will hear me ", " she ll hear me ", " will hear me ", " pas faire de bruit ", " can t make a sound ",
@@ -521,6 +563,10 @@ enum EmergencyCues {
             " monter me tuer ", " venir me tuer ", " vient me tuer ", " en train de taper ", " en train de frapper ",
             " tabassent ", " tabasse un ", " coups de pied ", " tu me fais mal ", " you re hurting me ", " arrete tu me fais ",
             " m a mis une droite ", " mis une droite ", " pete un cable ", " says i m next ", " i m next ", " slapping ",
+            // Kicking said with "they're" ("they're kicking him").
+            " re kicking ",
+            // A body pressed against the writer's, spitting on someone now.
+            " pressing himself against me ", " presses himself against me ", " pressing against me ", " se presse contre moi ", " se plaque contre moi ", " se serre contre moi ", " lui crache dessus ", " leur crache dessus ", " lui crachent dessus ", " is spitting on ", " are spitting on ", " qui le frappe ", " qui la frappe ", " kicking the door ", " kicking my door ", " kicking at the door ", " kicking in the door ", " coups de pied dans la porte ",
             " bruits de coups ", " bruit de coups ", " papa arrete ", " daddy stop ", " claques ", " tape dans la porte ",
             " banging on the door ", " punching holes ", " got jumped ", " me toucher de force ", " touche de force ", " ils le frappent ", " ils la frappent ", " le frappe ", " la frappe ", " la cogne ",
             " le cogne ", " la tabasse ", " le tabasse ", " defonce la porte ", " hurle et frappe ", " cris et des coups ",
@@ -552,6 +598,8 @@ enum EmergencyCues {
         ], weak: [
             " frappe ", " frappee ", " frapper ", " tape ", " tapee ", " battu ", " battue ", " cogne ", " agressee ",
             " violence ", " violences ", " agresse ", " agression ", " attaque ", " battre ", " coups ", " crie ", " hurle ", " agress", " taper ", " cogner ", " frape ", " secoue ", " secouer ", " hurler ", " kill me ", " slamming ", " tabasser ", " violee ", " viole ", " me tuer ", " drugged ",
+            // A rape named in one word, with a word of now ('viol maintenant').
+            " viol ",
             " hurt ", " violent ", " attack ", " hitting ", " beating ", " fight ", " menace ", " threat ", " screaming ",
             " shoving ", " attacking ", " bouscule ", " assaulted ", " raped ",
             " punched ", " pousse par terre ", " poussee par terre ", " me pousser ", " arrache ", " arracher ", " grabbed my ",
@@ -560,6 +608,8 @@ enum EmergencyCues {
         ], blockers: [
             " son chien ", " sa chienne ", " son chat ", " le chien ", " his dog ", " her dog ", " the dog ",
             " tape ma voiture ", " tape la voiture ", " a tape ma ", " hit my car ", " hit my parked ",
+            // Knocking at a door, a teen threatening to run off, a mirror hit by a car.
+            " j ai frappe il ", " j ai frappe a sa porte ", " j ai frappe a la porte ", " menace de recommencer ", " menace de fuguer ", " threatens to run away ", " tape mon retro ", " tape mon retroviseur ",
             " poste des videos ", " posts videos ", " menace de publier ", " menace de partager ", " menace de diffuser ",
             " threatening to post ", " threatens to post ", " threatening to share ", " threatens to share ", " sur insta ",
             " on instagram ", " par message ", " by text ",
@@ -581,7 +631,11 @@ enum EmergencyCues {
             " armed ", " pistol ", " rifle ",  " machete ", " machetes ", " coutelas ", " weapon ", " shots ", " gunshot", " shooting ", " shot at ",
             " le tireur ", " the shooter ", " shooter ", " detonation ", " detonations ",
             " colis suspect ", " suspicious package ", " fils apparents ", " wires sticking out ", " wires coming out ",
+            // Wires sticking out of a bag; a poker brandished.
+            " fils depassent ", " fils qui depassent ", " tisonnier ",
             " broken bottle ", " bouteille cassee ", " tesson ", " tessons ", " knifepoint ", " gunpoint ", " held up my ",
+            // Bats, a bomb or an attack announced, petrol brought to set a place alight.
+            " battes ", " baseball bat ", " baseball bats ", " faire un attentat ", " commettre un attentat ", " un attentat a ", " blow up the ", " blow up a ", " faire sauter la ", " faire sauter le ", " faire exploser la ", " faire exploser le ", " will burn it ", " will burn the ", " va tout bruler ", " va bruler mon ", " va bruler ma ", " mettre le feu a mon ", " mettre le feu a ma ", " bottle of essence ", " bottle of petrol ", " can of petrol ", " bidon d essence ", " bouteille d essence ", " jerrican ",
         ], weak: [], blockers: [
             // A weapon bought, inherited, for a club, camping or a game; fireworks taken for shots: a question, not a threat.
             " le droit de ", " droit de le ", " droit de la ", " droit de les ", " have the right to ", " allowed to ", " can i carry ",
@@ -599,6 +653,8 @@ enum EmergencyCues {
             " deactivated ", " desactive ", " desactivee ", " neutralise ", " neutralisee ", " collector s item ", " collectionneur ",
             " fausses armes ", " fausse arme ", " fake gun ", " fake guns ", " prop gun ", " prop guns ", " court metrage ",
             " short film ", " tournage ", " blague sur une bombe ", " blague a la bombe ", " bomb joke ", " joke about a bomb ",
+            // A threat written as a joke.
+            " en blague ", " pour rire ", " as a joke ", " for a joke ",
         ]),
         Category(reason: .beingFollowed, strong: [
             " me suit ", " me suivent ", " me poursuit ", " me poursuivent ", " suivie par ", " suivi par ",
@@ -651,6 +707,8 @@ enum EmergencyCues {
             " taking photos of the children ", " taking pictures of the children ", " taking photos of kids ", " taking pictures of kids ",
             " photographing the children ", " photographing children ", " photographing kids ",
             " seule sur le balcon ", " sans aucun adulte ", " sans adulte ", " erre seul ", " tout seul au bord de la ",
+            // A small child walking alone by a road with no adult around.
+            " aucun adulte autour ", " no adult around ", " marche seule au bord ", " marche seul au bord ", " walking alone by the ",
             " toute seule au bord de la ", " seul au bord de la route ", " walking alone along the ", " alone by the road ",
             " alone on the side of the road ",
             " rancon ", " ransom ", " ligote ", " ligotee ", " tied up ", " got separated ", " separated from us ",
@@ -667,6 +725,8 @@ enum EmergencyCues {
             " never see him again ", " never see her again ", " ne le reverrai ", " ne la reverrai ",
         ], weak: [" enfant ", " enfants ", " bebe ", " child ", " kid ", " baby ", " petit "], blockers: [
             " virus ", " ordi ", " ordinateur ", " computer ", " laptop ", " ransomware ", " fichiers ", " files ", " pc ",
+            // The writer's children speaking, not a child in danger.
+            " mes enfants disent ", " mes enfants pensent ", " my kids say ", " my children say ",
             " rancongiciel ", " rancongiciels ", " mot de passe ", " password ", " chiffres ", " encrypted ",
             // A hacked account asking the writer's friends for money is a scam, not a ransom.
             " pirate ", " pirater ", " hacked ", " hacke ", " ordinateurs ", " ordis ", " computers ", " bitcoin", " serveur",
@@ -694,6 +754,12 @@ enum EmergencyCues {
             " rode dans ", " rodent dans ", " prowling ", " sont dans le salon ", " est dans le salon ",
             " encore dedans ", " toujours dedans ", " sont dedans ", " est dedans ", " dans mon garage la ", " dans le garage la ",
             " fouille mon ", " fouillent mon ", " fouille ma ", " fouillent ma ", " fouille le salon ", " still in the house ",
+            // Someone going through the writer's or a relative's things in the home.
+            " fouille mes ", " fouillent mes ", " fouille ses ", " fouillent ses ", " going through her ", " going through his ", " disant etre de la police ", " se disant policier ", " se disant policiers ", " faux policiers sont ", " fake police officers are ", " pretending to be police ",
+            // Someone banned from approaching who is in the garden now; a man who says he will come up.
+            " est dans mon jardin ", " sont dans mon jardin ", " is in my garden ", " qu il va monter ", " il va monter chez moi ", " he ll come up ",
+            // Strangers inside carrying the writer's things out.
+            " inside carrying ", " carrying our things ", " carrying our stuff ", " sortent nos affaires ", " sortent nos valises ",
             " in my garden right now ", " in my kitchen ", " dans ma cuisine ", " dans sa cuisine ", " chez ma mere ", " chez mon pere ",
             " is going through my ", " going through my ", " veut rentrer chez moi ", " veulent rentrer chez moi ",
             " fouillait ", " fouillaient ", " fouillent les ", " fouille les ", " decoupent le grillage ", " coupent le grillage ",
@@ -771,6 +837,10 @@ enum EmergencyCues {
             " mal a la poitrine ", " douleur a la poitrine ", " douleur thoracique ", " arrive plus a respirer ",
             " serre la poitrine ", " me serre la poitrine ", " pain in my chest ", " pain in his chest ", " pain in her chest ",
             " arm is numb ", " bras gauche engourdi ", " douleur qui serre ", " tightness in my chest ", " chest feels tight ",
+            // Poisoned, overdosed or barely breathing: the SAMU first, even when the sentence calls for help in general.
+            " foaming at the mouth ", " bave de la mousse ", " mousse a la bouche ", " overdosed ", " took too much ", " a trop pris ", " respire presque pas ", " respire presque plus ", " respire tres lentement ", " respire super lentement ", " breathing very slowly ", " barely breathing ", " levres sont bleues ", " levres toutes bleues ", " floppy ", " pulse is very slow ", " pouls tres lent ", " tient plus debout ", " tien plus debout ", " can t stand up properly ", " cant stand up properly ", " ne sent plus ses jambes ", " can t feel his legs ", " can t feel her legs ", " face suddenly droops ", " droops on one side ", " can t lift her arm ", " can t lift his arm ", " my chest burns ", " dishwasher liquid ", " produit vaisselle ", " eau de javel ", " dans le coma ", " on the floor since ", " par terre depuis ", " won t answer me ", " s effondre ", " not wake up when ", " se reveille pas ", " pas reveille ", " took something at ", " a pris un truc ", " mis un truc dedans ",
+            // A heart or brain in trouble, a drinker who cannot be woken, someone hurt who bleeds from the ear.
+            " chest is very tight ", " chest is tight ", " tight chest ", " arm feels heavy ", " bras lourd ", " poitrine serree ", " oppression dans la poitrine ", " bouche de travers ", " bouche tordue ", " visage de travers ", " mots sortent melanges ", " coma ethylique ", " ethylic coma ", " alcohol poisoning ", " blood coming from ", " bleeding from his ear ", " bleeding from her ear ", " saigne de l oreille ", " head is cut ", " feel dizzy and sick ", " hit with a bottle ",
             " n arrive plus a respirer ", " clutching his chest ", " clutching her chest ", " clutching my chest ", " went grey ",
             " respire tres fort ", " respire tres mal ", " arrive plus a se lever ", " n arrive plus a se lever ", " bouge plus ",
             " bouge plu ", " tout blanc ", " toute blanche ", " bu du produit ", " avale du produit ", " bu de la javel ",
@@ -847,6 +917,8 @@ enum EmergencyCues {
         ], blockers: [
             // A card "swallowed by" a cash machine.
             " swallowed by ", " avalee par ", " avale ma carte ", " avale la carte ", " swallowed my card ",
+            // A car that does not move, a man's flu: no one hurt.
+            " voiture ne bouge pas ", " car doesn t move ", " man flu ",
             " tombe sur une ", " tombe sur un ", " tombee sur une ", " tombee sur un ", " tombe sur des ", " tombe sur cette ",
             " tombe sur ce ", " came across ", " stumbled on ", " stumbled upon ",
             // A thing falling apart (a wreck, a shed): no person fallen.
@@ -879,6 +951,8 @@ enum EmergencyCues {
             " a la derive ", " coince dessous ", " coincee dessous ", " remonte pas ", " l emporte ",
             // Stuck in a lift: a rescue for the firefighters.
             " coince dans l ascenseur ", " coincee dans l ascenseur ", " bloque dans l ascenseur ", " bloquee dans l ascenseur ",
+            // A lift stuck between floors with someone inside.
+            " ascenseur est bloque ", " ascenseur bloque ", " bloquee dans lascenseur ", " bloque dans lascenseur ", " lift is stuck ", " elevator is stuck ",
             " stuck in the lift ", " stuck in the elevator ", " stuck in a lift ", " stuck in an elevator ",
             // Carried off by the current or out to sea, fallen into the river: a rescue.
             " par le courant ", " by the current ", " emporte au large ", " emportee au large ", " l a emporte au large ",
@@ -912,6 +986,10 @@ enum EmergencyCues {
             " fell into the seine ", " fell in the seine ", " fell into the loire ", " fell into the lake ", " fell in the lake ",
             " enflamme ", " enflammee ", " fume noir ", " fumee partout ", " fume partout ", " smoke everywhere ", " cocktail molotov ", " molotov ",
             " depart de feu ", " depart d incendie ",
+            // Falls from a height, someone under a tram or a train, a hand caught in a machine, ice that gave way: a rescue for the firefighters (18).
+            " fell from a balcony ", " fell from the balcony ", " fell off the balcony ", " fell from the roof ", " fell off the roof ", " fell from the first floor ", " fell from the window ", " fell out of the window ", " tombe du balcon ", " tombee du balcon ", " tombe du toit ", " tombee du toit ", " tombe de l echafaudage ", " tombe d un echafaudage ", " tombe par la fenetre ", " tombee par la fenetre ", " sous la rame ", " sous le tram ", " sous le train ", " under the train ", " under the tram ", " main coincee ", " main coince ", " hand caught in ", " hand stuck in ", " bras coince dans ", " la glace a cede ", " ice gave way ", " tombes dans le lac ", " tombe dans le lac ", " tombee dans le lac ",
+            // Sparks from an electrical panel.
+            " sparking ", " tableau electrique fait des etincelles ",
         ], weak: [" feu ", " fire ", " gaz ", " gas ", " flooded ", " inondation ", " inonde ", " inondee "], blockers: [
             " feu rouge ", " feux rouges ", " feu vert ", " feux ", " coup de feu ", " coups de feu ", " arme a feu ",
             " armes a feu ", " cease fire ", " fire access ", " fire lane ", " fire exit ", " fire door ", " voie pompiers ",
@@ -932,6 +1010,8 @@ enum EmergencyCues {
             " repartir au volant ", " repartir en voiture ", " reprendre sa voiture ", " veut conduire ", " about to drive ",
             " reprendre le volant ", " reprendre la voiture ", " get behind the wheel ", " drive off drunk ",
             " wants to drive off ",
+            // The other driver driving off at someone standing in front of the car.
+            " trying to drive off ", " tries to drive off ", " essaie de partir avec sa voiture ",
             // The other driver drunk after a crash and leaving: a danger on the road now.
             " drunk and trying to leave ", " drunk and trying to drive ", " ivre et essaie de partir ", " ivre et veut partir ",
             " bourre et veut partir ", " bourre et essaie de partir ",
@@ -999,6 +1079,8 @@ enum EmergencyCues {
     /// the child's: "un homme de 30 ans" says nothing of the daughter).
     static let adultAges: [String] = (18...99).flatMap { age in
         ["fils", "fille", "enfant", "gamin", "gamine", "frere", "soeur", "cousin", "cousine"].flatMap { [" \($0) de \(age) ans ", " \($0) a \(age) ans "] }
+            // An uncle, an aunt, a brother whose age is said plainly ("mon frère 35 ans", "elle a 50 ans"): an adult.
+            + ["oncle", "tante", "frere", "soeur", "elle a", "il a"].flatMap { [" \($0) \(age) ans ", " \($0) de \(age) ans "] }
             + [" \(age) year old son ", " \(age) year old daughter ", " son is \(age) ", " daughter is \(age) "]
     } + [" fils majeur ", " fille majeure ", " enfant majeur ", " adult son ", " adult daughter ", " grown up son ", " grown up daughter "]
 
@@ -1021,6 +1103,8 @@ enum EmergencyCues {
     static let windowLedges = [
         " rebord d une fenetre ", " rebord de la fenetre ", " rebord de sa fenetre ", " on the window ledge ", " on a window ledge ",
         " on the ledge ", " rebord du balcon ", " rebord d un balcon ", " balcony ledge ", " on the balcony railing ",
+        // A balcony's rail too.
+        " balcony rail ", " rambarde du balcon ",
     ]
 
     /// Things that "disappear" without anyone missing.
@@ -1089,6 +1173,8 @@ enum EmergencyCues {
     /// Asking whom to talk to: a listener, not help now (unless the words themselves name a danger).
     static let listener = [
         " a qui parler ", " a qui jpeux parler ", " a qui je peux parler ", " a qui on peut en parler ", " a qui en parler ",
+        // Wanting to talk to someone.
+        " envie de parler a qqun ", " envie de parler a quelqu un ", " want to talk to someone ", " just want to talk to ",
         " who to talk to ", " need to talk to someone ", " just need to talk ", " besoin de parler a quelqu un ", " someone to talk to ",
         " jsais plus a qui parler ", " sais plus a qui parler ", " parler a un policier ", " parler a un gendarme ",
         " talk to a police officer ", " speak to an officer ", " talk to an officer ",
@@ -1098,6 +1184,8 @@ enum EmergencyCues {
     /// even when the author has left.
     static let sexualAssault = [
         " violee ", " viole ", " raped ", " agressee sexuellement ", " agresse sexuellement ", " sexually assaulted ",
+        // Drugged and abused: a sexual assault.
+        " i was drugged ", " been drugged ", " j ai ete droguee ", " j ai ete drogue ", " on m a droguee ", " on m a drogue ",
     ]
     static let hoursAgo = [
         " il y a une heure ", " y a une heure ", " ya une heure ", " il y a 1h ", " il y a deux heures ", " il y a 2h ",
@@ -1117,6 +1205,10 @@ enum EmergencyCues {
     /// Bullies' words quoted ("they tell me to kill myself"): not the writer's intent.
     static let suicideQuoted = [
         " telling me to kill myself ", " tell me to kill myself ", " told me to kill myself ", " tells me to kill myself ",
+        // An end announced by the one who threatens, a bridge where a car crashed: not the writer's intent.
+        " il dit que c est fini pour moi ", " dit que c est fini pour moi ", " says it s over for me ", " accident sur le pont ",
+        // Dying of rage, laughter or shame, over a lost thing; the prevention line asked for a notice board: words, not intent.
+        " mourir de rage ", " mourir de rire ", " mourir de honte ", " dying of embarrassment ", " vais mourir j ai perdu ", " vais mourir jai perdu ", " prevention du suicide ", " suicide prevention ",
         " kill yourself ", " kys ", " va te suicider ", " va te tuer ", " me disent de me suicider ", " me dit de me suicider ",
         " m ont dit de me suicider ", " me disent de me tuer ", " me dit de me tuer ", " m ont dit de me tuer ",
     ]
@@ -1137,6 +1229,8 @@ enum EmergencyCues {
             " la retrouve pas ", " parti par la fenetre ", " partie par la fenetre ", " en laissant un mot ", " left a note and ", " snuck out ", " sneaked out ",
             " vanished ", " disappeared ", " toujours pas rentre", " pas rentre de l ecole ", " telephone est eteint ",
             " portable est eteint ", " phone is off ", " sonne dans le vide ",
+            // A child not found since, a phone off, friends who have not seen her.
+            " dont find him ", " don t find him ", " dont find her ", " don t find her ", " can not find ", " cannot find ", " phone est off ", " portable est off ", " tel est off ", " l ont pas vue ", " l ont pas vu ",
             // Left on a train or a metro when the doors closed.
             " didn t get off ", " didnt get off ", " pas descendu avec ", " pas descendue avec ", " reste dans le metro ",
             " restee dans le metro ", " reste dans la rame ", " restee dans la rame ", " reste dans le train ", " restee dans le train ",
@@ -1144,6 +1238,8 @@ enum EmergencyCues {
         ], blockers: adultAges + lostThings + [
             // A tradesman gone with the deposit: a fraud, not a missing child ("son nom" is French "his").
             " acompte ", " disparu sans faire ", " disparu avec mon argent ", " disparu avec l argent ", " vanished with my money ",
+            // Money lent to someone who no longer answers: a debt, not a child missing.
+            " reconnaissance de dette ", " m a emprunte ", " borrowed money ",
             " disappeared with my money ", " disappeared with the deposit ", " colocataire ", " coloc ", " roommate ", " flatmate ", " collegue ", " colleague "]),
         Pair(reason: .missingAdult, first: [
             " alzheimer ", " demence ", " dement ", " demente ", " desoriente ", " desorientee ", " handicap", " grand pere ",
@@ -1186,6 +1282,11 @@ enum EmergencyCues {
         // A small child on a window ledge: the police for the child, the firefighters to reach the window.
         Pair(reason: .childInDanger, first: smallChild, second: windowLedges, blockers: kinship),
         Pair(reason: .fire, first: smallChild, second: windowLedges, blockers: kinship),
+        // A baby or a small child shut alone in a car in the heat: the firefighters (18) open it.
+        Pair(reason: .fire, first: smallChild, second: [
+            " enferme dans une voiture ", " enfermee dans une voiture ", " seul enferme dans une voiture ", " seule enfermee dans une voiture ",
+            " locked in a car ", " locked alone in a car ", " shut in a car ",
+        ], blockers: kinship),
         Pair(reason: .childInDanger, first: smallChild, second: [
             " locked in a car ", " locked alone in a car ", " in a hot car ", " in a locked car ", " enferme dans une voiture ",
             " enfermee dans une voiture ", " seul dans une voiture ", " seule dans une voiture ", " dans une voiture fermee ",

@@ -76,6 +76,9 @@ public struct EmergencyDetector: Sendable {
         // Nor on papers, money or jewels gone with nothing that says now: a theft to report.
         guard let model, !reading.hypothetical, reading.over == nil, !reading.longAgo, !reading.noDanger, !reading.seekingListener,
               !(reading.worry && reading.present == nil), !(reading.valuablesGone && reading.present == nil) else { return nil }
+        // Nor when the writer says they do not mean to die and the words name no danger ("pas envie de faire de bêtise,
+        // j'ai besoin de parler"): someone to listen to, for the listening lines, not an alert.
+        guard !(reading.suicideDenied && reading.strong.isEmpty && reading.weak.isEmpty && reading.pairs.isEmpty) else { return nil }
         // Nor, on its own, on a short query without a cue of the present ("vol de voiture").
         guard reading.wordCount > 3 || reading.present != nil || !reading.strong.isEmpty || !reading.weak.isEmpty else { return nil }
         let features = features(text, reading: reading, results: results, terms: terms)
@@ -402,7 +405,7 @@ struct CueReading {
         // Nor in a calm question ("je suis actuellement immobilisé, puis-je déposer plainte ?"): the writer's state.
         calm = Sets.calm.occurs(in: sentence)
         question = sentence.words.contains("?")
-        if present == nil, !past, !(calm && question), let weak = Sets.presentWeak.firstMatch(in: timed),
+        if present == nil, !past, !longAgo, !(calm && question), let weak = Sets.presentWeak.firstMatch(in: timed),
            !Sets.paperwork.occurs(in: sentence) {
             present = weak
         }
