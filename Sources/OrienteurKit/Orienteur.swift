@@ -62,7 +62,9 @@ public struct Orienteur: Sendable {
         var results = index.search(tokens: tokens, limit: limit + 3)
         // The emergency model reads the terms of the sentence's own language, the ones just analysed
         // unless the caller chose another language.
+        // A long message read whole may bury a danger of now after a question or an old story: its last parts are read too.
         let alert = emergencyDetector.assess(sentence, results: results, terms: language == guessed ? index.terms(of: tokens) : nil)
+            ?? emergencyDetector.assessTurns(in: sentence)
         if let alert {
             results = promotingEmergencyLeaves(for: alert, in: results, language: language)
         } else {

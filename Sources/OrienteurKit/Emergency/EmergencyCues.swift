@@ -80,7 +80,7 @@ enum EmergencyCues {
 
     /// It has just happened (minutes ago): still an emergency, even when the author has left.
     static let justHappened = [
-        " vient de ", " viennent de ", " viens de ", " viens d etre ", " vient d etre ", " a l instant ", " just now ",
+        " vient de ", " viennent de ", " viens de ", " vient d ", " viennent d ", " viens d ", " viens d etre ", " vient d etre ", " a l instant ", " just now ",
         " just happened ", " just got ", " just been ", " just tried ", " vient d essayer ", " a essaye de ", " il y a 5 min", " il y a 10 min", " il y a deux minutes ",
         " il y a cinq minutes ", " il y a dix minutes ", " il y a quelques minutes ", " minutes ago ", " mins ago ",
     ]

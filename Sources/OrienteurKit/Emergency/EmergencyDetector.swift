@@ -13,6 +13,11 @@
 /// imagined ("que faire si…", "en cas de…"), a missing person found again.
 /// Suicidal intent always raises the alert unless it is told as past.
 ///
+/// A long message that begins with a question or an old story and ends with a
+/// danger of now is read part by part too (``Orienteur/ask(_:language:limit:)``):
+/// the part from each new sentence or "mais", "but"… on, when it says the danger
+/// is now or has just happened.
+///
 /// The numbers that fit each reason come from the content (`emergencyAnswers`
 /// in `numbers.json`), never from the code.
 public struct EmergencyDetector: Sendable {
@@ -150,7 +155,7 @@ public struct EmergencyDetector: Sendable {
     }
 
     /// The alert the cue rules and the leaves' situations give, or nil.
-    private func assess(_ reading: CueReading, results: [SearchResult]) -> EmergencyAlert? {
+    func assess(_ reading: CueReading, results: [SearchResult]) -> EmergencyAlert? {
         var found: [(reason: EmergencyReason, cue: String?)] = []
         func add(_ reason: EmergencyReason, _ cue: String?) {
             if !found.contains(where: { $0.reason == reason }) { found.append((reason, cue)) }

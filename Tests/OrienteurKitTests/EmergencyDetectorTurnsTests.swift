@@ -1,0 +1,49 @@
+import Testing
+@testable import OrienteurKit
+
+/// A danger of now buried at the end of a long message that begins with a question or an old story:
+/// the message read whole is toned down by its past and its questions, so its last parts are read too.
+extension EmergencyDetectorTests {
+    /// A long question about paperwork that turns to a danger happening now raises the alert for that danger.
+    @Test func aDangerOfNowAfterALongQuestionIsFound() throws {
+        let french = "Bonjour, je voulais savoir comment récupérer le récépissé de ma plainte de l'an dernier pour le vol "
+            + "de mon vélo, l'assurance me le redemande et je ne le retrouve pas. Mais là, un homme vient d'entrer "
+            + "dans la boulangerie en face avec un couteau et il menace la vendeuse, je le vois depuis ma fenêtre."
+        let alert = try #require(try ask(french))
+        #expect(alert.actions.first?.description == "call:17")
+        let english = "Hi, two questions: can I renew my passport while a complaint about my stolen wallet is still open, "
+            + "and do I need an appointment at the station for that? Sorry, something else first: right now my neighbour "
+            + "is lying on the landing, he collapsed and he is not breathing, his wife is trying to wake him."
+        let medical = try #require(try ask(english))
+        #expect(medical.reasons.contains(.medical))
+        #expect(medical.actions.first?.description == "call:15")
+    }
+
+    /// The same kind of long message whose last part is still past, or only asks, stays calm.
+    @Test func aLongStoryThatStaysInThePastIsNoAlert() throws {
+        let story = "Je voulais vous raconter ce qui m'est arrivé l'an dernier, parce que j'y pense encore. Un homme m'a "
+            + "suivie jusqu'à chez moi un soir d'hiver. Il m'a poussée dans l'escalier et il est parti en courant. "
+            + "Je n'ai jamais porté plainte. Est-ce qu'il est trop tard pour le faire aujourd'hui ?"
+        #expect(try ask(story) == nil)
+        let procedure = "I would like to know how the procedure works when someone wants to report domestic violence "
+            + "on behalf of a friend who lives abroad. She is safe at her parents' place now. What documents do we need?"
+        #expect(try ask(procedure) == nil)
+    }
+
+    /// A word for help closing a long message about a hacked account is that account's help, not a danger.
+    @Test func aCryForHelpClosingALongMessageAboutAnAccountIsNoAlert() throws {
+        let hacked = "Someone got into my email account yesterday and now they are writing to all my contacts to ask for "
+            + "money, my cousin nearly paid. I changed nothing yet because I cannot log in anymore. URGENT please help me!!"
+        #expect(try ask(hacked) == nil)
+    }
+
+    /// Short messages are read whole only; a long one is cut at its sentences and at the words that turn it.
+    @Test func onlyLongMessagesAreReadByParts() {
+        #expect(EmergencyDetector.turns(in: "il me frappe. venez vite").count == 1)
+        let long = "Je voulais poser une question sur ma procuration pour les élections du mois prochain et sur les horaires "
+            + "du commissariat. Mais il y a plus grave maintenant"
+        let starts = EmergencyDetector.turns(in: long)
+        #expect(starts.count == 2)
+        #expect(long[starts[1]...].hasPrefix("Mais il y a plus grave"))
+    }
+}
