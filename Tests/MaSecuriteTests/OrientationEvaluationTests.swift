@@ -116,11 +116,13 @@ import Testing
                       // Parts 25-30 just under the level they reach after their reading rules and the retraining.
                       ("development-25", 0.995, 0.02, 0.995), ("development-26", 0.995, 0.005, 0.995),
                       ("development-27", 0.995, 0.005, 0.985), ("development-28", 0.995, 0.015, 0.995),
-                      ("development-29", 0.99, 0.015, 0.985), ("development-30", 0.995, 0.015, 0.99),
+                      ("development-29", 0.99, 0.015, 0.985), ("development-30", 0.995, 0.016, 0.99),
+                      // Part 30 allows one more false alarm and part 36 one more, with five more emergencies found,
+                      // since a long message is also read part by part ("he isn't violent right now" read alone).
                       // Parts 31-36 at the level they had on arrival, before anything was tuned on them.
                       ("development-31", 0.965, 0.02, 0.91), ("development-32", 0.98, 0.07, 0.92),
                       ("development-33", 0.965, 0.02, 0.935), ("development-34", 0.96, 0.051, 0.90),
-                      ("development-35", 0.99, 0.05, 0.915), ("development-36", 0.93, 0.02, 0.93)])
+                      ("development-35", 0.99, 0.05, 0.915), ("development-36", 0.955, 0.025, 0.93)])
     func laterDevelopmentPartsHoldTheirLevel(name: String, recall: Double, falseAlarms: Double, topThree: Double) throws {
         let report = try Fixtures.modules.get().orienteur.evaluate(try Self.set(name))
         print("Orientation evaluation, \(name):\n" + report.table())
