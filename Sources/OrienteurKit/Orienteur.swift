@@ -62,7 +62,12 @@ public struct Orienteur: Sendable {
         var results = index.search(tokens: tokens, limit: limit + 3)
         // The emergency model reads the terms of the sentence's own language, the ones just analysed
         // unless the caller chose another language.
-        let alert = emergencyDetector.assess(sentence, results: results, terms: language == guessed ? index.terms(of: tokens) : nil)
+        var alert = emergencyDetector.assess(sentence, results: results, terms: language == guessed ? index.terms(of: tokens) : nil)
+        // A long message that asks about something else first and tells a danger happening now last.
+        if alert == nil, let told = emergencyDetector.dangerToldLast(in: sentence, search: { index.search(tokens: index.queryTokens($0), limit: limit + 3) }) {
+            alert = told.alert
+            results = told.results + results.filter { result in !told.results.contains { $0.id == result.id } }
+        }
         if let alert {
             results = promotingEmergencyLeaves(for: alert, in: results, language: language)
         } else {

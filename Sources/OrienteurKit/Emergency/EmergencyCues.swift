@@ -56,6 +56,11 @@ enum EmergencyCues {
         // Across the road, too.
         " we are across the road ", " we re across the road ", " i m across the road ", " i am across the road ",
         // Something that goes on as the writer writes, someone back at the door or downstairs now.
+        // The writer turning to what is happening now ("mais ce qui se passe maintenant c'est…", "but more urgently…").
+        " ce qui se passe maintenant ", " ce qui se passe en ce moment ", " il se passe quelque chose maintenant ",
+        " what s happening now ", " what is happening now ", " but more urgently ", " mais plus urgent ", " plus urgent encore ",
+        // A smell or a smoke that grows as the writer writes.
+        " de plus en plus forte ", " de plus en plus fort ", " getting stronger ", " smell is stronger ",
         " ca continue encore ", " it s still going on ", " its still going on ", " still going on ", " ca dure depuis un moment ", " now he s back ", " now she s back ", " now they re back ", " is now in front of ", " is now outside ", " est maintenant devant ", " s downstairs ", " is downstairs ", " are downstairs ", " est en bas de mon immeuble ", " has been sparking ", " is sparking ", " keeps sparking ", " il y a un quart d heure ", " quarter of an hour ago ", " since 30 min ", " depuis 20 minutes ", " depuis 30 minutes ", " depuis une demi heure ", " depuis un quart d heure ",
     ]
 
@@ -301,6 +306,10 @@ enum EmergencyCues {
         " il monte dans une ", " ils montent dans une ", " elle monte dans une ", " is getting into a ", " are getting into a ", " je le vois encore ", " i can still see him ",
         // Someone still inside: whoever "left" is not the danger.
         " encore dedans ", " toujours dedans ", " still inside ", " still in the house ",
+        // Nobody should be in the home: whoever "is at work" is the one away, the danger is the one inside.
+        " personne n est cense etre la ", " personne n est censee etre la ", " personne n est sense etre la ", " personne est cense etre la ",
+        " personne ne devrait etre ", " nobody should be in ", " no one should be in ", " nobody is supposed to be ",
+        " no one is supposed to be ", " nobody s supposed to be ", " no one s supposed to be ",
         // The occupants away on holiday, the writer coming in from somewhere: nobody's danger has ended.
         " partis au ski ", " partis en vacances ", " parti en vacances ", " partie en vacances ", " sont en vacances ",
         " away on holiday ", " je suis rentree de ", " je suis rentre de ", " je suis rentree dans ", " je suis rentre dans ",
@@ -777,6 +786,10 @@ enum EmergencyCues {
             " peering through my window ", " peering in my window ", " staring through my window ", " staring in my window ",
             " fais semblant de dormir ", " say they are police ", " want come in ", " want to come in ", " are in my home ",
             " are in my house ", " check my jewellery ", " check my jewelry ", " verifier mes bijoux ",
+            // Signs of someone in a home where nobody should be ("alors que personne n'est censé être là").
+            " personne n est cense etre la ", " personne n est censee etre la ", " personne n est sense etre la ", " personne est cense etre la ",
+            " personne ne devrait etre ", " nobody should be in ", " no one should be in ", " nobody is supposed to be ",
+            " no one is supposed to be ", " nobody s supposed to be ", " no one s supposed to be ", " nobody else is home ",
             " saying they are police ", " insisting to come in ", " insistent pour entrer ", " insiste pour entrer ",
             // Refusing to go until paid; one talking while the other is in another room; a stranger ordering to open.
             " ne partira pas ", " ne partiront pas ", " won t leave until ", " wont leave until ", " l autre est dans ",
@@ -1235,6 +1248,8 @@ enum EmergencyCues {
             " didn t get off ", " didnt get off ", " pas descendu avec ", " pas descendue avec ", " reste dans le metro ",
             " restee dans le metro ", " reste dans la rame ", " restee dans la rame ", " reste dans le train ", " restee dans le train ",
             " still on the train ", " still on the metro ", " stayed on the train ", " stayed on the metro ", " stayed on the tube ",
+            // A child who "is gone" (not someone who left the writer alone): a child no longer there.
+            " she s gone ", " he s gone ", " shes gone ", " hes gone ", " is gone on ", " is gone since ", " is gone for ",
         ], blockers: adultAges + lostThings + [
             // A tradesman gone with the deposit: a fraud, not a missing child ("son nom" is French "his").
             " acompte ", " disparu sans faire ", " disparu avec mon argent ", " disparu avec l argent ", " vanished with my money ",

@@ -489,6 +489,8 @@ struct CueReading {
                 if ["maintenant", "mtn", "now", "tonight", "actuellement"].contains(next) { blank(index + 1, 1) }
                 if (next == "ce" && after == "soir") || (next == "right" && after == "now") { blank(index + 1, 2) }
                 if next == "en" && after == "ce" { blank(index + 1, 3) }
+                // "elle n'est pas là en ce moment": not there now.
+                if next == "la" && after == "en" { blank(index + 1, 4) }
             case "quelle", "quel", "c", "ce":
                 // "quelle est la démarche", "c'est la première fois": no "là" (here, now).
                 if next == "est" && after == "la" { blank(index + 2, 1) }
