@@ -3,7 +3,9 @@ import Testing
 
 /// Readings of phrasing the rules of parts 1-30 missed in parts 31-36, each as a class written in other words:
 /// a long message that asks about paperwork first and tells a danger happening now last, a light or a noise in a
-/// home where nobody should be, a child who "is gone".
+/// home where nobody should be, a child who "is gone", states that last as one writes (cannot get up, unconscious,
+/// bleeding that will not stop, minutes of a seizure), a limb bent the wrong way, a farewell before walking into
+/// the sea, a slap seen now, the writer's own place, a silence after blows that frightens.
 extension EmergencyDetectorTests {
     /// A long message: a question about a complaint or a form first, then "but right now…": the danger told last
     /// is read on its own, and the past of the first part does not hide it.
@@ -48,5 +50,38 @@ extension EmergencyDetectorTests {
         #expect(try ask("our little girl of 5 is gone since ten minutes in the supermarket, we looked everywhere")?
             .reasons.contains(.missingChild) == true)
         #expect(try ask("my son is gone to his dad's for the weekend, when can I call the school about his grades?") == nil)
+    }
+
+    /// A state that lasts as one writes is now, even an hour after the fall or when the attackers left.
+    @Test func statesThatLastAreNow() throws {
+        #expect(try ask("my grandfather fell in the garden an hour ago and he can't get up, he is cold")?.actions.first == .call("15"))
+        #expect(try ask("mamie est tombée dans la cuisine il y a une heure, elle n'arrive pas à se relever")?.actions.first == .call("15"))
+        #expect(try ask("mon frère est inconscient dans sa chambre, c'est quoi le numéro ?")?.actions.first == .call("15"))
+        #expect(try ask("he got hit with a bottle earlier, the guys left but his arm won't stop bleeding")?.reasons.contains(.medical) == true)
+        #expect(try ask("mon mari fait une crise, ça dure depuis plus de dix minutes, il convulse")?.reasons.contains(.medical) == true)
+        #expect(try ask("my neighbour just got pushed off his bike, his arm is bent the wrong way and he's crying")?.actions.first == .call("15"))
+        #expect(try ask("ma copine a pris des pilules à la fête, elle reconnait plus personne et elle tremble")?.reasons.contains(.medical) == true)
+    }
+
+    /// A farewell before walking into the sea, "I don't think I'll be here tomorrow": suicide (3114) first;
+    /// "I'll be here tomorrow morning" to sign a complaint is no farewell.
+    @Test func farewellsBeforeAnActAreSuicidalIntent() throws {
+        #expect(try ask("I've taken out the pills, I don't think I'll be here tomorrow, I just wanted to say it")?.actions.first == .call("3114"))
+        #expect(try ask("my friend texted that she is going to walk into the sea tonight and her phone is off")?.actions.first == .call("3114"))
+        #expect(try ask("I'll be here tomorrow morning at the station to sign my complaint") == nil)
+    }
+
+    /// A slap seen now; "je suis chez ma sœur" says where the writer is, not that the danger is behind her, when
+    /// something has just happened; told of two weeks ago from the writer's mother's home, it is a complaint.
+    @Test func theWritersPlaceIsNotTheDangersEnd() throws {
+        #expect(try ask("I can see through the window the nurse slap her again and again, my mum is in the bed")?.reasons.contains(.violenceNow) == true)
+        #expect(try ask("je suis chez ma sœur, son mari vient de la pousser contre le mur, il crie encore")?.reasons.contains(.violenceNow) == true)
+        #expect(try ask("je suis chez ma mère maintenant, il m'a frappée il y a deux semaines, je veux porter plainte") == nil)
+    }
+
+    /// A silence after the blows that frightens more does not end the danger.
+    @Test func aSilenceThatFrightensIsNoEnd() throws {
+        #expect(try ask("the neighbours were fighting, I heard her crying \"let go of me\" and now it's too quiet, that scares me")?
+            .reasons.contains(.violenceNow) == true)
     }
 }

@@ -59,6 +59,13 @@ enum EmergencyCues {
         // The writer turning to what is happening now ("mais ce qui se passe maintenant c'est…", "but more urgently…").
         " ce qui se passe maintenant ", " ce qui se passe en ce moment ", " il se passe quelque chose maintenant ",
         " what s happening now ", " what is happening now ", " but more urgently ", " mais plus urgent ", " plus urgent encore ",
+        // A state that lasts as the writer writes: someone fallen who cannot get up, unconscious, bleeding that will not stop.
+        " n arrive pas a me relever ", " arrive pas a me relever ", " n arrive pas a se relever ", " arrive pas a se relever ",
+        " peux pas me relever ", " peut pas se relever ", " can t get up ", " cant get up ", " cannot get up ", " unable to get up ",
+        " est inconscient ", " est inconsciente ", " is unconscious ", " est unconscious ", " are unconscious ",
+        " saigne toujours ", " saigne encore ", " n arrete pas de saigner ", " arrete pas de saigner ", " won t stop bleeding ",
+        " wont stop bleeding ", " keeps bleeding ", " still bleeding ", " can t stop the bleeding ", " cant stop the bleeding ",
+        " can t stop it ", " cant stop it ",
         // A smell or a smoke that grows as the writer writes.
         " de plus en plus forte ", " de plus en plus fort ", " getting stronger ", " smell is stronger ",
         " ca continue encore ", " it s still going on ", " its still going on ", " still going on ", " ca dure depuis un moment ", " now he s back ", " now she s back ", " now they re back ", " is now in front of ", " is now outside ", " est maintenant devant ", " s downstairs ", " is downstairs ", " are downstairs ", " est en bas de mon immeuble ", " has been sparking ", " is sparking ", " keeps sparking ", " il y a un quart d heure ", " quarter of an hour ago ", " since 30 min ", " depuis 20 minutes ", " depuis 30 minutes ", " depuis une demi heure ", " depuis un quart d heure ",
@@ -306,6 +313,9 @@ enum EmergencyCues {
         " il monte dans une ", " ils montent dans une ", " elle monte dans une ", " is getting into a ", " are getting into a ", " je le vois encore ", " i can still see him ",
         // Someone still inside: whoever "left" is not the danger.
         " encore dedans ", " toujours dedans ", " still inside ", " still in the house ",
+        // A silence after the blows that frightens more, someone who recognises "plus personne": nothing has ended.
+        " scares me more ", " scares me even more ", " fait encore plus peur ", " too quiet ", " trop calme ",
+        " reconnait plus personne ", " reconnais plus personne ",
         // Nobody should be in the home: whoever "is at work" is the one away, the danger is the one inside.
         " personne n est cense etre la ", " personne n est censee etre la ", " personne n est sense etre la ", " personne est cense etre la ",
         " personne ne devrait etre ", " nobody should be in ", " no one should be in ", " nobody is supposed to be ",
@@ -468,7 +478,9 @@ enum EmergencyCues {
         " sous un train ", " under a train ", " in front of a train ", " sur les rails ", " on the tracks ", " on the railway ",
         " bord du quai ", " rope is ready ", " corde est prete ", " letters to everyone ", " lettres a tout le monde ",
         " plu vivre ", " jveux plus vivre ", " jveu plus vivre ", " sur le toi ", " veux plus etre la ", " veu plus etre la ",
-        " plus etre la demain ", " not be here tomorrow ", " menace de sauter ", " threatening to jump ", " threatens to jump ",
+        " plus etre la demain ", " not be here tomorrow ", " don t think i ll be here tomorrow ", " dont think ill be here tomorrow ", " don t think ill be here tomorrow ", " ne serai plus la demain ", " serai plus la demain ",
+        " serai pas la demain ", " won t be here tomorrow ", " wont be here tomorrow ", " hang himself ", " hang herself ", " hang myself ",
+        " marcher dans la mer ", " entrer dans la mer ", " walk into the sea ", " walk into the water ", " walk into the river ", " menace de sauter ", " threatening to jump ", " threatens to jump ",
         " saying he ll jump ", " saying she ll jump ", " says he ll jump ", " says she ll jump ", " saying he will jump ",
         " saying she will jump ", " dit qu il va sauter ", " dit qu elle va sauter ", " toutes ses boites ", " toute une boite de cachets ",
         " toute une boite de medicaments ", " whole box of pills ", " whole bottle of pills ", " all her pills ", " all his pills ",
@@ -571,7 +583,7 @@ enum EmergencyCues {
             " slamming her ", " slamming him ", " hitting her ", " hitting him ", " me planter ", " va me planter ", " me defoncer ", " vont me defoncer ", " lui caresse ",
             " monter me tuer ", " venir me tuer ", " vient me tuer ", " en train de taper ", " en train de frapper ",
             " tabassent ", " tabasse un ", " coups de pied ", " tu me fais mal ", " you re hurting me ", " arrete tu me fais ",
-            " m a mis une droite ", " mis une droite ", " pete un cable ", " says i m next ", " i m next ", " slapping ",
+            " m a mis une droite ", " mis une droite ", " pete un cable ", " says i m next ", " i m next ", " slapping ", " slap him ", " slap her ", " slapped him ", " slapped her ", " slaps him ", " slaps her ",
             // Kicking said with "they're" ("they're kicking him").
             " re kicking ",
             // A body pressed against the writer's, spitting on someone now.
@@ -846,6 +858,10 @@ enum EmergencyCues {
             " video of ", " videos of ", " video sur ", " video on ", " videos de ", " video de ", " tiktok ", " youtube ",
         ]),
         Category(reason: .medical, strong: [
+            // A limb bent the wrong way; someone who no longer recognises anyone (a drug taken, a blow to the head).
+            " bent in a strange way ", " bent in a weird way ", " at a strange angle ", " at a weird angle ", " bent the wrong way ",
+            " tordu bizarrement ", " fait un angle bizarre ", " un angle bizarre ", " reconnait plus personne ", " reconnait personne ",
+            " ne reconnait plus ", " doesn t recognise anyone ", " doesn t recognize anyone ", " doesnt recognize anyone ",
             // Chest and breath, pale and not moving, a household product swallowed.
             " mal a la poitrine ", " douleur a la poitrine ", " douleur thoracique ", " arrive plus a respirer ",
             " serre la poitrine ", " me serre la poitrine ", " pain in my chest ", " pain in his chest ", " pain in her chest ",

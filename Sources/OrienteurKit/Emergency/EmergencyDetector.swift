@@ -417,6 +417,12 @@ struct CueReading {
         }
         hypothetical = Sets.hypothetical.occurs(in: Sets.askedOfACase.blanking(in: timed))
         over = Sets.overCancelled.occurs(in: sentence) ? nil : Sets.over.firstMatch(in: sentence)
+        // "je suis chez ma fille, son compagnon vient de la gifler": where the writer is, not a danger left behind,
+        // when the words say it happens now.
+        if let place = over, Self.writersPlace.contains(place.trimmingCharacters(in: .whitespaces)),
+           justHappened || Sets.present.occurs(in: timed) {
+            over = nil
+        }
         authorLeft = over.map { Sets.authorLeft.contains($0.trimmingCharacters(in: .whitespaces)) } ?? false
         noInjury = Sets.noInjury.occurs(in: sentence)
         // "c'est peut-être pas grave mais…": a hedge before telling what happens, not a statement that nothing does.
@@ -516,6 +522,8 @@ struct CueReading {
                 // "comme si quelqu'un fouillait", "as if": a comparison, not a hypothesis.
                 if next == "si" || next == "if" { blank(index + 1, 1) }
             case "depuis", "since":
+                // "ça dure depuis plus de 5 minutes": minutes up to now, not a story that goes on for months.
+                if index >= 2, words[index - 1] == "dure", Self.timeAgo(Array(words[index...])).recent { blank(index, 1) }
                 if ["hier", "yesterday", "avant"].contains(next) { blank(index + 1, next == "avant" ? 2 : 1) }
                 if ["ce", "cette", "this", "last"].contains(next) { blank(index + 1, 2) }
                 // "depuis des heures": hours up to now, not "depuis des mois / des années" (a story).
@@ -528,6 +536,9 @@ struct CueReading {
         }
         return masked
     }
+
+    /// Over cues that say where the writer is staying ("je suis chez ma mère"), not that a danger has left.
+    static let writersPlace: Set<String> = ["je suis chez ma", "je suis chez mon", "jsui chez ma", "jsuis chez ma"]
 
     /// The words that may follow "encore là" when "là" is the adverb.
     private static let stillThereFollowers: Set<String> = [
@@ -597,6 +608,15 @@ struct CueReading {
             if words[index] == "y", index + 1 < words.count, words[index + 1] == "a" { read(from: index + 2) }
             // "<number> <unit> ago".
             if words[index] == "ago", index >= 1, let kind = unit(words[index - 1]) { apply(kind) }
+            // "depuis plus de 5 minutes", "since 20 minutes", "for 15 min": minutes up to now (a longer span is read elsewhere).
+            if ["depuis", "since", "for"].contains(words[index]) {
+                var next = index + 1
+                while next < words.count, next < index + 5, ["plus", "de", "moins", "more", "than", "over", "about", "environ", "genre", "like"].contains(words[next])
+                    || words[next].allSatisfy(\.isNumber) || timeAgoNumbers.contains(words[next]) {
+                    next += 1
+                }
+                if next < words.count, next > index + 1, unit(words[next]) == 0 { result.recent = true }
+            }
         }
         return result
     }
