@@ -5,7 +5,8 @@ import Testing
 /// a long message that asks about paperwork first and tells a danger happening now last, a light or a noise in a
 /// home where nobody should be, a child who "is gone", states that last as one writes (cannot get up, unconscious,
 /// bleeding that will not stop, minutes of a seizure), a limb bent the wrong way, a farewell before walking into
-/// the sea, a slap seen now, the writer's own place, a silence after blows that frightens.
+/// the sea, a slap seen now, the writer's own place, a silence after blows that frightens; on the calm side the
+/// writer saying outright that nothing happens now, an adult neighbour's age, a phone its owner often switches off.
 extension EmergencyDetectorTests {
     /// A long message: a question about a complaint or a form first, then "but right now…": the danger told last
     /// is read on its own, and the past of the first part does not hide it.
@@ -83,5 +84,29 @@ extension EmergencyDetectorTests {
     @Test func aSilenceThatFrightensIsNoEnd() throws {
         #expect(try ask("the neighbours were fighting, I heard her crying \"let go of me\" and now it's too quiet, that scares me")?
             .reasons.contains(.violenceNow) == true)
+    }
+
+    /// "Nothing is happening right now", "not violent tonight", "fine, just scared", "nobody has been hurt yet":
+    /// the writer says nothing happens now — a worry to talk about.
+    @Test func theWriterSayingNothingHappensNowIsBelieved() throws {
+        #expect(try ask("my ex waits outside my office some mornings, he's not doing anything right now but I feel watched") == nil)
+        #expect(try ask("I think my cousin's boyfriend hurts her, nothing is happening right now, who can I talk to?") == nil)
+        #expect(try ask("ça me stresse, il me suit parfois, mais ce soir ce n'est pas violent, je voulais juste en parler") == nil)
+        #expect(try ask("the neighbours' goat keeps coming into our yard and butting the fence, nobody has been hurt yet") == nil)
+    }
+
+    /// The same words beside a weapon in the home, a gun in a lobby or someone not breathing: the alert stays.
+    @Test func nothingNowBesideARealDangerStillAlerts() throws {
+        #expect(try ask("he's not doing anything right now, he's just standing there, but he has a knife in his hand in my kitchen")?
+            .actions.first == .call("17"))
+        #expect(try ask("nobody has been hurt yet but the man in the lobby is waving a gun at the staff")?.reasons.contains(.armedPerson) == true)
+        #expect(try ask("nothing is happening right now in the street but my husband is unconscious on the kitchen floor and not breathing")?
+            .actions.first == .call("15"))
+    }
+
+    /// A neighbour "de 80 ans" is an adult, not a missing child; a phone its owner often switches off is a habit.
+    @Test func anAdultsAgeAndAPhoneHabitAreNoMissingChild() throws {
+        #expect(try ask("mon voisin de 80 ans n'est plus là depuis deux jours, sa voiture non plus, il part souvent chez son fils") == nil)
+        #expect(try ask("mon oncle fait le tour de la Bretagne à vélo, il ne répond plus depuis trois jours mais il a l'habitude de couper son téléphone") == nil)
     }
 }

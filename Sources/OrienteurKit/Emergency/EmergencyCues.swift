@@ -10,7 +10,7 @@ enum EmergencyCues {
     static let vocabulary: [String: Int32] = {
         var lists = [present, presentWeak, earlierToday, past, longAgo, calm, hypothetical, over, overCancelled, authorLeft, justHappened, paperwork,
                      noInjury, noDanger, found, foundDenied, suicide, suicidePast, suicideDenied, help, danger, firstPerson, witness, kinship,
-                     seaPlaces, inlandWaters, askedOfACase, hedged, windowLedges, lostToys, valuables, disappeared, takenAlong, suicideQuoted, worry, unreachable, listener, sexualAssault, hoursAgo, minor]
+                     seaPlaces, inlandWaters, nothingNow, askedOfACase, hedged, windowLedges, lostToys, valuables, disappeared, takenAlong, suicideQuoted, worry, unreachable, listener, sexualAssault, hoursAgo, minor]
         lists += categories.flatMap { [$0.strong, $0.weak, $0.blockers] }
         lists += pairs.flatMap { [$0.first, $0.second, $0.blockers] }
         return PhraseSet.vocabulary(of: lists)
@@ -354,6 +354,19 @@ enum EmergencyCues {
         " fender bender ", " personne blesse ", " personne de blesse ",
     ]
 
+    /// The writer says outright that nothing is happening now, that it is not violent this time, that all are fine:
+    /// believed like ``noDanger``, except beside a weapon, an intruder or someone shut in, named in the same words
+    /// ("he's not doing anything right now, but he has a knife in my kitchen").
+    static let nothingNow = [
+        " nothing happening right now ", " nothing is happening right now ", " nothing happening now ", " nothing is happening now ",
+        " nothing dramatic ", " not doing anything right now ", " not doing anything now ", " rien ne se passe en ce moment ",
+        " il se passe rien en ce moment ", " il ne se passe rien en ce moment ", " il fait rien la ", " il ne fait rien en ce moment ",
+        " not violent tonight ", " pas violent ce soir ", " ce n est pas violent ", " c est pas violent ", " it s not violent ",
+        " fine just scared ", " ok just scared ", " va bien mais il a peur ", " va bien mais elle a peur ",
+        " nobody s been hurt yet ", " nobody has been hurt yet ", " no one s been hurt yet ", " no one has been hurt yet ",
+        " personne n a encore ete blesse ",
+    ]
+
     /// The writer says there is no danger and nothing urgent: believed, except for a
     /// risk of suicide or someone hurt, which the words themselves must then say.
     static let noDanger = [
@@ -388,6 +401,9 @@ enum EmergencyCues {
         // An old photo or video going round again: content to have removed, not a danger now.
         " recircule ", " recirculent ", " circule a nouveau ", " circule de nouveau ", " going round again ",
         " circulating again ", " la ils dorment ", " ils dorment maintenant ", " they re asleep now ", " they are asleep now ",
+        // Someone who often switches their phone off: silence that is their habit.
+        " a l habitude de couper son ", " habitude d eteindre son ", " often switches his phone off ", " often switches her phone off ",
+        " usually turns his phone off ", " usually turns her phone off ", " je suis au boulot tranquille ", " je suis au boulot tranquile ", " la je suis tranquille ",
     ]
 
     /// A hedge before telling what happens ("c'est peut-être pas grave mais il me tient…"): the writer doubts,
@@ -1107,7 +1123,8 @@ enum EmergencyCues {
     /// A grown-up child: "mon fils de 25 ans" who does not answer is not a missing child (the age must be
     /// the child's: "un homme de 30 ans" says nothing of the daughter).
     static let adultAges: [String] = (18...99).flatMap { age in
-        ["fils", "fille", "enfant", "gamin", "gamine", "frere", "soeur", "cousin", "cousine"].flatMap { [" \($0) de \(age) ans ", " \($0) a \(age) ans "] }
+        ["fils", "fille", "enfant", "gamin", "gamine", "frere", "soeur", "cousin", "cousine", "voisin", "voisine", "pere", "mere",
+          "mari", "femme", "ami", "amie", "pote", "copain", "copine", "collegue"].flatMap { [" \($0) de \(age) ans ", " \($0) a \(age) ans "] }
             // An uncle, an aunt, a brother whose age is said plainly ("mon frère 35 ans", "elle a 50 ans"): an adult.
             + ["oncle", "tante", "frere", "soeur", "elle a", "il a"].flatMap { [" \($0) \(age) ans ", " \($0) de \(age) ans "] }
             + [" \(age) year old son ", " \(age) year old daughter ", " son is \(age) ", " daughter is \(age) "]

@@ -450,6 +450,11 @@ struct CueReading {
             if let cue = category.strong.firstMatch(in: sentence) { strong[category.reason] = cue }
             if let cue = category.weak.firstMatch(in: withoutKin) { weak[category.reason] = cue }
         }
+        // "nothing is happening right now", "not violent tonight": nothing now, unless a weapon, an intruder or someone
+        // shut in is named too.
+        if Sets.nothingNow.occurs(in: sentence), strong[.armedPerson] == nil, strong[.intruderNow] == nil, strong[.lockedIn] == nil {
+            noDanger = true
+        }
         if present == nil, !past, !calm, !worry, let tense = Self.presentTense(sentence.words) { present = tense }
         // "an hour ago he came back … now he's rattling the handle": a progressive says "now" even after a past cue.
         if present == nil, past, !calm, let tense = Self.presentTense(sentence.words, progressiveOnly: true) { present = tense }
@@ -740,6 +745,7 @@ enum CompiledCues {
     static let sexualAssault = PhraseSet(EmergencyCues.sexualAssault, vocabulary: EmergencyCues.vocabulary)
     static let hoursAgo = PhraseSet(EmergencyCues.hoursAgo, vocabulary: EmergencyCues.vocabulary)
     static let minor = PhraseSet(EmergencyCues.minor, vocabulary: EmergencyCues.vocabulary)
+    static let nothingNow = PhraseSet(EmergencyCues.nothingNow, vocabulary: EmergencyCues.vocabulary)
     static let windowLedges = PhraseSet(EmergencyCues.windowLedges, vocabulary: EmergencyCues.vocabulary)
     static let firstPerson = PhraseSet(EmergencyCues.firstPerson, vocabulary: EmergencyCues.vocabulary)
     static let witness = PhraseSet(EmergencyCues.witness, vocabulary: EmergencyCues.vocabulary)
