@@ -6,7 +6,8 @@ import Testing
 /// home where nobody should be, a child who "is gone", states that last as one writes (cannot get up, unconscious,
 /// bleeding that will not stop, minutes of a seizure), a limb bent the wrong way, a farewell before walking into
 /// the sea, a slap seen now, the writer's own place, a silence after blows that frightens; on the calm side the
-/// writer saying outright that nothing happens now, an adult neighbour's age, a phone its owner often switches off.
+/// writer saying outright that nothing happens now, an adult neighbour's age, a phone its owner often switches off;
+/// and the first number for a body in distress (blue, a strange snore, a fit) and for "jvais me tuer".
 extension EmergencyDetectorTests {
     /// A long message: a question about a complaint or a form first, then "but right now…": the danger told last
     /// is read on its own, and the past of the first part does not hide it.
@@ -108,5 +109,19 @@ extension EmergencyDetectorTests {
     @Test func anAdultsAgeAndAPhoneHabitAreNoMissingChild() throws {
         #expect(try ask("mon voisin de 80 ans n'est plus là depuis deux jours, sa voiture non plus, il part souvent chez son fils") == nil)
         #expect(try ask("mon oncle fait le tour de la Bretagne à vélo, il ne répond plus depuis trois jours mais il a l'habitude de couper son téléphone") == nil)
+    }
+
+    /// A body in distress said in plain words (blue, a strange snore, a fit, barely answering): the SAMU first;
+    /// an arm "tout bleu" after last Saturday's fight is a bruise to file a complaint about.
+    @Test func plainSignsOfDistressBringTheSAMU() throws {
+        #expect(try ask("mon oncle a pris un truc à la soirée, il est tout bleu et il ronfle bizarrement")?.actions.first == .call("15"))
+        #expect(try ask("my dad had a fit in the kitchen, he is all blue and barely answering")?.actions.first == .call("15"))
+        #expect(try ask("j'ai le bras tout bleu depuis la bagarre de samedi, je veux porter plainte") == nil)
+    }
+
+    /// "jvais me tuer", "I don't see another way" on a bridge: suicidal intent (3114) first.
+    @Test func shortenedAndDespairingWordsOfSuicideGive3114() throws {
+        #expect(try ask("jvais me tuer cette nuit personne m'aime")?.actions.first == .call("3114"))
+        #expect(try ask("I've lost everything, I'm on the bridge and I don't see another way")?.actions.first == .call("3114"))
     }
 }

@@ -475,7 +475,9 @@ enum EmergencyCues {
         // The writer on a bridge now, in English too.
         " i m on the bridge ", " im on the bridge ", " i am on the bridge ",
             " je veux plus vivre ", " veux plus vivre ", " goodbye note ", " lettre d adieu ", " pardon pour tout ", " une corde accrochee ",
-            " drive into the sea ", " dire adieu ", " don t think i want to go back ", " sorti la corde ", " avec une corde ", " je vais me tuer ",
+            " drive into the sea ", " dire adieu ", " don t think i want to go back ", " sorti la corde ", " avec une corde ", " je vais me tuer ", " jvais me tuer ", " jvai me tuer ", " j vais me tuer ", " vais tout prendre ce soir ",
+            " going to take all my ", " gonna take all my ", " don t see another way ", " dont see another way ", " see no other way ",
+            " rebord de ma fenetre ",
         " je veux me tuer ", " envie de me tuer ", " vais me tuer ", " veux me tuer ", " end her life ", " end his life ", " end their life ", " kill herself ",
         " kill himself ", " mettre fin a ses jours ", " veut mourir ", " wants to die ", " end my life ",
         " want to die ", " end it all ", " take my own life ", " dont want to live ", " don t want to live ",
@@ -955,6 +957,13 @@ enum EmergencyCues {
             " holding his chest ", " holding her chest ", " se tient la poitrine ", " tout gris ", " toute grise ",
             " plus se lever ", " plu se lever ", " peut pas se lever ", " spiked my drink ", " spiked her drink ", " put something in my drink ", " mis un truc dans mon verre ",
             " drogue mon verre ", " drogue dans mon verre ", " quelque chose dans mon verre ",
+            // Signs of a body in distress said in plain words: blue lips or skin, a strange snore, a fit, a heart racing,
+            // barely answering, burning hot and no longer sweating, a night on the floor, a twisted leg.
+            " arret cardiaque ", " cardiac arrest ", " est tout bleu ", " est toute bleue ", " il est bleu ", " elle est bleue ", " is all blue ", " turning blue ",
+            " gone blue ", " ronfle bizarrement ", " snoring strangely ", " having a fit ", " fait une crise convulsive ",
+            " respire plu ", " respire presque plus ", " heart is going crazy ", " heart is racing ", " coeur bat trop vite ",
+            " repond a peine ", " barely answering ", " barely responds ", " arrete de transpirer ", " stopped sweating ",
+            " a passe la nuit par terre ", " spent the night on the floor ", " jambe tordu ", " jambe tordue ", " jambe raccourcie ",
             " gemissements ", " une balle dans ", " shot in the ", " load of pills ", " bunch of pills ", " hasn t picked up ", " hasnt picked up ", " n ouvre pas ", " n ouvre plus ",
         ], weak: [
             " blesse ", " blessee ", " blesses ", " blessees ", " injured ", " malaise ", " sang ", " blood ", " hurt ",
