@@ -93,7 +93,9 @@ public struct Orienteur: Sendable {
         var first: [String] = []
         var defaults = emergencyDetector.defaultLeaves(for: alert.reason)
         if alert.fromWitness { defaults.reverse() }
-        for id in [alert.leafID].compactMap({ $0 }) + defaults.prefix(1) where !first.contains(id) {
+        // Two leaves with the numbers: when the situation's leaf is itself the first default (a witness's
+        // "call for help"), the other default (the person in danger's) is the second.
+        for id in [alert.leafID].compactMap({ $0 }) + defaults where !first.contains(id) && first.count < 2 {
             first.append(id)
         }
         // A leaf the search did not rank, shown for its numbers.

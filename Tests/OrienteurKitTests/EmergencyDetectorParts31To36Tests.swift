@@ -124,4 +124,18 @@ extension EmergencyDetectorTests {
         #expect(try ask("jvais me tuer cette nuit personne m'aime")?.actions.first == .call("3114"))
         #expect(try ask("I've lost everything, I'm on the bridge and I don't see another way")?.actions.first == .call("3114"))
     }
+
+    /// A witness's danger: the witness's leaf and the leaf for the person in danger both come first, not one of them.
+    @Test func aWitnessGetsBothLeavesWithTheNumbers() throws {
+        let response = try Self.orienteur.get().ask("two men are fighting with a broken bottle outside the bar right now")
+        #expect(response.emergency != nil)
+        #expect(Set(response.results.prefix(2).map(\.id)) == ["b-urgence", "a-danger-maintenant"])
+    }
+
+    /// A phone taken from a locker, thief unknown: the complaint against an unknown thief is among the first answers.
+    @Test func aTheftFromALockerIsATheftBySomeoneUnknown() throws {
+        let response = try Self.orienteur.get().ask("on m'a volé mon téléphone dans mon casier à la piscine")
+        #expect(response.emergency == nil)
+        #expect(response.results.prefix(3).contains { $0.id == "a-vol-inconnu" })
+    }
 }
