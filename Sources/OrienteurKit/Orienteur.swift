@@ -79,7 +79,11 @@ public struct Orienteur: Sendable {
                 return leaf.danger?.when == .ongoing
                     || (leaf.emergency && leaf.actions.allSatisfy { $0.kind == "call" || $0.kind == "sms" })
             }
-            results = results.filter { !inProgress($0) } + results.filter(inProgress)
+            // Except when the sentence asks what to do if it happens ("que faire si je surprends un cambrioleur ?"):
+            // the leaf for the situation in progress says what to do then.
+            if !CueReading(CueSentence(sentence, vocabulary: EmergencyCues.vocabulary)).hypothetical {
+                results = results.filter { !inProgress($0) } + results.filter(inProgress)
+            }
         }
         return AskResponse(language: language, emergency: alert, results: Array(results.prefix(limit)))
     }

@@ -138,4 +138,30 @@ extension EmergencyDetectorTests {
         #expect(response.emergency == nil)
         #expect(response.results.prefix(3).contains { $0.id == "a-vol-inconnu" })
     }
+
+    /// A driver slowing beside someone on foot and asking them to get in: being followed now.
+    @Test func aDriverAskingSomeoneToGetInIsFollowing() throws {
+        #expect(try ask("a van keeps driving slowly next to me on my way back from the gym and the guy asked me to get in")?
+            .reasons.contains(.beingFollowed) == true)
+        #expect(try ask("un monsieur en voiture roule au pas à côté de moi depuis l'arrêt de bus et me demande de monter")?
+            .reasons.contains(.beingFollowed) == true)
+    }
+
+    /// Abuse a friend confided in secret, harassment that "does not stop": to report, not blows seen now;
+    /// beside blows seen right now or someone at the door now, the alert stays.
+    @Test func confidedAbuseAndOngoingHarassmentAreToReport() throws {
+        #expect(try ask("mon copain m'a confié que sa mère le frappe avec une ceinture, il ne veut pas que je le dise") == nil)
+        #expect(try ask("il arrête pas de me harceler depuis notre rupture, il passe devant chez moi") == nil)
+        #expect(try ask("my friend doesn't want me to tell but right now her stepdad is hitting her in the car park in front of me")?
+            .reasons.contains(.violenceNow) == true)
+        #expect(try ask("il arrête pas de me harceler et là il est devant ma porte, il tape dessus")?.reasons.contains(.violenceNow) == true)
+    }
+
+    /// "Que faire si je surprends un cambrioleur ?": no alert, and the leaf for a burglary in progress, which says
+    /// what to do then, stays among the first answers.
+    @Test func askingWhatToDoIfItHappensKeepsTheLeafForIt() throws {
+        let response = try Self.orienteur.get().ask("que faire si je surprends un cambrioleur chez moi en rentrant ?")
+        #expect(response.emergency == nil)
+        #expect(response.results.prefix(3).contains { $0.id == "a-camb-present" })
+    }
 }

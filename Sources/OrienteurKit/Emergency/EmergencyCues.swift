@@ -127,7 +127,10 @@ enum EmergencyCues {
         " souvent ", " tout le temps ", " regulierement ", " parfois ", " tous les jours ", " tous les soirs ",
         " toutes les nuits ", " toutes les semaines ", " tous les matins ", " tous les week ends ", " often ",
         " sometimes ", " regularly ", " every day ", " every night ", " every week ", " every morning ", " depuis des mois ",
-        " tt le temps ", " tout le temp ", " ya une heure ", " y a une heure ", " des fois ", " l an dernier ", " sort de taule ", " sort de prison ", " nothing has happened ", " came back ", " got back ", " found my ",
+        " tt le temps ", " tout le temp ",
+        // Harassment that does not stop: a pattern to report, told as such.
+        " arrete pas de me harceler ", " arrete pas de me harceller ", " keeps harassing me ", " won t stop harassing me ",
+        " wont stop harassing me ", " ya une heure ", " y a une heure ", " des fois ", " l an dernier ", " sort de taule ", " sort de prison ", " nothing has happened ", " came back ", " got back ", " found my ",
         " la semaine passee ", " le mois passe ", " l autre jour ", " l autre soir ", " l autre nuit ", " a noel ", " au nouvel an ",
         " le printemps dernier ", " l hiver dernier ", " l automne dernier ", " cet ete ", " a l epoque ", " quand j avais ",
         // "back in March", "back in the day" (not "can't get back in" the boat).
@@ -700,6 +703,10 @@ enum EmergencyCues {
             " je suis suivie ", " je suis suivi ", " on me suit ", " following me ", " followed by ", " being followed ",
             " chasing me ", " stalking me ", " me colle depuis ", " me file ", " me court apres ", " me traque ", " marche derriere moi ", " derriere moi depuis ", " walking behind me ",
             " me suive ", " me suivent en ", " crawling next to me ", " telling me to get in ", " keeps following ",
+            // A driver slowing beside someone on foot and asking them to get in.
+            " asked me to get in ", " asking me to get in ", " wants me to get in ", " m a demande de monter ", " me demande de monter ",
+            " veut que je monte ", " voulait que je monte ", " driving slowly next to me ", " driving slowly beside me ",
+            " roule doucement a cote de moi ", " roule au pas a cote de moi ",
             " circling me ", " keeps circling ", " tourne autour de moi ", " me fixe ",
             " me bloque le passage ", " blocking my way ",
             " la colle depuis ", " le colle depuis ", " la suit depuis ", " le suit depuis ",
@@ -1214,6 +1221,10 @@ enum EmergencyCues {
         // Bruises hidden or explained away: violence to worry about, not seen now.
         " cache ses bleus ", " cache ses marques ", " hides her bruises ", " hides his bruises ", " excuse for her bruises ",
         " excuse for his bruises ", " excuses pour ses bleus ", " une excuse pour ses bleus ",
+        // Abuse a friend confided in secret: to report (the 119, a complaint), not blows the writer sees now.
+        " veut pas que je le dise ", " ne veut pas que je le dise ", " veut pas que j en parle ", " doesn t want me to tell ",
+        " doesnt want me to tell ", " made me promise not to tell ", " m a fait promettre de ne rien dire ", " m a confie que ",
+        " told me in secret ",
     ]
 
     /// Someone else who cannot be reached: with suicidal words, a person the police must find too.
