@@ -164,4 +164,14 @@ extension EmergencyDetectorTests {
         #expect(response.emergency == nil)
         #expect(response.results.prefix(3).contains { $0.id == "a-camb-present" })
     }
+
+    /// "Je peux plus vivre avec ça" after pills swallowed: suicidal intent (3114) first; "he pushed her" now at a
+    /// relative's home is violence now, told of last month it is a complaint.
+    @Test func notLivingWithItAndAPushNowAreDangers() throws {
+        #expect(try ask("ils vont montrer les photos à toute ma classe, je peux plus vivre avec ça, j'ai avalé la boîte de somnifères")?
+            .actions.first == .call("3114"))
+        #expect(try ask("my uncle is at my gran's flat right now, he pushed her and he won't go, she called me whispering")?
+            .reasons.contains(.violenceNow) == true)
+        #expect(try ask("he pushed her last month at the party, she wants to know how to file a complaint") == nil)
+    }
 }

@@ -478,7 +478,8 @@ enum EmergencyCues {
         // The writer on a bridge now, in English too.
         " i m on the bridge ", " im on the bridge ", " i am on the bridge ",
             " je veux plus vivre ", " veux plus vivre ", " goodbye note ", " lettre d adieu ", " pardon pour tout ", " une corde accrochee ",
-            " drive into the sea ", " dire adieu ", " don t think i want to go back ", " sorti la corde ", " avec une corde ", " je vais me tuer ", " jvais me tuer ", " jvai me tuer ", " j vais me tuer ", " vais tout prendre ce soir ",
+            " drive into the sea ", " dire adieu ", " don t think i want to go back ", " sorti la corde ", " avec une corde ", " je vais me tuer ", " jvais me tuer ", " jvai me tuer ", " peux pas vivre avec ca ", " peux plus vivre avec ca ", " can t live with this ",
+            " cant live with this ", " j vais me tuer ", " vais tout prendre ce soir ",
             " going to take all my ", " gonna take all my ", " don t see another way ", " dont see another way ", " see no other way ",
             " rebord de ma fenetre ",
         " je veux me tuer ", " envie de me tuer ", " vais me tuer ", " veux me tuer ", " end her life ", " end his life ", " end their life ", " kill herself ",
@@ -604,7 +605,7 @@ enum EmergencyCues {
             " slamming her ", " slamming him ", " hitting her ", " hitting him ", " me planter ", " va me planter ", " me defoncer ", " vont me defoncer ", " lui caresse ",
             " monter me tuer ", " venir me tuer ", " vient me tuer ", " en train de taper ", " en train de frapper ",
             " tabassent ", " tabasse un ", " coups de pied ", " tu me fais mal ", " you re hurting me ", " arrete tu me fais ",
-            " m a mis une droite ", " mis une droite ", " pete un cable ", " says i m next ", " i m next ", " slapping ", " slap him ", " slap her ", " slapped him ", " slapped her ", " slaps him ", " slaps her ",
+            " m a mis une droite ", " mis une droite ", " pete un cable ", " says i m next ", " i m next ", " slapping ", " slap him ", " slap her ", " he pushed her ", " he pushed him ", " she pushed him ", " she pushed her ", " slapped him ", " slapped her ", " slaps him ", " slaps her ",
             // Kicking said with "they're" ("they're kicking him").
             " re kicking ",
             // A body pressed against the writer's, spitting on someone now.
