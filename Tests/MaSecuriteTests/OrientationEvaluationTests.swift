@@ -92,7 +92,7 @@ import Testing
     /// 91.4%; then 100%, 1.6%, 100%; 100%, 0%, 99.8%; 100%, 0%, 98.6%; 100%, 1.2%, 99.8%; 99.4%, 1.2%, 99.0%; 100%, 1.2%, 99.5%
     /// with reading rules written while reading their errors, by class, and both models retrained on the thirty parts; parts 31-36,
     /// scored on arrival with all of that: 96.9%, 1.9%, 91.6%; 98.1%, 6.9%, 92.1%; 96.9%, 1.5%, 94.0%; 96.2%, 5.0%, 90.2%; 99.4%,
-    /// 4.6%, 91.7%; 93.2%, 1.9%, 93.1%; then 99.4%, 1.2%, 99.8%; 99.4%, 3.4%, 99.3%; 99.4%, 1.2%, 100%; 98.8%, 1.9%, 99.3%; 99.4%,
+    /// 4.6%, 91.7%; 93.2%, 1.9%, 93.1%; then 99.4%, 1.2%, 99.8%; 99.4%, 3.4%, 99.3%; 100%, 1.2%, 100%; 99.4%, 1.9%, 99.3%; 99.4%,
     /// 1.9%, 99.5%; 100%, 1.9%, 99.3% with reading rules written while reading their errors, by class (among them a long message
     /// read from its last turn, "mais là…", "but right now…"), and both models retrained on the thirty-six parts).
     /// The cue lists and the learnt models are now
@@ -123,7 +123,7 @@ import Testing
                       ("development-29", 0.99, 0.015, 0.985), ("development-30", 0.995, 0.015, 0.99),
                       // Parts 31-36 just under the level they reach after their reading rules and the retraining.
                       ("development-31", 0.99, 0.015, 0.995), ("development-32", 0.99, 0.035, 0.99),
-                      ("development-33", 0.99, 0.015, 0.995), ("development-34", 0.985, 0.02, 0.99),
+                      ("development-33", 0.995, 0.015, 0.995), ("development-34", 0.99, 0.02, 0.99),
                       ("development-35", 0.99, 0.02, 0.995), ("development-36", 0.995, 0.02, 0.99)])
     func laterDevelopmentPartsHoldTheirLevel(name: String, recall: Double, falseAlarms: Double, topThree: Double) throws {
         let report = try Fixtures.modules.get().orienteur.evaluate(try Self.set(name))
