@@ -62,9 +62,12 @@ public struct Orienteur: Sendable {
         var results = index.search(tokens: tokens, limit: limit + 3)
         // The emergency model reads the terms of the sentence's own language, the ones just analysed
         // unless the caller chose another language.
-        // A long message read whole may bury a danger of now after a question or an old story: its last parts are read too.
-        let alert = emergencyDetector.assess(sentence, results: results, terms: language == guessed ? index.terms(of: tokens) : nil)
-            ?? emergencyDetector.assessTurns(in: sentence)
+        var alert = emergencyDetector.assess(sentence, results: results, terms: language == guessed ? index.terms(of: tokens) : nil)
+        // A long message that asks about something else first and tells a danger happening now last.
+        if alert == nil, let told = emergencyDetector.dangerToldLast(in: sentence, search: { index.search(tokens: index.queryTokens($0), limit: limit + 3) }) {
+            alert = told.alert
+            results = told.results + results.filter { result in !told.results.contains { $0.id == result.id } }
+        }
         if let alert {
             results = promotingEmergencyLeaves(for: alert, in: results, language: language)
         } else {
@@ -76,7 +79,11 @@ public struct Orienteur: Sendable {
                 return leaf.danger?.when == .ongoing
                     || (leaf.emergency && leaf.actions.allSatisfy { $0.kind == "call" || $0.kind == "sms" })
             }
-            results = results.filter { !inProgress($0) } + results.filter(inProgress)
+            // Except when the sentence asks what to do if it happens ("que faire si je surprends un cambrioleur ?"):
+            // the leaf for the situation in progress says what to do then.
+            if !CueReading(CueSentence(sentence, vocabulary: EmergencyCues.vocabulary)).hypothetical {
+                results = results.filter { !inProgress($0) } + results.filter(inProgress)
+            }
         }
         return AskResponse(language: language, emergency: alert, results: Array(results.prefix(limit)))
     }
@@ -90,7 +97,9 @@ public struct Orienteur: Sendable {
         var first: [String] = []
         var defaults = emergencyDetector.defaultLeaves(for: alert.reason)
         if alert.fromWitness { defaults.reverse() }
-        for id in [alert.leafID].compactMap({ $0 }) + defaults.prefix(1) where !first.contains(id) {
+        // Two leaves with the numbers: when the situation's leaf is itself the first default (a witness's
+        // "call for help"), the other default (the person in danger's) is the second.
+        for id in [alert.leafID].compactMap({ $0 }) + defaults where !first.contains(id) && first.count < 2 {
             first.append(id)
         }
         // A leaf the search did not rank, shown for its numbers.

@@ -90,7 +90,11 @@ import Testing
     /// reading their errors, by class, and both models retrained on the twenty-four parts; parts 25-30, scored on arrival with all
     /// of that: 96.2%, 4.7%, 90.0%; 98.1%, 3.1%, 92.9%; 96.3%, 3.9%, 94.7%; 97.5%, 4.6%, 91.2%; 98.8%, 3.1%, 95.7%; 95.6%, 4.6%,
     /// 91.4%; then 100%, 1.6%, 100%; 100%, 0%, 99.8%; 100%, 0%, 98.6%; 100%, 1.2%, 99.8%; 99.4%, 1.2%, 99.0%; 100%, 1.2%, 99.5%
-    /// with reading rules written while reading their errors, by class, and both models retrained on the thirty parts).
+    /// with reading rules written while reading their errors, by class, and both models retrained on the thirty parts; parts 31-36,
+    /// scored on arrival with all of that: 96.9%, 1.9%, 91.6%; 98.1%, 6.9%, 92.1%; 96.9%, 1.5%, 94.0%; 96.2%, 5.0%, 90.2%; 99.4%,
+    /// 4.6%, 91.7%; 93.2%, 1.9%, 93.1%; then 99.4%, 1.2%, 99.8%; 99.4%, 3.4%, 99.3%; 100%, 1.2%, 100%; 99.4%, 1.9%, 99.3%; 99.4%,
+    /// 1.9%, 99.5%; 100%, 1.9%, 99.3% with reading rules written while reading their errors, by class (among them a long message
+    /// read from its last turn, "mais là…", "but right now…"), and both models retrained on the thirty-six parts).
     /// The cue lists and the learnt models are now
     /// trained on them, so each holds today's level as a floor against regressions, not as a measure
     /// of unseen phrasing (that is the held-out part's job; leave-one-part-out cross-validation over the six
@@ -116,13 +120,11 @@ import Testing
                       // Parts 25-30 just under the level they reach after their reading rules and the retraining.
                       ("development-25", 0.995, 0.02, 0.995), ("development-26", 0.995, 0.005, 0.995),
                       ("development-27", 0.995, 0.005, 0.985), ("development-28", 0.995, 0.015, 0.995),
-                      ("development-29", 0.99, 0.015, 0.985), ("development-30", 0.995, 0.016, 0.99),
-                      // Part 30 allows one more false alarm and part 36 one more, with five more emergencies found,
-                      // since a long message is also read part by part ("he isn't violent right now" read alone).
-                      // Parts 31-36 at the level they had on arrival, before anything was tuned on them.
-                      ("development-31", 0.965, 0.02, 0.91), ("development-32", 0.98, 0.07, 0.92),
-                      ("development-33", 0.965, 0.02, 0.935), ("development-34", 0.96, 0.051, 0.90),
-                      ("development-35", 0.99, 0.05, 0.915), ("development-36", 0.955, 0.025, 0.93)])
+                      ("development-29", 0.99, 0.015, 0.985), ("development-30", 0.995, 0.015, 0.99),
+                      // Parts 31-36 just under the level they reach after their reading rules and the retraining.
+                      ("development-31", 0.99, 0.015, 0.995), ("development-32", 0.99, 0.035, 0.99),
+                      ("development-33", 0.995, 0.015, 0.995), ("development-34", 0.99, 0.02, 0.99),
+                      ("development-35", 0.99, 0.02, 0.995), ("development-36", 0.995, 0.02, 0.99)])
     func laterDevelopmentPartsHoldTheirLevel(name: String, recall: Double, falseAlarms: Double, topThree: Double) throws {
         let report = try Fixtures.modules.get().orienteur.evaluate(try Self.set(name))
         print("Orientation evaluation, \(name):\n" + report.table())

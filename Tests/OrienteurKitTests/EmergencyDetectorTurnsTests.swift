@@ -36,14 +36,4 @@ extension EmergencyDetectorTests {
             + "money, my cousin nearly paid. I changed nothing yet because I cannot log in anymore. URGENT please help me!!"
         #expect(try ask(hacked) == nil)
     }
-
-    /// Short messages are read whole only; a long one is cut at its sentences and at the words that turn it.
-    @Test func onlyLongMessagesAreReadByParts() {
-        #expect(EmergencyDetector.turns(in: "il me frappe. venez vite").count == 1)
-        let long = "Je voulais poser une question sur ma procuration pour les élections du mois prochain et sur les horaires "
-            + "du commissariat. Mais il y a plus grave maintenant"
-        let starts = EmergencyDetector.turns(in: long)
-        #expect(starts.count == 2)
-        #expect(long[starts[1]...].hasPrefix("Mais il y a plus grave"))
-    }
 }

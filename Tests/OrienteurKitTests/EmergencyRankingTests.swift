@@ -22,7 +22,13 @@ import Testing
         let answer = orienteur.ask(sentence, limit: 6)
         let alert = try #require(answer.emergency)
         let searched = orienteur.index(for: answer.language).search(sentence, limit: 9).map(\.id)
-        let promoted = Set(([alert.leafID].compactMap { $0 } + orienteur.emergencyDetector.defaultLeaves(for: alert.reason).prefix(1)))
+        // The situation's leaf, then the content's leaves for the reason, two at most (a second default when the
+        // situation's leaf is itself the first).
+        var defaults = orienteur.emergencyDetector.defaultLeaves(for: alert.reason)
+        if alert.fromWitness { defaults.reverse() }
+        var ordered: [String] = []
+        for id in [alert.leafID].compactMap({ $0 }) + defaults where !ordered.contains(id) && ordered.count < 2 { ordered.append(id) }
+        let promoted = Set(ordered)
         #expect(promoted.count <= 2)
         // After the promoted leaves, the search's order is kept.
         let rest = answer.results.map(\.id).filter { !promoted.contains($0) }

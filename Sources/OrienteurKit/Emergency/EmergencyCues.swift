@@ -10,7 +10,7 @@ enum EmergencyCues {
     static let vocabulary: [String: Int32] = {
         var lists = [present, presentWeak, earlierToday, past, longAgo, calm, hypothetical, over, overCancelled, authorLeft, justHappened, paperwork,
                      noInjury, noDanger, found, foundDenied, suicide, suicidePast, suicideDenied, help, danger, firstPerson, witness, kinship,
-                     seaPlaces, inlandWaters, askedOfACase, hedged, windowLedges, lostToys, valuables, disappeared, takenAlong, suicideQuoted, worry, unreachable, listener, sexualAssault, hoursAgo, minor]
+                     seaPlaces, inlandWaters, nothingNow, askedOfACase, hedged, windowLedges, lostToys, valuables, disappeared, takenAlong, suicideQuoted, worry, unreachable, listener, sexualAssault, hoursAgo, minor]
         lists += categories.flatMap { [$0.strong, $0.weak, $0.blockers] }
         lists += pairs.flatMap { [$0.first, $0.second, $0.blockers] }
         return PhraseSet.vocabulary(of: lists)
@@ -56,6 +56,18 @@ enum EmergencyCues {
         // Across the road, too.
         " we are across the road ", " we re across the road ", " i m across the road ", " i am across the road ",
         // Something that goes on as the writer writes, someone back at the door or downstairs now.
+        // The writer turning to what is happening now ("mais ce qui se passe maintenant c'est…", "but more urgently…").
+        " ce qui se passe maintenant ", " ce qui se passe en ce moment ", " il se passe quelque chose maintenant ",
+        " what s happening now ", " what is happening now ", " but more urgently ", " mais plus urgent ", " plus urgent encore ",
+        // A state that lasts as the writer writes: someone fallen who cannot get up, unconscious, bleeding that will not stop.
+        " n arrive pas a me relever ", " arrive pas a me relever ", " n arrive pas a se relever ", " arrive pas a se relever ",
+        " peux pas me relever ", " peut pas se relever ", " can t get up ", " cant get up ", " cannot get up ", " unable to get up ",
+        " est inconscient ", " est inconsciente ", " is unconscious ", " est unconscious ", " are unconscious ",
+        " saigne toujours ", " saigne encore ", " n arrete pas de saigner ", " arrete pas de saigner ", " won t stop bleeding ",
+        " wont stop bleeding ", " keeps bleeding ", " still bleeding ", " can t stop the bleeding ", " cant stop the bleeding ",
+        " can t stop it ", " cant stop it ",
+        // A smell or a smoke that grows as the writer writes.
+        " de plus en plus forte ", " de plus en plus fort ", " getting stronger ", " smell is stronger ",
         " ca continue encore ", " it s still going on ", " its still going on ", " still going on ", " ca dure depuis un moment ", " now he s back ", " now she s back ", " now they re back ", " is now in front of ", " is now outside ", " est maintenant devant ", " s downstairs ", " is downstairs ", " are downstairs ", " est en bas de mon immeuble ", " has been sparking ", " is sparking ", " keeps sparking ", " il y a un quart d heure ", " quarter of an hour ago ", " since 30 min ", " depuis 20 minutes ", " depuis 30 minutes ", " depuis une demi heure ", " depuis un quart d heure ",
     ]
 
@@ -115,7 +127,10 @@ enum EmergencyCues {
         " souvent ", " tout le temps ", " regulierement ", " parfois ", " tous les jours ", " tous les soirs ",
         " toutes les nuits ", " toutes les semaines ", " tous les matins ", " tous les week ends ", " often ",
         " sometimes ", " regularly ", " every day ", " every night ", " every week ", " every morning ", " depuis des mois ",
-        " tt le temps ", " tout le temp ", " ya une heure ", " y a une heure ", " des fois ", " l an dernier ", " sort de taule ", " sort de prison ", " nothing has happened ", " came back ", " got back ", " found my ",
+        " tt le temps ", " tout le temp ",
+        // Harassment that does not stop: a pattern to report, told as such.
+        " arrete pas de me harceler ", " arrete pas de me harceller ", " keeps harassing me ", " won t stop harassing me ",
+        " wont stop harassing me ", " ya une heure ", " y a une heure ", " des fois ", " l an dernier ", " sort de taule ", " sort de prison ", " nothing has happened ", " came back ", " got back ", " found my ",
         " la semaine passee ", " le mois passe ", " l autre jour ", " l autre soir ", " l autre nuit ", " a noel ", " au nouvel an ",
         " le printemps dernier ", " l hiver dernier ", " l automne dernier ", " cet ete ", " a l epoque ", " quand j avais ",
         // "back in March", "back in the day" (not "can't get back in" the boat).
@@ -301,6 +316,13 @@ enum EmergencyCues {
         " il monte dans une ", " ils montent dans une ", " elle monte dans une ", " is getting into a ", " are getting into a ", " je le vois encore ", " i can still see him ",
         // Someone still inside: whoever "left" is not the danger.
         " encore dedans ", " toujours dedans ", " still inside ", " still in the house ",
+        // A silence after the blows that frightens more, someone who recognises "plus personne": nothing has ended.
+        " scares me more ", " scares me even more ", " fait encore plus peur ", " too quiet ", " trop calme ",
+        " reconnait plus personne ", " reconnais plus personne ",
+        // Nobody should be in the home: whoever "is at work" is the one away, the danger is the one inside.
+        " personne n est cense etre la ", " personne n est censee etre la ", " personne n est sense etre la ", " personne est cense etre la ",
+        " personne ne devrait etre ", " nobody should be in ", " no one should be in ", " nobody is supposed to be ",
+        " no one is supposed to be ", " nobody s supposed to be ", " no one s supposed to be ",
         // The occupants away on holiday, the writer coming in from somewhere: nobody's danger has ended.
         " partis au ski ", " partis en vacances ", " parti en vacances ", " partie en vacances ", " sont en vacances ",
         " away on holiday ", " je suis rentree de ", " je suis rentre de ", " je suis rentree dans ", " je suis rentre dans ",
@@ -333,6 +355,19 @@ enum EmergencyCues {
         " va bien ", " il a rien ", " elle a rien ", " a rien eu ", " rien de casse ", " is fine ", " are fine ", " is ok ",
         " are ok ", " accident leger ", " accidant leger ", " leger accrochage ", " petit accrochage ", " accrochage ", " minor accident ",
         " fender bender ", " personne blesse ", " personne de blesse ",
+    ]
+
+    /// The writer says outright that nothing is happening now, that it is not violent this time, that all are fine:
+    /// believed like ``noDanger``, except beside a weapon, an intruder or someone shut in, named in the same words
+    /// ("he's not doing anything right now, but he has a knife in my kitchen").
+    static let nothingNow = [
+        " nothing happening right now ", " nothing is happening right now ", " nothing happening now ", " nothing is happening now ",
+        " nothing dramatic ", " not doing anything right now ", " not doing anything now ", " rien ne se passe en ce moment ",
+        " il se passe rien en ce moment ", " il ne se passe rien en ce moment ", " il fait rien la ", " il ne fait rien en ce moment ",
+        " not violent tonight ", " pas violent ce soir ", " ce n est pas violent ", " c est pas violent ", " it s not violent ",
+        " fine just scared ", " ok just scared ", " va bien mais il a peur ", " va bien mais elle a peur ",
+        " nobody s been hurt yet ", " nobody has been hurt yet ", " no one s been hurt yet ", " no one has been hurt yet ",
+        " personne n a encore ete blesse ",
     ]
 
     /// The writer says there is no danger and nothing urgent: believed, except for a
@@ -369,6 +404,9 @@ enum EmergencyCues {
         // An old photo or video going round again: content to have removed, not a danger now.
         " recircule ", " recirculent ", " circule a nouveau ", " circule de nouveau ", " going round again ",
         " circulating again ", " la ils dorment ", " ils dorment maintenant ", " they re asleep now ", " they are asleep now ",
+        // Someone who often switches their phone off: silence that is their habit.
+        " a l habitude de couper son ", " habitude d eteindre son ", " often switches his phone off ", " often switches her phone off ",
+        " usually turns his phone off ", " usually turns her phone off ", " je suis au boulot tranquille ", " je suis au boulot tranquile ", " la je suis tranquille ",
     ]
 
     /// A hedge before telling what happens ("c'est peut-être pas grave mais il me tient…"): the writer doubts,
@@ -440,7 +478,10 @@ enum EmergencyCues {
         // The writer on a bridge now, in English too.
         " i m on the bridge ", " im on the bridge ", " i am on the bridge ",
             " je veux plus vivre ", " veux plus vivre ", " goodbye note ", " lettre d adieu ", " pardon pour tout ", " une corde accrochee ",
-            " drive into the sea ", " dire adieu ", " don t think i want to go back ", " sorti la corde ", " avec une corde ", " je vais me tuer ",
+            " drive into the sea ", " dire adieu ", " don t think i want to go back ", " sorti la corde ", " avec une corde ", " je vais me tuer ", " jvais me tuer ", " jvai me tuer ", " peux pas vivre avec ca ", " peux plus vivre avec ca ", " can t live with this ",
+            " cant live with this ", " j vais me tuer ", " vais tout prendre ce soir ",
+            " going to take all my ", " gonna take all my ", " don t see another way ", " dont see another way ", " see no other way ",
+            " rebord de ma fenetre ",
         " je veux me tuer ", " envie de me tuer ", " vais me tuer ", " veux me tuer ", " end her life ", " end his life ", " end their life ", " kill herself ",
         " kill himself ", " mettre fin a ses jours ", " veut mourir ", " wants to die ", " end my life ",
         " want to die ", " end it all ", " take my own life ", " dont want to live ", " don t want to live ",
@@ -459,7 +500,9 @@ enum EmergencyCues {
         " sous un train ", " under a train ", " in front of a train ", " sur les rails ", " on the tracks ", " on the railway ",
         " bord du quai ", " rope is ready ", " corde est prete ", " letters to everyone ", " lettres a tout le monde ",
         " plu vivre ", " jveux plus vivre ", " jveu plus vivre ", " sur le toi ", " veux plus etre la ", " veu plus etre la ",
-        " plus etre la demain ", " not be here tomorrow ", " menace de sauter ", " threatening to jump ", " threatens to jump ",
+        " plus etre la demain ", " not be here tomorrow ", " don t think i ll be here tomorrow ", " dont think ill be here tomorrow ", " don t think ill be here tomorrow ", " ne serai plus la demain ", " serai plus la demain ",
+        " serai pas la demain ", " won t be here tomorrow ", " wont be here tomorrow ", " hang himself ", " hang herself ", " hang myself ",
+        " marcher dans la mer ", " entrer dans la mer ", " walk into the sea ", " walk into the water ", " walk into the river ", " menace de sauter ", " threatening to jump ", " threatens to jump ",
         " saying he ll jump ", " saying she ll jump ", " says he ll jump ", " says she ll jump ", " saying he will jump ",
         " saying she will jump ", " dit qu il va sauter ", " dit qu elle va sauter ", " toutes ses boites ", " toute une boite de cachets ",
         " toute une boite de medicaments ", " whole box of pills ", " whole bottle of pills ", " all her pills ", " all his pills ",
@@ -562,7 +605,7 @@ enum EmergencyCues {
             " slamming her ", " slamming him ", " hitting her ", " hitting him ", " me planter ", " va me planter ", " me defoncer ", " vont me defoncer ", " lui caresse ",
             " monter me tuer ", " venir me tuer ", " vient me tuer ", " en train de taper ", " en train de frapper ",
             " tabassent ", " tabasse un ", " coups de pied ", " tu me fais mal ", " you re hurting me ", " arrete tu me fais ",
-            " m a mis une droite ", " mis une droite ", " pete un cable ", " says i m next ", " i m next ", " slapping ",
+            " m a mis une droite ", " mis une droite ", " pete un cable ", " says i m next ", " i m next ", " slapping ", " slap him ", " slap her ", " he pushed her ", " he pushed him ", " she pushed him ", " she pushed her ", " slapped him ", " slapped her ", " slaps him ", " slaps her ",
             // Kicking said with "they're" ("they're kicking him").
             " re kicking ",
             // A body pressed against the writer's, spitting on someone now.
@@ -661,6 +704,10 @@ enum EmergencyCues {
             " je suis suivie ", " je suis suivi ", " on me suit ", " following me ", " followed by ", " being followed ",
             " chasing me ", " stalking me ", " me colle depuis ", " me file ", " me court apres ", " me traque ", " marche derriere moi ", " derriere moi depuis ", " walking behind me ",
             " me suive ", " me suivent en ", " crawling next to me ", " telling me to get in ", " keeps following ",
+            // A driver slowing beside someone on foot and asking them to get in.
+            " asked me to get in ", " asking me to get in ", " wants me to get in ", " m a demande de monter ", " me demande de monter ",
+            " veut que je monte ", " voulait que je monte ", " driving slowly next to me ", " driving slowly beside me ",
+            " roule doucement a cote de moi ", " roule au pas a cote de moi ",
             " circling me ", " keeps circling ", " tourne autour de moi ", " me fixe ",
             " me bloque le passage ", " blocking my way ",
             " la colle depuis ", " le colle depuis ", " la suit depuis ", " le suit depuis ",
@@ -777,6 +824,10 @@ enum EmergencyCues {
             " peering through my window ", " peering in my window ", " staring through my window ", " staring in my window ",
             " fais semblant de dormir ", " say they are police ", " want come in ", " want to come in ", " are in my home ",
             " are in my house ", " check my jewellery ", " check my jewelry ", " verifier mes bijoux ",
+            // Signs of someone in a home where nobody should be ("alors que personne n'est censé être là").
+            " personne n est cense etre la ", " personne n est censee etre la ", " personne n est sense etre la ", " personne est cense etre la ",
+            " personne ne devrait etre ", " nobody should be in ", " no one should be in ", " nobody is supposed to be ",
+            " no one is supposed to be ", " nobody s supposed to be ", " no one s supposed to be ", " nobody else is home ",
             " saying they are police ", " insisting to come in ", " insistent pour entrer ", " insiste pour entrer ",
             // Refusing to go until paid; one talking while the other is in another room; a stranger ordering to open.
             " ne partira pas ", " ne partiront pas ", " won t leave until ", " wont leave until ", " l autre est dans ",
@@ -833,6 +884,10 @@ enum EmergencyCues {
             " video of ", " videos of ", " video sur ", " video on ", " videos de ", " video de ", " tiktok ", " youtube ",
         ]),
         Category(reason: .medical, strong: [
+            // A limb bent the wrong way; someone who no longer recognises anyone (a drug taken, a blow to the head).
+            " bent in a strange way ", " bent in a weird way ", " at a strange angle ", " at a weird angle ", " bent the wrong way ",
+            " tordu bizarrement ", " fait un angle bizarre ", " un angle bizarre ", " reconnait plus personne ", " reconnait personne ",
+            " ne reconnait plus ", " doesn t recognise anyone ", " doesn t recognize anyone ", " doesnt recognize anyone ",
             // Chest and breath, pale and not moving, a household product swallowed.
             " mal a la poitrine ", " douleur a la poitrine ", " douleur thoracique ", " arrive plus a respirer ",
             " serre la poitrine ", " me serre la poitrine ", " pain in my chest ", " pain in his chest ", " pain in her chest ",
@@ -910,6 +965,13 @@ enum EmergencyCues {
             " holding his chest ", " holding her chest ", " se tient la poitrine ", " tout gris ", " toute grise ",
             " plus se lever ", " plu se lever ", " peut pas se lever ", " spiked my drink ", " spiked her drink ", " put something in my drink ", " mis un truc dans mon verre ",
             " drogue mon verre ", " drogue dans mon verre ", " quelque chose dans mon verre ",
+            // Signs of a body in distress said in plain words: blue lips or skin, a strange snore, a fit, a heart racing,
+            // barely answering, burning hot and no longer sweating, a night on the floor, a twisted leg.
+            " arret cardiaque ", " cardiac arrest ", " est tout bleu ", " est toute bleue ", " il est bleu ", " elle est bleue ", " is all blue ", " turning blue ",
+            " gone blue ", " ronfle bizarrement ", " snoring strangely ", " having a fit ", " fait une crise convulsive ",
+            " respire plu ", " respire presque plus ", " heart is going crazy ", " heart is racing ", " coeur bat trop vite ",
+            " repond a peine ", " barely answering ", " barely responds ", " arrete de transpirer ", " stopped sweating ",
+            " a passe la nuit par terre ", " spent the night on the floor ", " jambe tordu ", " jambe tordue ", " jambe raccourcie ",
             " gemissements ", " une balle dans ", " shot in the ", " load of pills ", " bunch of pills ", " hasn t picked up ", " hasnt picked up ", " n ouvre pas ", " n ouvre plus ",
         ], weak: [
             " blesse ", " blessee ", " blesses ", " blessees ", " injured ", " malaise ", " sang ", " blood ", " hurt ",
@@ -1078,7 +1140,8 @@ enum EmergencyCues {
     /// A grown-up child: "mon fils de 25 ans" who does not answer is not a missing child (the age must be
     /// the child's: "un homme de 30 ans" says nothing of the daughter).
     static let adultAges: [String] = (18...99).flatMap { age in
-        ["fils", "fille", "enfant", "gamin", "gamine", "frere", "soeur", "cousin", "cousine"].flatMap { [" \($0) de \(age) ans ", " \($0) a \(age) ans "] }
+        ["fils", "fille", "enfant", "gamin", "gamine", "frere", "soeur", "cousin", "cousine", "voisin", "voisine", "pere", "mere",
+          "mari", "femme", "ami", "amie", "pote", "copain", "copine", "collegue"].flatMap { [" \($0) de \(age) ans ", " \($0) a \(age) ans "] }
             // An uncle, an aunt, a brother whose age is said plainly ("mon frère 35 ans", "elle a 50 ans"): an adult.
             + ["oncle", "tante", "frere", "soeur", "elle a", "il a"].flatMap { [" \($0) \(age) ans ", " \($0) de \(age) ans "] }
             + [" \(age) year old son ", " \(age) year old daughter ", " son is \(age) ", " daughter is \(age) "]
@@ -1159,6 +1222,10 @@ enum EmergencyCues {
         // Bruises hidden or explained away: violence to worry about, not seen now.
         " cache ses bleus ", " cache ses marques ", " hides her bruises ", " hides his bruises ", " excuse for her bruises ",
         " excuse for his bruises ", " excuses pour ses bleus ", " une excuse pour ses bleus ",
+        // Abuse a friend confided in secret: to report (the 119, a complaint), not blows the writer sees now.
+        " veut pas que je le dise ", " ne veut pas que je le dise ", " veut pas que j en parle ", " doesn t want me to tell ",
+        " doesnt want me to tell ", " made me promise not to tell ", " m a fait promettre de ne rien dire ", " m a confie que ",
+        " told me in secret ",
     ]
 
     /// Someone else who cannot be reached: with suicidal words, a person the police must find too.
@@ -1235,6 +1302,8 @@ enum EmergencyCues {
             " didn t get off ", " didnt get off ", " pas descendu avec ", " pas descendue avec ", " reste dans le metro ",
             " restee dans le metro ", " reste dans la rame ", " restee dans la rame ", " reste dans le train ", " restee dans le train ",
             " still on the train ", " still on the metro ", " stayed on the train ", " stayed on the metro ", " stayed on the tube ",
+            // A child who "is gone" (not someone who left the writer alone): a child no longer there.
+            " she s gone ", " he s gone ", " shes gone ", " hes gone ", " is gone on ", " is gone since ", " is gone for ",
         ], blockers: adultAges + lostThings + [
             // A tradesman gone with the deposit: a fraud, not a missing child ("son nom" is French "his").
             " acompte ", " disparu sans faire ", " disparu avec mon argent ", " disparu avec l argent ", " vanished with my money ",

@@ -422,6 +422,12 @@ struct CueReading {
         }
         hypothetical = Sets.hypothetical.occurs(in: Sets.askedOfACase.blanking(in: timed))
         over = Sets.overCancelled.occurs(in: sentence) ? nil : Sets.over.firstMatch(in: sentence)
+        // "je suis chez ma fille, son compagnon vient de la gifler": where the writer is, not a danger left behind,
+        // when the words say it happens now.
+        if let place = over, Self.writersPlace.contains(place.trimmingCharacters(in: .whitespaces)),
+           justHappened || Sets.present.occurs(in: timed) {
+            over = nil
+        }
         authorLeft = over.map { Sets.authorLeft.contains($0.trimmingCharacters(in: .whitespaces)) } ?? false
         noInjury = Sets.noInjury.occurs(in: sentence)
         // "c'est peut-être pas grave mais…": a hedge before telling what happens, not a statement that nothing does.
@@ -448,6 +454,11 @@ struct CueReading {
         for category in Sets.categories where !category.blockers.occurs(in: sentence) {
             if let cue = category.strong.firstMatch(in: sentence) { strong[category.reason] = cue }
             if let cue = category.weak.firstMatch(in: withoutKin) { weak[category.reason] = cue }
+        }
+        // "nothing is happening right now", "not violent tonight": nothing now, unless a weapon, an intruder or someone
+        // shut in is named too.
+        if Sets.nothingNow.occurs(in: sentence), strong[.armedPerson] == nil, strong[.intruderNow] == nil, strong[.lockedIn] == nil {
+            noDanger = true
         }
         if present == nil, !past, !calm, !worry, let tense = Self.presentTense(sentence.words) { present = tense }
         // "an hour ago he came back … now he's rattling the handle": a progressive says "now" even after a past cue.
@@ -494,6 +505,8 @@ struct CueReading {
                 if ["maintenant", "mtn", "now", "tonight", "actuellement"].contains(next) { blank(index + 1, 1) }
                 if (next == "ce" && after == "soir") || (next == "right" && after == "now") { blank(index + 1, 2) }
                 if next == "en" && after == "ce" { blank(index + 1, 3) }
+                // "elle n'est pas là en ce moment": not there now.
+                if next == "la" && after == "en" { blank(index + 1, 4) }
             case "quelle", "quel", "c", "ce":
                 // "quelle est la démarche", "c'est la première fois": no "là" (here, now).
                 if next == "est" && after == "la" { blank(index + 2, 1) }
@@ -519,6 +532,8 @@ struct CueReading {
                 // "comme si quelqu'un fouillait", "as if": a comparison, not a hypothesis.
                 if next == "si" || next == "if" { blank(index + 1, 1) }
             case "depuis", "since":
+                // "ça dure depuis plus de 5 minutes": minutes up to now, not a story that goes on for months.
+                if index >= 2, words[index - 1] == "dure", Self.timeAgo(Array(words[index...])).recent { blank(index, 1) }
                 if ["hier", "yesterday", "avant"].contains(next) { blank(index + 1, next == "avant" ? 2 : 1) }
                 if ["ce", "cette", "this", "last"].contains(next) { blank(index + 1, 2) }
                 // "depuis des heures": hours up to now, not "depuis des mois / des années" (a story).
@@ -531,6 +546,9 @@ struct CueReading {
         }
         return masked
     }
+
+    /// Over cues that say where the writer is staying ("je suis chez ma mère"), not that a danger has left.
+    static let writersPlace: Set<String> = ["je suis chez ma", "je suis chez mon", "jsui chez ma", "jsuis chez ma"]
 
     /// The words that may follow "encore là" when "là" is the adverb.
     private static let stillThereFollowers: Set<String> = [
@@ -600,6 +618,15 @@ struct CueReading {
             if words[index] == "y", index + 1 < words.count, words[index + 1] == "a" { read(from: index + 2) }
             // "<number> <unit> ago".
             if words[index] == "ago", index >= 1, let kind = unit(words[index - 1]) { apply(kind) }
+            // "depuis plus de 5 minutes", "since 20 minutes", "for 15 min": minutes up to now (a longer span is read elsewhere).
+            if ["depuis", "since", "for"].contains(words[index]) {
+                var next = index + 1
+                while next < words.count, next < index + 5, ["plus", "de", "moins", "more", "than", "over", "about", "environ", "genre", "like"].contains(words[next])
+                    || words[next].allSatisfy(\.isNumber) || timeAgoNumbers.contains(words[next]) {
+                    next += 1
+                }
+                if next < words.count, next > index + 1, unit(words[next]) == 0 { result.recent = true }
+            }
         }
         return result
     }
@@ -723,6 +750,7 @@ enum CompiledCues {
     static let sexualAssault = PhraseSet(EmergencyCues.sexualAssault, vocabulary: EmergencyCues.vocabulary)
     static let hoursAgo = PhraseSet(EmergencyCues.hoursAgo, vocabulary: EmergencyCues.vocabulary)
     static let minor = PhraseSet(EmergencyCues.minor, vocabulary: EmergencyCues.vocabulary)
+    static let nothingNow = PhraseSet(EmergencyCues.nothingNow, vocabulary: EmergencyCues.vocabulary)
     static let windowLedges = PhraseSet(EmergencyCues.windowLedges, vocabulary: EmergencyCues.vocabulary)
     static let firstPerson = PhraseSet(EmergencyCues.firstPerson, vocabulary: EmergencyCues.vocabulary)
     static let witness = PhraseSet(EmergencyCues.witness, vocabulary: EmergencyCues.vocabulary)
