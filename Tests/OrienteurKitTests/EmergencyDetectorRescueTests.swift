@@ -18,6 +18,21 @@ extension EmergencyDetectorTests {
         #expect(reading("we spent the afternoon at the beach").atSea != nil)
     }
 
+    /// An aircraft down (a light plane, a microlight, a paraglider in the trees) raises the alert with the
+    /// aeronautical rescue (191) first; a film, an old crash or one in the news raises nothing.
+    @Test func anAircraftDownCallsTheAirRescueFirst() throws {
+        let microlight = try #require(try detector.detect("un ULM vient de s'écraser dans le champ derrière chez nous, le pilote ne bouge pas"))
+        #expect(microlight.reasons.first == .airRescue)
+        #expect(microlight.actions.first == .call("191"))
+        let plane = try #require(try ask("a small plane just crashed near the airfield, there's smoke"))
+        #expect(plane.actions.first == .call("191"))
+        let paraglider = try #require(try ask("a paraglider fell into the trees above the village, he is shouting for help"))
+        #expect(paraglider.actions.first == .call("191"))
+        #expect(try ask("j'ai regardé un film où un avion s'est écrasé, ça m'a fait peur") == nil)
+        #expect(try ask("my grandfather's plane crashed in 1944, how do I find the records?") == nil)
+        #expect(try detector.detect("un avion s'est écrasé en Asie, c'était aux infos ce soir") == nil)
+    }
+
     /// Choking, lips turning blue, someone who will not wake, a seizure, a swallowed battery, too many pills: the SAMU
     /// comes first (also ahead of the police's general call for help); speech that fails is a symptom, not silence.
     @Test(arguments: [

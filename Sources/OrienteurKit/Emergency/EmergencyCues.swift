@@ -1081,6 +1081,24 @@ enum EmergencyCues {
             // A limb bent "the wrong way" is an injury, not a wrong-way driver.
             " bent the wrong way ", " twisted the wrong way ",
         ]),
+        // An aircraft down: a light plane, a microlight (ULM), a helicopter, a glider or a paraglider that has
+        // crashed or come down; the aeronautical rescue (191) answers first. A film, a game, a simulator, a
+        // fear of flying or a crash in the news is none.
+        Category(reason: .airRescue, strong: [
+            " avion s est ecrase ", " avion vient de s ecraser ", " avion s est crashe ", " avion vient de se crasher ",
+            " ulm s est ecrase ", " ulm vient de s ecraser ", " ulm s est crashe ", " ulm vient de se crasher ", " ulm est tombe ",
+            " helicoptere s est ecrase ", " helicoptere vient de s ecraser ", " planeur s est ecrase ", " planeur vient de s ecraser ",
+            " parapente est tombe ", " parapentiste est tombe ", " parapentiste s est ecrase ", " parapente s est ecrase ",
+            " parapente vient de tomber ", " parapentiste vient de tomber ", " parapente dans les arbres ", " parapentiste dans les arbres ",
+            " plane crashed ", " plane has crashed ", " plane just crashed ", " plane went down ", " plane has gone down ",
+            " plane came down ", " microlight crashed ", " microlight has crashed ", " microlight just crashed ", " microlight went down ",
+            " helicopter crashed ", " helicopter has crashed ", " helicopter went down ", " glider crashed ", " glider has crashed ",
+            " paraglider crashed ", " paraglider has crashed ", " paraglider fell ", " paraglider has fallen ", " paraglider just fell ",
+            " paraglider is stuck in ", " paraglider in the trees ",
+        ], weak: [], blockers: [
+            " film ", " movie ", " jeu video ", " video game ", " simulateur ", " simulator ", " flight sim", " peur de l avion ",
+            " fear of flying ", " aux infos ", " on the news ", " documentaire ", " documentary ",
+        ]),
         // A boat or a swimmer in distress at sea: the sea rescue (CROSS, 196) answers first.
         Category(reason: .seaRescue, strong: [
             // A boat's radio that no longer answers: overdue at sea.

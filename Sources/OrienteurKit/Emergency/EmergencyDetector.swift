@@ -98,6 +98,8 @@ public struct EmergencyDetector: Sendable {
         }
         // A rescue at sea: the sea rescue answers.
         if Self.rescues.contains(reason), reading.cue(naming: .seaRescue) != nil { reason = .seaRescue }
+        // An aircraft down: the aeronautical rescue answers.
+        if Self.rescues.contains(reason), reading.cue(naming: .airRescue) != nil { reason = .airRescue }
         guard reading.allows(reason) else { return nil }
         // A past event with nothing that says "now" is for the rules to judge, except a missing person
         // ("elle est partie ce matin"), whose absence goes on.
@@ -300,13 +302,13 @@ public struct EmergencyDetector: Sendable {
     static let minorsOwnReasons: Set<EmergencyReason> = [.childInDanger, .missingChild]
 
     /// The situations the sea rescue (196) answers when they happen at sea.
-    static let rescues: Set<EmergencyReason> = [.fire, .medical, .callForHelp, .childInDanger, .seaRescue]
+    static let rescues: Set<EmergencyReason> = [.fire, .medical, .callForHelp, .childInDanger, .seaRescue, .airRescue]
 
     private func rank(_ reason: EmergencyReason) -> Int {
         switch reason {
         case .cannotSpeak: 0
         case .suicide: 1
-        case .seaRescue: 2
+        case .seaRescue, .airRescue: 2
         case .violenceNow, .armedPerson: 3
         case .fire: 4
         case .medical: 5

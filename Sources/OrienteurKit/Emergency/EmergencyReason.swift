@@ -23,6 +23,9 @@ public enum EmergencyReason: String, Hashable, Sendable, Codable, CaseIterable {
     case fire = "fire"
     /// Someone in danger at sea or off the coast: a boat adrift or sinking, a swimmer carried out (196).
     case seaRescue = "sea-rescue"
+    /// An aircraft down or in distress: a light plane, a microlight, a helicopter, a glider or a paraglider
+    /// that has crashed or come down (191, the aeronautical rescue).
+    case airRescue = "air-rescue"
     /// A danger on the road now: a driver on the wrong way, an obstacle on a motorway.
     case roadDanger = "road-danger"
     /// A child has disappeared or has not come home (116 000 and 17).
@@ -49,6 +52,7 @@ public enum EmergencyReason: String, Hashable, Sendable, Codable, CaseIterable {
         case .medical: return french ? "Une personne est blessée ou en détresse." : "Someone is injured or in distress."
         case .fire: return french ? "Incendie, fumée, gaz, ou une personne à secourir." : "Fire, smoke, gas, or someone to rescue."
         case .seaRescue: return french ? "Une personne est en danger en mer ou sur le littoral." : "Someone is in danger at sea or on the coast."
+        case .airRescue: return french ? "Un aéronef s'est écrasé ou est en détresse." : "An aircraft has crashed or is in distress."
         case .roadDanger: return french ? "Un danger sur la route en ce moment." : "A danger on the road right now."
         case .missingChild: return french ? "Un enfant a disparu ou n'est pas rentré." : "A child is missing or has not come home."
         case .missingAdult: return french ? "Une personne vulnérable a disparu." : "A vulnerable person is missing."
