@@ -31,6 +31,13 @@ extension EmergencyDetectorTests {
         #expect(try ask("j'ai regardé un film où un avion s'est écrasé, ça m'a fait peur") == nil)
         #expect(try ask("my grandfather's plane crashed in 1944, how do I find the records?") == nil)
         #expect(try detector.detect("un avion s'est écrasé en Asie, c'était aux infos ce soir") == nil)
+        // The aircraft and the crash apart in the sentence are read together; fear, fares and toys are not a crash.
+        let touring = try #require(try ask("un petit bimoteur de l'aéroclub vient juste de s'écraser au bout de la piste, ça brûle"))
+        #expect(touring.actions.first == .call("191"))
+        let hills = try #require(try ask("we just watched a helicopter go down behind the ridge, there's black smoke"))
+        #expect(hills.actions.first == .call("191"))
+        #expect(try ask("j'ai tellement peur que l'avion s'écrase pendant mon vol de demain") == nil)
+        #expect(try ask("the price of plane tickets to Nice went down, is it a scam website?")?.reasons.contains(.airRescue) != true)
     }
 
     /// Choking, lips turning blue, someone who will not wake, a seizure, a swallowed battery, too many pills: the SAMU

@@ -1299,6 +1299,19 @@ enum EmergencyCues {
     ]
 
     static let pairs: [Pair] = [
+        // An aircraft named with a verb of crashing or coming down, wherever in the sentence ("un petit avion de
+        // tourisme vient de s'écraser", "a helicopter just went down in the hills"): the aeronautical rescue (191).
+        Pair(reason: .airRescue, first: [
+            " avion ", " avions ", " ulm ", " helicoptere ", " helico ", " planeur ", " parapente ", " parapentiste ", " deltaplane ", " bimoteur ", " monomoteur ", " cessna ",
+            " plane ", " aircraft ", " microlight ", " helicopter ", " glider ", " paraglider ", " hang glider ",
+        ], second: [
+            " s ecraser ", " s est ecrase ", " s est ecrasee ", " s est crashe ", " se crasher ", " ecrase dans ", " ecrase contre ",
+            " crashed ", " crash landed ", " went down ", " go down ", " came down ", " come down ", " gone down ",
+        ], blockers: [
+            " film ", " movie ", " jeu video ", " video game ", " simulateur ", " simulator ", " flight sim", " peur ", " afraid ",
+            " scared ", " fear ", " aux infos ", " on the news ", " documentaire ", " documentary ", " billet", " ticket", " prix ",
+            " price", " fares ", " tarif", " maquette ", " model plane ", " drone ", " jouet ", " toy ",
+        ]),
         Pair(reason: .missingChild, first: [
             " enfant ", " fils ", " fille ", " petit ", " petite ", " ado ", " gamin ", " gamine ", " bebe ", " mome ",
             " garcon ", " neveu ", " niece ", " petit fils ", " petite fille ", " ans ", " gosse ", " loulou ", " gamins ",
