@@ -64,7 +64,7 @@ public struct Orienteur: Sendable {
         // unless the caller chose another language.
         var alert = emergencyDetector.assess(sentence, results: results, terms: language == guessed ? index.terms(of: tokens) : nil)
         // A long message that asks about something else first and tells a danger happening now last.
-        if alert == nil, let told = emergencyDetector.dangerToldLast(in: sentence, search: { index.search(tokens: index.queryTokens($0), limit: limit + 3) }) {
+        if alert == nil, let told = emergencyDetector.dangerToldLast(in: sentence, search: { index.search($0, limit: limit + 3) }) {
             alert = told.alert
             results = told.results + results.filter { result in !told.results.contains { $0.id == result.id } }
         }

@@ -41,7 +41,7 @@ extension EmergencyDetector {
             let results = search(part)
             // A word for help alone ("au secours", "please help") closing a message about a hacked account
             // is that account's help: the part must name a danger of its own.
-            if let alert = assess(part, results: results, terms: nil), !alert.isPossible,
+            if let alert = assess(part, reading: reading, results: results, terms: nil), !alert.isPossible,
                alert.reasons.contains(where: { $0 != .callForHelp }) { return (alert, results) }
         }
         return nil

@@ -57,7 +57,13 @@ public struct EmergencyDetector: Sendable {
     /// ``assess(_:results:)`` with the sentence's `terms` as the search of its guessed language read
     /// them (``SearchIndex/terms(of:)``), so that they are not analysed twice; nil: analysed here.
     func assess(_ text: String, results: [SearchResult], terms: [String]?) -> EmergencyAlert? {
-        var reading = CueReading(CueSentence(text, vocabulary: EmergencyCues.vocabulary))
+        assess(text, reading: CueReading(CueSentence(text, vocabulary: EmergencyCues.vocabulary)), results: results, terms: terms)
+    }
+
+    /// ``assess(_:results:terms:)`` with `text` already read (`reading` is `CueReading` of `text`), for a caller
+    /// that has read it for its own checks.
+    func assess(_ text: String, reading: CueReading, results: [SearchResult], terms: [String]?) -> EmergencyAlert? {
+        var reading = reading
         // One word ("incendie", "viol", "rodéo") names a topic to read about, not a danger to report;
         // a call for help or suicidal intent still counts, and so does one word shouted ("fire!!", "FEU"),
         // read as happening now.
