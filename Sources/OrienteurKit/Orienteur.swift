@@ -62,9 +62,13 @@ public struct Orienteur: Sendable {
         var results = index.search(tokens: tokens, limit: limit + 3)
         // The emergency model reads the terms of the sentence's own language, the ones just analysed
         // unless the caller chose another language.
-        var alert = emergencyDetector.assess(sentence, results: results, terms: language == guessed ? index.terms(of: tokens) : nil)
+        // The sentence is read for its cues once; the checks below share that reading.
+        let words = CueSentence(sentence, vocabulary: EmergencyCues.vocabulary)
+        let reading = CueReading(words)
+        var alert = emergencyDetector.assess(sentence, reading: reading, results: results,
+                                             terms: language == guessed ? index.terms(of: tokens) : nil)
         // A long message that asks about something else first and tells a danger happening now last.
-        if alert == nil, let told = emergencyDetector.dangerToldLast(in: sentence, search: { index.search($0, limit: limit + 3) }) {
+        if alert == nil, let told = emergencyDetector.dangerToldLast(in: sentence, words: words, search: { index.search($0, limit: limit + 3) }) {
             alert = told.alert
             results = told.results + results.filter { result in !told.results.contains { $0.id == result.id } }
         }
@@ -81,7 +85,7 @@ public struct Orienteur: Sendable {
             }
             // Except when the sentence asks what to do if it happens ("que faire si je surprends un cambrioleur ?"):
             // the leaf for the situation in progress says what to do then.
-            if !CueReading(CueSentence(sentence, vocabulary: EmergencyCues.vocabulary)).hypothetical {
+            if !reading.hypothetical {
                 results = results.filter { !inProgress($0) } + results.filter(inProgress)
             }
         }

@@ -21,7 +21,11 @@ extension EmergencyDetector {
     /// than a call for help (the learnt model's "possible" alerts are not enough). `search` is the search of that part, whose leaves the rules read too.
     /// - Returns: the alert and the part's search results, or nil.
     public func dangerToldLast(in text: String, search: (String) -> [SearchResult]) -> (alert: EmergencyAlert, results: [SearchResult])? {
-        let whole = CueSentence(text, vocabulary: EmergencyCues.vocabulary)
+        dangerToldLast(in: text, words: CueSentence(text, vocabulary: EmergencyCues.vocabulary), search: search)
+    }
+
+    /// ``dangerToldLast(in:search:)`` with `text` already split into words (`words` is `CueSentence` of `text`).
+    func dangerToldLast(in text: String, words whole: CueSentence, search: (String) -> [SearchResult]) -> (alert: EmergencyAlert, results: [SearchResult])? {
         guard whole.words.count >= Self.longMessageWords else { return nil }
         var starts: [String.Index] = []
         for turn in Self.turns {
