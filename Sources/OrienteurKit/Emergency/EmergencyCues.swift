@@ -10,7 +10,7 @@ enum EmergencyCues {
     static let vocabulary: [String: Int32] = {
         var lists = [present, presentWeak, earlierToday, past, longAgo, calm, hypothetical, over, overCancelled, authorLeft, justHappened, paperwork,
                      noInjury, noDanger, found, foundDenied, suicide, suicidePast, suicideDenied, help, danger, firstPerson, witness, kinship,
-                     seaPlaces, inlandWaters, nothingNow, askedOfACase, hedged, windowLedges, lostToys, valuables, disappeared, takenAlong, suicideQuoted, worry, unreachable, listener, sexualAssault, hoursAgo, minor]
+                     seaPlaces, inlandWaters, nothingNow, askedOfACase, hedged, windowLedges, lostToys, valuables, disappeared, takenAlong, suicideQuoted, worry, unreachable, listener, sexualAssault, hoursAgo, minor, childAges]
         lists += categories.flatMap { [$0.strong, $0.weak, $0.blockers] }
         lists += pairs.flatMap { [$0.first, $0.second, $0.blockers] }
         return PhraseSet.vocabulary(of: lists)
@@ -68,6 +68,15 @@ enum EmergencyCues {
         " can t stop it ", " cant stop it ",
         // A smell or a smoke that grows as the writer writes.
         " de plus en plus forte ", " de plus en plus fort ", " getting stronger ", " smell is stronger ",
+        // Someone who has just come in or arrived ("vient d'entrer", "vient d'arriver"), as "vient de" says.
+        " vient d ", " viennent d ",
+        // Someone still in the home or the shop as the writer writes ("il est toujours dans l'appartement").
+        " est toujours dans ", " est encore dans ", " sont toujours dans ", " sont encore dans ", " is still inside ",
+        // A refusal in the present: whoever will not let the writer go is doing it now.
+        " won t let me leave ", " wont let me leave ", " won t let me go ", " wont let me go ", " ne me laisse pas partir ",
+        " ne me laisse pas sortir ", " veut pas me laisser partir ", " veut pas me laisser sortir ",
+        // Someone trying keys or the handle now.
+        " now trying to ", " now trying the ", " now trying keys ", " trying keys in ",
         " ca continue encore ", " it s still going on ", " its still going on ", " still going on ", " ca dure depuis un moment ", " now he s back ", " now she s back ", " now they re back ", " is now in front of ", " is now outside ", " est maintenant devant ", " s downstairs ", " is downstairs ", " are downstairs ", " est en bas de mon immeuble ", " has been sparking ", " is sparking ", " keeps sparking ", " il y a un quart d heure ", " quarter of an hour ago ", " since 30 min ", " depuis 20 minutes ", " depuis 30 minutes ", " depuis une demi heure ", " depuis un quart d heure ",
     ]
 
@@ -325,13 +334,18 @@ enum EmergencyCues {
         " no one is supposed to be ", " nobody s supposed to be ", " no one s supposed to be ",
         // The occupants away on holiday, the writer coming in from somewhere: nobody's danger has ended.
         " partis au ski ", " partis en vacances ", " parti en vacances ", " partie en vacances ", " sont en vacances ",
-        " away on holiday ", " je suis rentree de ", " je suis rentre de ", " je suis rentree dans ", " je suis rentre dans ",
+        " away on holiday ", " je suis ressortie ", " je suis ressorti ", " went back outside ", " i went back out ", " je suis rentree de ", " je suis rentre de ", " je suis rentree dans ", " je suis rentre dans ",
         // A fire nobody can put out, or spreading: "put it out" is a failed attempt, not the end.
         " can t put it out ", " cant put it out ", " cannot put it out ", " can not put it out ", " arrive pas a l eteindre ",
         " arrive pas a eteindre ", " it s spreading ", " its spreading ", " se propage ", " se repand ",
         // Someone acting on the writer right now, or trying the door now: whoever is "at work" or "home" is not the danger's end.
         " en train de me ", " essaye d ouvrir la porte ", " essaie d ouvrir la porte ", " trying to open the door ",
         " saying open up ", " says open up ", " shouting open up ",
+        // Someone knocking at the door now: whoever "is at work" is not the danger.
+        " keeps knocking ", " is knocking ", " is at our door ", " frappe a la porte ", " frappe a notre porte ",
+        " tape a la porte ", " sonne sans arret ",
+        // "il dit que c'est fini": the one in danger's words, not an end.
+        " dit que c est fini ", " says it s over ", " says its over ",
         // Someone who will not leave the writer's home, or wants in now: "partir de chez moi" is theirs, not the writer's.
         " ne veut pas partir de chez moi ", " veut pas partir de chez moi ", " ne veulent pas partir de chez moi ",
         " refuse de partir de chez moi ", " refusent de partir de chez moi ", " veut rentrer chez moi ", " veulent rentrer chez moi ",
@@ -415,6 +429,8 @@ enum EmergencyCues {
         " c est peut etre pas grave ", " peut etre pas grave ", " c est surement pas grave ", " je sais pas si c est grave ",
         " je ne sais pas si c est grave ", " maybe it s not serious ", " maybe it s nothing serious ", " probably not serious ",
         " probably nothing serious ", " i don t know if it s serious ", " i dont know if its serious ",
+        // "c pas grave hein mais…", "pas grave mais": a shrug before the thing itself.
+        " c pas grave ", " pas grave hein ", " pas grave mais ", " c est rien mais ",
     ]
 
     /// The person writing is the one in danger.
@@ -458,7 +474,7 @@ enum EmergencyCues {
 
     static let suicide = [
         " me suicider ", " me suicide ", " suicidaire ", " suicide ", " suicider ", " en finir ",
-        " mettre fin a mes jours ", " mettre fin a ma vie ", " envie de mourir ", " va se tuer ", " veut se tuer ", " veux mourir ", " vais mourir ",
+        " mettre fin a mes jours ", " mettre fin a ma vie ", " envie de mourir ", " va se tuer ", " veut se tuer ", " allait se tuer ", " allait se suicider ", " voulait se tuer ", " veux mourir ", " vais mourir ",
         " plus envie de vivre ", " me foutre en l air ", " me jeter ", " sauter du ", " me pendre ", " kill myself ",
         " killing myself ", " suicidal ", " dont want to be alive ", " don t want to be alive ", " c est fini pour moi ",
         " adieu tout le monde ", " texted me goodbye ", " avec des boites de medicaments ", " va sauter ", " va saute ", " veut sauter ", " going to jump ",
@@ -568,6 +584,9 @@ enum EmergencyCues {
             " ne retrouve plus mon fils ", " ne retrouve plus ma fille ", " retrouve plus mon fils ", " retrouve plus ma fille ",
         ], weak: []),
         Category(reason: .cannotSpeak, strong: [
+            // Writing on a phone the captors do not know about.
+            " don t know i have a phone ", " dont know i have a phone ", " doesn t know i have a phone ", " doesnt know i have a phone ",
+            " don t know i have my phone ", " sait pas que j ai mon tel", " savent pas que j ai mon tel",
             " peux pas parler ", " peut pas parler ", " pas parler il ", " pas parler elle ", " pas parler ils ",
             " peux pas telephoner ", " peux pas appeler ", " pas appeler il ", " il va m entendre ", " elle va m entendre ",
             " va m entendre ", " chuchote ", " cant talk ", " can t talk ", " cannot talk ", " can t speak ", " cant speak ",
@@ -638,6 +657,10 @@ enum EmergencyCues {
             " me touche la cuisse ", " me touche la jambe ", " me touche le genou ", " main sur ma cuisse ", " main sur ma jambe ",
             " gifle une ", " gifle un ", " gifle ma ", " gifle mon ", " arrete de la frapper ", " arreter de la frapper ",
             " arrete de le frapper ", " arreter de le frapper ", " stop hitting her ", " stop hitting him ",
+            // A death threat said as "you won't leave alive".
+            " leaving this house alive ", " leave this house alive ", " leave here alive ", " out of here alive ",
+            " leaving here alive ", " sortiras pas vivant", " sortira pas vivant", " sortir vivant d ici ", " sortir vivante d ici ",
+            " sortiras pas d ici vivant",
         ], weak: [
             " frappe ", " frappee ", " frapper ", " tape ", " tapee ", " battu ", " battue ", " cogne ", " agressee ",
             " violence ", " violences ", " agresse ", " agression ", " attaque ", " battre ", " coups ", " crie ", " hurle ", " agress", " taper ", " cogner ", " frape ", " secoue ", " secouer ", " hurler ", " kill me ", " slamming ", " tabasser ", " violee ", " viole ", " me tuer ", " drugged ",
@@ -648,6 +671,8 @@ enum EmergencyCues {
             " punched ", " pousse par terre ", " poussee par terre ", " me pousser ", " arrache ", " arracher ", " grabbed my ",
             " ont plante ", " a plante ", " se faire planter ", " se fait planter ", " stabbed someone ", " just stabbed ", " a poignarde ", " poignarde quelqu un ",
             " gifle ", " gifler ", " giflee ", " giffle ", " bousculee ", " me menacent ",
+            // A shove told in the past tense: violence now when the words say the one who shoved is still there.
+            " m a poussee ", " m a pousse ", " m ont poussee ", " m ont pousse ", " pushed me ", " shoved me ",
         ], blockers: [
             " son chien ", " sa chienne ", " son chat ", " le chien ", " his dog ", " her dog ", " the dog ",
             " tape ma voiture ", " tape la voiture ", " a tape ma ", " hit my car ", " hit my parked ",
@@ -678,7 +703,7 @@ enum EmergencyCues {
             " fils depassent ", " fils qui depassent ", " tisonnier ",
             " broken bottle ", " bouteille cassee ", " tesson ", " tessons ", " knifepoint ", " gunpoint ", " held up my ",
             // Bats, a bomb or an attack announced, petrol brought to set a place alight.
-            " battes ", " baseball bat ", " baseball bats ", " faire un attentat ", " commettre un attentat ", " un attentat a ", " blow up the ", " blow up a ", " faire sauter la ", " faire sauter le ", " faire exploser la ", " faire exploser le ", " will burn it ", " will burn the ", " va tout bruler ", " va bruler mon ", " va bruler ma ", " mettre le feu a mon ", " mettre le feu a ma ", " bottle of essence ", " bottle of petrol ", " can of petrol ", " bidon d essence ", " bouteille d essence ", " jerrican ",
+            " battes ", " baseball bat ", " baseball bats ", " faire un attentat ", " commettre un attentat ", " faire un carnage ", " un carnage ", " tuer tout le monde ", " kill everyone ", " shoot everyone ", " massacre everyone ", " un attentat a ", " blow up the ", " blow up a ", " faire sauter la ", " faire sauter le ", " faire exploser la ", " faire exploser le ", " will burn it ", " will burn the ", " va tout bruler ", " va bruler mon ", " va bruler ma ", " mettre le feu a mon ", " mettre le feu a ma ", " bottle of essence ", " bottle of petrol ", " can of petrol ", " bidon d essence ", " bouteille d essence ", " jerrican ",
         ], weak: [], blockers: [
             // A weapon bought, inherited, for a club, camping or a game; fireworks taken for shots: a question, not a threat.
             " le droit de ", " droit de le ", " droit de la ", " droit de les ", " have the right to ", " allowed to ", " can i carry ",
@@ -718,7 +743,7 @@ enum EmergencyCues {
         Category(reason: .lockedIn, strong: [
             " enferme ", " enfermee ", " enfermes ", " sequestre ", " sequestree ", " m empeche de sortir ",
             " bloque dans ", " bloquee dans ", " locked in ", " locked me in ", " locked me up ", " locked up ", " won t let me leave ",
-            " wont let me leave ", " won t let me out ", " wont let me out ", " held against ", " fermee a cle ", " won t let her leave ",
+            " wont let me leave ", " won t let me go ", " wont let me go ", " won t let me out ", " wont let me out ", " held against ", " fermee a cle ", " won t let her leave ",
             " wont let her leave ", " won t let him leave ", " ferme l appart a cle ", " ferme la porte a cle ", " locked myself in ",
             " pour pas que je sorte ", " m enferment ", " enferment ", " m empeche de partir ", " me laisse pas partir ",
             " ne veulent pas ouvrir ", " coince dans ", " coincee dans ", " retenue contre ",
@@ -731,6 +756,9 @@ enum EmergencyCues {
             " won t let me move ", " wont let me move ", " m empeche de bouger ", " m empechent de bouger ",
             " me laisse pas bouger ", " me laissent pas bouger ", " won t let me pass ", " wont let me pass ",
             " won t stop the car ", " wont stop the car ", " refuses to stop ", " won t let me get out ",
+            // Taken away in a vehicle, writing in secret.
+            " took me in a ", " taken me in a ", " in the back of a van ", " in the back of the van ", " m ont embarque ",
+            " m ont embarquee ", " m a embarque ", " m a embarquee ", " m ont fait monter ", " m a fait monter ",
         ], weak: [], blockers: [" locked out ", " locked myself out ", " enferme dehors ", " enfermee dehors ",
             // A child or teen who shuts himself in his room: a worry, not someone held.
             " s enferme dans sa chambre ", " s enferme dans sa ", " s enferme toute ", " s enferment dans leur ",
@@ -784,7 +812,8 @@ enum EmergencyCues {
             " illisibles ", " unreadable ", " extension bizarre ", " weird extension ", " strange extension ",
         ]),
         Category(reason: .intruderNow, strong: [
-            " quelqu un chez moi ", " quelqu un dans ma maison ", " quelqu un dans mon appart ", " qqn chez moi ",
+            " quelqu un chez moi ", " quelqu un dans ma maison ", " des gens dans ma maison ", " des gens dans mon appart",
+            " du bruit a l etage ", " bruit a l etage ", " people in my house ", " noises upstairs ", " someone upstairs ", " quelqu un dans mon appart ", " qqn chez moi ",
             " quelqu un dans la maison ", " quelqu un essaie d entrer ", " essaie d entrer ", " essaient d entrer ",
             " essaye d entrer ", " essayent d entrer ", " tente d entrer ", " tentent d entrer ", " essaie d ouvrir ",
             " essaye d ouvrir ", " tente d ouvrir ", " essaient d ouvrir ", " force ma porte ", " force la porte ",
@@ -836,7 +865,8 @@ enum EmergencyCues {
         ], weak: [
             " serrure ", " entrouverte ", " cagoule", " hooded ", " balaclava",
             " cambrioleur ", " cambrioleurs ", " cambriolage ", " cambriole ", " voleur ", " voleurs ", " burglar ",
-            " faux agents ", " faux agent ", " faux policier", " faux plombier", " fake police", " water company ", " service des eaux ",
+            " faux agents ", " faux agent ", " faux policier", " faux plombier", " faux badges ", " faux badge ", " fausses cartes ",
+            " fake badges ", " fake badge ", " fake id cards ", " fake police", " water company ", " service des eaux ",
             " compagnie des eaux ",
             " not sure they are real ", " not sure they re real ", " real policemen ", " real police officers ", " vrais policiers ",
             " pas sur que ce soit des vrais ", " pas sure que ce soit des vrais ",
@@ -901,7 +931,7 @@ enum EmergencyCues {
             " bouge plu ", " tout blanc ", " toute blanche ", " bu du produit ", " avale du produit ", " bu de la javel ",
             " avale de la javel ", " bu de l eau de javel ", " drank bleach ", " swallowed bleach ", " drank some bleach ",
             " avale une pile ", " swallowed a battery ", " capsule de lessive ", " dishwasher tablet ", " washing powder ",
-            " saigne ", " saigner ", " inconscient ", " inconsciente ", " respire plus ", " respire pas ", " ne respire ",
+            " saigne ", " jsaigne ", " saigner ", " inconscient ", " inconsciente ", " respire plus ", " respire pas ", " ne respire ",
             " bleeding ", " unconscious ", " not breathing ", " overdose ", " crise cardiaque ", " heart attack ",
             " beaucoup de sang ", " perd du sang ", " gravement blesse ", " badly hurt ", " seriously injured ",
             " ne bouge plus ", " bouge plus ", " not moving ", " isn t moving ", " isnt moving ", " a terre ",
@@ -1000,7 +1030,7 @@ enum EmergencyCues {
             " au feu ", " incendie ", " en feu ", " fumee ", " odeur de gaz ", " fuite de gaz ", " on fire ", " smoke ",
             " gas leak ", " smell gas ", " brule ", " flammes ", " flames ", " se noie ", " drowning ", " le feu ",
             " fire in ", " a fire ", " the fire ", " prend feu ", " pris feu ", " caught fire ", " burning ", " pue le gaz ",
-            " sent le gaz ", " smells of gas ", " smell of gas ", " smells really strongly of gas ", " odeur d oeuf pourri ",
+            " sent le gaz ", " sent enormement le gaz ", " sent fort le gaz ", " sent tres fort le gaz ", " sent beaucoup le gaz ", " sent vraiment le gaz ", " smells strongly of gas ", " strong smell of gas ", " strong gas smell ", " conduite de gaz ", " gas pipe ", " gas main ", " smells of gas ", " smell of gas ", " smells really strongly of gas ", " odeur d oeuf pourri ",
             " oeuf pourri ", " mal a la tete et envie de vomir ", " monoxyde ", " carbon monoxide ", " sous l eau ", " l eau monte ",
             " water is rising ", " coince sur le toit ", " coincee sur le toit ",
             " coinces sur le toit ", " on the roof waving ", " fumee noire ", " black smoke ", " sent le brule ", " smells of burning ",
@@ -1268,7 +1298,8 @@ enum EmergencyCues {
     /// A sexual assault and, within hours ("il y a une heure", "two hours ago"): still an emergency (care, evidence),
     /// even when the author has left.
     static let sexualAssault = [
-        " violee ", " viole ", " raped ", " agressee sexuellement ", " agresse sexuellement ", " sexually assaulted ",
+        " violee ", " viole ", " violer ", " raped ", " agressee sexuellement ", " agresse sexuellement ", " agresser sexuellement ",
+        " sexually assaulted ",
         // Drugged and abused: a sexual assault.
         " i was drugged ", " been drugged ", " j ai ete droguee ", " j ai ete drogue ", " on m a droguee ", " on m a drogue ",
     ]
@@ -1280,12 +1311,19 @@ enum EmergencyCues {
 
     /// The person in danger is a minor: the writer gives an age under 18, is home alone, names a little sister or
     /// brother, a stepfather, older kids ("des grands").
-    static let minor: [String] = (10...17).flatMap { age in
+    static let minor: [String] = (6...17).flatMap { age in
         [" j ai \(age) ans ", " jai \(age) ans ", " i m \(age) ", " im \(age) ", " i am \(age) "]
-    } + [
+    } + childAges + [
         " home alone ", " seul a la maison ", " seule a la maison ", " my little sister ", " my little brother ",
         " ma petite soeur ", " mon petit frere ", " stepdad ", " step dad ", " mon beau pere ", " des grands ",
     ]
+
+    /// A child's age given with a kinship word ("ma fille de 12 ans", "my sister is 11 and"): the one spoken of is a
+    /// minor, whatever the age of someone else in the sentence ("un ami de 25 ans").
+    static let childAges: [String] = (2...17).flatMap { age in
+        [" fille de \(age) ans ", " fils de \(age) ans ", " soeur de \(age) ans ", " frere de \(age) ans ", " sister is \(age) ",
+         " brother is \(age) ", " daughter is \(age) ", " son is \(age) "]
+    }
 
     /// Bullies' words quoted ("they tell me to kill myself"): not the writer's intent.
     static let suicideQuoted = [
@@ -1361,6 +1399,8 @@ enum EmergencyCues {
             " telephone est eteint ", " portable est eteint ", " phone is off ", " phone goes to voicemail ", " sonne dans le vide ", " personne ne l a vu ", " nobody has seen ",
             " est parti pendant ", " est partie pendant ", " pas descendu du bus ", " pas descendue du bus ", " didn t get off ",
             " did not get off ",
+            // Gone off driving who should not, and not answering.
+            " parti en voiture ", " partie en voiture ", " drove off ",
         ]),
         Pair(reason: .medical, first: [
             " accident ", " accidant ", " accidente ", " collision ", " carambolage ", " renverse ", " renversee ", " crash ",
@@ -1409,6 +1449,15 @@ enum EmergencyCues {
             " je connais personne ", " je ne connais pas ", " que je connais pas ", " je connais pas ", " don t know him ",
             " dont know him ", " don t know her ", " no idea who ", " never seen him ", " never seen her ", " jamais vu ",
         ], blockers: adultAges),
+        // A child who has gone to meet someone met online (a game, a social network): missing, and in danger.
+        Pair(reason: .missingChild, first: [
+            " from roblox ", " sur roblox ", " on roblox ", " connu sur ", " connue sur ", " rencontre sur ", " rencontree sur ",
+            " met online ", " met on snap", " met on insta", " from snapchat ", " on snapchat ", " sur snap", " from discord ",
+            " sur discord ", " on discord ", " from instagram ", " sur insta", " from tiktok ", " from the game ", " du jeu en ligne ",
+        ], second: [
+            " to meet ", " rejoindre ", " retrouver un ", " retrouver une ", " meet up with ", " went to see ", " partie voir ",
+            " parti voir ", " est partie avec ", " est parti avec ", " left with ",
+        ]),
         // A neighbour not seen for days, the mailbox full, a smell from the flat: someone who may be lying inside, for
         // the police to check.
         Pair(reason: .callForHelp, first: [

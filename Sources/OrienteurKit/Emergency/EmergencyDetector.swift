@@ -457,6 +457,8 @@ struct CueReading {
         unreachable = Sets.unreachable.firstMatch(in: sentence)
         seekingListener = Sets.listener.occurs(in: sentence)
         minor = Sets.minor.occurs(in: sentence)
+        // "ma fille de 12 ans … un ami de 25 ans": the child's age says who is spoken of; the adult is someone else.
+        if adult, Sets.childAges.occurs(in: sentence) { adult = false }
         // "petit-fils", "petit frère": a relative, not a small child, for the weak words.
         let withoutKin = Sets.kinship.blanking(in: sentence)
         for category in Sets.categories where !category.blockers.occurs(in: sentence) {
@@ -482,6 +484,15 @@ struct CueReading {
         if let thing = Sets.valuables.firstIndex(in: sentence), let gone = Sets.disappeared.firstIndex(in: sentence), thing < gone,
            strong[.missingChild] == nil, strong[.missingAdult] == nil {
             valuablesGone = true
+        }
+        // A rape or a sexual assault minutes ago ("je viens de me faire violer", "he just assaulted me") is an emergency
+        // (care, evidence) even when the writer is home now and the man gone or unaware of where she lives.
+        if justHappened, let assault = Sets.sexualAssault.firstMatch(in: sentence) {
+            over = nil
+            authorLeft = false
+            noDanger = false
+            present = present ?? assault
+            if strong[.violenceNow] == nil, weak[.violenceNow] == nil { weak[.violenceNow] = assault }
         }
         // A small child on a window ledge is in danger, not thinking of jumping.
         if let cue = suicide, Sets.windowLedges.occurs(in: CueSentence(cue, vocabulary: EmergencyCues.vocabulary)),
@@ -758,6 +769,7 @@ enum CompiledCues {
     static let sexualAssault = PhraseSet(EmergencyCues.sexualAssault, vocabulary: EmergencyCues.vocabulary)
     static let hoursAgo = PhraseSet(EmergencyCues.hoursAgo, vocabulary: EmergencyCues.vocabulary)
     static let minor = PhraseSet(EmergencyCues.minor, vocabulary: EmergencyCues.vocabulary)
+    static let childAges = PhraseSet(EmergencyCues.childAges, vocabulary: EmergencyCues.vocabulary)
     static let nothingNow = PhraseSet(EmergencyCues.nothingNow, vocabulary: EmergencyCues.vocabulary)
     static let windowLedges = PhraseSet(EmergencyCues.windowLedges, vocabulary: EmergencyCues.vocabulary)
     static let firstPerson = PhraseSet(EmergencyCues.firstPerson, vocabulary: EmergencyCues.vocabulary)
