@@ -89,4 +89,58 @@ extension EmergencyDetectorTests {
     @Test func aStrangerKnockingWhileMumIsAtWork() throws {
         #expect(try ask("im 8 and a man i dont know is knocking on the door and says he knows me, my mum is at work") != nil)
     }
+
+    // MARK: - Calm sentences, each blocker beside a danger of now too
+
+    /// "il ne m'a jamais frappée", "the kids are scared", "avec mes deux enfants": blows denied and the writer's children
+    /// in a story name no danger now; the same words beside blows happening now still alert.
+    @Test func blowsDeniedAndChildrenInAStoryAreNoDangerNow() throws {
+        #expect(try ask("il me surveille tout le temps et garde ma carte bleue, il ne m'a jamais frappée, là il est au bureau, je voudrais des conseils") == nil)
+        #expect(try ask("I left this morning with my children after years of abuse, we are at a friend's tonight, where can we go next?") == nil)
+        #expect(try ask("il ne m'a jamais frappée mais là il me frappe devant les enfants")?.reasons.contains(.violenceNow) == true)
+        #expect(try ask("he never hit me before but right now he is hitting me in front of the kids")?.reasons.contains(.violenceNow) == true)
+    }
+
+    /// The violent husband who has died: a memory to talk about; a death named beside a fire or blows now still alerts.
+    @Test func aViolentPartnerWhoHasDiedIsAMemory() throws {
+        #expect(try ask("my late husband hit me for years, now I would like to talk to someone about it") == nil)
+        #expect(try ask("mon mari qui me battait est décédé l'an dernier, maintenant je voudrais en parler à quelqu'un") == nil)
+        #expect(try ask("mon père est décédé, et là il y a de la fumée qui sort de sa maison, le feu a pris au garage")?.actions.first == .call("18"))
+        #expect(try ask("my late husband's brother is hitting me right now in the kitchen")?.reasons.contains(.violenceNow) == true)
+    }
+
+    /// "Hypothetically", "should a man ever knock", "I keep imagining", "si y a le feu… on appelle qui ?": a case imagined.
+    @Test func casesImaginedAreNoDanger() throws {
+        #expect(try ask("hypothetically, if one were locked in a cellar by a stranger, would a text to the police work?") == nil)
+        #expect(try ask("should a man ever try the handle of my father's door at night, what should he do?") == nil)
+        #expect(try ask("I keep imagining someone breaking in when we're on holiday, how do I protect the flat?") == nil)
+        #expect(try ask("si y a le feu dans le garage à vélos, on fait le 18 ou le 112 ?") == nil)
+        #expect(try ask("someone is breaking in right now, I'm hiding upstairs")?.reasons.contains(.intruderNow) == true)
+    }
+
+    /// The child spoken of is at school now, nothing was done tonight, all is calm: a worry, not a danger now; a weapon
+    /// named beside those words still alerts.
+    @Test func atSchoolNowOrCalmTonightIsNoDangerNow() throws {
+        #expect(try ask("une élève a souvent des marques et dit que son beau-père la tape, elle est à l'école là, qui prévenir ?") == nil)
+        #expect(try ask("he's asleep, he didn't do anything tonight, but last month he slapped me, who can I talk to?") == nil)
+        #expect(try ask("tout est calme dans la classe mais un homme armé d'un couteau est dans la cour de l'école en ce moment")?
+            .actions.first == .call("17"))
+    }
+
+    /// "je ne pense pas au suicide", messages inciting to suicide received months ago: neither is intent now; intent said
+    /// beside them still is.
+    @Test func suicideDeniedOrIncitedIsNoIntent() throws {
+        #expect(try ask("je me sens mal depuis un mois, je pense pas au suicide mais j'aimerais parler à quelqu'un") == nil)
+        #expect(try ask("last year my son got messages inciting suicide on a gaming forum, he is better now, can we still file a complaint?") == nil)
+        #expect(try ask("je ne pense pas au suicide d'habitude mais ce soir je veux me tuer, j'ai les cachets devant moi") != nil)
+    }
+
+    /// Guests kept awake by a party next door: a nuisance. A car "still there": a thing, not someone. A visitor to "check
+    /// the smoke detectors": a scam. Smoke seen now still calls the firefighters.
+    @Test func nuisancesThingsLeftAndFakeChecksAreNoDanger() throws {
+        #expect(try ask("gardien de camping, les voisins du terrain d'à côté font la fête, les clients ne dorment pas, qui appeler ?") == nil)
+        #expect(try ask("un homme est passé chez ma grand-mère pour vérifier les détecteurs de fumée, elle ne l'a pas laissé entrer, c'est une arnaque ?") == nil)
+        #expect(try ask("mon collègue de 50 ans n'est pas venu depuis dix jours, sa voiture est toujours là sur le parking, comment signaler ?") == nil)
+        #expect(try ask("le détecteur de fumée sonne et il y a de la fumée dans le couloir en ce moment")?.actions.first == .call("18"))
+    }
 }

@@ -10,7 +10,7 @@ enum EmergencyCues {
     static let vocabulary: [String: Int32] = {
         var lists = [present, presentWeak, earlierToday, past, longAgo, calm, hypothetical, over, overCancelled, authorLeft, justHappened, paperwork,
                      noInjury, noDanger, found, foundDenied, suicide, suicidePast, suicideDenied, help, danger, firstPerson, witness, kinship,
-                     seaPlaces, inlandWaters, nothingNow, askedOfACase, hedged, windowLedges, lostToys, valuables, disappeared, takenAlong, suicideQuoted, worry, unreachable, listener, sexualAssault, hoursAgo, minor, childAges]
+                     seaPlaces, inlandWaters, nothingNow, askedOfACase, hedged, windowLedges, lostToys, valuables, disappeared, takenAlong, suicideQuoted, worry, unreachable, listener, sexualAssault, hoursAgo, minor, childAges, weakAside, deceased]
         lists += categories.flatMap { [$0.strong, $0.weak, $0.blockers] }
         lists += pairs.flatMap { [$0.first, $0.second, $0.blockers] }
         return PhraseSet.vocabulary(of: lists)
@@ -257,6 +257,9 @@ enum EmergencyCues {
         " is it true ", " est il vrai que ", " est ce vrai que ", " c est vrai qu il faut ",
         " a quoi sert ", " what is the number for ", " devenir policier ", " devenir gendarme ", " rentrer dans la gendarmerie ",
         " rentrer ds la gendarmerie ", " entrer dans la police ", " become a police officer ", " join the police ", " postuler ",
+        // A case imagined or asked of the future ("hypothetically", "should a man ever knock", "I keep imagining").
+        " hypothetically ", " hypothetiquement ", " if one were ", " should a man ", " should someone ", " should anyone ",
+        " keep imagining ", " j imagine que ", " si y a le feu ", " s il y a le feu ", " si il y a le feu ",
         " imaginons ", " imaginez ", " imagine ", " supposons ", " admettons ", " suppose ", " que dois je faire si ", " que faut il faire si ",
         " faire si on ", " on fait quoi si ", " je fais quoi si ", " je fais koi si ", " what do i do if ", " what do you do if ",
         " if i witness ", " if you witness ", " if i see ", " if you see ", " si je vois ", " si on voit ", " si je suis ", " si jsui ",
@@ -382,6 +385,10 @@ enum EmergencyCues {
         " fine just scared ", " ok just scared ", " va bien mais il a peur ", " va bien mais elle a peur ",
         " nobody s been hurt yet ", " nobody has been hurt yet ", " no one s been hurt yet ", " no one has been hurt yet ",
         " personne n a encore ete blesse ",
+        // The child spoken of is at school now; nothing was done tonight; all is calm today.
+        " est a l ecole la ", " il est a l ecole maintenant ", " elle est a l ecole maintenant ", " is at school now ",
+        " s at school now ", " is at school right now ", " n a rien fait ce soir ", " rien fait ce soir ", " didn t do anything tonight ",
+        " hasn t done anything tonight ", " tout est calme ", " everything is calm ",
     ]
 
     /// The writer says there is no danger and nothing urgent: believed, except for a
@@ -410,7 +417,7 @@ enum EmergencyCues {
         // Locked out of one's own home: a locksmith, not a danger.
         " locked myself out ", " i m locked out ", " locked out of my ", " enferme dehors ", " enfermee dehors ",
         // Kept awake by noise: a nuisance to report, not a danger.
-        " arrive pas a dorm", " arrivons pas a dorm", " peux pas dormir ", " can t sleep ", " cant sleep ", " keeping us awake ",
+        " arrive pas a dorm", " arrivons pas a dorm", " ne dorment pas ", " dorment pas ", " peux pas dormir ", " can t sleep ", " cant sleep ", " keeping us awake ",
         " keeping me awake ",
         // All calm now, the people asleep: nothing happening now.
         " tout a l air calme ", " tout est calme maintenant ", " all seems calm ", " everything seems calm ", " all calm now ",
@@ -558,6 +565,8 @@ enum EmergencyCues {
         " pas envie de faire de betise ", " pas envie de faire une betise ", " not gonna do anything ", " not going to do anything ", " dont want to die or anything ", " don t want to die or anything ",
         " dont want to die ", " not suicidal ", " pas parle de suicide ", " jamais parle de suicide ", " never talked about suicide ", " parle pas de suicide ", " hasn t talked about suicide ",
         " hasnt talked about suicide ", " didn t mention suicide ", " never mentioned suicide ",
+        " pense pas au suicide ", " pense pas a me suicider ", " not thinking about suicide ", " not thinking of suicide ",
+        " not thinking of killing myself ",
     ]
     static let danger = [
         " est en danger ", " suis en danger ", " sont en danger ", " l air en danger ", " en danger de mort ",
@@ -1083,6 +1092,9 @@ enum EmergencyCues {
             // Sparks from an electrical panel.
             " sparking ", " tableau electrique fait des etincelles ",
         ], weak: [" feu ", " fire ", " gaz ", " gas ", " flooded ", " inondation ", " inonde ", " inondee "], blockers: [
+            // A visitor come to "check the smoke detectors": a door-to-door scam, not smoke.
+            " check the smoke detectors ", " check the smoke detector ", " check the smoke alarms ", " verifier les detecteurs ",
+            " verifier le detecteur ", " controler les detecteurs ", " controler le detecteur ",
             " feu rouge ", " feux rouges ", " feu vert ", " feux ", " coup de feu ", " coups de feu ", " arme a feu ",
             " armes a feu ", " cease fire ", " fire access ", " fire lane ", " fire exit ", " fire door ", " voie pompiers ",
             " acces pompiers ", " voie engins ", " fire brigade ", " fired me ", " got fired ", " faux agents du gaz ",
@@ -1202,6 +1214,24 @@ enum EmergencyCues {
         // A place or a thing called small ("un petit village"): no child either.
         " petit village ", " petite ville ", " petit appartement ", " petite maison ", " petit commerce ", " petit magasin ",
         " petit studio ", " petit bourg ", " petite commune ",
+    ]
+
+    /// Words that name blows or children without naming the danger of now: blows denied ("il ne m'a jamais frappée"),
+    /// the writer's children beside her in a story ("devant les enfants", "avec mes deux enfants"), a childhood long past
+    /// ("quand il était enfant"). Blanked before the weak words are read (the strong ones, "il me frappe", still count).
+    static let weakAside = [
+        " jamais frappee ", " jamais frappe ", " jamais touchee ", " jamais touche ", " jamais tapee ", " jamais battue ",
+        " never hit me ", " never hit her ", " never touched me ", " never laid a hand on ", " never been violent ",
+        " devant les enfants ", " devant mes enfants ", " avec mes enfants ", " avec mes deux enfants ", " avec mes trois enfants ",
+        " avec les enfants ", " les enfants ont peur ", " in front of the kids ", " in front of the children ", " with my kids ",
+        " with my children ", " the kids are scared ", " quand il etait enfant ", " quand elle etait enfant ", " quand j etais enfant ",
+        " when i was a child ", " when he was a child ", " when she was a child ", " as a child ",
+    ]
+
+    /// The one who was violent has died: blows named in a weak word are a memory (a fire or blows said plainly still count).
+    static let deceased = [
+        " est decede ", " est decedee ", " my late husband ", " my late wife ", " my late father ", " my late mother ",
+        " my late partner ", " feu mon mari ", " feu mon pere ",
     ]
 
     /// A small child.
@@ -1334,6 +1364,8 @@ enum EmergencyCues {
         " mourir de rage ", " mourir de rire ", " mourir de honte ", " dying of embarrassment ", " vais mourir j ai perdu ", " vais mourir jai perdu ", " prevention du suicide ", " suicide prevention ",
         " kill yourself ", " kys ", " va te suicider ", " va te tuer ", " me disent de me suicider ", " me dit de me suicider ",
         " m ont dit de me suicider ", " me disent de me tuer ", " me dit de me tuer ", " m ont dit de me tuer ",
+        // Messages urging someone to suicide: the senders' words, an offence to report.
+        " incitation au suicide ", " incitations au suicide ", " inciting suicide ", " incitement to suicide ", " encouraging suicide ",
     ]
 
     static let pairs: [Pair] = [

@@ -460,11 +460,13 @@ struct CueReading {
         // "ma fille de 12 ans … un ami de 25 ans": the child's age says who is spoken of; the adult is someone else.
         if adult, Sets.childAges.occurs(in: sentence) { adult = false }
         // "petit-fils", "petit frère": a relative, not a small child, for the weak words.
-        let withoutKin = Sets.kinship.blanking(in: sentence)
+        let withoutKin = Sets.weakAside.blanking(in: Sets.kinship.blanking(in: sentence))
         for category in Sets.categories where !category.blockers.occurs(in: sentence) {
             if let cue = category.strong.firstMatch(in: sentence) { strong[category.reason] = cue }
             if let cue = category.weak.firstMatch(in: withoutKin) { weak[category.reason] = cue }
         }
+        // "my late husband was violent": blows in a weak word are a memory of someone who has died.
+        if Sets.deceased.occurs(in: sentence) { weak[.violenceNow] = nil }
         // "nothing is happening right now", "not violent tonight": nothing now, unless a weapon, an intruder or someone
         // shut in is named too.
         if Sets.nothingNow.occurs(in: sentence), strong[.armedPerson] == nil, strong[.intruderNow] == nil, strong[.lockedIn] == nil {
@@ -529,9 +531,13 @@ struct CueReading {
             case "quelle", "quel", "c", "ce":
                 // "quelle est la démarche", "c'est la première fois": no "là" (here, now).
                 if next == "est" && after == "la" { blank(index + 2, 1) }
-            case "affaires", "cles", "clefs", "papiers", "valises", "vetements", "habits", "things", "stuff":
-                // "ses affaires sont là": things left there, not someone.
+            case "affaires", "cles", "clefs", "papiers", "valises", "vetements", "habits", "things", "stuff", "voiture", "car":
+                // "ses affaires sont là", "sa voiture est toujours là": things left there, not someone.
                 if (next == "sont" || next == "est" || next == "are" || next == "is") && (after == "la" || after == "there") { blank(index + 2, 1) }
+                if (next == "sont" || next == "est" || next == "is") && ["toujours", "encore", "still"].contains(after), index + 3 < words.count,
+                   words[index + 3] == "la" || words[index + 3] == "there" {
+                    blank(index + 2, 2)
+                }
             case "trying", "try", "tries", "essaient", "essaie", "essaye", "testent", "teste":
                 // "trying every car door": each of the doors now, not a habit ("every day").
                 if next == "every" || next == "toutes" || next == "tous" { blank(index + 1, 1) }
@@ -770,6 +776,8 @@ enum CompiledCues {
     static let hoursAgo = PhraseSet(EmergencyCues.hoursAgo, vocabulary: EmergencyCues.vocabulary)
     static let minor = PhraseSet(EmergencyCues.minor, vocabulary: EmergencyCues.vocabulary)
     static let childAges = PhraseSet(EmergencyCues.childAges, vocabulary: EmergencyCues.vocabulary)
+    static let weakAside = PhraseSet(EmergencyCues.weakAside, vocabulary: EmergencyCues.vocabulary)
+    static let deceased = PhraseSet(EmergencyCues.deceased, vocabulary: EmergencyCues.vocabulary)
     static let nothingNow = PhraseSet(EmergencyCues.nothingNow, vocabulary: EmergencyCues.vocabulary)
     static let windowLedges = PhraseSet(EmergencyCues.windowLedges, vocabulary: EmergencyCues.vocabulary)
     static let firstPerson = PhraseSet(EmergencyCues.firstPerson, vocabulary: EmergencyCues.vocabulary)
