@@ -143,4 +143,47 @@ extension EmergencyDetectorTests {
         #expect(try ask("mon collègue de 50 ans n'est pas venu depuis dix jours, sa voiture est toujours là sur le parking, comment signaler ?") == nil)
         #expect(try ask("le détecteur de fumée sonne et il y a de la fumée dans le couloir en ce moment")?.actions.first == .call("18"))
     }
+
+    // MARK: - The first number for the main danger
+
+    /// A fall from a ladder, a roof or a scaffold, someone electrocuted, an explosion with people trapped, someone fallen
+    /// behind a locked door: the firefighters (18) first.
+    @Test func fallsFromAHeightAndRescuesCallTheFirefightersFirst() throws {
+        #expect(try ask("mon oncle vient de tomber du toit de la grange, il ne bouge pas")?.actions.first == .call("18"))
+        #expect(try ask("a painter just fell off his ladder in the stairwell and he can't get up")?.actions.first == .call("18"))
+        #expect(try ask("un ouvrier s'est électrocuté sur le chantier, il est par terre")?.actions.first == .call("18"))
+        #expect(try ask("mamie est tombée dans sa chambre, la porte est verrouillée de l'intérieur et elle gémit")?.actions.first == .call("18"))
+    }
+
+    /// A small child hanging from or standing on a balcony railing: the firefighters first, not someone thinking of jumping.
+    @Test func aChildOnABalconyRailingCallsTheFirefighters() throws {
+        #expect(try ask("there's a little boy hanging from the balcony railing on the second floor, nobody is home")?.actions.first == .call("18"))
+    }
+
+    /// A fit, a loss of consciousness, a whole box of pills, a heart in trouble, blood spurting: the SAMU (15) first.
+    @Test func bodiesInDistressCallTheSamuFirst() throws {
+        #expect(try ask("my brother is convulsing on the kitchen floor right now")?.actions.first == .call("15"))
+        #expect(try ask("ma tante perd connaissance dans le salon, elle est très pâle")?.actions.first == .call("15"))
+        #expect(try ask("mon grand-père a mal dans le bras gauche et il transpire, il a 75 ans")?.actions.first == .call("15"))
+        #expect(try ask("mon collègue s'est entaillé la main avec une scie, ça gicle partout")?.actions.first == .call("15"))
+    }
+
+    /// A wound explained by blows ("beat up", "slashed", "a headbutt"): the police first, then the SAMU.
+    @Test func woundsFromBlowsCallThePoliceFirst() throws {
+        let alert = try #require(try ask("two men just beat up my cousin in the car park, he's bleeding from the mouth and they're still around"))
+        #expect(alert.actions.first == .call("17"))
+        #expect(alert.actions.contains(.call("15")))
+    }
+
+    /// A gas smell told with "I don't want to bother the firefighters for nothing": still the firefighters.
+    @Test func notWantingToBotherIsNoFalseAlarmSign() throws {
+        #expect(try ask("je veux pas déranger pour rien mais ça sent fort le gaz dans la cage d'escalier depuis une heure")?
+            .actions.first == .call("18"))
+    }
+
+    /// Waiting for the next train on the tracks, a farewell sent, everything swallowed tonight: suicide (3114) first.
+    @Test func farewellsAndTracksCallTheSuicideLine() throws {
+        #expect(try ask("my cousin says she is sitting on the rails waiting for the next train")?.actions.first == .call("3114"))
+        #expect(try ask("mon ami m'a envoyé un adieu et dit qu'il va tout avaler cette nuit")?.actions.first == .call("3114"))
+    }
 }

@@ -521,6 +521,9 @@ enum EmergencyCues {
         " me scarifie ", " me tailler les veines ", " les veines ", " took the whole ", " whole bottle of ", " whole box of ",
         " ecrit les lettres ", " lettres d adieu ", " goodbye letters ", " look after mum for me ", " prends soin de maman ",
         " sous un train ", " under a train ", " in front of a train ", " sur les rails ", " on the tracks ", " on the railway ",
+        // Waiting for a train on the tracks, a farewell sent, everything to be swallowed tonight.
+        " waiting for the next train ", " attend le prochain train ", " envoye un adieu ", " envoye un message d adieu ",
+        " sent me a goodbye ", " va tout avaler ", " vais tout avaler ", " envie de tout prendre ", " envie de tout avaler ",
         " bord du quai ", " rope is ready ", " corde est prete ", " letters to everyone ", " lettres a tout le monde ",
         " plu vivre ", " jveux plus vivre ", " jveu plus vivre ", " sur le toi ", " veux plus etre la ", " veu plus etre la ",
         " plus etre la demain ", " not be here tomorrow ", " don t think i ll be here tomorrow ", " dont think ill be here tomorrow ", " don t think ill be here tomorrow ", " ne serai plus la demain ", " serai plus la demain ",
@@ -682,6 +685,9 @@ enum EmergencyCues {
             " gifle ", " gifler ", " giflee ", " giffle ", " bousculee ", " me menacent ",
             // A shove told in the past tense: violence now when the words say the one who shoved is still there.
             " m a poussee ", " m a pousse ", " m ont poussee ", " m ont pousse ", " pushed me ", " shoved me ",
+            // Blows that explain a wound ("beat up", "slashed", "a headbutt"): the police ahead of the SAMU.
+            " beat up ", " slashed ", " coup de tete ", " coups de casque ", " pushed my ", " knocked her down ",
+            " knocked him down ",
         ], blockers: [
             " son chien ", " sa chienne ", " son chat ", " le chien ", " his dog ", " her dog ", " the dog ",
             " tape ma voiture ", " tape la voiture ", " a tape ma ", " hit my car ", " hit my parked ",
@@ -1011,6 +1017,11 @@ enum EmergencyCues {
             " respire plu ", " respire presque plus ", " heart is going crazy ", " heart is racing ", " coeur bat trop vite ",
             " repond a peine ", " barely answering ", " barely responds ", " arrete de transpirer ", " stopped sweating ",
             " a passe la nuit par terre ", " spent the night on the floor ", " jambe tordu ", " jambe tordue ", " jambe raccourcie ",
+            // A fit, a loss of consciousness, a box of pills, a heart in trouble, blood spurting, said in everyday words.
+            " convulsing ", " fitting on the ", " is fitting ", " s fitting ", " convulsion ", " perd connaissance ", " perdu connaissance ",
+            " sest effondre ", " sest effondree ", " toute une boite de ", " une boite entiere ", " a whole box of ", " a whole packet of ",
+            " lips blue ", " barely breathes ", " chest pains ", " mal dans le bras gauche ", " mal au bras gauche ",
+            " pain in his left arm ", " pain in her left arm ", " gicle partout ", " ca gicle ", " spurting ",
             " gemissements ", " une balle dans ", " shot in the ", " load of pills ", " bunch of pills ", " hasn t picked up ", " hasnt picked up ", " n ouvre pas ", " n ouvre plus ",
         ], weak: [
             " blesse ", " blessee ", " blesses ", " blessees ", " injured ", " malaise ", " sang ", " blood ", " hurt ",
@@ -1089,6 +1100,9 @@ enum EmergencyCues {
             " depart de feu ", " depart d incendie ",
             // Falls from a height, someone under a tram or a train, a hand caught in a machine, ice that gave way: a rescue for the firefighters (18).
             " fell from a balcony ", " fell from the balcony ", " fell off the balcony ", " fell from the roof ", " fell off the roof ", " fell from the first floor ", " fell from the window ", " fell out of the window ", " tombe du balcon ", " tombee du balcon ", " tombe du toit ", " tombee du toit ", " tombe de l echafaudage ", " tombe d un echafaudage ", " tombe par la fenetre ", " tombee par la fenetre ", " sous la rame ", " sous le tram ", " sous le train ", " under the train ", " under the tram ", " main coincee ", " main coince ", " hand caught in ", " hand stuck in ", " bras coince dans ", " la glace a cede ", " ice gave way ", " tombes dans le lac ", " tombe dans le lac ", " tombee dans le lac ",
+            // Someone electrocuted, an explosion, people trapped upstairs or on a ledge: the firefighters.
+            " electrocute ", " electrocutee ", " electrocuted ", " explosion ", " people trapped ", " trapped on the ",
+            " stuck on a ledge ", " coinces dans les etages ", " bloques dans les etages ",
             // Sparks from an electrical panel.
             " sparking ", " tableau electrique fait des etincelles ",
         ], weak: [" feu ", " fire ", " gaz ", " gas ", " flooded ", " inondation ", " inonde ", " inondee "], blockers: [
@@ -1099,7 +1113,7 @@ enum EmergencyCues {
             " armes a feu ", " cease fire ", " fire access ", " fire lane ", " fire exit ", " fire door ", " voie pompiers ",
             " acces pompiers ", " voie engins ", " fire brigade ", " fired me ", " got fired ", " faux agents du gaz ",
             " agent du gaz ", " compteur de gaz ", " messieurs du gaz ", " monsieur du gaz ", " homme du gaz ", " hommes du gaz ",
-            " technicien du gaz ", " se dit du gaz ", " etaient du gaz ", " etait du gaz ", " se disant du gaz ", " gas company ", " gas board ", " gas man ", " gasman ", " fire alarm went off for nothing ", " pour rien ",
+            " technicien du gaz ", " se dit du gaz ", " etaient du gaz ", " etait du gaz ", " se disant du gaz ", " gas company ", " gas board ", " gas man ", " gasman ", " fire alarm went off for nothing ", " alarme pour rien ", " sonne pour rien ", " declenchee pour rien ",
         ]),
         Category(reason: .roadDanger, strong: [
             " contresens ", " contre sens ", " a contre sens ", " wrong way ", " wrong side of the motorway ",
@@ -1245,7 +1259,8 @@ enum EmergencyCues {
         " rebord d une fenetre ", " rebord de la fenetre ", " rebord de sa fenetre ", " on the window ledge ", " on a window ledge ",
         " on the ledge ", " rebord du balcon ", " rebord d un balcon ", " balcony ledge ", " on the balcony railing ",
         // A balcony's rail too.
-        " balcony rail ", " rambarde du balcon ",
+        " balcony rail ", " rambarde du balcon ", " balcony railing ", " accroche au balcon ", " accrochee au balcon ",
+        " hanging from a balcony ", " hanging from the balcony ", " pendu au balcon ", " suspendu au balcon ",
     ]
 
     /// Things that "disappear" without anyone missing.
@@ -1481,6 +1496,20 @@ enum EmergencyCues {
             " je connais personne ", " je ne connais pas ", " que je connais pas ", " je connais pas ", " don t know him ",
             " dont know him ", " don t know her ", " no idea who ", " never seen him ", " never seen her ", " jamais vu ",
         ], blockers: adultAges),
+        // A fall from a ladder, a scaffold, a roof, a balcony, a tree: a rescue for the firefighters (18) first.
+        Pair(reason: .fire, first: [
+            " fell from ", " fell off ", " tombe de ", " tombe du ", " tombe d ", " tombee de ", " tombee du ", " tombee d ", " chute de ",
+            " chute d ", " chuter de ", " chuter d ", " chute du ", " tomber de ", " tomber du ", " tomber d ",
+        ], second: [
+            " echelle ", " ladder ", " echafaudage ", " scaffold", " toit ", " roof ", " balcon ", " balcony ", " fenetre ",
+            " window ", " falaise ", " cliff ", " arbre ", " tree ", " poteau ", " pylone ", " floor balcony ",
+        ]),
+        // Someone fallen behind a door nobody can open: the firefighters open it.
+        Pair(reason: .fire, first: [" tombe ", " tombee ", " fallen ", " fell ", " chute "], second: [
+            " porte fermee ", " porte verrouillee ", " cannot reach the lock ", " can t reach the lock ", " cannot get in ",
+            " can t get in ", " peut pas ouvrir ", " arrive pas a ouvrir ", " door is locked ", " porte est verrouillee ",
+            " porte est fermee a cle ", " verrouillee de l interieur ", " fermee de l interieur ", " locked from the inside ",
+        ]),
         // A child who has gone to meet someone met online (a game, a social network): missing, and in danger.
         Pair(reason: .missingChild, first: [
             " from roblox ", " sur roblox ", " on roblox ", " connu sur ", " connue sur ", " rencontre sur ", " rencontree sur ",
