@@ -186,4 +186,24 @@ extension EmergencyDetectorTests {
         #expect(try ask("my cousin says she is sitting on the rails waiting for the next train")?.actions.first == .call("3114"))
         #expect(try ask("mon ami m'a envoyé un adieu et dit qu'il va tout avaler cette nuit")?.actions.first == .call("3114"))
     }
+
+    // MARK: - Readings that no longer lean on the learnt model
+
+    /// Dangers the rules now read themselves, so that a retrained model's veto cannot silence them: a touch said of someone
+    /// else, a child "est enlevé" with a ransom, marks of strangling and a stepfather waiting tonight, "just assaulted"
+    /// after the man left, children locked in, an acute episode ("is having chest pains"), typing slips ("enfermer",
+    /// "fuguer"), someone ill who left a ward or a care home, a child hours late from school.
+    @Test func dangersReadByTheRulesThemselves() throws {
+        #expect(try ask("dans le tram un homme lui touche les fesses, elle a 15 ans et elle n'ose pas bouger")?.reasons.contains(.violenceNow) == true)
+        #expect(try ask("un inconnu vient d'appeler, il dit que ma fille est enlevée et qu'il faut payer")?.reasons.contains(.childInDanger) == true)
+        #expect(try ask("I was just attacked in the park, the guy ran off, I'm shaking")?.reasons.contains(.violenceNow) == true)
+        #expect(try ask("my stepfather has locked the kids in the cellar and won't let me in") != nil)
+        #expect(try ask("my father is having a heart attack I think, he is grey and sweating")?.actions.first == .call("15"))
+        #expect(try ask("my father is having a heart attack I think, he is grey and sweating")?.reasons.contains(.violenceNow) == false)
+        #expect(try ask("ma mère me garde enfermer dans le garage depuis hier j'ai 13 ans")?.reasons.contains(.lockedIn) == true)
+        #expect(try ask("mon fils de 14 ans a fuguer cette nuit, on n'a aucune nouvelle")?.reasons.contains(.missingChild) == true)
+        #expect(try ask("my uncle is bipolar and left the hospital this morning without telling anyone, nobody knows where he is")?
+            .reasons.contains(.missingAdult) == true)
+        #expect(try ask("my son (7) is three hours late from school and not with his friends")?.reasons.contains(.missingChild) == true)
+    }
 }

@@ -76,7 +76,10 @@ enum EmergencyCues {
         " won t let me leave ", " wont let me leave ", " won t let me go ", " wont let me go ", " ne me laisse pas partir ",
         " ne me laisse pas sortir ", " veut pas me laisser partir ", " veut pas me laisser sortir ",
         // Someone trying keys or the handle now.
-        " now trying to ", " now trying the ", " now trying keys ", " trying keys in ",
+        " now trying to ", " now trying the ", " now trying keys ", " trying keys in ", " won t let me in ", " wont let me in ",
+        // An acute episode going on ("she is having chest pains", "he's having a fit").
+        " is having chest ", " s having chest ", " is having a fit ", " s having a fit ", " is having a seizure ",
+        " s having a seizure ", " is having a heart attack ", " s having a heart attack ", " is having a stroke ", " s having a stroke ",
         " ca continue encore ", " it s still going on ", " its still going on ", " still going on ", " ca dure depuis un moment ", " now he s back ", " now she s back ", " now they re back ", " is now in front of ", " is now outside ", " est maintenant devant ", " s downstairs ", " is downstairs ", " are downstairs ", " est en bas de mon immeuble ", " has been sparking ", " is sparking ", " keeps sparking ", " il y a un quart d heure ", " quarter of an hour ago ", " since 30 min ", " depuis 20 minutes ", " depuis 30 minutes ", " depuis une demi heure ", " depuis un quart d heure ",
     ]
 
@@ -102,7 +105,8 @@ enum EmergencyCues {
     /// It has just happened (minutes ago): still an emergency, even when the author has left.
     static let justHappened = [
         " vient de ", " viennent de ", " viens de ", " vient d ", " viennent d ", " viens d ", " viens d etre ", " vient d etre ", " a l instant ", " just now ",
-        " just happened ", " just got ", " just been ", " just tried ", " vient d essayer ", " a essaye de ", " il y a 5 min", " il y a 10 min", " il y a deux minutes ",
+        " just happened ", " just got ", " just been ", " just assaulted ", " just attacked ", " just mugged ", " just robbed ",
+        " just punched ", " just beaten ", " just stabbed ", " just tried ", " vient d essayer ", " a essaye de ", " il y a 5 min", " il y a 10 min", " il y a deux minutes ",
         " il y a cinq minutes ", " il y a dix minutes ", " il y a quelques minutes ", " minutes ago ", " mins ago ",
     ]
 
@@ -666,6 +670,8 @@ enum EmergencyCues {
             // A slap seen or suffered; a cry to stop the blows.
             // Touched on the leg or thigh by someone now (on a seat, in a bus or a train).
             " touching my leg ", " touching my thigh ", " touching my knee ", " hand on my leg ", " hand on my thigh ",
+            // The same touch said of someone else ("lui touche les cheveux", "touching her leg").
+            " lui touche les ", " lui touche la ", " lui touche le ", " touching her hair ", " touching her leg ", " touching her thigh ",
             " me touche la cuisse ", " me touche la jambe ", " me touche le genou ", " main sur ma cuisse ", " main sur ma jambe ",
             " gifle une ", " gifle un ", " gifle ma ", " gifle mon ", " arrete de la frapper ", " arreter de la frapper ",
             " arrete de le frapper ", " arreter de le frapper ", " stop hitting her ", " stop hitting him ",
@@ -684,6 +690,7 @@ enum EmergencyCues {
             " ont plante ", " a plante ", " se faire planter ", " se fait planter ", " stabbed someone ", " just stabbed ", " a poignarde ", " poignarde quelqu un ",
             " gifle ", " gifler ", " giflee ", " giffle ", " bousculee ", " me menacent ",
             // A shove told in the past tense: violence now when the words say the one who shoved is still there.
+            " attacked ", " strangulation ", " ils le tuent ", " ils la tuent ", " they ll kill him ", " they ll kill her ",
             " m a poussee ", " m a pousse ", " m ont poussee ", " m ont pousse ", " pushed me ", " shoved me ",
             // Blows that explain a wound ("beat up", "slashed", "a headbutt"): the police ahead of the SAMU.
             " beat up ", " slashed ", " coup de tete ", " coups de casque ", " pushed my ", " knocked her down ",
@@ -772,6 +779,7 @@ enum EmergencyCues {
             " me laisse pas bouger ", " me laissent pas bouger ", " won t let me pass ", " wont let me pass ",
             " won t stop the car ", " wont stop the car ", " refuses to stop ", " won t let me get out ",
             // Taken away in a vehicle, writing in secret.
+            " locked the kids in ", " locked the children in ", " enferme les enfants ", " me garde enferme", " garde enfermer ",
             " took me in a ", " taken me in a ", " in the back of a van ", " in the back of the van ", " m ont embarque ",
             " m ont embarquee ", " m a embarque ", " m a embarquee ", " m ont fait monter ", " m a fait monter ",
         ], weak: [], blockers: [" locked out ", " locked myself out ", " enferme dehors ", " enfermee dehors ",
@@ -791,7 +799,7 @@ enum EmergencyCues {
             " dans le coffre ", " into the boot ", " into the trunk ", " pousser une ", " tied her ", " tied him ", " attachee a ",
             " attache a la chaise ", " secoue un bebe ", " shaking a baby ", " seuls depuis ", " dragging a ", " dragging her ", " dragging him ", " kidnapp",
             " embarque de force ", " dans sa camionnette ", " essaye d enlever ", " essayer d enlever ", " tente d enlever ",
-            " tried to abduct ", " tried to snatch ",
+            " tried to abduct ", " tried to snatch ", " est enleve ", " est enlevee ", " has been abducted ", " was abducted ",
             // A stranger photographing children at a school or a playground.
             " prend des photos des enfants ", " prend les enfants en photo ", " photographie les enfants ", " photographie des enfants ",
             " taking photos of the children ", " taking pictures of the children ", " taking photos of kids ", " taking pictures of kids ",
@@ -1240,6 +1248,8 @@ enum EmergencyCues {
         " avec les enfants ", " les enfants ont peur ", " in front of the kids ", " in front of the children ", " with my kids ",
         " with my children ", " the kids are scared ", " quand il etait enfant ", " quand elle etait enfant ", " quand j etais enfant ",
         " when i was a child ", " when he was a child ", " when she was a child ", " as a child ",
+        // An attack of the body, not of a person.
+        " heart attack ", " panic attack ", " asthma attack ", " anxiety attack ",
     ]
 
     /// The one who was violent has died: blows named in a weak word are a memory (a fire or blows said plainly still count).
@@ -1405,7 +1415,9 @@ enum EmergencyCues {
             " pas rentre ", " pas rentree ", " pas revenu ", " pas revenue ", " disparu ", " disparue ", " introuvable ",
             " jtrouve plus ", " jtrouve pas ", " je trouve plus ", " pas regagne ", " disparition ", " never came home ",
             " never came back ", " repond plus ", " ne repond plus ",
-            " fugue ", " a fugue ", " on le trouve pas ", " on la trouve pas ", " trouve plus ",
+            // Hours late from school.
+            " hours late ", " heures de retard ", " late from school ", " toujours pas rentre de l ecole ", " toujours pas rentree de l ecole ",
+            " fugue ", " a fugue ", " a fuguer ", " on le trouve pas ", " on la trouve pas ", " trouve plus ",
             " retrouve plus ", " missing ", " not come home ", " not home ", " hasn t come ", " hasnt come ",
             " didn t come home ", " didnt come home ", " not back ", " ran away ", " can t find ", " cant find ", " lost my ",
             " looking for ", " on le cherche ", " on la cherche ", " n est plus la ", " been looking ", " le retrouve pas ",
@@ -1429,6 +1441,7 @@ enum EmergencyCues {
         Pair(reason: .missingAdult, first: [
             " alzheimer ", " demence ", " dement ", " demente ", " desoriente ", " desorientee ", " handicap", " grand pere ",
             " grand mere ", " papy ", " mamie ", " personne agee ", " vulnerable ", " malade ", " depressi", " depressed ", " deprime ", " deprimee ", " suicidaire ",
+            " schizophren", " bipolaire ", " bipolar ", " psychiatri", " psychotic ", " psychotique ",
             " dementia ", " grandfather ", " grandmother ", " grandpa ", " grandma ", " elderly ", " disabled ", " confused ",
             " trisomique ", " down syndrome ", " down s syndrome ", " deficient ", " deficiente ", " learning disability ",
             " devait rentrer ", " should have been back ", " was supposed to be back ", " en pouvait plus ", " en peut plus ",
@@ -1447,7 +1460,8 @@ enum EmergencyCues {
             " est parti pendant ", " est partie pendant ", " pas descendu du bus ", " pas descendue du bus ", " didn t get off ",
             " did not get off ",
             // Gone off driving who should not, and not answering.
-            " parti en voiture ", " partie en voiture ", " drove off ",
+            " parti en voiture ", " partie en voiture ", " drove off ", " est partie de l ", " est parti de l ", " left the hospital ",
+            " left the ward ", " left the care home ", " hasn t been seen ", " hasnt been seen ",
         ]),
         Pair(reason: .medical, first: [
             " accident ", " accidant ", " accidente ", " collision ", " carambolage ", " renverse ", " renversee ", " crash ",
