@@ -206,4 +206,17 @@ extension EmergencyDetectorTests {
             .reasons.contains(.missingAdult) == true)
         #expect(try ask("my son (7) is three hours late from school and not with his friends")?.reasons.contains(.missingChild) == true)
     }
+
+    /// A child who writes that they cannot find their mum is a lost child (missing child), not a general call for help.
+    @Test func aChildWhoCannotFindTheirMumIsLost() throws {
+        #expect(try ask("i lost my mum at the fair and i dont know where i am")?.reasons.contains(.missingChild) == true)
+        #expect(try ask("j'ai perdu ma maman dans le magasin et il fait noir dehors")?.reasons.contains(.missingChild) == true)
+    }
+
+    /// "c'est pour rire", "just kidding": the writer says it is a joke; doubting whether it is one is no such statement.
+    @Test func aJokeSaidPlainlyIsNoDanger() throws {
+        #expect(try ask("un gars de ma classe a écrit sur le groupe qu'il allait faire sauter le collège, c'est pour rire, tout le monde le sait, je le signale ?") == nil)
+        #expect(try ask("my sister says she is going to kill me for taking her charger, just kidding she laughed, is that bullying?") == nil)
+        #expect(try ask("je sais pas si c'est pour rire mais un type en live menace tout le monde avec un pistolet en ce moment") != nil)
+    }
 }

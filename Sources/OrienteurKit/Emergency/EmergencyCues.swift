@@ -412,7 +412,10 @@ enum EmergencyCues {
         " ou dormir ", " where to sleep ", " where can i sleep ", " where can we sleep ", " ou loger ",
         " personne n est en danger ", " personne en danger ", " pas en danger ", " aucun danger ", " pas de danger ",
         " sans danger ", " pas d urgence ", " pas urgent ", " rien d urgent ", " pas une urgence ", " rien de grave ",
-        " pas grave ", " nobody is in danger ", " no one is in danger ", " not in danger ", " no danger ", " not an emergency ",
+        " pas grave ", " nobody is in danger ",
+        // The writer says it is a joke.
+        " c est pour rire ", " c etait pour rire ", " just a joke ", " only a joke ",
+        " it was a joke ", " just kidding ", " mdr non serieux ", " lol jk ", " no one is in danger ", " not in danger ", " no danger ", " not an emergency ",
         " he s safe ", " she s safe ", " he is safe ", " she is safe ", " safe right now ", " safe at home ", " il est en securite ",
         " elle est en securite ", " no emergency ", " not urgent ", " nothing urgent ", " nothing serious ", " not serious ", " isn t an emergency ", " isnt an emergency ",
         " plus en danger ", " no longer in danger ", " not in danger anymore ", " aucune fumee ", " pas de fumee ", " no smoke ",
@@ -440,6 +443,8 @@ enum EmergencyCues {
         " c est peut etre pas grave ", " peut etre pas grave ", " c est surement pas grave ", " je sais pas si c est grave ",
         " je ne sais pas si c est grave ", " maybe it s not serious ", " maybe it s nothing serious ", " probably not serious ",
         " probably nothing serious ", " i don t know if it s serious ", " i dont know if its serious ",
+        // Doubting whether it is a joke is no statement that it is one.
+        " si c est pour rire ", " if it s just a joke ", " if it s only a joke ", " if it was a joke ", " if it was just a joke ",
         // "c pas grave hein mais…", "pas grave mais": a shrug before the thing itself.
         " c pas grave ", " pas grave hein ", " pas grave mais ", " c est rien mais ",
     ]
@@ -598,6 +603,11 @@ enum EmergencyCues {
             " was right next to me ", " was just next to me ", " etait juste a cote de moi ", " etait a cote de moi ",
             " can t find my son ", " cant find my son ", " can t find my daughter ", " cant find my daughter ",
             " ne retrouve plus mon fils ", " ne retrouve plus ma fille ", " retrouve plus mon fils ", " retrouve plus ma fille ",
+            // The child writing: a lost child who cannot find a parent.
+            " can t find my mum", " cant find my mum", " can t find my mom", " cant find my mom", " lost my mum ", " lost my mom ",
+            " lost my mummy ", " lost my mommy ", " can t find my parents ", " cant find my parents ", " lost my parents ",
+            " perdu ma maman ", " trouve plus ma maman ", " trouve plus maman ", " retrouve plus ma maman ", " perdu mes parents ",
+            " trouve plus mes parents ",
         ], weak: []),
         Category(reason: .cannotSpeak, strong: [
             // Writing on a phone the captors do not know about.
