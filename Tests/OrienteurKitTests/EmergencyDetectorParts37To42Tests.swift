@@ -219,4 +219,22 @@ extension EmergencyDetectorTests {
         #expect(try ask("my sister says she is going to kill me for taking her charger, just kidding she laughed, is that bullying?") == nil)
         #expect(try ask("je sais pas si c'est pour rire mais un type en live menace tout le monde avec un pistolet en ce moment") != nil)
     }
+
+    /// Someone knocked down and lying there, a leg that looks broken, a face swelling after a sting, a stroke's signs
+    /// (a droopy face, jumbled words): the SAMU first.
+    @Test func injuriesAndSignsSaidPlainlyCallTheSamu() throws {
+        #expect(try ask("un scooter vient de renverser une dame devant la boulangerie, elle est au sol et les jeunes repartent")?
+            .actions.first == .call("15"))
+        #expect(try ask("a car just knocked a cyclist down and sped off, he is lying there and his arm looks broken")?.actions.first == .call("15"))
+        #expect(try ask("ma fille a été piquée par une abeille, son visage gonfle et elle respire de plus en plus mal")?.actions.first == .call("15"))
+        #expect(try ask("my aunt's face is droopy and her words are jumbled since a few minutes")?.actions.first == .call("15"))
+    }
+
+    /// A dramatic word taken back ("mdr non sérieux", "just kidding"), a punishment feared "when she sees my report":
+    /// no danger; the same words beside a danger of now still alert.
+    @Test func dramaTakenBackIsNoDanger() throws {
+        #expect(try ask("j'ai ouvert une pièce jointe bizarre, je vais mourir ?? mdr non sérieux, je risque un virus ?") == nil)
+        #expect(try ask("my dad is going to kill me when he sees my phone bill, can he take my phone away?") == nil)
+        #expect(try ask("mdr non sérieux il est là avec un couteau en ce moment devant la porte")?.actions.first == .call("17"))
+    }
 }

@@ -251,6 +251,7 @@ enum EmergencyCues {
         // Asking whether a complaint can be filed online or by video: a question about the procedure, not a call.
         " porter plainte en ligne ", " porter plainte en visio ", " deposer plainte en ligne ", " plainte en visio ",
         " complaint online ", " report it online ", " quand il me croise ", " quand il me croisera ", " when he sees me ", " when he finds me ",
+        " when she sees me ", " when she sees my ", " when he sees my ", " when they see my ", " quand elle verra ", " quand il verra ",
         " how to react ", " how should i react ", " if someday ", " if one day ", " film ", " serie ", " roman ",
         " jeu video ", " movie ", " tv show ", " novel ", " video game ", " exercice ", " drill ",
         " formation ", " training ", " prevenir les ", " se preparer ", " hypothese ", " conduite a tenir ", " si jamais je ",
@@ -393,6 +394,9 @@ enum EmergencyCues {
         " est a l ecole la ", " il est a l ecole maintenant ", " elle est a l ecole maintenant ", " is at school now ",
         " s at school now ", " is at school right now ", " n a rien fait ce soir ", " rien fait ce soir ", " didn t do anything tonight ",
         " hasn t done anything tonight ", " tout est calme ", " everything is calm ",
+        // The writer says it is a joke (a weapon, an intruder or someone shut in named beside it still counts).
+        " c est pour rire ", " c etait pour rire ", " just a joke ", " only a joke ", " it was a joke ", " just kidding ",
+        " mdr non serieux ", " lol jk ",
     ]
 
     /// The writer says there is no danger and nothing urgent: believed, except for a
@@ -413,9 +417,7 @@ enum EmergencyCues {
         " personne n est en danger ", " personne en danger ", " pas en danger ", " aucun danger ", " pas de danger ",
         " sans danger ", " pas d urgence ", " pas urgent ", " rien d urgent ", " pas une urgence ", " rien de grave ",
         " pas grave ", " nobody is in danger ",
-        // The writer says it is a joke.
-        " c est pour rire ", " c etait pour rire ", " just a joke ", " only a joke ",
-        " it was a joke ", " just kidding ", " mdr non serieux ", " lol jk ", " no one is in danger ", " not in danger ", " no danger ", " not an emergency ",
+        " no one is in danger ", " not in danger ", " no danger ", " not an emergency ",
         " he s safe ", " she s safe ", " he is safe ", " she is safe ", " safe right now ", " safe at home ", " il est en securite ",
         " elle est en securite ", " no emergency ", " not urgent ", " nothing urgent ", " nothing serious ", " not serious ", " isn t an emergency ", " isnt an emergency ",
         " plus en danger ", " no longer in danger ", " not in danger anymore ", " aucune fumee ", " pas de fumee ", " no smoke ",
@@ -577,6 +579,8 @@ enum EmergencyCues {
         " pas envie de faire de betise ", " pas envie de faire une betise ", " not gonna do anything ", " not going to do anything ", " dont want to die or anything ", " don t want to die or anything ",
         " dont want to die ", " not suicidal ", " pas parle de suicide ", " jamais parle de suicide ", " never talked about suicide ", " parle pas de suicide ", " hasn t talked about suicide ",
         " hasnt talked about suicide ", " didn t mention suicide ", " never mentioned suicide ",
+        // The dramatic words taken back as a joke.
+        " mdr non serieux ", " lol no seriously ", " lol jk ", " just kidding ",
         " pense pas au suicide ", " pense pas a me suicider ", " not thinking about suicide ", " not thinking of suicide ",
         " not thinking of killing myself ",
     ]
@@ -1037,6 +1041,10 @@ enum EmergencyCues {
             " a passe la nuit par terre ", " spent the night on the floor ", " jambe tordu ", " jambe tordue ", " jambe raccourcie ",
             // A fit, a loss of consciousness, a box of pills, a heart in trouble, blood spurting, said in everyday words.
             " convulsing ", " fitting on the ", " is fitting ", " s fitting ", " convulsion ", " perd connaissance ", " perdu connaissance ",
+            // Someone knocked down lying on the ground, a limb that looks broken, a face swelling, breathing worse, a stroke's signs.
+            " est au sol ", " is lying there ", " s lying there ", " looks broken ", " jambe cassee ", " bras casse ", " broken leg ",
+            " broken arm ", " visage gonfle ", " visage qui gonfle ", " face is swelling ", " face swelling ", " respire de plus en plus mal ",
+            " breathing is getting worse ", " droopy ", " jumbled ",
             " sest effondre ", " sest effondree ", " toute une boite de ", " une boite entiere ", " a whole box of ", " a whole packet of ",
             " lips blue ", " barely breathes ", " chest pains ", " mal dans le bras gauche ", " mal au bras gauche ",
             " pain in his left arm ", " pain in her left arm ", " gicle partout ", " ca gicle ", " spurting ",

@@ -439,7 +439,8 @@ struct CueReading {
         authorLeft = over.map { Sets.authorLeft.contains($0.trimmingCharacters(in: .whitespaces)) } ?? false
         noInjury = Sets.noInjury.occurs(in: sentence)
         // "c'est peut-être pas grave mais…": a hedge before telling what happens, not a statement that nothing does.
-        noDanger = Sets.noDanger.occurs(in: Sets.hedged.blanking(in: sentence))
+        let unhedged = Sets.hedged.blanking(in: sentence)
+        noDanger = Sets.noDanger.occurs(in: unhedged)
         adult = Sets.adult.occurs(in: sentence)
         foundAgain = Sets.found.occurs(in: sentence) && !Sets.foundDenied.occurs(in: sentence)
         // "they tell me to kill myself": the bullies' words, not the writer's intent.
@@ -461,7 +462,8 @@ struct CueReading {
         if adult, Sets.childAges.occurs(in: sentence) { adult = false }
         // "petit-fils", "petit frère": a relative, not a small child, for the weak words.
         let withoutKin = Sets.weakAside.blanking(in: Sets.kinship.blanking(in: sentence))
-        for category in Sets.categories where !category.blockers.occurs(in: sentence) {
+        // A doubt ("je sais pas si c'est pour rire mais…") is no blocker's sign either.
+        for category in Sets.categories where !category.blockers.occurs(in: unhedged) {
             if let cue = category.strong.firstMatch(in: sentence) { strong[category.reason] = cue }
             if let cue = category.weak.firstMatch(in: withoutKin) { weak[category.reason] = cue }
         }
@@ -469,7 +471,7 @@ struct CueReading {
         if Sets.deceased.occurs(in: sentence) { weak[.violenceNow] = nil }
         // "nothing is happening right now", "not violent tonight": nothing now, unless a weapon, an intruder or someone
         // shut in is named too.
-        if Sets.nothingNow.occurs(in: sentence), strong[.armedPerson] == nil, strong[.intruderNow] == nil, strong[.lockedIn] == nil {
+        if Sets.nothingNow.occurs(in: unhedged), strong[.armedPerson] == nil, strong[.intruderNow] == nil, strong[.lockedIn] == nil {
             noDanger = true
         }
         if present == nil, !past, !calm, !worry, let tense = Self.presentTense(sentence.words) { present = tense }
