@@ -153,6 +153,9 @@ extension EmergencyDetectorTests {
         #expect(try ask("a painter just fell off his ladder in the stairwell and he can't get up")?.actions.first == .call("18"))
         #expect(try ask("un ouvrier s'est électrocuté sur le chantier, il est par terre")?.actions.first == .call("18"))
         #expect(try ask("mamie est tombée dans sa chambre, la porte est verrouillée de l'intérieur et elle gémit")?.actions.first == .call("18"))
+        #expect(try ask("my dad fell down the rocks by the creek, maybe eight metres, he can't get up")?.actions.first == .call("18"))
+        #expect(try ask("y a le feu dans la cuisine du restaurant d'en face")?.actions.first == .call("18"))
+        #expect(try ask("a man is struggling in the water under the bridge")?.actions.first == .call("18"))
     }
 
     /// A small child hanging from or standing on a balcony railing: the firefighters first, not someone thinking of jumping.

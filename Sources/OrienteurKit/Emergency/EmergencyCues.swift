@@ -1129,6 +1129,9 @@ enum EmergencyCues {
             // Someone electrocuted, an explosion, people trapped upstairs or on a ledge: the firefighters.
             " electrocute ", " electrocutee ", " electrocuted ", " explosion ", " people trapped ", " trapped on the ",
             " stuck on a ledge ", " coinces dans les etages ", " bloques dans les etages ",
+            // A fire named in a room or a shop, someone struggling in the water.
+            " feu dans la ", " feu dans le ", " feu dans l ", " feu dans ma ", " feu dans mon ", " struggling in the water ",
+            " strugling in the water ", " se debat dans l eau ",
             // Sparks from an electrical panel.
             " sparking ", " tableau electrique fait des etincelles ",
         ], weak: [" feu ", " fire ", " gaz ", " gas ", " flooded ", " inondation ", " inonde ", " inondee "], blockers: [
@@ -1530,11 +1533,12 @@ enum EmergencyCues {
         ], blockers: adultAges),
         // A fall from a ladder, a scaffold, a roof, a balcony, a tree: a rescue for the firefighters (18) first.
         Pair(reason: .fire, first: [
-            " fell from ", " fell off ", " tombe de ", " tombe du ", " tombe d ", " tombee de ", " tombee du ", " tombee d ", " chute de ",
+            " fell from ", " fell off ", " fell down ", " tombe de ", " tombe du ", " tombe d ", " tombee de ", " tombee du ", " tombee d ", " chute de ",
             " chute d ", " chuter de ", " chuter d ", " chute du ", " tomber de ", " tomber du ", " tomber d ",
         ], second: [
             " echelle ", " ladder ", " echafaudage ", " scaffold", " toit ", " roof ", " balcon ", " balcony ", " fenetre ",
-            " window ", " falaise ", " cliff ", " arbre ", " tree ", " poteau ", " pylone ", " floor balcony ",
+            " window ", " falaise ", " cliff ", " arbre ", " tree ", " poteau ", " pylone ", " floor balcony ", " rochers ", " rocks ",
+            " metres ", " meters ",
         ]),
         // Someone fallen behind a door nobody can open: the firefighters open it.
         Pair(reason: .fire, first: [" tombe ", " tombee ", " fallen ", " fell ", " chute "], second: [
