@@ -96,7 +96,11 @@ import Testing
     /// scored on arrival with all of that: 96.9%, 1.9%, 91.6%; 98.1%, 6.9%, 92.1%; 96.9%, 1.5%, 94.0%; 96.2%, 5.0%, 90.2%; 99.4%,
     /// 4.6%, 91.7%; 93.2%, 1.9%, 93.1%; then 99.4%, 1.2%, 99.8%; 99.4%, 3.4%, 99.3%; 100%, 1.2%, 100%; 99.4%, 1.9%, 99.3%; 99.4%,
     /// 1.9%, 99.5%; 100%, 1.9%, 99.3% with reading rules written while reading their errors, by class (among them a long message
-    /// read from its last turn, "mais là…", "but right now…"), and both models retrained on the thirty-six parts).
+    /// read from its last turn, "mais là…", "but right now…"), and both models retrained on the thirty-six parts; parts 37-42,
+    /// scored on arrival with all of that: 98.8%, 3.1%, 92.8%; 93.1%, 0.8%, 93.8%; 98.8%, 3.5%, 97.1%; 98.8%, 2.7%, 94.8%; 96.9%,
+    /// 2.3%, 95.5%; 100%, 3.1%, 91.7%; then 100%, 1.2%, 99.8%; 100%, 0%, 99.8%; 100%, 2.0%, 99.8%; 100%, 0.8%, 99.8%; 100%, 0.4%,
+    /// 99.3%; 100%, 0.8%, 97.9% with reading rules written while reading their errors, by class (among them readings that no
+    /// longer lean on the learnt model, so that retraining does not drop them), and both models retrained on the forty-two parts).
     /// The cue lists and the learnt models are now
     /// trained on them, so each holds today's level as a floor against regressions, not as a measure
     /// of unseen phrasing (that is the held-out part's job; leave-one-part-out cross-validation over the six
@@ -127,9 +131,9 @@ import Testing
                       ("development-31", 0.99, 0.015, 0.995), ("development-32", 0.99, 0.035, 0.99),
                       ("development-33", 0.995, 0.015, 0.995), ("development-34", 0.99, 0.02, 0.99),
                       ("development-35", 0.99, 0.02, 0.995), ("development-36", 0.995, 0.02, 0.99),
-                      // Parts 37-42 at their level on arrival (rules and models of parts 1-36), before their own rules round.
-                      ("development-37", 0.985, 0.035, 0.925), ("development-38", 0.93, 0.01, 0.935), ("development-39", 0.985, 0.04, 0.97),
-                      ("development-40", 0.985, 0.03, 0.945), ("development-41", 0.965, 0.025, 0.95), ("development-42", 1.0, 0.035, 0.915)])
+                      // Parts 37-42 just under the level they reach after their reading rules and the retraining.
+                      ("development-37", 0.995, 0.015, 0.995), ("development-38", 0.995, 0.005, 0.995), ("development-39", 0.995, 0.025, 0.995),
+                      ("development-40", 0.995, 0.01, 0.995), ("development-41", 0.995, 0.005, 0.99), ("development-42", 0.995, 0.01, 0.975)])
     func laterDevelopmentPartsHoldTheirLevel(name: String, recall: Double, falseAlarms: Double, topThree: Double) throws {
         let report = try Fixtures.modules.get().orienteur.evaluate(try Self.set(name))
         print("Orientation evaluation, \(name):\n" + report.table())

@@ -10,7 +10,7 @@ enum EmergencyCues {
     static let vocabulary: [String: Int32] = {
         var lists = [present, presentWeak, earlierToday, past, longAgo, calm, hypothetical, over, overCancelled, authorLeft, justHappened, paperwork,
                      noInjury, noDanger, found, foundDenied, suicide, suicidePast, suicideDenied, help, danger, firstPerson, witness, kinship,
-                     seaPlaces, inlandWaters, nothingNow, askedOfACase, hedged, windowLedges, lostToys, valuables, disappeared, takenAlong, suicideQuoted, worry, unreachable, listener, sexualAssault, hoursAgo, minor]
+                     seaPlaces, inlandWaters, nothingNow, askedOfACase, hedged, windowLedges, lostToys, valuables, disappeared, takenAlong, suicideQuoted, worry, unreachable, listener, sexualAssault, hoursAgo, minor, childAges, weakAside, deceased]
         lists += categories.flatMap { [$0.strong, $0.weak, $0.blockers] }
         lists += pairs.flatMap { [$0.first, $0.second, $0.blockers] }
         return PhraseSet.vocabulary(of: lists)
@@ -68,6 +68,18 @@ enum EmergencyCues {
         " can t stop it ", " cant stop it ",
         // A smell or a smoke that grows as the writer writes.
         " de plus en plus forte ", " de plus en plus fort ", " getting stronger ", " smell is stronger ",
+        // Someone who has just come in or arrived ("vient d'entrer", "vient d'arriver"), as "vient de" says.
+        " vient d ", " viennent d ",
+        // Someone still in the home or the shop as the writer writes ("il est toujours dans l'appartement").
+        " est toujours dans ", " est encore dans ", " sont toujours dans ", " sont encore dans ", " is still inside ",
+        // A refusal in the present: whoever will not let the writer go is doing it now.
+        " won t let me leave ", " wont let me leave ", " won t let me go ", " wont let me go ", " ne me laisse pas partir ",
+        " ne me laisse pas sortir ", " veut pas me laisser partir ", " veut pas me laisser sortir ",
+        // Someone trying keys or the handle now.
+        " now trying to ", " now trying the ", " now trying keys ", " trying keys in ", " won t let me in ", " wont let me in ",
+        // An acute episode going on ("she is having chest pains", "he's having a fit").
+        " is having chest ", " s having chest ", " is having a fit ", " s having a fit ", " is having a seizure ",
+        " s having a seizure ", " is having a heart attack ", " s having a heart attack ", " is having a stroke ", " s having a stroke ",
         " ca continue encore ", " it s still going on ", " its still going on ", " still going on ", " ca dure depuis un moment ", " now he s back ", " now she s back ", " now they re back ", " is now in front of ", " is now outside ", " est maintenant devant ", " s downstairs ", " is downstairs ", " are downstairs ", " est en bas de mon immeuble ", " has been sparking ", " is sparking ", " keeps sparking ", " il y a un quart d heure ", " quarter of an hour ago ", " since 30 min ", " depuis 20 minutes ", " depuis 30 minutes ", " depuis une demi heure ", " depuis un quart d heure ",
     ]
 
@@ -93,7 +105,8 @@ enum EmergencyCues {
     /// It has just happened (minutes ago): still an emergency, even when the author has left.
     static let justHappened = [
         " vient de ", " viennent de ", " viens de ", " vient d ", " viennent d ", " viens d ", " viens d etre ", " vient d etre ", " a l instant ", " just now ",
-        " just happened ", " just got ", " just been ", " just tried ", " vient d essayer ", " a essaye de ", " il y a 5 min", " il y a 10 min", " il y a deux minutes ",
+        " just happened ", " just got ", " just been ", " just assaulted ", " just attacked ", " just mugged ", " just robbed ",
+        " just punched ", " just beaten ", " just stabbed ", " just tried ", " vient d essayer ", " a essaye de ", " il y a 5 min", " il y a 10 min", " il y a deux minutes ",
         " il y a cinq minutes ", " il y a dix minutes ", " il y a quelques minutes ", " minutes ago ", " mins ago ",
     ]
 
@@ -238,6 +251,7 @@ enum EmergencyCues {
         // Asking whether a complaint can be filed online or by video: a question about the procedure, not a call.
         " porter plainte en ligne ", " porter plainte en visio ", " deposer plainte en ligne ", " plainte en visio ",
         " complaint online ", " report it online ", " quand il me croise ", " quand il me croisera ", " when he sees me ", " when he finds me ",
+        " when she sees me ", " when she sees my ", " when he sees my ", " when they see my ", " quand elle verra ", " quand il verra ",
         " how to react ", " how should i react ", " if someday ", " if one day ", " film ", " serie ", " roman ",
         " jeu video ", " movie ", " tv show ", " novel ", " video game ", " exercice ", " drill ",
         " formation ", " training ", " prevenir les ", " se preparer ", " hypothese ", " conduite a tenir ", " si jamais je ",
@@ -248,6 +262,9 @@ enum EmergencyCues {
         " is it true ", " est il vrai que ", " est ce vrai que ", " c est vrai qu il faut ",
         " a quoi sert ", " what is the number for ", " devenir policier ", " devenir gendarme ", " rentrer dans la gendarmerie ",
         " rentrer ds la gendarmerie ", " entrer dans la police ", " become a police officer ", " join the police ", " postuler ",
+        // A case imagined or asked of the future ("hypothetically", "should a man ever knock", "I keep imagining").
+        " hypothetically ", " hypothetiquement ", " if one were ", " should a man ", " should someone ", " should anyone ",
+        " keep imagining ", " j imagine que ", " si y a le feu ", " s il y a le feu ", " si il y a le feu ",
         " imaginons ", " imaginez ", " imagine ", " supposons ", " admettons ", " suppose ", " que dois je faire si ", " que faut il faire si ",
         " faire si on ", " on fait quoi si ", " je fais quoi si ", " je fais koi si ", " what do i do if ", " what do you do if ",
         " if i witness ", " if you witness ", " if i see ", " if you see ", " si je vois ", " si on voit ", " si je suis ", " si jsui ",
@@ -325,13 +342,18 @@ enum EmergencyCues {
         " no one is supposed to be ", " nobody s supposed to be ", " no one s supposed to be ",
         // The occupants away on holiday, the writer coming in from somewhere: nobody's danger has ended.
         " partis au ski ", " partis en vacances ", " parti en vacances ", " partie en vacances ", " sont en vacances ",
-        " away on holiday ", " je suis rentree de ", " je suis rentre de ", " je suis rentree dans ", " je suis rentre dans ",
+        " away on holiday ", " je suis ressortie ", " je suis ressorti ", " went back outside ", " i went back out ", " je suis rentree de ", " je suis rentre de ", " je suis rentree dans ", " je suis rentre dans ",
         // A fire nobody can put out, or spreading: "put it out" is a failed attempt, not the end.
         " can t put it out ", " cant put it out ", " cannot put it out ", " can not put it out ", " arrive pas a l eteindre ",
         " arrive pas a eteindre ", " it s spreading ", " its spreading ", " se propage ", " se repand ",
         // Someone acting on the writer right now, or trying the door now: whoever is "at work" or "home" is not the danger's end.
         " en train de me ", " essaye d ouvrir la porte ", " essaie d ouvrir la porte ", " trying to open the door ",
         " saying open up ", " says open up ", " shouting open up ",
+        // Someone knocking at the door now: whoever "is at work" is not the danger.
+        " keeps knocking ", " is knocking ", " is at our door ", " frappe a la porte ", " frappe a notre porte ",
+        " tape a la porte ", " sonne sans arret ",
+        // "il dit que c'est fini": the one in danger's words, not an end.
+        " dit que c est fini ", " says it s over ", " says its over ",
         // Someone who will not leave the writer's home, or wants in now: "partir de chez moi" is theirs, not the writer's.
         " ne veut pas partir de chez moi ", " veut pas partir de chez moi ", " ne veulent pas partir de chez moi ",
         " refuse de partir de chez moi ", " refusent de partir de chez moi ", " veut rentrer chez moi ", " veulent rentrer chez moi ",
@@ -368,6 +390,13 @@ enum EmergencyCues {
         " fine just scared ", " ok just scared ", " va bien mais il a peur ", " va bien mais elle a peur ",
         " nobody s been hurt yet ", " nobody has been hurt yet ", " no one s been hurt yet ", " no one has been hurt yet ",
         " personne n a encore ete blesse ",
+        // The child spoken of is at school now; nothing was done tonight; all is calm today.
+        " est a l ecole la ", " il est a l ecole maintenant ", " elle est a l ecole maintenant ", " is at school now ",
+        " s at school now ", " is at school right now ", " n a rien fait ce soir ", " rien fait ce soir ", " didn t do anything tonight ",
+        " hasn t done anything tonight ", " tout est calme ", " everything is calm ",
+        // The writer says it is a joke (a weapon, an intruder or someone shut in named beside it still counts).
+        " c est pour rire ", " c etait pour rire ", " just a joke ", " only a joke ", " it was a joke ", " just kidding ",
+        " mdr non serieux ", " lol jk ",
     ]
 
     /// The writer says there is no danger and nothing urgent: believed, except for a
@@ -387,7 +416,8 @@ enum EmergencyCues {
         " ou dormir ", " where to sleep ", " where can i sleep ", " where can we sleep ", " ou loger ",
         " personne n est en danger ", " personne en danger ", " pas en danger ", " aucun danger ", " pas de danger ",
         " sans danger ", " pas d urgence ", " pas urgent ", " rien d urgent ", " pas une urgence ", " rien de grave ",
-        " pas grave ", " nobody is in danger ", " no one is in danger ", " not in danger ", " no danger ", " not an emergency ",
+        " pas grave ", " nobody is in danger ",
+        " no one is in danger ", " not in danger ", " no danger ", " not an emergency ",
         " he s safe ", " she s safe ", " he is safe ", " she is safe ", " safe right now ", " safe at home ", " il est en securite ",
         " elle est en securite ", " no emergency ", " not urgent ", " nothing urgent ", " nothing serious ", " not serious ", " isn t an emergency ", " isnt an emergency ",
         " plus en danger ", " no longer in danger ", " not in danger anymore ", " aucune fumee ", " pas de fumee ", " no smoke ",
@@ -396,7 +426,7 @@ enum EmergencyCues {
         // Locked out of one's own home: a locksmith, not a danger.
         " locked myself out ", " i m locked out ", " locked out of my ", " enferme dehors ", " enfermee dehors ",
         // Kept awake by noise: a nuisance to report, not a danger.
-        " arrive pas a dorm", " arrivons pas a dorm", " peux pas dormir ", " can t sleep ", " cant sleep ", " keeping us awake ",
+        " arrive pas a dorm", " arrivons pas a dorm", " ne dorment pas ", " dorment pas ", " peux pas dormir ", " can t sleep ", " cant sleep ", " keeping us awake ",
         " keeping me awake ",
         // All calm now, the people asleep: nothing happening now.
         " tout a l air calme ", " tout est calme maintenant ", " all seems calm ", " everything seems calm ", " all calm now ",
@@ -415,6 +445,10 @@ enum EmergencyCues {
         " c est peut etre pas grave ", " peut etre pas grave ", " c est surement pas grave ", " je sais pas si c est grave ",
         " je ne sais pas si c est grave ", " maybe it s not serious ", " maybe it s nothing serious ", " probably not serious ",
         " probably nothing serious ", " i don t know if it s serious ", " i dont know if its serious ",
+        // Doubting whether it is a joke is no statement that it is one.
+        " si c est pour rire ", " if it s just a joke ", " if it s only a joke ", " if it was a joke ", " if it was just a joke ",
+        // "c pas grave hein mais…", "pas grave mais": a shrug before the thing itself.
+        " c pas grave ", " pas grave hein ", " pas grave mais ", " c est rien mais ",
     ]
 
     /// The person writing is the one in danger.
@@ -458,7 +492,7 @@ enum EmergencyCues {
 
     static let suicide = [
         " me suicider ", " me suicide ", " suicidaire ", " suicide ", " suicider ", " en finir ",
-        " mettre fin a mes jours ", " mettre fin a ma vie ", " envie de mourir ", " va se tuer ", " veut se tuer ", " veux mourir ", " vais mourir ",
+        " mettre fin a mes jours ", " mettre fin a ma vie ", " envie de mourir ", " va se tuer ", " veut se tuer ", " allait se tuer ", " allait se suicider ", " voulait se tuer ", " veux mourir ", " vais mourir ",
         " plus envie de vivre ", " me foutre en l air ", " me jeter ", " sauter du ", " me pendre ", " kill myself ",
         " killing myself ", " suicidal ", " dont want to be alive ", " don t want to be alive ", " c est fini pour moi ",
         " adieu tout le monde ", " texted me goodbye ", " avec des boites de medicaments ", " va sauter ", " va saute ", " veut sauter ", " going to jump ",
@@ -498,6 +532,9 @@ enum EmergencyCues {
         " me scarifie ", " me tailler les veines ", " les veines ", " took the whole ", " whole bottle of ", " whole box of ",
         " ecrit les lettres ", " lettres d adieu ", " goodbye letters ", " look after mum for me ", " prends soin de maman ",
         " sous un train ", " under a train ", " in front of a train ", " sur les rails ", " on the tracks ", " on the railway ",
+        // Waiting for a train on the tracks, a farewell sent, everything to be swallowed tonight.
+        " waiting for the next train ", " attend le prochain train ", " envoye un adieu ", " envoye un message d adieu ",
+        " sent me a goodbye ", " va tout avaler ", " vais tout avaler ", " envie de tout prendre ", " envie de tout avaler ",
         " bord du quai ", " rope is ready ", " corde est prete ", " letters to everyone ", " lettres a tout le monde ",
         " plu vivre ", " jveux plus vivre ", " jveu plus vivre ", " sur le toi ", " veux plus etre la ", " veu plus etre la ",
         " plus etre la demain ", " not be here tomorrow ", " don t think i ll be here tomorrow ", " dont think ill be here tomorrow ", " don t think ill be here tomorrow ", " ne serai plus la demain ", " serai plus la demain ",
@@ -542,6 +579,10 @@ enum EmergencyCues {
         " pas envie de faire de betise ", " pas envie de faire une betise ", " not gonna do anything ", " not going to do anything ", " dont want to die or anything ", " don t want to die or anything ",
         " dont want to die ", " not suicidal ", " pas parle de suicide ", " jamais parle de suicide ", " never talked about suicide ", " parle pas de suicide ", " hasn t talked about suicide ",
         " hasnt talked about suicide ", " didn t mention suicide ", " never mentioned suicide ",
+        // The dramatic words taken back as a joke.
+        " mdr non serieux ", " lol no seriously ", " lol jk ", " just kidding ",
+        " pense pas au suicide ", " pense pas a me suicider ", " not thinking about suicide ", " not thinking of suicide ",
+        " not thinking of killing myself ",
     ]
     static let danger = [
         " est en danger ", " suis en danger ", " sont en danger ", " l air en danger ", " en danger de mort ",
@@ -566,8 +607,16 @@ enum EmergencyCues {
             " was right next to me ", " was just next to me ", " etait juste a cote de moi ", " etait a cote de moi ",
             " can t find my son ", " cant find my son ", " can t find my daughter ", " cant find my daughter ",
             " ne retrouve plus mon fils ", " ne retrouve plus ma fille ", " retrouve plus mon fils ", " retrouve plus ma fille ",
+            // The child writing: a lost child who cannot find a parent.
+            " can t find my mum", " cant find my mum", " can t find my mom", " cant find my mom", " lost my mum ", " lost my mom ",
+            " lost my mummy ", " lost my mommy ", " can t find my parents ", " cant find my parents ", " lost my parents ",
+            " perdu ma maman ", " trouve plus ma maman ", " trouve plus maman ", " retrouve plus ma maman ", " perdu mes parents ",
+            " trouve plus mes parents ",
         ], weak: []),
         Category(reason: .cannotSpeak, strong: [
+            // Writing on a phone the captors do not know about.
+            " don t know i have a phone ", " dont know i have a phone ", " doesn t know i have a phone ", " doesnt know i have a phone ",
+            " don t know i have my phone ", " sait pas que j ai mon tel", " savent pas que j ai mon tel",
             " peux pas parler ", " peut pas parler ", " pas parler il ", " pas parler elle ", " pas parler ils ",
             " peux pas telephoner ", " peux pas appeler ", " pas appeler il ", " il va m entendre ", " elle va m entendre ",
             " va m entendre ", " chuchote ", " cant talk ", " can t talk ", " cannot talk ", " can t speak ", " cant speak ",
@@ -635,9 +684,15 @@ enum EmergencyCues {
             // A slap seen or suffered; a cry to stop the blows.
             // Touched on the leg or thigh by someone now (on a seat, in a bus or a train).
             " touching my leg ", " touching my thigh ", " touching my knee ", " hand on my leg ", " hand on my thigh ",
+            // The same touch said of someone else ("lui touche les cheveux", "touching her leg").
+            " lui touche les ", " lui touche la ", " lui touche le ", " touching her hair ", " touching her leg ", " touching her thigh ",
             " me touche la cuisse ", " me touche la jambe ", " me touche le genou ", " main sur ma cuisse ", " main sur ma jambe ",
             " gifle une ", " gifle un ", " gifle ma ", " gifle mon ", " arrete de la frapper ", " arreter de la frapper ",
             " arrete de le frapper ", " arreter de le frapper ", " stop hitting her ", " stop hitting him ",
+            // A death threat said as "you won't leave alive".
+            " leaving this house alive ", " leave this house alive ", " leave here alive ", " out of here alive ",
+            " leaving here alive ", " sortiras pas vivant", " sortira pas vivant", " sortir vivant d ici ", " sortir vivante d ici ",
+            " sortiras pas d ici vivant",
         ], weak: [
             " frappe ", " frappee ", " frapper ", " tape ", " tapee ", " battu ", " battue ", " cogne ", " agressee ",
             " violence ", " violences ", " agresse ", " agression ", " attaque ", " battre ", " coups ", " crie ", " hurle ", " agress", " taper ", " cogner ", " frape ", " secoue ", " secouer ", " hurler ", " kill me ", " slamming ", " tabasser ", " violee ", " viole ", " me tuer ", " drugged ",
@@ -648,6 +703,12 @@ enum EmergencyCues {
             " punched ", " pousse par terre ", " poussee par terre ", " me pousser ", " arrache ", " arracher ", " grabbed my ",
             " ont plante ", " a plante ", " se faire planter ", " se fait planter ", " stabbed someone ", " just stabbed ", " a poignarde ", " poignarde quelqu un ",
             " gifle ", " gifler ", " giflee ", " giffle ", " bousculee ", " me menacent ",
+            // A shove told in the past tense: violence now when the words say the one who shoved is still there.
+            " attacked ", " strangulation ", " ils le tuent ", " ils la tuent ", " they ll kill him ", " they ll kill her ",
+            " m a poussee ", " m a pousse ", " m ont poussee ", " m ont pousse ", " pushed me ", " shoved me ",
+            // Blows that explain a wound ("beat up", "slashed", "a headbutt"): the police ahead of the SAMU.
+            " beat up ", " slashed ", " coup de tete ", " coups de casque ", " pushed my ", " knocked her down ",
+            " knocked him down ",
         ], blockers: [
             " son chien ", " sa chienne ", " son chat ", " le chien ", " his dog ", " her dog ", " the dog ",
             " tape ma voiture ", " tape la voiture ", " a tape ma ", " hit my car ", " hit my parked ",
@@ -678,7 +739,7 @@ enum EmergencyCues {
             " fils depassent ", " fils qui depassent ", " tisonnier ",
             " broken bottle ", " bouteille cassee ", " tesson ", " tessons ", " knifepoint ", " gunpoint ", " held up my ",
             // Bats, a bomb or an attack announced, petrol brought to set a place alight.
-            " battes ", " baseball bat ", " baseball bats ", " faire un attentat ", " commettre un attentat ", " un attentat a ", " blow up the ", " blow up a ", " faire sauter la ", " faire sauter le ", " faire exploser la ", " faire exploser le ", " will burn it ", " will burn the ", " va tout bruler ", " va bruler mon ", " va bruler ma ", " mettre le feu a mon ", " mettre le feu a ma ", " bottle of essence ", " bottle of petrol ", " can of petrol ", " bidon d essence ", " bouteille d essence ", " jerrican ",
+            " battes ", " baseball bat ", " baseball bats ", " faire un attentat ", " commettre un attentat ", " faire un carnage ", " un carnage ", " tuer tout le monde ", " kill everyone ", " shoot everyone ", " massacre everyone ", " un attentat a ", " blow up the ", " blow up a ", " faire sauter la ", " faire sauter le ", " faire exploser la ", " faire exploser le ", " will burn it ", " will burn the ", " va tout bruler ", " va bruler mon ", " va bruler ma ", " mettre le feu a mon ", " mettre le feu a ma ", " bottle of essence ", " bottle of petrol ", " can of petrol ", " bidon d essence ", " bouteille d essence ", " jerrican ",
         ], weak: [], blockers: [
             // A weapon bought, inherited, for a club, camping or a game; fireworks taken for shots: a question, not a threat.
             " le droit de ", " droit de le ", " droit de la ", " droit de les ", " have the right to ", " allowed to ", " can i carry ",
@@ -718,7 +779,7 @@ enum EmergencyCues {
         Category(reason: .lockedIn, strong: [
             " enferme ", " enfermee ", " enfermes ", " sequestre ", " sequestree ", " m empeche de sortir ",
             " bloque dans ", " bloquee dans ", " locked in ", " locked me in ", " locked me up ", " locked up ", " won t let me leave ",
-            " wont let me leave ", " won t let me out ", " wont let me out ", " held against ", " fermee a cle ", " won t let her leave ",
+            " wont let me leave ", " won t let me go ", " wont let me go ", " won t let me out ", " wont let me out ", " held against ", " fermee a cle ", " won t let her leave ",
             " wont let her leave ", " won t let him leave ", " ferme l appart a cle ", " ferme la porte a cle ", " locked myself in ",
             " pour pas que je sorte ", " m enferment ", " enferment ", " m empeche de partir ", " me laisse pas partir ",
             " ne veulent pas ouvrir ", " coince dans ", " coincee dans ", " retenue contre ",
@@ -731,6 +792,10 @@ enum EmergencyCues {
             " won t let me move ", " wont let me move ", " m empeche de bouger ", " m empechent de bouger ",
             " me laisse pas bouger ", " me laissent pas bouger ", " won t let me pass ", " wont let me pass ",
             " won t stop the car ", " wont stop the car ", " refuses to stop ", " won t let me get out ",
+            // Taken away in a vehicle, writing in secret.
+            " locked the kids in ", " locked the children in ", " enferme les enfants ", " me garde enferme", " garde enfermer ",
+            " took me in a ", " taken me in a ", " in the back of a van ", " in the back of the van ", " m ont embarque ",
+            " m ont embarquee ", " m a embarque ", " m a embarquee ", " m ont fait monter ", " m a fait monter ",
         ], weak: [], blockers: [" locked out ", " locked myself out ", " enferme dehors ", " enfermee dehors ",
             // A child or teen who shuts himself in his room: a worry, not someone held.
             " s enferme dans sa chambre ", " s enferme dans sa ", " s enferme toute ", " s enferment dans leur ",
@@ -748,7 +813,7 @@ enum EmergencyCues {
             " dans le coffre ", " into the boot ", " into the trunk ", " pousser une ", " tied her ", " tied him ", " attachee a ",
             " attache a la chaise ", " secoue un bebe ", " shaking a baby ", " seuls depuis ", " dragging a ", " dragging her ", " dragging him ", " kidnapp",
             " embarque de force ", " dans sa camionnette ", " essaye d enlever ", " essayer d enlever ", " tente d enlever ",
-            " tried to abduct ", " tried to snatch ",
+            " tried to abduct ", " tried to snatch ", " est enleve ", " est enlevee ", " has been abducted ", " was abducted ",
             // A stranger photographing children at a school or a playground.
             " prend des photos des enfants ", " prend les enfants en photo ", " photographie les enfants ", " photographie des enfants ",
             " taking photos of the children ", " taking pictures of the children ", " taking photos of kids ", " taking pictures of kids ",
@@ -784,7 +849,8 @@ enum EmergencyCues {
             " illisibles ", " unreadable ", " extension bizarre ", " weird extension ", " strange extension ",
         ]),
         Category(reason: .intruderNow, strong: [
-            " quelqu un chez moi ", " quelqu un dans ma maison ", " quelqu un dans mon appart ", " qqn chez moi ",
+            " quelqu un chez moi ", " quelqu un dans ma maison ", " des gens dans ma maison ", " des gens dans mon appart",
+            " du bruit a l etage ", " bruit a l etage ", " people in my house ", " noises upstairs ", " someone upstairs ", " quelqu un dans mon appart ", " qqn chez moi ",
             " quelqu un dans la maison ", " quelqu un essaie d entrer ", " essaie d entrer ", " essaient d entrer ",
             " essaye d entrer ", " essayent d entrer ", " tente d entrer ", " tentent d entrer ", " essaie d ouvrir ",
             " essaye d ouvrir ", " tente d ouvrir ", " essaient d ouvrir ", " force ma porte ", " force la porte ",
@@ -836,7 +902,8 @@ enum EmergencyCues {
         ], weak: [
             " serrure ", " entrouverte ", " cagoule", " hooded ", " balaclava",
             " cambrioleur ", " cambrioleurs ", " cambriolage ", " cambriole ", " voleur ", " voleurs ", " burglar ",
-            " faux agents ", " faux agent ", " faux policier", " faux plombier", " fake police", " water company ", " service des eaux ",
+            " faux agents ", " faux agent ", " faux policier", " faux plombier", " faux badges ", " faux badge ", " fausses cartes ",
+            " fake badges ", " fake badge ", " fake id cards ", " fake police", " water company ", " service des eaux ",
             " compagnie des eaux ",
             " not sure they are real ", " not sure they re real ", " real policemen ", " real police officers ", " vrais policiers ",
             " pas sur que ce soit des vrais ", " pas sure que ce soit des vrais ",
@@ -901,7 +968,7 @@ enum EmergencyCues {
             " bouge plu ", " tout blanc ", " toute blanche ", " bu du produit ", " avale du produit ", " bu de la javel ",
             " avale de la javel ", " bu de l eau de javel ", " drank bleach ", " swallowed bleach ", " drank some bleach ",
             " avale une pile ", " swallowed a battery ", " capsule de lessive ", " dishwasher tablet ", " washing powder ",
-            " saigne ", " saigner ", " inconscient ", " inconsciente ", " respire plus ", " respire pas ", " ne respire ",
+            " saigne ", " jsaigne ", " saigner ", " inconscient ", " inconsciente ", " respire plus ", " respire pas ", " ne respire ",
             " bleeding ", " unconscious ", " not breathing ", " overdose ", " crise cardiaque ", " heart attack ",
             " beaucoup de sang ", " perd du sang ", " gravement blesse ", " badly hurt ", " seriously injured ",
             " ne bouge plus ", " bouge plus ", " not moving ", " isn t moving ", " isnt moving ", " a terre ",
@@ -972,6 +1039,15 @@ enum EmergencyCues {
             " respire plu ", " respire presque plus ", " heart is going crazy ", " heart is racing ", " coeur bat trop vite ",
             " repond a peine ", " barely answering ", " barely responds ", " arrete de transpirer ", " stopped sweating ",
             " a passe la nuit par terre ", " spent the night on the floor ", " jambe tordu ", " jambe tordue ", " jambe raccourcie ",
+            // A fit, a loss of consciousness, a box of pills, a heart in trouble, blood spurting, said in everyday words.
+            " convulsing ", " fitting on the ", " is fitting ", " s fitting ", " convulsion ", " perd connaissance ", " perdu connaissance ",
+            // Someone knocked down lying on the ground, a limb that looks broken, a face swelling, breathing worse, a stroke's signs.
+            " est au sol ", " is lying there ", " s lying there ", " looks broken ", " jambe cassee ", " bras casse ", " broken leg ",
+            " broken arm ", " visage gonfle ", " visage qui gonfle ", " face is swelling ", " face swelling ", " respire de plus en plus mal ",
+            " breathing is getting worse ", " droopy ", " jumbled ",
+            " sest effondre ", " sest effondree ", " toute une boite de ", " une boite entiere ", " a whole box of ", " a whole packet of ",
+            " lips blue ", " barely breathes ", " chest pains ", " mal dans le bras gauche ", " mal au bras gauche ",
+            " pain in his left arm ", " pain in her left arm ", " gicle partout ", " ca gicle ", " spurting ",
             " gemissements ", " une balle dans ", " shot in the ", " load of pills ", " bunch of pills ", " hasn t picked up ", " hasnt picked up ", " n ouvre pas ", " n ouvre plus ",
         ], weak: [
             " blesse ", " blessee ", " blesses ", " blessees ", " injured ", " malaise ", " sang ", " blood ", " hurt ",
@@ -1000,7 +1076,7 @@ enum EmergencyCues {
             " au feu ", " incendie ", " en feu ", " fumee ", " odeur de gaz ", " fuite de gaz ", " on fire ", " smoke ",
             " gas leak ", " smell gas ", " brule ", " flammes ", " flames ", " se noie ", " drowning ", " le feu ",
             " fire in ", " a fire ", " the fire ", " prend feu ", " pris feu ", " caught fire ", " burning ", " pue le gaz ",
-            " sent le gaz ", " smells of gas ", " smell of gas ", " smells really strongly of gas ", " odeur d oeuf pourri ",
+            " sent le gaz ", " sent enormement le gaz ", " sent fort le gaz ", " sent tres fort le gaz ", " sent beaucoup le gaz ", " sent vraiment le gaz ", " smells strongly of gas ", " strong smell of gas ", " strong gas smell ", " conduite de gaz ", " gas pipe ", " gas main ", " smells of gas ", " smell of gas ", " smells really strongly of gas ", " odeur d oeuf pourri ",
             " oeuf pourri ", " mal a la tete et envie de vomir ", " monoxyde ", " carbon monoxide ", " sous l eau ", " l eau monte ",
             " water is rising ", " coince sur le toit ", " coincee sur le toit ",
             " coinces sur le toit ", " on the roof waving ", " fumee noire ", " black smoke ", " sent le brule ", " smells of burning ",
@@ -1050,14 +1126,23 @@ enum EmergencyCues {
             " depart de feu ", " depart d incendie ",
             // Falls from a height, someone under a tram or a train, a hand caught in a machine, ice that gave way: a rescue for the firefighters (18).
             " fell from a balcony ", " fell from the balcony ", " fell off the balcony ", " fell from the roof ", " fell off the roof ", " fell from the first floor ", " fell from the window ", " fell out of the window ", " tombe du balcon ", " tombee du balcon ", " tombe du toit ", " tombee du toit ", " tombe de l echafaudage ", " tombe d un echafaudage ", " tombe par la fenetre ", " tombee par la fenetre ", " sous la rame ", " sous le tram ", " sous le train ", " under the train ", " under the tram ", " main coincee ", " main coince ", " hand caught in ", " hand stuck in ", " bras coince dans ", " la glace a cede ", " ice gave way ", " tombes dans le lac ", " tombe dans le lac ", " tombee dans le lac ",
+            // Someone electrocuted, an explosion, people trapped upstairs or on a ledge: the firefighters.
+            " electrocute ", " electrocutee ", " electrocuted ", " explosion ", " people trapped ", " trapped on the ",
+            " stuck on a ledge ", " coinces dans les etages ", " bloques dans les etages ",
+            // A fire named in a room or a shop, someone struggling in the water.
+            " feu dans la ", " feu dans le ", " feu dans l ", " feu dans ma ", " feu dans mon ", " struggling in the water ",
+            " strugling in the water ", " se debat dans l eau ",
             // Sparks from an electrical panel.
             " sparking ", " tableau electrique fait des etincelles ",
         ], weak: [" feu ", " fire ", " gaz ", " gas ", " flooded ", " inondation ", " inonde ", " inondee "], blockers: [
+            // A visitor come to "check the smoke detectors": a door-to-door scam, not smoke.
+            " check the smoke detectors ", " check the smoke detector ", " check the smoke alarms ", " verifier les detecteurs ",
+            " verifier le detecteur ", " controler les detecteurs ", " controler le detecteur ",
             " feu rouge ", " feux rouges ", " feu vert ", " feux ", " coup de feu ", " coups de feu ", " arme a feu ",
             " armes a feu ", " cease fire ", " fire access ", " fire lane ", " fire exit ", " fire door ", " voie pompiers ",
             " acces pompiers ", " voie engins ", " fire brigade ", " fired me ", " got fired ", " faux agents du gaz ",
             " agent du gaz ", " compteur de gaz ", " messieurs du gaz ", " monsieur du gaz ", " homme du gaz ", " hommes du gaz ",
-            " technicien du gaz ", " se dit du gaz ", " etaient du gaz ", " etait du gaz ", " se disant du gaz ", " gas company ", " gas board ", " gas man ", " gasman ", " fire alarm went off for nothing ", " pour rien ",
+            " technicien du gaz ", " se dit du gaz ", " etaient du gaz ", " etait du gaz ", " se disant du gaz ", " gas company ", " gas board ", " gas man ", " gasman ", " fire alarm went off for nothing ", " alarme pour rien ", " sonne pour rien ", " declenchee pour rien ",
         ]),
         Category(reason: .roadDanger, strong: [
             " contresens ", " contre sens ", " a contre sens ", " wrong way ", " wrong side of the motorway ",
@@ -1174,6 +1259,26 @@ enum EmergencyCues {
         " petit studio ", " petit bourg ", " petite commune ",
     ]
 
+    /// Words that name blows or children without naming the danger of now: blows denied ("il ne m'a jamais frappée"),
+    /// the writer's children beside her in a story ("devant les enfants", "avec mes deux enfants"), a childhood long past
+    /// ("quand il était enfant"). Blanked before the weak words are read (the strong ones, "il me frappe", still count).
+    static let weakAside = [
+        " jamais frappee ", " jamais frappe ", " jamais touchee ", " jamais touche ", " jamais tapee ", " jamais battue ",
+        " never hit me ", " never hit her ", " never touched me ", " never laid a hand on ", " never been violent ",
+        " devant les enfants ", " devant mes enfants ", " avec mes enfants ", " avec mes deux enfants ", " avec mes trois enfants ",
+        " avec les enfants ", " les enfants ont peur ", " in front of the kids ", " in front of the children ", " with my kids ",
+        " with my children ", " the kids are scared ", " quand il etait enfant ", " quand elle etait enfant ", " quand j etais enfant ",
+        " when i was a child ", " when he was a child ", " when she was a child ", " as a child ",
+        // An attack of the body, not of a person.
+        " heart attack ", " panic attack ", " asthma attack ", " anxiety attack ",
+    ]
+
+    /// The one who was violent has died: blows named in a weak word are a memory (a fire or blows said plainly still count).
+    static let deceased = [
+        " est decede ", " est decedee ", " my late husband ", " my late wife ", " my late father ", " my late mother ",
+        " my late partner ", " feu mon mari ", " feu mon pere ",
+    ]
+
     /// A small child.
     static let smallChild = [
         " enfant ", " petit garcon ", " petite fille ", " fillette ", " garconnet ", " petit ", " petite ", " bebe ", " gamin ", " bambin ",
@@ -1185,7 +1290,8 @@ enum EmergencyCues {
         " rebord d une fenetre ", " rebord de la fenetre ", " rebord de sa fenetre ", " on the window ledge ", " on a window ledge ",
         " on the ledge ", " rebord du balcon ", " rebord d un balcon ", " balcony ledge ", " on the balcony railing ",
         // A balcony's rail too.
-        " balcony rail ", " rambarde du balcon ",
+        " balcony rail ", " rambarde du balcon ", " balcony railing ", " accroche au balcon ", " accrochee au balcon ",
+        " hanging from a balcony ", " hanging from the balcony ", " pendu au balcon ", " suspendu au balcon ",
     ]
 
     /// Things that "disappear" without anyone missing.
@@ -1268,7 +1374,8 @@ enum EmergencyCues {
     /// A sexual assault and, within hours ("il y a une heure", "two hours ago"): still an emergency (care, evidence),
     /// even when the author has left.
     static let sexualAssault = [
-        " violee ", " viole ", " raped ", " agressee sexuellement ", " agresse sexuellement ", " sexually assaulted ",
+        " violee ", " viole ", " violer ", " raped ", " agressee sexuellement ", " agresse sexuellement ", " agresser sexuellement ",
+        " sexually assaulted ",
         // Drugged and abused: a sexual assault.
         " i was drugged ", " been drugged ", " j ai ete droguee ", " j ai ete drogue ", " on m a droguee ", " on m a drogue ",
     ]
@@ -1280,12 +1387,19 @@ enum EmergencyCues {
 
     /// The person in danger is a minor: the writer gives an age under 18, is home alone, names a little sister or
     /// brother, a stepfather, older kids ("des grands").
-    static let minor: [String] = (10...17).flatMap { age in
+    static let minor: [String] = (6...17).flatMap { age in
         [" j ai \(age) ans ", " jai \(age) ans ", " i m \(age) ", " im \(age) ", " i am \(age) "]
-    } + [
+    } + childAges + [
         " home alone ", " seul a la maison ", " seule a la maison ", " my little sister ", " my little brother ",
         " ma petite soeur ", " mon petit frere ", " stepdad ", " step dad ", " mon beau pere ", " des grands ",
     ]
+
+    /// A child's age given with a kinship word ("ma fille de 12 ans", "my sister is 11 and"): the one spoken of is a
+    /// minor, whatever the age of someone else in the sentence ("un ami de 25 ans").
+    static let childAges: [String] = (2...17).flatMap { age in
+        [" fille de \(age) ans ", " fils de \(age) ans ", " soeur de \(age) ans ", " frere de \(age) ans ", " sister is \(age) ",
+         " brother is \(age) ", " daughter is \(age) ", " son is \(age) "]
+    }
 
     /// Bullies' words quoted ("they tell me to kill myself"): not the writer's intent.
     static let suicideQuoted = [
@@ -1296,6 +1410,8 @@ enum EmergencyCues {
         " mourir de rage ", " mourir de rire ", " mourir de honte ", " dying of embarrassment ", " vais mourir j ai perdu ", " vais mourir jai perdu ", " prevention du suicide ", " suicide prevention ",
         " kill yourself ", " kys ", " va te suicider ", " va te tuer ", " me disent de me suicider ", " me dit de me suicider ",
         " m ont dit de me suicider ", " me disent de me tuer ", " me dit de me tuer ", " m ont dit de me tuer ",
+        // Messages urging someone to suicide: the senders' words, an offence to report.
+        " incitation au suicide ", " incitations au suicide ", " inciting suicide ", " incitement to suicide ", " encouraging suicide ",
     ]
 
     static let pairs: [Pair] = [
@@ -1320,7 +1436,9 @@ enum EmergencyCues {
             " pas rentre ", " pas rentree ", " pas revenu ", " pas revenue ", " disparu ", " disparue ", " introuvable ",
             " jtrouve plus ", " jtrouve pas ", " je trouve plus ", " pas regagne ", " disparition ", " never came home ",
             " never came back ", " repond plus ", " ne repond plus ",
-            " fugue ", " a fugue ", " on le trouve pas ", " on la trouve pas ", " trouve plus ",
+            // Hours late from school.
+            " hours late ", " heures de retard ", " late from school ", " toujours pas rentre de l ecole ", " toujours pas rentree de l ecole ",
+            " fugue ", " a fugue ", " a fuguer ", " on le trouve pas ", " on la trouve pas ", " trouve plus ",
             " retrouve plus ", " missing ", " not come home ", " not home ", " hasn t come ", " hasnt come ",
             " didn t come home ", " didnt come home ", " not back ", " ran away ", " can t find ", " cant find ", " lost my ",
             " looking for ", " on le cherche ", " on la cherche ", " n est plus la ", " been looking ", " le retrouve pas ",
@@ -1344,6 +1462,7 @@ enum EmergencyCues {
         Pair(reason: .missingAdult, first: [
             " alzheimer ", " demence ", " dement ", " demente ", " desoriente ", " desorientee ", " handicap", " grand pere ",
             " grand mere ", " papy ", " mamie ", " personne agee ", " vulnerable ", " malade ", " depressi", " depressed ", " deprime ", " deprimee ", " suicidaire ",
+            " schizophren", " bipolaire ", " bipolar ", " psychiatri", " psychotic ", " psychotique ",
             " dementia ", " grandfather ", " grandmother ", " grandpa ", " grandma ", " elderly ", " disabled ", " confused ",
             " trisomique ", " down syndrome ", " down s syndrome ", " deficient ", " deficiente ", " learning disability ",
             " devait rentrer ", " should have been back ", " was supposed to be back ", " en pouvait plus ", " en peut plus ",
@@ -1361,6 +1480,9 @@ enum EmergencyCues {
             " telephone est eteint ", " portable est eteint ", " phone is off ", " phone goes to voicemail ", " sonne dans le vide ", " personne ne l a vu ", " nobody has seen ",
             " est parti pendant ", " est partie pendant ", " pas descendu du bus ", " pas descendue du bus ", " didn t get off ",
             " did not get off ",
+            // Gone off driving who should not, and not answering.
+            " parti en voiture ", " partie en voiture ", " drove off ", " est partie de l ", " est parti de l ", " left the hospital ",
+            " left the ward ", " left the care home ", " hasn t been seen ", " hasnt been seen ",
         ]),
         Pair(reason: .medical, first: [
             " accident ", " accidant ", " accidente ", " collision ", " carambolage ", " renverse ", " renversee ", " crash ",
@@ -1409,6 +1531,30 @@ enum EmergencyCues {
             " je connais personne ", " je ne connais pas ", " que je connais pas ", " je connais pas ", " don t know him ",
             " dont know him ", " don t know her ", " no idea who ", " never seen him ", " never seen her ", " jamais vu ",
         ], blockers: adultAges),
+        // A fall from a ladder, a scaffold, a roof, a balcony, a tree: a rescue for the firefighters (18) first.
+        Pair(reason: .fire, first: [
+            " fell from ", " fell off ", " fell down ", " tombe de ", " tombe du ", " tombe d ", " tombee de ", " tombee du ", " tombee d ", " chute de ",
+            " chute d ", " chuter de ", " chuter d ", " chute du ", " tomber de ", " tomber du ", " tomber d ",
+        ], second: [
+            " echelle ", " ladder ", " echafaudage ", " scaffold", " toit ", " roof ", " balcon ", " balcony ", " fenetre ",
+            " window ", " falaise ", " cliff ", " arbre ", " tree ", " poteau ", " pylone ", " floor balcony ", " rochers ", " rocks ",
+            " metres ", " meters ",
+        ]),
+        // Someone fallen behind a door nobody can open: the firefighters open it.
+        Pair(reason: .fire, first: [" tombe ", " tombee ", " fallen ", " fell ", " chute "], second: [
+            " porte fermee ", " porte verrouillee ", " cannot reach the lock ", " can t reach the lock ", " cannot get in ",
+            " can t get in ", " peut pas ouvrir ", " arrive pas a ouvrir ", " door is locked ", " porte est verrouillee ",
+            " porte est fermee a cle ", " verrouillee de l interieur ", " fermee de l interieur ", " locked from the inside ",
+        ]),
+        // A child who has gone to meet someone met online (a game, a social network): missing, and in danger.
+        Pair(reason: .missingChild, first: [
+            " from roblox ", " sur roblox ", " on roblox ", " connu sur ", " connue sur ", " rencontre sur ", " rencontree sur ",
+            " met online ", " met on snap", " met on insta", " from snapchat ", " on snapchat ", " sur snap", " from discord ",
+            " sur discord ", " on discord ", " from instagram ", " sur insta", " from tiktok ", " from the game ", " du jeu en ligne ",
+        ], second: [
+            " to meet ", " rejoindre ", " retrouver un ", " retrouver une ", " meet up with ", " went to see ", " partie voir ",
+            " parti voir ", " est partie avec ", " est parti avec ", " left with ",
+        ]),
         // A neighbour not seen for days, the mailbox full, a smell from the flat: someone who may be lying inside, for
         // the police to check.
         Pair(reason: .callForHelp, first: [

@@ -439,7 +439,8 @@ struct CueReading {
         authorLeft = over.map { Sets.authorLeft.contains($0.trimmingCharacters(in: .whitespaces)) } ?? false
         noInjury = Sets.noInjury.occurs(in: sentence)
         // "c'est peut-être pas grave mais…": a hedge before telling what happens, not a statement that nothing does.
-        noDanger = Sets.noDanger.occurs(in: Sets.hedged.blanking(in: sentence))
+        let unhedged = Sets.hedged.blanking(in: sentence)
+        noDanger = Sets.noDanger.occurs(in: unhedged)
         adult = Sets.adult.occurs(in: sentence)
         foundAgain = Sets.found.occurs(in: sentence) && !Sets.foundDenied.occurs(in: sentence)
         // "they tell me to kill myself": the bullies' words, not the writer's intent.
@@ -457,15 +458,20 @@ struct CueReading {
         unreachable = Sets.unreachable.firstMatch(in: sentence)
         seekingListener = Sets.listener.occurs(in: sentence)
         minor = Sets.minor.occurs(in: sentence)
+        // "ma fille de 12 ans … un ami de 25 ans": the child's age says who is spoken of; the adult is someone else.
+        if adult, Sets.childAges.occurs(in: sentence) { adult = false }
         // "petit-fils", "petit frère": a relative, not a small child, for the weak words.
-        let withoutKin = Sets.kinship.blanking(in: sentence)
-        for category in Sets.categories where !category.blockers.occurs(in: sentence) {
+        let withoutKin = Sets.weakAside.blanking(in: Sets.kinship.blanking(in: sentence))
+        // A doubt ("je sais pas si c'est pour rire mais…") is no blocker's sign either.
+        for category in Sets.categories where !category.blockers.occurs(in: unhedged) {
             if let cue = category.strong.firstMatch(in: sentence) { strong[category.reason] = cue }
             if let cue = category.weak.firstMatch(in: withoutKin) { weak[category.reason] = cue }
         }
+        // "my late husband was violent": blows in a weak word are a memory of someone who has died.
+        if Sets.deceased.occurs(in: sentence) { weak[.violenceNow] = nil }
         // "nothing is happening right now", "not violent tonight": nothing now, unless a weapon, an intruder or someone
         // shut in is named too.
-        if Sets.nothingNow.occurs(in: sentence), strong[.armedPerson] == nil, strong[.intruderNow] == nil, strong[.lockedIn] == nil {
+        if Sets.nothingNow.occurs(in: unhedged), strong[.armedPerson] == nil, strong[.intruderNow] == nil, strong[.lockedIn] == nil {
             noDanger = true
         }
         if present == nil, !past, !calm, !worry, let tense = Self.presentTense(sentence.words) { present = tense }
@@ -482,6 +488,15 @@ struct CueReading {
         if let thing = Sets.valuables.firstIndex(in: sentence), let gone = Sets.disappeared.firstIndex(in: sentence), thing < gone,
            strong[.missingChild] == nil, strong[.missingAdult] == nil {
             valuablesGone = true
+        }
+        // A rape or a sexual assault minutes ago ("je viens de me faire violer", "he just assaulted me") is an emergency
+        // (care, evidence) even when the writer is home now and the man gone or unaware of where she lives.
+        if justHappened, let assault = Sets.sexualAssault.firstMatch(in: sentence) {
+            over = nil
+            authorLeft = false
+            noDanger = false
+            present = present ?? assault
+            if strong[.violenceNow] == nil, weak[.violenceNow] == nil { weak[.violenceNow] = assault }
         }
         // A small child on a window ledge is in danger, not thinking of jumping.
         if let cue = suicide, Sets.windowLedges.occurs(in: CueSentence(cue, vocabulary: EmergencyCues.vocabulary)),
@@ -518,9 +533,13 @@ struct CueReading {
             case "quelle", "quel", "c", "ce":
                 // "quelle est la démarche", "c'est la première fois": no "là" (here, now).
                 if next == "est" && after == "la" { blank(index + 2, 1) }
-            case "affaires", "cles", "clefs", "papiers", "valises", "vetements", "habits", "things", "stuff":
-                // "ses affaires sont là": things left there, not someone.
+            case "affaires", "cles", "clefs", "papiers", "valises", "vetements", "habits", "things", "stuff", "voiture", "car":
+                // "ses affaires sont là", "sa voiture est toujours là": things left there, not someone.
                 if (next == "sont" || next == "est" || next == "are" || next == "is") && (after == "la" || after == "there") { blank(index + 2, 1) }
+                if (next == "sont" || next == "est" || next == "is") && ["toujours", "encore", "still"].contains(after), index + 3 < words.count,
+                   words[index + 3] == "la" || words[index + 3] == "there" {
+                    blank(index + 2, 2)
+                }
             case "trying", "try", "tries", "essaient", "essaie", "essaye", "testent", "teste":
                 // "trying every car door": each of the doors now, not a habit ("every day").
                 if next == "every" || next == "toutes" || next == "tous" { blank(index + 1, 1) }
@@ -758,6 +777,9 @@ enum CompiledCues {
     static let sexualAssault = PhraseSet(EmergencyCues.sexualAssault, vocabulary: EmergencyCues.vocabulary)
     static let hoursAgo = PhraseSet(EmergencyCues.hoursAgo, vocabulary: EmergencyCues.vocabulary)
     static let minor = PhraseSet(EmergencyCues.minor, vocabulary: EmergencyCues.vocabulary)
+    static let childAges = PhraseSet(EmergencyCues.childAges, vocabulary: EmergencyCues.vocabulary)
+    static let weakAside = PhraseSet(EmergencyCues.weakAside, vocabulary: EmergencyCues.vocabulary)
+    static let deceased = PhraseSet(EmergencyCues.deceased, vocabulary: EmergencyCues.vocabulary)
     static let nothingNow = PhraseSet(EmergencyCues.nothingNow, vocabulary: EmergencyCues.vocabulary)
     static let windowLedges = PhraseSet(EmergencyCues.windowLedges, vocabulary: EmergencyCues.vocabulary)
     static let firstPerson = PhraseSet(EmergencyCues.firstPerson, vocabulary: EmergencyCues.vocabulary)
