@@ -62,6 +62,13 @@ enum EmergencyCues {
         // A state that lasts as the writer writes: someone fallen who cannot get up, unconscious, bleeding that will not stop.
         " n arrive pas a me relever ", " arrive pas a me relever ", " n arrive pas a se relever ", " arrive pas a se relever ",
         " peux pas me relever ", " peut pas se relever ", " can t get up ", " cant get up ", " cannot get up ", " unable to get up ",
+        " peux plus me relever ", " peut plus se relever ", " arrive plus a me relever ", " can t get up anymore ",
+        // A weapon in someone's hand as the writer writes ("il a un couteau", "he's got a gun").
+        " il a un couteau ", " il a une arme ", " il a un pistolet ", " il a un fusil ", " ils ont des couteaux ", " ils ont des armes ",
+        " he has a knife ", " he s got a knife ", " he has a gun ", " he s got a gun ", " they have knives ", " they have guns ",
+        // The police asked to come or to catch someone now, even in a polite question.
+        " gendarmes peuvent venir ", " policiers peuvent venir ", " police peut venir ", " can the police come ",
+        " can police come ", " can police catch him ", " can the police catch him ", " pouvez vous venir ", " can you come now ",
         " est inconscient ", " est inconsciente ", " is unconscious ", " est unconscious ", " are unconscious ",
         " saigne toujours ", " saigne encore ", " n arrete pas de saigner ", " arrete pas de saigner ", " won t stop bleeding ",
         " wont stop bleeding ", " keeps bleeding ", " still bleeding ", " can t stop the bleeding ", " cant stop the bleeding ",
@@ -104,6 +111,7 @@ enum EmergencyCues {
 
     /// It has just happened (minutes ago): still an emergency, even when the author has left.
     static let justHappened = [
+        " vien de ", " vien d ",
         " vient de ", " viennent de ", " viens de ", " vient d ", " viennent d ", " viens d ", " viens d etre ", " vient d etre ", " a l instant ", " just now ",
         " just happened ", " just got ", " just been ", " just assaulted ", " just attacked ", " just mugged ", " just robbed ",
         " just punched ", " just beaten ", " just stabbed ", " just tried ", " vient d essayer ", " a essaye de ", " il y a 5 min", " il y a 10 min", " il y a deux minutes ",
@@ -319,6 +327,9 @@ enum EmergencyCues {
     /// Words that say the author left only for a moment: the danger is not over.
     static let overCancelled = [
         " other room ", " autre piece ", " next room ", " piece d a cote ",
+        // The writer took refuge somewhere and the one who followed waits outside: nothing has ended.
+        " attend dehors ", " attendent dehors ", " m attend dehors ", " waiting outside ", " is waiting outside ",
+        " attend devant la ", " waiting for me outside ",
         // 'It is over for me' said by the one who threatens: nothing has ended.
         " c est fini pour moi ", " it s over for me ",
         // Gone off carrying a weapon or a bag after announcing an attack; valuables to be put 'in safety' by strangers.
@@ -327,7 +338,8 @@ enum EmergencyCues {
         " bijoux en securite ", " argent en securite ", " jewellery somewhere safe ", " jewelry somewhere safe ",
         // Whoever left a suspicious package has gone; the package is still there.
         " l a depose ", " a depose un ", " left a bag ", " left the bag ", " left a package ", " colis suspect ", " suspicious package ",
-        " parti chercher ", " partie chercher ", " partis chercher ", " went to get ", " gone to get ", " parti prendre ",
+        " parti chercher ", " partie chercher ", " partis chercher ", " went to get ", " gone to get ", " parti prendre ", " partit chercher ", " parti avec son sac ", " partie avec son sac ", " left with his bag ", " left with her bag ",
+        " left the house with a bag ", " went to fetch ", " gone to fetch ",
         " va revenir ", " vont revenir ", " revient ", " reviennent ", " coming back ", " will be back ", " ll be back ",
         // The thief who just left still in sight, getting into a car.
         " il monte dans une ", " ils montent dans une ", " elle monte dans une ", " is getting into a ", " are getting into a ", " je le vois encore ", " i can still see him ",
@@ -564,6 +576,12 @@ enum EmergencyCues {
         " last night of my life ", " ecrit mes lettres ", " ecrit ses lettres ", " wrote my letters ", " il en finit ", " elle en finit ",
         " j en finis ", " donne toutes ses affaires ", " donne toutes ses choses ", " giving away all his ", " giving away all her ",
         " giving away his things ", " giving away her things ", " poste un adieu ", " posted a goodbye ",
+        // A wish to die told just before someone ran off, someone standing ready to jump or at the edge of a bridge,
+        // suicidal thoughts named in the plural, a wish "to go to heaven" said by a parent to a child.
+        " wanted to die ", " voulait mourir ", " pret a sauter ", " prete a sauter ", " ready to jump ", " about to jump ",
+        " idees suicidaires ", " pensees suicidaires ", " suicidal thoughts ", " edge of the bridge ", " edge du pont ",
+        " bord du pont ", " rebord du pont ", " edge of the roof ", " bord du toit ", " go to heaven ", " aller au ciel ",
+        " partir au ciel ", " rejoindre les anges ",
     ]
     static let suicidePast = [
         // Dark words some time ago by someone who is better since.
@@ -693,6 +711,12 @@ enum EmergencyCues {
             " leaving this house alive ", " leave this house alive ", " leave here alive ", " out of here alive ",
             " leaving here alive ", " sortiras pas vivant", " sortira pas vivant", " sortir vivant d ici ", " sortir vivante d ici ",
             " sortiras pas d ici vivant",
+            // A death threat in the English future ("says he'll kill me", "he's going to kill me").
+            " going to kill me ", " gonna kill me ", " he ll kill me ", " she ll kill me ", " they ll kill me ", " he will kill me ",
+            " she will kill me ", " wants to kill me ", " is going to kill us ", " going to kill us ", " gonna kill us ",
+            // A sexual assault or groping going on now.
+            " sexually assaulting ", " keeps grabbing ", " grabbing my ass ", " grabbing my bum ", " grabbing my breast",
+            " me pelote ", " n arrete pas de me toucher ", " touching her while ", " doing stuff to her ", " doing things to her ",
         ], weak: [
             " frappe ", " frappee ", " frapper ", " tape ", " tapee ", " battu ", " battue ", " cogne ", " agressee ",
             " violence ", " violences ", " agresse ", " agression ", " attaque ", " battre ", " coups ", " crie ", " hurle ", " agress", " taper ", " cogner ", " frape ", " secoue ", " secouer ", " hurler ", " kill me ", " slamming ", " tabasser ", " violee ", " viole ", " me tuer ", " drugged ",
@@ -764,6 +788,9 @@ enum EmergencyCues {
             " me suit ", " me suivent ", " me poursuit ", " me poursuivent ", " suivie par ", " suivi par ",
             " je suis suivie ", " je suis suivi ", " on me suit ", " following me ", " followed by ", " being followed ",
             " chasing me ", " stalking me ", " me colle depuis ", " me file ", " me court apres ", " me traque ", " marche derriere moi ", " derriere moi depuis ", " walking behind me ",
+            // A car crawling alongside the writer, its passengers calling her in.
+            " slowing down next to me ", " slows down next to me ", " ralentit a cote de moi ", " ralentit a ma hauteur ",
+            " roule au pas a cote de moi ", " saying get in ", " telling me to get in ", " me dit de monter ", " me disent de monter ",
             " me suive ", " me suivent en ", " crawling next to me ", " telling me to get in ", " keeps following ",
             // A driver slowing beside someone on foot and asking them to get in.
             " asked me to get in ", " asking me to get in ", " wants me to get in ", " m a demande de monter ", " me demande de monter ",
@@ -899,6 +926,12 @@ enum EmergencyCues {
             " ne partira pas ", " ne partiront pas ", " won t leave until ", " wont leave until ", " l autre est dans ",
             " pendant que l autre ", " while the other one ", " cambrioleur dans ", " cambrioleurs dans ", " burglar in the ",
             " burglars in the ", " saying open up ", " says open up ", " shouting open up ",
+            // A stranger inside the home whoever is away; someone heard moving about inside.
+            " stranger in our house ", " stranger in the house ", " stranger in my house ", " stranger in our flat ",
+            " stranger in the flat ", " inconnu dans la maison ", " inconnu dans notre maison ", " inconnu chez nous ",
+            " inconnu dans l appartement ", " inconnu dans notre appart", " someone in our house ", " quelqu un chez nous ",
+            " quelqu un dans notre maison ", " entend qq1 ", " entend qqn ", " on entend quelqu un ", " hear someone walking ",
+            " hear someone moving ", " can hear someone in ",
         ], weak: [
             " serrure ", " entrouverte ", " cagoule", " hooded ", " balaclava",
             " cambrioleur ", " cambrioleurs ", " cambriolage ", " cambriole ", " voleur ", " voleurs ", " burglar ",
@@ -939,6 +972,10 @@ enum EmergencyCues {
             " tabasse son chien ", " tabasse un chien ", " frappe son chien ", " bat son chien ", " roue de coups son ",
             " tabasse son cheval ", " frappe son cheval ", " beating a dog ", " beating his dog ", " beating her dog ",
             " beating a horse ", " beating his horse ", " kicking a dog ", " kicking his dog ", " beating the dog ", " beating the horse ",
+            // A theft or an intrusion said to be going on ("vol en cours", "intrusion currently in progress").
+            " vol en cours ", " intrusion en cours ", " effraction en cours ", " intrusion in progress ", " currently in progress ",
+            " theft in progress ", " robbery in progress ", " burglary in progress ", " break in in progress ", " sawing the lock ",
+            " cutting the lock ", " cutting my lock ", " coupe l antivol ", " scie l antivol ", " coupent l antivol ", " scient l antivol ",
         ], weak: [
             // Someone going along the parked cars pulling each door handle, or peering into every garden:
             // an offence now only when the words say now ("he's at mine now").
@@ -984,6 +1021,10 @@ enum EmergencyCues {
             " yeux qui se revulsent ", " eyes keep rolling ", " eyes rolling ", " il vomit et ", " tout mou ", " toute molle ",
             " somniferes ", " sleeping pills ", " s est pique ", " pris un truc ", " took some pills ", " chest hurts ",
             " visage en sang ", " la tete en sang ", " hand is cut open ", " en sang ", " se noie ", " remonte plus ",
+            // A face covered in blood, an eye that no longer sees after a blow.
+            " covered in blood ", " couvert de sang ", " couverte de sang ", " plein de sang ", " pleine de sang ",
+            " can t see from one eye ", " cant see from one eye ", " can t see out of one eye ", " cant see out of one eye ",
+            " vois plus d un oeil ", " voit plus d un oeil ", " vois plus rien d un oeil ",
             " went under ", " can t see him anymore ", " swept ", " emporte par ", " emportee par ", " man in the canal ",
             " dans le canal ", " tombe dans l eau ", " tombee dans l eau ", " tombe dans le bassin ", " tomber dans le bassin ",
             " ne bouge pas ", " bouge pas ", " ne se releve pas ", " se releve pas ", " ne se releve plus ", " isn t getting up ",
@@ -1415,6 +1456,15 @@ enum EmergencyCues {
     ]
 
     static let pairs: [Pair] = [
+        // A courier sent by a fake bank adviser on his way to collect a card: the police can catch him at the door.
+        Pair(reason: .crimeInProgress, first: [
+            " coursier ", " courier ", " livreur ", " quelqu un doit passer ", " someone will come ", " someone is coming ",
+        ], second: [
+            " recuperer sa carte ", " recuperer ma carte ", " recuperer la carte ", " recuperer leur carte ", " chercher sa carte ",
+            " chercher ma carte ", " chercher la carte ", " collect her card ", " collect his card ", " collect my card ",
+            " collect the card ", " pick up her card ", " pick up his card ", " pick up my card ", " pick up the card ",
+            " collect her bank card ", " collect his bank card ",
+        ]),
         // An aircraft named with a verb of crashing or coming down, wherever in the sentence ("un petit avion de
         // tourisme vient de s'écraser", "a helicopter just went down in the hills"): the aeronautical rescue (191).
         Pair(reason: .airRescue, first: [
@@ -1468,6 +1518,7 @@ enum EmergencyCues {
             " devait rentrer ", " should have been back ", " was supposed to be back ", " en pouvait plus ", " en peut plus ",
             " ehpad ", " memory problems ", " sans son traitement ", " sans ses medicaments ", " diabetique ", " troubles de la memoire ", " maison de retraite ", " care home ",
             " vit seul ", " vit seule ", " lives alone ", " perd la tete ", " alzeimer ", " alzheimmer ", " autistic ", " autiste ", " ne parle pas ", " doesn t speak ", " doesnt speak ", " agee ", " age de 8", " age de 9", " insuline ", " insulin ", " fauteuil ", " wheelchair ",
+            " cardiaque ", " heart condition ", " heart problems ", " problemes cardiaques ",
         ], second: [
             " disparu ", " disparue ", " introuvable ", " pas rentre ", " pas rentree ", " pas revenu ", " pas revenue ",
             " parti sans ", " partie sans ", " fugue ", " erre ", " missing ", " disappeared ", " not come home ",
@@ -1483,6 +1534,9 @@ enum EmergencyCues {
             // Gone off driving who should not, and not answering.
             " parti en voiture ", " partie en voiture ", " drove off ", " est partie de l ", " est parti de l ", " left the hospital ",
             " left the ward ", " left the care home ", " hasn t been seen ", " hasnt been seen ",
+            // A weapon gone from the house with the person.
+            " gun are gone ", " gun is gone ", " gun has gone ", " took the gun ", " taken the gun ", " took his gun ",
+            " pris le fusil ", " pris son fusil ", " pris l arme ", " pris son arme ", " fusil a disparu ", " arme a disparu ",
         ]),
         Pair(reason: .medical, first: [
             " accident ", " accidant ", " accidente ", " collision ", " carambolage ", " renverse ", " renversee ", " crash ",

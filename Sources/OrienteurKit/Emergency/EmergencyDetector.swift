@@ -67,8 +67,9 @@ public struct EmergencyDetector: Sendable {
         // One word ("incendie", "viol", "rodéo") names a topic to read about, not a danger to report;
         // a call for help or suicidal intent still counts, and so does one word shouted ("fire!!", "FEU"),
         // read as happening now.
-        if reading.wordCount == 1, reading.help == nil, Self.isCry(text), let word = Self.helpWord(text) {
-            // "HELP", "AIDE !": the word for help, shouted, is a call for help.
+        if reading.wordCount == 1, reading.help == nil, let word = Self.helpWord(text), Self.isCry(text) || word != "aide" {
+            // "HELP", "AIDE !": the word for help, shouted, is a call for help; "help", "sos", "secours" are one
+            // even unshouted ("aide" alone may look for the victims' support pages).
             reading.help = " \(word) "
         }
         if reading.wordCount == 1, Self.isCry(text), !reading.strong.isEmpty || !reading.weak.isEmpty {
@@ -169,7 +170,10 @@ public struct EmergencyDetector: Sendable {
             if !found.contains(where: { $0.reason == reason }) { found.append((reason, cue)) }
         }
 
-        if let cue = reading.suicide, !(reading.past && reading.suicidePast), !reading.hypothetical, !reading.suicideDenied {
+        // A past attempt told beside a farewell that has just come ("vient de m'envoyer un message d'adieu") is no
+        // story of the past: the attempt says the danger is real.
+        if let cue = reading.suicide, !(reading.past && reading.suicidePast && !reading.justHappened), !reading.hypothetical,
+           !reading.suicideDenied {
             add(.suicide, cue)
         }
         for category in EmergencyCues.categories {
