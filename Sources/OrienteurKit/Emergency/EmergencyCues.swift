@@ -10,7 +10,7 @@ enum EmergencyCues {
     static let vocabulary: [String: Int32] = {
         var lists = [present, presentWeak, earlierToday, past, longAgo, calm, hypothetical, over, overCancelled, authorLeft, justHappened, paperwork,
                      noInjury, noDanger, found, foundDenied, suicide, suicidePast, suicideDenied, help, danger, firstPerson, witness, kinship,
-                     seaPlaces, inlandWaters, nothingNow, askedOfACase, hedged, windowLedges, lostToys, valuables, disappeared, takenAlong, suicideQuoted, worry, unreachable, listener, sexualAssault, hoursAgo, minor, childAges, weakAside, deceased]
+                     seaPlaces, inlandWaters, nothingNow, askedOfACase, hedged, windowLedges, lostToys, valuables, disappeared, takenAlong, suicideQuoted, worry, unreachable, listener, sexualAssault, hoursAgo, minor, childAges, weakAside, deceased, laughing]
         lists += categories.flatMap { [$0.strong, $0.weak, $0.blockers] }
         lists += pairs.flatMap { [$0.first, $0.second, $0.blockers] }
         return PhraseSet.vocabulary(of: lists)
@@ -259,7 +259,7 @@ enum EmergencyCues {
         // Asking whether a complaint can be filed online or by video: a question about the procedure, not a call.
         " porter plainte en ligne ", " porter plainte en visio ", " deposer plainte en ligne ", " plainte en visio ",
         " complaint online ", " report it online ", " quand il me croise ", " quand il me croisera ", " when he sees me ", " when he finds me ",
-        " when she sees me ", " when she sees my ", " when he sees my ", " when they see my ", " quand elle verra ", " quand il verra ",
+        " when she sees me ", " when she sees my ", " when he sees my ", " when they see my ", " quand elle verra ", " quand il verra ", " quand ils verront ", " quand ils vont voir ", " quand elle va voir ", " quand il va voir ",
         " how to react ", " how should i react ", " if someday ", " if one day ", " film ", " serie ", " roman ",
         " jeu video ", " movie ", " tv show ", " novel ", " video game ", " exercice ", " drill ",
         " formation ", " training ", " prevenir les ", " se preparer ", " hypothese ", " conduite a tenir ", " si jamais je ",
@@ -601,6 +601,11 @@ enum EmergencyCues {
         " mdr non serieux ", " lol no seriously ", " lol jk ", " just kidding ",
         " pense pas au suicide ", " pense pas a me suicider ", " not thinking about suicide ", " not thinking of suicide ",
         " not thinking of killing myself ",
+        // Suicidal thoughts denied outright, a threat repeated as a pattern to control, no danger at this moment.
+        " aucune idee de suicide ", " aucune idee suicidaire ", " pas d idees suicidaires ", " pas d idee suicidaire ",
+        " no suicidal thoughts ", " no thoughts of suicide ", " to control me ", " pour me controler ", " le dit tout le temps ",
+        " says it all the time ", " said it dozens of times ", " pas en danger a cet instant ", " pas en danger en ce moment ",
+        " not in danger right now ", " not in danger at the moment ",
     ]
     static let danger = [
         " est en danger ", " suis en danger ", " sont en danger ", " l air en danger ", " en danger de mort ",
@@ -1453,7 +1458,14 @@ enum EmergencyCues {
         " m ont dit de me suicider ", " me disent de me tuer ", " me dit de me tuer ", " m ont dit de me tuer ",
         // Messages urging someone to suicide: the senders' words, an offence to report.
         " incitation au suicide ", " incitations au suicide ", " inciting suicide ", " incitement to suicide ", " encouraging suicide ",
+        // Suicide as a topic: among a trade, the methods posted on a forum, a classmate's joke.
+        " suicide among ", " suicide chez les ", " suicide methods ", " methodes de suicide ", " blague sur le suicide ",
+        " joke about suicide ", " joked about suicide ", " jokes about suicide ",
     ]
+
+    /// A laugh written beside the words ("je veux mourir lol", "jvais mourir mdr"): a figure of speech when
+    /// nothing else names a danger.
+    static let laughing = [" lol ", " mdr ", " mdrr ", " mdrrr ", " ptdr ", " lmao ", " lmfao ", " haha ", " hahaha ", " xd "]
 
     static let pairs: [Pair] = [
         // A courier sent by a fake bank adviser on his way to collect a card: the police can catch him at the door.
