@@ -1520,6 +1520,9 @@ enum EmergencyCues {
             " acompte ", " disparu sans faire ", " disparu avec mon argent ", " disparu avec l argent ", " vanished with my money ",
             // Money lent to someone who no longer answers: a debt, not a child missing.
             " reconnaissance de dette ", " m a emprunte ", " borrowed money ",
+            // A swindler (a fake tradesman, a relative who borrowed) "disparu" after being paid, known by "son nom", "son adresse".
+            " m a facture ", " ma facture ", " ma emprunte ", " faux plombier ", " faux artisan ", " faux projet ", " son nom ",
+            " son vrai nom ", " connais son adresse ",
             " disappeared with my money ", " disappeared with the deposit ", " colocataire ", " coloc ", " roommate ", " flatmate ", " collegue ", " colleague "]),
         Pair(reason: .missingAdult, first: [
             " alzheimer ", " demence ", " dement ", " demente ", " desoriente ", " desorientee ", " handicap", " grand pere ",
