@@ -69,6 +69,9 @@ enum EmergencyCues {
         // The police asked to come or to catch someone now, even in a polite question.
         " gendarmes peuvent venir ", " policiers peuvent venir ", " police peut venir ", " can the police come ",
         " can police come ", " can police catch him ", " can the police catch him ", " pouvez vous venir ", " can you come now ",
+        // A state that lasts as the writer writes: someone who does not wake up, a smell of gas now.
+        " se reveille pas ", " se reveil pas ", " se reveille plus ", " se reveil plus ", " won t wake up ", " wont wake up ",
+        " not waking up ", " ca sent le gaz ", " ca sent fort le gaz ", " ca sent tres fort ", " it smells of gas ", " i can smell gas ",
         " est inconscient ", " est inconsciente ", " is unconscious ", " est unconscious ", " are unconscious ",
         " saigne toujours ", " saigne encore ", " n arrete pas de saigner ", " arrete pas de saigner ", " won t stop bleeding ",
         " wont stop bleeding ", " keeps bleeding ", " still bleeding ", " can t stop the bleeding ", " cant stop the bleeding ",
@@ -258,7 +261,7 @@ enum EmergencyCues {
         " comment faire si ", " au cas ou ", " what if ", " what to do if ", " in case of ", " what should i do if ", " si je sens ", " if i smell ", " si on sent ", " if you smell ", " if we smell ",
         // Asking whether a complaint can be filed online or by video: a question about the procedure, not a call.
         " porter plainte en ligne ", " porter plainte en visio ", " deposer plainte en ligne ", " plainte en visio ",
-        " complaint online ", " report it online ", " quand il me croise ", " quand il me croisera ", " when he sees me ", " when he finds me ",
+        " complaint online ", " report it online ", " quand il me croise ", " quand il me croisera ", " when he sees me ",
         " when she sees me ", " when she sees my ", " when he sees my ", " when they see my ", " quand elle verra ", " quand il verra ", " quand ils verront ", " quand ils vont voir ", " quand elle va voir ", " quand il va voir ",
         " how to react ", " how should i react ", " if someday ", " if one day ", " film ", " serie ", " roman ",
         " jeu video ", " movie ", " tv show ", " novel ", " video game ", " exercice ", " drill ",
@@ -289,7 +292,7 @@ enum EmergencyCues {
         " am i allowed to ", " is it legal to ", " est ce que c est interdit ", " est ce que cest interdit ", " is it allowed ",
         " comment reconnaitre ", " how to recognise ", " how to recognize ", " how to spot ", " how can i tell if ",
         // A film shoot, a game: shots and threats that are not real.
-        " tournage ", " film shoot ", " filming a ", " faux coups de feu ", " c est juste le jeu ", " juste un jeu ",
+        " tournage ", " film shoot ", " filming a movie ", " filming a scene ", " faux coups de feu ", " c est juste le jeu ", " juste un jeu ",
         " just a game ", " in the game ", " dans le jeu ",
     ]
 
@@ -1027,7 +1030,8 @@ enum EmergencyCues {
             " somniferes ", " sleeping pills ", " s est pique ", " pris un truc ", " took some pills ", " chest hurts ",
             " visage en sang ", " la tete en sang ", " hand is cut open ", " en sang ", " se noie ", " remonte plus ",
             // A face covered in blood, an eye that no longer sees after a blow.
-            " covered in blood ", " couvert de sang ", " couverte de sang ", " plein de sang ", " pleine de sang ",
+            " covered in blood ", " couvert de sang ", " bras casse", " jambe casse", " arm is broken ", " leg is broken ",
+            " broke my arm ", " broke my leg ", " broken arm ", " broken leg ", " couverte de sang ", " plein de sang ", " pleine de sang ",
             " can t see from one eye ", " cant see from one eye ", " can t see out of one eye ", " cant see out of one eye ",
             " vois plus d un oeil ", " voit plus d un oeil ", " vois plus rien d un oeil ",
             " went under ", " can t see him anymore ", " swept ", " emporte par ", " emportee par ", " man in the canal ",
@@ -1468,6 +1472,17 @@ enum EmergencyCues {
     static let laughing = [" lol ", " mdr ", " mdrr ", " mdrrr ", " ptdr ", " lmao ", " lmfao ", " haha ", " hahaha ", " xd "]
 
     static let pairs: [Pair] = [
+        // An adult met online or sending sexual messages who waits for a child now (at the school gate, outside).
+        Pair(reason: .childInDanger, first: [
+            " met online ", " met on the internet ", " connu sur internet ", " rencontre sur internet ", " rencontre en ligne ",
+            " sexual messages ", " messages sexuels ", " messages a caractere sexuel ",
+        ], second: [
+            " waiting for her ", " waiting for him ", " l attend devant ", " l attend a la sortie ", " l attend dehors ",
+            " is there now ", " est la maintenant ", " at the school gate ", " devant l ecole ", " devant le college ",
+        ]),
+        // A theft or a burglary said to be going on in two words ("vol tracteur en cours").
+        Pair(reason: .crimeInProgress, first: [" vol ", " vols ", " cambriolage ", " theft ", " burglary "], second: [" en cours ", " in progress "],
+             blockers: [" enquete ", " plainte ", " dossier ", " procedure ", " demande ", " investigation ", " claim ", " complaint "]),
         // A courier sent by a fake bank adviser on his way to collect a card: the police can catch him at the door.
         Pair(reason: .crimeInProgress, first: [
             " coursier ", " courier ", " livreur ", " quelqu un doit passer ", " someone will come ", " someone is coming ",
@@ -1499,7 +1514,8 @@ enum EmergencyCues {
             " jtrouve plus ", " jtrouve pas ", " je trouve plus ", " pas regagne ", " disparition ", " never came home ",
             " never came back ", " repond plus ", " ne repond plus ",
             // Hours late from school.
-            " hours late ", " heures de retard ", " late from school ", " toujours pas rentre de l ecole ", " toujours pas rentree de l ecole ",
+            " hours late ", " heures de retard ", " late from school ", " devait rentrer a ", " devait etre rentre", " should have been home by ",
+            " was supposed to be home ", " should be home by ", " toujours pas rentre de l ecole ", " toujours pas rentree de l ecole ",
             " fugue ", " a fugue ", " a fuguer ", " on le trouve pas ", " on la trouve pas ", " trouve plus ",
             " retrouve plus ", " missing ", " not come home ", " not home ", " hasn t come ", " hasnt come ",
             " didn t come home ", " didnt come home ", " not back ", " ran away ", " can t find ", " cant find ", " lost my ",
