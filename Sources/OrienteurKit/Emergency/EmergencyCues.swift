@@ -333,6 +333,10 @@ enum EmergencyCues {
         // The writer took refuge somewhere and the one who followed waits outside: nothing has ended.
         " attend dehors ", " attendent dehors ", " m attend dehors ", " waiting outside ", " is waiting outside ",
         " attend devant la ", " waiting for me outside ",
+        // A stranger inside the home: whoever "is at work" or "est parti" is the one away, not the danger.
+        " stranger in ", " stranger is in ", " strangers in ", " inconnu dans ", " inconnu est dans ", " inconnus dans ",
+        " quelqu un dans la maison ", " quelqu un chez nous ", " someone in our house ", " someone in the house ",
+        " someone is in the house ", " someone is in our house ",
         // 'It is over for me' said by the one who threatens: nothing has ended.
         " c est fini pour moi ", " it s over for me ",
         // Gone off carrying a weapon or a bag after announcing an attack; valuables to be put 'in safety' by strangers.
