@@ -10,7 +10,7 @@ enum EmergencyCues {
     static let vocabulary: [String: Int32] = {
         var lists = [present, presentWeak, earlierToday, past, longAgo, calm, hypothetical, over, overCancelled, authorLeft, justHappened, paperwork,
                      noInjury, noDanger, found, foundDenied, suicide, suicidePast, suicideDenied, help, danger, firstPerson, witness, kinship,
-                     seaPlaces, inlandWaters, nothingNow, askedOfACase, hedged, windowLedges, lostToys, valuables, disappeared, takenAlong, suicideQuoted, worry, unreachable, listener, sexualAssault, hoursAgo, minor, childAges, weakAside, deceased, laughing]
+                     seaPlaces, inlandWaters, nothingNow, askedOfACase, hedged, windowLedges, lostToys, valuables, disappeared, takenAlong, suicideQuoted, worry, unreachable, listener, sexualAssault, hoursAgo, minor, childAges, weakAside, deceased, laughing, wishesToDie]
         lists += categories.flatMap { [$0.strong, $0.weak, $0.blockers] }
         lists += pairs.flatMap { [$0.first, $0.second, $0.blockers] }
         return PhraseSet.vocabulary(of: lists)
@@ -1474,6 +1474,10 @@ enum EmergencyCues {
     /// A laugh written beside the words ("je veux mourir lol", "jvais mourir mdr"): a figure of speech when
     /// nothing else names a danger.
     static let laughing = [" lol ", " mdr ", " mdrr ", " mdrrr ", " ptdr ", " lmao ", " lmfao ", " haha ", " hahaha ", " xd "]
+    /// The suicide cues that, beside a laugh, are a figure of speech: a wish to die or to hang oneself, no means.
+    static let wishesToDie = [
+        " veux mourir ", " vais mourir ", " want to die ", " wanna die ", " me pendre ", " me jeter ", " envie de mourir ",
+    ]
 
     static let pairs: [Pair] = [
         // An adult met online or sending sexual messages who waits for a child now (at the school gate, outside).

@@ -364,9 +364,10 @@ struct CueReading {
     var suicidePast = false
     /// "pas envie de mourir", "je ne veux pas me tuer": the writer says it is not that.
     var suicideDenied = false
-    /// A laugh beside the words ("lol", "mdr").
+    /// A laugh beside the words ("lol", "mdr"), with no suicide cue but a bare wish to die.
     var laughing = false
-    /// A laugh and nothing but a word of death: no category's cue, no pair, no cue of the present.
+    /// A laugh and nothing but a wish to die said as a figure of speech ("je veux mourir lol", "i wanna die lmao"):
+    /// no means named (pills, a bridge), no category's cue, no pair, no cue of the present.
     var laughingOnly: Bool { laughing && strong.isEmpty && weak.isEmpty && pairs.isEmpty && present == nil }
     /// The sentence asks a question.
     var question = false
@@ -459,7 +460,9 @@ struct CueReading {
         witness = Sets.witness.occurs(in: sentence)
         suicidePast = Sets.suicidePast.occurs(in: sentence)
         suicideDenied = Sets.suicideDenied.occurs(in: sentence)
+        // A laugh counts only beside a bare wish to die: any other suicide cue (pills, a bridge) keeps its weight.
         laughing = Sets.laughing.occurs(in: sentence)
+            && !Sets.suicide.occurs(in: Sets.wishesToDie.blanking(in: Sets.suicideQuoted.blanking(in: sentence)))
         wordCount = sentence.words.filter { $0 != "!" && $0 != "?" }.count
         danger = Sets.danger.firstMatch(in: sentence)
         help = Sets.help.firstMatch(in: sentence)
@@ -783,6 +786,7 @@ enum CompiledCues {
     static let takenAlong = PhraseSet(EmergencyCues.takenAlong, vocabulary: EmergencyCues.vocabulary)
     static let suicideQuoted = PhraseSet(EmergencyCues.suicideQuoted, vocabulary: EmergencyCues.vocabulary)
     static let laughing = PhraseSet(EmergencyCues.laughing, vocabulary: EmergencyCues.vocabulary)
+    static let wishesToDie = PhraseSet(EmergencyCues.wishesToDie, vocabulary: EmergencyCues.vocabulary)
     static let worry = PhraseSet(EmergencyCues.worry, vocabulary: EmergencyCues.vocabulary)
     static let unreachable = PhraseSet(EmergencyCues.unreachable, vocabulary: EmergencyCues.vocabulary)
     static let listener = PhraseSet(EmergencyCues.listener, vocabulary: EmergencyCues.vocabulary)
