@@ -21,6 +21,12 @@ extension EmergencyDetectorTests {
         #expect(try ask("mon oncle a des pensées suicidaires depuis ce matin et il marche vers le pont")?.reasons.contains(.suicide) == true)
     }
 
+    /// The means in hand or the note written for tonight: suicidal intent, the prevention line first.
+    @Test func theMeansInHandCallThePreventionLine() throws {
+        #expect(try ask("I've written my note, I'm doing it once everyone is asleep")?.actions.first == .call("3114"))
+        #expect(try ask("j'ai la corde dans mon sac, c'est pour cette nuit")?.actions.first == .call("3114"))
+    }
+
     /// A past attempt named beside a farewell that has just come makes the danger more real, not a story of the past;
     /// a past attempt alone, told to talk about it, stays calm.
     @Test func aPastAttemptBesideAFreshFarewellIsSuicidal() throws {

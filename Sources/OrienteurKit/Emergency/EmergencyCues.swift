@@ -589,6 +589,9 @@ enum EmergencyCues {
         " idees suicidaires ", " pensees suicidaires ", " suicidal thoughts ", " edge of the bridge ", " edge du pont ",
         " bord du pont ", " rebord du pont ", " edge of the roof ", " bord du toit ", " go to heaven ", " aller au ciel ",
         " partir au ciel ", " rejoindre les anges ",
+        // The means in hand or the act begun: a note written for tonight, the rope, pills lined up, a leg already over.
+        " wrote my note ", " written my note ", " jumping now ", " i m jumping ", " im jumping ", " j ai la corde ", " jai la corde ",
+        " pills lined up ", " medoc dans la main ", " deja enjambe ", " already over the railing ", " already climbed over ",
     ]
     static let suicidePast = [
         // Dark words some time ago by someone who is better since.
