@@ -118,6 +118,20 @@ extension EmergencyDetectorTests {
         #expect(try ask("i took all my pills lol") != nil)
     }
 
+    /// A song asked about is its lyrics; a song beside pills in front of the writer is not.
+    @Test func aSongAskedAboutIsItsLyrics() throws {
+        #expect(try ask("what's that song where she sings she wants to die, i heard it at the shop") == nil)
+        #expect(try ask("c'est quoi cette chanson, je l'écoute en boucle, je veux mourir, j'ai les médicaments devant moi")?
+            .reasons.contains(.suicide) == true)
+    }
+
+    /// Words of death long ago from someone fine now are a story; a goodbye text "just sent" brings the danger back.
+    @Test func fineNowLongAfterTheWordsUnlessAFreshGoodbye() throws {
+        #expect(try ask("my cousin said a year ago he wanted to kill himself, he seems fine now and works again") == nil)
+        #expect(try ask("my cousin said a year ago he wanted to kill himself, he seems fine but he just sent me a goodbye text and isn't answering")?
+            .reasons.contains(.suicide) == true)
+    }
+
     /// Suicide denied outright or named as a topic is no alert.
     @Test func suicideDeniedOrAsATopic() throws {
         #expect(try ask("ma sœur n'a aucune idée de suicide mais elle est triste, à qui en parler ?") == nil)

@@ -116,7 +116,7 @@ enum EmergencyCues {
     static let justHappened = [
         " vien de ", " vien d ",
         " vient de ", " viennent de ", " viens de ", " vient d ", " viennent d ", " viens d ", " viens d etre ", " vient d etre ", " a l instant ", " just now ",
-        " just happened ", " just got ", " just been ", " just assaulted ", " just attacked ", " just mugged ", " just robbed ",
+        " just happened ", " just got ", " just been ", " just sent ", " just texted ", " just wrote ", " just assaulted ", " just attacked ", " just mugged ", " just robbed ",
         " just punched ", " just beaten ", " just stabbed ", " just tried ", " vient d essayer ", " a essaye de ", " il y a 5 min", " il y a 10 min", " il y a deux minutes ",
         " il y a cinq minutes ", " il y a dix minutes ", " il y a quelques minutes ", " minutes ago ", " mins ago ",
     ]
@@ -599,6 +599,9 @@ enum EmergencyCues {
         " s est suicide ", " est suicidee ", " s est suicidee ", " committed suicide ", " took his own life ",
         " took her own life ", " tentative de suicide il y a ", " tentative de suicide ", " fait une tentative ", " attempted suicide ",
         " suicide attempt ", " parlait de se suicider ", " parlait de suicide ", " talked about suicide ", " talking about suicide in ",
+        // Fine now, long after the words: "she's totally fine now", "he seems fine".
+        " totally fine now ", " she s fine now ", " he s fine now ", " is fine now ", " seems fine ", " va tres bien maintenant ",
+        " va bien maintenant ",
         " vieux post ", " ancien post ", " old post ", " tente de se suicider ", " tried to kill herself ", " tried to kill himself ",
     ]
     static let suicideDenied = [
@@ -1474,12 +1477,17 @@ enum EmergencyCues {
         " joke about suicide ", " joked about suicide ", " jokes about suicide ",
     ]
 
-    /// A laugh written beside the words ("je veux mourir lol", "jvais mourir mdr"): a figure of speech when
-    /// nothing else names a danger.
-    static let laughing = [" lol ", " mdr ", " mdrr ", " mdrrr ", " ptdr ", " lmao ", " lmfao ", " haha ", " hahaha ", " xd "]
+    /// A laugh written beside the words ("je veux mourir lol", "jvais mourir mdr"), or a song asked about or sent
+    /// (the words of death are its lyrics): a figure of speech when nothing else names a danger.
+    static let laughing = [
+        " lol ", " mdr ", " mdrr ", " mdrrr ", " ptdr ", " lmao ", " lmfao ", " haha ", " hahaha ", " xd ",
+        " what s that song ", " whats that song ", " c est quoi cette chanson ", " quelle est cette chanson ", " m a envoye une chanson ",
+        " ma envoye une chanson ", " sent me a song ",
+    ]
     /// The suicide cues that, beside a laugh, are a figure of speech: a wish to die or to hang oneself, no means.
     static let wishesToDie = [
-        " veux mourir ", " vais mourir ", " want to die ", " wanna die ", " me pendre ", " me jeter ", " envie de mourir ",
+        " veux mourir ", " vais mourir ", " want to die ", " wanna die ", " me pendre ", " me jeter ", " envie de mourir ", " veut mourir ",
+        " wants to die ",
     ]
 
     static let pairs: [Pair] = [
