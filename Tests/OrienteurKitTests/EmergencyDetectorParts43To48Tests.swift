@@ -118,6 +118,25 @@ extension EmergencyDetectorTests {
         #expect(try ask("i took all my pills lol") != nil)
     }
 
+    /// Hands on someone in the street now (a wrist grabbed, a group surrounding and touching): violence now, read by the
+    /// rules rather than left to the learnt model, which stopped raising it after retraining.
+    @Test func handsOnSomeoneInTheStreetAreViolenceNow() throws {
+        #expect(try ask("a drunk man outside the cinema is grabbing my wrist and won't let go")?.actions.first == .call("17"))
+        #expect(try ask("deux hommes m'entourent à l'arrêt de tram et me touchent les épaules")?.reasons.contains(.violenceNow) == true)
+    }
+
+    /// A small child climbing a balcony's railing, a car on its roof with someone inside: the firefighters first.
+    @Test func aChildOnARailingAndACarOnItsRoofCallTheFirefighters() throws {
+        #expect(try ask("a little boy is climbing the railing of a balcony on the fourth floor opposite")?.actions.first == .call("18"))
+        #expect(try ask("une voiture sur le toit dans le fossé, le conducteur est encore dedans")?.actions.first == .call("18"))
+    }
+
+    /// "sorry for everything" from someone now unreachable, a frail person not home when the carer came.
+    @Test func sorryForEverythingAndAFrailPersonNotHome() throws {
+        #expect(try ask("my dad texted sorry for everything an hour ago and his phone is now off")?.actions.first == .call("3114"))
+        #expect(try ask("the nurse came and my aunt with alzheimer's wasn't home, the door was wide open")?.reasons.contains(.missingAdult) == true)
+    }
+
     /// A song asked about is its lyrics; a song beside pills in front of the writer is not.
     @Test func aSongAskedAboutIsItsLyrics() throws {
         #expect(try ask("what's that song where she sings she wants to die, i heard it at the shop") == nil)

@@ -590,7 +590,7 @@ enum EmergencyCues {
         " bord du pont ", " rebord du pont ", " edge of the roof ", " bord du toit ", " go to heaven ", " aller au ciel ",
         " partir au ciel ", " rejoindre les anges ",
         // The means in hand or the act begun: a note written for tonight, the rope, pills lined up, a leg already over.
-        " wrote my note ", " written my note ", " jumping now ", " i m jumping ", " im jumping ", " j ai la corde ", " jai la corde ",
+        " wrote my note ", " written my note ", " sorry for everything ", " jumping now ", " i m jumping ", " im jumping ", " j ai la corde ", " jai la corde ",
         " pills lined up ", " medoc dans la main ", " deja enjambe ", " already over the railing ", " already climbed over ",
     ]
     static let suicidePast = [
@@ -735,6 +735,10 @@ enum EmergencyCues {
             // A sexual assault or groping going on now.
             " sexually assaulting ", " keeps grabbing ", " grabbing my ass ", " grabbing my bum ", " grabbing my breast",
             " me pelote ", " n arrete pas de me toucher ", " touching her while ", " doing stuff to her ", " doing things to her ",
+            // Hands on someone in the street now: grabbing a wrist or clothes, an arm put round a girl, surrounding her.
+            " grabbing my wrist ", " grabbing my arm ", " grabbing at my ", " grabbing at her ", " grabbing her arm ", " grabbing her wrist ",
+            " arm round her ", " arm around her ", " arm round me ", " arm around me ", " me touchent ", " m entourent ", " m entoure ",
+            " blocking me ", " blocking my way ", " me bloquent le passage ", " me bloque le passage ", " surrounding me ",
         ], weak: [
             " frappe ", " frappee ", " frapper ", " tape ", " tapee ", " battu ", " battue ", " cogne ", " agressee ",
             " violence ", " violences ", " agresse ", " agression ", " attaque ", " battre ", " coups ", " crie ", " hurle ", " agress", " taper ", " cogner ", " frape ", " secoue ", " secouer ", " hurler ", " kill me ", " slamming ", " tabasser ", " violee ", " viole ", " me tuer ", " drugged ",
@@ -1126,6 +1130,8 @@ enum EmergencyCues {
             " j ai accouche et ", " after i gave birth ",
         ]),
         Category(reason: .fire, strong: [
+            // A car on its roof, people perhaps trapped inside: the firefighters cut them out.
+            " voiture retournee ", " voiture sur le toit ", " car upside down ", " car on its roof ", " overturned car ", " car overturned ",
             // A fire in texting spelling; rising water and floods (the firefighters).
             " le feux ", " du feux ", " ya du feu ", " y a du feu ", " du feu dans ", " feu a pris ",
             " l eau monte ", " eau qui monte ", " qui monte avec la pluie ", " water is coming into ", " water coming into ",
@@ -1352,6 +1358,9 @@ enum EmergencyCues {
         // A balcony's rail too.
         " balcony rail ", " rambarde du balcon ", " balcony railing ", " accroche au balcon ", " accrochee au balcon ",
         " hanging from a balcony ", " hanging from the balcony ", " pendu au balcon ", " suspendu au balcon ",
+        // Climbing a balcony's railing.
+        " climbing the railing ", " climbing over the railing ", " escalade la rambarde ", " grimpe sur la rambarde ",
+        " enjambe la rambarde ", " sur la rambarde ",
     ]
 
     /// Things that "disappear" without anyone missing.
@@ -1585,6 +1594,7 @@ enum EmergencyCues {
             " parti en voiture ", " partie en voiture ", " drove off ", " est partie de l ", " est parti de l ", " left the hospital ",
             " left the ward ", " left the care home ", " hasn t been seen ", " hasnt been seen ",
             // A weapon gone from the house with the person.
+            " wasn t home ", " wasnt home ", " n etait pas chez lui ", " n etait pas chez elle ",
             " gun are gone ", " gun is gone ", " gun has gone ", " took the gun ", " taken the gun ", " took his gun ",
             " pris le fusil ", " pris son fusil ", " pris l arme ", " pris son arme ", " fusil a disparu ", " arme a disparu ",
         ]),
