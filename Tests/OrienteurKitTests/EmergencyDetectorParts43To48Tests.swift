@@ -137,6 +137,17 @@ extension EmergencyDetectorTests {
         #expect(try ask("the nurse came and my aunt with alzheimer's wasn't home, the door was wide open")?.reasons.contains(.missingAdult) == true)
     }
 
+    /// "est dedans" said of a group chat or a phone's contents is nobody inside; burglars in the room beside the same words are.
+    @Test func isInsideSaidOfAChatOrAPhone() throws {
+        #expect(try ask("ya un groupe snap où toute la classe est dedans et ils se moquent de moi") == nil)
+        #expect(try ask("deux cambrioleurs sont dans le salon, ma vie est dedans")?.reasons.contains(.intruderNow) == true)
+    }
+
+    /// A man who has just exposed himself and grabbed the writer, still there: violence now.
+    @Test func aManWhoExposedHimselfAndIsStillThere() throws {
+        #expect(try ask("un homme vient de s'exhiber devant moi dans le parc, il est toujours là")?.reasons.contains(.violenceNow) == true)
+    }
+
     /// A song asked about is its lyrics; a song beside pills in front of the writer is not.
     @Test func aSongAskedAboutIsItsLyrics() throws {
         #expect(try ask("what's that song where she sings she wants to die, i heard it at the shop") == nil)

@@ -742,6 +742,8 @@ enum EmergencyCues {
         ], weak: [
             " frappe ", " frappee ", " frapper ", " tape ", " tapee ", " battu ", " battue ", " cogne ", " agressee ",
             " violence ", " violences ", " agresse ", " agression ", " attaque ", " battre ", " coups ", " crie ", " hurle ", " agress", " taper ", " cogner ", " frape ", " secoue ", " secouer ", " hurler ", " kill me ", " slamming ", " tabasser ", " violee ", " viole ", " me tuer ", " drugged ",
+            // A man exposing himself or grabbing the writer, with a word that says he is still there.
+            " exposed himself ", " exposing himself ", " s exhibe ", " s est exhibe ", " grabbed me ", " m a attrapee ",
             // A rape named in one word, with a word of now ('viol maintenant').
             " viol ",
             " hurt ", " violent ", " attack ", " hitting ", " beating ", " fight ", " menace ", " threat ", " screaming ",
@@ -914,7 +916,10 @@ enum EmergencyCues {
             " inside my home ", " is inside ", " pied de biche ", " peter la porte ", " pete la porte ", " defoncer la porte ",
             " defoncent la porte ", " entends des voix ", " hear voices ", " qq1 ds ", " qqn ds ", " qq1 chez moi ",
             " rode dans ", " rodent dans ", " prowling ", " sont dans le salon ", " est dans le salon ",
-            " encore dedans ", " toujours dedans ", " sont dedans ", " est dedans ", " dans mon garage la ", " dans le garage la ",
+            " encore dedans ", " toujours dedans ", " sont dedans ",
+            // Someone inside ("il est dedans"), not "toute la classe est dedans" (a group chat) or "ma vie est dedans" (a phone).
+            " il est dedans ", " elle est dedans ", " quelqu un est dedans ", " qqn est dedans ", " qq1 est dedans ", " homme est dedans ",
+            " type est dedans ", " mec est dedans ", " voleur est dedans ", " cambrioleur est dedans ", " dans mon garage la ", " dans le garage la ",
             " fouille mon ", " fouillent mon ", " fouille ma ", " fouillent ma ", " fouille le salon ", " still in the house ",
             // Someone going through the writer's or a relative's things in the home.
             " fouille mes ", " fouillent mes ", " fouille ses ", " fouillent ses ", " going through her ", " going through his ", " disant etre de la police ", " se disant policier ", " se disant policiers ", " faux policiers sont ", " fake police officers are ", " pretending to be police ",
