@@ -145,7 +145,7 @@ extension EmergencyDetectorTests {
 
     /// A man who has just exposed himself and grabbed the writer, still there: violence now.
     @Test func aManWhoExposedHimselfAndIsStillThere() throws {
-        #expect(try ask("un homme vient de s'exhiber devant moi dans le parc, il est toujours là")?.reasons.contains(.violenceNow) == true)
+        #expect(try ask("un homme vient de s'exhiber devant moi dans le parc, il est toujours là")?.actions.first == .call("17"))
     }
 
     /// A song asked about is its lyrics; a song beside pills in front of the writer is not.
