@@ -27,6 +27,12 @@ extension EmergencyDetectorTests {
         #expect(try ask("j'ai la corde dans mon sac, c'est pour cette nuit")?.actions.first == .call("3114"))
     }
 
+    /// An engine left running in a closed garage with someone inside: suicidal intent, read by the rules (the retrained
+    /// model had dropped it).
+    @Test func anEngineRunningInAClosedGarage() throws {
+        #expect(try ask("my husband shut himself in the garage with the engine running and won't open")?.reasons.contains(.suicide) == true)
+    }
+
     /// A past attempt named beside a farewell that has just come makes the danger more real, not a story of the past;
     /// a past attempt alone, told to talk about it, stays calm.
     @Test func aPastAttemptBesideAFreshFarewellIsSuicidal() throws {

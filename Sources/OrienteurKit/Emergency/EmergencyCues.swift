@@ -592,6 +592,9 @@ enum EmergencyCues {
         // The means in hand or the act begun: a note written for tonight, the rope, pills lined up, a leg already over.
         " wrote my note ", " written my note ", " sorry for everything ", " jumping now ", " i m jumping ", " im jumping ", " j ai la corde ", " jai la corde ",
         " pills lined up ", " medoc dans la main ", " deja enjambe ", " already over the railing ", " already climbed over ",
+        // A car's engine left running in a closed garage with someone inside.
+        " garage moteur allume ", " garage avec le moteur allume ", " moteur allume dans le garage ", " voiture qui tourne dans le garage ",
+        " garage avec la voiture qui tourne ", " engine running in the garage ", " car running in the garage ", " garage with the engine running ",
     ]
     static let suicidePast = [
         // Dark words some time ago by someone who is better since.
