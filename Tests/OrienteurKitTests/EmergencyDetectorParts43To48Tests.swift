@@ -172,6 +172,8 @@ extension EmergencyDetectorTests {
     @Test func suicideDeniedOrAsATopic() throws {
         #expect(try ask("ma sœur n'a aucune idée de suicide mais elle est triste, à qui en parler ?") == nil)
         #expect(try ask("I read an article about suicide among students, is there a helpline?") == nil)
+        // The same words beside a danger of now: the alert stays.
+        #expect(try ask("il dit qu'il n'a aucune idée de suicide mais il est sur le parapet du pont depuis une heure") != nil)
     }
 
     /// A tradesman who "a disparu" with the money, known by "son nom", is a fraud, not a missing child; a child gone stays one.

@@ -617,9 +617,8 @@ enum EmergencyCues {
         " mdr non serieux ", " lol no seriously ", " lol jk ", " just kidding ",
         " pense pas au suicide ", " pense pas a me suicider ", " not thinking about suicide ", " not thinking of suicide ",
         " not thinking of killing myself ",
-        // Suicidal thoughts denied outright, a threat repeated as a pattern to control, no danger at this moment.
-        " aucune idee de suicide ", " aucune idee suicidaire ", " pas d idees suicidaires ", " pas d idee suicidaire ",
-        " no suicidal thoughts ", " no thoughts of suicide ", " to control me ", " pour me controler ", " le dit tout le temps ",
+        // A threat repeated as a pattern to control, no danger at this moment.
+        " to control me ", " pour me controler ", " le dit tout le temps ",
         " says it all the time ", " said it dozens of times ", " pas en danger a cet instant ", " pas en danger en ce moment ",
         " not in danger right now ", " not in danger at the moment ",
     ]
@@ -1489,6 +1488,9 @@ enum EmergencyCues {
         " m ont dit de me suicider ", " me disent de me tuer ", " me dit de me tuer ", " m ont dit de me tuer ",
         // Messages urging someone to suicide: the senders' words, an offence to report.
         " incitation au suicide ", " incitations au suicide ", " inciting suicide ", " incitement to suicide ", " encouraging suicide ",
+        // Suicidal thoughts denied outright: the word is blanked, any other cue (a bridge's parapet) still counts.
+        " aucune idee de suicide ", " aucune idee suicidaire ", " pas d idees suicidaires ", " pas d idee suicidaire ",
+        " no suicidal thoughts ", " no thoughts of suicide ",
         // Suicide as a topic: among a trade, the methods posted on a forum, a classmate's joke.
         " suicide among ", " suicide chez les ", " suicide methods ", " methodes de suicide ", " blague sur le suicide ",
         " joke about suicide ", " joked about suicide ", " jokes about suicide ",
