@@ -102,7 +102,11 @@ import Testing
     /// scored on arrival with all of that: 98.8%, 3.1%, 92.8%; 93.1%, 0.8%, 93.8%; 98.8%, 3.5%, 97.1%; 98.8%, 2.7%, 94.8%; 96.9%,
     /// 2.3%, 95.5%; 100%, 3.1%, 91.7%; then 100%, 1.2%, 99.8%; 100%, 0%, 99.8%; 100%, 2.0%, 99.8%; 100%, 0.8%, 99.8%; 100%, 0.4%,
     /// 99.3%; 100%, 0.8%, 97.9% with reading rules written while reading their errors, by class (among them readings that no
-    /// longer lean on the learnt model, so that retraining does not drop them), and both models retrained on the forty-two parts).
+    /// longer lean on the learnt model, so that retraining does not drop them), and both models retrained on the forty-two parts;
+    /// parts 43-48, scored on arrival with all of that: 93.8%, 2.7%, 92.9%; 94.4%, 10.8%, 83.8%; 96.2%, 3.1%, 96.0%; 98.1%, 3.1%,
+    /// 95.0%; 98.2%, 2.0%, 98.3%; 97.5%, 2.7%, 97.9%; then 98.8%, 2.3%, 99.0%; 100%, 5.4%, 98.1%; 100%, 1.9%, 99.8%; 100%, 2.7%,
+    /// 99.8%; 100%, 0.8%, 99.8%; 100%, 2.3%, 99.5% with reading rules written while reading their errors, by class (among them
+    /// classes the retrained model had stopped raising, now read by the rules), and both models retrained on the forty-eight parts).
     /// The cue lists and the learnt models are now
     /// trained on them, so each holds today's level as a floor against regressions, not as a measure
     /// of unseen phrasing (that is the held-out part's job; leave-one-part-out cross-validation over the six
@@ -136,9 +140,9 @@ import Testing
                       // Parts 37-42 just under the level they reach after their reading rules and the retraining.
                       ("development-37", 0.995, 0.015, 0.995), ("development-38", 0.995, 0.005, 0.995), ("development-39", 0.995, 0.025, 0.995),
                       ("development-40", 0.995, 0.01, 0.995), ("development-41", 0.995, 0.005, 0.99), ("development-42", 0.995, 0.01, 0.975),
-                      // Parts 43-48 at their level before their own rules round (rules and models of parts 1-42).
-                      ("development-43", 0.935, 0.03, 0.925), ("development-44", 0.94, 0.11, 0.835), ("development-45", 0.96, 0.035, 0.955),
-                      ("development-46", 0.98, 0.035, 0.945), ("development-47", 0.98, 0.02, 0.98), ("development-48", 0.97, 0.03, 0.975)])
+                      // Parts 43-48 just under the level they reach after their reading rules and the retraining.
+                      ("development-43", 0.985, 0.025, 0.985), ("development-44", 0.995, 0.06, 0.975), ("development-45", 0.995, 0.02, 0.995),
+                      ("development-46", 0.995, 0.03, 0.995), ("development-47", 0.995, 0.01, 0.995), ("development-48", 0.995, 0.025, 0.99)])
     func laterDevelopmentPartsHoldTheirLevel(name: String, recall: Double, falseAlarms: Double, topThree: Double) throws {
         let report = try Fixtures.modules.get().orienteur.evaluate(try Self.set(name))
         print("Orientation evaluation, \(name):\n" + report.table())

@@ -10,7 +10,7 @@ enum EmergencyCues {
     static let vocabulary: [String: Int32] = {
         var lists = [present, presentWeak, earlierToday, past, longAgo, calm, hypothetical, over, overCancelled, authorLeft, justHappened, paperwork,
                      noInjury, noDanger, found, foundDenied, suicide, suicidePast, suicideDenied, help, danger, firstPerson, witness, kinship,
-                     seaPlaces, inlandWaters, nothingNow, askedOfACase, hedged, windowLedges, lostToys, valuables, disappeared, takenAlong, suicideQuoted, worry, unreachable, listener, sexualAssault, hoursAgo, minor, childAges, weakAside, deceased]
+                     seaPlaces, inlandWaters, nothingNow, askedOfACase, hedged, windowLedges, lostToys, valuables, disappeared, takenAlong, suicideQuoted, worry, unreachable, listener, sexualAssault, hoursAgo, minor, childAges, weakAside, deceased, laughing, wishesToDie]
         lists += categories.flatMap { [$0.strong, $0.weak, $0.blockers] }
         lists += pairs.flatMap { [$0.first, $0.second, $0.blockers] }
         return PhraseSet.vocabulary(of: lists)
@@ -62,6 +62,16 @@ enum EmergencyCues {
         // A state that lasts as the writer writes: someone fallen who cannot get up, unconscious, bleeding that will not stop.
         " n arrive pas a me relever ", " arrive pas a me relever ", " n arrive pas a se relever ", " arrive pas a se relever ",
         " peux pas me relever ", " peut pas se relever ", " can t get up ", " cant get up ", " cannot get up ", " unable to get up ",
+        " peux plus me relever ", " peut plus se relever ", " arrive plus a me relever ", " can t get up anymore ",
+        // A weapon in someone's hand as the writer writes ("il a un couteau", "he's got a gun").
+        " il a un couteau ", " il a une arme ", " il a un pistolet ", " il a un fusil ", " ils ont des couteaux ", " ils ont des armes ",
+        " he has a knife ", " he s got a knife ", " he has a gun ", " he s got a gun ", " they have knives ", " they have guns ",
+        // The police asked to come or to catch someone now, even in a polite question.
+        " gendarmes peuvent venir ", " policiers peuvent venir ", " police peut venir ", " can the police come ",
+        " can police come ", " can police catch him ", " can the police catch him ", " pouvez vous venir ", " can you come now ",
+        // A state that lasts as the writer writes: someone who does not wake up, a smell of gas now.
+        " se reveille pas ", " se reveil pas ", " se reveille plus ", " se reveil plus ", " won t wake up ", " wont wake up ",
+        " not waking up ", " ca sent le gaz ", " ca sent fort le gaz ", " ca sent tres fort ", " it smells of gas ", " i can smell gas ",
         " est inconscient ", " est inconsciente ", " is unconscious ", " est unconscious ", " are unconscious ",
         " saigne toujours ", " saigne encore ", " n arrete pas de saigner ", " arrete pas de saigner ", " won t stop bleeding ",
         " wont stop bleeding ", " keeps bleeding ", " still bleeding ", " can t stop the bleeding ", " cant stop the bleeding ",
@@ -104,8 +114,9 @@ enum EmergencyCues {
 
     /// It has just happened (minutes ago): still an emergency, even when the author has left.
     static let justHappened = [
+        " vien de ", " vien d ",
         " vient de ", " viennent de ", " viens de ", " vient d ", " viennent d ", " viens d ", " viens d etre ", " vient d etre ", " a l instant ", " just now ",
-        " just happened ", " just got ", " just been ", " just assaulted ", " just attacked ", " just mugged ", " just robbed ",
+        " just happened ", " just got ", " just been ", " just sent ", " just texted ", " just wrote ", " just assaulted ", " just attacked ", " just mugged ", " just robbed ",
         " just punched ", " just beaten ", " just stabbed ", " just tried ", " vient d essayer ", " a essaye de ", " il y a 5 min", " il y a 10 min", " il y a deux minutes ",
         " il y a cinq minutes ", " il y a dix minutes ", " il y a quelques minutes ", " minutes ago ", " mins ago ",
     ]
@@ -250,8 +261,8 @@ enum EmergencyCues {
         " comment faire si ", " au cas ou ", " what if ", " what to do if ", " in case of ", " what should i do if ", " si je sens ", " if i smell ", " si on sent ", " if you smell ", " if we smell ",
         // Asking whether a complaint can be filed online or by video: a question about the procedure, not a call.
         " porter plainte en ligne ", " porter plainte en visio ", " deposer plainte en ligne ", " plainte en visio ",
-        " complaint online ", " report it online ", " quand il me croise ", " quand il me croisera ", " when he sees me ", " when he finds me ",
-        " when she sees me ", " when she sees my ", " when he sees my ", " when they see my ", " quand elle verra ", " quand il verra ",
+        " complaint online ", " report it online ", " quand il me croise ", " quand il me croisera ", " when he sees me ",
+        " when she sees me ", " when she sees my ", " when he sees my ", " when they see my ", " quand elle verra ", " quand il verra ", " quand ils verront ", " quand ils vont voir ", " quand elle va voir ", " quand il va voir ",
         " how to react ", " how should i react ", " if someday ", " if one day ", " film ", " serie ", " roman ",
         " jeu video ", " movie ", " tv show ", " novel ", " video game ", " exercice ", " drill ",
         " formation ", " training ", " prevenir les ", " se preparer ", " hypothese ", " conduite a tenir ", " si jamais je ",
@@ -281,7 +292,7 @@ enum EmergencyCues {
         " am i allowed to ", " is it legal to ", " est ce que c est interdit ", " est ce que cest interdit ", " is it allowed ",
         " comment reconnaitre ", " how to recognise ", " how to recognize ", " how to spot ", " how can i tell if ",
         // A film shoot, a game: shots and threats that are not real.
-        " tournage ", " film shoot ", " filming a ", " faux coups de feu ", " c est juste le jeu ", " juste un jeu ",
+        " tournage ", " film shoot ", " filming a movie ", " filming a scene ", " faux coups de feu ", " c est juste le jeu ", " juste un jeu ",
         " just a game ", " in the game ", " dans le jeu ",
     ]
 
@@ -319,6 +330,13 @@ enum EmergencyCues {
     /// Words that say the author left only for a moment: the danger is not over.
     static let overCancelled = [
         " other room ", " autre piece ", " next room ", " piece d a cote ",
+        // The writer took refuge somewhere and the one who followed waits outside: nothing has ended.
+        " attend dehors ", " attendent dehors ", " m attend dehors ", " waiting outside ", " is waiting outside ",
+        " attend devant la ", " waiting for me outside ",
+        // A stranger inside the home: whoever "is at work" or "est parti" is the one away, not the danger.
+        " stranger in ", " stranger is in ", " strangers in ", " inconnu dans ", " inconnu est dans ", " inconnus dans ",
+        " quelqu un dans la maison ", " quelqu un chez nous ", " someone in our house ", " someone in the house ",
+        " someone is in the house ", " someone is in our house ",
         // 'It is over for me' said by the one who threatens: nothing has ended.
         " c est fini pour moi ", " it s over for me ",
         // Gone off carrying a weapon or a bag after announcing an attack; valuables to be put 'in safety' by strangers.
@@ -327,7 +345,8 @@ enum EmergencyCues {
         " bijoux en securite ", " argent en securite ", " jewellery somewhere safe ", " jewelry somewhere safe ",
         // Whoever left a suspicious package has gone; the package is still there.
         " l a depose ", " a depose un ", " left a bag ", " left the bag ", " left a package ", " colis suspect ", " suspicious package ",
-        " parti chercher ", " partie chercher ", " partis chercher ", " went to get ", " gone to get ", " parti prendre ",
+        " parti chercher ", " partie chercher ", " partis chercher ", " went to get ", " gone to get ", " parti prendre ", " partit chercher ", " parti avec son sac ", " partie avec son sac ", " left with his bag ", " left with her bag ",
+        " left the house with a bag ", " went to fetch ", " gone to fetch ",
         " va revenir ", " vont revenir ", " revient ", " reviennent ", " coming back ", " will be back ", " ll be back ",
         // The thief who just left still in sight, getting into a car.
         " il monte dans une ", " ils montent dans une ", " elle monte dans une ", " is getting into a ", " are getting into a ", " je le vois encore ", " i can still see him ",
@@ -564,6 +583,18 @@ enum EmergencyCues {
         " last night of my life ", " ecrit mes lettres ", " ecrit ses lettres ", " wrote my letters ", " il en finit ", " elle en finit ",
         " j en finis ", " donne toutes ses affaires ", " donne toutes ses choses ", " giving away all his ", " giving away all her ",
         " giving away his things ", " giving away her things ", " poste un adieu ", " posted a goodbye ",
+        // A wish to die told just before someone ran off, someone standing ready to jump or at the edge of a bridge,
+        // suicidal thoughts named in the plural, a wish "to go to heaven" said by a parent to a child.
+        " wanted to die ", " voulait mourir ", " pret a sauter ", " prete a sauter ", " ready to jump ", " about to jump ",
+        " idees suicidaires ", " pensees suicidaires ", " suicidal thoughts ", " edge of the bridge ", " edge du pont ",
+        " bord du pont ", " rebord du pont ", " edge of the roof ", " bord du toit ", " go to heaven ", " aller au ciel ",
+        " partir au ciel ", " rejoindre les anges ",
+        // The means in hand or the act begun: a note written for tonight, the rope, pills lined up, a leg already over.
+        " wrote my note ", " written my note ", " sorry for everything ", " jumping now ", " i m jumping ", " im jumping ", " j ai la corde ", " jai la corde ",
+        " pills lined up ", " medoc dans la main ", " deja enjambe ", " already over the railing ", " already climbed over ",
+        // A car's engine left running in a closed garage with someone inside.
+        " garage moteur allume ", " garage avec le moteur allume ", " moteur allume dans le garage ", " voiture qui tourne dans le garage ",
+        " garage avec la voiture qui tourne ", " engine running in the garage ", " car running in the garage ", " garage with the engine running ",
     ]
     static let suicidePast = [
         // Dark words some time ago by someone who is better since.
@@ -571,6 +602,9 @@ enum EmergencyCues {
         " s est suicide ", " est suicidee ", " s est suicidee ", " committed suicide ", " took his own life ",
         " took her own life ", " tentative de suicide il y a ", " tentative de suicide ", " fait une tentative ", " attempted suicide ",
         " suicide attempt ", " parlait de se suicider ", " parlait de suicide ", " talked about suicide ", " talking about suicide in ",
+        // Fine now, long after the words: "she's totally fine now", "he seems fine".
+        " totally fine now ", " she s fine now ", " he s fine now ", " is fine now ", " seems fine ", " va tres bien maintenant ",
+        " va bien maintenant ",
         " vieux post ", " ancien post ", " old post ", " tente de se suicider ", " tried to kill herself ", " tried to kill himself ",
     ]
     static let suicideDenied = [
@@ -583,6 +617,10 @@ enum EmergencyCues {
         " mdr non serieux ", " lol no seriously ", " lol jk ", " just kidding ",
         " pense pas au suicide ", " pense pas a me suicider ", " not thinking about suicide ", " not thinking of suicide ",
         " not thinking of killing myself ",
+        // A threat repeated as a pattern to control, no danger at this moment.
+        " to control me ", " pour me controler ", " le dit tout le temps ",
+        " says it all the time ", " said it dozens of times ", " pas en danger a cet instant ", " pas en danger en ce moment ",
+        " not in danger right now ", " not in danger at the moment ",
     ]
     static let danger = [
         " est en danger ", " suis en danger ", " sont en danger ", " l air en danger ", " en danger de mort ",
@@ -693,9 +731,21 @@ enum EmergencyCues {
             " leaving this house alive ", " leave this house alive ", " leave here alive ", " out of here alive ",
             " leaving here alive ", " sortiras pas vivant", " sortira pas vivant", " sortir vivant d ici ", " sortir vivante d ici ",
             " sortiras pas d ici vivant",
+            // A death threat in the English future ("says he'll kill me", "he's going to kill me").
+            " going to kill me ", " gonna kill me ", " he ll kill me ", " she ll kill me ", " they ll kill me ", " he will kill me ",
+            " she will kill me ", " wants to kill me ", " is going to kill us ", " going to kill us ", " gonna kill us ",
+            // A sexual assault or groping going on now.
+            " sexually assaulting ", " keeps grabbing ", " grabbing my ass ", " grabbing my bum ", " grabbing my breast",
+            " me pelote ", " n arrete pas de me toucher ", " touching her while ", " doing stuff to her ", " doing things to her ",
+            // Hands on someone in the street now: grabbing a wrist or clothes, an arm put round a girl, surrounding her.
+            " grabbing my wrist ", " grabbing my arm ", " grabbing at my ", " grabbing at her ", " grabbing her arm ", " grabbing her wrist ",
+            " arm round her ", " arm around her ", " arm round me ", " arm around me ", " me touchent ", " m entourent ", " m entoure ",
+            " blocking me ", " blocking my way ", " me bloquent le passage ", " me bloque le passage ", " surrounding me ",
         ], weak: [
             " frappe ", " frappee ", " frapper ", " tape ", " tapee ", " battu ", " battue ", " cogne ", " agressee ",
             " violence ", " violences ", " agresse ", " agression ", " attaque ", " battre ", " coups ", " crie ", " hurle ", " agress", " taper ", " cogner ", " frape ", " secoue ", " secouer ", " hurler ", " kill me ", " slamming ", " tabasser ", " violee ", " viole ", " me tuer ", " drugged ",
+            // A man exposing himself or grabbing the writer, with a word that says he is still there.
+            " exposed himself ", " exposing himself ", " s exhibe ", " s est exhibe ", " grabbed me ", " m a attrapee ",
             // A rape named in one word, with a word of now ('viol maintenant').
             " viol ",
             " hurt ", " violent ", " attack ", " hitting ", " beating ", " fight ", " menace ", " threat ", " screaming ",
@@ -764,6 +814,9 @@ enum EmergencyCues {
             " me suit ", " me suivent ", " me poursuit ", " me poursuivent ", " suivie par ", " suivi par ",
             " je suis suivie ", " je suis suivi ", " on me suit ", " following me ", " followed by ", " being followed ",
             " chasing me ", " stalking me ", " me colle depuis ", " me file ", " me court apres ", " me traque ", " marche derriere moi ", " derriere moi depuis ", " walking behind me ",
+            // A car crawling alongside the writer, its passengers calling her in.
+            " slowing down next to me ", " slows down next to me ", " ralentit a cote de moi ", " ralentit a ma hauteur ",
+            " roule au pas a cote de moi ", " saying get in ", " telling me to get in ", " me dit de monter ", " me disent de monter ",
             " me suive ", " me suivent en ", " crawling next to me ", " telling me to get in ", " keeps following ",
             // A driver slowing beside someone on foot and asking them to get in.
             " asked me to get in ", " asking me to get in ", " wants me to get in ", " m a demande de monter ", " me demande de monter ",
@@ -865,7 +918,10 @@ enum EmergencyCues {
             " inside my home ", " is inside ", " pied de biche ", " peter la porte ", " pete la porte ", " defoncer la porte ",
             " defoncent la porte ", " entends des voix ", " hear voices ", " qq1 ds ", " qqn ds ", " qq1 chez moi ",
             " rode dans ", " rodent dans ", " prowling ", " sont dans le salon ", " est dans le salon ",
-            " encore dedans ", " toujours dedans ", " sont dedans ", " est dedans ", " dans mon garage la ", " dans le garage la ",
+            " encore dedans ", " toujours dedans ", " sont dedans ",
+            // Someone inside ("il est dedans"), not "toute la classe est dedans" (a group chat) or "ma vie est dedans" (a phone).
+            " il est dedans ", " elle est dedans ", " quelqu un est dedans ", " qqn est dedans ", " qq1 est dedans ", " homme est dedans ",
+            " type est dedans ", " mec est dedans ", " voleur est dedans ", " cambrioleur est dedans ", " dans mon garage la ", " dans le garage la ",
             " fouille mon ", " fouillent mon ", " fouille ma ", " fouillent ma ", " fouille le salon ", " still in the house ",
             // Someone going through the writer's or a relative's things in the home.
             " fouille mes ", " fouillent mes ", " fouille ses ", " fouillent ses ", " going through her ", " going through his ", " disant etre de la police ", " se disant policier ", " se disant policiers ", " faux policiers sont ", " fake police officers are ", " pretending to be police ",
@@ -899,6 +955,12 @@ enum EmergencyCues {
             " ne partira pas ", " ne partiront pas ", " won t leave until ", " wont leave until ", " l autre est dans ",
             " pendant que l autre ", " while the other one ", " cambrioleur dans ", " cambrioleurs dans ", " burglar in the ",
             " burglars in the ", " saying open up ", " says open up ", " shouting open up ",
+            // A stranger inside the home whoever is away; someone heard moving about inside.
+            " stranger in our house ", " stranger in the house ", " stranger in my house ", " stranger in our flat ",
+            " stranger in the flat ", " inconnu dans la maison ", " inconnu dans notre maison ", " inconnu chez nous ",
+            " inconnu dans l appartement ", " inconnu dans notre appart", " someone in our house ", " quelqu un chez nous ",
+            " quelqu un dans notre maison ", " entend qq1 ", " entend qqn ", " on entend quelqu un ", " hear someone walking ",
+            " hear someone moving ", " can hear someone in ",
         ], weak: [
             " serrure ", " entrouverte ", " cagoule", " hooded ", " balaclava",
             " cambrioleur ", " cambrioleurs ", " cambriolage ", " cambriole ", " voleur ", " voleurs ", " burglar ",
@@ -939,6 +1001,10 @@ enum EmergencyCues {
             " tabasse son chien ", " tabasse un chien ", " frappe son chien ", " bat son chien ", " roue de coups son ",
             " tabasse son cheval ", " frappe son cheval ", " beating a dog ", " beating his dog ", " beating her dog ",
             " beating a horse ", " beating his horse ", " kicking a dog ", " kicking his dog ", " beating the dog ", " beating the horse ",
+            // A theft or an intrusion said to be going on ("vol en cours", "intrusion currently in progress").
+            " vol en cours ", " intrusion en cours ", " effraction en cours ", " intrusion in progress ", " currently in progress ",
+            " theft in progress ", " robbery in progress ", " burglary in progress ", " break in in progress ", " sawing the lock ",
+            " cutting the lock ", " cutting my lock ", " coupe l antivol ", " scie l antivol ", " coupent l antivol ", " scient l antivol ",
         ], weak: [
             // Someone going along the parked cars pulling each door handle, or peering into every garden:
             // an offence now only when the words say now ("he's at mine now").
@@ -984,6 +1050,11 @@ enum EmergencyCues {
             " yeux qui se revulsent ", " eyes keep rolling ", " eyes rolling ", " il vomit et ", " tout mou ", " toute molle ",
             " somniferes ", " sleeping pills ", " s est pique ", " pris un truc ", " took some pills ", " chest hurts ",
             " visage en sang ", " la tete en sang ", " hand is cut open ", " en sang ", " se noie ", " remonte plus ",
+            // A face covered in blood, an eye that no longer sees after a blow.
+            " covered in blood ", " couvert de sang ", " bras casse", " jambe casse", " arm is broken ", " leg is broken ",
+            " broke my arm ", " broke my leg ", " broken arm ", " broken leg ", " couverte de sang ", " plein de sang ", " pleine de sang ",
+            " can t see from one eye ", " cant see from one eye ", " can t see out of one eye ", " cant see out of one eye ",
+            " vois plus d un oeil ", " voit plus d un oeil ", " vois plus rien d un oeil ",
             " went under ", " can t see him anymore ", " swept ", " emporte par ", " emportee par ", " man in the canal ",
             " dans le canal ", " tombe dans l eau ", " tombee dans l eau ", " tombe dans le bassin ", " tomber dans le bassin ",
             " ne bouge pas ", " bouge pas ", " ne se releve pas ", " se releve pas ", " ne se releve plus ", " isn t getting up ",
@@ -1066,6 +1137,8 @@ enum EmergencyCues {
             " j ai accouche et ", " after i gave birth ",
         ]),
         Category(reason: .fire, strong: [
+            // A car on its roof, people perhaps trapped inside: the firefighters cut them out.
+            " voiture retournee ", " voiture sur le toit ", " car upside down ", " car on its roof ", " overturned car ", " car overturned ",
             // A fire in texting spelling; rising water and floods (the firefighters).
             " le feux ", " du feux ", " ya du feu ", " y a du feu ", " du feu dans ", " feu a pris ",
             " l eau monte ", " eau qui monte ", " qui monte avec la pluie ", " water is coming into ", " water coming into ",
@@ -1292,6 +1365,9 @@ enum EmergencyCues {
         // A balcony's rail too.
         " balcony rail ", " rambarde du balcon ", " balcony railing ", " accroche au balcon ", " accrochee au balcon ",
         " hanging from a balcony ", " hanging from the balcony ", " pendu au balcon ", " suspendu au balcon ",
+        // Climbing a balcony's railing.
+        " climbing the railing ", " climbing over the railing ", " escalade la rambarde ", " grimpe sur la rambarde ",
+        " enjambe la rambarde ", " sur la rambarde ",
     ]
 
     /// Things that "disappear" without anyone missing.
@@ -1412,9 +1488,48 @@ enum EmergencyCues {
         " m ont dit de me suicider ", " me disent de me tuer ", " me dit de me tuer ", " m ont dit de me tuer ",
         // Messages urging someone to suicide: the senders' words, an offence to report.
         " incitation au suicide ", " incitations au suicide ", " inciting suicide ", " incitement to suicide ", " encouraging suicide ",
+        // Suicidal thoughts denied outright: the word is blanked, any other cue (a bridge's parapet) still counts.
+        " aucune idee de suicide ", " aucune idee suicidaire ", " pas d idees suicidaires ", " pas d idee suicidaire ",
+        " no suicidal thoughts ", " no thoughts of suicide ",
+        // Suicide as a topic: among a trade, the methods posted on a forum, a classmate's joke.
+        " suicide among ", " suicide chez les ", " suicide methods ", " methodes de suicide ", " blague sur le suicide ",
+        " joke about suicide ", " joked about suicide ", " jokes about suicide ",
+    ]
+
+    /// A laugh written beside the words ("je veux mourir lol", "jvais mourir mdr"), or a song asked about or sent
+    /// (the words of death are its lyrics): a figure of speech when nothing else names a danger.
+    static let laughing = [
+        " lol ", " mdr ", " mdrr ", " mdrrr ", " ptdr ", " lmao ", " lmfao ", " haha ", " hahaha ", " xd ",
+        " what s that song ", " whats that song ", " c est quoi cette chanson ", " quelle est cette chanson ", " m a envoye une chanson ",
+        " ma envoye une chanson ", " sent me a song ",
+    ]
+    /// The suicide cues that, beside a laugh, are a figure of speech: a wish to die or to hang oneself, no means.
+    static let wishesToDie = [
+        " veux mourir ", " vais mourir ", " want to die ", " wanna die ", " me pendre ", " me jeter ", " envie de mourir ", " veut mourir ",
+        " wants to die ",
     ]
 
     static let pairs: [Pair] = [
+        // An adult met online or sending sexual messages who waits for a child now (at the school gate, outside).
+        Pair(reason: .childInDanger, first: [
+            " met online ", " met on the internet ", " connu sur internet ", " rencontre sur internet ", " rencontre en ligne ",
+            " sexual messages ", " messages sexuels ", " messages a caractere sexuel ",
+        ], second: [
+            " waiting for her ", " waiting for him ", " l attend devant ", " l attend a la sortie ", " l attend dehors ",
+            " is there now ", " est la maintenant ", " at the school gate ", " devant l ecole ", " devant le college ",
+        ]),
+        // A theft or a burglary said to be going on in two words ("vol tracteur en cours").
+        Pair(reason: .crimeInProgress, first: [" vol ", " vols ", " cambriolage ", " theft ", " burglary "], second: [" en cours ", " in progress "],
+             blockers: [" enquete ", " plainte ", " dossier ", " procedure ", " demande ", " investigation ", " claim ", " complaint "]),
+        // A courier sent by a fake bank adviser on his way to collect a card: the police can catch him at the door.
+        Pair(reason: .crimeInProgress, first: [
+            " coursier ", " courier ", " livreur ", " quelqu un doit passer ", " someone will come ", " someone is coming ",
+        ], second: [
+            " recuperer sa carte ", " recuperer ma carte ", " recuperer la carte ", " recuperer leur carte ", " chercher sa carte ",
+            " chercher ma carte ", " chercher la carte ", " collect her card ", " collect his card ", " collect my card ",
+            " collect the card ", " pick up her card ", " pick up his card ", " pick up my card ", " pick up the card ",
+            " collect her bank card ", " collect his bank card ",
+        ]),
         // An aircraft named with a verb of crashing or coming down, wherever in the sentence ("un petit avion de
         // tourisme vient de s'écraser", "a helicopter just went down in the hills"): the aeronautical rescue (191).
         Pair(reason: .airRescue, first: [
@@ -1437,7 +1552,8 @@ enum EmergencyCues {
             " jtrouve plus ", " jtrouve pas ", " je trouve plus ", " pas regagne ", " disparition ", " never came home ",
             " never came back ", " repond plus ", " ne repond plus ",
             // Hours late from school.
-            " hours late ", " heures de retard ", " late from school ", " toujours pas rentre de l ecole ", " toujours pas rentree de l ecole ",
+            " hours late ", " heures de retard ", " late from school ", " devait rentrer a ", " devait etre rentre", " should have been home by ",
+            " was supposed to be home ", " should be home by ", " toujours pas rentre de l ecole ", " toujours pas rentree de l ecole ",
             " fugue ", " a fugue ", " a fuguer ", " on le trouve pas ", " on la trouve pas ", " trouve plus ",
             " retrouve plus ", " missing ", " not come home ", " not home ", " hasn t come ", " hasnt come ",
             " didn t come home ", " didnt come home ", " not back ", " ran away ", " can t find ", " cant find ", " lost my ",
@@ -1458,6 +1574,9 @@ enum EmergencyCues {
             " acompte ", " disparu sans faire ", " disparu avec mon argent ", " disparu avec l argent ", " vanished with my money ",
             // Money lent to someone who no longer answers: a debt, not a child missing.
             " reconnaissance de dette ", " m a emprunte ", " borrowed money ",
+            // A swindler (a fake tradesman, a relative who borrowed) "disparu" after being paid, known by "son nom", "son adresse".
+            " m a facture ", " ma facture ", " ma emprunte ", " faux plombier ", " faux artisan ", " faux projet ", " son nom ",
+            " son vrai nom ", " connais son adresse ",
             " disappeared with my money ", " disappeared with the deposit ", " colocataire ", " coloc ", " roommate ", " flatmate ", " collegue ", " colleague "]),
         Pair(reason: .missingAdult, first: [
             " alzheimer ", " demence ", " dement ", " demente ", " desoriente ", " desorientee ", " handicap", " grand pere ",
@@ -1468,6 +1587,7 @@ enum EmergencyCues {
             " devait rentrer ", " should have been back ", " was supposed to be back ", " en pouvait plus ", " en peut plus ",
             " ehpad ", " memory problems ", " sans son traitement ", " sans ses medicaments ", " diabetique ", " troubles de la memoire ", " maison de retraite ", " care home ",
             " vit seul ", " vit seule ", " lives alone ", " perd la tete ", " alzeimer ", " alzheimmer ", " autistic ", " autiste ", " ne parle pas ", " doesn t speak ", " doesnt speak ", " agee ", " age de 8", " age de 9", " insuline ", " insulin ", " fauteuil ", " wheelchair ",
+            " cardiaque ", " heart condition ", " heart problems ", " problemes cardiaques ",
         ], second: [
             " disparu ", " disparue ", " introuvable ", " pas rentre ", " pas rentree ", " pas revenu ", " pas revenue ",
             " parti sans ", " partie sans ", " fugue ", " erre ", " missing ", " disappeared ", " not come home ",
@@ -1483,6 +1603,10 @@ enum EmergencyCues {
             // Gone off driving who should not, and not answering.
             " parti en voiture ", " partie en voiture ", " drove off ", " est partie de l ", " est parti de l ", " left the hospital ",
             " left the ward ", " left the care home ", " hasn t been seen ", " hasnt been seen ",
+            // A weapon gone from the house with the person.
+            " wasn t home ", " wasnt home ", " n etait pas chez lui ", " n etait pas chez elle ",
+            " gun are gone ", " gun is gone ", " gun has gone ", " took the gun ", " taken the gun ", " took his gun ",
+            " pris le fusil ", " pris son fusil ", " pris l arme ", " pris son arme ", " fusil a disparu ", " arme a disparu ",
         ]),
         Pair(reason: .medical, first: [
             " accident ", " accidant ", " accidente ", " collision ", " carambolage ", " renverse ", " renversee ", " crash ",

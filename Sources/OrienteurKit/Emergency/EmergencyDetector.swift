@@ -67,8 +67,9 @@ public struct EmergencyDetector: Sendable {
         // One word ("incendie", "viol", "rodéo") names a topic to read about, not a danger to report;
         // a call for help or suicidal intent still counts, and so does one word shouted ("fire!!", "FEU"),
         // read as happening now.
-        if reading.wordCount == 1, reading.help == nil, Self.isCry(text), let word = Self.helpWord(text) {
-            // "HELP", "AIDE !": the word for help, shouted, is a call for help.
+        if reading.wordCount == 1, reading.help == nil, let word = Self.helpWord(text), Self.isCry(text) || word != "aide" {
+            // "HELP", "AIDE !": the word for help, shouted, is a call for help; "help", "sos", "secours" are one
+            // even unshouted ("aide" alone may look for the victims' support pages).
             reading.help = " \(word) "
         }
         if reading.wordCount == 1, Self.isCry(text), !reading.strong.isEmpty || !reading.weak.isEmpty {
@@ -90,6 +91,8 @@ public struct EmergencyDetector: Sendable {
         // Nor when the writer says they do not mean to die and the words name no danger ("pas envie de faire de bêtise,
         // j'ai besoin de parler"): someone to listen to, for the listening lines, not an alert.
         guard !(reading.suicideDenied && reading.strong.isEmpty && reading.weak.isEmpty && reading.pairs.isEmpty) else { return nil }
+        // Nor on a laugh beside a word of death alone ("je veux mourir lol"): a figure of speech.
+        guard !reading.laughingOnly else { return nil }
         // Nor, on its own, on a short query without a cue of the present ("vol de voiture").
         guard reading.wordCount > 3 || reading.present != nil || !reading.strong.isEmpty || !reading.weak.isEmpty else { return nil }
         let features = features(text, reading: reading, results: results, terms: terms)
@@ -169,7 +172,10 @@ public struct EmergencyDetector: Sendable {
             if !found.contains(where: { $0.reason == reason }) { found.append((reason, cue)) }
         }
 
-        if let cue = reading.suicide, !(reading.past && reading.suicidePast), !reading.hypothetical, !reading.suicideDenied {
+        // A past attempt told beside a farewell that has just come ("vient de m'envoyer un message d'adieu") is no
+        // story of the past: the attempt says the danger is real.
+        if let cue = reading.suicide, !(reading.past && reading.suicidePast && !reading.justHappened), !reading.hypothetical,
+           !reading.suicideDenied, !reading.laughingOnly {
             add(.suicide, cue)
         }
         for category in EmergencyCues.categories {
@@ -358,6 +364,11 @@ struct CueReading {
     var suicidePast = false
     /// "pas envie de mourir", "je ne veux pas me tuer": the writer says it is not that.
     var suicideDenied = false
+    /// A laugh beside the words ("lol", "mdr"), with no suicide cue but a bare wish to die.
+    var laughing = false
+    /// A laugh and nothing but a wish to die said as a figure of speech ("je veux mourir lol", "i wanna die lmao"):
+    /// no means named (pills, a bridge), no category's cue, no pair, no cue of the present.
+    var laughingOnly: Bool { laughing && strong.isEmpty && weak.isEmpty && pairs.isEmpty && present == nil }
     /// The sentence asks a question.
     var question = false
     /// The person spoken of is said to be an adult ("mon fils de 24 ans"): not a missing child.
@@ -449,6 +460,9 @@ struct CueReading {
         witness = Sets.witness.occurs(in: sentence)
         suicidePast = Sets.suicidePast.occurs(in: sentence)
         suicideDenied = Sets.suicideDenied.occurs(in: sentence)
+        // A laugh counts only beside a bare wish to die: any other suicide cue (pills, a bridge) keeps its weight.
+        laughing = Sets.laughing.occurs(in: sentence)
+            && !Sets.suicide.occurs(in: Sets.wishesToDie.blanking(in: Sets.suicideQuoted.blanking(in: sentence)))
         wordCount = sentence.words.filter { $0 != "!" && $0 != "?" }.count
         danger = Sets.danger.firstMatch(in: sentence)
         help = Sets.help.firstMatch(in: sentence)
@@ -771,6 +785,8 @@ enum CompiledCues {
     static let disappeared = PhraseSet(EmergencyCues.disappeared, vocabulary: EmergencyCues.vocabulary)
     static let takenAlong = PhraseSet(EmergencyCues.takenAlong, vocabulary: EmergencyCues.vocabulary)
     static let suicideQuoted = PhraseSet(EmergencyCues.suicideQuoted, vocabulary: EmergencyCues.vocabulary)
+    static let laughing = PhraseSet(EmergencyCues.laughing, vocabulary: EmergencyCues.vocabulary)
+    static let wishesToDie = PhraseSet(EmergencyCues.wishesToDie, vocabulary: EmergencyCues.vocabulary)
     static let worry = PhraseSet(EmergencyCues.worry, vocabulary: EmergencyCues.vocabulary)
     static let unreachable = PhraseSet(EmergencyCues.unreachable, vocabulary: EmergencyCues.vocabulary)
     static let listener = PhraseSet(EmergencyCues.listener, vocabulary: EmergencyCues.vocabulary)
