@@ -26,7 +26,7 @@ log "PostgreSQL"
 apt_install postgresql
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 PGROOT=$(mktemp -d /tmp/masecurite-pg.XXXXXX)
-PGPORT=${MASECURITE_CI_PGPORT:-55432}
+PGPORT=${MASECURITE_CI_PGPORT:-$(free_port 25432 1)}
 as_postgres() {
     # PostgreSQL refuses to run as root: use the postgres account when CI runs as root.
     if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi

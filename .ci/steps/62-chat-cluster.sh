@@ -15,8 +15,8 @@ cd "$(dirname "$0")/../.."
 # shellcheck source=../lib.sh
 source .ci/lib.sh
 PKG=Examples/PartnerServer
-PGPORT=${MASECURITE_CI_CLUSTER_PGPORT:-55442}
-BASEPORT=${MASECURITE_CI_CLUSTER_PORT:-18181}
+PGPORT=${MASECURITE_CI_CLUSTER_PGPORT:-$(free_port 25442 1)}
+BASEPORT=${MASECURITE_CI_CLUSTER_PORT:-$(free_port 18181 3)}
 PORTS=("$BASEPORT" "$((BASEPORT + 1))" "$((BASEPORT + 2))")
 
 pip_install websockets websockets

@@ -16,8 +16,8 @@ PKG=Examples/PartnerServer
 apt_install postgresql openssl curl
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 ROOT=$(mktemp -d /tmp/masecurite-pgtls.XXXXXX)
-PGPORT=${MASECURITE_CI_PGTLS_PORT:-55433}
-HTTPPORT=${MASECURITE_CI_TLS_HTTP_PORT:-58433}
+PGPORT=${MASECURITE_CI_PGTLS_PORT:-$(free_port 25433 1)}
+HTTPPORT=${MASECURITE_CI_TLS_HTTP_PORT:-$(free_port 28433 1)}
 SERVER_PID=
 as_postgres() {
     if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
