@@ -9,7 +9,8 @@
 # instances. Bounded in time (timeout), stops by itself, cleans up on exit.
 # For a diagnosis: CLUSTER_LOG_LEVEL=info raises the instances' log level, CLUSTER_KEEP=<dir>
 # keeps a copy of the work folder (logs, operators file), CHAT_CLUSTER_DETAILS=1 lists the
-# event types of the conversations that went wrong (never a message text).
+# event types of the conversations that went wrong (never a message text). On a failure the step also
+# prints the routing tables and the event types of every conversation left open.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 # shellcheck source=../lib.sh
@@ -81,11 +82,26 @@ for i in 0 1 2; do
 done
 
 log "60 visitors, 12 operators, SIGKILL of the second instance after 6 s"
+export CHAT_CLUSTER_DETAILS=${CHAT_CLUSTER_DETAILS:-1}
 status=0
 timeout 240 python3 "$PKG/load/chat_cluster.py" --operators "$WORK/operators.json" --ports "${PORTS[@]}" \
     --kill-pid "${PIDS[1]}" --kill-port "${PORTS[1]}" --kill-after 6 --visitors 60 --messages 4 --deadline 150 || status=$?
 if [ "$status" != 0 ]; then
     echo "--- instance logs (no message content is logged) ---"
     tail -n 30 "$WORK"/instance-*.log
+    # The cluster's routing state and the event types of every conversation not closed (never a text),
+    # so that a failure seen once in CI can be read without reproducing it.
+    echo "--- routing state at the end ---"
+    psql_q() { as_postgres "$PGBIN/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -d masecurite_cluster -P pager=off -c "$1" || true; }
+    psql_q "SELECT conversation, platform, kind, role, emergency, arrival, operator_id, instance_id, cost, reserved_for,
+                   round((reserved_until - extract(epoch FROM now()))::numeric, 1) AS reserved_left
+            FROM masecurite.chat_route_queue ORDER BY arrival"
+    psql_q "SELECT * FROM masecurite.chat_route_operators WHERE load > 0 OR long_count > 0 ORDER BY operator_id"
+    psql_q "SELECT instance_id, round((expires_at - extract(epoch FROM now()))::numeric, 1) AS expires_in, reclaimed
+            FROM masecurite.chat_route_instances ORDER BY instance_id"
+    psql_q "SELECT operator_id, instance_id FROM masecurite.chat_route_presence ORDER BY operator_id"
+    psql_q "SELECT conversation, string_agg(seq || ':' || (frame::json->>'type') || coalesce('(' || (frame::json->>'pseudonym') || ')', ''),
+                   ' ' ORDER BY seq) AS events
+            FROM masecurite.chat_events GROUP BY conversation HAVING bool_and(frame::json->>'type' <> 'closed')"
 fi
 exit "$status"

@@ -410,7 +410,8 @@ async def main():
                 reasons.append("reclaimed")
             if reasons:
                 kinds = [f"{seq}:{v.events[seq]['type']}" for seq in sorted(v.events)]
-                print(f"  visitor {v.index} ({v.platform}, port {v.port}) {'/'.join(reasons)}: acked {sorted(v.acked)} events {kinds}")
+                print(f"  visitor {v.index} ({v.platform}, port {v.port}, {v.conversation}, held at the kill by "
+                      f"{holder_at_kill.get(v.conversation, '-')}) {'/'.join(reasons)}: acked {sorted(v.acked)} events {kinds}")
     failures = []
     if cluster.double_given:
         failures.append("a conversation was given to two operators")
