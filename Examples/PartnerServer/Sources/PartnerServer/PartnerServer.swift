@@ -197,7 +197,7 @@ public enum PartnerServer {
                 batchSize: configuration.notificationBatchSize, leaseSeconds: configuration.notificationLeaseSeconds, logger: logger))
         }
         let settings = try configuration.postgresSettings()
-        // With PostgreSQL, the deliverer waits for the migrations of `beforeServerStarts`.
+        // With PostgreSQL, the deliverer and the chat cluster wait for the migrations of `beforeServerStarts`.
         let migrated = StartupGate(open: client == nil)
         if !configuration.signalementEndpoints.isEmpty {
             let deliverer = SignalementDeliverer(store: services.signalements.store, endpoints: configuration.signalementEndpoints.units,
@@ -212,7 +212,7 @@ public enum PartnerServer {
             let relay = try PostgresClusterRelay(client: client, schema: configuration.postgresSchema, logger: logger)
             backgroundServices.append(ChatNotificationListener(configuration: settings.connectionConfiguration,
                                                                chat: services.chat, logger: logger, relay: relay))
-            backgroundServices.append(ChatClusterService(chat: services.chat, leaseDuration: configuration.leaseSeconds, logger: logger))
+            backgroundServices.append(ChatClusterService(chat: services.chat, leaseDuration: configuration.leaseSeconds, gate: migrated, logger: logger))
         }
         var app = Application(
             router: router,

@@ -11,19 +11,23 @@ public struct ChatClusterService: Service {
     private let chat: ChatService
     private let leaseDuration: TimeInterval
     private let renewEvery: Duration
+    private let gate: StartupGate
     private let logger: Logger
 
-    /// A service for `chat` holding leases of `leaseDuration` seconds, renewed every third of it.
-    public init(chat: ChatService, leaseDuration: TimeInterval, logger: Logger) {
+    /// A service for `chat` holding leases of `leaseDuration` seconds, renewed every third of it, from
+    /// the moment `gate` opens (the migrations that create the cluster's tables ran).
+    public init(chat: ChatService, leaseDuration: TimeInterval, gate: StartupGate = StartupGate(open: true), logger: Logger) {
         self.chat = chat
         self.leaseDuration = max(1, leaseDuration)
         renewEvery = .milliseconds(Int64(self.leaseDuration * 1000 / 3))
+        self.gate = gate
         self.logger = logger
     }
 
     public func run() async throws {
         do {
             try await cancelWhenGracefulShutdown {
+                try await gate.wait()
                 while !Task.isCancelled {
                     do {
                         let sentBack = try await chat.maintainCluster(leaseDuration: leaseDuration)
