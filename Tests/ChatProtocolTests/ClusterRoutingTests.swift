@@ -1,6 +1,7 @@
 import ChatProtocol
 import ChatProtocolTestSupport
 import Foundation
+import Synchronization
 import Testing
 
 /// The in-memory coordinator meets the ``RoutingCoordinator`` contract.
@@ -115,5 +116,97 @@ import Testing
         #expect(await resumed.wait { _ in Self.assigned(resumed) == ["Agent 2"] })
         #expect(resumed.events.allSatisfy { $0.sequence > seen })
         #expect(Set(resumed.events.map(\.sequence)).count == resumed.events.count)
+    }
+
+    @Test func anAssignmentTheStoreRefusedIsAnnouncedOnTheNextClaim() async throws {
+        // The store refuses the `assigned` of the first claim (a database hiccup): the conversation goes back
+        // to the cluster's queue, and the next claim must announce it. It used to stay with the operator in
+        // the claiming instance's engine without a word, so the visitor and the operator never heard of it.
+        let store = OutageStore(), coordinator = InMemoryRoutingCoordinator()
+        let a = ChatService(configuration: .init(engine: .init(timeZone: .gmt), operatorsMustConnect: true), store: store,
+                            clock: clock, coordinator: coordinator, instance: InstanceID("a"))
+        let b = ChatService(configuration: .init(engine: .init(timeZone: .gmt), operatorsMustConnect: true), store: store,
+                            clock: clock, coordinator: coordinator, instance: InstanceID("b"))
+        try await a.registerOperator(officer(1))
+        try await b.registerOperator(officer(1))
+        let visitor = Inbox(await a.connect(.newVisitor()))
+        let id = try #require(await visitor.wait { _ in visitor.welcome != nil } ? visitor.welcome?.conversation : nil)
+        store.refuseNextAssignment()
+        let operatorInbox = Inbox(await b.connect(Hello(role: .operator, operatorID: OperatorID("op1"))))
+        #expect(store.refusals == 1)
+        #expect(try await coordinator.entry(of: id)?.operatorID == nil)
+
+        await b.queueDidChange()
+        #expect(await operatorInbox.wait { _ in Self.assigned(operatorInbox) == ["Agent 1"] })
+        #expect(try await coordinator.entry(of: id)?.operatorID == OperatorID("op1"))
+        await a.storeDidAppend(to: id, upTo: try await store.lastSequence(of: id))
+        #expect(await visitor.wait { _ in Self.assigned(visitor) == ["Agent 1"] })
+        #expect(await b.operatorOf(id)?.id == OperatorID("op1"))
+    }
+}
+
+/// One instance, no coordinator: an assignment the store refused is not kept by the engine either.
+@Suite struct RefusedAssignmentTests {
+    @Test func theNextPassAnnouncesAnAssignmentTheStoreRefused() async throws {
+        let store = OutageStore()
+        let service = ChatService(configuration: .init(engine: .init(timeZone: .gmt), operatorsMustConnect: true), store: store,
+                                  clock: ManualWallClock(testStart))
+        try await service.registerOperator(officer(1))
+        let visitor = Inbox(await service.connect(.newVisitor()))
+        let id = try #require(await visitor.wait { _ in visitor.welcome != nil } ? visitor.welcome?.conversation : nil)
+        store.refuseNextAssignment()
+        let operatorInbox = Inbox(await service.connect(Hello(role: .operator, operatorID: OperatorID("op1"))))
+        #expect(store.refusals == 1)
+        #expect(await service.state(of: id) == .waiting)
+        // Another operator arrives: the pass that follows takes the conversation again and says so.
+        try await service.registerOperator(officer(2))
+        _ = await service.connect(Hello(role: .operator, operatorID: OperatorID("op2")))
+        #expect(await visitor.wait { _ in ClusterRoutingTests.assigned(visitor).count == 1 })
+        #expect(await service.state(of: id) == .assigned)
+        let taker = try #require(await service.operatorOf(id)?.pseudonym)
+        #expect(ClusterRoutingTests.assigned(visitor) == [taker])
+        if taker == "Agent 1" { #expect(await operatorInbox.wait { _ in ClusterRoutingTests.assigned(operatorInbox) == ["Agent 1"] }) }
+    }
+}
+
+/// The in-memory store, except that it can refuse the next `assigned` event, as a database may fail one write.
+final class OutageStore: ConversationRecordStore {
+    let base = InMemoryConversationStore()
+    private let refusing = Mutex((armed: false, count: 0))
+
+    func refuseNextAssignment() { refusing.withLock { $0.armed = true } }
+    var refusals: Int { refusing.withLock { $0.count } }
+
+    nonisolated(nonsending) func append(_ event: ConversationEvent, to conversation: ConversationID, expectedLastSequence: UInt64,
+                                        at date: Date) async throws(ConversationStoreError) -> AppendOutcome {
+        if case .assigned = event {
+            let refuse = refusing.withLock { state in
+                guard state.armed else { return false }
+                state = (false, state.count + 1)
+                return true
+            }
+            if refuse { throw .backend("the database did not answer") }
+        }
+        return try await base.append(event, to: conversation, expectedLastSequence: expectedLastSequence, at: date)
+    }
+
+    nonisolated(nonsending) func events(of conversation: ConversationID, after sequence: UInt64, limit: Int) async throws(ConversationStoreError) -> [SequencedEvent] {
+        try await base.events(of: conversation, after: sequence, limit: limit)
+    }
+
+    nonisolated(nonsending) func lastSequence(of conversation: ConversationID) async throws(ConversationStoreError) -> UInt64 {
+        try await base.lastSequence(of: conversation)
+    }
+
+    nonisolated(nonsending) func purge(lastActivityBefore cutoff: Date) async throws(ConversationStoreError) -> [ConversationID] {
+        try await base.purge(lastActivityBefore: cutoff)
+    }
+
+    nonisolated(nonsending) func register(_ record: ConversationRecord) async throws(ConversationStoreError) {
+        try await base.register(record)
+    }
+
+    nonisolated(nonsending) func record(of conversation: ConversationID) async throws(ConversationStoreError) -> ConversationRecord? {
+        try await base.record(of: conversation)
     }
 }

@@ -25,6 +25,22 @@ import Testing
         #expect(engine.dispatch(now: testStart.addingTimeInterval(11)).map(\.operatorID.rawValue) == ["op2"])
     }
 
+    @Test func anAssignmentTakenBackWaitsAtItsOldPlaceAndFreesItsOperator() throws {
+        var engine = try engine([officer(1, capacity: 1)])
+        try engine.enqueue(id(1), .init(platform: .tchat), now: testStart)
+        #expect(engine.dispatch(now: testStart).map(\.conversation) == [id(1)])
+        try engine.enqueue(id(2), .init(platform: .tchat), now: testStart.addingTimeInterval(1))
+        // The store refused the `assigned` of c1: it waits again, ahead of c2, which came later.
+        engine.takeBack(id(1), now: testStart.addingTimeInterval(2))
+        #expect(engine.state(of: id(1)) == .waiting)
+        #expect(engine.load(of: OperatorID("op1")) == 0)
+        #expect(engine.waiting(on: .tchat) == [id(1), id(2)])
+        #expect(engine.dispatch(now: testStart.addingTimeInterval(3)).map(\.conversation) == [id(1)])
+        // A waiting conversation is left as it is.
+        engine.takeBack(id(2), now: testStart.addingTimeInterval(4))
+        #expect(engine.waiting(on: .tchat) == [id(2)])
+    }
+
     @Test func capacityIsNeverExceededAndTheQueueWaits() throws {
         var engine = try engine([officer(1, capacity: 8)])
         for n in 1...10 { try engine.enqueue(id(n), .init(platform: .tchat), now: testStart) }

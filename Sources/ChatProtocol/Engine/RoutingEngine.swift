@@ -299,6 +299,17 @@ public struct RoutingEngine: Sendable {
         }
     }
 
+    /// Takes back an assignment that was never announced (the store refused its `assigned` event): the
+    /// conversation waits again at its old place, and its operator's units are free. Without this, the
+    /// engine would keep it with an operator nobody told. Does nothing to a conversation not assigned.
+    public mutating func takeBack(_ id: ConversationID, now: Date) {
+        guard let record = records[id], record.operatorIndex != nil,
+              let next = try? record.state.applying(.transferToQueue) else { return }
+        release(id, now: now, observeHandle: false)
+        records[id]?.state = next
+        insertInQueue(id)
+    }
+
     /// Changes the conversation's kind (short ↔ long). A conversation converted to long takes every
     /// unit its operator has free now and every unit freed later (the operator gets no new conversation
     /// until the others end), so capacity is never exceeded and the conversion never waits.

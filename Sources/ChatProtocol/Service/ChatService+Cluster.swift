@@ -80,6 +80,10 @@ extension ChatService {
             try await announce(assignment)
             return true
         } catch {
+            // Not announced (the store refused `assigned`, or the operator has no room here): the engine takes it
+            // back too, or the next claim would find it already with this operator and announce nothing.
+            unsubscribe(operatorID, from: id)
+            engine.takeBack(id, now: clock.now())
             try? await coordinator.requeue(id, requirements: entry.requirements, at: entry.enqueuedAt, by: instance)
             return false
         }

@@ -11,7 +11,13 @@ extension ChatService {
         }
         let assignments = engine.dispatch(now: clock.now())
         for assignment in assignments {
-            try? await announce(assignment)
+            do {
+                try await announce(assignment)
+            } catch {
+                // Nobody was told: the conversation waits again at its place, for the next pass.
+                unsubscribe(assignment.operatorID, from: assignment.conversation)
+                engine.takeBack(assignment.conversation, now: clock.now())
+            }
         }
         await updateQueueNotices()
     }
