@@ -167,6 +167,29 @@ import Testing
         #expect(ClusterRoutingTests.assigned(visitor) == [taker])
         if taker == "Agent 1" { #expect(await operatorInbox.wait { _ in ClusterRoutingTests.assigned(operatorInbox) == ["Agent 1"] }) }
     }
+
+    @Test func aTransferWhoseAssignmentTheStoreRefusedIsAnnouncedAgain() async throws {
+        let store = OutageStore()
+        let service = ChatService(configuration: .init(engine: .init(timeZone: .gmt), operatorsMustConnect: true), store: store,
+                                  clock: ManualWallClock(testStart))
+        try await service.registerOperator(officer(1))
+        try await service.registerOperator(officer(2))
+        let first = await service.connect(Hello(role: .operator, operatorID: OperatorID("op1")))
+        let firstInbox = Inbox(first)
+        let visitor = Inbox(await service.connect(.newVisitor()))
+        #expect(await visitor.wait { _ in ClusterRoutingTests.assigned(visitor) == ["Agent 1"] })
+        let id = try #require(visitor.welcome?.conversation)
+        _ = await service.connect(Hello(role: .operator, operatorID: OperatorID("op2")))
+        // Op1 hands over to op2; the store refuses op2's `assigned`.
+        store.refuseNextAssignment()
+        await service.handle(.action(.transfer(id, .operator(OperatorID("op2")), note: nil)), from: first.id)
+        #expect(store.refusals == 1)
+        #expect(await firstInbox.wait { _ in !firstInbox.errors.isEmpty })
+        // Whoever holds it now was announced: never an operator the visitor was not told of.
+        #expect(await visitor.wait { _ in ClusterRoutingTests.assigned(visitor).count == 2 })
+        let holder = try #require(await service.operatorOf(id)?.pseudonym)
+        #expect(ClusterRoutingTests.assigned(visitor).last == holder)
+    }
 }
 
 /// The in-memory store, except that it can refuse the next `assigned` event, as a database may fail one write.

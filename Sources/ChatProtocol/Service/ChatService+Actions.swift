@@ -39,12 +39,26 @@ extension ChatService {
             let platform = engine.requirements(of: id)?.platform ?? .tchat
             var toRole: OperatorRole?
             if case .role(let role, _) = target { toRole = role }
-            _ = try await append(.transferred(platform: platform, toPseudonym: assignment?.pseudonym, toRole: toRole,
-                                              note: note.map { String($0.prefix(configuration.limits.maximumCharacters)) }), to: id)
-            conversations[id]?.notifiedPosition = nil
-            conversations[id]?.notifiedUnstaffed = false
-            conversations[id]?.lastActivity = now
-            if let assignment { try await announce(assignment) }
+            do {
+                _ = try await append(.transferred(platform: platform, toPseudonym: assignment?.pseudonym, toRole: toRole,
+                                                  note: note.map { String($0.prefix(configuration.limits.maximumCharacters)) }), to: id)
+                conversations[id]?.notifiedPosition = nil
+                conversations[id]?.notifiedUnstaffed = false
+                conversations[id]?.lastActivity = now
+                if let assignment { try await announce(assignment) }
+            } catch {
+                // The store refused the transfer's events: the colleague was never told, so the conversation
+                // waits at its place instead of staying with them unannounced; the next pass announces it.
+                if let assignment {
+                    unsubscribe(assignment.operatorID, from: id)
+                    engine.takeBack(id, now: clock.now())
+                    if let requirements = engine.requirements(of: id) {
+                        try? await coordinator?.requeue(id, requirements: requirements, at: now, by: instance)
+                    }
+                }
+                await route()
+                throw error
+            }
             await route()
         }
     }
