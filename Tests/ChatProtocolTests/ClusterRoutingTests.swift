@@ -118,6 +118,37 @@ import Testing
         #expect(Set(resumed.events.map(\.sequence)).count == resumed.events.count)
     }
 
+    @Test func aCloseTheStoreRefusedLeavesTheConversationInTheClustersQueue() async throws {
+        // The operator closes; the store refuses `closed` (or the instance dies before storing it). The
+        // conversation must stay open everywhere, so that the close can be tried again or the conversation
+        // reclaimed after a failover. It used to leave the cluster's queue first: open in the store, in no queue.
+        let store = OutageStore(), coordinator = InMemoryRoutingCoordinator()
+        let a = ChatService(configuration: .init(engine: .init(timeZone: .gmt), operatorsMustConnect: true), store: store,
+                            clock: clock, coordinator: coordinator, instance: InstanceID("a"))
+        try await a.registerOperator(officer(1))
+        let operatorConnection = await a.connect(Hello(role: .operator, operatorID: OperatorID("op1")))
+        let operatorInbox = Inbox(operatorConnection)
+        let visitor = Inbox(await a.connect(.newVisitor()))
+        #expect(await visitor.wait { _ in Self.assigned(visitor) == ["Agent 1"] })
+        let id = try #require(visitor.welcome?.conversation)
+
+        store.refuseNextClose()
+        await a.handle(.action(.close(id)), from: operatorConnection.id)
+        #expect(store.refusals == 1)
+        #expect(await operatorInbox.wait { _ in !operatorInbox.errors.isEmpty })
+        #expect(await a.state(of: id) == .assigned)
+        #expect(try await coordinator.entry(of: id)?.operatorID == OperatorID("op1"))
+        #expect(try await coordinator.load(of: OperatorID("op1")) == 1)
+
+        // Tried again, it closes: stored once, out of the queue, the operator's unit free.
+        await a.handle(.action(.close(id)), from: operatorConnection.id)
+        #expect(await visitor.wait { _ in visitor.events.contains { if case .closed = $0.event { true } else { false } } })
+        #expect(visitor.events.filter { if case .closed = $0.event { true } else { false } }.count == 1)
+        #expect(await a.state(of: id) == .closed)
+        #expect(try await coordinator.entry(of: id) == nil)
+        #expect(try await coordinator.load(of: OperatorID("op1")) == 0)
+    }
+
     @Test func anAssignmentTheStoreRefusedIsAnnouncedOnTheNextClaim() async throws {
         // The store refuses the `assigned` of the first claim (a database hiccup): the conversation goes back
         // to the cluster's queue, and the next claim must announce it. It used to stay with the operator in
@@ -192,24 +223,30 @@ import Testing
     }
 }
 
-/// The in-memory store, except that it can refuse the next `assigned` event, as a database may fail one write.
+/// The in-memory store, except that it can refuse the next `assigned` or `closed` event, as a database may fail one write.
 final class OutageStore: ConversationRecordStore {
+    enum Refused: Sendable { case none, assigned, closed }
     let base = InMemoryConversationStore()
-    private let refusing = Mutex((armed: false, count: 0))
+    private let refusing = Mutex((next: Refused.none, count: 0))
 
-    func refuseNextAssignment() { refusing.withLock { $0.armed = true } }
+    func refuseNextAssignment() { refusing.withLock { $0.next = .assigned } }
+    func refuseNextClose() { refusing.withLock { $0.next = .closed } }
     var refusals: Int { refusing.withLock { $0.count } }
 
     nonisolated(nonsending) func append(_ event: ConversationEvent, to conversation: ConversationID, expectedLastSequence: UInt64,
                                         at date: Date) async throws(ConversationStoreError) -> AppendOutcome {
-        if case .assigned = event {
-            let refuse = refusing.withLock { state in
-                guard state.armed else { return false }
-                state = (false, state.count + 1)
-                return true
-            }
-            if refuse { throw .backend("the database did not answer") }
+        let kind: Refused
+        switch event {
+        case .assigned: kind = .assigned
+        case .closed: kind = .closed
+        default: kind = .none
         }
+        let refuse = kind != .none && refusing.withLock { state in
+            guard state.next == kind else { return false }
+            state = (.none, state.count + 1)
+            return true
+        }
+        if refuse { throw .backend("the database did not answer") }
         return try await base.append(event, to: conversation, expectedLastSequence: expectedLastSequence, at: date)
     }
 

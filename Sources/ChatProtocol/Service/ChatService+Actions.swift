@@ -136,10 +136,24 @@ extension ChatService {
             try? await coordinator?.finish(id)
             return
         }
-        let operatorID = engine.operatorOf(id)?.id
-        if reason == .abandoned { try engine.abandon(id) } else { try engine.close(id, now: clock.now()) }
-        try? await coordinator?.finish(id)
+        // Stored first, then applied: if the store refuses `closed` (or this instance dies before it is stored),
+        // nothing has changed and the close can be tried again, here or after a failover. Freeing the operator
+        // and leaving the cluster's queue first stranded the conversation: open in the store, gone from the queue.
+        guard let state = engine.state(of: id) else { throw ChatEngineError.unknownConversation(id) }
+        _ = try state.applying(reason == .abandoned ? .abandon : .close)
+        guard let conversation = conversations[id] else {
+            throw ChatErrorFrame(code: .notFound, message: "no conversation \(id)", conversation: id)
+        }
+        guard !conversation.ending else { return }
+        conversation.ending = true
+        defer { conversation.ending = false }
         _ = try await append(.closed(reason: reason), to: id)
+        let operatorID = engine.operatorOf(id)?.id
+        // Reading back its own `closed` from the store while it was stored may have applied it already.
+        if let now = engine.state(of: id), !now.isFinal {
+            if reason == .abandoned { try engine.abandon(id) } else { try engine.close(id, now: clock.now()) }
+        }
+        try? await coordinator?.finish(id)
         if let operatorID { unsubscribe(operatorID, from: id) }
         await route()
     }

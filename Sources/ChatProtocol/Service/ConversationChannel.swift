@@ -38,6 +38,8 @@ final class ConversationChannel {
     var notifiedPosition: Int?
     /// Whether the visitor was told that nobody present serves the platform (and not told otherwise since).
     var notifiedUnstaffed = false
+    /// Its `closed` event is being stored: a second close (the visitor leaving as the operator closes) waits for nothing.
+    var ending = false
     let visitorDigest: VisitorTokenDigest
     let language: String
     /// A catch-up read of the store is running; ``catchUpAgain`` asks it for one more pass.
