@@ -223,6 +223,99 @@ import Testing
     }
 }
 
+/// A connection subscribing from the store while another event arrives gets that event too.
+@Suite struct SubscribeRaceTests {
+    @Test func anEventDeliveredWhileTheHistoryWasReadReachesTheNewSubscriber() async throws {
+        // A new visitor on A subscribes from the store; while A reads it (the read has returned nothing yet),
+        // B's operator takes the conversation and A delivers that `assigned` to the subscribers it has: none.
+        // The visitor must still get it (it used to be skipped: an empty read ended the subscription's catch-up).
+        let store = GateStore(), coordinator = InMemoryRoutingCoordinator()
+        let clock = ManualWallClock(testStart)
+        let a = ChatService(configuration: .init(engine: .init(timeZone: .gmt), operatorsMustConnect: true), store: store,
+                            clock: clock, coordinator: coordinator, instance: InstanceID("a"))
+        let b = ChatService(configuration: .init(engine: .init(timeZone: .gmt), operatorsMustConnect: true), store: store,
+                            clock: clock, coordinator: coordinator, instance: InstanceID("b"))
+        try await a.registerOperator(officer(1))
+        try await b.registerOperator(officer(1))
+        store.holdNextRead()
+        let connecting = Task { await a.connect(.newVisitor()) }
+        while !store.isHolding { try await Task.sleep(for: .milliseconds(1)) }
+        let id = try #require(try await coordinator.position(of: ConversationID(store.lastRegistered ?? "")) != nil
+                              ? ConversationID(store.lastRegistered ?? "") : nil)
+        _ = await b.connect(Hello(role: .operator, operatorID: OperatorID("op1")))
+        await b.queueDidChange()
+        let last = try await store.lastSequence(of: id)
+        #expect(last >= 1)
+        await a.storeDidAppend(to: id, upTo: last)
+        store.release()
+        let visitor = Inbox(await connecting.value)
+        #expect(await visitor.wait { _ in ClusterRoutingTests.assigned(visitor) == ["Agent 1"] })
+        #expect(visitor.events.map(\.sequence) == Array(1...last))
+    }
+}
+
+/// The in-memory store, except that the next read of events can be held (its result already read) until released.
+final class GateStore: ConversationRecordStore {
+    let base = InMemoryConversationStore()
+    private let gate = Mutex((armed: false, holding: false, released: false, waiter: CheckedContinuation<Void, Never>?.none,
+                              registered: String?.none))
+
+    func holdNextRead() { gate.withLock { $0.armed = true } }
+    var isHolding: Bool { gate.withLock { $0.holding } }
+    var lastRegistered: String? { gate.withLock { $0.registered } }
+    func release() {
+        let waiter = gate.withLock { state -> CheckedContinuation<Void, Never>? in
+            state.released = true
+            defer { state.waiter = nil }
+            return state.waiter
+        }
+        waiter?.resume()
+    }
+
+    nonisolated(nonsending) func events(of conversation: ConversationID, after sequence: UInt64, limit: Int) async throws(ConversationStoreError) -> [SequencedEvent] {
+        let result = try await base.events(of: conversation, after: sequence, limit: limit)
+        let hold = gate.withLock { state in
+            guard state.armed else { return false }
+            state.armed = false
+            return true
+        }
+        if hold {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let resumeNow = gate.withLock { state in
+                    state.holding = true
+                    if state.released { return true }
+                    state.waiter = continuation
+                    return false
+                }
+                if resumeNow { continuation.resume() }
+            }
+        }
+        return result
+    }
+
+    nonisolated(nonsending) func append(_ event: ConversationEvent, to conversation: ConversationID, expectedLastSequence: UInt64,
+                                        at date: Date) async throws(ConversationStoreError) -> AppendOutcome {
+        try await base.append(event, to: conversation, expectedLastSequence: expectedLastSequence, at: date)
+    }
+
+    nonisolated(nonsending) func lastSequence(of conversation: ConversationID) async throws(ConversationStoreError) -> UInt64 {
+        try await base.lastSequence(of: conversation)
+    }
+
+    nonisolated(nonsending) func purge(lastActivityBefore cutoff: Date) async throws(ConversationStoreError) -> [ConversationID] {
+        try await base.purge(lastActivityBefore: cutoff)
+    }
+
+    nonisolated(nonsending) func register(_ record: ConversationRecord) async throws(ConversationStoreError) {
+        gate.withLock { $0.registered = record.conversation.rawValue }
+        try await base.register(record)
+    }
+
+    nonisolated(nonsending) func record(of conversation: ConversationID) async throws(ConversationStoreError) -> ConversationRecord? {
+        try await base.record(of: conversation)
+    }
+}
+
 /// The in-memory store, except that it can refuse the next `assigned` or `closed` event, as a database may fail one write.
 final class OutageStore: ConversationRecordStore {
     enum Refused: Sendable { case none, assigned, closed }

@@ -150,15 +150,17 @@ extension ChatService {
     /// event reaches it once, in order, whether this instance or another one stored it.
     func subscribe(_ connection: Int, to id: ConversationID, after sequence: UInt64) async throws {
         var sent = sequence
-        while true {
+        for round in 1... {
             let missed = try await store.events(of: id, after: sent, limit: .max)
             for stored in missed where stored.sequence > sent {
                 clients.send(.event(ConversationChannel.redacted(stored, for: clients[connection])), to: connection)
                 sent = stored.sequence
             }
             guard let conversation = conversations[id], clients[connection] != nil else { return }
-            // Events delivered here while the store was read went to the subscribers only: read again.
-            if missed.isEmpty || sent + 1 >= conversation.nextToDeliver {
+            // Events delivered here while the store was read went to the subscribers only: read again, even
+            // when the read found nothing (it may have been answered just before them). A store that keeps
+            // answering behind what was delivered is given up on after a few rounds.
+            if sent + 1 >= conversation.nextToDeliver || round >= 8 {
                 conversation.subscribe(connection, through: clients)
                 if sent >= conversation.nextToDeliver { conversation.alreadySent[connection] = sent }
                 return
