@@ -252,6 +252,29 @@ import Testing
         #expect(await visitor.wait { _ in ClusterRoutingTests.assigned(visitor) == ["Agent 1"] })
         #expect(visitor.events.map(\.sequence) == Array(1...last))
     }
+
+    @Test func aDangerIsClassifiedEvenWhenItsMessageIsReadBackBeforeItsAppendReturns() async throws {
+        // The visitor's first message says a danger. While its append is on its way back, the instance reads
+        // the message back from the store (its own notification): that reading used to mark the first message
+        // as seen, so the message itself was never classified and no emergency was raised.
+        let store = GateStore(), coordinator = InMemoryRoutingCoordinator()
+        let a = ChatService(configuration: .init(engine: .init(timeZone: .gmt), operatorsMustConnect: true), store: store,
+                            clock: ManualWallClock(testStart), classifier: FixedClassifier(), coordinator: coordinator, instance: InstanceID("a"))
+        let connection = await a.connect(.newVisitor())
+        let visitor = Inbox(connection)
+        let id = try #require(await visitor.wait { _ in visitor.welcome != nil } ? visitor.welcome?.conversation : nil)
+        store.holdNextAppend()
+        let sending = Task {
+            await a.handle(.send(SendMessage(role: .visitor, conversation: id, clientTransactionID: "v1", text: "danger: il est là")),
+                           from: connection.id)
+        }
+        while !store.isHolding { try await Task.sleep(for: .milliseconds(1)) }
+        await a.storeDidAppend(to: id, upTo: try await store.lastSequence(of: id))
+        store.release()
+        await sending.value
+        #expect(await visitor.wait { _ in visitor.events.contains { if case .emergencyRaised = $0.event { true } else { false } } })
+        #expect(try await coordinator.entry(of: id)?.emergency == true)
+    }
 }
 
 /// The in-memory store, except that the next read of events can be held (its result already read) until released.
@@ -261,6 +284,8 @@ final class GateStore: ConversationRecordStore {
                               registered: String?.none))
 
     func holdNextRead() { gate.withLock { $0.armed = true } }
+    func holdNextAppend() { appendGate.withLock { $0 = true } }
+    private let appendGate = Mutex(false)
     var isHolding: Bool { gate.withLock { $0.holding } }
     var lastRegistered: String? { gate.withLock { $0.registered } }
     func release() {
@@ -279,23 +304,32 @@ final class GateStore: ConversationRecordStore {
             state.armed = false
             return true
         }
-        if hold {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                let resumeNow = gate.withLock { state in
-                    state.holding = true
-                    if state.released { return true }
-                    state.waiter = continuation
-                    return false
-                }
-                if resumeNow { continuation.resume() }
-            }
-        }
+        if hold { await wait() }
         return result
     }
 
     nonisolated(nonsending) func append(_ event: ConversationEvent, to conversation: ConversationID, expectedLastSequence: UInt64,
                                         at date: Date) async throws(ConversationStoreError) -> AppendOutcome {
-        try await base.append(event, to: conversation, expectedLastSequence: expectedLastSequence, at: date)
+        let outcome = try await base.append(event, to: conversation, expectedLastSequence: expectedLastSequence, at: date)
+        // Held after it is stored, before the caller hears of it (as a database's commit whose answer is on its way).
+        let hold = appendGate.withLock { armed in
+            defer { armed = false }
+            return armed
+        }
+        if hold { await wait() }
+        return outcome
+    }
+
+    private func wait() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let resumeNow = gate.withLock { state in
+                state.holding = true
+                if state.released { return true }
+                state.waiter = continuation
+                return false
+            }
+            if resumeNow { continuation.resume() }
+        }
     }
 
     nonisolated(nonsending) func lastSequence(of conversation: ConversationID) async throws(ConversationStoreError) -> UInt64 {

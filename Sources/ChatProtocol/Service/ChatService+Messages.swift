@@ -28,13 +28,16 @@ extension ChatService {
             ? .visitorMessage(clientTransactionID: message.clientTransactionID, text: text, translation: translation)
             : .operatorMessage(clientTransactionID: message.clientTransactionID, pseudonym: engine.operatorOf(message.conversation)?.pseudonym ?? "",
                                text: text, translation: translation)
+        // Decided before the append: while it is on its way, this instance may read the message back from the
+        // store (its own notification) and mark the first message as seen, and the danger would go unread.
+        let first = role == .visitor && !conversation.sawFirstVisitorMessage
         let outcome = try await append(event, to: message.conversation, conversation, at: translation == nil ? now : clock.now())
         // The ack goes to the client already looked up (a connection closed meanwhile has a finished stream, which drops it).
         conversation.lastActivity = now
         client.continuation.yield(.ack(Ack(conversation: message.conversation, clientTransactionID: message.clientTransactionID,
                                            sequence: outcome.sequence, duplicate: outcome.duplicate)))
         // The visitor's first stored message is classified for danger.
-        guard role == .visitor, !outcome.duplicate, !conversation.sawFirstVisitorMessage else { return }
+        guard first, !outcome.duplicate else { return }
         conversation.sawFirstVisitorMessage = true
         if let classifier, await classifier.isEmergency(text) {
             try await raiseEmergency(message.conversation, source: .classifier)
