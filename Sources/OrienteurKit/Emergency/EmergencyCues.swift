@@ -10,7 +10,7 @@ enum EmergencyCues {
     static let vocabulary: [String: Int32] = {
         var lists = [present, presentWeak, earlierToday, past, longAgo, calm, hypothetical, over, overCancelled, authorLeft, justHappened, paperwork,
                      noInjury, noDanger, found, foundDenied, suicide, suicidePast, suicideDenied, help, danger, firstPerson, witness, kinship,
-                     seaPlaces, inlandWaters, nothingNow, askedOfACase, hedged, windowLedges, lostToys, valuables, disappeared, takenAlong, suicideQuoted, worry, unreachable, listener, sexualAssault, hoursAgo, minor, childAges, weakAside, deceased, laughing, wishesToDie]
+                     seaPlaces, inlandWaters, nothingNow, askedOfACase, hedged, windowLedges, lostToys, valuables, disappeared, takenAlong, suicideQuoted, worry, unreachable, listener, sexualAssault, hoursAgo, minor, childAges, weakAside, deceased, laughing, wishesToDie, oneWordDangers]
         lists += categories.flatMap { [$0.strong, $0.weak, $0.blockers] }
         lists += pairs.flatMap { [$0.first, $0.second, $0.blockers] }
         return PhraseSet.vocabulary(of: lists)
@@ -100,6 +100,14 @@ enum EmergencyCues {
         " maintenant ", " mtn ", " actuellement ", " now ", " currently ", " urgent ", " urgence ", " aujourd hui ", " help ",
         // A place ("devant chez moi") says where as much as when: "on m'a volé ma voiture cette nuit devant chez moi".
         " devant chez moi ",
+    ]
+
+    /// One word that names a danger only ever reported while it happens (a fire, a gas leak, a drowning, a stabbing,
+    /// an intruder): alone, it is a call, not a topic to read about. Topics ("cambriolage", "agression", "viol")
+    /// stay topics.
+    static let oneWordDangers = [
+        " incendie ", " feu ", " fire ", " gaz ", " gas ", " noyade ", " drowning ", " stabbed ", " poignarde ", " poignardee ",
+        " intruder ", " intrus ", " fumee ", " smoke ",
     ]
 
     /// Paperwork: "urgent" for a passport, a declaration or an appointment is no danger.
@@ -348,6 +356,8 @@ enum EmergencyCues {
         " parti chercher ", " partie chercher ", " partis chercher ", " went to get ", " gone to get ", " parti prendre ", " partit chercher ", " parti avec son sac ", " partie avec son sac ", " left with his bag ", " left with her bag ",
         " left the house with a bag ", " went to fetch ", " gone to fetch ",
         " va revenir ", " vont revenir ", " revient ", " reviennent ", " coming back ", " will be back ", " ll be back ",
+        " pour revenir ", " to come back ", " reparti chercher ", " repartie chercher ", " repartis chercher ", " still in sight ",
+        " toujours en vue ", " je le vois encore ", " i can still see ",
         // The thief who just left still in sight, getting into a car.
         " il monte dans une ", " ils montent dans une ", " elle monte dans une ", " is getting into a ", " are getting into a ", " je le vois encore ", " i can still see him ",
         // Someone still inside: whoever "left" is not the danger.
@@ -511,6 +521,9 @@ enum EmergencyCues {
 
     static let suicide = [
         " me suicider ", " me suicide ", " suicidaire ", " suicide ", " suicider ", " en finir ",
+        // Standing by the railway or on the tracks, said of oneself.
+        " je suis au bord de la voie ferree ", " je suis sur les rails ", " je suis sur la voie ferree ", " jsuis sur les rails ",
+        " i m on the railway tracks ", " i m on the train tracks ", " i am on the train tracks ", " i m standing on the tracks ",
         " mettre fin a mes jours ", " mettre fin a ma vie ", " envie de mourir ", " va se tuer ", " veut se tuer ", " allait se tuer ", " allait se suicider ", " voulait se tuer ", " veux mourir ", " vais mourir ",
         " plus envie de vivre ", " me foutre en l air ", " me jeter ", " sauter du ", " me pendre ", " kill myself ",
         " killing myself ", " suicidal ", " dont want to be alive ", " don t want to be alive ", " c est fini pour moi ",
@@ -686,7 +699,10 @@ enum EmergencyCues {
             " vont me tuer ", " menace de me tuer ", " va me frapper ", " veut me frapper ", " me tabasse ", " me tabassent ",
             " frappe ma ", " frappe mon ", " frappe sa ", " frappe son ", " bat sa ", " bat son ", " bat ma ", " bat mon ",
             " tape sa ", " tape son ", " tape ma ", " tape mon ", " se battent ", " se bat ", " bagarre ", " agression en cours ",
-            " me viole ", " se fait agresser ", " se fait frapper ", " se fait tabasser ", " se fait taper ", " se font frapper ", " se frotte a moi ", " se frotte contre moi ", " rubbing against me ", " rubbing himself against me ",
+            " me viole ", " being struck ", " being hit ", " being punched ", " being kicked ", " being slapped ", " being strangled ",
+            " crie je vais te ", " hurle je vais te ", " gueule je vais te ", " qui crie je vais ", " shouting i ll kill ", " screaming i ll kill ",
+            " shouting i m going to kill ", " screaming i m going to kill ",
+            " se fait agresser ", " se fait frapper ", " se fait tabasser ", " se fait taper ", " se font frapper ", " se frotte a moi ", " se frotte contre moi ", " rubbing against me ", " rubbing himself against me ",
             " baston ", " rixe ", " lynch", " me violer ", " me touche ", " touching me ", " keeps touching ", " se colle a moi ",
             " me lache pas ", " frappe une ", " frape une ", " frappe un ", " frappent un ", " frappent une ", " tape une ",
             " slamming her ", " slamming him ", " hitting her ", " hitting him ", " me planter ", " va me planter ", " me defoncer ", " vont me defoncer ", " lui caresse ",
@@ -759,6 +775,24 @@ enum EmergencyCues {
             // Blows that explain a wound ("beat up", "slashed", "a headbutt"): the police ahead of the SAMU.
             " beat up ", " slashed ", " coup de tete ", " coups de casque ", " pushed my ", " knocked her down ",
             " knocked him down ",
+            // Acts on a body told in the past or the infinitive, as classes (strangling, hitting, slapping, shaking,
+            // dragging, snatching), SMS spellings too: violence now only beside a cue of now ("vient de", "just",
+            // "still here"), as every weak word.
+            " etrangler ", " etranglee ", " m a etrangle ", " m a etranglee ", " ma etrangle ", " ma etranglee ", " strangled ",
+            " choked ", " choke me ", " strangle her ", " strangle him ",
+            " slapped ", " slap me ", " m a gifle ", " m a giflee ", " ma gifle ", " ma giflee ", " mis une gifle ", " mis une claque ",
+            " m a frappe ", " m a frappee ", " ma frappe ", " ma frappee ", " m a tape ", " m a tapee ", " ma tape ", " ma tapee ",
+            " just hit me ", " just hit her ", " just hit him ", " kicked me ", " kicked her ", " kicked him ", " headbutted ",
+            " la secoue ", " le secoue ", " secoue le bebe ", " secoue la petite ", " secoue le petit ", " shook her ", " shook him ",
+            " shaking her ", " shaking him ", " shook the baby ",
+            " m a traine ", " m a trainee ", " ma traine ", " ma trainee ", " la traine ", " le traine ", " trainee par ", " traine par ",
+            " dragged me ", " dragged her ", " dragged him ", " dragging me ", " dragging her ", " dragging him ",
+            " ripped my ", " ripped her ", " snatched my ", " snatched her ", " snatched his ", " yanked my ", " tuk my ",
+            " m a arrache ", " ma arrache ", " a arrache mon ", " a arrache mon sac ", " ont arrache mon ", " arrache mon sac ",
+            " m a pousse dans ", " m a poussee dans ", " pushed me down ",
+            // Blows heard through a wall, a death threat shouted at someone now.
+            " j entends des coups ", " jentends des coups ", " entend des coups ", " i can hear blows ", " i hear blows ",
+            " hear him hitting ", " hear him beating ",
         ], blockers: [
             " son chien ", " sa chienne ", " son chat ", " le chien ", " his dog ", " her dog ", " the dog ",
             " tape ma voiture ", " tape la voiture ", " a tape ma ", " hit my car ", " hit my parked ",
@@ -1120,6 +1154,15 @@ enum EmergencyCues {
             " lips blue ", " barely breathes ", " chest pains ", " mal dans le bras gauche ", " mal au bras gauche ",
             " pain in his left arm ", " pain in her left arm ", " gicle partout ", " ca gicle ", " spurting ",
             " gemissements ", " une balle dans ", " shot in the ", " load of pills ", " bunch of pills ", " hasn t picked up ", " hasnt picked up ", " n ouvre pas ", " n ouvre plus ",
+            // Not breathing, no longer answering beside a body on the ground, bleeding that does not stop (SMS spellings too).
+            " stopped breathing ", " isn t breathing ", " isnt breathing ", " not breathing ", " respire plu ", " respire pu ", " respir plus ",
+            " unresponsive ", " saigne beaucoup ",
+            // Fallen and unable to get up, collapsed a moment ago (an older person, a colleague on a video call).
+            " n arrive pas a me relever ", " arrive pas a me relever ", " n arrive pas a se relever ", " arrive pas a se relever ",
+            " peux pas me relever ", " peut pas se relever ", " can t get up ", " cant get up ", " cannot get up ", " unable to get up ",
+            " s effondrer ", " s est effondre ", " s est effondree ", " just collapsed ", " saigne enormement ",
+            " saigne de partout ", " pisse le sang ", " bleeding a lot ", " bleeding heavily ", " bleeding badly ", " lots of blood ",
+            " beaucoup de sang ", " plein de sang ",
         ], weak: [
             " blesse ", " blessee ", " blesses ", " blessees ", " injured ", " malaise ", " sang ", " blood ", " hurt ",
             " injuries ", " injury ", " fell ", " tombe ", " tombee ", " fallen ",
@@ -1451,13 +1494,14 @@ enum EmergencyCues {
     /// even when the author has left.
     static let sexualAssault = [
         " violee ", " viole ", " violer ", " raped ", " agressee sexuellement ", " agresse sexuellement ", " agresser sexuellement ",
-        " sexually assaulted ",
+        " sexually assaulted ", " m a forcee ", " m a force ", " forced me ", " forced himself on me ",
         // Drugged and abused: a sexual assault.
         " i was drugged ", " been drugged ", " j ai ete droguee ", " j ai ete drogue ", " on m a droguee ", " on m a drogue ",
     ]
     static let hoursAgo = [
         " il y a une heure ", " y a une heure ", " ya une heure ", " il y a 1h ", " il y a deux heures ", " il y a 2h ",
-        " il y a trois heures ", " an hour ago ", " two hours ago ", " a couple of hours ago ", " few hours ago ", " hours ago ",
+        " il y a trois heures ", " ya 1h ", " y a 1h ", " ya 2h ", " ya deux heures ", " ya 1 heure ", " il y a 1 heure ",
+        " an hour ago ", " two hours ago ", " a couple of hours ago ", " few hours ago ", " hours ago ",
         " just assaulted ", " just been assaulted ", " just raped ", " just been raped ", " violee cette nuit ", " viole cette nuit ",
     ]
 
@@ -1617,6 +1661,14 @@ enum EmergencyCues {
             " blood ", " bouge plus ",
             " coince ", " coincee ", " trapped ", " inconscient ", " unconscious ", " a terre ", " par terre ", " jambe ",
             " tordue ", " bras ", " tete ",
+        ]),
+        // Someone on the ground who no longer answers or moves (SMS spellings too): the SAMU, whoever else is unreachable.
+        Pair(reason: .medical, first: [
+            " par terre ", " au sol ", " on the floor ", " on the ground ", " allonge ", " allongee ", " effondre ", " effondree ",
+            " collapsed ", " tombe ", " tombee ", " fell ", " vomi ", " vomit ", " vomiting ",
+        ], second: [
+            " repond plus ", " repond plu ", " repond pu ", " repond pas ", " not responding ", " doesn t respond ", " won t respond ",
+            " bouge plus ", " bouge plu ", " bouge pu ", " not moving ", " isn t moving ", " respire plus ", " respire plu ",
         ]),
         // Headaches or vomiting next to a boiler, a stove, a heater: carbon monoxide, for the firefighters.
         Pair(reason: .fire, first: [
