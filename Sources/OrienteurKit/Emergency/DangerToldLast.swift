@@ -57,10 +57,13 @@ extension EmergencyDetector {
             let part = String(text[start...])
             let sentence = CueSentence(part, vocabulary: EmergencyCues.vocabulary)
             guard sentence.words.count >= (long ? 6 : Self.shortPartWords) else { continue }
-            if !long, !Self.saysNowPlainly(sentence, afterContrast: starts[start] ?? false) { continue }
             let reading = CueReading(sentence)
-            guard reading.present != nil || reading.justHappened,
-                  Self.saysNow(sentence, french: TextAnalyzer.guessLanguage(part) == .french) else { continue }
+            // After a contrast ("mais là…", "but…"), a danger the words name outright ("il a sorti le fusil") is
+            // enough too, when nothing in the part tones it down.
+            let namedAfterContrast = !long && (starts[start] ?? false) && !reading.strong.isEmpty && !reading.toneDown && !reading.question
+            if !long, !namedAfterContrast, !Self.saysNowPlainly(sentence, afterContrast: starts[start] ?? false) { continue }
+            guard namedAfterContrast || reading.present != nil || reading.justHappened,
+                  namedAfterContrast || Self.saysNow(sentence, french: TextAnalyzer.guessLanguage(part) == .french) else { continue }
             let results = search(part)
             // A word for help alone ("au secours", "please help") closing a message about a hacked account
             // is that account's help: the part must name a danger of its own.
@@ -80,9 +83,11 @@ extension EmergencyDetector {
     /// alone is not enough in a short message.
     static func saysNowPlainly(_ sentence: CueSentence, afterContrast: Bool) -> Bool {
         if CompiledCues.justHappened.occurs(in: sentence) || CueReading.justDid(sentence.words) != nil { return true }
-        guard !sentence.words.contains(where: { Self.denials.contains($0) }) else { return false }
         let timed = CueReading.maskingDeniedPresentAndDurations(sentence)
-        return CueReading.stillThere(timed.words) != nil || (afterContrast && CompiledCues.present.occurs(in: timed))
+        if CueReading.stillThere(timed.words) != nil, !sentence.words.contains(where: { Self.denials.contains($0) }) { return true }
+        // A cue of the present after a contrast, with no denial just before it ("not dangerous right now").
+        guard afterContrast, let cue = CompiledCues.present.firstIndex(in: timed) else { return false }
+        return !sentence.words[max(0, cue - 4)..<cue].contains(where: { Self.denials.contains($0) })
     }
 
     static func saysNow(_ sentence: CueSentence, french: Bool) -> Bool {

@@ -383,6 +383,9 @@ enum EmergencyCues {
         " tape a la porte ", " sonne sans arret ",
         // "il dit que c'est fini": the one in danger's words, not an end.
         " dit que c est fini ", " says it s over ", " says its over ",
+        // The same words reported as said ("en disant que c'est fini", "saying it's over"): a threat, not an end.
+        " disant que c est fini ", " disant c est fini ", " en disant que tout est fini ", " saying it s over ", " saying its over ",
+        " saying that it s over ", " crie que c est fini ", " shouting it s over ",
         // Someone who will not leave the writer's home, or wants in now: "partir de chez moi" is theirs, not the writer's.
         " ne veut pas partir de chez moi ", " veut pas partir de chez moi ", " ne veulent pas partir de chez moi ",
         " refuse de partir de chez moi ", " refusent de partir de chez moi ", " veut rentrer chez moi ", " veulent rentrer chez moi ",
@@ -699,6 +702,7 @@ enum EmergencyCues {
             " vont me tuer ", " menace de me tuer ", " va me frapper ", " veut me frapper ", " me tabasse ", " me tabassent ",
             " frappe ma ", " frappe mon ", " frappe sa ", " frappe son ", " bat sa ", " bat son ", " bat ma ", " bat mon ",
             " tape sa ", " tape son ", " tape ma ", " tape mon ", " se battent ", " se bat ", " bagarre ", " agression en cours ",
+            " touche les filles ", " touche des filles ", " touching the girls ", " touching girls ", " touche les enfants ", " touching the kids ",
             " me viole ", " being struck ", " being hit ", " being punched ", " being kicked ", " being slapped ", " being strangled ",
             " crie je vais te ", " hurle je vais te ", " gueule je vais te ", " qui crie je vais ", " shouting i ll kill ", " screaming i ll kill ",
             " shouting i m going to kill ", " screaming i m going to kill ",
@@ -791,6 +795,8 @@ enum EmergencyCues {
             " m a arrache ", " ma arrache ", " a arrache mon ", " a arrache mon sac ", " ont arrache mon ", " arrache mon sac ",
             " m a pousse dans ", " m a poussee dans ", " pushed me down ",
             // Blows heard through a wall, a death threat shouted at someone now.
+            " threatening me ", " threatens me ", " broken the door ", " broke the door ", " broke down the door ", " a casse la porte ",
+            " cassé la porte ", " casse la porte ",
             " j entends des coups ", " jentends des coups ", " entend des coups ", " i can hear blows ", " i hear blows ",
             " hear him hitting ", " hear him beating ",
         ], blockers: [
@@ -823,7 +829,13 @@ enum EmergencyCues {
             " fils depassent ", " fils qui depassent ", " tisonnier ",
             " broken bottle ", " bouteille cassee ", " tesson ", " tessons ", " knifepoint ", " gunpoint ", " held up my ",
             // Bats, a bomb or an attack announced, petrol brought to set a place alight.
-            " battes ", " baseball bat ", " baseball bats ", " faire un attentat ", " commettre un attentat ", " faire un carnage ", " un carnage ", " tuer tout le monde ", " kill everyone ", " shoot everyone ", " massacre everyone ", " un attentat a ", " blow up the ", " blow up a ", " faire sauter la ", " faire sauter le ", " faire exploser la ", " faire exploser le ", " will burn it ", " will burn the ", " va tout bruler ", " va bruler mon ", " va bruler ma ", " mettre le feu a mon ", " mettre le feu a ma ", " bottle of essence ", " bottle of petrol ", " can of petrol ", " bidon d essence ", " bouteille d essence ", " jerrican ",
+            " battes ", " baseball bat ", " baseball bats ",
+            // An attack announced with a place and a time, an explosive vest shown.
+            " annonce un attentat ", " annoncer un attentat ", " announces an attack ", " announcing an attack ", " prepare un attentat ",
+            " planning an attack ", " plans an attack ", " vest with wires ", " explosive vest ", " suicide vest ", " gilet avec des fils ",
+            " gilet explosif ", " ceinture d explosifs ", " everyone will pay ", " tout le monde va payer ",
+            " a sorti le fusil ", " a sorti un fusil ", " a sorti un couteau ", " a sorti le couteau ", " pulled out a knife ", " pulled a knife ",
+            " pulled out a gun ", " pulled a gun ", " loading the gun ", " loading his gun ", " loading the rifle ", " faire un attentat ", " commettre un attentat ", " faire un carnage ", " un carnage ", " tuer tout le monde ", " kill everyone ", " shoot everyone ", " massacre everyone ", " un attentat a ", " blow up the ", " blow up a ", " faire sauter la ", " faire sauter le ", " faire exploser la ", " faire exploser le ", " will burn it ", " will burn the ", " va tout bruler ", " va bruler mon ", " va bruler ma ", " mettre le feu a mon ", " mettre le feu a ma ", " bottle of essence ", " bottle of petrol ", " can of petrol ", " bidon d essence ", " bouteille d essence ", " jerrican ",
         ], weak: [], blockers: [
             // A weapon bought, inherited, for a club, camping or a game; fireworks taken for shots: a question, not a threat.
             " le droit de ", " droit de le ", " droit de la ", " droit de les ", " have the right to ", " allowed to ", " can i carry ",
@@ -892,6 +904,11 @@ enum EmergencyCues {
             " enfant en danger ", " bebe seul ", " enfant seul ", " enfants seuls ", " bebe en danger ", " enfant se noie ",
             " enleve mon enfant ", " enlevement ", " kidnapping ", " kidnapped ", " child in danger ", " child alone ",
             " baby alone ", " taking my child ", " took my child ", " frappe un enfant ", " frappe son enfant ",
+            // A stranger luring a child into a car or away; a child put outside in the cold.
+            " trying to lure ", " tried to lure ", " lure my ", " luring my ", " luring a ", " to follow him to ", " get my daughter to follow ",
+            " get my son to follow ", " into his car ", " essaie d attirer ", " tente d attirer ", " essaye d attirer ",
+            " monter dans sa voiture ", " faire monter dans sa voiture ", " le suivre jusqu ", " la suivre jusqu ",
+            " locked me outside ", " locked me out in the ", " left me outside in the ", " outside in the snow ", " dehors dans la neige ",
             " frappe son fils ", " frappe sa fille ", " enfant est seul ", " enfant tout seul ", " hitting a child ",
             " hitting his child ", " hitting her child ", " secoue le bebe ", " shaking the baby ", " enfant enferme ", " monter de force ", " forced into a car ", " forced into a van ",
             " pushed into a car ", " parti avec un homme que personne ", " parti avec un inconnu ", " partie avec un inconnu ",
@@ -1004,6 +1021,9 @@ enum EmergencyCues {
             " not sure they are real ", " not sure they re real ", " real policemen ", " real police officers ", " vrais policiers ",
             " pas sur que ce soit des vrais ", " pas sure que ce soit des vrais ",
             " burglars ", " burglary ", " thief ", " thieves ",
+            // Someone who says he is from the gas or the water board, in the home now, that nobody called.
+            " monsieur du gaz ", " agent du gaz ", " homme du gaz ", " technicien du gaz ", " gas man ", " man from the gas ",
+            " j ai pas demande personne ", " je n ai demande personne ", " personne ne l a appele ", " nobody called him ", " i didn t call anyone ",
         ], blockers: [
             // Someone "claiming to be" on the phone or met online: a scam told afterwards, not someone at the door.
             " sur internet ", " online ", " par telephone ", " rang ", " phoned ", " called me ",
