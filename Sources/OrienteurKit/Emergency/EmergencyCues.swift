@@ -255,6 +255,9 @@ enum EmergencyCues {
         // question about filing a complaint by video.
         " en visio avec ma ", " en visio avec mon ", " en visio avec sa ", " en visio avec son ", " en visio avec un ami ",
         " en visio avec une amie ", " on a video call with my ", " on a video call with a friend ", " on facetime with my ",
+        // Someone seen on a work call ("un collègue en visio vient de…", "a colleague on a video call just…").
+        " collegue en visio ", " collegue en reunion visio ", " en visio vient de ", " en visio viens de ", " colleague on a video call ",
+        " on a video call just ", " on a teams call with ", " on a zoom call with ",
         // A relative calling on video from where it happens.
         " m appelle en visio ", " m a appele en visio ", " m appelle en video ", " is video calling me ", " facetiming me ",
     ]
@@ -1180,7 +1183,10 @@ enum EmergencyCues {
             // Fallen and unable to get up, collapsed a moment ago (an older person, a colleague on a video call).
             " n arrive pas a me relever ", " arrive pas a me relever ", " n arrive pas a se relever ", " arrive pas a se relever ",
             " peux pas me relever ", " peut pas se relever ", " can t get up ", " cant get up ", " cannot get up ", " unable to get up ",
-            " s effondrer ", " s est effondre ", " s est effondree ", " just collapsed ", " saigne enormement ",
+            " s effondrer ", " s est effondre ", " s est effondree ", " just collapsed ",
+            // A crowd crush: people crushed or trampled now.
+            " mouvement de foule ", " crowd crush ", " bousculade ", " ecrases contre les barrieres ", " crushed against the barriers ",
+            " people trampled ", " gens pietines ", " saigne enormement ",
             " saigne de partout ", " pisse le sang ", " bleeding a lot ", " bleeding heavily ", " bleeding badly ", " lots of blood ",
             " beaucoup de sang ", " plein de sang ",
         ], weak: [
