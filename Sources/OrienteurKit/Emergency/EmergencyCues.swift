@@ -321,7 +321,10 @@ enum EmergencyCues {
         " est au boulot ", " is at work ", " s at work ", " at work now ", " j habite chez ", " je vis chez ", " je suis chez ma ",
         " je suis chez mon ", " jsui chez ma ", " jsuis chez ma ", " i m staying with ", " i live with my ", " since then nothing ",
         " est loin ", " sont loin ", " deja loin ", " is far away ", " are far away ", " il est pas la ", " il n est pas la ",
-        " he s not here ", " he isn t here ", " it s quiet ", " its quiet ", " quiet right now ", " c est calme la ", " etaient plus la ", " n etaient plus la ", " were gone ",
+        " he s not here ", " he isn t here ",
+        // The parent who hits is away or asleep as the child writes ("elle est pas là maintenant", "là il dort").
+        " elle est pas la ", " elle n est pas la ", " la il dort ", " la elle dort ", " partie au travail ", " parti au travail ",
+        " she s not here ", " she isn t here ", " it s quiet ", " its quiet ", " quiet right now ", " c est calme la ", " etaient plus la ", " n etaient plus la ", " were gone ",
         // Something found missing "after the visit" of someone: the visitor has gone.
         " apres le passage d ", " apres le passage de ", " apres son passage ", " apres leur passage ", " apres la visite d ",
         " apres la visite de ", " apres sa visite ", " apres leur visite ", " apres son depart ", " apres leur depart ",
@@ -359,6 +362,8 @@ enum EmergencyCues {
         " parti chercher ", " partie chercher ", " partis chercher ", " went to get ", " gone to get ", " parti prendre ", " partit chercher ", " parti avec son sac ", " partie avec son sac ", " left with his bag ", " left with her bag ",
         " left the house with a bag ", " went to fetch ", " gone to fetch ",
         " va revenir ", " vont revenir ", " revient ", " reviennent ", " coming back ", " will be back ", " ll be back ",
+        // Whoever did it still there: whoever else is away or asleep ends nothing.
+        " est toujours la ", " est encore la ", " sont toujours la ", " sont encore la ", " still here ", " is still there ",
         " pour revenir ", " to come back ", " reparti chercher ", " repartie chercher ", " repartis chercher ", " still in sight ",
         " toujours en vue ", " je le vois encore ", " i can still see ",
         // The thief who just left still in sight, getting into a car.
