@@ -95,4 +95,15 @@ extension EmergencyDetectorTests {
         #expect(try ask("ma mère elle est pas là, mais mon beau-père vient de me frapper et il est toujours là")?.actions.first == .call("17"))
         #expect(try ask("my mum is at work, she's not here, but her boyfriend just hit me and he's still here")?.reasons.contains(.violenceNow) == true)
     }
+
+    /// Something of the writer's own lost, shouted as an emergency, is a lost item; a child lost stays an emergency.
+    @Test func aLostThingShoutedIsNoEmergency() throws {
+        #expect(try ask("URGENT!!! I lost my earbuds on the tram, please help") == nil)
+        #expect(try ask("I lost my daughter at the fair!!! she is 6")?.reasons.contains(.missingChild) == true)
+    }
+
+    /// "just witnessed" tells what the writer saw, not an act of someone now: the crash itself names the danger.
+    @Test func justWitnessedIsTheWritersSight() throws {
+        #expect(CueReading.justDid(CueSentence("I have just witnessed a crash", vocabulary: EmergencyCues.vocabulary).words) == nil)
+    }
 }

@@ -10,7 +10,7 @@ enum EmergencyCues {
     static let vocabulary: [String: Int32] = {
         var lists = [present, presentWeak, earlierToday, past, longAgo, calm, hypothetical, over, overCancelled, authorLeft, justHappened, paperwork,
                      noInjury, noDanger, found, foundDenied, suicide, suicidePast, suicideDenied, help, danger, firstPerson, witness, kinship,
-                     seaPlaces, inlandWaters, nothingNow, askedOfACase, hedged, windowLedges, lostToys, valuables, disappeared, takenAlong, suicideQuoted, worry, unreachable, listener, sexualAssault, hoursAgo, minor, childAges, weakAside, deceased, laughing, wishesToDie, oneWordDangers]
+                     seaPlaces, inlandWaters, nothingNow, askedOfACase, hedged, windowLedges, lostToys, valuables, disappeared, takenAlong, suicideQuoted, worry, unreachable, listener, sexualAssault, hoursAgo, minor, childAges, weakAside, deceased, laughing, wishesToDie, oneWordDangers, lostOwnThing]
         lists += categories.flatMap { [$0.strong, $0.weak, $0.blockers] }
         lists += pairs.flatMap { [$0.first, $0.second, $0.blockers] }
         return PhraseSet.vocabulary(of: lists)
@@ -108,6 +108,13 @@ enum EmergencyCues {
     static let oneWordDangers = [
         " incendie ", " feu ", " fire ", " gaz ", " gas ", " noyade ", " drowning ", " stabbed ", " poignarde ", " poignardee ",
         " intruder ", " intrus ", " fumee ", " smoke ",
+    ]
+
+    /// The writer lost something of their own ("I lost my…", "j'ai perdu mes…"): shouted as an emergency, it is a
+    /// lost item, unless the words name a danger (a child lost is read by its own cues).
+    static let lostOwnThing = [
+        " i lost my ", " i ve lost my ", " i have lost my ", " j ai perdu mon ", " j ai perdu ma ", " j ai perdu mes ",
+        " jai perdu mon ", " jai perdu ma ", " jai perdu mes ",
     ]
 
     /// Paperwork: "urgent" for a passport, a declaration or an appointment is no danger.

@@ -92,6 +92,8 @@ public struct EmergencyDetector: Sendable {
         // Nor when the writer says they do not mean to die and the words name no danger ("pas envie de faire de bêtise,
         // j'ai besoin de parler"): someone to listen to, for the listening lines, not an alert.
         guard !(reading.suicideDenied && reading.strong.isEmpty && reading.weak.isEmpty && reading.pairs.isEmpty) else { return nil }
+        // Nor on something of the writer's own lost, shouted as an emergency, when the words name no danger.
+        guard !(reading.lostOwnThing && reading.strong.isEmpty && reading.weak.isEmpty && reading.pairs.isEmpty) else { return nil }
         // Nor on a laugh beside a word of death alone ("je veux mourir lol"): a figure of speech.
         guard !reading.laughingOnly else { return nil }
         // Nor, on its own, on a short query without a cue of the present ("vol de voiture").
@@ -388,6 +390,8 @@ struct CueReading {
     var worry = false
     /// Someone else who cannot be reached ("il répond plus", "his phone is off").
     var unreachable: String?
+    /// The writer lost something of their own ("I lost my…", "j'ai perdu mes…").
+    var lostOwnThing = false
     /// The writer asks whom to talk to ("à qui parler", "who to talk to").
     var seekingListener = false
     /// The person in danger is a minor ("j'ai 14 ans", "home alone", "my little sister").
@@ -475,6 +479,7 @@ struct CueReading {
         worry = Sets.worry.occurs(in: sentence)
         unreachable = Sets.unreachable.firstMatch(in: sentence)
         seekingListener = Sets.listener.occurs(in: sentence)
+        lostOwnThing = Sets.lostOwnThing.occurs(in: sentence)
         minor = Sets.minor.occurs(in: sentence)
         // "ma fille de 12 ans … un ami de 25 ans": the child's age says who is spoken of; the adult is someone else.
         if adult, Sets.childAges.occurs(in: sentence) { adult = false }
@@ -531,7 +536,7 @@ struct CueReading {
         "submitted", "filed", "reported", "posted", "changed", "updated", "talked", "spoke", "read", "bought", "sold",
         "found", "remembered", "decided", "thought", "opened", "logged", "clicked", "looked", "watched", "arrived", "landed",
         "returned", "visited", "emailed", "texted", "phoned", "used", "tried", "wanna", "turned", "joined", "graduated",
-        "inherited", "embarrassed", "scared", "worried", "tired", "bored", "confused", "interested", "concerned",
+        "inherited", "witnessed", "spotted", "embarrassed", "scared", "worried", "tired", "bored", "confused", "interested", "concerned",
     ]
 
     /// What follows an act done to someone or something ("just slapped me", "just ripped my bag", "just fell
@@ -797,6 +802,7 @@ enum TenseWords {
 enum CompiledCues {
     static let present = PhraseSet(EmergencyCues.present, vocabulary: EmergencyCues.vocabulary)
     static let oneWordDangers = PhraseSet(EmergencyCues.oneWordDangers, vocabulary: EmergencyCues.vocabulary)
+    static let lostOwnThing = PhraseSet(EmergencyCues.lostOwnThing, vocabulary: EmergencyCues.vocabulary)
     static let presentWeak = PhraseSet(EmergencyCues.presentWeak, vocabulary: EmergencyCues.vocabulary)
     static let paperwork = PhraseSet(EmergencyCues.paperwork, vocabulary: EmergencyCues.vocabulary)
     static let justHappened = PhraseSet(EmergencyCues.justHappened, vocabulary: EmergencyCues.vocabulary)
