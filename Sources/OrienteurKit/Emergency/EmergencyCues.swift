@@ -83,6 +83,8 @@ enum EmergencyCues {
         // Someone still in the home or the shop as the writer writes ("il est toujours dans l'appartement").
         " est toujours dans ", " est encore dans ", " sont toujours dans ", " sont encore dans ", " is still inside ",
         // A refusal in the present: whoever will not let the writer go is doing it now.
+        // Someone shut in or driven alongside again and again: it goes on as the writer writes.
+        " m enferment ", " nous enferment ", " locks me in ", " lock me in ", " keeps driving ", " keeps circling ",
         " won t let me leave ", " wont let me leave ", " won t let me go ", " wont let me go ", " ne me laisse pas partir ",
         " ne me laisse pas sortir ", " veut pas me laisser partir ", " veut pas me laisser sortir ",
         // Someone trying keys or the handle now.
@@ -103,10 +105,10 @@ enum EmergencyCues {
     ]
 
     /// One word that names a danger only ever reported while it happens (a fire, a gas leak, a drowning, a stabbing,
-    /// an intruder): alone, it is a call, not a topic to read about. Topics ("cambriolage", "agression", "viol")
-    /// stay topics.
+    /// an intruder): alone, it is a call, not a topic to read about. Topics ("cambriolage", "agression", "viol", and
+    /// "incendie", the word of a topic page as much as of a call) stay topics.
     static let oneWordDangers = [
-        " incendie ", " feu ", " fire ", " gaz ", " gas ", " noyade ", " drowning ", " stabbed ", " poignarde ", " poignardee ",
+        " feu ", " fire ", " gaz ", " gas ", " noyade ", " drowning ", " stabbed ", " poignarde ", " poignardee ",
         " intruder ", " intrus ", " fumee ", " smoke ",
     ]
 
@@ -969,7 +971,10 @@ enum EmergencyCues {
         ]),
         Category(reason: .intruderNow, strong: [
             " quelqu un chez moi ", " quelqu un dans ma maison ", " des gens dans ma maison ", " des gens dans mon appart",
-            " du bruit a l etage ", " bruit a l etage ", " people in my house ", " noises upstairs ", " someone upstairs ", " quelqu un dans mon appart ", " qqn chez moi ",
+            " du bruit a l etage ", " bruit a l etage ", " people in my house ", " noises upstairs ",
+            // A burglar said to be inside (the retrained model alone no longer raised "burglar inside").
+            " burglar inside ", " burglars inside ", " intruder inside ", " thief inside ", " cambrioleur dedans ", " cambrioleurs dedans ",
+            " voleur dedans ", " voleurs dedans ", " cambrioleur a l interieur ", " cambrioleurs a l interieur ", " someone upstairs ", " quelqu un dans mon appart ", " qqn chez moi ",
             " quelqu un dans la maison ", " quelqu un essaie d entrer ", " essaie d entrer ", " essaient d entrer ",
             " essaye d entrer ", " essayent d entrer ", " tente d entrer ", " tentent d entrer ", " essaie d ouvrir ",
             " essaye d ouvrir ", " tente d ouvrir ", " essaient d ouvrir ", " force ma porte ", " force la porte ",
