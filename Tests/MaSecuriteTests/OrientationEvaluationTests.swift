@@ -113,7 +113,7 @@ import Testing
     /// parts 49-54, scored with all of that before anyone tuned on them: 98.8%, 2.7%, 95.2%; 99.4%, 1.9%, 94.3%; 93.8%, 3.1%,
     /// 92.1%; 95.6%, 5.8%, 91.7%; 96.3%, 3.9%, 94.3%; 97.5%, 0.4%, 97.1%, their floors until their own round; parts 55-60,
     /// likewise: 97.5%, 3.1%, 95.2%; 98.8%, 1.2%, 96.7%; 97.5%, 4.2%, 96.9%; 96.9%, 5.8%, 93.8%; 92.6%, 7.0%, 92.1%; 96.8%, 3.5%,
-    /// 91.9%; then parts 49-57 100%, 1.9%, 99.8%; 99.4%, 1.2%, 99.3%; 96.9%, 1.5%, 99.3%; 98.1%, 3.5%, 98.8%; 98.8%, 2.3%, 99.5%;
+    /// 91.9%; then parts 49-57 100%, 1.9%, 99.8%; 99.4%, 1.2%, 99.3%; 97.5%, 1.5%, 99.3%; 98.8%, 3.5%, 98.8%; 99.4%, 2.3%, 99.5%;
     /// 99.4%, 0%, 100%; 99.4%, 1.9%, 99.0%; 100%, 0.8%, 99.5%; 98.1%, 2.7%, 99.8% with reading rules written while reading their
     /// errors, by class (among them a danger of now — "vient de", "just", "still here", "mais là" — that outranks a calm opening,
     /// a hedge or an old story in shorter messages too, and danger verbs of now as classes), and both models retrained on the
@@ -155,8 +155,8 @@ import Testing
                       ("development-43", 0.985, 0.025, 0.985), ("development-44", 0.995, 0.06, 0.975), ("development-45", 0.995, 0.02, 0.995),
                       ("development-46", 0.995, 0.03, 0.995), ("development-47", 0.995, 0.01, 0.995), ("development-48", 0.995, 0.025, 0.99),
                       // Parts 49-57 just under the level they reach after their reading rules and the retraining.
-                      ("development-49", 0.995, 0.02, 0.995), ("development-50", 0.99, 0.015, 0.99), ("development-51", 0.965, 0.02, 0.99),
-                      ("development-52", 0.98, 0.04, 0.985), ("development-53", 0.985, 0.025, 0.99), ("development-54", 0.99, 0.005, 0.995),
+                      ("development-49", 0.995, 0.02, 0.995), ("development-50", 0.99, 0.015, 0.99), ("development-51", 0.97, 0.02, 0.99),
+                      ("development-52", 0.985, 0.04, 0.985), ("development-53", 0.99, 0.025, 0.99), ("development-54", 0.99, 0.005, 0.995),
                       ("development-55", 0.99, 0.02, 0.985), ("development-56", 0.995, 0.01, 0.995), ("development-57", 0.98, 0.03, 0.995),
                       // Parts 58-60 at their level on arrival (rules and models of parts 1-48).
                       // Part 59's top-3 at 0.915: the orientation model retrained on parts 1-57 moves one of its sentences out

@@ -108,4 +108,13 @@ extension EmergencyDetectorTests {
     @Test func justWitnessedIsTheWritersSight() throws {
         #expect(CueReading.justDid(CueSentence("I have just witnessed a crash", vocabulary: EmergencyCues.vocabulary).words) == nil)
     }
+
+    /// A child lost in a crowd or at the beach ("lost my 5yo", "je la cherche partout"); someone pinned and groped, an
+    /// old woman pushed to the ground: read by the rules, so that a retrained model cannot drop them.
+    @Test func aChildLostInACrowdAndSomeonePinnedOrPushedOver() throws {
+        #expect(try ask("lost my 5yo near the carousel, can't find her anywhere")?.reasons.contains(.missingChild) == true)
+        #expect(try ask("mon fils de 4 ans s'est perdu au marché, je le cherche partout")?.reasons.contains(.missingChild) == true)
+        #expect(try ask("ma sœur m'écrit qu'un type la coince contre la porte du bus et la tripote") != nil)
+        #expect(try ask("two men pushed her over outside the bakery and she is on the ground, she's 85") != nil)
+    }
 }

@@ -719,6 +719,9 @@ enum EmergencyCues {
             " vont me tuer ", " menace de me tuer ", " va me frapper ", " veut me frapper ", " me tabasse ", " me tabassent ",
             " frappe ma ", " frappe mon ", " frappe sa ", " frappe son ", " bat sa ", " bat son ", " bat ma ", " bat mon ",
             " tape sa ", " tape son ", " tape ma ", " tape mon ", " se battent ", " se bat ", " bagarre ", " agression en cours ",
+            // Someone pinned against a wall and groped, an old person pushed to the ground (the retrained model alone dropped them).
+            " la coince contre ", " le coince contre ", " la tripote ", " la tripotent ", " pinning her against ", " pinned her against ",
+            " pushed her over ", " pushed him over ", " knocked her over ", " knocked him over ", " pushed grandma over ", " pushed grandpa over ",
             " touche les filles ", " touche des filles ", " touching the girls ", " touching girls ", " touche les enfants ", " touching the kids ",
             " me viole ", " being struck ", " being hit ", " being punched ", " being kicked ", " being slapped ", " being strangled ",
             " crie je vais te ", " hurle je vais te ", " gueule je vais te ", " qui crie je vais ", " shouting i ll kill ", " screaming i ll kill ",
@@ -1634,8 +1637,11 @@ enum EmergencyCues {
             " enfant ", " fils ", " fille ", " petit ", " petite ", " ado ", " gamin ", " gamine ", " bebe ", " mome ",
             " garcon ", " neveu ", " niece ", " petit fils ", " petite fille ", " ans ", " gosse ", " loulou ", " gamins ",
             " child ", " son ", " daughter ", " kid ", " boy ", " girl ", " teenager ", " toddler ", " year old ",
-        ], second: [
+        ] + (2...17).map { " \($0)yo " }, second: [
             " pas rentre ", " pas rentree ", " pas revenu ", " pas revenue ", " disparu ", " disparue ", " introuvable ",
+            // Searched for everywhere, in a crowd.
+            " je la cherche partout ", " je le cherche partout ", " on la cherche partout ", " on le cherche partout ",
+            " perdue dans la foule ", " perdu dans la foule ", " lost in the crowd ",
             " jtrouve plus ", " jtrouve pas ", " je trouve plus ", " pas regagne ", " disparition ", " never came home ",
             " never came back ", " repond plus ", " ne repond plus ",
             // Hours late from school.

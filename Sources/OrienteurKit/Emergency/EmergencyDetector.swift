@@ -479,7 +479,9 @@ struct CueReading {
         worry = Sets.worry.occurs(in: sentence)
         unreachable = Sets.unreachable.firstMatch(in: sentence)
         seekingListener = Sets.listener.occurs(in: sentence)
-        lostOwnThing = Sets.lostOwnThing.occurs(in: sentence)
+        // "lost my 6yo", "j'ai perdu mon fils de 5 ans": a child, not a thing.
+        lostOwnThing = Sets.lostOwnThing.occurs(in: sentence) && !minor && !Sets.childAges.occurs(in: sentence)
+            && !Sets.kinship.occurs(in: sentence)
         minor = Sets.minor.occurs(in: sentence)
         // "ma fille de 12 ans … un ami de 25 ans": the child's age says who is spoken of; the adult is someone else.
         if adult, Sets.childAges.occurs(in: sentence) { adult = false }
