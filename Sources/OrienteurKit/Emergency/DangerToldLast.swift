@@ -9,7 +9,20 @@ extension EmergencyDetector {
     static let turns = [
         ". ", "! ", "? ", "; ", " mais ", " but ", " however", " cependant", " par contre", " sinon", " and also", " et aussi",
         " never mind", " peu importe", " sorry", " désolé", " desole", " en plus",
+        // A turn to what happens now after a calm opening or an old story ("…, sauf que là…", "…, except tonight…").
+        " sauf que", " except ", " et là", " and now", " but now", " but tonight", " mais ce soir",
     ]
+
+    /// The turns that set what follows against what came before ("mais", "but", "sauf que"): in a shorter
+    /// message, a cue of the present after one of them is enough; after the end of a sentence the part must
+    /// say that it has just happened or that someone is still there.
+    static let contrasts: Set<String> = [" mais ", " but ", " however", " cependant", " par contre", " sauf que", " except ", " et là", " and now", " but now", " but tonight", " mais ce soir"]
+
+    /// Words that deny: a part that says "not right now", "personne n'est là" tells no danger of now by its cue of the present.
+    static let denials: Set<String> = ["pas", "not", "nothing", "rien", "personne", "jamais", "never", "isn", "aren", "no", "nobody", "ne", "n"]
+
+    /// How many words a part of a shorter message needs to be read on its own.
+    static let shortPartWords = 4
 
     /// A long message that first asks about something else (a complaint, a form, last year's theft) and
     /// only then tells a danger happening now ("…, mais là un homme armé vient d'entrer", "…, but right now I
@@ -26,22 +39,31 @@ extension EmergencyDetector {
 
     /// ``dangerToldLast(in:search:)`` with `text` already split into words (`words` is `CueSentence` of `text`).
     func dangerToldLast(in text: String, words whole: CueSentence, search: (String) -> [SearchResult]) -> (alert: EmergencyAlert, results: [SearchResult])? {
-        guard whole.words.count >= Self.longMessageWords else { return nil }
-        var starts: [String.Index] = []
+        // A shorter message is read in parts too, but a part then counts only when it says the danger is
+        // happening or has just happened in plain words ("vient de", "just", "en ce moment", "still here"):
+        // a calm opening ("je voulais savoir…", "quick q…"), a hedge ("c'est rien de grave mais…") or an old
+        // story ("ça fait des années…") must not silence a danger of now told after it.
+        let long = whole.words.count >= Self.longMessageWords
+        guard long || whole.words.count >= Self.shortPartWords + 2 else { return nil }
+        var starts: [String.Index: Bool] = [:]
         for turn in Self.turns {
             var from = text.startIndex
             while from < text.endIndex, let found = text.range(of: turn, options: [.caseInsensitive, .diacriticInsensitive], range: from..<text.endIndex) {
-                starts.append(found.upperBound)
+                starts[found.upperBound] = (starts[found.upperBound] ?? false) || Self.contrasts.contains(turn)
                 from = found.upperBound
             }
         }
-        for start in Set(starts).sorted() {
+        for start in starts.keys.sorted() {
             let part = String(text[start...])
             let sentence = CueSentence(part, vocabulary: EmergencyCues.vocabulary)
-            guard sentence.words.count >= 6 else { continue }
+            guard sentence.words.count >= (long ? 6 : Self.shortPartWords) else { continue }
             let reading = CueReading(sentence)
-            guard reading.present != nil || reading.justHappened,
-                  Self.saysNow(sentence, french: TextAnalyzer.guessLanguage(part) == .french) else { continue }
+            // After a contrast ("mais là…", "but…"), a danger the words name outright ("il a sorti le fusil") is
+            // enough too, when nothing in the part tones it down.
+            let namedAfterContrast = !long && (starts[start] ?? false) && !reading.strong.isEmpty && !reading.toneDown && !reading.question
+            if !long, !namedAfterContrast, !Self.saysNowPlainly(sentence, afterContrast: starts[start] ?? false) { continue }
+            guard namedAfterContrast || reading.present != nil || reading.justHappened,
+                  namedAfterContrast || Self.saysNow(sentence, french: TextAnalyzer.guessLanguage(part) == .french) else { continue }
             let results = search(part)
             // A word for help alone ("au secours", "please help") closing a message about a hacked account
             // is that account's help: the part must name a danger of its own.
@@ -55,9 +77,23 @@ extension EmergencyDetector {
     /// "just fell"), a cue of the present ("right now", "en ce moment", "I can hear"), someone still there, or a
     /// verb in the present said of someone ("are screaming", in French "il se passe"). "Now" or "maintenant"
     /// alone ("what do I do now?") is not enough: it speaks of the writer's question as often as of a danger.
+    /// Whether a part says "now" in words that leave no doubt: it has just happened ("vient de", "just
+    /// slapped"), a cue of the present from the strong list ("en ce moment", "right now", "toujours là"), or
+    /// someone still there (after a contrast, any cue of the present), and nothing denied. A verb in the present
+    /// alone is not enough in a short message.
+    static func saysNowPlainly(_ sentence: CueSentence, afterContrast: Bool) -> Bool {
+        if CompiledCues.justHappened.occurs(in: sentence) || CueReading.justDid(sentence.words) != nil { return true }
+        let timed = CueReading.maskingDeniedPresentAndDurations(sentence)
+        if CueReading.stillThere(timed.words) != nil, !sentence.words.contains(where: { Self.denials.contains($0) }) { return true }
+        // A cue of the present after a contrast, with no denial just before it ("not dangerous right now").
+        guard afterContrast, let cue = CompiledCues.present.firstIndex(in: timed) else { return false }
+        return !sentence.words[max(0, cue - 4)..<cue].contains(where: { Self.denials.contains($0) })
+    }
+
     static func saysNow(_ sentence: CueSentence, french: Bool) -> Bool {
         let timed = CueReading.maskingDeniedPresentAndDurations(sentence)
-        return CompiledCues.justHappened.occurs(in: sentence) || CompiledCues.present.occurs(in: timed)
+        return CompiledCues.justHappened.occurs(in: sentence) || CueReading.justDid(sentence.words) != nil
+            || CompiledCues.present.occurs(in: timed)
             || CueReading.stillThere(timed.words) != nil
             || CueReading.presentTense(timed.words, progressiveOnly: !french) != nil
     }

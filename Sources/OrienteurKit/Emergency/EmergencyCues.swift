@@ -10,7 +10,7 @@ enum EmergencyCues {
     static let vocabulary: [String: Int32] = {
         var lists = [present, presentWeak, earlierToday, past, longAgo, calm, hypothetical, over, overCancelled, authorLeft, justHappened, paperwork,
                      noInjury, noDanger, found, foundDenied, suicide, suicidePast, suicideDenied, help, danger, firstPerson, witness, kinship,
-                     seaPlaces, inlandWaters, nothingNow, askedOfACase, hedged, windowLedges, lostToys, valuables, disappeared, takenAlong, suicideQuoted, worry, unreachable, listener, sexualAssault, hoursAgo, minor, childAges, weakAside, deceased, laughing, wishesToDie]
+                     seaPlaces, inlandWaters, nothingNow, askedOfACase, hedged, windowLedges, lostToys, valuables, disappeared, takenAlong, suicideQuoted, worry, unreachable, listener, sexualAssault, hoursAgo, minor, childAges, weakAside, deceased, laughing, wishesToDie, oneWordDangers, lostOwnThing]
         lists += categories.flatMap { [$0.strong, $0.weak, $0.blockers] }
         lists += pairs.flatMap { [$0.first, $0.second, $0.blockers] }
         return PhraseSet.vocabulary(of: lists)
@@ -83,6 +83,8 @@ enum EmergencyCues {
         // Someone still in the home or the shop as the writer writes ("il est toujours dans l'appartement").
         " est toujours dans ", " est encore dans ", " sont toujours dans ", " sont encore dans ", " is still inside ",
         // A refusal in the present: whoever will not let the writer go is doing it now.
+        // Someone shut in or driven alongside again and again: it goes on as the writer writes.
+        " m enferment ", " nous enferment ", " locks me in ", " lock me in ", " keeps driving ", " keeps circling ",
         " won t let me leave ", " wont let me leave ", " won t let me go ", " wont let me go ", " ne me laisse pas partir ",
         " ne me laisse pas sortir ", " veut pas me laisser partir ", " veut pas me laisser sortir ",
         // Someone trying keys or the handle now.
@@ -100,6 +102,21 @@ enum EmergencyCues {
         " maintenant ", " mtn ", " actuellement ", " now ", " currently ", " urgent ", " urgence ", " aujourd hui ", " help ",
         // A place ("devant chez moi") says where as much as when: "on m'a volé ma voiture cette nuit devant chez moi".
         " devant chez moi ",
+    ]
+
+    /// One word that names a danger only ever reported while it happens (a fire, a gas leak, a drowning, a stabbing,
+    /// an intruder): alone, it is a call, not a topic to read about. Topics ("cambriolage", "agression", "viol", and
+    /// "incendie", the word of a topic page as much as of a call) stay topics.
+    static let oneWordDangers = [
+        " feu ", " fire ", " gaz ", " gas ", " noyade ", " drowning ", " stabbed ", " poignarde ", " poignardee ",
+        " intruder ", " intrus ", " fumee ", " smoke ",
+    ]
+
+    /// The writer lost something of their own ("I lost my…", "j'ai perdu mes…"): shouted as an emergency, it is a
+    /// lost item, unless the words name a danger (a child lost is read by its own cues).
+    static let lostOwnThing = [
+        " i lost my ", " i ve lost my ", " i have lost my ", " j ai perdu mon ", " j ai perdu ma ", " j ai perdu mes ",
+        " jai perdu mon ", " jai perdu ma ", " jai perdu mes ",
     ]
 
     /// Paperwork: "urgent" for a passport, a declaration or an appointment is no danger.
@@ -247,6 +264,9 @@ enum EmergencyCues {
         // question about filing a complaint by video.
         " en visio avec ma ", " en visio avec mon ", " en visio avec sa ", " en visio avec son ", " en visio avec un ami ",
         " en visio avec une amie ", " on a video call with my ", " on a video call with a friend ", " on facetime with my ",
+        // Someone seen on a work call ("un collègue en visio vient de…", "a colleague on a video call just…").
+        " collegue en visio ", " collegue en reunion visio ", " en visio vient de ", " en visio viens de ", " colleague on a video call ",
+        " on a video call just ", " on a teams call with ", " on a zoom call with ",
         // A relative calling on video from where it happens.
         " m appelle en visio ", " m a appele en visio ", " m appelle en video ", " is video calling me ", " facetiming me ",
     ]
@@ -310,7 +330,10 @@ enum EmergencyCues {
         " est au boulot ", " is at work ", " s at work ", " at work now ", " j habite chez ", " je vis chez ", " je suis chez ma ",
         " je suis chez mon ", " jsui chez ma ", " jsuis chez ma ", " i m staying with ", " i live with my ", " since then nothing ",
         " est loin ", " sont loin ", " deja loin ", " is far away ", " are far away ", " il est pas la ", " il n est pas la ",
-        " he s not here ", " he isn t here ", " it s quiet ", " its quiet ", " quiet right now ", " c est calme la ", " etaient plus la ", " n etaient plus la ", " were gone ",
+        " he s not here ", " he isn t here ",
+        // The parent who hits is away or asleep as the child writes ("elle est pas là maintenant", "là il dort").
+        " elle est pas la ", " elle n est pas la ", " la il dort ", " la elle dort ", " partie au travail ", " parti au travail ",
+        " she s not here ", " she isn t here ", " it s quiet ", " its quiet ", " quiet right now ", " c est calme la ", " etaient plus la ", " n etaient plus la ", " were gone ",
         // Something found missing "after the visit" of someone: the visitor has gone.
         " apres le passage d ", " apres le passage de ", " apres son passage ", " apres leur passage ", " apres la visite d ",
         " apres la visite de ", " apres sa visite ", " apres leur visite ", " apres son depart ", " apres leur depart ",
@@ -348,6 +371,10 @@ enum EmergencyCues {
         " parti chercher ", " partie chercher ", " partis chercher ", " went to get ", " gone to get ", " parti prendre ", " partit chercher ", " parti avec son sac ", " partie avec son sac ", " left with his bag ", " left with her bag ",
         " left the house with a bag ", " went to fetch ", " gone to fetch ",
         " va revenir ", " vont revenir ", " revient ", " reviennent ", " coming back ", " will be back ", " ll be back ",
+        // Whoever did it still there: whoever else is away or asleep ends nothing.
+        " est toujours la ", " est encore la ", " sont toujours la ", " sont encore la ", " still here ", " is still there ",
+        " pour revenir ", " to come back ", " reparti chercher ", " repartie chercher ", " repartis chercher ", " still in sight ",
+        " toujours en vue ", " je le vois encore ", " i can still see ",
         // The thief who just left still in sight, getting into a car.
         " il monte dans une ", " ils montent dans une ", " elle monte dans une ", " is getting into a ", " are getting into a ", " je le vois encore ", " i can still see him ",
         // Someone still inside: whoever "left" is not the danger.
@@ -373,6 +400,9 @@ enum EmergencyCues {
         " tape a la porte ", " sonne sans arret ",
         // "il dit que c'est fini": the one in danger's words, not an end.
         " dit que c est fini ", " says it s over ", " says its over ",
+        // The same words reported as said ("en disant que c'est fini", "saying it's over"): a threat, not an end.
+        " disant que c est fini ", " disant c est fini ", " en disant que tout est fini ", " saying it s over ", " saying its over ",
+        " saying that it s over ", " crie que c est fini ", " shouting it s over ",
         // Someone who will not leave the writer's home, or wants in now: "partir de chez moi" is theirs, not the writer's.
         " ne veut pas partir de chez moi ", " veut pas partir de chez moi ", " ne veulent pas partir de chez moi ",
         " refuse de partir de chez moi ", " refusent de partir de chez moi ", " veut rentrer chez moi ", " veulent rentrer chez moi ",
@@ -511,6 +541,9 @@ enum EmergencyCues {
 
     static let suicide = [
         " me suicider ", " me suicide ", " suicidaire ", " suicide ", " suicider ", " en finir ",
+        // Standing by the railway or on the tracks, said of oneself.
+        " je suis au bord de la voie ferree ", " je suis sur les rails ", " je suis sur la voie ferree ", " jsuis sur les rails ",
+        " i m on the railway tracks ", " i m on the train tracks ", " i am on the train tracks ", " i m standing on the tracks ",
         " mettre fin a mes jours ", " mettre fin a ma vie ", " envie de mourir ", " va se tuer ", " veut se tuer ", " allait se tuer ", " allait se suicider ", " voulait se tuer ", " veux mourir ", " vais mourir ",
         " plus envie de vivre ", " me foutre en l air ", " me jeter ", " sauter du ", " me pendre ", " kill myself ",
         " killing myself ", " suicidal ", " dont want to be alive ", " don t want to be alive ", " c est fini pour moi ",
@@ -686,7 +719,14 @@ enum EmergencyCues {
             " vont me tuer ", " menace de me tuer ", " va me frapper ", " veut me frapper ", " me tabasse ", " me tabassent ",
             " frappe ma ", " frappe mon ", " frappe sa ", " frappe son ", " bat sa ", " bat son ", " bat ma ", " bat mon ",
             " tape sa ", " tape son ", " tape ma ", " tape mon ", " se battent ", " se bat ", " bagarre ", " agression en cours ",
-            " me viole ", " se fait agresser ", " se fait frapper ", " se fait tabasser ", " se fait taper ", " se font frapper ", " se frotte a moi ", " se frotte contre moi ", " rubbing against me ", " rubbing himself against me ",
+            // Someone pinned against a wall and groped, an old person pushed to the ground (the retrained model alone dropped them).
+            " la coince contre ", " le coince contre ", " la tripote ", " la tripotent ", " pinning her against ", " pinned her against ",
+            " pushed her over ", " pushed him over ", " knocked her over ", " knocked him over ", " pushed grandma over ", " pushed grandpa over ",
+            " touche les filles ", " touche des filles ", " touching the girls ", " touching girls ", " touche les enfants ", " touching the kids ",
+            " me viole ", " being struck ", " being hit ", " being punched ", " being kicked ", " being slapped ", " being strangled ",
+            " crie je vais te ", " hurle je vais te ", " gueule je vais te ", " qui crie je vais ", " shouting i ll kill ", " screaming i ll kill ",
+            " shouting i m going to kill ", " screaming i m going to kill ",
+            " se fait agresser ", " se fait frapper ", " se fait tabasser ", " se fait taper ", " se font frapper ", " se frotte a moi ", " se frotte contre moi ", " rubbing against me ", " rubbing himself against me ",
             " baston ", " rixe ", " lynch", " me violer ", " me touche ", " touching me ", " keeps touching ", " se colle a moi ",
             " me lache pas ", " frappe une ", " frape une ", " frappe un ", " frappent un ", " frappent une ", " tape une ",
             " slamming her ", " slamming him ", " hitting her ", " hitting him ", " me planter ", " va me planter ", " me defoncer ", " vont me defoncer ", " lui caresse ",
@@ -759,6 +799,26 @@ enum EmergencyCues {
             // Blows that explain a wound ("beat up", "slashed", "a headbutt"): the police ahead of the SAMU.
             " beat up ", " slashed ", " coup de tete ", " coups de casque ", " pushed my ", " knocked her down ",
             " knocked him down ",
+            // Acts on a body told in the past or the infinitive, as classes (strangling, hitting, slapping, shaking,
+            // dragging, snatching), SMS spellings too: violence now only beside a cue of now ("vient de", "just",
+            // "still here"), as every weak word.
+            " etrangler ", " etranglee ", " m a etrangle ", " m a etranglee ", " ma etrangle ", " ma etranglee ", " strangled ",
+            " choked ", " choke me ", " strangle her ", " strangle him ",
+            " slapped ", " slap me ", " m a gifle ", " m a giflee ", " ma gifle ", " ma giflee ", " mis une gifle ", " mis une claque ",
+            " m a frappe ", " m a frappee ", " ma frappe ", " ma frappee ", " m a tape ", " m a tapee ", " ma tape ", " ma tapee ",
+            " just hit me ", " just hit her ", " just hit him ", " kicked me ", " kicked her ", " kicked him ", " headbutted ",
+            " la secoue ", " le secoue ", " secoue le bebe ", " secoue la petite ", " secoue le petit ", " shook her ", " shook him ",
+            " shaking her ", " shaking him ", " shook the baby ",
+            " m a traine ", " m a trainee ", " ma traine ", " ma trainee ", " la traine ", " le traine ", " trainee par ", " traine par ",
+            " dragged me ", " dragged her ", " dragged him ", " dragging me ", " dragging her ", " dragging him ",
+            " ripped my ", " ripped her ", " snatched my ", " snatched her ", " snatched his ", " yanked my ", " tuk my ",
+            " m a arrache ", " ma arrache ", " a arrache mon ", " a arrache mon sac ", " ont arrache mon ", " arrache mon sac ",
+            " m a pousse dans ", " m a poussee dans ", " pushed me down ",
+            // Blows heard through a wall, a death threat shouted at someone now.
+            " threatening me ", " threatens me ", " broken the door ", " broke the door ", " broke down the door ", " a casse la porte ",
+            " cassé la porte ", " casse la porte ",
+            " j entends des coups ", " jentends des coups ", " entend des coups ", " i can hear blows ", " i hear blows ",
+            " hear him hitting ", " hear him beating ",
         ], blockers: [
             " son chien ", " sa chienne ", " son chat ", " le chien ", " his dog ", " her dog ", " the dog ",
             " tape ma voiture ", " tape la voiture ", " a tape ma ", " hit my car ", " hit my parked ",
@@ -789,7 +849,13 @@ enum EmergencyCues {
             " fils depassent ", " fils qui depassent ", " tisonnier ",
             " broken bottle ", " bouteille cassee ", " tesson ", " tessons ", " knifepoint ", " gunpoint ", " held up my ",
             // Bats, a bomb or an attack announced, petrol brought to set a place alight.
-            " battes ", " baseball bat ", " baseball bats ", " faire un attentat ", " commettre un attentat ", " faire un carnage ", " un carnage ", " tuer tout le monde ", " kill everyone ", " shoot everyone ", " massacre everyone ", " un attentat a ", " blow up the ", " blow up a ", " faire sauter la ", " faire sauter le ", " faire exploser la ", " faire exploser le ", " will burn it ", " will burn the ", " va tout bruler ", " va bruler mon ", " va bruler ma ", " mettre le feu a mon ", " mettre le feu a ma ", " bottle of essence ", " bottle of petrol ", " can of petrol ", " bidon d essence ", " bouteille d essence ", " jerrican ",
+            " battes ", " baseball bat ", " baseball bats ",
+            // An attack announced with a place and a time, an explosive vest shown.
+            " annonce un attentat ", " annoncer un attentat ", " announces an attack ", " announcing an attack ", " prepare un attentat ",
+            " planning an attack ", " plans an attack ", " vest with wires ", " explosive vest ", " suicide vest ", " gilet avec des fils ",
+            " gilet explosif ", " ceinture d explosifs ", " everyone will pay ", " tout le monde va payer ",
+            " a sorti le fusil ", " a sorti un fusil ", " a sorti un couteau ", " a sorti le couteau ", " pulled out a knife ", " pulled a knife ",
+            " pulled out a gun ", " pulled a gun ", " loading the gun ", " loading his gun ", " loading the rifle ", " faire un attentat ", " commettre un attentat ", " faire un carnage ", " un carnage ", " tuer tout le monde ", " kill everyone ", " shoot everyone ", " massacre everyone ", " un attentat a ", " blow up the ", " blow up a ", " faire sauter la ", " faire sauter le ", " faire exploser la ", " faire exploser le ", " will burn it ", " will burn the ", " va tout bruler ", " va bruler mon ", " va bruler ma ", " mettre le feu a mon ", " mettre le feu a ma ", " bottle of essence ", " bottle of petrol ", " can of petrol ", " bidon d essence ", " bouteille d essence ", " jerrican ",
         ], weak: [], blockers: [
             // A weapon bought, inherited, for a club, camping or a game; fireworks taken for shots: a question, not a threat.
             " le droit de ", " droit de le ", " droit de la ", " droit de les ", " have the right to ", " allowed to ", " can i carry ",
@@ -858,6 +924,11 @@ enum EmergencyCues {
             " enfant en danger ", " bebe seul ", " enfant seul ", " enfants seuls ", " bebe en danger ", " enfant se noie ",
             " enleve mon enfant ", " enlevement ", " kidnapping ", " kidnapped ", " child in danger ", " child alone ",
             " baby alone ", " taking my child ", " took my child ", " frappe un enfant ", " frappe son enfant ",
+            // A stranger luring a child into a car or away; a child put outside in the cold.
+            " trying to lure ", " tried to lure ", " lure my ", " luring my ", " luring a ", " to follow him to ", " get my daughter to follow ",
+            " get my son to follow ", " into his car ", " essaie d attirer ", " tente d attirer ", " essaye d attirer ",
+            " monter dans sa voiture ", " faire monter dans sa voiture ", " le suivre jusqu ", " la suivre jusqu ",
+            " locked me outside ", " locked me out in the ", " left me outside in the ", " outside in the snow ", " dehors dans la neige ",
             " frappe son fils ", " frappe sa fille ", " enfant est seul ", " enfant tout seul ", " hitting a child ",
             " hitting his child ", " hitting her child ", " secoue le bebe ", " shaking the baby ", " enfant enferme ", " monter de force ", " forced into a car ", " forced into a van ",
             " pushed into a car ", " parti avec un homme que personne ", " parti avec un inconnu ", " partie avec un inconnu ",
@@ -903,7 +974,10 @@ enum EmergencyCues {
         ]),
         Category(reason: .intruderNow, strong: [
             " quelqu un chez moi ", " quelqu un dans ma maison ", " des gens dans ma maison ", " des gens dans mon appart",
-            " du bruit a l etage ", " bruit a l etage ", " people in my house ", " noises upstairs ", " someone upstairs ", " quelqu un dans mon appart ", " qqn chez moi ",
+            " du bruit a l etage ", " bruit a l etage ", " people in my house ", " noises upstairs ",
+            // A burglar said to be inside (the retrained model alone no longer raised "burglar inside").
+            " burglar inside ", " burglars inside ", " intruder inside ", " thief inside ", " cambrioleur dedans ", " cambrioleurs dedans ",
+            " voleur dedans ", " voleurs dedans ", " cambrioleur a l interieur ", " cambrioleurs a l interieur ", " someone upstairs ", " quelqu un dans mon appart ", " qqn chez moi ",
             " quelqu un dans la maison ", " quelqu un essaie d entrer ", " essaie d entrer ", " essaient d entrer ",
             " essaye d entrer ", " essayent d entrer ", " tente d entrer ", " tentent d entrer ", " essaie d ouvrir ",
             " essaye d ouvrir ", " tente d ouvrir ", " essaient d ouvrir ", " force ma porte ", " force la porte ",
@@ -970,6 +1044,9 @@ enum EmergencyCues {
             " not sure they are real ", " not sure they re real ", " real policemen ", " real police officers ", " vrais policiers ",
             " pas sur que ce soit des vrais ", " pas sure que ce soit des vrais ",
             " burglars ", " burglary ", " thief ", " thieves ",
+            // Someone who says he is from the gas or the water board, in the home now, that nobody called.
+            " monsieur du gaz ", " agent du gaz ", " homme du gaz ", " technicien du gaz ", " gas man ", " man from the gas ",
+            " j ai pas demande personne ", " je n ai demande personne ", " personne ne l a appele ", " nobody called him ", " i didn t call anyone ",
         ], blockers: [
             // Someone "claiming to be" on the phone or met online: a scam told afterwards, not someone at the door.
             " sur internet ", " online ", " par telephone ", " rang ", " phoned ", " called me ",
@@ -1120,6 +1197,18 @@ enum EmergencyCues {
             " lips blue ", " barely breathes ", " chest pains ", " mal dans le bras gauche ", " mal au bras gauche ",
             " pain in his left arm ", " pain in her left arm ", " gicle partout ", " ca gicle ", " spurting ",
             " gemissements ", " une balle dans ", " shot in the ", " load of pills ", " bunch of pills ", " hasn t picked up ", " hasnt picked up ", " n ouvre pas ", " n ouvre plus ",
+            // Not breathing, no longer answering beside a body on the ground, bleeding that does not stop (SMS spellings too).
+            " stopped breathing ", " isn t breathing ", " isnt breathing ", " not breathing ", " respire plu ", " respire pu ", " respir plus ",
+            " unresponsive ", " saigne beaucoup ",
+            // Fallen and unable to get up, collapsed a moment ago (an older person, a colleague on a video call).
+            " n arrive pas a me relever ", " arrive pas a me relever ", " n arrive pas a se relever ", " arrive pas a se relever ",
+            " peux pas me relever ", " peut pas se relever ", " can t get up ", " cant get up ", " cannot get up ", " unable to get up ",
+            " s effondrer ", " s est effondre ", " s est effondree ", " just collapsed ",
+            // A crowd crush: people crushed or trampled now.
+            " mouvement de foule ", " crowd crush ", " bousculade ", " ecrases contre les barrieres ", " crushed against the barriers ",
+            " people trampled ", " gens pietines ", " saigne enormement ",
+            " saigne de partout ", " pisse le sang ", " bleeding a lot ", " bleeding heavily ", " bleeding badly ", " lots of blood ",
+            " beaucoup de sang ", " plein de sang ",
         ], weak: [
             " blesse ", " blessee ", " blesses ", " blessees ", " injured ", " malaise ", " sang ", " blood ", " hurt ",
             " injuries ", " injury ", " fell ", " tombe ", " tombee ", " fallen ",
@@ -1451,13 +1540,14 @@ enum EmergencyCues {
     /// even when the author has left.
     static let sexualAssault = [
         " violee ", " viole ", " violer ", " raped ", " agressee sexuellement ", " agresse sexuellement ", " agresser sexuellement ",
-        " sexually assaulted ",
+        " sexually assaulted ", " m a forcee ", " m a force ", " forced me ", " forced himself on me ",
         // Drugged and abused: a sexual assault.
         " i was drugged ", " been drugged ", " j ai ete droguee ", " j ai ete drogue ", " on m a droguee ", " on m a drogue ",
     ]
     static let hoursAgo = [
         " il y a une heure ", " y a une heure ", " ya une heure ", " il y a 1h ", " il y a deux heures ", " il y a 2h ",
-        " il y a trois heures ", " an hour ago ", " two hours ago ", " a couple of hours ago ", " few hours ago ", " hours ago ",
+        " il y a trois heures ", " ya 1h ", " y a 1h ", " ya 2h ", " ya deux heures ", " ya 1 heure ", " il y a 1 heure ",
+        " an hour ago ", " two hours ago ", " a couple of hours ago ", " few hours ago ", " hours ago ",
         " just assaulted ", " just been assaulted ", " just raped ", " just been raped ", " violee cette nuit ", " viole cette nuit ",
     ]
 
@@ -1547,8 +1637,11 @@ enum EmergencyCues {
             " enfant ", " fils ", " fille ", " petit ", " petite ", " ado ", " gamin ", " gamine ", " bebe ", " mome ",
             " garcon ", " neveu ", " niece ", " petit fils ", " petite fille ", " ans ", " gosse ", " loulou ", " gamins ",
             " child ", " son ", " daughter ", " kid ", " boy ", " girl ", " teenager ", " toddler ", " year old ",
-        ], second: [
+        ] + (2...17).map { " \($0)yo " }, second: [
             " pas rentre ", " pas rentree ", " pas revenu ", " pas revenue ", " disparu ", " disparue ", " introuvable ",
+            // Searched for everywhere, in a crowd.
+            " je la cherche partout ", " je le cherche partout ", " on la cherche partout ", " on le cherche partout ",
+            " perdue dans la foule ", " perdu dans la foule ", " lost in the crowd ",
             " jtrouve plus ", " jtrouve pas ", " je trouve plus ", " pas regagne ", " disparition ", " never came home ",
             " never came back ", " repond plus ", " ne repond plus ",
             // Hours late from school.
@@ -1617,6 +1710,14 @@ enum EmergencyCues {
             " blood ", " bouge plus ",
             " coince ", " coincee ", " trapped ", " inconscient ", " unconscious ", " a terre ", " par terre ", " jambe ",
             " tordue ", " bras ", " tete ",
+        ]),
+        // Someone on the ground who no longer answers or moves (SMS spellings too): the SAMU, whoever else is unreachable.
+        Pair(reason: .medical, first: [
+            " par terre ", " au sol ", " on the floor ", " on the ground ", " allonge ", " allongee ", " effondre ", " effondree ",
+            " collapsed ", " tombe ", " tombee ", " fell ", " vomi ", " vomit ", " vomiting ",
+        ], second: [
+            " repond plus ", " repond plu ", " repond pu ", " repond pas ", " not responding ", " doesn t respond ", " won t respond ",
+            " bouge plus ", " bouge plu ", " bouge pu ", " not moving ", " isn t moving ", " respire plus ", " respire plu ",
         ]),
         // Headaches or vomiting next to a boiler, a stove, a heater: carbon monoxide, for the firefighters.
         Pair(reason: .fire, first: [

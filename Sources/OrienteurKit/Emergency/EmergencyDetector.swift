@@ -72,7 +72,8 @@ public struct EmergencyDetector: Sendable {
             // even unshouted ("aide" alone may look for the victims' support pages).
             reading.help = " \(word) "
         }
-        if reading.wordCount == 1, Self.isCry(text), !reading.strong.isEmpty || !reading.weak.isEmpty {
+        if reading.wordCount == 1, Self.isCry(text) || CompiledCues.oneWordDangers.occurs(in: CueSentence(text, vocabulary: EmergencyCues.vocabulary)),
+           !reading.strong.isEmpty || !reading.weak.isEmpty {
             reading.present = reading.present ?? "!"
         } else if reading.wordCount == 1, reading.help == nil, reading.suicide == nil {
             return nil
@@ -91,6 +92,8 @@ public struct EmergencyDetector: Sendable {
         // Nor when the writer says they do not mean to die and the words name no danger ("pas envie de faire de bêtise,
         // j'ai besoin de parler"): someone to listen to, for the listening lines, not an alert.
         guard !(reading.suicideDenied && reading.strong.isEmpty && reading.weak.isEmpty && reading.pairs.isEmpty) else { return nil }
+        // Nor on something of the writer's own lost, shouted as an emergency, when the words name no danger.
+        guard !(reading.lostOwnThing && reading.strong.isEmpty && reading.weak.isEmpty && reading.pairs.isEmpty) else { return nil }
         // Nor on a laugh beside a word of death alone ("je veux mourir lol"): a figure of speech.
         guard !reading.laughingOnly else { return nil }
         // Nor, on its own, on a short query without a cue of the present ("vol de voiture").
@@ -387,6 +390,8 @@ struct CueReading {
     var worry = false
     /// Someone else who cannot be reached ("il répond plus", "his phone is off").
     var unreachable: String?
+    /// The writer lost something of their own ("I lost my…", "j'ai perdu mes…").
+    var lostOwnThing = false
     /// The writer asks whom to talk to ("à qui parler", "who to talk to").
     var seekingListener = false
     /// The person in danger is a minor ("j'ai 14 ans", "home alone", "my little sister").
@@ -421,7 +426,8 @@ struct CueReading {
         past = Sets.past.occurs(in: timed) || ago.past
         pastBeforeToday = Sets.past.occurs(in: Sets.earlierToday.blanking(in: timed)) || ago.past
         longAgo = Sets.longAgo.occurs(in: timed) || ago.longAgo
-        justHappened = Sets.justHappened.occurs(in: sentence) || ago.recent
+        let justDid = Self.justDid(sentence.words)
+        justHappened = Sets.justHappened.occurs(in: sentence) || ago.recent || justDid != nil
         present = Sets.present.firstMatch(in: timed) ?? Self.stillThere(timed.words)
             ?? (timed.words.last == "la" && timed.words.count > 2 ? "la" : nil)
         // "maintenant", "now", "urgent" speak of the writer's state as often as of the danger: they say
@@ -434,6 +440,8 @@ struct CueReading {
             present = weak
         }
         if present == nil, ago.recent { present = "il y a quelques minutes" }
+        // "he just slapped me", "someone just ripped my bag": an act minutes ago says "now" as "vient de" does.
+        if present == nil, !pastBeforeToday, let act = justDid { present = act }
         // A sexual assault a few hours ago is still an emergency (care, evidence): it has just happened.
         if Sets.sexualAssault.occurs(in: sentence), let hours = Sets.hoursAgo.firstMatch(in: sentence) {
             present = present ?? hours
@@ -471,6 +479,9 @@ struct CueReading {
         worry = Sets.worry.occurs(in: sentence)
         unreachable = Sets.unreachable.firstMatch(in: sentence)
         seekingListener = Sets.listener.occurs(in: sentence)
+        // "lost my 6yo", "j'ai perdu mon fils de 5 ans": a child, not a thing.
+        lostOwnThing = Sets.lostOwnThing.occurs(in: sentence) && !minor && !Sets.childAges.occurs(in: sentence)
+            && !Sets.kinship.occurs(in: sentence)
         minor = Sets.minor.occurs(in: sentence)
         // "ma fille de 12 ans … un ami de 25 ans": the child's age says who is spoken of; the adult is someone else.
         if adult, Sets.childAges.occurs(in: sentence) { adult = false }
@@ -517,6 +528,44 @@ struct CueReading {
            pairs.contains(where: { $0.0 == .childInDanger }) {
             suicide = nil
         }
+    }
+
+    /// Verbs in the past that "just" puts minutes ago without any danger: the writer's own errand or question
+    /// ("I just wanted to ask", "I just noticed", "I just called the bank").
+    static let errandsJustDone: Set<String> = [
+        "wanted", "needed", "wondered", "realised", "realized", "received", "moved", "started", "finished", "learned",
+        "learnt", "noticed", "discovered", "checked", "called", "asked", "signed", "booked", "paid", "ordered", "registered",
+        "submitted", "filed", "reported", "posted", "changed", "updated", "talked", "spoke", "read", "bought", "sold",
+        "found", "remembered", "decided", "thought", "opened", "logged", "clicked", "looked", "watched", "arrived", "landed",
+        "returned", "visited", "emailed", "texted", "phoned", "used", "tried", "wanna", "turned", "joined", "graduated",
+        "inherited", "witnessed", "spotted", "embarrassed", "scared", "worried", "tired", "bored", "confused", "interested", "concerned",
+    ]
+
+    /// What follows an act done to someone or something ("just slapped me", "just ripped my bag", "just fell
+    /// down"), or the end of the sentence ("she just collapsed"): "just scraped knees" is "only", not "a moment ago".
+    static let afterAnActJustDone: Set<String> = [
+        "me", "my", "him", "his", "her", "them", "their", "us", "our", "the", "a", "an", "into", "in", "down", "off", "out",
+        "up", "over", "through", "at", "on", "it", "herself", "himself", "myself", "from", "and", "!", "someone", "somebody",
+        "this", "that", "your", "you", "again",
+    ]
+
+    /// Verbs in the simple past that do not end in "-ed" and tell an act on someone or something.
+    static let actsJustDone: Set<String> = [
+        "hit", "broke", "stole", "took", "fell", "threw", "shot", "bit", "beat", "shook", "struck", "tore", "cut", "ran",
+        "came", "drove", "sprang", "stuck", "swung", "flung", "burnt", "held", "caught", "bust", "busted",
+    ]
+
+    /// "just" before a verb in the simple past ("he just slapped me", "a guy just ripped my bag", "she just fell"):
+    /// an act of minutes ago. The writer's own errands ("I just wanted to know") are left out.
+    /// - Returns: the two words, or nil.
+    static func justDid(_ words: [String]) -> String? {
+        for index in words.indices.dropLast() where words[index] == "just" || words[index] == "jst" {
+            let verb = words[index + 1]
+            guard !errandsJustDone.contains(verb) else { continue }
+            guard index + 2 == words.count || afterAnActJustDone.contains(words[index + 2]) else { continue }
+            if actsJustDone.contains(verb) || (verb.count > 4 && verb.hasSuffix("ed")) { return "just \(verb)" }
+        }
+        return nil
     }
 
     /// The sentence with denied cues of the present ("pas ce soir", "not now"), durations up to now
@@ -754,6 +803,8 @@ enum TenseWords {
 /// The cue lists compiled to word sequences once.
 enum CompiledCues {
     static let present = PhraseSet(EmergencyCues.present, vocabulary: EmergencyCues.vocabulary)
+    static let oneWordDangers = PhraseSet(EmergencyCues.oneWordDangers, vocabulary: EmergencyCues.vocabulary)
+    static let lostOwnThing = PhraseSet(EmergencyCues.lostOwnThing, vocabulary: EmergencyCues.vocabulary)
     static let presentWeak = PhraseSet(EmergencyCues.presentWeak, vocabulary: EmergencyCues.vocabulary)
     static let paperwork = PhraseSet(EmergencyCues.paperwork, vocabulary: EmergencyCues.vocabulary)
     static let justHappened = PhraseSet(EmergencyCues.justHappened, vocabulary: EmergencyCues.vocabulary)
