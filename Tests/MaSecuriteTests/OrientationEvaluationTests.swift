@@ -32,7 +32,8 @@ import Testing
                                    "development-46", "development-47", "development-48",
                                    "development-49", "development-50", "development-51",
                                    "development-52", "development-53", "development-54",
-                                   "development-55", "development-56", "development-57", "development-58", "development-59", "development-60"]
+                                   "development-55", "development-56", "development-57", "development-58", "development-59", "development-60",
+                                   "development-61", "development-62", "development-63", "development-64", "development-65", "development-66"]
 
     static func set(_ name: String) throws -> EvaluationSet {
         try EvaluationSet.load(from: Self.url(name))
@@ -117,7 +118,12 @@ import Testing
     /// 99.4%, 0%, 100%; 99.4%, 1.9%, 99.0%; 100%, 0.8%, 99.5%; 98.1%, 2.7%, 99.8% with reading rules written while reading their
     /// errors, by class (among them a danger of now — "vient de", "just", "still here", "mais là" — that outranks a calm opening,
     /// a hedge or an old story in shorter messages too, and danger verbs of now as classes), and both models retrained on the
-    /// fifty-seven parts; parts 58-60 stay unseen through that round and keep their floors on arrival).
+    /// fifty-seven parts; parts 58-60 stay unseen through that round: 96.9%, 5.0%, 93.8%; 93.2%, 7.0%, 91.9%; 96.8%, 3.5%, 92.6%
+    /// after it; then, with the text model learnt on parts 1-57 (a second opinion from letters and words alone, see
+    /// `TextEmergencyModel`), 98.1%, 4.2%, 94.0%; 97.5%, 3.5%, 92.9%; 99.4%, 1.9%, 92.8%, and parts 61-66, scored on arrival with
+    /// all of that, 98.8%, 1.6%, 95.0%; 99.4%, 3.5%, 90.2%; 99.4%, 3.1%, 94.3%; 99.4%, 2.7%, 93.8%; 99.4%, 1.5%, 96.2%; 100%, 0.4%,
+    /// 96.7%; part 25's top-3 floor 0.99, not 0.995: the text model silences a false alarm on a question about witnessing an
+    /// accident, and the leaves the alert listed leave its top three with it).
     /// The cue lists and the learnt models are now
     /// trained on them, so each holds today's level as a floor against regressions, not as a measure
     /// of unseen phrasing (that is the held-out part's job; leave-one-part-out cross-validation over the six
@@ -141,7 +147,7 @@ import Testing
                       ("development-22", 0.97, 0.01, 0.99), ("development-23", 0.99, 0.03, 0.995),
                       ("development-24", 0.985, 0.025, 0.99),
                       // Parts 25-30 just under the level they reach after their reading rules and the retraining.
-                      ("development-25", 0.995, 0.02, 0.995), ("development-26", 0.995, 0.005, 0.995),
+                      ("development-25", 0.995, 0.02, 0.99), ("development-26", 0.995, 0.005, 0.995),
                       ("development-27", 0.995, 0.005, 0.985), ("development-28", 0.995, 0.015, 0.995),
                       ("development-29", 0.99, 0.015, 0.985), ("development-30", 0.995, 0.015, 0.99),
                       // Parts 31-36 just under the level they reach after their reading rules and the retraining.
@@ -158,10 +164,12 @@ import Testing
                       ("development-49", 0.995, 0.02, 0.995), ("development-50", 0.99, 0.015, 0.99), ("development-51", 0.97, 0.02, 0.99),
                       ("development-52", 0.985, 0.04, 0.985), ("development-53", 0.99, 0.025, 0.99), ("development-54", 0.99, 0.005, 0.995),
                       ("development-55", 0.99, 0.02, 0.985), ("development-56", 0.995, 0.01, 0.995), ("development-57", 0.98, 0.03, 0.995),
-                      // Parts 58-60 at their level on arrival (rules and models of parts 1-48).
-                      // Part 59's top-3 at 0.915: the orientation model retrained on parts 1-57 moves one of its sentences out
-                      // of the top three (387 → 386 of 420; the rules of the parts 49-57 round alone leave it at 387).
-                      ("development-58", 0.965, 0.06, 0.935), ("development-59", 0.925, 0.07, 0.915), ("development-60", 0.965, 0.035, 0.915)])
+                      // Parts 58-60 at their level with the text model (never tuned on: they measured the parts 49-57 round
+                      // and the text model, learnt on parts 1-57).
+                      ("development-58", 0.98, 0.045, 0.94), ("development-59", 0.975, 0.035, 0.925), ("development-60", 0.99, 0.02, 0.925),
+                      // Parts 61-66 at their level on arrival, with the text model (rules and models of parts 1-57).
+                      ("development-61", 0.985, 0.02, 0.945), ("development-62", 0.99, 0.035, 0.9), ("development-63", 0.99, 0.035, 0.94),
+                      ("development-64", 0.99, 0.03, 0.935), ("development-65", 0.99, 0.02, 0.96), ("development-66", 1.0, 0.005, 0.965)])
     func laterDevelopmentPartsHoldTheirLevel(name: String, recall: Double, falseAlarms: Double, topThree: Double) throws {
         let report = try Fixtures.modules.get().orienteur.evaluate(try Self.set(name))
         print("Orientation evaluation, \(name):\n" + report.table())

@@ -1,8 +1,15 @@
 import Testing
 @testable import OrienteurKit
 
+/// The cue rules and the feature model, as the bundled content has them, without the text model's second
+/// opinion: these tests pin how the rules read a sentence. The combination with the text model is tested in
+/// ``TextEmergencyModelTests`` and measured on the evaluation parts.
 @Suite struct EmergencyDetectorTests {
-    static let orienteur: Result<Orienteur, ContentLoadError> = Result { () throws(ContentLoadError) -> Orienteur in try Orienteur.bundled() }
+    static let orienteur: Result<Orienteur, ContentLoadError> = Result { () throws(ContentLoadError) -> Orienteur in
+        var content = try BundledContentProvider().loadContent()
+        content.emergencyModel?.text = nil
+        return Orienteur(content: content)
+    }
     var detector: EmergencyDetector { get throws { try Self.orienteur.get().emergencyDetector } }
 
     /// The alert `ask` gives: words and the situation of the leaves found.

@@ -138,9 +138,17 @@ enum OrienteurCommands: CommandArea {
         """,
         positionals: [PositionalSpec("FILE", help: "Evaluation sets (JSON) to learn from.", variadic: true)],
         options: [outputOption,
-                  thresholdOption, vetoOption, epochsOption, l2Option, GuichetCommands.contentOption]
+                  thresholdOption, vetoOption, epochsOption, l2Option, textAlertOption, textConfirmOption, textEpochsOption,
+                  textOnlyOption, GuichetCommands.contentOption]
     ) { arguments, context in
         let output = try arguments.required(OrienteurCommands.outputOption)
+        let textAlert = try arguments.double(OrienteurCommands.textAlertOption) ?? 0.5
+        guard (0.05...0.99).contains(textAlert) else { throw UsageError("--text-alert must be between 0.05 and 0.99, got \(textAlert)") }
+        let textConfirm = try arguments.double(OrienteurCommands.textConfirmOption) ?? 0.1
+        guard (0...textAlert).contains(textConfirm) else {
+            throw UsageError("--text-confirm must be between 0 and --text-alert (\(textAlert)), got \(textConfirm)")
+        }
+        let textEpochs = try arguments.int(OrienteurCommands.textEpochsOption, in: 1...1_000) ?? 10
         let threshold = try arguments.double(OrienteurCommands.thresholdOption) ?? 0.5
         guard (0.05...0.99).contains(threshold) else { throw UsageError("--threshold must be between 0.05 and 0.99, got \(threshold)") }
         let veto = try arguments.double(OrienteurCommands.vetoOption)
@@ -153,33 +161,48 @@ enum OrienteurCommands: CommandArea {
         let files = arguments.positionals
         guard !files.isEmpty else { throw UsageError("give at least one FILE") }
         let orienteur = try loadOrienteur(arguments)
-        var examples: [(features: [String], emergency: Bool)] = []
+        let textOnly = arguments.flag(OrienteurCommands.textOnlyOption)
+        if textOnly, orienteur.content.emergencyModel == nil {
+            throw UsageError("--text-only keeps the content's emergency model, and this content has none: train without it")
+        }
+        var sentences: [(text: String, lang: Language, emergency: Bool)] = []
         var names: [String] = []
         for (name, set) in try trainingSets(files) {
             names.append(name)
-            for sentence in set.sentences {
-                examples.append((orienteur.emergencyFeatures(of: sentence.text, language: sentence.lang), sentence.emergency))
-            }
+            for sentence in set.sentences { sentences.append((sentence.text, sentence.lang, sentence.emergency)) }
         }
         // The content's own examples teach what its calm leaves sound like (and its emergency leaves):
         // leaves whose situation is a danger only at times are left out.
         var leafExamples = 0
         for leaf in orienteur.content.leaves where leaf.emergency || leaf.danger == nil {
             for example in leaf.examples {
-                examples.append((orienteur.emergencyFeatures(of: example.text, language: example.lang), leaf.emergency))
+                sentences.append((example.text, example.lang, leaf.emergency))
                 leafExamples += 1
             }
         }
         names.append("leaf examples (\(leafExamples))")
-        let model = EmergencyModel.train(examples, epochs: epochs, l2: l2, threshold: threshold, veto: veto,
+        let text = TextEmergencyModel.train(sentences.map { ($0.text, $0.emergency) }, epochs: textEpochs,
+                                            alert: textAlert, confirm: textConfirm)
+        var model: EmergencyModel
+        var summary: String
+        if textOnly, let kept = orienteur.content.emergencyModel {
+            model = kept
+            summary = "kept the content's emergency model (\(model.weights.count) features)"
+        } else {
+            let examples = sentences.map { (orienteur.emergencyFeatures(of: $0.text, language: $0.lang), $0.emergency) }
+            model = EmergencyModel.train(examples, epochs: epochs, l2: l2, threshold: threshold, veto: veto,
                                          trainedOn: names.joined(separator: ", "))
+            let hits = examples.filter { (model.probability($0.0) >= threshold) == $0.1 }.count
+            summary = "\(model.weights.count) features, \(hits)/\(examples.count) right on the training sentences"
+        }
+        model.text = text
+        let textHits = sentences.filter { (text.probability($0.text) >= textAlert) == $0.emergency }.count
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         do { try encoder.encode(model).write(to: URL(fileURLWithPath: output)) } catch {
             throw OperationError("cannot write \(output): \(error.localizedDescription)")
         }
-        let hits = examples.filter { (model.probability($0.features) >= threshold) == $0.emergency }.count
-        context.console.line("Learnt from \(examples.count) sentences (\(names.joined(separator: ", "))): \(model.weights.count) features, \(hits)/\(examples.count) right on the training sentences. Wrote \(output).")
+        context.console.line("Learnt from \(sentences.count) sentences (\(names.joined(separator: ", "))): \(summary); the text model \(textHits)/\(sentences.count) right on them. Wrote \(output).")
         return 0
     }
 
@@ -187,6 +210,15 @@ enum OrienteurCommands: CommandArea {
 
     static let vetoOption = OptionSpec("veto", .value(placeholder: "P"),
                                        help: "Probability under which the model silences an alert of the cue rules (default: never; suicidal intent is never silenced).")
+
+    static let textAlertOption = OptionSpec("text-alert", .value(placeholder: "P"),
+                                            help: "Probability from which the text model alerts on its own (default 0.5).")
+    static let textConfirmOption = OptionSpec("text-confirm", .value(placeholder: "P"),
+                                              help: "Probability under which the text model silences an alert of the cue rules (default 0.1; suicidal intent is never silenced).")
+    static let textEpochsOption = OptionSpec("text-epochs", .value(placeholder: "N"),
+                                             help: "Passes over the sentences for the text model (default 10).")
+    static let textOnlyOption = OptionSpec("text-only", .flag,
+                                           help: "Keep the content's emergency model and learn only its text model (quicker).")
 
     static let epochsOption = OptionSpec("epochs", .value(placeholder: "N"),
                                          help: "Passes of gradient descent over the sentences (default 300): more fits the sentences more closely.")

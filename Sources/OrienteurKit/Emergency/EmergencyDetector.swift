@@ -62,7 +62,61 @@ public struct EmergencyDetector: Sendable {
 
     /// ``assess(_:results:terms:)`` with `text` already read (`reading` is `CueReading` of `text`), for a caller
     /// that has read it for its own checks.
+    ///
+    /// With a text model (``EmergencyModel/text``), the rules' alert stands when the text model gives the
+    /// sentence at least its `confirm` probability; suicidal intent and a missing person always stand. The text
+    /// model alerts alone from its `alert` probability, never on a hypothesis ("que faire si…") or on one word.
+    /// The rules' other blockers (a danger said to be over, an event long past) do not stop it: on blind parts
+    /// they silenced more real dangers ("il est reparti dans la chambre, il a dit qu'il revenait") than false
+    /// alarms.
     func assess(_ text: String, reading: CueReading, results: [SearchResult], terms: [String]?) -> EmergencyAlert? {
+        let ruled = ruledAlert(text, reading: reading, results: results, terms: terms)
+        guard let second = model?.text else { return ruled }
+        if let ruled {
+            if ruled.reasons.contains(where: Self.neverSilenced.contains) { return ruled }
+            return second.probability(text) >= second.confirm ? ruled : nil
+        }
+        guard reading.wordCount > 1, !reading.hypothetical, second.probability(text) >= second.alert else { return nil }
+        return textAlert(text, reading: reading, results: results, cues: second.strongestWords(in: text, count: 3))
+    }
+
+    /// The dangers the text model never silences.
+    static let neverSilenced: Set<EmergencyReason> = [.suicide, .missingChild, .missingAdult]
+
+    /// Whether a learnt model may add an alert the rules did not raise: never past a hypothesis, a danger that is
+    /// over, an event long past, a writer saying nobody is in danger or looking for someone to listen, a worry or
+    /// valuables gone with nothing that says now, suicide denied or something of one's own lost with no danger
+    /// named, a laugh beside a word of death alone.
+    func modelMayAdd(_ reading: CueReading) -> Bool {
+        guard !reading.hypothetical, reading.over == nil, !reading.longAgo, !reading.noDanger, !reading.seekingListener,
+              !(reading.worry && reading.present == nil), !(reading.valuablesGone && reading.present == nil) else { return false }
+        let namesDanger = !reading.strong.isEmpty || !reading.weak.isEmpty || !reading.pairs.isEmpty
+        if reading.suicideDenied && !namesDanger { return false }
+        if reading.lostOwnThing && !namesDanger { return false }
+        return !reading.laughingOnly
+    }
+
+    /// The alert of the text model alone: the danger of the best leaves found (else of the words, else a call for
+    /// help), its numbers first, marked possible.
+    private func textAlert(_ text: String, reading: CueReading, results: [SearchResult], cues: [String]) -> EmergencyAlert? {
+        let leaves = results.prefix(2).filter { $0.kind == .leaf }
+        var reason = leaves.compactMap { dangers[$0.id]?.reason }.first
+            ?? EmergencyCues.categories.first { reading.strong[$0.reason] != nil || reading.weak[$0.reason] != nil }?.reason
+            ?? (reading.suicide != nil ? .suicide : .callForHelp)
+        if reason == .callForHelp, let named = Self.servicesNamedByWords.first(where: { reading.cue(naming: $0) != nil }) {
+            reason = named
+        }
+        if Self.rescues.contains(reason), reading.cue(naming: .seaRescue) != nil { reason = .seaRescue }
+        if Self.rescues.contains(reason), reading.cue(naming: .airRescue) != nil { reason = .airRescue }
+        let leaf = leaf(leaves.first { dangers[$0.id]?.reason == reason }?.id ?? defaultLeaf(for: reason, witness: reading.fromWitness),
+                        for: reason, reading: reading)
+        let reasons: [EmergencyReason] = reason == .medical && reading.cue(naming: .violenceNow) != nil ? [.violenceNow, reason] : [reason]
+        return EmergencyAlert(reasons: reasons, actions: actions(for: reasons), cues: cues, leafID: leaf,
+                              fromWitness: reading.fromWitness, isPossible: true)
+    }
+
+    /// The alert of the cue rules and the feature model, before the text model's opinion.
+    private func ruledAlert(_ text: String, reading: CueReading, results: [SearchResult], terms: [String]?) -> EmergencyAlert? {
         var reading = reading
         // One word ("incendie", "viol", "rodéo") names a topic to read about, not a danger to report;
         // a call for help or suicidal intent still counts, and so does one word shouted ("fire!!", "FEU"),
@@ -87,15 +141,11 @@ public struct EmergencyDetector: Sendable {
         }
         // The learnt model adds what the rules missed, never past a hypothesis or a danger that is over.
         // Nor on papers, money or jewels gone with nothing that says now: a theft to report.
-        guard let model, !reading.hypothetical, reading.over == nil, !reading.longAgo, !reading.noDanger, !reading.seekingListener,
-              !(reading.worry && reading.present == nil), !(reading.valuablesGone && reading.present == nil) else { return nil }
         // Nor when the writer says they do not mean to die and the words name no danger ("pas envie de faire de bêtise,
-        // j'ai besoin de parler"): someone to listen to, for the listening lines, not an alert.
-        guard !(reading.suicideDenied && reading.strong.isEmpty && reading.weak.isEmpty && reading.pairs.isEmpty) else { return nil }
-        // Nor on something of the writer's own lost, shouted as an emergency, when the words name no danger.
-        guard !(reading.lostOwnThing && reading.strong.isEmpty && reading.weak.isEmpty && reading.pairs.isEmpty) else { return nil }
-        // Nor on a laugh beside a word of death alone ("je veux mourir lol"): a figure of speech.
-        guard !reading.laughingOnly else { return nil }
+        // j'ai besoin de parler"): someone to listen to, for the listening lines, not an alert. Nor on something of the
+        // writer's own lost, shouted as an emergency, when the words name no danger; nor on a laugh beside a word of
+        // death alone ("je veux mourir lol"): a figure of speech.
+        guard let model, modelMayAdd(reading) else { return nil }
         // Nor, on its own, on a short query without a cue of the present ("vol de voiture").
         guard reading.wordCount > 3 || reading.present != nil || !reading.strong.isEmpty || !reading.weak.isEmpty else { return nil }
         let features = features(text, reading: reading, results: results, terms: terms)

@@ -20,14 +20,18 @@ public struct EmergencyModel: Hashable, Sendable, Codable {
     public var veto: Double?
     /// How the model was learnt (sets, sizes), for the people who ship it.
     public var trainedOn: String
+    /// The second opinion read from the sentence's letters and words alone; nil: the rules and this model only.
+    public var text: TextEmergencyModel?
 
     /// Creates a value from its fields.
-    public init(weights: [String: Double], bias: Double, threshold: Double, veto: Double? = nil, trainedOn: String) {
+    public init(weights: [String: Double], bias: Double, threshold: Double, veto: Double? = nil, trainedOn: String,
+                text: TextEmergencyModel? = nil) {
         self.weights = weights
         self.bias = bias
         self.threshold = threshold
         self.veto = veto
         self.trainedOn = trainedOn
+        self.text = text
     }
 
     /// The probability that `features` describe a danger happening now.
