@@ -4,6 +4,13 @@ import Foundation
 import Synchronization
 import Testing
 
+/// A service of the cluster tests: operators must connect, GMT shifts.
+func clusterService(_ store: any ConversationStore, clock: any WallClock, coordinator: (any RoutingCoordinator)? = nil,
+                    instance: String = "a", classifier: (any EmergencyClassifier)? = nil) -> ChatService {
+    ChatService(configuration: .init(engine: .init(timeZone: .gmt), operatorsMustConnect: true), store: store, clock: clock,
+                classifier: classifier, coordinator: coordinator, instance: InstanceID(instance))
+}
+
 /// The in-memory coordinator meets the ``RoutingCoordinator`` contract.
 @Suite struct RoutingCoordinatorConformanceTests {
     @Test(arguments: RoutingCoordinatorConformance.checks.map(\.name))
@@ -123,8 +130,7 @@ import Testing
         // conversation must stay open everywhere, so that the close can be tried again or the conversation
         // reclaimed after a failover. It used to leave the cluster's queue first: open in the store, in no queue.
         let store = OutageStore(), coordinator = InMemoryRoutingCoordinator()
-        let a = ChatService(configuration: .init(engine: .init(timeZone: .gmt), operatorsMustConnect: true), store: store,
-                            clock: clock, coordinator: coordinator, instance: InstanceID("a"))
+        let a = clusterService(store, clock: clock, coordinator: coordinator)
         try await a.registerOperator(officer(1))
         let operatorConnection = await a.connect(Hello(role: .operator, operatorID: OperatorID("op1")))
         let operatorInbox = Inbox(operatorConnection)
@@ -154,10 +160,8 @@ import Testing
         // to the cluster's queue, and the next claim must announce it. It used to stay with the operator in
         // the claiming instance's engine without a word, so the visitor and the operator never heard of it.
         let store = OutageStore(), coordinator = InMemoryRoutingCoordinator()
-        let a = ChatService(configuration: .init(engine: .init(timeZone: .gmt), operatorsMustConnect: true), store: store,
-                            clock: clock, coordinator: coordinator, instance: InstanceID("a"))
-        let b = ChatService(configuration: .init(engine: .init(timeZone: .gmt), operatorsMustConnect: true), store: store,
-                            clock: clock, coordinator: coordinator, instance: InstanceID("b"))
+        let a = clusterService(store, clock: clock, coordinator: coordinator, instance: "a")
+        let b = clusterService(store, clock: clock, coordinator: coordinator, instance: "b")
         try await a.registerOperator(officer(1))
         try await b.registerOperator(officer(1))
         let visitor = Inbox(await a.connect(.newVisitor()))
@@ -180,8 +184,7 @@ import Testing
 @Suite struct RefusedAssignmentTests {
     @Test func theNextPassAnnouncesAnAssignmentTheStoreRefused() async throws {
         let store = OutageStore()
-        let service = ChatService(configuration: .init(engine: .init(timeZone: .gmt), operatorsMustConnect: true), store: store,
-                                  clock: ManualWallClock(testStart))
+        let service = clusterService(store, clock: ManualWallClock(testStart))
         try await service.registerOperator(officer(1))
         let visitor = Inbox(await service.connect(.newVisitor()))
         let id = try #require(await visitor.wait { _ in visitor.welcome != nil } ? visitor.welcome?.conversation : nil)
@@ -201,8 +204,7 @@ import Testing
 
     @Test func aTransferWhoseAssignmentTheStoreRefusedIsAnnouncedAgain() async throws {
         let store = OutageStore()
-        let service = ChatService(configuration: .init(engine: .init(timeZone: .gmt), operatorsMustConnect: true), store: store,
-                                  clock: ManualWallClock(testStart))
+        let service = clusterService(store, clock: ManualWallClock(testStart))
         try await service.registerOperator(officer(1))
         try await service.registerOperator(officer(2))
         let first = await service.connect(Hello(role: .operator, operatorID: OperatorID("op1")))
@@ -231,10 +233,8 @@ import Testing
         // The visitor must still get it (it used to be skipped: an empty read ended the subscription's catch-up).
         let store = GateStore(), coordinator = InMemoryRoutingCoordinator()
         let clock = ManualWallClock(testStart)
-        let a = ChatService(configuration: .init(engine: .init(timeZone: .gmt), operatorsMustConnect: true), store: store,
-                            clock: clock, coordinator: coordinator, instance: InstanceID("a"))
-        let b = ChatService(configuration: .init(engine: .init(timeZone: .gmt), operatorsMustConnect: true), store: store,
-                            clock: clock, coordinator: coordinator, instance: InstanceID("b"))
+        let a = clusterService(store, clock: clock, coordinator: coordinator, instance: "a")
+        let b = clusterService(store, clock: clock, coordinator: coordinator, instance: "b")
         try await a.registerOperator(officer(1))
         try await b.registerOperator(officer(1))
         store.holdNextRead()
@@ -258,8 +258,7 @@ import Testing
         // the message back from the store (its own notification): that reading used to mark the first message
         // as seen, so the message itself was never classified and no emergency was raised.
         let store = GateStore(), coordinator = InMemoryRoutingCoordinator()
-        let a = ChatService(configuration: .init(engine: .init(timeZone: .gmt), operatorsMustConnect: true), store: store,
-                            clock: ManualWallClock(testStart), classifier: FixedClassifier(), coordinator: coordinator, instance: InstanceID("a"))
+        let a = clusterService(store, clock: ManualWallClock(testStart), coordinator: coordinator, classifier: FixedClassifier())
         let connection = await a.connect(.newVisitor())
         let visitor = Inbox(connection)
         let id = try #require(await visitor.wait { _ in visitor.welcome != nil } ? visitor.welcome?.conversation : nil)
@@ -278,7 +277,7 @@ import Testing
 }
 
 /// The in-memory store, except that the next read of events can be held (its result already read) until released.
-final class GateStore: ConversationRecordStore {
+final class GateStore: ForwardingStore {
     let base = InMemoryConversationStore()
     private let gate = Mutex((armed: false, holding: false, released: false, waiter: CheckedContinuation<Void, Never>?.none,
                               registered: String?.none))
@@ -332,26 +331,14 @@ final class GateStore: ConversationRecordStore {
         }
     }
 
-    nonisolated(nonsending) func lastSequence(of conversation: ConversationID) async throws(ConversationStoreError) -> UInt64 {
-        try await base.lastSequence(of: conversation)
-    }
-
-    nonisolated(nonsending) func purge(lastActivityBefore cutoff: Date) async throws(ConversationStoreError) -> [ConversationID] {
-        try await base.purge(lastActivityBefore: cutoff)
-    }
-
     nonisolated(nonsending) func register(_ record: ConversationRecord) async throws(ConversationStoreError) {
         gate.withLock { $0.registered = record.conversation.rawValue }
         try await base.register(record)
     }
-
-    nonisolated(nonsending) func record(of conversation: ConversationID) async throws(ConversationStoreError) -> ConversationRecord? {
-        try await base.record(of: conversation)
-    }
 }
 
 /// The in-memory store, except that it can refuse the next `assigned` or `closed` event, as a database may fail one write.
-final class OutageStore: ConversationRecordStore {
+final class OutageStore: ForwardingStore {
     enum Refused: Sendable { case none, assigned, closed }
     let base = InMemoryConversationStore()
     private let refusing = Mutex((next: Refused.none, count: 0))
@@ -375,6 +362,19 @@ final class OutageStore: ConversationRecordStore {
         }
         if refuse { throw .backend("the database did not answer") }
         return try await base.append(event, to: conversation, expectedLastSequence: expectedLastSequence, at: date)
+    }
+
+}
+
+/// A test store that hands every call to its in-memory `base`, except the ones it implements itself.
+protocol ForwardingStore: ConversationRecordStore {
+    var base: InMemoryConversationStore { get }
+}
+
+extension ForwardingStore {
+    nonisolated(nonsending) func append(_ event: ConversationEvent, to conversation: ConversationID, expectedLastSequence: UInt64,
+                                        at date: Date) async throws(ConversationStoreError) -> AppendOutcome {
+        try await base.append(event, to: conversation, expectedLastSequence: expectedLastSequence, at: date)
     }
 
     nonisolated(nonsending) func events(of conversation: ConversationID, after sequence: UInt64, limit: Int) async throws(ConversationStoreError) -> [SequencedEvent] {

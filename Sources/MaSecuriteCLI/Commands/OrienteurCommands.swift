@@ -214,7 +214,7 @@ enum OrienteurCommands: CommandArea {
     static let textAlertOption = OptionSpec("text-alert", .value(placeholder: "P"),
                                             help: "Probability from which the text model alerts on its own (default 0.5).")
     static let textConfirmOption = OptionSpec("text-confirm", .value(placeholder: "P"),
-                                              help: "Probability under which the text model silences an alert of the cue rules (default 0.1; suicidal intent is never silenced).")
+                                              help: "Probability under which the text model silences an alert of the cue rules (default 0.1; suicidal intent and a missing person are never silenced).")
     static let textEpochsOption = OptionSpec("text-epochs", .value(placeholder: "N"),
                                              help: "Passes over the sentences for the text model (default 10).")
     static let textOnlyOption = OptionSpec("text-only", .flag,
