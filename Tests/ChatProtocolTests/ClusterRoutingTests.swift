@@ -6,9 +6,10 @@ import Testing
 
 /// A service of the cluster tests: operators must connect, GMT shifts.
 func clusterService(_ store: any ConversationStore, clock: any WallClock, coordinator: (any RoutingCoordinator)? = nil,
-                    instance: String = "a", classifier: (any EmergencyClassifier)? = nil) -> ChatService {
+                    instance: String = "a", classifier: (any EmergencyClassifier)? = nil,
+                    supervisor: (any SupervisorHook)? = nil) -> ChatService {
     ChatService(configuration: .init(engine: .init(timeZone: .gmt), operatorsMustConnect: true), store: store, clock: clock,
-                classifier: classifier, coordinator: coordinator, instance: InstanceID(instance))
+                classifier: classifier, supervisor: supervisor, coordinator: coordinator, instance: InstanceID(instance))
 }
 
 /// The in-memory coordinator meets the ``RoutingCoordinator`` contract.
@@ -253,6 +254,36 @@ func clusterService(_ store: any ConversationStore, clock: any WallClock, coordi
         #expect(visitor.events.map(\.sequence) == Array(1...last))
     }
 
+    @Test func aDangerInTheFirstMessageIsRaisedBeforeTheMessageIsStored() async throws {
+        // The store refuses the visitor's first message (or its instance dies before storing it): the danger it
+        // says is already recorded, and the resent message raises nothing twice. Stored first, an instance dying
+        // after the write could leave a danger stored and never raised.
+        let store = OutageStore(), coordinator = InMemoryRoutingCoordinator(), supervisor = RecordingSupervisor()
+        let a = clusterService(store, clock: ManualWallClock(testStart), coordinator: coordinator, classifier: FixedClassifier(),
+                               supervisor: supervisor)
+        let connection = await a.connect(.newVisitor())
+        let visitor = Inbox(connection)
+        let id = try #require(await visitor.wait { _ in visitor.welcome != nil } ? visitor.welcome?.conversation : nil)
+        store.refuseNextVisitorMessage()
+        let danger = SendMessage(role: .visitor, conversation: id, clientTransactionID: "v1", text: "danger: il est dans l'entrée")
+        await a.handle(.send(danger), from: connection.id)
+        #expect(store.refusals == 1)
+        #expect(await visitor.wait { _ in !visitor.errors.isEmpty })
+        #expect(try await coordinator.entry(of: id)?.emergency == true)
+        #expect(await supervisor.notices.count == 1)
+        let stored = try await store.events(of: id, after: 0, limit: .max)
+        #expect(stored.contains { if case .emergencyRaised = $0.event { true } else { false } })
+        #expect(!stored.contains { if case .visitorMessage = $0.event { true } else { false } })
+
+        // Resent, it is stored once; the emergency is not raised again.
+        await a.handle(.send(danger), from: connection.id)
+        #expect(await visitor.wait { _ in visitor.acks.contains { $0.clientTransactionID == "v1" } })
+        let after = try await store.events(of: id, after: 0, limit: .max)
+        #expect(after.filter { if case .emergencyRaised = $0.event { true } else { false } }.count == 1)
+        #expect(after.filter { if case .visitorMessage = $0.event { true } else { false } }.count == 1)
+        #expect(await supervisor.notices.count == 1)
+    }
+
     @Test func aDangerIsClassifiedEvenWhenItsMessageIsReadBackBeforeItsAppendReturns() async throws {
         // The visitor's first message says a danger. While its append is on its way back, the instance reads
         // the message back from the store (its own notification): that reading used to mark the first message
@@ -339,12 +370,13 @@ final class GateStore: ForwardingStore {
 
 /// The in-memory store, except that it can refuse the next `assigned` or `closed` event, as a database may fail one write.
 final class OutageStore: ForwardingStore {
-    enum Refused: Sendable { case none, assigned, closed }
+    enum Refused: Sendable { case none, assigned, closed, visitorMessage }
     let base = InMemoryConversationStore()
     private let refusing = Mutex((next: Refused.none, count: 0))
 
     func refuseNextAssignment() { refusing.withLock { $0.next = .assigned } }
     func refuseNextClose() { refusing.withLock { $0.next = .closed } }
+    func refuseNextVisitorMessage() { refusing.withLock { $0.next = .visitorMessage } }
     var refusals: Int { refusing.withLock { $0.count } }
 
     nonisolated(nonsending) func append(_ event: ConversationEvent, to conversation: ConversationID, expectedLastSequence: UInt64,
@@ -353,6 +385,7 @@ final class OutageStore: ForwardingStore {
         switch event {
         case .assigned: kind = .assigned
         case .closed: kind = .closed
+        case .visitorMessage: kind = .visitorMessage
         default: kind = .none
         }
         let refuse = kind != .none && refusing.withLock { state in

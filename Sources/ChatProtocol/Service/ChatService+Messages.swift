@@ -31,17 +31,22 @@ extension ChatService {
         // Decided before the append: while it is on its way, this instance may read the message back from the
         // store (its own notification) and mark the first message as seen, and the danger would go unread.
         let first = role == .visitor && !conversation.sawFirstVisitorMessage
+        // The visitor's first message is classified for danger, and a danger raised, before the message is stored:
+        // an instance that dies between the two leaves the emergency recorded, and the visitor's resent message is
+        // read again wherever it lands. Stored first, a danger could be stored and never raised.
+        var dangerNotRaised = false
+        if first, let classifier, await classifier.isEmergency(text) {
+            dangerNotRaised = (try? await raiseEmergency(message.conversation, source: .classifier)) == nil
+        }
         let outcome = try await append(event, to: message.conversation, conversation, at: translation == nil ? now : clock.now())
         // The ack goes to the client already looked up (a connection closed meanwhile has a finished stream, which drops it).
         conversation.lastActivity = now
         client.continuation.yield(.ack(Ack(conversation: message.conversation, clientTransactionID: message.clientTransactionID,
                                            sequence: outcome.sequence, duplicate: outcome.duplicate)))
-        // The visitor's first stored message is classified for danger.
         guard first, !outcome.duplicate else { return }
         conversation.sawFirstVisitorMessage = true
-        if let classifier, await classifier.isEmergency(text) {
-            try await raiseEmergency(message.conversation, source: .classifier)
-        }
+        // Raising failed before the message was stored (a store hiccup): once more, now that it is.
+        if dangerNotRaised { try await raiseEmergency(message.conversation, source: .classifier) }
     }
 
     /// Checks who sends a message and where: the session's role in the conversation, the client
