@@ -96,23 +96,38 @@ public struct EmergencyDetector: Sendable {
         return !reading.laughingOnly
     }
 
-    /// The alert of the text model alone: the danger of the best leaves found (else of the words, else a call for
-    /// help), its numbers first, marked possible.
-    private func textAlert(_ text: String, reading: CueReading, results: [SearchResult], cues: [String]) -> EmergencyAlert? {
-        let leaves = results.prefix(2).filter { $0.kind == .leaf }
-        var reason = leaves.compactMap { dangers[$0.id]?.reason }.first
-            ?? EmergencyCues.categories.first { reading.strong[$0.reason] != nil || reading.weak[$0.reason] != nil }?.reason
-            ?? (reading.suicide != nil ? .suicide : .callForHelp)
+    /// The danger a learnt model's alert is about: that of the best leaves found, else the one `words` name,
+    /// else a call for help, turned to the service the words name (someone hurt, a fire, the sea, an aircraft).
+    private func learntReason(_ reading: CueReading, leaves: [SearchResult], words: EmergencyReason?) -> EmergencyReason {
+        var reason = leaves.compactMap { dangers[$0.id]?.reason }.first ?? words ?? .callForHelp
+        // A general danger whose words name someone hurt or a fire takes that service's numbers.
         if reason == .callForHelp, let named = Self.servicesNamedByWords.first(where: { reading.cue(naming: $0) != nil }) {
             reason = named
         }
+        // A rescue at sea: the sea rescue answers.
         if Self.rescues.contains(reason), reading.cue(naming: .seaRescue) != nil { reason = .seaRescue }
+        // An aircraft down: the aeronautical rescue answers.
         if Self.rescues.contains(reason), reading.cue(naming: .airRescue) != nil { reason = .airRescue }
+        return reason
+    }
+
+    /// A learnt model's alert for `reason`: its numbers first, its leaf, marked possible.
+    private func learntAlert(_ reason: EmergencyReason, reading: CueReading, leaves: [SearchResult], cues: [String]) -> EmergencyAlert {
         let leaf = leaf(leaves.first { dangers[$0.id]?.reason == reason }?.id ?? defaultLeaf(for: reason, witness: reading.fromWitness),
                         for: reason, reading: reading)
+        // Someone hurt by a blow: the police first, then the SAMU, as the rules read it.
         let reasons: [EmergencyReason] = reason == .medical && reading.cue(naming: .violenceNow) != nil ? [.violenceNow, reason] : [reason]
         return EmergencyAlert(reasons: reasons, actions: actions(for: reasons), cues: cues, leafID: leaf,
                               fromWitness: reading.fromWitness, isPossible: true)
+    }
+
+    /// The alert of the text model alone: the danger of the best leaves found, else of the words (strong or weak,
+    /// else suicidal intent), else a call for help.
+    private func textAlert(_ text: String, reading: CueReading, results: [SearchResult], cues: [String]) -> EmergencyAlert {
+        let leaves = results.prefix(2).filter { $0.kind == .leaf }
+        let words = EmergencyCues.categories.first { reading.strong[$0.reason] != nil || reading.weak[$0.reason] != nil }?.reason
+            ?? (reading.suicide != nil ? .suicide : nil)
+        return learntAlert(learntReason(reading, leaves: leaves, words: words), reading: reading, leaves: leaves, cues: cues)
     }
 
     /// The alert of the cue rules and the feature model, before the text model's opinion.
@@ -151,28 +166,13 @@ public struct EmergencyDetector: Sendable {
         let features = features(text, reading: reading, results: results, terms: terms)
         guard model.probability(features) >= model.threshold else { return nil }
         let leaves = results.prefix(2).filter { $0.kind == .leaf }
-        var reason = leaves.compactMap { dangers[$0.id]?.reason }.first
-            ?? EmergencyCues.categories.first { reading.weak[$0.reason] != nil }?.reason
-            ?? .callForHelp
-        // A general danger whose words name someone hurt or a fire takes that service's numbers.
-        if reason == .callForHelp, let named = Self.servicesNamedByWords.first(where: { reading.cue(naming: $0) != nil }) {
-            reason = named
-        }
-        // A rescue at sea: the sea rescue answers.
-        if Self.rescues.contains(reason), reading.cue(naming: .seaRescue) != nil { reason = .seaRescue }
-        // An aircraft down: the aeronautical rescue answers.
-        if Self.rescues.contains(reason), reading.cue(naming: .airRescue) != nil { reason = .airRescue }
+        let reason = learntReason(reading, leaves: leaves, words: EmergencyCues.categories.first { reading.weak[$0.reason] != nil }?.reason)
         guard reading.allows(reason) else { return nil }
         // A past event with nothing that says "now" is for the rules to judge, except a missing person
         // ("elle est partie ce matin"), whose absence goes on.
         if reading.pastBeforeToday, reading.present == nil, reason != .missingChild, reason != .missingAdult { return nil }
         let cues = model.strongest(features, count: 3).filter { $0.hasPrefix("w:") }.map { String($0.dropFirst(2)) }
-        let leaf = leaf(leaves.first { dangers[$0.id]?.reason == reason }?.id ?? defaultLeaf(for: reason, witness: reading.fromWitness),
-                        for: reason, reading: reading)
-        // Someone hurt by a blow: the police first, then the SAMU, as the rules read it.
-        let reasons: [EmergencyReason] = reason == .medical && reading.cue(naming: .violenceNow) != nil ? [.violenceNow, reason] : [reason]
-        return EmergencyAlert(reasons: reasons, actions: actions(for: reasons), cues: cues, leafID: leaf,
-                              fromWitness: reading.fromWitness, isPossible: true)
+        return learntAlert(reason, reading: reading, leaves: leaves, cues: cues)
     }
 
     /// The features the learnt model reads: the sentence's stems and stem pairs, its cues of time,

@@ -141,19 +141,18 @@ public struct TextEmergencyModel: Hashable, Sendable {
     }
 
     /// The TF-IDF vector of `text` (sublinear counts, each family of unit length).
-    static func vector(of text: String, idf: [Float]) -> [(Int, Float)] {
+    static func vector(of text: String, idf: [Float]) -> [(Int, Float)] { weighted(counts(of: text), idf: idf) }
+
+    /// Each family's counts weighted by `idf` (1 + ln count, times idf) and scaled to unit length, in bucket order
+    /// so that the sums, hence the model learnt and each probability, are the same from run to run.
+    static func weighted(_ families: [[Int: Int]], idf: [Float]) -> [(Int, Float)] {
         var vector: [(Int, Float)] = []
-        for family in counts(of: text) {
-            var part: [(Int, Float)] = []
-            var norm: Float = 0
-            for (bucket, count) in family {
-                let value = (1 + Float(log(Double(count)))) * idf[bucket]
-                part.append((bucket, value))
-                norm += value * value
-            }
+        for family in families {
+            var part = family.map { ($0.key, (1 + Float(log(Double($0.value)))) * idf[$0.key]) }
+            part.sort { $0.0 < $1.0 }
+            let norm = part.reduce(Float(0)) { $0 + $1.1 * $1.1 }.squareRoot()
             guard norm > 0 else { continue }
-            let scale = 1 / norm.squareRoot()
-            for (bucket, value) in part { vector.append((bucket, value * scale)) }
+            vector += part.map { ($0.0, $0.1 / norm) }
         }
         return vector
     }
@@ -178,17 +177,7 @@ public struct TextEmergencyModel: Hashable, Sendable {
         for bucket in 0..<bucketCount where frequency[bucket] > 0 {
             idf[bucket] = Float(log(Double(1 + n) / Double(1 + frequency[bucket])) + 1)
         }
-        let rows: [[(Int, Float)]] = counted.map { families in
-            var vector: [(Int, Float)] = []
-            for family in families {
-                var part = family.map { ($0.key, (1 + Float(log(Double($0.value)))) * idf[$0.key]) }
-                part.sort { $0.0 < $1.0 }
-                let norm = part.reduce(Float(0)) { $0 + $1.1 * $1.1 }.squareRoot()
-                guard norm > 0 else { continue }
-                vector += part.map { ($0.0, $0.1 / norm) }
-            }
-            return vector
-        }
+        let rows = counted.map { weighted($0, idf: idf) }
         let positives = examples.filter(\.emergency).count
         let weightOf: [Bool: Double] = [true: Double(n) / Double(2 * max(positives, 1)),
                                         false: Double(n) / Double(2 * max(n - positives, 1))]
