@@ -50,8 +50,7 @@ extension ChatService {
                 // The store refused the transfer's events: the colleague was never told, so the conversation
                 // waits at its place instead of staying with them unannounced; the next pass announces it.
                 if let assignment {
-                    unsubscribe(assignment.operatorID, from: id)
-                    engine.takeBack(id, now: clock.now())
+                    takeBack(id, from: assignment.operatorID)
                     if let requirements = engine.requirements(of: id) {
                         try? await coordinator?.requeue(id, requirements: requirements, at: now, by: instance)
                     }

@@ -82,8 +82,7 @@ extension ChatService {
         } catch {
             // Not announced (the store refused `assigned`, or the operator has no room here): the engine takes it
             // back too, or the next claim would find it already with this operator and announce nothing.
-            unsubscribe(operatorID, from: id)
-            engine.takeBack(id, now: clock.now())
+            takeBack(id, from: operatorID)
             try? await coordinator.requeue(id, requirements: entry.requirements, at: entry.enqueuedAt, by: instance)
             return false
         }

@@ -15,11 +15,17 @@ extension ChatService {
                 try await announce(assignment)
             } catch {
                 // Nobody was told: the conversation waits again at its place, for the next pass.
-                unsubscribe(assignment.operatorID, from: assignment.conversation)
-                engine.takeBack(assignment.conversation, now: clock.now())
+                takeBack(assignment.conversation, from: assignment.operatorID)
             }
         }
         await updateQueueNotices()
+    }
+
+    /// Takes back an assignment nobody was told of (the store refused its events): the operator's connections
+    /// stop following the conversation, and it waits again at its place in the engine.
+    func takeBack(_ id: ConversationID, from operatorID: OperatorID) {
+        unsubscribe(operatorID, from: id)
+        engine.takeBack(id, now: clock.now())
     }
 
     /// The operator gets the history first, then live events; everyone sees `assigned`.
