@@ -97,6 +97,10 @@ import Testing
         let (l2Status, _, l2Error) = await run(["content", "train-emergency", file.path, "--output", "/dev/null", "--l2", "2"])
         #expect(l2Status == 2)
         #expect(l2Error.contains("--l2 must be between 0 and 1, got 2.0"))
+        let (overruleStatus, _, overruleError) = await run(["content", "train-emergency", file.path, "--output", "/dev/null",
+                                                             "--text-only", "--text-overrule", "0.3"])
+        #expect(overruleStatus == 2)
+        #expect(overruleError.contains("--text-overrule must be between --text-alert (0.5) and 1, got 0.3"))
     }
 
     @Test func askRejectsBadOptions() async {

@@ -33,6 +33,8 @@ extension EmergencyDetectorTests {
         "la voisine du 3e n'a plus ouvert depuis une semaine et il y a une odeur bizarre sur le palier",
         "I think my date put something in my drink and the room is spinning",
         "the driver who crashed into me smells of alcohol and wants to leave",
+        // "training" here is a sport's, not a course one prepares: no hypothesis.
+        "on my way back from rugby training two men followed me and one pulled a knife, they are still right behind me",
     ])
     func dangersNowInNewPhrasingAreRead(_ text: String) throws {
         #expect(try ask(text) != nil)

@@ -72,9 +72,29 @@ import Testing
         #expect(alert.reasons.contains(.suicide))
     }
 
-    @Test func aHypothesisNeverRaisesTheTextModelsAlert() throws {
+    @Test func aHypothesisRaisesTheTextModelsAlertOnlyFromItsOverrule() throws {
         #expect(try ask("si j'entends encore des cris chez le voisin, j'appelle qui ?") == nil)
         #expect(try ask("qui faut-il prévenir si on sent une odeur de gaz dans la cage d'escalier ?") == nil)
+        #expect(try ask("que faire si un jour mon voisin me menace avec un couteau ?") == nil)
+        // A threat told inside a danger of now: "si quelqu'un appelle" is no question of the writer's.
+        let told = "mon beau-père est rentré ivre, là il frappe ma mère dans la cuisine, elle saigne du nez, "
+            + "il a dit que si quelqu'un appelle la police il nous tue, on est enfermés dans la salle de bain"
+        let model = try #require(try Self.orienteur.get().content.emergencyModel?.text)
+        #expect(model.probability(told) >= model.overrule)
+        #expect(try ask(told) != nil)
+    }
+
+    @Test func anOverruleUnderTheAlertIsRefusedAndAMissingOneTakesTheDefault() throws {
+        let model = TextEmergencyModel.train([("il me frappe", true), ("horaires", false)], epochs: 2)
+        var object = try #require(try JSONSerialization.jsonObject(with: try JSONEncoder().encode(model)) as? [String: Any])
+        #expect(object["overrule"] as? Double == TextEmergencyModel.defaultOverrule)
+        object["overrule"] = nil
+        let older = try JSONDecoder().decode(TextEmergencyModel.self, from: try JSONSerialization.data(withJSONObject: object))
+        #expect(older.overrule == TextEmergencyModel.defaultOverrule)
+        object["overrule"] = 0.3
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(TextEmergencyModel.self, from: try JSONSerialization.data(withJSONObject: object))
+        }
     }
 
     @Test func theTextModelFindsDangersTheRulesLeaveAlone() throws {

@@ -138,8 +138,8 @@ enum OrienteurCommands: CommandArea {
         """,
         positionals: [PositionalSpec("FILE", help: "Evaluation sets (JSON) to learn from.", variadic: true)],
         options: [outputOption,
-                  thresholdOption, vetoOption, epochsOption, l2Option, textAlertOption, textConfirmOption, textEpochsOption,
-                  textOnlyOption, GuichetCommands.contentOption]
+                  thresholdOption, vetoOption, epochsOption, l2Option, textAlertOption, textConfirmOption, textOverruleOption,
+                  textEpochsOption, textOnlyOption, GuichetCommands.contentOption]
     ) { arguments, context in
         let output = try arguments.required(OrienteurCommands.outputOption)
         let textAlert = try arguments.double(OrienteurCommands.textAlertOption) ?? 0.5
@@ -147,6 +147,10 @@ enum OrienteurCommands: CommandArea {
         let textConfirm = try arguments.double(OrienteurCommands.textConfirmOption) ?? 0.1
         guard (0...textAlert).contains(textConfirm) else {
             throw UsageError("--text-confirm must be between 0 and --text-alert (\(textAlert)), got \(textConfirm)")
+        }
+        let textOverrule = try arguments.double(OrienteurCommands.textOverruleOption) ?? TextEmergencyModel.defaultOverrule
+        guard (textAlert...1).contains(textOverrule) else {
+            throw UsageError("--text-overrule must be between --text-alert (\(textAlert)) and 1, got \(textOverrule)")
         }
         let textEpochs = try arguments.int(OrienteurCommands.textEpochsOption, in: 1...1_000) ?? 10
         let threshold = try arguments.double(OrienteurCommands.thresholdOption) ?? 0.5
@@ -182,7 +186,7 @@ enum OrienteurCommands: CommandArea {
         }
         names.append("leaf examples (\(leafExamples))")
         let text = TextEmergencyModel.train(sentences.map { ($0.text, $0.emergency) }, epochs: textEpochs,
-                                            alert: textAlert, confirm: textConfirm)
+                                            alert: textAlert, confirm: textConfirm, overrule: textOverrule)
         var model: EmergencyModel
         var summary: String
         if textOnly, let kept = orienteur.content.emergencyModel {
@@ -215,6 +219,8 @@ enum OrienteurCommands: CommandArea {
                                             help: "Probability from which the text model alerts on its own (default 0.5).")
     static let textConfirmOption = OptionSpec("text-confirm", .value(placeholder: "P"),
                                               help: "Probability under which the text model silences an alert of the cue rules (default 0.1; suicidal intent and a missing person are never silenced).")
+    static let textOverruleOption = OptionSpec("text-overrule", .value(placeholder: "P"),
+                                               help: "Probability from which the text model alerts on its own even past a hypothesis phrase such as 'que faire si' (default 0.9).")
     static let textEpochsOption = OptionSpec("text-epochs", .value(placeholder: "N"),
                                              help: "Passes over the sentences for the text model (default 10).")
     static let textOnlyOption = OptionSpec("text-only", .flag,

@@ -285,7 +285,10 @@ enum EmergencyCues {
         " when she sees me ", " when she sees my ", " when he sees my ", " when they see my ", " quand elle verra ", " quand il verra ", " quand ils verront ", " quand ils vont voir ", " quand elle va voir ", " quand il va voir ",
         " how to react ", " how should i react ", " if someday ", " if one day ", " film ", " serie ", " roman ",
         " jeu video ", " movie ", " tv show ", " novel ", " video game ", " exercice ", " drill ",
-        " formation ", " training ", " prevenir les ", " se preparer ", " hypothese ", " conduite a tenir ", " si jamais je ",
+        // A training one prepares or follows, not "after football training".
+        " formation ", " staff training ", " our training ", " training course ", " training session ", " a training on ",
+        " for a training ", " training for my ", " training for our ", " first aid training ", " safety training ",
+        " prevenir les ", " se preparer ", " hypothese ", " conduite a tenir ", " si jamais je ",
         " j appelle le 15 ou ", " which number do i ",
         " quelle conduite ", " if my ", " if someone ", " if a ", " si mon ", " si ma ", " si mes ", " si quelqu un ",
         " do i have to wait ", " faut il attendre ", " est ce qu il faut attendre ",

@@ -65,7 +65,9 @@ public struct EmergencyDetector: Sendable {
     ///
     /// With a text model (``EmergencyModel/text``), the rules' alert stands when the text model gives the
     /// sentence at least its `confirm` probability; suicidal intent and a missing person always stand. The text
-    /// model alerts alone from its `alert` probability, never on a hypothesis ("que faire si…") or on one word.
+    /// model alerts alone from its `alert` probability, never on one word; past a hypothesis phrase ("que faire
+    /// si…") only from its higher `overrule` probability (in a long message the phrase may be a threat told,
+    /// "il a dit que si quelqu'un appelle la police il nous tue", or a word in passing, "after football training").
     /// The rules' other blockers (a danger said to be over, an event long past) do not stop it: on blind parts
     /// they silenced more real dangers ("il est reparti dans la chambre, il a dit qu'il revenait") than false
     /// alarms.
@@ -76,7 +78,8 @@ public struct EmergencyDetector: Sendable {
             if ruled.reasons.contains(where: Self.neverSilenced.contains) { return ruled }
             return second.probability(text) >= second.confirm ? ruled : nil
         }
-        guard reading.wordCount > 1, !reading.hypothetical, second.probability(text) >= second.alert else { return nil }
+        let probability = second.probability(text)
+        guard reading.wordCount > 1, probability >= (reading.hypothetical ? second.overrule : second.alert) else { return nil }
         return textAlert(text, reading: reading, results: results, cues: second.strongestWords(in: text, count: 3))
     }
 

@@ -6,7 +6,8 @@ import Foundation
 /// not share their blind spots: measured on blind parts nobody had tuned on, it misses fewer emergencies
 /// and raises far fewer false alarms than the rules. The detector combines the two (see
 /// ``EmergencyDetector``): the rules' alert stands when this model gives it at least ``confirm``, and this
-/// model alerts alone from ``alert``. Learnt with the emergency model (`masecurite content
+/// model alerts alone from ``alert``, and even past a hypothesis phrase ("si quelqu'un appelle la police il nous
+/// tue", "football training") from ``overrule``. Learnt with the emergency model (`masecurite content
 /// train-emergency`) and shipped in `emergency-model.json` as its `text` field.
 public struct TextEmergencyModel: Hashable, Sendable {
     /// How many buckets the n-grams are hashed into (2^18).
@@ -21,14 +22,24 @@ public struct TextEmergencyModel: Hashable, Sendable {
     public var alert: Double
     /// The probability under which an alert of the cue rules is silenced (never suicidal intent).
     public var confirm: Double
+    /// The probability from which the model alerts alone even when the sentence holds a hypothesis phrase
+    /// ("que faire si", "training"): in a long message such a phrase is often a threat told or a word in passing,
+    /// not the writer's question. At least ``alert``; 0.9 when the file does not say.
+    public var overrule: Double
+
+    /// ``overrule`` when the model's file does not give it. On parts 58-72, unseen by the model that chose it,
+    /// none of 204 calm sentences with a hypothesis phrase reached 0.9, and 4 of the 4 emergencies a hypothesis
+    /// phrase blocked reached 0.899 or more.
+    public static let defaultOverrule = 0.9
 
     /// Creates a value from its fields; `idf` and `weights` hold ``bucketCount`` values each.
-    public init(idf: [Float], weights: [Float], bias: Double, alert: Double, confirm: Double) {
+    public init(idf: [Float], weights: [Float], bias: Double, alert: Double, confirm: Double, overrule: Double = defaultOverrule) {
         self.idf = idf
         self.weights = weights
         self.bias = bias
         self.alert = alert
         self.confirm = confirm
+        self.overrule = overrule
     }
 
     /// The probability that `text` tells a danger happening now.
@@ -167,8 +178,9 @@ public struct TextEmergencyModel: Hashable, Sendable {
     ///   - regularization: C, as in the usual formulation (larger fits the sentences more closely).
     ///   - alert: the probability from which the model alerts alone.
     ///   - confirm: the probability under which it silences an alert of the rules.
+    ///   - overrule: the probability from which it alerts alone past a hypothesis phrase.
     public static func train(_ examples: [(text: String, emergency: Bool)], epochs: Int = 10, regularization: Double = 8,
-                             alert: Double = 0.5, confirm: Double = 0.1) -> TextEmergencyModel {
+                             alert: Double = 0.5, confirm: Double = 0.1, overrule: Double = defaultOverrule) -> TextEmergencyModel {
         let n = max(examples.count, 1)
         var frequency = [Int](repeating: 0, count: bucketCount)
         let counted = examples.map { example in counts(of: example.text) }
@@ -213,12 +225,12 @@ public struct TextEmergencyModel: Hashable, Sendable {
             }
         }
         let final = weights.map { Float($0 * scale) }
-        return TextEmergencyModel(idf: idf, weights: final, bias: bias, alert: alert, confirm: confirm)
+        return TextEmergencyModel(idf: idf, weights: final, bias: bias, alert: alert, confirm: confirm, overrule: overrule)
     }
 }
 
 extension TextEmergencyModel: Codable {
-    private enum CodingKeys: String, CodingKey { case idf, weights, bias, alert, confirm }
+    private enum CodingKeys: String, CodingKey { case idf, weights, bias, alert, confirm, overrule }
 
     /// Arrays travel as base64 of little-endian 32-bit floats: compact and quick to read.
     public init(from decoder: any Decoder) throws {
@@ -228,9 +240,14 @@ extension TextEmergencyModel: Codable {
         bias = try container.decode(Double.self, forKey: .bias)
         alert = try container.decode(Double.self, forKey: .alert)
         confirm = try container.decode(Double.self, forKey: .confirm)
+        overrule = try container.decodeIfPresent(Double.self, forKey: .overrule) ?? Self.defaultOverrule
         guard (0...1).contains(alert), (0...1).contains(confirm), confirm <= alert else {
             throw DecodingError.dataCorruptedError(forKey: .confirm, in: container,
                                                    debugDescription: "confirm and alert must lie in 0...1, confirm at most alert")
+        }
+        guard (alert...1).contains(overrule) else {
+            throw DecodingError.dataCorruptedError(forKey: .overrule, in: container,
+                                                   debugDescription: "overrule must lie between alert (\(alert)) and 1, got \(overrule)")
         }
     }
 
@@ -241,6 +258,7 @@ extension TextEmergencyModel: Codable {
         try container.encode(bias, forKey: .bias)
         try container.encode(alert, forKey: .alert)
         try container.encode(confirm, forKey: .confirm)
+        try container.encode(overrule, forKey: .overrule)
     }
 
     private static func base64(_ values: [Float]) -> String {
