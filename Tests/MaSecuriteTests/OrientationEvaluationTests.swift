@@ -33,7 +33,9 @@ import Testing
                                    "development-49", "development-50", "development-51",
                                    "development-52", "development-53", "development-54",
                                    "development-55", "development-56", "development-57", "development-58", "development-59", "development-60",
-                                   "development-61", "development-62", "development-63", "development-64", "development-65", "development-66"]
+                                   "development-61", "development-62", "development-63", "development-64", "development-65", "development-66",
+                                   "development-67", "development-68", "development-69", "development-70", "development-71", "development-72",
+                                   "development-73", "development-74", "development-75", "development-76", "development-77", "development-78"]
 
     static func set(_ name: String) throws -> EvaluationSet {
         try EvaluationSet.load(from: Self.url(name))
@@ -123,7 +125,12 @@ import Testing
     /// `TextEmergencyModel`), 98.1%, 4.2%, 94.0%; 97.5%, 3.5%, 92.9%; 99.4%, 1.9%, 92.8%, and parts 61-66, scored on arrival with
     /// all of that, 98.8%, 1.6%, 95.0%; 99.4%, 3.5%, 90.2%; 99.4%, 3.1%, 94.3%; 99.4%, 2.7%, 93.8%; 99.4%, 1.5%, 96.2%; 100%, 0.4%,
     /// 96.7%; part 25's top-3 floor 0.99, not 0.995: the text model silences a false alarm on a question about witnessing an
-    /// accident, and the leaves the alert listed leave its top three with it).
+    /// accident, and the leaves the alert listed leave its top three with it; parts 67-72, scored on arrival with all of that,
+    /// 100%, 1.5%, 96.0%; 98.8%, 3.1%, 90.5%; 99.4%, 1.5%, 92.1%; 100%, 0.8%, 95.2%; 99.4%, 3.1%, 97.1%; 98.7%, 2.6%, 96.7%, and
+    /// 100% on part 72 once a hypothesis phrase in passing ("after football training", "il a dit que si quelqu'un appelle…")
+    /// no longer hid a danger the text model reads at 0.9 or more; parts 73-78, scored blind before and after that change with
+    /// the same totals, 98.1%, 0.8%, 96.2%; 100%, 2.7%, 97.4%; 100%, 1.6%, 96.2%; 100%, 7.8%, 94.5%; 100%, 1.1%, 95.2%; 100%,
+    /// 1.5%, 96.9%).
     /// The cue lists and the learnt models are now
     /// trained on them, so each holds today's level as a floor against regressions, not as a measure
     /// of unseen phrasing (that is the held-out part's job; leave-one-part-out cross-validation over the six
@@ -169,7 +176,13 @@ import Testing
                       ("development-58", 0.98, 0.045, 0.94), ("development-59", 0.975, 0.035, 0.925), ("development-60", 0.99, 0.02, 0.925),
                       // Parts 61-66 at their level on arrival, with the text model (rules and models of parts 1-57).
                       ("development-61", 0.985, 0.02, 0.945), ("development-62", 0.99, 0.035, 0.9), ("development-63", 0.99, 0.035, 0.94),
-                      ("development-64", 0.99, 0.03, 0.935), ("development-65", 0.99, 0.02, 0.96), ("development-66", 1.0, 0.005, 0.965)])
+                      ("development-64", 0.99, 0.03, 0.935), ("development-65", 0.99, 0.02, 0.96), ("development-66", 1.0, 0.005, 0.965),
+                      // Parts 67-78 at their level on arrival (rules and models of parts 1-57, a hypothesis phrase overruled
+                      // from 0.9; 73-78 scored blind before and after that change: the same totals).
+                      ("development-67", 1.0, 0.02, 0.955), ("development-68", 0.985, 0.035, 0.9), ("development-69", 0.99, 0.02, 0.92),
+                      ("development-70", 1.0, 0.01, 0.95), ("development-71", 0.99, 0.035, 0.97), ("development-72", 1.0, 0.03, 0.965),
+                      ("development-73", 0.98, 0.01, 0.96), ("development-74", 1.0, 0.03, 0.97), ("development-75", 1.0, 0.02, 0.96),
+                      ("development-76", 1.0, 0.08, 0.94), ("development-77", 1.0, 0.015, 0.95), ("development-78", 1.0, 0.02, 0.965)])
     func laterDevelopmentPartsHoldTheirLevel(name: String, recall: Double, falseAlarms: Double, topThree: Double) throws {
         let report = try Fixtures.modules.get().orienteur.evaluate(try Self.set(name))
         print("Orientation evaluation, \(name):\n" + report.table())
