@@ -18,6 +18,14 @@ enum EmergencyCues {
 
     /// It is happening now, or has just happened.
     static let present = [
+        // Something that happens as the writer types ("pendant que j'écris j'entends…", "attendez, là ça crie").
+        " pendant que j ecris ", " pendant que je vous ecris ", " pendant que je vous parle ", " pendant que je tape ",
+        " as i m typing ", " as im typing ", " as i type ", " while i m typing ", " while im typing ", " while i type ",
+        " while i m writing ", " while i write ", " attendez la ", " la ca ", " wait there s ", " wait someone ",
+        // A fake official still somewhere now ("il est encore au camping").
+        " est encore au ", " sont encore au ", " est encore dans ", " sont encore dans ",
+        // Bleeding that goes on.
+        " pisse le sang ", " pisser le sang ", " pissent le sang ",
         " en ce moment ", " en train ", " est la ",
         " sont la ", " est ici ", " sont ici ", " tout de suite ", " vite ", " au secours ",
         " aidez moi ", " aider moi ", " aide moi ", " a l aide ", " ! ! ", " la maintenant ", " la now ", " la mtn ",
@@ -709,6 +717,11 @@ enum EmergencyCues {
             " poser une question ", " ask a question ", " une question par ecrit ", " a question in writing ",
         ]),
         Category(reason: .violenceNow, strong: [
+            // Pinned against a wall, a belt fetched to beat; the victim's own words quoted ("arrête, tu me fais mal").
+            " pinned against the wall ", " pinned me against ", " got me pinned ", " pinned me to the ", " plaquee contre le mur ",
+            " plaque contre le mur ", " me plaque contre ", " m a plaquee contre ", " m a plaque contre ", " went to get his belt ",
+            " gone to get his belt ", " va chercher sa ceinture ", " est alle chercher sa ceinture ", " arrete tu me fais mal ",
+            " stop you re hurting me ", " stop you are hurting me ",
             " me frappe ", " me frappent ", " me bat ", " me battent ", " me tape ", " me tapent ", " me cogne ",
             " m etrangle ", " m etranglent ", " etrangle ", " etranglent ", " m etouffe ", " va me tuer ", " veut me tuer ",
             " me tient par les cheveux ", " me tire par les cheveux ", " la tient par les cheveux ", " pulling my hair ",
@@ -880,6 +893,9 @@ enum EmergencyCues {
             " en blague ", " pour rire ", " as a joke ", " for a joke ",
         ]),
         Category(reason: .beingFollowed, strong: [
+            // A car behind the writer for miles, flashing or boxing them in to make them stop.
+            " flashing me to stop ", " trying to make me stop ", " trying to force me to stop ", " veulent me faire arreter ",
+            " veut me faire arreter ", " behind me since ", " has been behind me ",
             " me suit ", " me suivent ", " me poursuit ", " me poursuivent ", " suivie par ", " suivi par ",
             " je suis suivie ", " je suis suivi ", " on me suit ", " following me ", " followed by ", " being followed ",
             " chasing me ", " stalking me ", " me colle depuis ", " me file ", " me court apres ", " me traque ", " marche derriere moi ", " derriere moi depuis ", " walking behind me ",
@@ -1056,6 +1072,9 @@ enum EmergencyCues {
             " m a appele ", " rencontre sur ", " met on ", " my bank ", " ma banque ",
         ]),
         Category(reason: .crimeInProgress, strong: [
+            // Thieves seen at work now, loading or emptying (on a camera or from a window).
+            " en train de charger des ", " en train de charger les ", " en train de vider ", " en train de voler ", " loading boxes ",
+            " loading our ", " loading the stuff ", " emptying the warehouse ", " emptying the shop ",
             " volent ma voiture ", " volent ma moto ", " volent une voiture ",
             " stealing my car ", " stealing a car ", " fracture une voiture ", " fracturent une voiture ",
             " casse une vitrine ", " cassent une vitrine ", " pillent ", " pille ", " met le feu ", " mettent le feu ",
@@ -1097,6 +1116,10 @@ enum EmergencyCues {
             " video of ", " videos of ", " video sur ", " video on ", " videos de ", " video de ", " tiktok ", " youtube ",
         ]),
         Category(reason: .medical, strong: [
+            // Burns by boiling oil or water; bleeding said in slang.
+            " huile bouillante ", " huile de la friteuse sur ", " huile de friture sur ", " boiling oil ", " hot oil on ", " scalded ",
+            " ebouillante ", " ebouillantee ", " gravement brule ", " gravement brulee ", " badly burned ", " badly burnt ",
+            " pisse le sang ", " pisser le sang ", " pissent le sang ",
             // A limb bent the wrong way; someone who no longer recognises anyone (a drug taken, a blow to the head).
             " bent in a strange way ", " bent in a weird way ", " at a strange angle ", " at a weird angle ", " bent the wrong way ",
             " tordu bizarrement ", " fait un angle bizarre ", " un angle bizarre ", " reconnait plus personne ", " reconnait personne ",
@@ -1229,6 +1252,10 @@ enum EmergencyCues {
             " j ai accouche et ", " after i gave birth ",
         ]),
         Category(reason: .fire, strong: [
+            // Someone stuck in a lift: the firefighters free them.
+            " stuck in the lift ", " stuck in our lift ", " stuck in a lift ", " stuck in the elevator ", " stuck in an elevator ",
+            " trapped in the lift ", " trapped in the elevator ", " coince dans l ascenseur ", " coincee dans l ascenseur ",
+            " bloque dans l ascenseur ", " bloquee dans l ascenseur ", " bloques dans l ascenseur ",
             // A car on its roof, people perhaps trapped inside: the firefighters cut them out.
             " voiture retournee ", " voiture sur le toit ", " car upside down ", " car on its roof ", " overturned car ", " car overturned ",
             // A fire in texting spelling; rising water and floods (the firefighters).
@@ -1603,6 +1630,16 @@ enum EmergencyCues {
     ]
 
     static let pairs: [Pair] = [
+        // Someone in a uniform, or a fake official, in the home or still there now, asking for money: an impostor to catch.
+        Pair(reason: .intruderNow, first: [
+            " en uniforme ", " in a uniform ", " in uniform ", " faux gendarme ", " faux gendarmes ", " fake gendarme ",
+            " not a policeman ", " not a police officer ", " not a real policeman ", " pas un vrai policier ", " pas un vrai gendarme ",
+            " without any badge ", " without a badge ", " sans badge ", " sans carte de police ",
+        ], second: [
+            " toujours dans ma ", " toujours dans mon ", " encore dans ma ", " encore dans mon ", " still here ", " still in my ",
+            " in my living room ", " in my kitchen ", " dans ma salle a manger ", " dans mon salon ", " ou je range ",
+            " where i keep my ", " est encore au ", " is still at ", " is still in ",
+        ], blockers: [" hier ", " yesterday ", " last week ", " la semaine derniere ", " film ", " movie ", " deguise ", " costume "]),
         // An adult met online or sending sexual messages who waits for a child now (at the school gate, outside).
         Pair(reason: .childInDanger, first: [
             " met online ", " met on the internet ", " connu sur internet ", " rencontre sur internet ", " rencontre en ligne ",
@@ -1648,7 +1685,14 @@ enum EmergencyCues {
             " jtrouve plus ", " jtrouve pas ", " je trouve plus ", " pas regagne ", " disparition ", " never came home ",
             " never came back ", " repond plus ", " ne repond plus ",
             // Hours late from school.
-            " hours late ", " heures de retard ", " late from school ", " devait rentrer a ", " devait etre rentre", " should have been home by ",
+            " hours late ", " heures de retard ", " late from school ",
+            // Never arrived at school this morning; a phone cut off; a child left behind at a stop.
+            " pas rejoint l ecole ", " pas rejoint le college ", " pas arrivee a l ecole ", " pas arrive a l ecole ",
+            " never made it to school ", " didn t make it to school ", " didnt make it to school ", " didn t arrive at school ",
+            " tel est coupe ", " telephone est coupe ", " portable est coupe ", " tel est eteint ", " phone is switched off ",
+            " oublie notre fils ", " oublie notre fille ", " oublie mon fils ", " oublie ma fille ", " oublie notre enfant ",
+            " forgot our son ", " forgot our daughter ", " forgot my son ", " forgot my daughter ", " left our son behind ",
+            " left our daughter behind ", " devait rentrer a ", " devait etre rentre", " should have been home by ",
             " was supposed to be home ", " should be home by ", " toujours pas rentre de l ecole ", " toujours pas rentree de l ecole ",
             " fugue ", " a fugue ", " a fuguer ", " on le trouve pas ", " on la trouve pas ", " trouve plus ",
             " retrouve plus ", " missing ", " not come home ", " not home ", " hasn t come ", " hasnt come ",

@@ -480,7 +480,10 @@ struct CueReading {
         pastBeforeToday = Sets.past.occurs(in: Sets.earlierToday.blanking(in: timed)) || ago.past
         longAgo = Sets.longAgo.occurs(in: timed) || ago.longAgo
         let justDid = Self.justDid(sentence.words)
-        justHappened = Sets.justHappened.occurs(in: sentence) || ago.recent || justDid != nil
+        // A span of minutes ("for ten minutes", "depuis 5 min") says how long, not when: up to now only when nothing
+        // places it before today ("last month I was stuck in the lift for ten minutes").
+        let recent = ago.recent || (ago.minutesSpan && !pastBeforeToday)
+        justHappened = Sets.justHappened.occurs(in: sentence) || recent || justDid != nil
         present = Sets.present.firstMatch(in: timed) ?? Self.stillThere(timed.words)
             ?? (timed.words.last == "la" && timed.words.count > 2 ? "la" : nil)
         // "maintenant", "now", "urgent" speak of the writer's state as often as of the danger: they say
@@ -492,7 +495,7 @@ struct CueReading {
            !Sets.paperwork.occurs(in: sentence) {
             present = weak
         }
-        if present == nil, ago.recent { present = "il y a quelques minutes" }
+        if present == nil, recent { present = "il y a quelques minutes" }
         // "he just slapped me", "someone just ripped my bag": an act minutes ago says "now" as "vient de" does.
         if present == nil, !pastBeforeToday, let act = justDid { present = act }
         // A sexual assault a few hours ago is still an emergency (care, evidence): it has just happened.
@@ -676,7 +679,7 @@ struct CueReading {
                 if next == "si" || next == "if" { blank(index + 1, 1) }
             case "depuis", "since":
                 // "ça dure depuis plus de 5 minutes": minutes up to now, not a story that goes on for months.
-                if index >= 2, words[index - 1] == "dure", Self.timeAgo(Array(words[index...])).recent { blank(index, 1) }
+                if index >= 2, words[index - 1] == "dure", Self.timeAgo(Array(words[index...])).minutesSpan { blank(index, 1) }
                 if ["hier", "yesterday", "avant"].contains(next) { blank(index + 1, next == "avant" ? 2 : 1) }
                 if ["ce", "cette", "this", "last"].contains(next) { blank(index + 1, 2) }
                 // "depuis des heures": hours up to now, not "depuis des mois / des années" (a story).
@@ -719,8 +722,9 @@ struct CueReading {
 
     /// "il y a quinze jours", "ya 2 ans", "three weeks ago", "il y a dix minutes": how long ago the sentence
     /// says something happened. Minutes are recent (still now); days, weeks, months are past; years long ago.
-    /// "il y a deux hommes" (there are two men) says nothing of time.
-    static func timeAgo(_ words: [String]) -> (recent: Bool, past: Bool, longAgo: Bool) {
+    /// "il y a deux hommes" (there are two men) says nothing of time. A span of minutes ("depuis 5 min", "for ten
+    /// minutes") is `minutesSpan`: how long, which is up to now unless something else says when.
+    static func timeAgo(_ words: [String]) -> (recent: Bool, past: Bool, longAgo: Bool, minutesSpan: Bool) {
         // 0: minutes (recent), 1: days to months (past), 2: years (long ago), 3: hours (today: neither).
         func unit(_ word: String) -> Int? {
             switch word {
@@ -732,7 +736,7 @@ struct CueReading {
             default: nil
             }
         }
-        var result = (recent: false, past: false, longAgo: false)
+        var result = (recent: false, past: false, longAgo: false, minutesSpan: false)
         func apply(_ kind: Int) {
             switch kind {
             case 0: result.recent = true
@@ -768,7 +772,7 @@ struct CueReading {
                     || words[next].allSatisfy(\.isNumber) || timeAgoNumbers.contains(words[next]) {
                     next += 1
                 }
-                if next < words.count, next > index + 1, unit(words[next]) == 0 { result.recent = true }
+                if next < words.count, next > index + 1, unit(words[next]) == 0 { result.minutesSpan = true }
             }
         }
         return result
