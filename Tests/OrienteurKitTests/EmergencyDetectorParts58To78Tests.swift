@@ -63,3 +63,49 @@ extension EmergencyDetectorTests {
         #expect(try ask("l'an dernier des voleurs ont vidé notre entrepôt, l'assurance demande le dépôt de plainte") == nil)
     }
 }
+
+/// Readings of classes the rules missed in parts 79-84 (read after those parts had measured the parts 58-78 round),
+/// each written here in other words: a fake official in the home by any name, a message interrupted by what happens as
+/// it is typed, someone in the kitchen in SMS spelling, a man coming back with a knife, a parent with memory troubles
+/// lost at the wheel, a child taken from school by a stranger, gold collected at the door; and beside each, the calm case.
+extension EmergencyDetectorTests {
+    /// A fake official of any name in the home, the office or the shop is an intruder now; the same told afterwards,
+    /// or asked about, is not.
+    @Test func aFakeOfficialInTheHomeIsAnIntruderNow() throws {
+        for text in ["faux gendarme chez moi il veut mes bijoux", "fake cop inside my flat, please", "un homme se présentant comme policier est dans mon bureau et exige du liquide"] {
+            let alert = try #require(try ask(text), "\(text)")
+            #expect(alert.reasons.contains(.intruderNow), "\(text)")
+        }
+        #expect(try ask("la semaine dernière un faux policier est venu chez moi et m'a pris 300 euros, je veux porter plainte") == nil)
+        #expect(try ask("how can I check that a gendarme who comes to my house is a real one?") == nil)
+    }
+
+    /// A message interrupted by what happens as it is typed ("… non attendez", "wait,", "actually") is read from the
+    /// interruption; "how long do I have to wait before…" interrupts nothing.
+    @Test func aMessageInterruptedByADangerIsReadFromTheInterruption() throws {
+        #expect(try ask("je voulais une info sur les procurations, non attendez y a qqn dans mon salon") != nil)
+        #expect(try ask("I had a question about my car registration, wait, someone is breaking into the car downstairs right now") != nil)
+        #expect(try ask("question sur une plainte... non laissez il revient avec un couteau") != nil)
+        #expect(try ask("how long do I have to wait before reporting my teenager missing? she's at her friend's right now, I'm asking for later") == nil)
+    }
+
+    /// A parent with memory troubles who drove off and no longer knows where he is, a child taken from school by a
+    /// stranger: missing now.
+    @Test func aLostDriverWithMemoryTroublesAndAChildTakenFromSchoolAreMissing() throws {
+        let father = try #require(try ask("ma mère a des troubles de mémoire, elle est partie avec la voiture et elle ne sait plus où elle est"))
+        #expect(father.reasons.contains(.missingAdult))
+        let school = try #require(try ask("my daughter (6) was not at school pickup, the teacher says she left with a man we do not know"))
+        #expect(school.reasons.contains(.missingChild))
+    }
+
+    /// Someone "coming to collect" the gold or the jewels sent by a caller: a crime the police can stop at the door.
+    @Test func someoneComingToCollectTheGoldIsACrimeInProgress() throws {
+        #expect(try ask("un faux conseiller m'a dit qu'un collègue passerait chercher mon or, il sonne en ce moment") != nil)
+    }
+
+    /// "stabbing" alone is a call, as "stabbed" and "fire!!" are; a stabbing told as news is not.
+    @Test func aStabbingAloneIsACall() throws {
+        #expect(try ask("stabbing!!") != nil)
+        #expect(try ask("there was a stabbing in our street last year, is the area safe to buy a flat?") == nil)
+    }
+}

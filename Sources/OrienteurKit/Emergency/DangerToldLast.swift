@@ -11,12 +11,18 @@ extension EmergencyDetector {
         " never mind", " peu importe", " sorry", " désolé", " desole", " en plus",
         // A turn to what happens now after a calm opening or an old story ("…, sauf que là…", "…, except tonight…").
         " sauf que", " except ", " et là", " and now", " but now", " but tonight", " mais ce soir",
+        // The writer interrupted by what happens as they type ("… non attendez, y a qqn dans ma cuisine", "wait, he's back").
+        // "wait" only as an interjection: "how long do I have to wait before…" turns nothing.
+        " attendez", " wait,", " wait.", " wait!", " wait there", " wait someone", " wait he", " wait she", " wait they",
+        " non laissez", " oh non", " oh no", " actually", " en fait",
     ]
 
     /// The turns that set what follows against what came before ("mais", "but", "sauf que"): in a shorter
     /// message, a cue of the present after one of them is enough; after the end of a sentence the part must
     /// say that it has just happened or that someone is still there.
-    static let contrasts: Set<String> = [" mais ", " but ", " however", " cependant", " par contre", " sauf que", " except ", " et là", " and now", " but now", " but tonight", " mais ce soir"]
+    static let contrasts: Set<String> = [" mais ", " but ", " however", " cependant", " par contre", " sauf que", " except ", " et là", " and now", " but now", " but tonight", " mais ce soir",
+                                         " attendez", " wait,", " wait.", " wait!", " wait there", " wait someone", " wait he", " wait she",
+                                         " wait they", " non laissez", " oh non", " oh no", " actually", " en fait"]
 
     /// Words that deny: a part that says "not right now", "personne n'est là" tells no danger of now by its cue of the present.
     static let denials: Set<String> = ["pas", "not", "nothing", "rien", "personne", "jamais", "never", "isn", "aren", "no", "nobody", "ne", "n"]

@@ -18,6 +18,10 @@ enum EmergencyCues {
 
     /// It is happening now, or has just happened.
     static let present = [
+        // Someone still there or just seen now ("il est toujours présent", "tjr là", "I have just noticed"), coming back
+        // with what he went to fetch.
+        " toujours present ", " toujours presents ", " est actuellement dans ", " sont actuellement dans ", " tjr la ",
+        " just noticed ", " il revient avec ", " ils reviennent avec ", " revient avec le ", " coming back with ",
         // Something that happens as the writer types ("pendant que j'écris j'entends…", "attendez, là ça crie").
         " pendant que j ecris ", " pendant que je vous ecris ", " pendant que je vous parle ", " pendant que je tape ",
         " as i m typing ", " as im typing ", " as i type ", " while i m typing ", " while im typing ", " while i type ",
@@ -116,6 +120,7 @@ enum EmergencyCues {
     /// an intruder): alone, it is a call, not a topic to read about. Topics ("cambriolage", "agression", "viol", and
     /// "incendie", the word of a topic page as much as of a call) stay topics.
     static let oneWordDangers = [
+        " stabbing ",
         " feu ", " fire ", " gaz ", " gas ", " noyade ", " drowning ", " stabbed ", " poignarde ", " poignardee ",
         " intruder ", " intrus ", " fumee ", " smoke ",
     ]
@@ -854,6 +859,7 @@ enum EmergencyCues {
             " no one hurt ", " nobody hurt ", " noone hurt ", " no one was hurt ", " nobody was hurt ", " no one is hurt ",
         ]),
         Category(reason: .armedPerson, strong: [
+            " stabbing ",
             " arme ", " armes ", " armee ", " couteau ", " couteaux ", " pistolet ", " fusil ", " flingue ", " revolver ",
             " machette ", " hache ", " sabre ", " marteau ", " batte ", " une lame ", " a blade ", " pistole ", " shoot up ", " detonations ", " ca rafale ", " rafale ",
             " torch your ", " i ll torch ", " cramer ta ", " je vais cramer ", " barre de fer ", " cutter ", " explosif ", " bombe ", " braque ", " braquage ", " coups de feu ", " coup de feu ", " des tirs ",
@@ -992,6 +998,10 @@ enum EmergencyCues {
             " illisibles ", " unreadable ", " extension bizarre ", " weird extension ", " strange extension ",
         ]),
         Category(reason: .intruderNow, strong: [
+            // Someone in the writer's kitchen or bedroom now, in SMS spelling or plain words.
+            " y a qqn dans ma ", " y a qqn dans mon ", " ya qqn dans ma ", " ya qqn dans mon ", " y a qq1 dans ma ", " y a qq1 dans mon ",
+            " y a quelqu un dans ma ", " y a quelqu un dans mon ", " someone in my kitchen ", " someone in my bedroom ",
+            " someone in my living room ", " someone in my room ", " with torches inside ", " avec des lampes torches dans ",
             " quelqu un chez moi ", " quelqu un dans ma maison ", " des gens dans ma maison ", " des gens dans mon appart",
             " du bruit a l etage ", " bruit a l etage ", " people in my house ", " noises upstairs ",
             // A burglar said to be inside (the retrained model alone no longer raised "burglar inside").
@@ -1106,6 +1116,9 @@ enum EmergencyCues {
             " cutting the lock ", " cutting my lock ", " coupe l antivol ", " scie l antivol ", " coupent l antivol ", " scient l antivol ",
         ], weak: [
             // Someone going along the parked cars pulling each door handle, or peering into every garden:
+            // A "fine" to pay in cash on the spot: what impostors demand.
+            " fine in cash ", " amende en liquide ", " amende en especes ", " en liquide tout de suite ", " in cash today ",
+            " cash a chaque ", " cash from each ",
             // an offence now only when the words say now ("he's at mine now").
             " car door handle", " door handles ", " poignees des voitures ", " poignees de portieres ", " poignee de chaque voiture ",
             " looking into every garden ", " looking into the gardens ", " looking into gardens ", " regardent dans les jardins ",
@@ -1632,13 +1645,19 @@ enum EmergencyCues {
     static let pairs: [Pair] = [
         // Someone in a uniform, or a fake official, in the home or still there now, asking for money: an impostor to catch.
         Pair(reason: .intruderNow, first: [
-            " en uniforme ", " in a uniform ", " in uniform ", " faux gendarme ", " faux gendarmes ", " fake gendarme ",
+            " en uniforme ", " in a uniform ", " in uniform ", " faux gendarme", " fake gendarme", " faux policier", " faux flic",
+            " fake cop", " fake officer", " fake police", " faux plombier", " faut plombier", " faux technicien", " faux agent",
             " not a policeman ", " not a police officer ", " not a real policeman ", " pas un vrai policier ", " pas un vrai gendarme ",
-            " without any badge ", " without a badge ", " sans badge ", " sans carte de police ",
+            " without any badge ", " without a badge ", " sans badge ", " sans carte de police ", " se presentant comme ",
+            " se presente comme ", " en tenue de gendarme ", " en tenue de policier ", " dressed as a police", " dressed as police",
+            " carte me semble fausse ", " carte semble fausse ", " badge looks fake ", " card looks fake ",
         ], second: [
             " toujours dans ma ", " toujours dans mon ", " encore dans ma ", " encore dans mon ", " still here ", " still in my ",
             " in my living room ", " in my kitchen ", " dans ma salle a manger ", " dans mon salon ", " ou je range ",
             " where i keep my ", " est encore au ", " is still at ", " is still in ",
+            // In the home, the office or the shop (a fake official there is there now, unless the words say when).
+            " chez moi ", " dans ma maison ", " in my house ", " in my home ", " in my flat ", " inside ", " dans mon entree ",
+            " in my office ", " dans mon bureau ", " dans mon etude ", " dans mon appart", " chez ma mere ", " chez mon pere ",
         ], blockers: [" hier ", " yesterday ", " last week ", " la semaine derniere ", " film ", " movie ", " deguise ", " costume "]),
         // An adult met online or sending sexual messages who waits for a child now (at the school gate, outside).
         Pair(reason: .childInDanger, first: [
@@ -1654,11 +1673,14 @@ enum EmergencyCues {
         // A courier sent by a fake bank adviser on his way to collect a card: the police can catch him at the door.
         Pair(reason: .crimeInProgress, first: [
             " coursier ", " courier ", " livreur ", " quelqu un doit passer ", " someone will come ", " someone is coming ",
+            " passerait chercher ", " passera chercher ", " will come to collect ", " is coming to collect ",
         ], second: [
             " recuperer sa carte ", " recuperer ma carte ", " recuperer la carte ", " recuperer leur carte ", " chercher sa carte ",
             " chercher ma carte ", " chercher la carte ", " collect her card ", " collect his card ", " collect my card ",
             " collect the card ", " pick up her card ", " pick up his card ", " pick up my card ", " pick up the card ",
             " collect her bank card ", " collect his bank card ",
+            " chercher mon or ", " recuperer mon or ", " chercher mes bijoux ", " recuperer mes bijoux ", " collect my gold ",
+            " collect my jewellery ", " collect my jewelry ",
         ]),
         // An aircraft named with a verb of crashing or coming down, wherever in the sentence ("un petit avion de
         // tourisme vient de s'écraser", "a helicopter just went down in the hills"): the aeronautical rescue (191).
@@ -1687,6 +1709,9 @@ enum EmergencyCues {
             // Hours late from school.
             " hours late ", " heures de retard ", " late from school ",
             // Never arrived at school this morning; a phone cut off; a child left behind at a stop.
+            " not at school pickup ", " not at pickup ", " pas a la sortie de l ecole ", " left with an uncle ", " left w an ",
+            " left with a man ", " left with a stranger ", " parti avec un inconnu ", " partie avec un inconnu ",
+            " parti avec un homme ", " partie avec un homme ",
             " pas rejoint l ecole ", " pas rejoint le college ", " pas arrivee a l ecole ", " pas arrive a l ecole ",
             " never made it to school ", " didn t make it to school ", " didnt make it to school ", " didn t arrive at school ",
             " tel est coupe ", " telephone est coupe ", " portable est coupe ", " tel est eteint ", " phone is switched off ",
@@ -1719,6 +1744,7 @@ enum EmergencyCues {
             " son vrai nom ", " connais son adresse ",
             " disappeared with my money ", " disappeared with the deposit ", " colocataire ", " coloc ", " roommate ", " flatmate ", " collegue ", " colleague "]),
         Pair(reason: .missingAdult, first: [
+            " troubles de memoire ", " problemes de memoire ", " pertes de memoire ",
             " alzheimer ", " demence ", " dement ", " demente ", " desoriente ", " desorientee ", " handicap", " grand pere ",
             " grand mere ", " papy ", " mamie ", " personne agee ", " vulnerable ", " malade ", " depressi", " depressed ", " deprime ", " deprimee ", " suicidaire ",
             " schizophren", " bipolaire ", " bipolar ", " psychiatri", " psychotic ", " psychotique ",
@@ -1741,6 +1767,9 @@ enum EmergencyCues {
             " est parti pendant ", " est partie pendant ", " pas descendu du bus ", " pas descendue du bus ", " didn t get off ",
             " did not get off ",
             // Gone off driving who should not, and not answering.
+            " parti avec la voiture ", " partie avec la voiture ", " ne sait pas ou il est ", " ne sait plus ou il est ",
+            " ne savait pas ou il etait ", " ne sait pas ou elle est ", " doesn t know where he is ", " didn t know where he was ",
+            " doesn t know where she is ",
             " parti en voiture ", " partie en voiture ", " drove off ", " est partie de l ", " est parti de l ", " left the hospital ",
             " left the ward ", " left the care home ", " hasn t been seen ", " hasnt been seen ",
             // A weapon gone from the house with the person.
