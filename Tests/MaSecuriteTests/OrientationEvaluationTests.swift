@@ -35,7 +35,9 @@ import Testing
                                    "development-55", "development-56", "development-57", "development-58", "development-59", "development-60",
                                    "development-61", "development-62", "development-63", "development-64", "development-65", "development-66",
                                    "development-67", "development-68", "development-69", "development-70", "development-71", "development-72",
-                                   "development-73", "development-74", "development-75", "development-76", "development-77", "development-78"]
+                                   "development-73", "development-74", "development-75", "development-76", "development-77", "development-78",
+                                   "development-79", "development-80", "development-81", "development-82", "development-83", "development-84",
+                                   "development-85", "development-86", "development-87", "development-88", "development-89", "development-90"]
 
     static func set(_ name: String) throws -> EvaluationSet {
         try EvaluationSet.load(from: Self.url(name))
@@ -130,7 +132,10 @@ import Testing
     /// 100% on part 72 once a hypothesis phrase in passing ("after football training", "il a dit que si quelqu'un appelle…")
     /// no longer hid a danger the text model reads at 0.9 or more; parts 73-78, scored blind before and after that change with
     /// the same totals, 98.1%, 0.8%, 96.2%; 100%, 2.7%, 97.4%; 100%, 1.6%, 96.2%; 100%, 7.8%, 94.5%; 100%, 1.1%, 95.2%; 100%,
-    /// 1.5%, 96.9%).
+    /// 1.5%, 96.9%; parts 79-84, scored blind after the parts 58-78 round (which changed none of their totals), 941 of 961
+    /// emergencies, 38 false alarms of 1,551, top-3 93.2%, then 950 of 961 with their own round; parts 85-90, scored blind
+    /// after both rounds, 961 of 961, 31 false alarms of 1,557, top-3 97.5% (the same before the parts 79-84 round); then
+    /// the text model retrained on parts 1-90, which the floors of parts 79-90 follow).
     /// The cue lists and the learnt models are now
     /// trained on them, so each holds today's level as a floor against regressions, not as a measure
     /// of unseen phrasing (that is the held-out part's job; leave-one-part-out cross-validation over the six
@@ -182,7 +187,13 @@ import Testing
                       ("development-67", 1.0, 0.02, 0.955), ("development-68", 0.985, 0.035, 0.9), ("development-69", 0.99, 0.02, 0.92),
                       ("development-70", 1.0, 0.01, 0.95), ("development-71", 0.99, 0.035, 0.97), ("development-72", 1.0, 0.03, 0.965),
                       ("development-73", 0.98, 0.01, 0.96), ("development-74", 1.0, 0.03, 0.97), ("development-75", 1.0, 0.02, 0.96),
-                      ("development-76", 1.0, 0.08, 0.94), ("development-77", 1.0, 0.015, 0.95), ("development-78", 1.0, 0.02, 0.965)])
+                      ("development-76", 1.0, 0.08, 0.94), ("development-77", 1.0, 0.015, 0.95), ("development-78", 1.0, 0.02, 0.965),
+                      // Parts 79-90 at their level once the text model learnt from them (parts 1-90); blind, before that,
+                      // see the doc comment.
+                      ("development-79", 1.0, 0.01, 0.92), ("development-80", 1.0, 0.005, 0.9), ("development-81", 1.0, 0.055, 0.905),
+                      ("development-82", 1.0, 0.005, 0.97), ("development-83", 1.0, 0.005, 0.945), ("development-84", 1.0, 0.015, 0.96),
+                      ("development-85", 1.0, 0.005, 0.985), ("development-86", 1.0, 0.02, 0.97), ("development-87", 1.0, 0.015, 0.975),
+                      ("development-88", 1.0, 0.01, 0.965), ("development-89", 1.0, 0.02, 0.975), ("development-90", 1.0, 0.01, 0.97)])
     func laterDevelopmentPartsHoldTheirLevel(name: String, recall: Double, falseAlarms: Double, topThree: Double) throws {
         let report = try Fixtures.modules.get().orienteur.evaluate(try Self.set(name))
         print("Orientation evaluation, \(name):\n" + report.table())
