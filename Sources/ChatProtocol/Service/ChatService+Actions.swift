@@ -52,7 +52,7 @@ extension ChatService {
                 if let assignment {
                     takeBack(id, from: assignment.operatorID)
                     if let requirements = engine.requirements(of: id) {
-                        try? await coordinator?.requeue(id, requirements: requirements, at: now, by: instance)
+                        await sendBack(id, requirements: requirements, enqueuedAt: now)
                     }
                 }
                 await route()
@@ -87,7 +87,7 @@ extension ChatService {
         case .platform, .role:
             let assignment = try engine.transfer(id, to: target, now: now)
             if let requirements = engine.requirements(of: id) {
-                try? await coordinator.requeue(id, requirements: requirements, at: now, by: instance)
+                await sendBack(id, requirements: requirements, enqueuedAt: now)
             }
             return assignment
         }

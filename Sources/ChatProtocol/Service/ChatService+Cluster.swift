@@ -15,6 +15,7 @@ extension ChatService {
         routingPass = true
         repeat {
             routeAgain = false
+            await retryUnsentSendBacks()
             var candidates = engine.operatorIDs.filter { engine.isAvailable($0, now: clock.now()) }
             while !candidates.isEmpty {
                 candidates.sort { (engine.load(of: $0) ?? 0, $0.rawValue) < (engine.load(of: $1) ?? 0, $1.rawValue) }
@@ -60,7 +61,7 @@ extension ChatService {
             guard let recordStore, let record = try? await recordStore.record(of: id),
                   let conversation = try? await follow(id, record: record) else {
                 // Its record cannot be read now: back to its place, for a later pass.
-                try? await coordinator.requeue(id, requirements: entry.requirements, at: entry.enqueuedAt, by: instance)
+                await sendBack(id, requirements: entry.requirements, enqueuedAt: entry.enqueuedAt)
                 return false
             }
             if conversation.mirror.state.isFinal {
@@ -83,8 +84,41 @@ extension ChatService {
             // Not announced (the store refused `assigned`, or the operator has no room here): the engine takes it
             // back too, or the next claim would find it already with this operator and announce nothing.
             takeBack(id, from: operatorID)
-            try? await coordinator.requeue(id, requirements: entry.requirements, at: entry.enqueuedAt, by: instance)
+            await sendBack(id, requirements: entry.requirements, enqueuedAt: entry.enqueuedAt)
             return false
+        }
+    }
+
+    /// Sends a conversation back to the cluster's queue at its old place. When the coordinator refuses (its store is
+    /// down), the entry would stay "taken here" for as long as this instance keeps its lease, and the visitor would
+    /// wait for ever: the conversation is remembered and sent back at the start of each routing pass until it goes.
+    func sendBack(_ id: ConversationID, requirements: ConversationRequirements, enqueuedAt: Date) async {
+        guard let coordinator else { return }
+        do {
+            try await coordinator.requeue(id, requirements: requirements, at: enqueuedAt, by: instance)
+            unsentSendBacks[id] = nil
+        } catch {
+            unsentSendBacks[id] = (requirements, enqueuedAt)
+        }
+    }
+
+    /// Sends back again what the coordinator refused to take back earlier, unless it has since ended, been handed
+    /// over or been taken by an operator here, or its entry is no longer taken through this instance (its lease ran
+    /// out and the queue moved on without it).
+    func retryUnsentSendBacks() async {
+        guard let coordinator else { return }
+        for (id, pending) in unsentSendBacks {
+            if let conversation = conversations[id], !(conversation.isHome && engine.state(of: id) == .waiting) {
+                unsentSendBacks[id] = nil
+                continue
+            }
+            let entry: CoordinatedConversation?
+            do { entry = try await coordinator.entry(of: id) } catch { continue }  // still refused: the next pass
+            guard let entry, entry.instance == instance, entry.operatorID != nil else {
+                unsentSendBacks[id] = nil
+                continue
+            }
+            await sendBack(id, requirements: pending.requirements, enqueuedAt: pending.enqueuedAt)
         }
     }
 

@@ -60,6 +60,10 @@ public actor ChatService {
     /// A coordinated routing pass is running; ``routeAgain`` asks it for one more.
     var routingPass = false
     var routeAgain = false
+    /// Conversations this instance took back from an operator but could not send back to the cluster's queue (the
+    /// coordinator refused the write): their entry still says "taken here", and nobody would claim them while this
+    /// instance keeps its lease. Each routing pass sends them back again (see ``sendBack(_:requirements:enqueuedAt:)``).
+    var unsentSendBacks: [ConversationID: (requirements: ConversationRequirements, enqueuedAt: Date)] = [:]
 
     /// Creates a service. With a `coordinator`, waiting conversations go to one queue shared by
     /// every instance using it, and each instance claims conversations for the operators connected
