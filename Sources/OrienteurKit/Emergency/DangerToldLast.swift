@@ -51,14 +51,7 @@ extension EmergencyDetector {
         // story ("ça fait des années…") must not silence a danger of now told after it.
         let long = whole.words.count >= Self.longMessageWords
         guard long || whole.words.count >= Self.shortPartWords + 2 else { return nil }
-        var starts: [String.Index: Bool] = [:]
-        for turn in Self.turns {
-            var from = text.startIndex
-            while from < text.endIndex, let found = text.range(of: turn, options: [.caseInsensitive, .diacriticInsensitive], range: from..<text.endIndex) {
-                starts[found.upperBound] = (starts[found.upperBound] ?? false) || Self.contrasts.contains(turn)
-                from = found.upperBound
-            }
-        }
+        let starts = Self.turnStarts(in: text)
         for start in starts.keys.sorted() {
             let part = String(text[start...])
             let sentence = CueSentence(part, vocabulary: EmergencyCues.vocabulary)
@@ -78,6 +71,62 @@ extension EmergencyDetector {
         }
         return nil
     }
+
+    /// Where each part that follows a turn starts in `text` (just after the turn), and whether a contrast opens it.
+    /// The turns are found in one pass over the text lowercased and without accents, as bytes (a search per turn with
+    /// Foundation's case- and diacritic-insensitive options cost about as much as the rest of `ask`).
+    static func turnStarts(in text: String) -> [String.Index: Bool] {
+        // The text folded, and for each of its bytes the index in `text` of the scalar it comes from.
+        var bytes: [UInt8] = []
+        var origins: [String.Index] = []
+        bytes.reserveCapacity(text.utf8.count)
+        origins.reserveCapacity(text.utf8.count)
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                bytes.append((65...90).contains(byte) ? byte + 32 : byte)
+                origins.append(index)
+            } else if scalar.properties.generalCategory != .nonspacingMark {  // a combining accent is dropped
+                for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+                    for byte in (TextAnalyzer.folding(lower) ?? String(lower)).utf8 {
+                        bytes.append(byte)
+                        origins.append(index)
+                    }
+                }
+            }
+            index = scalars.index(after: index)
+        }
+        var starts: [String.Index: Bool] = [:]
+        for position in bytes.indices {
+            guard let candidates = Self.foldedTurns[bytes[position]] else { continue }
+            for (turn, contrast) in candidates where position + turn.count <= bytes.count {
+                var matches = true
+                for offset in 1..<turn.count where bytes[position + offset] != turn[offset] {
+                    matches = false
+                    break
+                }
+                guard matches else { continue }
+                let end = position + turn.count
+                let start = end < bytes.count ? origins[end] : text.endIndex
+                starts[start] = (starts[start] ?? false) || contrast
+            }
+        }
+        return starts
+    }
+
+    /// The turns as folded bytes (lowercase, no accents), by their first byte, each with whether it is a contrast.
+    static let foldedTurns: [UInt8: [(turn: [UInt8], contrast: Bool)]] = {
+        var byFirst: [UInt8: [(turn: [UInt8], contrast: Bool)]] = [:]
+        for turn in turns {
+            let folded = Array(TextAnalyzer.fold(turn.lowercased()).utf8)
+            guard let first = folded.first, !(byFirst[first] ?? []).contains(where: { $0.turn == folded }) else { continue }
+            byFirst[first, default: []].append((folded, contrasts.contains(turn)))
+        }
+        return byFirst
+    }()
 
     /// Whether a part of a message says plainly that something happens now: it has just happened ("vient de",
     /// "just fell"), a cue of the present ("right now", "en ce moment", "I can hear"), someone still there, or a
