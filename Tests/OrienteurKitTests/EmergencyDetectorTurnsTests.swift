@@ -4,6 +4,17 @@ import Testing
 /// A danger of now buried at the end of a long message that begins with a question or an old story:
 /// the message read whole is toned down by its past and its questions, so its last parts are read too.
 extension EmergencyDetectorTests {
+    /// The turns are found whatever the case and the accents, each part starting just after its turn, and a contrast
+    /// ("et là", "wait,") is told apart from a plain turn ("désolé", the end of a sentence).
+    @Test func turnsAreFoundWhateverTheCaseAndTheAccents() {
+        let text = "oui DÉSOLÉ Et Là il est revenu. Mais non ; WAIT, he's back"
+        let parts = EmergencyDetector.turnStarts(in: text).map { (String(text[$0.key...]), $0.value) }.sorted { $0.0.count > $1.0.count }
+        #expect(parts.map(\.0) == [" Et Là il est revenu. Mais non ; WAIT, he's back", " il est revenu. Mais non ; WAIT, he's back",
+                                    "Mais non ; WAIT, he's back", "non ; WAIT, he's back", "WAIT, he's back", " he's back"])
+        #expect(parts.map(\.1) == [false, true, false, true, false, true])
+        #expect(EmergencyDetector.turnStarts(in: "aucun tournant ici").isEmpty)
+    }
+
     /// A long question about paperwork that turns to a danger happening now raises the alert for that danger.
     @Test func aDangerOfNowAfterALongQuestionIsFound() throws {
         let french = "Bonjour, je voulais savoir comment récupérer le récépissé de ma plainte de l'an dernier pour le vol "
