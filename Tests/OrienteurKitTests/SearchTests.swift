@@ -14,6 +14,19 @@ import Testing
         #expect(TextAnalyzer(language: .english).terms("My bikes were stolen") == TextAnalyzer(language: .english).terms("bike stolen"))
     }
 
+    /// "le plus proche" is the nearest (a place), not "un proche" (a relative, who may be missing): asking for the
+    /// nearest station finds the station finder and raises no missing-child alert.
+    @Test func theNearestStationIsNoMissingRelative() throws {
+        let orienteur = try Orienteur.bundled()
+        for text in ["où est le commissariat le plus proche, il ouvre à quelle heure ?", "c ou la gendarmerie la plus proche elle ouvre quand"] {
+            let answer = orienteur.ask(text, language: .french)
+            #expect(answer.results.first?.id == "c-contact-annuaire", "\(text)")
+            #expect(answer.emergency == nil, "\(text)")
+        }
+        // A relative still reads as one.
+        #expect(orienteur.ask("mon proche a disparu depuis hier", language: .french).results.prefix(3).contains { $0.id == "disparition" || $0.id.hasPrefix("b-disp") })
+    }
+
     @Test func englishStemmerConflatesCommonVariants() {
         #expect(EnglishStemmer.stem("hacked") == EnglishStemmer.stem("hacking"))
         #expect(EnglishStemmer.stem("burglaries") == EnglishStemmer.stem("burglary"))

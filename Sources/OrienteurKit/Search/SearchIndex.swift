@@ -266,8 +266,12 @@ public struct SearchIndex: Sendable {
     func queryTokens(_ query: String) -> [QueryToken] {
         var tokens: [QueryToken] = []
         let french = language == .french
+        var previous = ""
         TextAnalyzer.forEachWord(query) { word in
             guard let surface = TextAnalyzer.strip(word, french: french) else { return }
+            defer { previous = surface }
+            // "le commissariat le plus proche": the nearest, a place; not "un proche", a relative who may be missing.
+            if french, previous == "plus", surface == "proche" || surface == "proches" { return }
             if let cached = surfaceTerms[surface] {
                 if cached >= 0 { tokens.append(QueryToken(surface: surface, term: cached, unknownTerm: "")) }
                 return
