@@ -1115,10 +1115,10 @@ enum EmergencyCues {
             " theft in progress ", " robbery in progress ", " burglary in progress ", " break in in progress ", " sawing the lock ",
             " cutting the lock ", " cutting my lock ", " coupe l antivol ", " scie l antivol ", " coupent l antivol ", " scient l antivol ",
         ], weak: [
-            // Someone going along the parked cars pulling each door handle, or peering into every garden:
             // A "fine" to pay in cash on the spot: what impostors demand.
             " fine in cash ", " amende en liquide ", " amende en especes ", " en liquide tout de suite ", " in cash today ",
             " cash a chaque ", " cash from each ",
+            // Someone going along the parked cars pulling each door handle, or peering into every garden:
             // an offence now only when the words say now ("he's at mine now").
             " car door handle", " door handles ", " poignees des voitures ", " poignees de portieres ", " poignee de chaque voiture ",
             " looking into every garden ", " looking into the gardens ", " looking into gardens ", " regardent dans les jardins ",
@@ -1707,17 +1707,18 @@ enum EmergencyCues {
             " jtrouve plus ", " jtrouve pas ", " je trouve plus ", " pas regagne ", " disparition ", " never came home ",
             " never came back ", " repond plus ", " ne repond plus ",
             // Hours late from school.
-            " hours late ", " heures de retard ", " late from school ",
-            // Never arrived at school this morning; a phone cut off; a child left behind at a stop.
+            " hours late ", " heures de retard ", " late from school ", " devait rentrer a ", " devait etre rentre", " should have been home by ",
+            // Never arrived at school this morning; not there at pick-up, gone with a stranger; a phone cut off; a child
+            // left behind at a stop.
+            " pas rejoint l ecole ", " pas rejoint le college ", " pas arrivee a l ecole ", " pas arrive a l ecole ",
+            " never made it to school ", " didn t make it to school ", " didnt make it to school ", " didn t arrive at school ",
             " not at school pickup ", " not at pickup ", " pas a la sortie de l ecole ", " left with an uncle ", " left w an ",
             " left with a man ", " left with a stranger ", " parti avec un inconnu ", " partie avec un inconnu ",
             " parti avec un homme ", " partie avec un homme ",
-            " pas rejoint l ecole ", " pas rejoint le college ", " pas arrivee a l ecole ", " pas arrive a l ecole ",
-            " never made it to school ", " didn t make it to school ", " didnt make it to school ", " didn t arrive at school ",
             " tel est coupe ", " telephone est coupe ", " portable est coupe ", " tel est eteint ", " phone is switched off ",
             " oublie notre fils ", " oublie notre fille ", " oublie mon fils ", " oublie ma fille ", " oublie notre enfant ",
             " forgot our son ", " forgot our daughter ", " forgot my son ", " forgot my daughter ", " left our son behind ",
-            " left our daughter behind ", " devait rentrer a ", " devait etre rentre", " should have been home by ",
+            " left our daughter behind ",
             " was supposed to be home ", " should be home by ", " toujours pas rentre de l ecole ", " toujours pas rentree de l ecole ",
             " fugue ", " a fugue ", " a fuguer ", " on le trouve pas ", " on la trouve pas ", " trouve plus ",
             " retrouve plus ", " missing ", " not come home ", " not home ", " hasn t come ", " hasnt come ",
