@@ -101,6 +101,14 @@ import Testing
                                                              "--text-only", "--text-overrule", "0.3"])
         #expect(overruleStatus == 2)
         #expect(overruleError.contains("--text-overrule must be between --text-alert (0.5) and 1, got 0.3"))
+        let (namedStatus, _, namedError) = await run(["content", "train-emergency", file.path, "--output", "/dev/null",
+                                                       "--text-only", "--text-named-danger", "0.4"])
+        #expect(namedStatus == 2)
+        #expect(namedError.contains("--text-named-danger must be between --text-alert (0.5) and 1, got 0.4"))
+        let (dismissStatus, _, dismissError) = await run(["content", "train-emergency", file.path, "--output", "/dev/null",
+                                                           "--text-only", "--text-dismiss-missing", "0.2"])
+        #expect(dismissStatus == 2)
+        #expect(dismissError.contains("--text-dismiss-missing must be between 0 and --text-confirm (0.1), got 0.2"))
     }
 
     @Test func askRejectsBadOptions() async {

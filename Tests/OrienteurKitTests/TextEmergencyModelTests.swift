@@ -62,9 +62,36 @@ import Testing
         }
     }
 
-    @Test func aMissingChildIsNeverSilenced() throws {
+    @Test func aMissingChildStandsUnlessTheTextModelIsAllButSureNothingIsHappening() throws {
         let alert = try #require(try ask("ma fille a disparu, on la trouve pas depuis une heure"))
         #expect(alert.reasons.contains(.missingChild))
+        // A website that "has since disappeared": the rules read a missing child, the text model is all but sure of calm.
+        let website = "I bought concert tickets for my daughter on a website that has since disappeared, 90 euros gone"
+        var content = try Self.orienteur.get().content
+        let model = try #require(content.emergencyModel?.text)
+        #expect(model.probability(website) < model.dismissMissing)
+        #expect(try ask(website) == nil)
+        content.emergencyModel?.text?.dismissMissing = 0
+        #expect(Orienteur(content: content).ask(website).emergency?.reasons == [.missingChild])
+    }
+
+    @Test func aDangerTheRulesHaveWordsForNeedsTheNamedDangerProbabilityFromTheTextModelAlone() throws {
+        // A fight and a beating told as over: the text model hesitates (between `alert` and `namedDanger`), the
+        // rules read them as past, and no alert is raised; with `namedDanger` at `alert` the text model would raise one.
+        let told = ["une bagarre devant le bar tout à l'heure, c'est fini, tout le monde est parti",
+                    "got beaten up near the station earlier, I'm home and ok"]
+        var content = try Self.orienteur.get().content
+        let model = try #require(content.emergencyModel?.text)
+        for sentence in told {
+            #expect((model.alert..<model.namedDanger).contains(model.probability(sentence)), "\(sentence)")
+            #expect(try ask(sentence) == nil, "\(sentence)")
+        }
+        content.emergencyModel?.text?.namedDanger = model.alert
+        let loose = Orienteur(content: content)
+        for sentence in told {
+            let alert = try #require(loose.ask(sentence).emergency, "\(sentence)")
+            #expect(alert.reasons.allSatisfy(EmergencyDetector.namedDangers.contains), "\(sentence)")
+        }
     }
 
     @Test func suicidalIntentIsNeverSilenced() throws {
@@ -94,6 +121,25 @@ import Testing
         object["overrule"] = 0.3
         #expect(throws: DecodingError.self) {
             try JSONDecoder().decode(TextEmergencyModel.self, from: try JSONSerialization.data(withJSONObject: object))
+        }
+    }
+
+    @Test func theNamedDangerAndDismissMissingLevelsTravelInTheFileAndAreChecked() throws {
+        let model = TextEmergencyModel.train([("il me frappe", true), ("horaires", false)], epochs: 2, namedDanger: 0.8, dismissMissing: 0.05)
+        var object = try #require(try JSONSerialization.jsonObject(with: try JSONEncoder().encode(model)) as? [String: Any])
+        #expect(object["namedDanger"] as? Double == 0.8)
+        #expect(object["dismissMissing"] as? Double == 0.05)
+        object["namedDanger"] = nil
+        object["dismissMissing"] = nil
+        let older = try JSONDecoder().decode(TextEmergencyModel.self, from: try JSONSerialization.data(withJSONObject: object))
+        #expect(older.namedDanger == TextEmergencyModel.defaultNamedDanger)
+        #expect(older.dismissMissing == TextEmergencyModel.defaultDismissMissing)
+        for (key, value) in [("namedDanger", 0.3), ("namedDanger", 1.5), ("dismissMissing", 0.5), ("dismissMissing", -0.1)] {
+            var bad = object
+            bad[key] = value
+            #expect(throws: DecodingError.self, "\(key) \(value)") {
+                try JSONDecoder().decode(TextEmergencyModel.self, from: try JSONSerialization.data(withJSONObject: bad))
+            }
         }
     }
 

@@ -139,6 +139,7 @@ enum OrienteurCommands: CommandArea {
         positionals: [PositionalSpec("FILE", help: "Evaluation sets (JSON) to learn from.", variadic: true)],
         options: [outputOption,
                   thresholdOption, vetoOption, epochsOption, l2Option, textAlertOption, textConfirmOption, textOverruleOption,
+                  textNamedDangerOption, textDismissMissingOption,
                   textEpochsOption, textOnlyOption, GuichetCommands.contentOption]
     ) { arguments, context in
         let output = try arguments.required(OrienteurCommands.outputOption)
@@ -151,6 +152,15 @@ enum OrienteurCommands: CommandArea {
         let textOverrule = try arguments.double(OrienteurCommands.textOverruleOption) ?? TextEmergencyModel.defaultOverrule
         guard (textAlert...1).contains(textOverrule) else {
             throw UsageError("--text-overrule must be between --text-alert (\(textAlert)) and 1, got \(textOverrule)")
+        }
+        let textNamedDanger = try arguments.double(OrienteurCommands.textNamedDangerOption) ?? TextEmergencyModel.defaultNamedDanger
+        guard (textAlert...1).contains(textNamedDanger) else {
+            throw UsageError("--text-named-danger must be between --text-alert (\(textAlert)) and 1, got \(textNamedDanger)")
+        }
+        let textDismissMissing = try arguments.double(OrienteurCommands.textDismissMissingOption)
+            ?? min(TextEmergencyModel.defaultDismissMissing, textConfirm)
+        guard (0...textConfirm).contains(textDismissMissing) else {
+            throw UsageError("--text-dismiss-missing must be between 0 and --text-confirm (\(textConfirm)), got \(textDismissMissing)")
         }
         let textEpochs = try arguments.int(OrienteurCommands.textEpochsOption, in: 1...1_000) ?? 10
         let threshold = try arguments.double(OrienteurCommands.thresholdOption) ?? 0.5
@@ -186,7 +196,8 @@ enum OrienteurCommands: CommandArea {
         }
         names.append("leaf examples (\(leafExamples))")
         let text = TextEmergencyModel.train(sentences.map { ($0.text, $0.emergency) }, epochs: textEpochs,
-                                            alert: textAlert, confirm: textConfirm, overrule: textOverrule)
+                                            alert: textAlert, confirm: textConfirm, overrule: textOverrule,
+                                            namedDanger: textNamedDanger, dismissMissing: textDismissMissing)
         var model: EmergencyModel
         var summary: String
         if textOnly, let kept = orienteur.content.emergencyModel {
@@ -218,9 +229,13 @@ enum OrienteurCommands: CommandArea {
     static let textAlertOption = OptionSpec("text-alert", .value(placeholder: "P"),
                                             help: "Probability from which the text model alerts on its own (default 0.5).")
     static let textConfirmOption = OptionSpec("text-confirm", .value(placeholder: "P"),
-                                              help: "Probability under which the text model silences an alert of the cue rules (default 0.1; suicidal intent and a missing person are never silenced).")
+                                              help: "Probability under which the text model silences an alert of the cue rules (default 0.1; suicidal intent is never silenced, a missing person only under --text-dismiss-missing).")
     static let textOverruleOption = OptionSpec("text-overrule", .value(placeholder: "P"),
                                                help: "Probability from which the text model alerts on its own even past a hypothesis phrase such as 'que faire si' (default 0.9).")
+    static let textNamedDangerOption = OptionSpec("text-named-danger", .value(placeholder: "P"),
+                                                  help: "Probability from which the text model alerts on its own on a violence, a crime, a child in danger, a weapon, a fire or someone hurt, dangers whose time the cue rules read well (default 0.7).")
+    static let textDismissMissingOption = OptionSpec("text-dismiss-missing", .value(placeholder: "P"),
+                                                     help: "Probability under which the text model silences a missing person found by the cue rules (default 0.02, at most --text-confirm).")
     static let textEpochsOption = OptionSpec("text-epochs", .value(placeholder: "N"),
                                              help: "Passes over the sentences for the text model (default 10).")
     static let textOnlyOption = OptionSpec("text-only", .flag,

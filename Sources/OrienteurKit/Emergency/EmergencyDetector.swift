@@ -64,10 +64,13 @@ public struct EmergencyDetector: Sendable {
     /// that has read it for its own checks.
     ///
     /// With a text model (``EmergencyModel/text``), the rules' alert stands when the text model gives the
-    /// sentence at least its `confirm` probability; suicidal intent and a missing person always stand. The text
+    /// sentence at least its `confirm` probability; suicidal intent always stands, and a missing person unless the
+    /// text model is all but sure nothing is happening (below its `dismissMissing`). The text
     /// model alerts alone from its `alert` probability, never on one word; past a hypothesis phrase ("que faire
     /// si…") only from its higher `overrule` probability (in a long message the phrase may be a threat told,
-    /// "il a dit que si quelqu'un appelle la police il nous tue", or a word in passing, "after football training").
+    /// "il a dit que si quelqu'un appelle la police il nous tue", or a word in passing, "after football training");
+    /// on a violence, a crime, a child in danger, a weapon, a fire or someone hurt (the dangers the rules have many
+    /// words for, and whose time they read well) only from its `namedDanger` probability.
     /// The rules' other blockers (a danger said to be over, an event long past) do not stop it: on blind parts
     /// they silenced more real dangers ("il est reparti dans la chambre, il a dit qu'il revenait") than false
     /// alarms.
@@ -75,16 +78,25 @@ public struct EmergencyDetector: Sendable {
         let ruled = ruledAlert(text, reading: reading, results: results, terms: terms)
         guard let second = model?.text else { return ruled }
         if let ruled {
-            if ruled.reasons.contains(where: Self.neverSilenced.contains) { return ruled }
-            return second.probability(text) >= second.confirm ? ruled : nil
+            if ruled.reasons.contains(.suicide) { return ruled }
+            let probability = second.probability(text)
+            if ruled.reasons.contains(where: Self.missingPerson.contains) { return probability >= second.dismissMissing ? ruled : nil }
+            return probability >= second.confirm ? ruled : nil
         }
         let probability = second.probability(text)
         guard reading.wordCount > 1, probability >= (reading.hypothetical ? second.overrule : second.alert) else { return nil }
-        return textAlert(text, reading: reading, results: results, cues: second.strongestWords(in: text, count: 3))
+        let alert = textAlert(text, reading: reading, results: results, cues: second.strongestWords(in: text, count: 3))
+        if probability < second.namedDanger, alert.reasons.allSatisfy(Self.namedDangers.contains) { return nil }
+        return alert
     }
 
-    /// The dangers the text model never silences.
-    static let neverSilenced: Set<EmergencyReason> = [.suicide, .missingChild, .missingAdult]
+    /// A missing person found by the rules: the text model silences it only when all but sure that nothing is
+    /// happening (below its `dismissMissing`); suicidal intent it never silences.
+    static let missingPerson: Set<EmergencyReason> = [.missingChild, .missingAdult]
+
+    /// The dangers the rules have many words for, whose reading of time the text model overrides only from its
+    /// `namedDanger` probability: a violence, a crime or a fire the rules read as past or over is mostly that.
+    static let namedDangers: Set<EmergencyReason> = [.violenceNow, .crimeInProgress, .childInDanger, .armedPerson, .fire, .medical]
 
     /// Whether a learnt model may add an alert the rules did not raise: never past a hypothesis, a danger that is
     /// over, an event long past, a writer saying nobody is in danger or looking for someone to listen, a worry or
