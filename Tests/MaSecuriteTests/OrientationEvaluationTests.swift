@@ -38,7 +38,8 @@ import Testing
                                    "development-73", "development-74", "development-75", "development-76", "development-77", "development-78",
                                    "development-79", "development-80", "development-81", "development-82", "development-83", "development-84",
                                    "development-85", "development-86", "development-87", "development-88", "development-89", "development-90",
-                                   "development-91", "development-92", "development-93", "development-94", "development-95", "development-96"]
+                                   "development-91", "development-92", "development-93", "development-94", "development-95", "development-96",
+                                   "development-97", "development-98", "development-99", "development-100", "development-101", "development-102"]
 
     static func set(_ name: String) throws -> EvaluationSet {
         try EvaluationSet.load(from: Self.url(name))
@@ -138,7 +139,12 @@ import Testing
     /// after both rounds, 961 of 961, 31 false alarms of 1,557, top-3 97.5% (the same before the parts 79-84 round); then
     /// the text model retrained on parts 1-90, which the floors of parts 79-90 follow; parts 91-96, scored blind with all of
     /// that, 100.0%, 3.1%, 97.9%; 99.4%, 1.9%, 97.1%; 100.0%, 3.5%, 94.3%;
-    /// 100.0%, 3.9%, 96.2%; 100.0%, 3.1%, 97.1%; 100.0%, 0.8%, 96.4%, 962 of 963 emergencies, 42 false alarms of 1,554).
+    /// 100.0%, 3.9%, 96.2%; 100.0%, 3.1%, 97.1%; 100.0%, 0.8%, 96.4%, 962 of 963 emergencies, 42 false alarms of 1,554;
+    /// parts 97-102, written blind with hard calm sentences as their themes and scored on arrival, 953 of 957
+    /// emergencies, 55 false alarms of 1,560, top-3 95.3%; then the orientation, feature and text models learnt again
+    /// from parts 1-102 with the recipe's settings, which the floors of parts 97-102 follow, and which took some older
+    /// parts' top-3 half a point to a point lower: their floors follow too (parts 103-108, scored blind before and after
+    /// that retraining: top-3 98.1% → 98.5%, 955 → 956 of 962 emergencies, 28 → 22 false alarms of 1,557).
     /// The cue lists and the learnt models are now
     /// trained on them, so each holds today's level as a floor against regressions, not as a measure
     /// of unseen phrasing (that is the held-out part's job; leave-one-part-out cross-validation over the six
@@ -146,7 +152,7 @@ import Testing
     /// top-3 91.5% when the floors were last raised).
     @Test(arguments: [("development-2", 0.98, 0.02, 0.97), ("development-3", 0.98, 0.02, 0.97), ("development-4", 0.98, 0.02, 0.97),
                       ("development-5", 0.98, 0.02, 0.97), ("development-6", 0.98, 0.02, 0.97),
-                      ("development-7", 0.97, 0.02, 0.98), ("development-8", 0.99, 0.01, 0.99),
+                      ("development-7", 0.97, 0.02, 0.98), ("development-8", 0.99, 0.01, 0.98),
                       ("development-9", 0.99, 0.02, 0.95), ("development-10", 0.99, 0.04, 0.97),
                       ("development-11", 0.99, 0.035, 0.97), ("development-12", 0.96, 0.025, 0.98),
                       // Parts 13-15 just under the level they reach after their reading rules and the retraining.
@@ -156,27 +162,27 @@ import Testing
                       ("development-16", 0.965, 0.04, 0.99), ("development-17", 0.97, 0.005, 0.995),
                       ("development-18", 0.97, 0.015, 0.995),
                       // Parts 19-21 just under the level they reach after their reading rules and the retraining.
-                      ("development-19", 0.995, 0.005, 0.99), ("development-20", 0.985, 0.02, 0.99),
+                      ("development-19", 0.995, 0.005, 0.99), ("development-20", 0.985, 0.02, 0.985),
                       ("development-21", 0.995, 0.02, 0.995),
                       // Parts 22-24 just under the level they reach after their reading rules and the retraining.
-                      ("development-22", 0.97, 0.01, 0.99), ("development-23", 0.99, 0.03, 0.995),
+                      ("development-22", 0.97, 0.01, 0.98), ("development-23", 0.99, 0.03, 0.985),
                       ("development-24", 0.985, 0.025, 0.99),
                       // Parts 25-30 just under the level they reach after their reading rules and the retraining.
-                      ("development-25", 0.995, 0.02, 0.99), ("development-26", 0.995, 0.005, 0.995),
-                      ("development-27", 0.995, 0.005, 0.985), ("development-28", 0.995, 0.015, 0.995),
+                      ("development-25", 0.995, 0.02, 0.985), ("development-26", 0.995, 0.005, 0.99),
+                      ("development-27", 0.995, 0.005, 0.985), ("development-28", 0.995, 0.015, 0.99),
                       ("development-29", 0.99, 0.015, 0.985), ("development-30", 0.995, 0.015, 0.99),
                       // Parts 31-36 just under the level they reach after their reading rules and the retraining.
                       ("development-31", 0.99, 0.015, 0.995), ("development-32", 0.99, 0.035, 0.99),
                       ("development-33", 0.995, 0.015, 0.995), ("development-34", 0.99, 0.02, 0.99),
-                      ("development-35", 0.99, 0.02, 0.995), ("development-36", 0.995, 0.02, 0.99),
+                      ("development-35", 0.99, 0.02, 0.99), ("development-36", 0.995, 0.02, 0.99),
                       // Parts 37-42 just under the level they reach after their reading rules and the retraining.
                       ("development-37", 0.995, 0.015, 0.995), ("development-38", 0.995, 0.005, 0.995), ("development-39", 0.995, 0.025, 0.995),
                       ("development-40", 0.995, 0.01, 0.995), ("development-41", 0.995, 0.005, 0.99), ("development-42", 0.995, 0.01, 0.975),
                       // Parts 43-48 just under the level they reach after their reading rules and the retraining.
-                      ("development-43", 0.985, 0.025, 0.985), ("development-44", 0.995, 0.06, 0.975), ("development-45", 0.995, 0.02, 0.995),
+                      ("development-43", 0.985, 0.025, 0.98), ("development-44", 0.995, 0.06, 0.96), ("development-45", 0.995, 0.02, 0.995),
                       ("development-46", 0.995, 0.03, 0.995), ("development-47", 0.995, 0.01, 0.995), ("development-48", 0.995, 0.025, 0.99),
                       // Parts 49-57 just under the level they reach after their reading rules and the retraining.
-                      ("development-49", 0.995, 0.02, 0.995), ("development-50", 0.99, 0.015, 0.99), ("development-51", 0.97, 0.02, 0.99),
+                      ("development-49", 0.995, 0.02, 0.995), ("development-50", 0.99, 0.015, 0.985), ("development-51", 0.97, 0.02, 0.985),
                       ("development-52", 0.985, 0.04, 0.985), ("development-53", 0.99, 0.025, 0.99), ("development-54", 0.99, 0.005, 0.995),
                       ("development-55", 0.99, 0.02, 0.985), ("development-56", 0.995, 0.01, 0.995), ("development-57", 0.98, 0.03, 0.995),
                       // Parts 58-60 at their level with the text model (never tuned on: they measured the parts 49-57 round
@@ -199,7 +205,10 @@ import Testing
                       ("development-88", 1.0, 0.01, 0.965), ("development-89", 1.0, 0.02, 0.975), ("development-90", 1.0, 0.01, 0.97),
                       // Parts 91-96 at their level on arrival, scored blind with the final system of that round.
                       ("development-91", 1.0, 0.035, 0.975), ("development-92", 0.99, 0.02, 0.97), ("development-93", 1.0, 0.035, 0.94),
-                      ("development-94", 1.0, 0.04, 0.96), ("development-95", 1.0, 0.035, 0.97), ("development-96", 1.0, 0.01, 0.96)])
+                      ("development-94", 1.0, 0.04, 0.96), ("development-95", 1.0, 0.035, 0.97), ("development-96", 1.0, 0.01, 0.96),
+                      // Parts 97-102 at their level once both models learnt from parts 1-102 (blind, before that: see the doc comment).
+                      ("development-97", 1.0, 0.015, 0.99), ("development-98", 1.0, 0.025, 0.99), ("development-99", 0.985, 0.015, 0.995),
+                      ("development-100", 1.0, 0.005, 0.995), ("development-101", 1.0, 0.05, 0.995), ("development-102", 1.0, 0.005, 0.99)])
     func laterDevelopmentPartsHoldTheirLevel(name: String, recall: Double, falseAlarms: Double, topThree: Double) throws {
         let report = try Fixtures.modules.get().orienteur.evaluate(try Self.set(name))
         print("Orientation evaluation, \(name):\n" + report.table())

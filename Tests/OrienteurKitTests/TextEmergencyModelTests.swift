@@ -76,10 +76,10 @@ import Testing
     }
 
     @Test func aDangerTheRulesHaveWordsForNeedsTheNamedDangerProbabilityFromTheTextModelAlone() throws {
-        // A fight and a beating told as over: the text model hesitates (between `alert` and `namedDanger`), the
+        // A slap and a blow told as over: the text model hesitates (between `alert` and `namedDanger`), the
         // rules read them as past, and no alert is raised; with `namedDanger` at `alert` the text model would raise one.
-        let told = ["une bagarre devant le bar tout à l'heure, c'est fini, tout le monde est parti",
-                    "got beaten up near the station earlier, I'm home and ok"]
+        let told = ["il m'a giflée devant les enfants puis il est parti chez sa mère",
+                    "ce midi un client a frappé la caissière et il s'est enfui, elle va bien"]
         var content = try Self.orienteur.get().content
         let model = try #require(content.emergencyModel?.text)
         for sentence in told {
