@@ -39,7 +39,9 @@ import Testing
                                    "development-79", "development-80", "development-81", "development-82", "development-83", "development-84",
                                    "development-85", "development-86", "development-87", "development-88", "development-89", "development-90",
                                    "development-91", "development-92", "development-93", "development-94", "development-95", "development-96",
-                                   "development-97", "development-98", "development-99", "development-100", "development-101", "development-102"]
+                                   "development-97", "development-98", "development-99", "development-100", "development-101", "development-102",
+                                   "development-103", "development-104", "development-105", "development-106", "development-107", "development-108",
+                                   "development-109", "development-110", "development-111", "development-112", "development-113", "development-114"]
 
     static func set(_ name: String) throws -> EvaluationSet {
         try EvaluationSet.load(from: Self.url(name))
@@ -144,7 +146,10 @@ import Testing
     /// emergencies, 55 false alarms of 1,560, top-3 95.3%; then the orientation, feature and text models learnt again
     /// from parts 1-102 with the recipe's settings, which the floors of parts 97-102 follow, and which took some older
     /// parts' top-3 half a point to a point lower: their floors follow too (parts 103-108, scored blind before and after
-    /// that retraining: top-3 98.1% → 98.5%, 955 → 956 of 962 emergencies, 28 → 22 false alarms of 1,557).
+    /// that retraining: top-3 98.1% → 98.5%, 955 → 956 of 962 emergencies, 28 → 22 false alarms of 1,557); parts 103-114,
+    /// scored blind with the final system of that round, 1,916 of 1,922 emergencies, 40 false alarms of 3,116, top-3
+    /// 98.1% (models learnt again from parts 1-108 did no better on parts 109-114, 21 false alarms against 18, and
+    /// were not kept).
     /// The cue lists and the learnt models are now
     /// trained on them, so each holds today's level as a floor against regressions, not as a measure
     /// of unseen phrasing (that is the held-out part's job; leave-one-part-out cross-validation over the six
@@ -208,7 +213,12 @@ import Testing
                       ("development-94", 1.0, 0.04, 0.96), ("development-95", 1.0, 0.035, 0.97), ("development-96", 1.0, 0.01, 0.96),
                       // Parts 97-102 at their level once both models learnt from parts 1-102 (blind, before that: see the doc comment).
                       ("development-97", 1.0, 0.015, 0.99), ("development-98", 1.0, 0.025, 0.99), ("development-99", 0.985, 0.015, 0.995),
-                      ("development-100", 1.0, 0.005, 0.995), ("development-101", 1.0, 0.05, 0.995), ("development-102", 1.0, 0.005, 0.99)])
+                      ("development-100", 1.0, 0.005, 0.995), ("development-101", 1.0, 0.05, 0.995), ("development-102", 1.0, 0.005, 0.99),
+                      // Parts 103-114 at their level on arrival, scored blind with the final system of that round (models of parts 1-102).
+                      ("development-103", 0.99, 0.015, 0.975), ("development-104", 0.985, 0.015, 0.985), ("development-105", 0.985, 0.025, 0.975),
+                      ("development-106", 1.0, 0.02, 0.985), ("development-107", 0.99, 0.02, 0.98), ("development-108", 1.0, 0.01, 0.995),
+                      ("development-109", 1.0, 0.005, 0.975), ("development-110", 1.0, 0.01, 0.985), ("development-111", 1.0, 0.015, 0.995),
+                      ("development-112", 1.0, 0.025, 0.965), ("development-113", 1.0, 0.005, 0.985), ("development-114", 1.0, 0.02, 0.95)])
     func laterDevelopmentPartsHoldTheirLevel(name: String, recall: Double, falseAlarms: Double, topThree: Double) throws {
         let report = try Fixtures.modules.get().orienteur.evaluate(try Self.set(name))
         print("Orientation evaluation, \(name):\n" + report.table())
