@@ -65,8 +65,12 @@ func clusterService(_ store: any ConversationStore, clock: any WallClock, coordi
         let store = InMemoryConversationStore(), coordinator = InMemoryRoutingCoordinator()
         let a = try await instance(store, coordinator, "a", operators: [officer(1, capacity: 1)])
         let b = try await instance(store, coordinator, "b", operators: [officer(1, capacity: 1)])
-        _ = await a.connect(Hello(role: .operator, operatorID: OperatorID("op1")))
-        _ = await b.connect(Hello(role: .operator, operatorID: OperatorID("op1")))
+        // Kept open to the end: a connection let go closes, and its operator leaves.
+        let op1OnA = await a.connect(Hello(role: .operator, operatorID: OperatorID("op1")))
+        defer { withExtendedLifetime(op1OnA) {} }
+        // Kept open to the end: a connection let go closes, and its operator leaves.
+        let op1OnB = await b.connect(Hello(role: .operator, operatorID: OperatorID("op1")))
+        defer { withExtendedLifetime(op1OnB) {} }
         let first = Inbox(await a.connect(.newVisitor()))
         let second = Inbox(await b.connect(.newVisitor()))
         #expect(await first.wait { _ in Self.assigned(first).count == 1 })
@@ -87,7 +91,9 @@ func clusterService(_ store: any ConversationStore, clock: any WallClock, coordi
         let late = Inbox(lateConnection)
         let lateID = try #require(await late.wait { _ in late.welcome != nil } ? late.welcome?.conversation : nil)
         await b.handle(.action(.emergency(lateID)), from: lateConnection.id)
-        _ = await a.connect(Hello(role: .operator, operatorID: OperatorID("op1")))
+        // Kept open to the end: a connection let go closes, and its operator leaves.
+        let op1OnA = await a.connect(Hello(role: .operator, operatorID: OperatorID("op1")))
+        defer { withExtendedLifetime(op1OnA) {} }
         // The operator connected to A takes B's emergency before A's earlier visitor.
         await a.storeDidAppend(to: lateID, upTo: try await store.lastSequence(of: lateID))
         await b.storeDidAppend(to: lateID, upTo: try await store.lastSequence(of: lateID))
@@ -101,7 +107,9 @@ func clusterService(_ store: any ConversationStore, clock: any WallClock, coordi
         let b = try await instance(store, coordinator, "b", operators: [officer(1), officer(2)])
         try await a.maintainCluster(leaseDuration: 10)
         try await b.maintainCluster(leaseDuration: 10)
-        _ = await a.connect(Hello(role: .operator, operatorID: OperatorID("op1")))
+        // Kept open to the end: a connection let go closes, and its operator leaves.
+        let op1OnA = await a.connect(Hello(role: .operator, operatorID: OperatorID("op1")))
+        defer { withExtendedLifetime(op1OnA) {} }
         let visitorConnection = await a.connect(.newVisitor())
         let visitor = Inbox(visitorConnection)
         #expect(await visitor.wait { _ in Self.assigned(visitor) == ["Agent 1"] })
@@ -123,6 +131,43 @@ func clusterService(_ store: any ConversationStore, clock: any WallClock, coordi
         let resumed = Inbox(await b.connect(Hello(role: .visitor, token: token, conversation: id, lastSequence: seen)))
         #expect(await resumed.wait { _ in Self.assigned(resumed) == ["Agent 2"] })
         #expect(resumed.events.allSatisfy { $0.sequence > seen })
+        #expect(Set(resumed.events.map(\.sequence)).count == resumed.events.count)
+    }
+
+    @Test func aTransferCutShortByTheInstancesDeathReachesTheColleagueAfterOneLease() async throws {
+        let store = InMemoryConversationStore(), coordinator = InMemoryRoutingCoordinator()
+        let a = try await instance(store, coordinator, "a", operators: [officer(1), officer(2)])
+        let b = try await instance(store, coordinator, "b", operators: [officer(1), officer(2)])
+        try await a.maintainCluster(leaseDuration: 10)
+        try await b.maintainCluster(leaseDuration: 10)
+        // Kept open to the end: a connection let go closes, and its operator leaves.
+        let op1OnA = await a.connect(Hello(role: .operator, operatorID: OperatorID("op1")))
+        defer { withExtendedLifetime(op1OnA) {} }
+        let visitor = Inbox(await a.connect(.newVisitor()))
+        #expect(await visitor.wait { _ in Self.assigned(visitor) == ["Agent 1"] })
+        let id = try #require(visitor.welcome?.conversation)
+        let token = try #require(visitor.welcome?.token)
+        let seen = try #require(visitor.events.last?.sequence)
+        let op2 = Inbox(await b.connect(Hello(role: .operator, operatorID: OperatorID("op2"))))
+
+        // Op1 transfers to op2: A takes op2's units in the cluster, then dies before storing `transferred`
+        // (the state its death leaves: the entry taken for op2 through A, the store still saying op1).
+        #expect(try await coordinator.assign(id, to: ClaimFilter(profile: officer(2)), by: InstanceID("a"), at: clock.now()))
+        #expect(try await coordinator.entry(of: id)?.operatorID == OperatorID("op2"))
+        clock.advance(by: 5)
+        #expect(try await b.maintainCluster(leaseDuration: 10) == 0)
+        #expect(Self.assigned(op2).isEmpty)
+
+        // After A's lease, B sends it back, kept for op2 (present on B), who takes it and is told.
+        clock.advance(by: 10)
+        #expect(try await b.maintainCluster(leaseDuration: 10) == 1)
+        #expect(await op2.wait { _ in Self.assigned(op2).last == "Agent 2" })
+        #expect(try await coordinator.load(of: OperatorID("op2")) == 1)
+        #expect(try await coordinator.load(of: OperatorID("op1")) == 0)
+
+        // The visitor comes back on B and learns who has it, nothing repeated.
+        let resumed = Inbox(await b.connect(Hello(role: .visitor, token: token, conversation: id, lastSequence: seen)))
+        #expect(await resumed.wait { _ in Self.assigned(resumed) == ["Agent 2"] })
         #expect(Set(resumed.events.map(\.sequence)).count == resumed.events.count)
     }
 
@@ -195,7 +240,9 @@ func clusterService(_ store: any ConversationStore, clock: any WallClock, coordi
         #expect(await service.state(of: id) == .waiting)
         // Another operator arrives: the pass that follows takes the conversation again and says so.
         try await service.registerOperator(officer(2))
-        _ = await service.connect(Hello(role: .operator, operatorID: OperatorID("op2")))
+        // Kept open to the end: a connection let go closes, and its operator leaves.
+        let op2Connection = await service.connect(Hello(role: .operator, operatorID: OperatorID("op2")))
+        defer { withExtendedLifetime(op2Connection) {} }
         #expect(await visitor.wait { _ in ClusterRoutingTests.assigned(visitor).count == 1 })
         #expect(await service.state(of: id) == .assigned)
         let taker = try #require(await service.operatorOf(id)?.pseudonym)
@@ -213,7 +260,9 @@ func clusterService(_ store: any ConversationStore, clock: any WallClock, coordi
         let visitor = Inbox(await service.connect(.newVisitor()))
         #expect(await visitor.wait { _ in ClusterRoutingTests.assigned(visitor) == ["Agent 1"] })
         let id = try #require(visitor.welcome?.conversation)
-        _ = await service.connect(Hello(role: .operator, operatorID: OperatorID("op2")))
+        // Kept open to the end: a connection let go closes, and its operator leaves.
+        let op2Connection = await service.connect(Hello(role: .operator, operatorID: OperatorID("op2")))
+        defer { withExtendedLifetime(op2Connection) {} }
         // Op1 hands over to op2; the store refuses op2's `assigned`.
         store.refuseNextAssignment()
         await service.handle(.action(.transfer(id, .operator(OperatorID("op2")), note: nil)), from: first.id)
@@ -243,7 +292,9 @@ func clusterService(_ store: any ConversationStore, clock: any WallClock, coordi
         while !store.isHolding { try await Task.sleep(for: .milliseconds(1)) }
         let id = try #require(try await coordinator.position(of: ConversationID(store.lastRegistered ?? "")) != nil
                               ? ConversationID(store.lastRegistered ?? "") : nil)
-        _ = await b.connect(Hello(role: .operator, operatorID: OperatorID("op1")))
+        // Kept open to the end: a connection let go closes, and its operator leaves.
+        let op1OnB = await b.connect(Hello(role: .operator, operatorID: OperatorID("op1")))
+        defer { withExtendedLifetime(op1OnB) {} }
         await b.queueDidChange()
         let last = try await store.lastSequence(of: id)
         #expect(last >= 1)

@@ -112,7 +112,9 @@ import Testing
         let b = try await instance("b", operators: staff, desk: deskB)
         let supervisorOnA = Inbox(await a.connect(Hello(role: .operator, operatorID: OperatorID("sup1"))))
         let supervisorOnB = Inbox(await b.connect(Hello(role: .operator, operatorID: OperatorID("sup2"))))
-        let (_, visitorConnection, _, _, id) = try await visitorOnAOperatorOnB(a, b)
+        let (visitor, visitorConnection, operatorInbox, _, id) = try await visitorOnAOperatorOnB(a, b)
+        // Both connections stay open to the end: a connection let go closes, and the frames sent on it are dropped.
+        defer { withExtendedLifetime((visitor, operatorInbox)) {} }
 
         // The visitor presses the button on A; B routes the conversation and reads the event too.
         await a.handle(.action(.emergency(id)), from: visitorConnection)
@@ -135,7 +137,9 @@ import Testing
     @Test func unstaffedCountsLanguagesAndRolesAcrossInstances() async throws {
         let a = try await instance("a", operators: [officer(1)])
         let b = try await instance("b", operators: [officer(1)])
-        _ = await b.connect(Hello(role: .operator, operatorID: OperatorID("op1")))
+        // Kept open to the end: a connection let go closes, and its operator leaves.
+        let op1OnB = await b.connect(Hello(role: .operator, operatorID: OperatorID("op1")))
+        defer { withExtendedLifetime(op1OnB) {} }
         try await a.maintainCluster(leaseDuration: 30)
         try await b.maintainCluster(leaseDuration: 30)
         // Op1 on B serves tchat in French only: an English-speaking visitor on A is served by nobody present.
@@ -144,7 +148,9 @@ import Testing
         #expect(!english.events.contains { if case .queued = $0.event { true } else { false } })
 
         // A conversation sent to the psychologist when none is present anywhere says so too.
-        let (visitor, _, _, operatorConnection, id) = try await visitorOnAOperatorOnB(a, b)
+        let (visitor, _, operatorInbox, operatorConnection, id) = try await visitorOnAOperatorOnB(a, b)
+        // The operator's connection stays open to the end: a connection let go closes, and its transfer would be dropped.
+        defer { withExtendedLifetime(operatorInbox) {} }
         await b.handle(.action(.transfer(id, .role(.psychologist, .tchat), note: nil)), from: operatorConnection)
         // B may finish a routing pass (and its notices) a little later: A reads the store until the notice is there.
         var told = false
@@ -162,7 +168,9 @@ import Testing
         let b = try await instance("b", operators: [officer(1), officer(2)])
         try await a.maintainCluster(leaseDuration: 10)
         try await b.maintainCluster(leaseDuration: 10)
-        _ = await a.connect(Hello(role: .operator, operatorID: OperatorID("op2")))
+        // Kept open to the end: a connection let go closes, and its operator leaves.
+        let op2OnA = await a.connect(Hello(role: .operator, operatorID: OperatorID("op2")))
+        defer { withExtendedLifetime(op2OnA) {} }
         let visitor = Inbox(await a.connect(.newVisitor()))
         #expect(await visitor.wait { _ in ClusterRoutingTests.assigned(visitor) == ["Agent 2"] })
         let id = try #require(visitor.welcome?.conversation)
