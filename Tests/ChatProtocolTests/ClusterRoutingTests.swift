@@ -101,31 +101,42 @@ func clusterService(_ store: any ConversationStore, clock: any WallClock, coordi
         #expect(Self.assigned(early).isEmpty)
     }
 
-    @Test func aDeadInstancesConversationsAreRoutedByTheOthers() async throws {
+    /// Two instances sharing a store and a coordinator, their leases taken (10 s); op1, connected to A, has taken a
+    /// visitor's conversation there. The operator's connection is returned: a connection let go closes.
+    func op1OnAServesAVisitor() async throws -> (InMemoryRoutingCoordinator, ChatService, ChatService, ChatConnection, Inbox) {
         let store = InMemoryConversationStore(), coordinator = InMemoryRoutingCoordinator()
         let a = try await instance(store, coordinator, "a", operators: [officer(1), officer(2)])
         let b = try await instance(store, coordinator, "b", operators: [officer(1), officer(2)])
         try await a.maintainCluster(leaseDuration: 10)
         try await b.maintainCluster(leaseDuration: 10)
-        // Kept open to the end: a connection let go closes, and its operator leaves.
-        let op1OnA = await a.connect(Hello(role: .operator, operatorID: OperatorID("op1")))
-        defer { withExtendedLifetime(op1OnA) {} }
-        let visitorConnection = await a.connect(.newVisitor())
-        let visitor = Inbox(visitorConnection)
+        let op1 = await a.connect(Hello(role: .operator, operatorID: OperatorID("op1")))
+        let visitor = Inbox(await a.connect(.newVisitor()))
         #expect(await visitor.wait { _ in Self.assigned(visitor) == ["Agent 1"] })
+        return (coordinator, a, b, op1, visitor)
+    }
+
+    /// A stops renewing its lease: within it, B sends nothing back and op2 (on B) gets nothing; once it has run out,
+    /// B sends back one conversation, which op2 takes and is told of.
+    func bTakesOverFromA(_ b: ChatService, for op2: Inbox) async throws {
+        clock.advance(by: 5)
+        #expect(try await b.maintainCluster(leaseDuration: 10) == 0)
+        #expect(Self.assigned(op2).isEmpty)
+        clock.advance(by: 10)
+        #expect(try await b.maintainCluster(leaseDuration: 10) == 1)
+        #expect(await op2.wait { _ in Self.assigned(op2).last == "Agent 2" })
+    }
+
+    @Test func aDeadInstancesConversationsAreRoutedByTheOthers() async throws {
+        let (_, a, b, op1OnA, visitor) = try await op1OnAServesAVisitor()
+        defer { withExtendedLifetime((a, op1OnA, visitor)) {} }
         let id = try #require(visitor.welcome?.conversation)
         let token = try #require(visitor.welcome?.token)
         let seen = try #require(visitor.events.last?.sequence)
 
         // A dies (no goodbye: it simply stops renewing). Op2 is on B; after the lease, B reroutes.
         let op2 = Inbox(await b.connect(Hello(role: .operator, operatorID: OperatorID("op2"))))
-        clock.advance(by: 5)
-        #expect(try await b.maintainCluster(leaseDuration: 10) == 0)
-        #expect(Self.assigned(op2).isEmpty)
-        clock.advance(by: 10)
-        #expect(try await b.maintainCluster(leaseDuration: 10) == 1)
         // Op2 gets the history (op1's `assigned` included), then its own assignment.
-        #expect(await op2.wait { _ in Self.assigned(op2).last == "Agent 2" })
+        try await bTakesOverFromA(b, for: op2)
 
         // The visitor comes back on B and gets exactly what it missed.
         let resumed = Inbox(await b.connect(Hello(role: .visitor, token: token, conversation: id, lastSequence: seen)))
@@ -135,16 +146,8 @@ func clusterService(_ store: any ConversationStore, clock: any WallClock, coordi
     }
 
     @Test func aTransferCutShortByTheInstancesDeathReachesTheColleagueAfterOneLease() async throws {
-        let store = InMemoryConversationStore(), coordinator = InMemoryRoutingCoordinator()
-        let a = try await instance(store, coordinator, "a", operators: [officer(1), officer(2)])
-        let b = try await instance(store, coordinator, "b", operators: [officer(1), officer(2)])
-        try await a.maintainCluster(leaseDuration: 10)
-        try await b.maintainCluster(leaseDuration: 10)
-        // Kept open to the end: a connection let go closes, and its operator leaves.
-        let op1OnA = await a.connect(Hello(role: .operator, operatorID: OperatorID("op1")))
-        defer { withExtendedLifetime(op1OnA) {} }
-        let visitor = Inbox(await a.connect(.newVisitor()))
-        #expect(await visitor.wait { _ in Self.assigned(visitor) == ["Agent 1"] })
+        let (coordinator, a, b, op1OnA, visitor) = try await op1OnAServesAVisitor()
+        defer { withExtendedLifetime((a, op1OnA, visitor)) {} }
         let id = try #require(visitor.welcome?.conversation)
         let token = try #require(visitor.welcome?.token)
         let seen = try #require(visitor.events.last?.sequence)
@@ -154,14 +157,8 @@ func clusterService(_ store: any ConversationStore, clock: any WallClock, coordi
         // (the state its death leaves: the entry taken for op2 through A, the store still saying op1).
         #expect(try await coordinator.assign(id, to: ClaimFilter(profile: officer(2)), by: InstanceID("a"), at: clock.now()))
         #expect(try await coordinator.entry(of: id)?.operatorID == OperatorID("op2"))
-        clock.advance(by: 5)
-        #expect(try await b.maintainCluster(leaseDuration: 10) == 0)
-        #expect(Self.assigned(op2).isEmpty)
-
         // After A's lease, B sends it back, kept for op2 (present on B), who takes it and is told.
-        clock.advance(by: 10)
-        #expect(try await b.maintainCluster(leaseDuration: 10) == 1)
-        #expect(await op2.wait { _ in Self.assigned(op2).last == "Agent 2" })
+        try await bTakesOverFromA(b, for: op2)
         #expect(try await coordinator.load(of: OperatorID("op2")) == 1)
         #expect(try await coordinator.load(of: OperatorID("op1")) == 0)
 
