@@ -42,7 +42,8 @@ public struct FeedbackReference: Hashable, Sendable, Comparable, CustomStringCon
         return FeedbackReference(symbols: symbols)
     }
 
-    /// `A-XXXX-XXXX-XXXX-XXXX-XXXX`.
+    /// The reference as read out: `A-` then five groups of four symbols joined by hyphens, such as
+    /// `A-7K3M-Q9TD-2HWP-C4NR-8JFA`.
     public var formatted: String {
         let characters = Array(rawValue)
         let groups = stride(from: 0, to: characters.count, by: 4).map { String(characters[$0..<min($0 + 4, characters.count)]) }

@@ -47,7 +47,8 @@ public struct SignalementReference: Hashable, Sendable, Codable, CustomStringCon
         return SignalementReference(symbols: symbols)
     }
 
-    /// `S-XXXX-XXXX-XXXX-XXXX-XXXX`.
+    /// The reference as read out: `S-` then five groups of four symbols joined by hyphens, such as
+    /// `S-7K3M-Q9TD-2HWP-C4NR-8JFA`.
     public var formatted: String {
         var groups: [String] = []
         var index = rawValue.startIndex
